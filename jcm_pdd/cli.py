@@ -1,0 +1,82 @@
+"""The ``jcm-pdd`` command line: no arguments opens the desktop app; subcommands work headless.
+
+Subcommands live one module each in ``jcm_pdd.commands``; every such module exposes
+``register(subparsers)`` which adds its parser and sets ``handler`` (a function taking the
+parsed namespace and returning an exit code). Exit codes: 0 success, 1 a user error (one line
+on stderr), 2 usage. Nothing here imports PySide6 unless the desktop app is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from jcm_pdd import __version__
+from jcm_pdd.errors import UserError
+
+COMMAND_MODULES = (
+    "open",
+    "info",
+    "templates",
+    "calc",
+    "new",
+    "export",
+    "package",
+    "verify",
+    "diff",
+)
+
+
+def _command_modules() -> list[str]:
+    import jcm_pdd.commands as commands
+
+    found = {m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_")}
+    # Known commands first in a stable order (a frozen app may not list modules), then any others.
+    ordered = [name for name in COMMAND_MODULES if name in found or getattr(sys, "frozen", False)]
+    ordered += sorted(found - set(COMMAND_MODULES))
+    return ordered
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jcm-pdd",
+        description="JCM PDD Studio: draft, calculate, export and package JCM PDDs.",
+    )
+    parser.add_argument("--version", action="version", version=f"jcm-pdd {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _command_modules():
+        try:
+            module = importlib.import_module(f"jcm_pdd.commands.{name}")
+        except ModuleNotFoundError:
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list:
+        args_list = ["open"]
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
+        return int(exc.code or 0)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_usage(sys.stderr)
+        return 2
+    try:
+        return int(handler(args))
+    except UserError as exc:
+        print(f"jcm-pdd: error: {exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,48 @@
+"""Only jcm_pdd.gui may import PySide6: every other module imports with PySide6 blocked."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import jcm_pdd
+
+
+def _non_gui_modules() -> list[str]:
+    names = []
+    for info in pkgutil.walk_packages(jcm_pdd.__path__, prefix="jcm_pdd."):
+        if info.name == "jcm_pdd.gui" or info.name.startswith("jcm_pdd.gui."):
+            continue
+        if info.name == "jcm_pdd.__main__":
+            continue
+        names.append(info.name)
+    return names
+
+
+def test_every_core_module_imports_without_pyside6() -> None:
+    modules = _non_gui_modules()
+    assert "jcm_pdd.model" in modules and "jcm_pdd.cli" in modules
+    script = (
+        "import sys, importlib\n"
+        "sys.modules['PySide6'] = None\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "assert not any(m.startswith('PySide6') and sys.modules[m] is not None for m in sys.modules)\n"
+        "print('ok', len(" + repr(modules) + "))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok")
+
+
+def test_cli_help_does_not_load_qt() -> None:
+    script = (
+        "import sys\n"
+        "sys.modules['PySide6'] = None\n"
+        "from jcm_pdd.cli import main\n"
+        "raise SystemExit(main(['--help']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "COMMAND" in result.stdout

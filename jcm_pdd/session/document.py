@@ -1,0 +1,160 @@
+"""One open document: the project, where it came from, whether it may be written, its history.
+
+Every edit goes through ``DocumentSession.set_value`` / ``insert_row`` / ``remove_row`` so that
+validation (pydantic on assignment), the undo history and change notification happen in one
+place. Old and new values are deep copies, so a later edit never alters a recorded step.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.model import Project
+from jcm_pdd.model.paths import get_value, set_value, split
+from jcm_pdd.session.history import Change, ChangeHistory
+
+
+class ReadOnlyError(UserError):
+    """An edit was attempted on a document opened read-only."""
+
+
+def _snapshot(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_copy(deep=True)
+    return copy.deepcopy(value)
+
+
+class DocumentSession:
+    """The project being edited plus its file, attachments, read-only reason and history."""
+
+    def __init__(
+        self,
+        project: Project,
+        path: Path | None = None,
+        *,
+        attachments: dict[str, bytes] | None = None,
+        read_only: str | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.project = project
+        self.path = path
+        self.attachments: dict[str, bytes] = dict(attachments or {})
+        self.read_only = read_only  # None when editable, else the reason shown in the banner
+        self.history = ChangeHistory()
+        self.revision = 0  # bumps on every applied change, undo and redo
+        self.listeners: list[Callable[[str], None]] = []
+        self._clock = clock
+
+    # -- state -----------------------------------------------------------------------------
+    @property
+    def is_dirty(self) -> bool:
+        return self.history.is_dirty
+
+    @property
+    def display_name(self) -> str:
+        if self.path is not None:
+            return self.path.name
+        return self.project.pdd.title or "Untitled"
+
+    def value(self, path: str) -> Any:
+        return get_value(self.project, path)
+
+    # -- edits -----------------------------------------------------------------------------
+    def set_value(self, path: str, value: Any) -> tuple[Change, bool] | None:
+        """Write ``value`` at ``path``; return (step, merged) or None if nothing changed.
+
+        Raises ``pydantic.ValidationError`` for a value the model refuses (nothing is changed)
+        and ``ReadOnlyError`` in a read-only document.
+        """
+        self._check_writable()
+        old = get_value(self.project, path)
+        if old == value:
+            return None
+        old = _snapshot(old)
+        set_value(self.project, path, value)
+        new = _snapshot(get_value(self.project, path))  # as validated/coerced by the model
+        change = Change(path, old, new, "set", self._clock())
+        merged = self.history.record(change)
+        self._applied(path)
+        return change, merged
+
+    def new_row(self, list_path: str) -> BaseModel:
+        """A blank row of the right type for the table at ``list_path``."""
+        return row_type(self.project, list_path)()
+
+    def insert_row(self, list_path: str, index: int | None = None, row: Any = None) -> Change:
+        rows = list(get_value(self.project, list_path))
+        item = self.new_row(list_path) if row is None else row
+        rows.insert(len(rows) if index is None else index, item)
+        return self._replace_rows(list_path, rows)
+
+    def remove_row(self, list_path: str, index: int) -> Change:
+        rows = list(get_value(self.project, list_path))
+        del rows[index]
+        return self._replace_rows(list_path, rows)
+
+    def move_row(self, list_path: str, index: int, to: int) -> Change:
+        rows = list(get_value(self.project, list_path))
+        rows.insert(to, rows.pop(index))
+        return self._replace_rows(list_path, rows)
+
+    def _replace_rows(self, list_path: str, rows: list[Any]) -> Change:
+        self._check_writable()
+        old = _snapshot(get_value(self.project, list_path))
+        set_value(self.project, list_path, rows)
+        new = _snapshot(get_value(self.project, list_path))
+        change = Change(list_path, old, new, "rows", self._clock())
+        self.history.record(change)
+        self._applied(list_path)
+        return change
+
+    # -- undo ------------------------------------------------------------------------------
+    def undo(self) -> Change:
+        self._check_writable()
+        change = self.history.undo()
+        set_value(self.project, change.path, _snapshot(change.old))
+        self._applied(change.path)
+        return change
+
+    def redo(self) -> Change:
+        self._check_writable()
+        change = self.history.redo()
+        set_value(self.project, change.path, _snapshot(change.new))
+        self._applied(change.path)
+        return change
+
+    def mark_saved(self, path: Path) -> None:
+        self.path = path
+        self.history.mark_clean()
+
+    # -- internals -------------------------------------------------------------------------
+    def _check_writable(self) -> None:
+        if self.read_only is not None:
+            raise ReadOnlyError(f"This document is read-only: {self.read_only}")
+
+    def _applied(self, path: str) -> None:
+        self.revision += 1
+        for listener in list(self.listeners):
+            listener(path)
+
+
+def row_type(root: BaseModel, list_path: str) -> type[BaseModel]:
+    """The model class of the rows of the list at ``list_path`` (e.g. ``pdd.sites`` -> Site)."""
+    parts = split(list_path)
+    parent = get_value(root, ".".join(parts[:-1])) if len(parts) > 1 else root
+    if not isinstance(parent, BaseModel):
+        raise TypeError(f"'{list_path}' is not a table of the document")
+    annotation = type(parent).model_fields[parts[-1]].annotation
+    if get_origin(annotation) is not list:
+        raise TypeError(f"'{list_path}' is not a table of the document")
+    (item,) = get_args(annotation)
+    if not (isinstance(item, type) and issubclass(item, BaseModel)):
+        raise TypeError(f"rows of '{list_path}' are not records")
+    return item

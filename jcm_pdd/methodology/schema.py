@@ -1,0 +1,398 @@
+"""The methodology template format: pydantic models for one ``methodology_templates/*.toml`` file.
+
+A template is data describing one version of one JCM approved methodology: identity, terms,
+summary, eligibility criteria, emission sources (PDD C.1), parameters (monitored, fixed ex
+ante, methodology defaults, calculated by an equation), band tables, the rounding rule and
+worked examples. ``methodology_templates/FORMAT.md`` is the human spec and
+``methodology_templates/schema.json`` is generated from :class:`TemplateFile` here.
+
+Numbers are kept exact: the loader reads TOML floats as ``Decimal`` (``parse_float``), and
+strings such as ``"0.797"`` are accepted too; both become ``Decimal`` here and ``Fraction``
+in the engine. Static checks that need more than one field (symbols, units, cycles) live in
+``jcm_pdd.methodology.lint``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+FORMAT_VERSION = 1
+
+KEY_PATTERN = r"^[A-Za-z][A-Za-z0-9_]*$"
+_KEY = re.compile(KEY_PATTERN)
+
+Key = Annotated[str, Field(pattern=KEY_PATTERN, max_length=64)]
+ProvenanceStatus = Literal["verified", "draft", "unverified"]
+SourceTag = Literal["SRC", "SRC-DRAFT", "MEM-H", "MEM-L", "INFERENCE", "ILLUSTRATIVE"]
+Role = Literal["monitored", "fixed_ex_ante", "default", "calculated"]
+MonitoringOption = Literal["A", "B", "C"]
+RoundingMode = Literal["floor", "ceil", "half_up", "none"]
+Number = Decimal | int | str  # TOML number (read as Decimal) or a decimal string
+
+# How the research notes' provenance tags map to a status (FORMAT.md, "Provenance").
+TAG_STATUS: dict[str, ProvenanceStatus] = {
+    "SRC": "verified",
+    "SRC-DRAFT": "draft",
+    "MEM-H": "unverified",
+    "MEM-L": "unverified",
+    "INFERENCE": "unverified",
+    "ILLUSTRATIVE": "unverified",
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+def to_decimal(value: Number) -> Decimal:
+    """A template number as an exact Decimal (ints and decimal strings; no floats)."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number, got true/false")
+    if isinstance(value, Decimal | int):
+        result = Decimal(value)
+    elif isinstance(value, str):
+        text = value.strip().replace(",", "").replace("_", "")
+        try:
+            result = Decimal(text)
+        except Exception as exc:  # decimal.InvalidOperation
+            raise ValueError(f"'{value}' is not a number") from exc
+    else:
+        raise ValueError(f"expected a number, got {type(value).__name__}")
+    if not result.is_finite():
+        raise ValueError(f"'{value}' is not a finite number")
+    return result
+
+
+class Provenance(_Strict):
+    """Where a value (or the identity) comes from, and how far it has been checked."""
+
+    status: ProvenanceStatus
+    citation: str = Field(min_length=3, description="Source document, section, table or page")
+    url: str = ""
+    tag: SourceTag | None = Field(
+        default=None, description="Tag used in the research notes; must agree with status"
+    )
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _tag_agrees(self) -> Provenance:
+        if self.tag is not None and TAG_STATUS[self.tag] != self.status:
+            raise ValueError(
+                f"tag [{self.tag}] means status '{TAG_STATUS[self.tag]}', not '{self.status}'"
+            )
+        return self
+
+
+class Identity(_Strict):
+    id: str = Field(pattern=r"^JCM_[A-Z]{2}_(AM|PM)[0-9]{3}$", description="e.g. JCM_MN_AM003")
+    version: str = Field(pattern=r"^[0-9]{2}\.[0-9]$", description="e.g. 02.0")
+    host_country: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2, e.g. MN")
+    title: str = Field(min_length=3)
+    sectoral_scope: int = Field(ge=1, le=15)
+    sectoral_scope_name: str = ""
+    approval_date: dt.date | None = None
+    status: Literal["valid", "superseded"] = "valid"
+    proponent: str = ""
+    proposed_id: str = ""
+    provenance: Provenance
+
+    @model_validator(mode="after")
+    def _country_in_id(self) -> Identity:
+        if self.id[4:6] != self.host_country:
+            raise ValueError(f"host_country {self.host_country} does not match id {self.id}")
+        return self
+
+    @property
+    def full_id(self) -> str:
+        """``JCM_MN_AM003_ver02.0``: the methodology code as printed on sheets."""
+        return f"{self.id}_ver{self.version}"
+
+
+class Term(_Strict):
+    term: str
+    definition: str
+    provenance: Provenance | None = None
+
+
+class Summary(_Strict):
+    """Section C of the methodology (four items, as on the jcm.go.jp page)."""
+
+    measures: str
+    reference_emissions: str
+    project_emissions: str
+    monitoring_parameters: str
+    provenance: Provenance
+
+
+class Criterion(_Strict):
+    number: int = Field(ge=1)
+    text: str = Field(min_length=3)
+    check: str | None = Field(
+        default=None, description="Optional boolean expression, e.g. all(i, COP_PJ[i] >= 6)"
+    )
+    check_description: str = ""
+    provenance: Provenance
+
+
+class EmissionSource(_Strict):
+    source: str
+    ghg: str = Field(description="e.g. CO2, CH4, N/A")
+
+
+class EmissionSources(_Strict):
+    reference: list[EmissionSource] = Field(min_length=1)
+    project: list[EmissionSource] = Field(min_length=1)
+    provenance: Provenance
+
+
+class IndexSet(_Strict):
+    label: str = Field(description="What one member is, e.g. 'PV system'")
+    default_member: str = Field(default="1", description="Id of the member a new project gets")
+
+
+class Choice(_Strict):
+    """One named default value, e.g. the grid or the captive-diesel emission factor."""
+
+    name: Key
+    label: str
+    value: Number
+    rule: str = Field(default="", description="When this choice applies (methodology wording)")
+    provenance: Provenance
+
+    @field_validator("value")
+    @classmethod
+    def _exact(cls, value: Number) -> Decimal:
+        return to_decimal(value)
+
+
+class Bounds(_Strict):
+    min: Number | None = None
+    max: Number | None = None
+    min_exclusive: bool = False
+    max_exclusive: bool = False
+
+    @field_validator("min", "max")
+    @classmethod
+    def _exact(cls, value: Number | None) -> Decimal | None:
+        return None if value is None else to_decimal(value)
+
+
+class Parameter(_Strict):
+    symbol: str = Field(min_length=1, description="As printed, e.g. EC_PJ,i,p")
+    description: str = Field(min_length=3)
+    unit: str = Field(description="Unit as printed in column (e) Units, e.g. MWh/p")
+    role: Role
+    index: list[Key] = Field(default_factory=list, description="Index sets, e.g. [\"i\"]")
+    options: list[MonitoringOption] = Field(default_factory=list)
+    default_option: MonitoringOption | None = None
+    source_of_data: str = ""
+    measurement_methods: str = ""
+    frequency: str = ""
+    # role = "default": a single value ...
+    value: Number | None = None
+    provenance: Provenance | None = None
+    # ... or named choices selected per index member
+    choices: list[Choice] = Field(default_factory=list)
+    default_choice: Key | None = None
+    allow_override: bool = True
+    # role = "calculated"
+    equation: str | None = None
+    equation_ref: str = Field(default="", description="e.g. 'eq. (1)'")
+    bounds: Bounds = Field(default_factory=lambda: Bounds(min=Decimal(0)))
+
+    @field_validator("value")
+    @classmethod
+    def _exact(cls, value: Number | None) -> Decimal | None:
+        return None if value is None else to_decimal(value)
+
+    @model_validator(mode="after")
+    def _role_fields(self) -> Parameter:
+        role = self.role
+        if role == "calculated":
+            if not self.equation:
+                raise ValueError("a calculated parameter needs an equation")
+        elif self.equation is not None:
+            raise ValueError(f"only calculated parameters have an equation (role is {role})")
+        if role == "default":
+            if (self.value is None) == (not self.choices):
+                raise ValueError("a default needs either value (+ provenance) or choices")
+            if self.value is not None and self.provenance is None:
+                raise ValueError("a default value needs its provenance")
+            names = [c.name for c in self.choices]
+            if len(set(names)) != len(names):
+                raise ValueError("choice names must be unique")
+            if self.default_choice is not None and self.default_choice not in names:
+                raise ValueError(f"default_choice '{self.default_choice}' is not a choice")
+        elif self.value is not None or self.choices:
+            raise ValueError(f"only defaults carry value/choices (role is {role})")
+        if role == "monitored":
+            if not self.options:
+                raise ValueError("a monitored parameter lists its monitoring options")
+        if self.default_option is not None and self.default_option not in self.options:
+            raise ValueError(f"default_option {self.default_option} is not in options")
+        return self
+
+    @property
+    def is_input(self) -> bool:
+        return self.role != "calculated"
+
+
+class Band(_Strict):
+    """One row of a band table: lower <= x < upper (open ends when omitted)."""
+
+    lower: Number | None = None
+    upper: Number | None = None
+    value: Number
+    label: str = ""
+
+    @field_validator("lower", "upper", "value")
+    @classmethod
+    def _exact(cls, value: Number | None) -> Decimal | None:
+        return None if value is None else to_decimal(value)
+
+
+class BandTable(_Strict):
+    """A lookup by band, e.g. a threshold COP by cooling-capacity band: ``band(NAME, x)``."""
+
+    description: str
+    key_unit: str
+    unit: str
+    bands: list[Band] = Field(min_length=1)
+    provenance: Provenance
+
+    @model_validator(mode="after")
+    def _ordered(self) -> BandTable:
+        previous: Decimal | None = None
+        for number, band in enumerate(self.bands, 1):
+            lower, upper = band.lower, band.upper
+            if lower is not None and upper is not None and Decimal(lower) >= Decimal(upper):
+                raise ValueError(f"band {number}: lower must be below upper")
+            if number > 1 and (lower is None or previous is None or Decimal(lower) != previous):
+                raise ValueError(f"band {number}: lower must equal the previous band's upper")
+            previous = None if upper is None else Decimal(upper)
+        return self
+
+
+class Rounding(_Strict):
+    """How figures are rounded to whole tCO2e; intermediates are never rounded."""
+
+    emission_reductions: RoundingMode = "floor"
+    reference_emissions: RoundingMode = Field(default="half_up", description="display only")
+    project_emissions: RoundingMode = Field(default="half_up", description="display only")
+    basis: str = Field(default="JCM convention: credited ER_p rounded down to whole tCO2e")
+    provenance: Provenance | None = None
+
+
+InputEntry = Number | dict[str, Number | str]
+InputValue = InputEntry | list[dict[str, Number | str]]
+
+
+class Example(_Strict):
+    """A worked example: inputs by parameter key, and the exact expected outputs."""
+
+    name: str
+    description: str = ""
+    members: dict[str, list[str]] = Field(default_factory=dict)
+    inputs: dict[str, InputValue] = Field(default_factory=dict)
+    expected: dict[str, Number] = Field(
+        description="RE, PE, ER (unrounded, exact) and ER_rounded; any calculated key"
+    )
+    tolerance: Number = Decimal(0)
+    provenance: Provenance | None = None
+
+    @field_validator("expected")
+    @classmethod
+    def _exact(cls, value: dict[str, Number]) -> dict[str, Decimal]:
+        return {k: to_decimal(v) for k, v in value.items()}
+
+
+class TemplateFile(_Strict):
+    """One methodology template file (``methodology_templates/<id>_ver<NN.N>.toml``)."""
+
+    format_version: Literal[1] = FORMAT_VERSION
+    identity: Identity
+    terms: list[Term] = Field(default_factory=list)
+    summary: Summary
+    eligibility: list[Criterion] = Field(min_length=1)
+    emission_sources: EmissionSources
+    index_sets: dict[Key, IndexSet] = Field(default_factory=dict)
+    parameters: dict[Key, Parameter]
+    tables: dict[Key, BandTable] = Field(default_factory=dict)
+    rounding: Rounding = Field(default_factory=Rounding)
+    examples: list[Example] = Field(default_factory=list)
+    history: list[dict[str, str]] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _outputs(self) -> TemplateFile:
+        for key in ("RE", "PE", "ER"):
+            param = self.parameters.get(key)
+            if param is None or param.role != "calculated":
+                raise ValueError(f"parameters.{key} must exist with role = 'calculated'")
+        numbers = [c.number for c in self.eligibility]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError("eligibility criteria must be numbered 1, 2, 3 ... in order")
+        return self
+
+
+class Template(TemplateFile):
+    """A loaded template: the file contents plus where it came from (not serialised)."""
+
+    _path: str = PrivateAttr(default="")
+    _sha256: str = PrivateAttr(default="")
+    _compiled: object = PrivateAttr(default=None)
+
+    @property
+    def path(self) -> str:
+        return self._path
+
+    @property
+    def sha256(self) -> str:
+        """Hash of the template file's bytes (recorded in a project's manifest)."""
+        return self._sha256
+
+    @property
+    def id(self) -> str:
+        return self.identity.id
+
+    @property
+    def version(self) -> str:
+        return self.identity.version
+
+    @property
+    def equations(self) -> dict[str, Parameter]:
+        return {k: p for k, p in self.parameters.items() if p.role == "calculated"}
+
+    @property
+    def inputs(self) -> dict[str, Parameter]:
+        return {k: p for k, p in self.parameters.items() if p.role != "calculated"}
+
+    @property
+    def eligibility_criteria(self) -> list[Criterion]:
+        return self.eligibility
+
+    @property
+    def sources(self) -> EmissionSources:
+        return self.emission_sources
+
+    def default_statuses(self) -> set[ProvenanceStatus]:
+        """Statuses of every default value and table in the template."""
+        found: set[ProvenanceStatus] = set()
+        for param in self.parameters.values():
+            if param.provenance is not None and param.role == "default":
+                found.add(param.provenance.status)
+            found.update(c.provenance.status for c in param.choices)
+        found.update(t.provenance.status for t in self.tables.values())
+        return found
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of the template format (written to methodology_templates/schema.json)."""
+    schema = TemplateFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "JCM PDD Studio methodology template"
+    return schema

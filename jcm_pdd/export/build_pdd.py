@@ -1,0 +1,180 @@
+"""Build the neutral ``Document`` of a PDD from (project, form layout, calculation results).
+
+Walks the form layout section by section and interprets each block kind; every value is read
+through a ``FieldReader`` so the public copy shows "XXX" for confidential values. Nothing here is
+specific to a methodology or a section number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from jcm_pdd.export.document import (
+    Block,
+    DataTable,
+    Document,
+    Figure,
+    Heading,
+    KeyValueTable,
+    PageBreak,
+    Paragraph,
+)
+from jcm_pdd.export.figures import EmissionFigures, thousands
+from jcm_pdd.export.layout import Column, FormLayout, LayoutBlock, LayoutSection
+from jcm_pdd.export.redact import REDACTED, FieldReader
+from jcm_pdd.model import Project
+
+AttachmentLoader = Callable[[str], bytes | None]
+
+NOT_CALCULATED = "Not calculated: the methodology inputs are incomplete."
+
+
+def _fmt(column: Column, text: str) -> str:
+    if not text or text == REDACTED:
+        return text
+    return column.fmt.format(text)
+
+
+def _cell(reader: FieldReader, row_path: str, column: Column, number: int) -> str:
+    if column.path == "#":
+        return str(number)
+    if column.path == "@coordinates":
+        # DMS as printed in A.3; hidden if either coordinate is confidential
+        if reader.hidden(f"{row_path}.latitude") or reader.hidden(f"{row_path}.longitude"):
+            return REDACTED
+        site = reader.raw(row_path)
+        return str(site.coordinates_dms()) if site is not None else ""
+    path = f"{row_path}.{column.path}" if column.path else row_path
+    return _fmt(column, reader.text(path))
+
+
+def _rows(reader: FieldReader, path: str) -> int:
+    value = reader.raw(path)
+    return len(value) if isinstance(value, list) else 0
+
+
+def _enumerate_cells(values: list[str]) -> str:
+    """One value per site, numbered "(1) ... (2) ..." as multi-site PDDs print them."""
+    if len(values) == 1:
+        return values[0]
+    return "\n".join(f"({n}) {v}" for n, v in enumerate(values, start=1))
+
+
+def _block(
+    block: LayoutBlock,
+    reader: FieldReader,
+    figures: EmissionFigures | None,
+    load_attachment: AttachmentLoader,
+) -> list[Block]:
+    if block.kind == "text":
+        return [Paragraph(reader.text(block.path))]
+    if block.kind == "key_value":
+        return [
+            KeyValueTable(tuple((c.label, _fmt(c, reader.text(c.path))) for c in block.columns))
+        ]
+    if block.kind == "list_key_value":
+        count = _rows(reader, block.path)
+        rows = []
+        for column in block.columns:
+            values = [_cell(reader, f"{block.path}.{n}", column, n + 1) for n in range(count)]
+            rows.append((column.label, _enumerate_cells(values)))
+        return [KeyValueTable(tuple(rows))]
+    if block.kind == "grouped":
+        groups: dict[str, list[str]] = {}
+        for n in range(_rows(reader, block.path)):
+            key = reader.text(f"{block.path}.{n}.{block.group_by}")
+            names = [_cell(reader, f"{block.path}.{n}", c, n + 1) for c in block.columns]
+            groups.setdefault(key, []).append(" ".join(x for x in names if x))
+        return [KeyValueTable(tuple((k, "\n".join(v)) for k, v in groups.items()))]
+    if block.kind == "table":
+        body = tuple(
+            tuple(_cell(reader, f"{block.path}.{n}", c, n + 1) for c in block.columns)
+            for n in range(_rows(reader, block.path))
+        )
+        return [
+            DataTable(
+                columns=tuple(c.label for c in block.columns),
+                rows=body,
+                widths=tuple(c.width for c in block.columns),
+                caption=block.label,
+            )
+        ]
+    if block.kind == "figure":
+        caption = reader.text(block.caption_path) if block.caption_path else ""
+        if reader.hidden(block.path):
+            return [Figure(None, caption, REDACTED)]
+        ref = reader.text(block.path)
+        image = load_attachment(ref) if ref else None
+        placeholder = "" if image else (block.placeholder or "(no figure attached)")
+        return [Figure(image, caption, placeholder)]
+    if block.kind == "emission_table":
+        return [_emission_table(block, figures)]
+    raise ValueError(f"unknown layout block kind {block.kind!r}")  # pragma: no cover
+
+
+def _emission_table(block: LayoutBlock, figures: EmissionFigures | None) -> Block:
+    if figures is None or not figures.years:
+        return Paragraph(NOT_CALCULATED, style="note")
+    rows = tuple(
+        (y.year, thousands(y.re), thousands(y.pe), thousands(y.er)) for y in figures.years
+    )
+    total = (
+        f"Total ({figures.unit})",
+        thousands(figures.total_re),
+        thousands(figures.total_pe),
+        thousands(figures.total_er),
+    )
+    return DataTable(
+        columns=tuple(c.label for c in block.columns),
+        rows=rows,
+        total=total,
+        widths=tuple(c.width for c in block.columns),
+        numeric=frozenset({1, 2, 3}),
+    )
+
+
+def _section(
+    section: LayoutSection,
+    reader: FieldReader,
+    figures: EmissionFigures | None,
+    load_attachment: AttachmentLoader,
+) -> list[Block]:
+    out: list[Block] = []
+    if section.page_break_before:
+        out.append(PageBreak())
+    title = " ".join(x for x in (section.number, section.title) if x)
+    if title:
+        out.append(Heading(title, level=section.level))
+    for block in section.blocks:
+        out.extend(_block(block, reader, figures, load_attachment))
+    return out
+
+
+def _no_attachments(_ref: str) -> bytes | None:
+    return None
+
+
+def build_pdd(
+    project: Project,
+    layout: FormLayout,
+    figures: EmissionFigures | None,
+    *,
+    public: bool,
+    draft: bool,
+    load_attachment: AttachmentLoader = _no_attachments,
+) -> Document:
+    """The PDD as a neutral document; ``public`` replaces confidential values by "XXX"."""
+    reader = FieldReader(project, public=public)
+    code = project.form_code("PDD")
+    doc = Document(
+        title=layout.title,
+        header_text=code,
+        footer_text=code,
+        draft=draft,
+        subject=reader.text("pdd.title"),
+    )
+    doc.add(Heading(layout.title, level=1))
+    for section in layout.sections:
+        doc.add(*_section(section, reader, figures, load_attachment))
+    return doc
+

@@ -1,0 +1,98 @@
+"""The neutral document model every page-based export is built into, then drawn by a renderer.
+
+Builders (``build_pdd``, ``build_moc``) turn a project into a ``Document``; renderers
+(``render_docx``, ``render_pdf``) draw a ``Document`` and know nothing of JCM. Because the Word
+and the PDF file are drawn from the same ``Document`` object, they cannot disagree on a value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ParagraphStyle = Literal["body", "note", "title", "label"]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading; level 1 = document title, 2 = section ("A."), 3 = sub-section."""
+
+    text: str
+    level: int = 2
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Free text; ``\\n`` starts a new line within the paragraph."""
+
+    text: str
+    style: ParagraphStyle = "body"
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class KeyValueTable:
+    """A two-column table: label on the left (shaded), value on the right."""
+
+    rows: tuple[tuple[str, str], ...]
+    key_width: float = 0.38  # share of the text width taken by the label column
+
+
+@dataclass(frozen=True)
+class DataTable:
+    """A table with a header row, body rows and an optional bold total row."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    total: tuple[str, ...] | None = None
+    widths: tuple[float, ...] | None = None  # relative column widths; equal when None
+    numeric: frozenset[int] = frozenset()  # column indexes drawn right-aligned
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An image (PNG/JPEG bytes) with a caption; ``image`` None draws the placeholder text."""
+
+    image: bytes | None
+    caption: str = ""
+    placeholder: str = ""
+
+
+@dataclass(frozen=True)
+class SignatureBlock:
+    """A signature box: who signs, then labelled lines (Name, Title, Signature, Date)."""
+
+    party: str
+    lines: tuple[str, ...] = ("Signature", "Name", "Title", "Date")
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+Block = Heading | Paragraph | KeyValueTable | DataTable | Figure | SignatureBlock | PageBreak
+
+
+@dataclass
+class Document:
+    """A whole page document: header/footer text, DRAFT flag, and its blocks in order."""
+
+    title: str
+    header_text: str
+    footer_text: str = ""
+    draft: bool = False
+    blocks: list[Block] = field(default_factory=list)
+    subject: str = ""
+
+    def add(self, *blocks: Block) -> None:
+        self.blocks.extend(blocks)
+
+    def headings(self) -> list[str]:
+        return [b.text for b in self.blocks if isinstance(b, Heading)]
+
+    @property
+    def header_line(self) -> str:
+        """The page-header text as drawn; a draft says DRAFT on every page."""
+        return f"DRAFT \u2014 {self.header_text}" if self.draft else self.header_text

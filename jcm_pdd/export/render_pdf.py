@@ -1,0 +1,219 @@
+"""Draw a neutral ``Document`` as a PDF (reportlab platypus) with embedded, selectable fonts.
+
+Same page furniture as the Word renderer: A4, the form code right-aligned in the header, the
+page number in the footer, and for a draft "DRAFT" in the header plus a grey diagonal watermark
+on every page. Headings keep with the next block so none is left alone at a page foot.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    KeepTogether,
+    PageBreak,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus import Paragraph as RLParagraph
+
+from jcm_pdd.export import document as d
+from jcm_pdd.export.fonts import FontSet, font_set, markup
+
+TEXT_WIDTH = A4[0] - 4 * cm
+LABEL_SHADE = colors.HexColor("#E7E6E6")
+HEADER_SHADE = colors.HexColor("#D9E2F3")
+
+
+class _Styles:
+    def __init__(self, fonts: FontSet) -> None:
+        base = {"fontName": fonts.latin, "fontSize": 10, "leading": 13}
+        self.body = ParagraphStyle("body", spaceAfter=4, **base)
+        self.note = ParagraphStyle("note", parent=self.body, textColor=colors.HexColor("#555555"))
+        self.cell = ParagraphStyle("cell", fontName=fonts.latin, fontSize=9, leading=11.5)
+        self.cell_bold = ParagraphStyle("cellb", parent=self.cell, fontName=fonts.latin_bold)
+        self.cell_right = ParagraphStyle("cellr", parent=self.cell, alignment=TA_RIGHT)
+        self.cell_right_bold = ParagraphStyle("cellrb", parent=self.cell_right, fontName=fonts.latin_bold)
+        self.title = ParagraphStyle(
+            "title", fontName=fonts.latin_bold, fontSize=16, leading=20, alignment=TA_CENTER,
+            spaceAfter=10,
+        )
+        heading = {"fontName": fonts.latin_bold, "keepWithNext": 1}
+        self.h2 = ParagraphStyle("h2", fontSize=13, leading=16, spaceBefore=10, spaceAfter=4, **heading)
+        self.h3 = ParagraphStyle("h3", fontSize=10.5, leading=13, spaceBefore=6, spaceAfter=3, **heading)
+        self.caption = ParagraphStyle("caption", parent=self.body, alignment=TA_CENTER)
+
+
+class _PdfWriter:
+    def __init__(self, doc: d.Document) -> None:
+        self.doc = doc
+        self.fonts = font_set()
+        self.styles = _Styles(self.fonts)
+
+    def p(self, text: str, style: ParagraphStyle) -> RLParagraph:
+        return RLParagraph(markup(text, self.fonts), style)
+
+    def _grid(self, data: list[list[Any]], widths: list[float], header: bool) -> Table:
+        table = Table(data, colWidths=widths, repeatRows=1 if header else 0, hAlign="CENTER")
+        commands: list[tuple[Any, ...]] = [
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+        if header:
+            commands.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE))
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def key_value(self, block: d.KeyValueTable) -> list[Flowable]:
+        s = self.styles
+        data = [[self.p(k, s.cell), self.p(v, s.cell)] for k, v in block.rows]
+        widths = [TEXT_WIDTH * block.key_width, TEXT_WIDTH * (1 - block.key_width)]
+        table = self._grid(data, widths, header=False)
+        table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), LABEL_SHADE)]))
+        return [table, Spacer(1, 8)]
+
+    def data_table(self, block: d.DataTable) -> list[Flowable]:
+        s = self.styles
+        shares = block.widths or tuple(1.0 for _ in block.columns)
+        widths = [TEXT_WIDTH * w / sum(shares) for w in shares]
+        data: list[list[Any]] = [[self.p(c, s.cell_bold) for c in block.columns]]
+        for row in block.rows:
+            data.append(
+                [self.p(v, s.cell_right if i in block.numeric else s.cell) for i, v in enumerate(row)]
+            )
+        if block.total:
+            data.append(
+                [
+                    self.p(v, s.cell_right_bold if i in block.numeric else s.cell_bold)
+                    for i, v in enumerate(block.total)
+                ]
+            )
+        if len(data) == 1:
+            data.append([self.p("", s.cell) for _ in block.columns])
+        out: list[Flowable] = []
+        if block.caption:
+            out.append(self.p(block.caption, s.h3))
+        out += [self._grid(data, widths, header=True), Spacer(1, 8)]
+        return out
+
+    def figure(self, block: d.Figure) -> list[Flowable]:
+        s = self.styles
+        out: list[Flowable] = []
+        if block.image:
+            reader = ImageReader(io.BytesIO(block.image))
+            w, h = reader.getSize()
+            width = min(14 * cm, TEXT_WIDTH)
+            height = width * h / w
+            if height > 18 * cm:  # a tall figure must still fit on a page
+                width, height = width * 18 * cm / height, 18 * cm
+            out.append(Image(io.BytesIO(block.image), width=width, height=height))
+        else:
+            out.append(self.p(block.placeholder, s.caption))
+        if block.caption:
+            out.append(self.p(block.caption, s.caption))
+        return [KeepTogether(out)]
+
+    def signature(self, block: d.SignatureBlock) -> list[Flowable]:
+        s = self.styles
+        data: list[list[Any]] = [[self.p(block.party, s.cell_bold), ""]]
+        data += [[self.p(f"{label}:", s.cell), ""] for label in block.lines]
+        heights = [None] + [1.2 * cm if label == "Signature" else 0.8 * cm for label in block.lines]
+        table = Table(data, colWidths=[TEXT_WIDTH * 0.3, TEXT_WIDTH * 0.7], rowHeights=heights)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                    ("SPAN", (0, 0), (1, 0)),
+                    ("BACKGROUND", (0, 0), (-1, 0), LABEL_SHADE),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        return [KeepTogether([table]), Spacer(1, 10)]
+
+    def flowables(self) -> list[Flowable]:
+        s = self.styles
+        out: list[Flowable] = []
+        for block in self.doc.blocks:
+            if isinstance(block, d.Heading):
+                style = s.title if block.level <= 1 else (s.h2 if block.level == 2 else s.h3)
+                out.append(self.p(block.text, style))
+            elif isinstance(block, d.Paragraph):
+                style = s.note if block.style == "note" else s.body
+                text = f"<b>{markup(block.text, self.fonts)}</b>" if block.bold else None
+                out.append(RLParagraph(text, style) if text else self.p(block.text, style))
+            elif isinstance(block, d.KeyValueTable):
+                out += self.key_value(block)
+            elif isinstance(block, d.DataTable):
+                out += self.data_table(block)
+            elif isinstance(block, d.Figure):
+                out += self.figure(block)
+            elif isinstance(block, d.SignatureBlock):
+                out += self.signature(block)
+            elif isinstance(block, d.PageBreak):
+                out.append(PageBreak())
+        return out
+
+    def on_page(self, canvas: Canvas, _template: Any) -> None:
+        canvas.saveState()
+        width, height = A4
+        if self.doc.draft:
+            canvas.setFillColor(colors.Color(0.85, 0.85, 0.85))
+            canvas.setFont(self.fonts.latin_bold, 110)
+            canvas.translate(width / 2, height / 2)
+            canvas.rotate(45)
+            canvas.drawCentredString(0, -40, "DRAFT")
+            canvas.rotate(-45)
+            canvas.translate(-width / 2, -height / 2)
+            canvas.setFillColor(colors.HexColor("#C00000"))
+            canvas.setFont(self.fonts.latin_bold, 9)
+        else:
+            canvas.setFont(self.fonts.latin, 9)
+        canvas.drawRightString(width - 2 * cm, height - 1.3 * cm, self.doc.header_line)
+        canvas.setFillColor(colors.black)
+        canvas.setFont(self.fonts.latin, 9)
+        canvas.drawCentredString(width / 2, 1.1 * cm, str(canvas.getPageNumber()))
+        canvas.restoreState()
+
+    def write(self) -> bytes:
+        buffer = io.BytesIO()
+        template = SimpleDocTemplate(
+            buffer,
+            pagesize=A4,
+            leftMargin=2 * cm,
+            rightMargin=2 * cm,
+            topMargin=2.2 * cm,
+            bottomMargin=2 * cm,
+            title=self.doc.title,
+            subject=self.doc.subject,
+            author="JCM PDD Studio",
+            creator="JCM PDD Studio",
+            initialFontName=self.fonts.latin,  # else reportlab declares a non-embedded Helvetica
+        )
+        template.build(self.flowables(), onFirstPage=self.on_page, onLaterPages=self.on_page)
+        return buffer.getvalue()
+
+
+def render_pdf(doc: d.Document) -> bytes:
+    """The PDF bytes of ``doc``."""
+    return _PdfWriter(doc).write()
+
+
+def write_pdf(doc: d.Document, path: Path) -> Path:
+    path.write_bytes(render_pdf(doc))
+    return path

@@ -20,6 +20,7 @@ from jcm_pdd.errors import UserError
 COMMAND_MODULES = (
     "open",
     "info",
+    "dump",
     "templates",
     "calc",
     "new",

@@ -1,0 +1,226 @@
+"""Writing a project atomically: a complete new container, or the old file untouched.
+
+The new container is written to a temporary file in the target's folder (same file system,
+so ``os.replace`` is atomic), flushed and fsynced, then renamed over the target, and the
+folder is fsynced so the rename itself survives a power cut. A crash at any moment leaves
+either the old file or the new one, plus at worst a stray hidden ``.saving`` temp file.
+Saving over the file the project was loaded from works: its attachments are streamed out of
+the old container into the temp file before the rename.
+
+``project.json`` is pretty-printed with sorted keys (saving twice is byte-identical, and two
+versions diff cleanly) and deflated; attachments are images and PDFs that do not compress, so
+they are stored as they are, streamed in chunks and hashed on the way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Mapping
+from contextlib import ExitStack, suppress
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from jcm_pdd import __version__
+from jcm_pdd.errors import UserError
+from jcm_pdd.model import FORMAT_VERSION, Project
+from jcm_pdd.storage.attachments import (
+    AttachmentStore,
+    InContainer,
+    InFile,
+    ZipCache,
+    entry_name,
+)
+from jcm_pdd.storage.container import (
+    CHUNK,
+    MANIFEST_ENTRY,
+    MIMETYPE,
+    MIMETYPE_ENTRY,
+    PROJECT_ENTRY,
+)
+from jcm_pdd.storage.errors import ProjectSaveError
+from jcm_pdd.storage.manifest import Manifest
+
+TEMP_SUFFIX = ".saving"
+STALE_TEMP_AGE = 3600.0  # seconds; an older temp file is a leftover of a crashed save
+
+
+def project_json_bytes(project: Project) -> bytes:
+    """The canonical ``project.json``: same document, same bytes."""
+    data = project.model_dump(mode="json")
+    text = json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
+
+
+def default_summary(project: Project) -> dict[str, Any]:
+    """What the start page shows when the caller passes no summary of its own."""
+    methodology = project.pdd.methodology
+    return {
+        "title": project.pdd.title,
+        "country": project.rule_set.partner_country,
+        "methodology": " ".join(
+            part
+            for part in (
+                methodology.methodology_id,
+                methodology.version and f"ver{methodology.version}",
+            )
+            if part
+        ),
+        "sites": len(project.pdd.sites),
+        "attachments": len(project.attachments),
+    }
+
+
+def _zinfo(name: str, when: datetime, compress: int) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
+    info.compress_type = compress
+    info.create_system = 3  # unix: the mode below is a regular file, never a link
+    info.external_attr = 0o100644 << 16
+    return info
+
+
+def _copy_attachment(
+    store: AttachmentStore, sha: str, archive: zipfile.ZipFile, when: datetime, cache: ZipCache
+) -> None:
+    info = _zinfo(entry_name(sha), when, zipfile.ZIP_STORED)
+    info.file_size = store.size(sha)  # lets zipfile choose ZIP64 up front for huge files
+    digest = hashlib.sha256()
+    with store.open(sha, cache) as source, archive.open(info, "w", force_zip64=False) as target:
+        while chunk := source.read(CHUNK):
+            digest.update(chunk)
+            target.write(chunk)
+    if digest.hexdigest() != sha:
+        origin = store.source(sha)
+        where = origin.path.name if isinstance(origin, InFile | InContainer) else "in memory"
+        raise _SourceChanged(where)
+
+
+class _SourceChanged(Exception):
+    """An attachment's bytes no longer hash to its name (its file was edited or replaced)."""
+
+
+def _fsync_folder(folder: Path) -> None:
+    if sys.platform == "win32":  # folders cannot be opened for fsync on Windows; NTFS journals
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _file_mode(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _remove_stale_temps(target: Path) -> None:
+    now = time.time()
+    for leftover in target.parent.glob(f".{target.name}.*{TEMP_SUFFIX}"):
+        with suppress(OSError):
+            if now - leftover.stat().st_mtime > STALE_TEMP_AGE:
+                leftover.unlink()
+
+
+def write_container(
+    handle: IO[bytes],
+    project: Project,
+    store: AttachmentStore,
+    manifest: Manifest,
+    when: datetime,
+) -> set[str]:
+    """Write the whole container to an open binary file; return the digests written."""
+    written: set[str] = set()
+    with ExitStack() as stack, zipfile.ZipFile(handle, "w", allowZip64=True) as archive:
+        cache = ZipCache(stack)
+        archive.writestr(_zinfo(MIMETYPE_ENTRY, when, zipfile.ZIP_STORED), MIMETYPE)
+        archive.writestr(
+            _zinfo(MANIFEST_ENTRY, when, zipfile.ZIP_DEFLATED), manifest.to_json_bytes()
+        )
+        archive.writestr(
+            _zinfo(PROJECT_ENTRY, when, zipfile.ZIP_DEFLATED), project_json_bytes(project)
+        )
+        for record in project.attachments:
+            if record.sha256 not in written:
+                _copy_attachment(store, record.sha256, archive, when, cache)
+                written.add(record.sha256)
+    return written
+
+
+def save_project(
+    path: Path | str,
+    project: Project,
+    attachments: AttachmentStore | None = None,
+    *,
+    summary: Mapping[str, Any] | None = None,
+    template_hash: str = "",
+) -> Manifest:
+    """Save ``project`` (and the attachments its records reference) to ``path`` atomically.
+
+    ``summary`` is merged over ``default_summary(project)`` into the manifest for the start page
+    (e.g. emission reductions per year, completeness). Raises ``ProjectSaveError`` (a
+    ``UserError``) when an attachment is missing or unreadable or the disk refuses; the file
+    at ``path`` is then exactly what it was before.
+    """
+    target = Path(path)
+    store = attachments if attachments is not None else AttachmentStore()
+    for record in project.attachments:
+        if record.sha256 not in store:
+            raise ProjectSaveError(
+                target,
+                f"the content of the attachment “{record.name or record.sha256}” is "
+                "not available (attach the file again)",
+            )
+    when = datetime.now(UTC).replace(microsecond=0)
+    methodology = project.pdd.methodology
+    manifest = Manifest(
+        format_version=FORMAT_VERSION,
+        app_version=__version__,
+        saved_at=when.isoformat().replace("+00:00", "Z"),
+        methodology_id=methodology.methodology_id,
+        methodology_version=methodology.version,
+        template_hash=template_hash,
+        summary={**default_summary(project), **(summary or {})},
+    )
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
+    except OSError as exc:
+        raise ProjectSaveError(target, f"the folder is not writable ({exc.strerror})") from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "w+b") as handle:
+            written = write_container(handle, project, store, manifest, when)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if sys.platform != "win32":
+            os.chmod(temp, _file_mode(target))
+        os.replace(temp, target)
+    except BaseException as exc:
+        with suppress(OSError):
+            temp.unlink()
+        if isinstance(exc, _SourceChanged):
+            raise ProjectSaveError(
+                target,
+                f"an attached file changed after it was attached ({exc.args[0]}); attach it again",
+            ) from None
+        if isinstance(exc, UserError) and not isinstance(exc, ProjectSaveError):
+            raise ProjectSaveError(target, exc.message.rstrip(".")) from None
+        if isinstance(exc, OSError):
+            raise ProjectSaveError(target, exc.strerror or str(exc)) from None
+        raise
+    with suppress(OSError):
+        _fsync_folder(folder)
+    store.bind_to_container(target.resolve(), written)
+    _remove_stale_temps(target)
+    return manifest

@@ -1,0 +1,142 @@
+"""Turning pydantic validation errors into lines a user can act on, each naming its field path.
+
+``pdd.sites.0.latitude: must be between -90 and 90`` says where (the same dotted model path
+the editor, diagnostics and form definitions use) and what is expected, in plain words
+instead of pydantic's developer wording.
+"""
+
+from __future__ import annotations
+
+import types
+from decimal import Decimal
+from typing import Annotated, Any, Union, get_args, get_origin
+
+import annotated_types
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+_SIMPLE = {
+    "missing": "is required",
+    "extra_forbidden": "is not a field of a JCM PDD Studio project (misspelt, or from another "
+    "program?)",
+    "decimal_parsing": "must be a number",
+    "decimal_type": "must be a number",
+    "float_parsing": "must be a number",
+    "float_type": "must be a number",
+    "int_parsing": "must be a whole number",
+    "int_type": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "date_parsing": "must be a date written YYYY-MM-DD",
+    "date_from_datetime_parsing": "must be a date written YYYY-MM-DD",
+    "date_from_datetime_inexact": "must be a date written YYYY-MM-DD",
+    "date_type": "must be a date written YYYY-MM-DD",
+    "string_type": "must be text",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "list_type": "must be a list",
+    "dict_type": "must be a group of fields (a JSON object)",
+    "model_type": "must be a group of fields (a JSON object)",
+    "model_attributes_type": "must be a group of fields (a JSON object)",
+    "finite_number": "must be a finite number",
+}
+_BOUNDS = {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, Decimal | float):
+        return format(Decimal(str(value)).normalize(), "f")
+    return str(value)
+
+
+def _field_for(root: type[BaseModel], loc: tuple[int | str, ...]) -> FieldInfo | None:
+    """The FieldInfo of the field at ``loc`` (list indices skipped), or None."""
+    current: Any = root
+    info: FieldInfo | None = None
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            if get_origin(current) is list:
+                current = get_args(current)[0]
+                continue
+            return None
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(part)
+            if info is None:
+                return None
+            current = info.annotation
+            continue
+        if get_origin(current) is dict:
+            current = get_args(current)[1]
+            continue
+        return None
+    return info
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional / Annotated so the next path step sees the real container type."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            members = [a for a in get_args(annotation) if a is not type(None)]
+            if len(members) != 1:
+                return annotation
+            annotation = members[0]
+        else:
+            return annotation
+
+
+def _metadata(info: FieldInfo) -> list[Any]:
+    found = list(info.metadata)
+    stack = [info.annotation]
+    while stack:
+        annotation = stack.pop()
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            for extra in get_args(annotation)[1:]:
+                found.extend(extra.metadata if isinstance(extra, FieldInfo) else [extra])
+            stack.append(get_args(annotation)[0])
+        elif origin in (Union, types.UnionType):
+            stack.extend(get_args(annotation))
+    return found
+
+
+def _bounds_message(root: type[BaseModel], error: Any) -> str:
+    ctx = error.get("ctx", {})
+    low: Any = None
+    high: Any = None
+    info = _field_for(root, tuple(error["loc"]))
+    for item in _metadata(info) if info is not None else []:
+        if isinstance(item, annotated_types.Ge | annotated_types.Gt):
+            low = item.ge if isinstance(item, annotated_types.Ge) else item.gt
+        if isinstance(item, annotated_types.Le | annotated_types.Lt):
+            high = item.le if isinstance(item, annotated_types.Le) else item.lt
+    if low is not None and high is not None:
+        return f"must be between {_fmt(low)} and {_fmt(high)}"
+    kind = error["type"]
+    if kind == "greater_than_equal":
+        return f"must be at least {_fmt(ctx.get('ge'))}"
+    if kind == "greater_than":
+        return f"must be more than {_fmt(ctx.get('gt'))}"
+    if kind == "less_than_equal":
+        return f"must be at most {_fmt(ctx.get('le'))}"
+    return f"must be less than {_fmt(ctx.get('lt'))}"
+
+
+def describe(exc: ValidationError, root: type[BaseModel]) -> list[str]:
+    """One line per error: ``<dotted path>: <what is expected>``."""
+    lines: list[str] = []
+    for error in exc.errors(include_url=False):
+        loc = ".".join(str(part) for part in error["loc"]) or "(the whole project)"
+        kind = error["type"]
+        if kind in _BOUNDS:
+            message = _bounds_message(root, error)
+        elif kind == "literal_error":
+            message = f"must be {error.get('ctx', {}).get('expected', 'one of the allowed values')}"
+        elif kind == "value_error":
+            message = str(error["msg"]).removeprefix("Value error, ")
+        else:
+            message = _SIMPLE.get(kind, str(error["msg"]).lower())
+        lines.append(f"{loc}: {message}")
+    return lines

@@ -18,6 +18,7 @@ from jcm_pdd.export.document import (
     KeyValueTable,
     PageBreak,
     Paragraph,
+    SignatureBlock,
 )
 from jcm_pdd.export.figures import EmissionFigures, thousands
 from jcm_pdd.export.layout import Column, FormLayout, LayoutBlock, LayoutSection
@@ -37,7 +38,7 @@ def _fmt(column: Column, text: str) -> str:
 
 def _cell(reader: FieldReader, row_path: str, column: Column, number: int) -> str:
     if column.path == "#":
-        return str(number)
+        return column.fmt.format(number)
     if column.path == "@coordinates":
         # DMS as printed in A.3; hidden if either coordinate is confidential
         if reader.hidden(f"{row_path}.latitude") or reader.hidden(f"{row_path}.longitude"):
@@ -45,7 +46,7 @@ def _cell(reader: FieldReader, row_path: str, column: Column, number: int) -> st
         site = reader.raw(row_path)
         return str(site.coordinates_dms()) if site is not None else ""
     path = f"{row_path}.{column.path}" if column.path else row_path
-    return _fmt(column, reader.text(path))
+    return _fmt(column, reader.text(path, column.date_format))
 
 
 def _rows(reader: FieldReader, path: str) -> int:
@@ -70,7 +71,10 @@ def _block(
         return [Paragraph(reader.text(block.path))]
     if block.kind == "key_value":
         return [
-            KeyValueTable(tuple((c.label, _fmt(c, reader.text(c.path))) for c in block.columns))
+            KeyValueTable(
+                tuple((c.label, _fmt(c, reader.text(c.path, c.date_format))) for c in block.columns),
+                key_width=block.key_width,
+            )
         ]
     if block.kind == "list_key_value":
         count = _rows(reader, block.path)
@@ -78,14 +82,15 @@ def _block(
         for column in block.columns:
             values = [_cell(reader, f"{block.path}.{n}", column, n + 1) for n in range(count)]
             rows.append((column.label, _enumerate_cells(values)))
-        return [KeyValueTable(tuple(rows))]
+        return [KeyValueTable(tuple(rows), key_width=block.key_width)]
     if block.kind == "grouped":
         groups: dict[str, list[str]] = {}
         for n in range(_rows(reader, block.path)):
             key = reader.text(f"{block.path}.{n}.{block.group_by}")
             names = [_cell(reader, f"{block.path}.{n}", c, n + 1) for c in block.columns]
             groups.setdefault(key, []).append(" ".join(x for x in names if x))
-        return [KeyValueTable(tuple((k, "\n".join(v)) for k, v in groups.items()))]
+        grouped = tuple((k, "\n".join(v)) for k, v in groups.items())
+        return [KeyValueTable(grouped, key_width=block.key_width)]
     if block.kind == "table":
         body = tuple(
             tuple(_cell(reader, f"{block.path}.{n}", c, n + 1) for c in block.columns)
@@ -109,7 +114,26 @@ def _block(
         return [Figure(image, caption, placeholder)]
     if block.kind == "emission_table":
         return [_emission_table(block, figures)]
+    if block.kind == "records":
+        out: list[Block] = []
+        for n in range(_rows(reader, block.path)):
+            row = f"{block.path}.{n}"
+            out.append(Paragraph(f"{block.label} ({n + 1})", bold=True))
+            out.append(KeyValueTable(tuple((c.label, _cell(reader, row, c, n + 1)) for c in block.columns)))
+        return out
+    if block.kind == "fixed_text":
+        return [Paragraph(block.label)]
+    if block.kind == "signatures":
+        return _signatures(block, reader)
     raise ValueError(f"unknown layout block kind {block.kind!r}")  # pragma: no cover
+
+
+def _signatures(block: LayoutBlock, reader: FieldReader) -> list[Block]:
+    parties = [(block.label or "Focal point entity", reader.text(f"{block.path}.name"))]
+    if block.group_by:
+        for n in range(_rows(reader, block.group_by)):
+            parties.append((f"Project participant ({n + 1})", reader.text(f"{block.group_by}.{n}.name")))
+    return [SignatureBlock(f"{role}: {name}" if name else role) for role, name in parties]
 
 
 def _emission_table(block: LayoutBlock, figures: EmissionFigures | None) -> Block:
@@ -119,7 +143,7 @@ def _emission_table(block: LayoutBlock, figures: EmissionFigures | None) -> Bloc
         (y.year, thousands(y.re), thousands(y.pe), thousands(y.er)) for y in figures.years
     )
     total = (
-        f"Total ({figures.unit})",
+        block.label or f"Total ({figures.unit})",
         thousands(figures.total_re),
         thousands(figures.total_pe),
         thousands(figures.total_er),
@@ -163,9 +187,10 @@ def build_pdd(
     draft: bool,
     load_attachment: AttachmentLoader = _no_attachments,
 ) -> Document:
-    """The PDD as a neutral document; ``public`` replaces confidential values by "XXX"."""
+    """The PDD (or, with an MoC layout, the MoC) as a neutral document; ``public`` replaces
+    confidential values by "XXX"."""
     reader = FieldReader(project, public=public)
-    code = project.form_code("PDD")
+    code = project.form_code(layout.form)
     doc = Document(
         title=layout.title,
         header_text=code,

@@ -21,6 +21,9 @@ BlockKind = Literal[
     "table",  # list at ``path``, one row per item, columns (label, sub-path)
     "figure",  # attachment id at ``path``, caption at ``caption_path``
     "emission_table",  # the yearly ex-ante RE / PE / ER table with its total row
+    "records",  # one key-value table per item of the list at ``path``, titled ``label``+" (n)"
+    "fixed_text",  # text printed by the form itself (``label``)
+    "signatures",  # one signature block per entity: ``path`` (one) and ``group_by`` (a list)
 ]
 
 
@@ -30,6 +33,7 @@ class Column:
     path: str  # relative to the row (``""`` = the row itself; ``#`` = its 1-based number)
     width: float = 1.0
     fmt: str = "{}"
+    date_format: str = "%d/%m/%Y"  # the JCM Word forms print dates dd/mm/yyyy
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class LayoutBlock:
     group_by: str = ""
     caption_path: str = ""
     placeholder: str = ""
+    key_width: float = 0.38  # label share of a key-value table
 
 
 @dataclass(frozen=True)

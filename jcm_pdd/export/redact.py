@@ -31,7 +31,7 @@ def format_decimal(value: Decimal) -> str:
     return text
 
 
-def format_value(value: Any) -> str:
+def format_value(value: Any, date_format: str = "%d/%m/%Y") -> str:
     """How a model value is printed in a document (dates dd/mm/yyyy as the JCM forms do)."""
     if value is None:
         return ""
@@ -40,7 +40,7 @@ def format_value(value: Any) -> str:
     if isinstance(value, Decimal):
         return format_decimal(value)
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+        return value.strftime(date_format)
     return str(value)
 
 
@@ -66,8 +66,8 @@ class FieldReader:
         except PathError:
             return None
 
-    def text(self, path: str) -> str:
+    def text(self, path: str, date_format: str = "%d/%m/%Y") -> str:
         """The printable value at ``path``, or "XXX" when hidden in this copy."""
         if self.hidden(path):
             return REDACTED
-        return format_value(self.raw(path))
+        return format_value(self.raw(path), date_format)

@@ -70,6 +70,7 @@ class _PdfWriter:
         table = Table(data, colWidths=widths, repeatRows=1 if header else 0, hAlign="CENTER")
         commands: list[tuple[Any, ...]] = [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.latin),  # else tables select Helvetica
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -139,6 +140,7 @@ class _PdfWriter:
                 [
                     ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                     ("SPAN", (0, 0), (1, 0)),
+                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.latin),
                     ("BACKGROUND", (0, 0), (-1, 0), LABEL_SHADE),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ]

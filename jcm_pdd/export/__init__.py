@@ -1,0 +1,37 @@
+"""Submission-ready exports: PDD (.docx, .pdf), Monitoring Plan workbook (.xlsx), MoC (.docx).
+
+Public API::
+
+    export_set(project_path_or_loaded, out_dir, formats={"docx","pdf","xlsx","moc"},
+               draft=False, copies={"public","confidential"}, progress=None) -> list[Path]
+        The one export action. ``progress(done, total, message)`` for a GUI progress bar.
+        Raises UserError (a final export while diagnostics report errors lists them).
+
+    build_pdd(project, layout, figures, *, public, draft, load_attachment) -> Document
+    render_docx(document) -> bytes;  render_pdf(document) -> bytes
+    build_workbook(project, calculation, *, public, draft) -> bytes
+    layout_for(project, "PDD" | "MoC") -> FormLayout   (from forms/, else built-in fallback)
+
+Structure: ``document`` (the neutral document model) <- ``build_pdd`` (from the form layout)
+-> ``render_docx`` / ``render_pdf``; ``build_workbook`` + ``excel_formula`` for the MPS
+workbook; ``redact`` (public copy), ``naming`` (file names), ``sources`` (engine, checks and
+storage adapters), ``api`` (export_set).
+"""
+
+from jcm_pdd.export.api import COPIES, FORMATS, export_set
+from jcm_pdd.export.build_pdd import build_pdd
+from jcm_pdd.export.document import Document
+from jcm_pdd.export.form_layout import layout_for
+from jcm_pdd.export.render_docx import render_docx
+from jcm_pdd.export.render_pdf import render_pdf
+
+__all__ = [
+    "COPIES",
+    "FORMATS",
+    "Document",
+    "build_pdd",
+    "export_set",
+    "layout_for",
+    "render_docx",
+    "render_pdf",
+]

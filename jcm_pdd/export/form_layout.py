@@ -1,0 +1,162 @@
+"""Turn a form definition from ``forms/`` (``jcm_pdd.forms.FormDefinition``) into a ``FormLayout``.
+
+This is the only module that knows the form-definition schema; builders see ``FormLayout``.
+``layout_for(project, form)`` picks the definition of the project's partner country and form
+version from the registry, and falls back to the transcriptions in ``layout.py`` /
+``layout_moc.py`` when the registry cannot serve one (e.g. forms/ not installed).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Literal
+
+from jcm_pdd.export.layout import Column, FormLayout, LayoutBlock, LayoutSection, fallback_pdd_layout
+from jcm_pdd.export.layout_moc import fallback_moc_layout
+from jcm_pdd.forms import FormDefinition, FormField, Section
+from jcm_pdd.forms import Column as FormColumn
+from jcm_pdd.model import Project
+
+log = logging.getLogger(__name__)
+
+PageForm = Literal["PDD", "MoC"]
+
+
+def _column(col: FormColumn | FormField, label: str | None = None, path: str | None = None) -> Column:
+    hints = col.export
+    fmt = f"{hints.prefix}{{}}{hints.suffix}"
+    width = (col.width if isinstance(col, FormColumn) else None) or 1.0
+    return Column(
+        label=col.label if label is None else label,
+        path=(col.subpath if isinstance(col, FormColumn) else col.path) if path is None else path,
+        width=width,
+        fmt=fmt,
+        date_format=hints.date_format or "%d/%m/%Y",
+    )
+
+
+def _table_columns(field: FormField, widths: list[float]) -> tuple[Column, ...]:
+    shown = [c for c in field.columns if c.on_form and c.export.include]
+    by_key = {c.subpath: c for c in shown}
+    out: list[Column] = []
+    skip: set[str] = set()
+    for col in shown:
+        if col.subpath in skip:
+            continue
+        partner = by_key.get(col.export.combine_with) if col.export.combine_with else None
+        if col.type == "coordinates" and partner is not None:
+            # latitude and longitude print together in DMS, as the forms do
+            skip.add(partner.subpath)
+            out.append(Column(f"{col.label}, {partner.label.lower()}", "@coordinates"))
+        else:
+            out.append(_column(col))
+    if len(widths) == len(out):
+        out = [Column(c.label, c.path, w, c.fmt, c.date_format) for c, w in zip(out, widths, strict=True)]
+    return tuple(out)
+
+
+def _key_width(widths: list[float]) -> float:
+    return widths[0] / sum(widths) if len(widths) == 2 and sum(widths) > 0 else 0.38
+
+
+def _field_blocks(section: Section, fields: list[FormField]) -> list[LayoutBlock]:
+    layout = section.export.layout
+    widths = section.export.widths
+    blocks: list[LayoutBlock] = []
+    scalars: list[FormField] = []
+
+    def flush_scalars() -> None:
+        if scalars:
+            blocks.append(
+                LayoutBlock("key_value", columns=tuple(_column(f) for f in scalars), key_width=_key_width(widths))
+            )
+            scalars.clear()
+
+    attachment = next((f for f in fields if f.type == "attachment"), None)
+    for field in fields:
+        if field.type == "table":
+            flush_scalars()
+            hints = field.export
+            kind = hints.layout or "table"
+            own_widths = hints.widths or widths
+            if kind == "records":
+                columns = _table_columns(field, [])
+                blocks.append(LayoutBlock("list_key_value", field.path, columns=columns))
+            elif hints.group_by:
+                names = tuple(c for c in _table_columns(field, []) if c.path != hints.group_by)
+                blocks.append(
+                    LayoutBlock(
+                        "grouped", field.path, columns=names, group_by=hints.group_by,
+                        key_width=_key_width(own_widths),
+                    )
+                )
+            else:
+                label = field.label if len([f for f in fields if f.type == "table"]) > 1 else ""
+                columns = _table_columns(field, own_widths)
+                blocks.append(LayoutBlock("table", field.path, label=label, columns=columns))
+        elif field.type == "attachment":
+            flush_scalars()
+            caption = next((f.path for f in fields if f is not field and f.type in ("text", "multiline")), "")
+            blocks.append(LayoutBlock("figure", field.path, caption_path=caption))
+        elif attachment is not None:
+            continue  # the caption, drawn with the figure
+        elif layout == "key_value" and not (field.type == "multiline" and scalars and len(fields) == 2):
+            scalars.append(field)
+        elif layout == "key_value":
+            flush_scalars()  # D.: the explanation reads better as text under the table
+            blocks.append(LayoutBlock("text", field.path))
+        else:
+            flush_scalars()
+            blocks.append(LayoutBlock("text", field.path))
+    flush_scalars()
+    return blocks
+
+
+def _section(section: Section) -> LayoutSection:
+    blocks: list[LayoutBlock] = []
+    hints = section.export
+    if section.text:
+        blocks.append(LayoutBlock("fixed_text", label=section.text))
+    if section.computed == "estimate.yearly":
+        cols = section.computed_columns
+        widths = hints.widths if len(hints.widths) == len(cols) else [1.0] * len(cols)
+        blocks.append(
+            LayoutBlock(
+                "emission_table",
+                label=cols[0].export.row_label if cols else "",
+                columns=tuple(Column(c.label, c.subpath, w) for c, w in zip(cols, widths, strict=True)),
+            )
+        )
+    fields = [f for f in section.fields if f.on_form and f.export.include]
+    blocks += _field_blocks(section, fields)
+    for path in hints.signature_blocks:
+        blocks.append(LayoutBlock("signatures", path))
+    return LayoutSection(
+        number=section.number,
+        title=section.title,
+        level=3 if section.parent else 2,
+        blocks=tuple(blocks),
+        page_break_before=hints.page_break_before,
+    )
+
+
+def layout_from_definition(definition: FormDefinition, form: PageForm) -> FormLayout:
+    sections = tuple(
+        _section(s) for s in definition.sections if s.on_form and s.export.include
+    )
+    source = str(getattr(definition, "_source_file", "") or definition.code)
+    return FormLayout(form=form, title=definition.title, sections=sections, source=source)
+
+
+def layout_for(project: Project, form: PageForm) -> FormLayout:
+    """The layout of ``form`` for the project's rule set: forms/ first, else the fallback."""
+    try:
+        from jcm_pdd.forms import load_forms
+
+        registry = load_forms()
+        version = project.rule_set.pdd_form_version if form == "PDD" else project.rule_set.moc_form_version
+        resolution = registry.resolve(project.rule_set.partner_country or "MN", form, version or None)
+        return layout_from_definition(resolution.definition, form)
+    except Exception as exc:  # a missing or broken forms/ must not block an export
+        log.warning("using the built-in %s layout: %s", form, exc)
+        return fallback_pdd_layout() if form == "PDD" else fallback_moc_layout()

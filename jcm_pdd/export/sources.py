@@ -1,0 +1,100 @@
+"""What an export reads from the rest of the app: the project, its attachments, the engine's
+ex-ante estimate, the methodology template and the diagnostics.
+
+Kept in one module so the exporters depend on those packages through a few narrow functions
+(and so a missing optional piece gives a clear message instead of an ImportError).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.export.figures import EmissionFigures, figures_from_estimate
+from jcm_pdd.model import Project
+
+AttachmentLoader = Callable[[str], bytes | None]
+
+
+def _no_attachment(_sha: str) -> bytes | None:
+    return None
+
+
+@dataclass
+class ExportInput:
+    project: Project
+    load_attachment: AttachmentLoader = _no_attachment
+    source_path: Path | None = None
+
+
+def _store_loader(store: Any) -> AttachmentLoader:
+    def load(sha256: str) -> bytes | None:
+        if sha256 not in store:
+            return None
+        data: bytes = store.read_bytes(sha256)
+        return data
+
+    return load
+
+
+def load_input(source: Path | str | Project | Any) -> ExportInput:
+    """Accept a project file path, a loaded project (``LoadedProject``) or a bare ``Project``."""
+    if isinstance(source, Project):
+        return ExportInput(source)
+    if isinstance(source, str | Path):
+        from jcm_pdd.storage import load_project
+
+        loaded = load_project(Path(source), backup_before_migration=False)
+        return ExportInput(loaded.project, _store_loader(loaded.attachments), loaded.path)
+    project = getattr(source, "project", None)
+    if isinstance(project, Project):
+        store = getattr(source, "attachments", None)
+        loader = _store_loader(store) if store is not None else _no_attachment
+        return ExportInput(project, loader, getattr(source, "path", None))
+    raise UserError(f"Cannot export {type(source).__name__}: give a project file or a loaded project.")
+
+
+@dataclass
+class Calculation:
+    figures: EmissionFigures | None
+    estimate: Any = None
+    template: Any = None
+    problem: str = ""  # why there are no figures, for the user
+
+
+def calculate(project: Project) -> Calculation:
+    """Run the engine's ex-ante estimate; a project that cannot be calculated yet gives the
+    reason instead of figures (a draft still exports, showing "not calculated")."""
+    try:
+        from jcm_pdd import methodology
+    except ImportError as exc:  # pragma: no cover - the engine ships with the app
+        return Calculation(None, problem=f"the calculation engine is not available ({exc})")
+    estimate_project = getattr(methodology, "estimate_project", None)
+    if estimate_project is None:
+        return Calculation(None, problem="the calculation engine is not available")
+    try:
+        estimate = estimate_project(project)
+    except UserError as exc:
+        return Calculation(None, problem=exc.message)
+    template = getattr(estimate, "template", None)
+    return Calculation(figures_from_estimate(estimate), estimate, template)
+
+
+def diagnostics_errors(project: Project) -> list[str]:
+    """Messages of the diagnostics with severity "error" (they block a final export)."""
+    try:
+        from jcm_pdd.checks import run_checks
+    except ImportError:
+        return []
+    result = run_checks(project)
+    items = getattr(result, "items", result)
+    errors: list[str] = []
+    for item in items:
+        if str(getattr(item, "severity", "")).lower().endswith("error"):
+            where = getattr(item, "location", "") or getattr(item, "path", "")
+            message = getattr(item, "message", str(item))
+            errors.append(f"{message} ({where})" if where else str(message))
+    return errors

@@ -1,0 +1,143 @@
+"""The registry of form definitions, keyed by (partner country, form type, version).
+
+``load_forms()`` reads every definition under ``jcm_pdd.paths.forms_dir()`` once and validates
+it; ``FormRegistry.get(country, form_type)`` returns the latest version unless one is named.
+A partner country without its own files falls back to ``DEFAULT_COUNTRY`` (documented in
+``forms/README.md``): the form family is shared by all Joint Committees, so its definition is
+the best available stand-in, and ``resolve`` says when a fallback was used so the GUI can
+tell the user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.forms.countries import CountryTable, load_countries
+from jcm_pdd.forms.loader import (
+    country_files,
+    load_bases,
+    load_definition_file,
+    load_submission,
+)
+from jcm_pdd.forms.schema import FormDefinition, FormType, Submission
+from jcm_pdd.model import Project
+from jcm_pdd.paths import forms_dir
+
+# Mongolia's forms are the best-sourced of the family (PDD form ver03.0 and MoC ver02.0 are
+# both confirmed by the Mongolian JC's own list), so they stand in for countries without files.
+DEFAULT_COUNTRY = "MN"
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Which definition serves a request, and whether it is a stand-in."""
+
+    definition: FormDefinition
+    requested_country: str
+    requested_version: str | None
+    country_fallback: bool  # the country has no files of this form type
+    version_fallback: bool  # the requested version is not shipped; the latest is used
+
+
+class FormRegistry:
+    """All form definitions, the submission index and the country table."""
+
+    def __init__(
+        self,
+        definitions: list[FormDefinition],
+        submission: Submission,
+        countries: CountryTable,
+        root: Path,
+    ) -> None:
+        self._by_key: dict[tuple[str, str], dict[str, FormDefinition]] = {}
+        for definition in definitions:
+            versions = self._by_key.setdefault((definition.country, definition.form_type), {})
+            versions[definition.version] = definition
+        self.submission = submission
+        self.countries = countries
+        self.root = root
+
+    def definitions(self) -> list[FormDefinition]:
+        return [d for versions in self._by_key.values() for d in versions.values()]
+
+    def country_codes(self) -> list[str]:
+        """Countries that ship their own form files."""
+        return sorted({country for country, _ in self._by_key})
+
+    def has_country(self, country: str, form_type: FormType | None = None) -> bool:
+        return any(c == country and (form_type is None or t == form_type) for c, t in self._by_key)
+
+    def versions(self, country: str, form_type: FormType) -> list[str]:
+        """Shipped versions, oldest first."""
+        return sorted(self._by_key.get((country, form_type), {}), key=version_key)
+
+    def resolve(self, country: str, form_type: FormType, version: str | None = None) -> Resolution:
+        code = country.upper()
+        country_fallback = not self.has_country(code, form_type)
+        used = DEFAULT_COUNTRY if country_fallback else code
+        versions = self._by_key.get((used, form_type))
+        if not versions:
+            raise UserError(
+                f"No {form_type} form definition is installed (not even for {DEFAULT_COUNTRY})."
+            )
+        version_fallback = bool(version) and version not in versions
+        chosen = version if version and not version_fallback else max(versions, key=version_key)
+        return Resolution(versions[chosen], code, version, country_fallback, version_fallback)
+
+    def get(self, country: str, form_type: FormType, version: str | None = None) -> FormDefinition:
+        """The form for ``country`` (fallback: ``DEFAULT_COUNTRY``); the latest version unless
+        ``version`` names a shipped one. Use ``resolve`` to learn whether a fallback happened."""
+        return self.resolve(country, form_type, version).definition
+
+    def project_versions(self, project: Project) -> dict[FormType, str | None]:
+        rules = project.rule_set
+        return {
+            "PDD": rules.pdd_form_version or None,
+            "MPS": None,
+            "MSS": None,
+            "MoC": rules.moc_form_version or None,
+        }
+
+    def resolve_for_project(self, project: Project) -> list[Resolution]:
+        """One resolution per submission document, in navigator order."""
+        wanted = self.project_versions(project)
+        country = project.rule_set.partner_country or DEFAULT_COUNTRY
+        return [
+            self.resolve(country, doc.form_type, wanted[doc.form_type])
+            for doc in self.submission.documents
+        ]
+
+    def for_project(self, project: Project) -> list[FormDefinition]:
+        """The forms of the project's submission (PDD, MPS, MSS, MoC), in navigator order."""
+        return [r.definition for r in self.resolve_for_project(project)]
+
+
+def load_forms(root: Path | None = None) -> FormRegistry:
+    """Load and validate every form definition; raise ``FormDefinitionError`` on the first bad one.
+
+    Without ``root`` the shipped folder is read once per process and the registry is cached
+    (definitions are immutable)."""
+    if root is None:
+        return _load_default()
+    return _load(root)
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> FormRegistry:
+    return _load(forms_dir())
+
+
+def _load(root: Path) -> FormRegistry:
+    if not root.is_dir():
+        raise UserError(f"The form definitions folder {root} does not exist.")
+    bases = load_bases(root)
+    definitions = [load_definition_file(file, bases) for file in country_files(root)]
+    # File names are checked against the declared keys, so each key is unique here.
+    return FormRegistry(definitions, load_submission(root), load_countries(root), root)

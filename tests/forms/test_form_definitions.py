@@ -1,0 +1,170 @@
+"""The shipped form definitions: they load, match the document model, and cover it."""
+
+from __future__ import annotations
+
+import pytest
+
+from jcm_pdd.forms import DEFAULT_COUNTRY, FORM_TYPES, FormDefinition, load_forms
+from jcm_pdd.forms.coverage import NOT_FORM_FIELDS, model_leaf_patterns, uncovered_patterns
+from jcm_pdd.model import Project, RuleSet
+from jcm_pdd.model.paths import pattern_exists
+
+# Host countries of the methodologies shipped in methodology_templates/ (issue 3).
+SHIPPED_COUNTRIES = ("MN", "ID", "TH", "VN", "MM", "KE", "KH")
+
+
+@pytest.fixture(scope="module")
+def definitions() -> list[FormDefinition]:
+    return load_forms().definitions()
+
+
+def test_every_shipped_country_has_every_form_type() -> None:
+    registry = load_forms()
+    for country in SHIPPED_COUNTRIES:
+        for form_type in FORM_TYPES:
+            assert registry.has_country(country, form_type), (country, form_type)
+            definition = registry.get(country, form_type)
+            assert definition.country == country
+            assert definition.form_type == form_type
+
+
+def test_every_field_and_column_path_exists_in_the_model(definitions: list[FormDefinition]) -> None:
+    checked = 0
+    for definition in definitions:
+        for pattern in definition.path_patterns():
+            assert pattern_exists(Project, pattern), f"{definition.code}: {pattern}"
+            checked += 1
+    assert checked > 500  # 28 definitions, each with dozens of fields and columns
+
+
+def test_every_model_field_a_submission_needs_is_on_some_form(
+    definitions: list[FormDefinition],
+) -> None:
+    patterns = [p for d in definitions for p in d.path_patterns()]
+    assert uncovered_patterns(patterns) == []
+    # The coverage test is not vacuous: dropping one form leaves fields uncovered.
+    without_moc = [p for d in definitions if d.form_type != "MoC" for p in d.path_patterns()]
+    assert "moc.tpe_name" in uncovered_patterns(without_moc)
+
+
+def test_every_country_covers_the_model_on_its_own() -> None:
+    registry = load_forms()
+    for country in SHIPPED_COUNTRIES:
+        project = Project(rule_set=RuleSet(partner_country=country))
+        patterns = [p for d in registry.for_project(project) for p in d.path_patterns()]
+        assert uncovered_patterns(patterns) == [], country
+
+
+def test_excused_fields_really_exist_in_the_model() -> None:
+    leaves = model_leaf_patterns()
+    for key in NOT_FORM_FIELDS:
+        assert any(p == key or p.startswith(key + ".") for p in leaves), key
+
+
+def test_pdd_sections_are_in_official_order() -> None:
+    pdd = load_forms().get("MN", "PDD")
+    on_form = [s.id for s in pdd.sections if s.on_form]
+    assert on_form == [
+        "A", "A.1", "A.2", "A.3", "A.4", "A.5", "A.6",
+        "B", "B.1", "B.2",
+        "C", "C.1", "C.2", "C.3",
+        "D", "E", "E.1", "E.2", "F", "Annex", "Revision",
+    ]  # fmt: skip
+    assert [s.id for s in pdd.top_level() if s.on_form] == [
+        "A",
+        "B",
+        "C",
+        "D",
+        "E",
+        "F",
+        "Annex",
+        "Revision",
+    ]
+    assert [s.id for s in pdd.children("A")] == ["A.1", "A.2", "A.3", "A.4", "A.5", "A.6"]
+
+
+def test_verified_labels_are_exactly_as_printed_on_the_form() -> None:
+    pdd = load_forms().get("TH", "PDD")
+    assert pdd.code == "JCM_TH_F_PDD_ver02.0"
+    assert pdd.section("A.2").title == (
+        "General description of project and applied technologies and/or measures"
+    )
+    duration = pdd.field("pdd.duration.start_date")
+    assert (duration.label, duration.status) == ("Starting date of project operation", "verified")
+    sites = pdd.field("pdd.sites")
+    labels = [c.label for c in sites.columns if c.on_form]
+    assert labels[:3] == ["Country", "Region/State/Province etc.:", "City/Town/Community etc:"]
+
+
+def test_mps_table_1_has_the_lettered_columns_a_to_j() -> None:
+    mps = load_forms().get("MN", "MPS")
+    table = mps.field("monitoring_plan.monitored")
+    lettered = [(c.letter, c.label) for c in table.columns if c.letter]
+    assert [letter for letter, _ in lettered] == [f"({x})" for x in "abcdefghij"]
+    assert lettered[3] == ("(d)", "Estimated Values")
+    assert mps.export.sheet_name == "MPS(input)"
+
+
+def test_country_overrides_and_text_variables_are_applied() -> None:
+    registry = load_forms()
+    thai_sites = registry.get("TH", "PDD").field("pdd.sites")
+    mongolian_sites = registry.get("MN", "PDD").field("pdd.sites")
+    assert "13°35'45.2\"N" in thai_sites.guidance
+    assert thai_sites.guidance != mongolian_sites.guidance
+    eia = registry.get("ID", "PDD").section("D").guidance
+    assert "if required by the Republic of Indonesia, in line with Indonesia's procedures" in eia
+    assert "{{" not in eia
+
+
+def test_guidance_and_labels_carry_a_provenance_status(definitions: list[FormDefinition]) -> None:
+    statuses = {f.status for d in definitions for _, f in d.fields()} | {
+        c.status for d in definitions for _, f in d.fields() for c in f.columns
+    }
+    assert statuses == {"verified", "recalled", "inferred"}
+    for definition in definitions:
+        for section, form_field in definition.fields():
+            assert form_field.label.strip(), (definition.code, section.id)
+
+
+def test_unknown_country_falls_back_to_the_default_country() -> None:
+    registry = load_forms()
+    resolution = registry.resolve("PW", "PDD")
+    assert resolution.country_fallback
+    assert resolution.definition.country == DEFAULT_COUNTRY
+    assert not registry.resolve("MN", "PDD").country_fallback
+
+
+def test_unknown_version_falls_back_to_the_latest_and_says_so() -> None:
+    registry = load_forms()
+    resolution = registry.resolve("MN", "PDD", "09.9")
+    assert resolution.version_fallback
+    assert resolution.definition.version == registry.versions("MN", "PDD")[-1]
+
+
+def test_for_project_lists_the_submission_in_navigator_order() -> None:
+    registry = load_forms()
+    project = Project(rule_set=RuleSet(partner_country="TH", pdd_form_version="02.0"))
+    forms = registry.for_project(project)
+    assert [f.form_type for f in forms] == ["PDD", "MPS", "MSS", "MoC"]
+    assert [d.form_type for d in registry.submission.documents] == ["PDD", "MPS", "MSS", "MoC"]
+    assert forms[0].code == "JCM_TH_F_PDD_ver02.0"
+    assert registry.submission.documents[1].attachment_to == "PDD"
+
+
+def test_section_of_path_finds_the_section_for_a_diagnostic() -> None:
+    pdd = load_forms().get("MN", "PDD")
+    assert pdd.section_of_path("pdd.sites.*.latitude") is not None
+    assert pdd.section_of_path("pdd.sites.*.latitude").id == "A.3"  # type: ignore[union-attr]
+    assert pdd.section_of_path("pdd.duration.start_date").id == "A.5"  # type: ignore[union-attr]
+    assert pdd.section_of_path("moc.tpe_name") is None
+
+
+def test_country_table_matches_names_codes_and_formal_names() -> None:
+    countries = load_forms().countries
+    assert countries.match("Mongolia") is countries.get("MN")
+    assert countries.match("The Kingdom of Thailand") is countries.get("TH")
+    assert countries.match("vn") is countries.get("VN")
+    assert countries.match("Atlantis") is None
+    japan = countries.get("JP")
+    assert japan is not None and not japan.partner
+    assert len(countries.partners()) >= 29

@@ -118,7 +118,8 @@ def _block(
         out: list[Block] = []
         for n in range(_rows(reader, block.path)):
             row = f"{block.path}.{n}"
-            out.append(Paragraph(f"{block.label} ({n + 1})", bold=True))
+            title = block.label.replace("{n}", str(n + 1)) if "{n}" in block.label else f"{block.label} ({n + 1})"
+            out.append(Paragraph(title, bold=True))
             out.append(KeyValueTable(tuple((c.label, _cell(reader, row, c, n + 1)) for c in block.columns)))
         return out
     if block.kind == "fixed_text":
@@ -129,10 +130,17 @@ def _block(
 
 
 def _signatures(block: LayoutBlock, reader: FieldReader) -> list[Block]:
-    parties = [(block.label or "Focal point entity", reader.text(f"{block.path}.name"))]
-    if block.group_by:
-        for n in range(_rows(reader, block.group_by)):
-            parties.append((f"Project participant ({n + 1})", reader.text(f"{block.group_by}.{n}.name")))
+    """One signature block per signing entity; ``path`` names an entity or a list of them."""
+    parties: list[tuple[str, str]] = []
+    for path in (block.path, block.group_by):
+        if not path:
+            continue
+        value = reader.raw(path)
+        if isinstance(value, list):
+            for n in range(len(value)):
+                parties.append((f"Project participant ({n + 1})", reader.text(f"{path}.{n}.name")))
+        elif value is not None:
+            parties.append((block.label or "Focal point entity", reader.text(f"{path}.name")))
     return [SignatureBlock(f"{role}: {name}" if name else role) for role, name in parties]
 
 

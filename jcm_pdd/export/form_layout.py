@@ -36,7 +36,7 @@ def _column(col: FormColumn | FormField, label: str | None = None, path: str | N
 
 
 def _table_columns(field: FormField, widths: list[float]) -> tuple[Column, ...]:
-    shown = [c for c in field.columns if c.on_form and c.export.include]
+    shown = [c for c in field.columns if c.on_form and c.export.include and c.type != "attachment"]
     by_key = {c.subpath: c for c in shown}
     out: list[Column] = []
     skip: set[str] = set()
@@ -72,16 +72,21 @@ def _field_blocks(section: Section, fields: list[FormField]) -> list[LayoutBlock
             )
             scalars.clear()
 
-    attachment = next((f for f in fields if f.type == "attachment"), None)
+    attachment = next((f for f in fields if f.type == "attachment"), None) if layout == "figure" else None
     for field in fields:
         if field.type == "table":
             flush_scalars()
             hints = field.export
-            kind = hints.layout or "table"
+            kind = hints.layout or layout or "table"
             own_widths = hints.widths or widths
-            if kind == "records":
+            row_label = hints.row_label or section.export.row_label
+            if kind == "records" and row_label in ("", "({n})"):
+                # sites: one cell per label, the values numbered "(1) ... (2) ..."
                 columns = _table_columns(field, [])
                 blocks.append(LayoutBlock("list_key_value", field.path, columns=columns))
+            elif kind == "records":
+                columns = _table_columns(field, [])
+                blocks.append(LayoutBlock("records", field.path, label=row_label, columns=columns))
             elif hints.group_by:
                 names = tuple(c for c in _table_columns(field, []) if c.path != hints.group_by)
                 blocks.append(
@@ -92,12 +97,18 @@ def _field_blocks(section: Section, fields: list[FormField]) -> list[LayoutBlock
                 )
             else:
                 label = field.label if len([f for f in fields if f.type == "table"]) > 1 else ""
-                columns = _table_columns(field, own_widths)
+                numbered = bool(row_label)
+                columns = _table_columns(field, own_widths[1:] if numbered else own_widths)
+                if numbered:
+                    first = own_widths[0] if own_widths else 0.4
+                    columns = (Column("", "#", first, row_label.replace("{n}", "{}")), *columns)
                 blocks.append(LayoutBlock("table", field.path, label=label, columns=columns))
-        elif field.type == "attachment":
+        elif field.type == "attachment" and attachment is field:
             flush_scalars()
             caption = next((f.path for f in fields if f is not field and f.type in ("text", "multiline")), "")
             blocks.append(LayoutBlock("figure", field.path, caption_path=caption))
+        elif field.type == "attachment":
+            continue  # e.g. a specimen signature: kept in the package, not printed in the form
         elif attachment is not None:
             continue  # the caption, drawn with the figure
         elif layout == "key_value" and not (field.type == "multiline" and scalars and len(fields) == 2):

@@ -1,0 +1,333 @@
+"""The calculation of one period: resolve inputs and defaults, evaluate every equation exactly,
+round ER_p by the template's rule, and record a full trace.
+
+Every value is a ``Fraction``; rounding happens only on the final figures (``round_value``),
+so 3 x (1/3) t is exactly 1 t and floors to 1 whatever the order of evaluation.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Literal
+
+from jcm_pdd.methodology import expr as ex
+from jcm_pdd.methodology.errors import CalculationError, InputError, index_label
+from jcm_pdd.methodology.evaluate import Fn, State, build
+from jcm_pdd.methodology.fmt import format_fraction
+from jcm_pdd.methodology.inputs import IndexKey, Inputs
+from jcm_pdd.methodology.lint import Analysis
+from jcm_pdd.methodology.schema import Parameter, ProvenanceStatus, RoundingMode, Template
+
+Origin = Literal["entered", "default", "overridden", "calculated"]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where one input value came from."""
+
+    origin: Origin
+    status: ProvenanceStatus | None = None  # for defaults
+    choice: str | None = None
+    citation: str = ""
+    reason: str = ""  # for overrides
+    where: str = ""  # model path of the project row
+
+
+@dataclass(frozen=True, slots=True)
+class TraceInput:
+    key: str
+    symbol: str
+    index: tuple[tuple[str, str], ...]
+    value: Fraction
+    unit: str
+    source: Source
+
+    @property
+    def label(self) -> str:
+        return f"{self.symbol}{index_label(self.index)}"
+
+
+@dataclass
+class TraceStep:
+    """One evaluated equation (one member of an indexed one)."""
+
+    key: str
+    symbol: str
+    index: tuple[tuple[str, str], ...]
+    equation: str
+    equation_ref: str
+    unit: str
+    value: Fraction
+    inputs: list[TraceInput]
+
+    def substituted(self, limit: int = 12) -> str:
+        """The inputs as ``symbol = value unit`` (at most ``limit``; the rest counted)."""
+        parts = [f"{i.label} = {format_fraction(i.value)} {i.unit}" for i in self.inputs[:limit]]
+        if len(self.inputs) > limit:
+            parts.append(f"... ({len(self.inputs) - limit} more)")
+        return "; ".join(parts)
+
+
+@dataclass
+class PeriodResult:
+    template_id: str
+    version: str
+    re: Fraction
+    pe: Fraction
+    er: Fraction
+    er_rounded: int
+    re_rounded: int
+    pe_rounded: int
+    values: dict[str, Any]
+    sources: dict[tuple[str, IndexKey], Source]
+    trace: list[TraceStep] = field(default_factory=list)
+
+    @property
+    def default_statuses(self) -> set[ProvenanceStatus]:
+        return {s.status for s in self.sources.values() if s.status is not None and s.origin == "default"}
+
+    @property
+    def has_unverified_defaults(self) -> bool:
+        return "unverified" in self.default_statuses
+
+    @property
+    def has_draft_defaults(self) -> bool:
+        return "draft" in self.default_statuses
+
+    @property
+    def has_overrides(self) -> bool:
+        return any(s.origin == "overridden" for s in self.sources.values())
+
+    def value(self, key: str, **index: str) -> Fraction:
+        found = self.values[key]
+        if isinstance(found, dict):
+            return Fraction(found[tuple(index.values())])
+        return Fraction(found)
+
+
+def round_value(value: Fraction, mode: RoundingMode) -> int:
+    if mode == "floor" or mode == "none":
+        return math.floor(value)
+    if mode == "ceil":
+        return math.ceil(value)
+    half = Fraction(1, 2)  # half away from zero, like a spreadsheet ROUND
+    return math.floor(value + half) if value >= 0 else -math.floor(-value + half)
+
+
+@dataclass
+class _Compiled:
+    fns: dict[str, Fn]
+    checks: dict[int, Fn]
+
+
+def analysis(template: Template) -> Analysis:
+    found = template._compiled
+    if not isinstance(found, Analysis):
+        raise TypeError("template was not loaded through jcm_pdd.methodology (no analysis)")
+    return found
+
+
+def compiled(template: Template) -> _Compiled:
+    info = analysis(template)
+    cached = info.cache.get("compiled")
+    if isinstance(cached, _Compiled):
+        return cached
+    fns = {k: build(node, template, info.factors) for k, node in info.equations.items()}
+    checks = {n: build(node, template, info.factors) for n, node in info.checks.items()}
+    result = _Compiled(fns, checks)
+    info.cache["compiled"] = result
+    return result
+
+
+def _combos(param: Parameter, members: dict[str, list[str]]) -> list[IndexKey]:
+    if not param.index:
+        return [()]
+    return list(itertools.product(*(members.get(s, []) for s in param.index)))
+
+
+def _check_bounds(key: str, param: Parameter, index: dict[str, str], value: Fraction) -> None:
+    bounds = param.bounds
+    label = f"{param.symbol} ({key}{index_label(index)})"
+    shown = format_fraction(value)
+    if bounds.min is not None:
+        low = Fraction(bounds.min)
+        if value < low or (bounds.min_exclusive and value == low):
+            what = "negative" if low == 0 and not bounds.min_exclusive else f"{'<=' if bounds.min_exclusive else '<'} {bounds.min}"
+            raise InputError(f"{label} must not be {what} (got {shown} {param.unit})", key, index)
+    if bounds.max is not None:
+        high = Fraction(bounds.max)
+        if value > high or (bounds.max_exclusive and value == high):
+            raise InputError(f"{label} must not exceed {bounds.max} (got {shown} {param.unit})", key, index)
+
+
+def resolve(template: Template, inputs: Inputs) -> tuple[dict[str, Any], dict[tuple[str, IndexKey], Source]]:
+    """Values of every input parameter (entered, default or overridden) and their sources."""
+    members = inputs.members
+    for set_name, index_set in template.index_sets.items():
+        if not members.get(set_name):
+            raise InputError(f"no {index_set.label} (index set {set_name}) is listed", set_name)
+    values: dict[str, Any] = {}
+    sources: dict[tuple[str, IndexKey], Source] = {}
+    for key in inputs.items:
+        if key not in template.parameters or not template.parameters[key].is_input:
+            raise InputError(f"unknown input parameter '{key}' for {template.identity.full_id}", key)
+    for key, param in template.parameters.items():
+        if not param.is_input:
+            continue
+        given = inputs.items.get(key, {})
+        per: dict[IndexKey, Fraction] = {}
+        for index in _combos(param, members):
+            named = dict(zip(param.index, index))
+            label = f"{param.symbol} ({key}{index_label(named)})"
+            item = given.get(index)
+            if param.role != "default":
+                if item is None or item.value is None:
+                    kind = "estimated value" if param.role == "monitored" else "project-specific value"
+                    raise InputError(f"{label}: missing {kind} [{param.unit}]", key, named)
+                value, source = item.value, Source("entered", where=item.where)
+            elif item is not None and item.override is not None:
+                if not param.allow_override:
+                    raise InputError(f"{label}: this methodology default cannot be overridden", key, named)
+                value = item.override
+                source = Source("overridden", reason=item.reason, where=item.where, choice=item.choice)
+            else:
+                value, source = _default(key, param, label, named, item.choice if item else None)
+                if item is not None:
+                    source = Source(source.origin, source.status, source.choice, source.citation, where=item.where)
+            _check_bounds(key, param, named, value)
+            per[index] = value
+            sources[(key, index)] = source
+        values[key] = per if param.index else per[()]
+    extra = [
+        (key, index)
+        for key, rows in inputs.items.items()
+        for index in rows
+        if template.parameters[key].index and any(m not in members.get(s, []) for s, m in zip(template.parameters[key].index, index))
+    ]
+    if extra:
+        key, index = extra[0]
+        raise InputError(f"{key}: index member {index} is not listed in the index set", key)
+    return values, sources
+
+
+def _default(key: str, param: Parameter, label: str, named: dict[str, str], choice: str | None) -> tuple[Fraction, Source]:
+    if param.value is not None:
+        assert param.provenance is not None
+        return Fraction(param.value), Source("default", param.provenance.status, citation=param.provenance.citation)
+    wanted = choice or param.default_choice
+    names = [c.name for c in param.choices]
+    if wanted is None:
+        raise InputError(f"{label}: choose one of {', '.join(names)}", key, named)
+    for option in param.choices:
+        if option.name == wanted:
+            prov = option.provenance
+            return Fraction(option.value), Source("default", prov.status, option.name, prov.citation)
+    raise InputError(f"{label}: unknown choice '{wanted}' (choose one of {', '.join(names)})", key, named)
+
+
+def calculate(template: Template, inputs: Inputs, trace: bool = True) -> PeriodResult:
+    """Evaluate RE_p, PE_p, ER_p and every intermediate for one period."""
+    info = analysis(template)
+    code = compiled(template)
+    values, sources = resolve(template, inputs)
+    state = State(values, inputs.members)
+    for key in info.order:
+        param = template.parameters[key]
+        fn = code.fns[key]
+        try:
+            if param.index:
+                per: dict[IndexKey, Fraction] = {}
+                for index in _combos(param, inputs.members):
+                    per[index] = Fraction(fn(state, dict(zip(param.index, index))))
+                values[key] = per
+            else:
+                values[key] = Fraction(fn(state, {}))
+        except ZeroDivisionError:
+            raise CalculationError(
+                f"{param.symbol} ({key}): division by zero in {param.equation} - check the inputs", key
+            ) from None
+    rounding = template.rounding
+    re, pe, er = Fraction(values["RE"]), Fraction(values["PE"]), Fraction(values["ER"])
+    result = PeriodResult(
+        template.identity.id,
+        template.identity.version,
+        re,
+        pe,
+        er,
+        round_value(er, rounding.emission_reductions),
+        round_value(re, rounding.reference_emissions),
+        round_value(pe, rounding.project_emissions),
+        values,
+        sources,
+    )
+    if trace:
+        result.trace = build_trace(template, result, inputs.members)
+    return result
+
+
+def check_eligibility(template: Template, inputs: Inputs) -> dict[int, bool | None]:
+    """Machine checks of the eligibility criteria: True/False, None when there is no check."""
+    values, _ = resolve(template, inputs)
+    result = calculate(template, inputs, trace=False)
+    values.update(result.values)
+    state = State(values, inputs.members)
+    code = compiled(template)
+    return {c.number: (bool(code.checks[c.number](state, {})) if c.number in code.checks else None)
+            for c in template.eligibility}
+
+
+def build_trace(template: Template, result: PeriodResult, members: dict[str, list[str]]) -> list[TraceStep]:
+    info = analysis(template)
+    steps: list[TraceStep] = []
+    for key in info.order:
+        param = template.parameters[key]
+        node = info.equations[key]
+        for index in _combos(param, members):
+            bindings = dict(zip(param.index, index))
+            refs = _refs(node, bindings, members, template)
+            steps.append(
+                TraceStep(
+                    key,
+                    param.symbol,
+                    tuple(bindings.items()),
+                    ex.render(node),
+                    param.equation_ref,
+                    param.unit,
+                    result.value(key, **bindings) if param.index else Fraction(result.values[key]),
+                    [_trace_input(template, result, ref_key, ref_index) for ref_key, ref_index in refs],
+                )
+            )
+    return steps
+
+
+def _trace_input(template: Template, result: PeriodResult, key: str, index: IndexKey) -> TraceInput:
+    param = template.parameters[key]
+    found = result.values[key]
+    value = Fraction(found[index] if isinstance(found, dict) else found)
+    source = result.sources.get((key, index), Source("calculated"))
+    return TraceInput(key, param.symbol, tuple(zip(param.index, index)), value, param.unit, source)
+
+
+def _refs(node: ex.Node, bindings: dict[str, str], members: dict[str, list[str]], template: Template) -> list[tuple[str, IndexKey]]:
+    """Concrete (key, index) pairs an equation reads, in order, without duplicates."""
+    out: dict[tuple[str, IndexKey], None] = {}
+
+    def visit(current: ex.Node, bound: dict[str, str]) -> None:
+        if isinstance(current, ex.Ref):
+            out[(current.name, tuple(bound[v] for v in current.indices))] = None
+        elif isinstance(current, ex.Reduce):
+            if current.body is not None:
+                for member in members.get(current.var, []):
+                    visit(current.body, {**bound, current.var: member})
+        else:
+            for child in ex.children(current):
+                visit(child, bound)
+
+    visit(node, bindings)
+    return list(out)
+
+
+__all__ = ["PeriodResult", "Source", "TraceInput", "TraceStep", "calculate", "check_eligibility", "round_value"]

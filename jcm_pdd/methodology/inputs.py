@@ -1,0 +1,212 @@
+"""Calculation inputs: what a project (or a calc file / worked example) supplies to the engine.
+
+:class:`Inputs` holds index-set members and, per parameter key and index tuple, an entered
+value, a chosen default variant or an override. Three builders fill it: :func:`inputs_from_project`
+(the Monitoring Plan of a ``Project``), :func:`inputs_from_mapping` (the ``inputs`` table of a
+calc TOML file or a worked example). Every bad value is an ``InputError`` naming the parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from jcm_pdd.methodology.errors import InputError, index_label
+from jcm_pdd.methodology.schema import Template
+
+if TYPE_CHECKING:
+    from jcm_pdd.model import Project
+
+IndexKey = tuple[str, ...]
+
+
+@dataclass
+class InputItem:
+    value: Fraction | None = None  # entered (monitored / fixed ex ante)
+    choice: str | None = None  # named default variant
+    override: Fraction | None = None  # replaces a default
+    reason: str = ""
+    where: str = ""  # model path of the row it came from, for the GUI and messages
+
+
+@dataclass
+class Inputs:
+    members: dict[str, list[str]] = field(default_factory=dict)
+    items: dict[str, dict[IndexKey, InputItem]] = field(default_factory=dict)
+
+    def item(self, key: str, index: IndexKey = ()) -> InputItem:
+        return self.items.setdefault(key, {}).setdefault(index, InputItem())
+
+    def set_value(self, key: str, value: Any, index: IndexKey = ()) -> None:
+        self.item(key, index).value = to_fraction(value, key)
+
+
+def to_fraction(value: Any, key: str = "", index: dict[str, str] | None = None) -> Fraction:
+    """Exact value from Decimal, int, Fraction or a string (``"0.797"``, ``"15034/1.0601"``)."""
+    where = f"{key}{index_label(index or {})}"
+    if isinstance(value, bool) or isinstance(value, float):
+        kind = "true/false" if isinstance(value, bool) else "a binary float"
+        raise InputError(f"{where}: expected an exact number, got {kind}", key, index)
+    if isinstance(value, Fraction | int):
+        return Fraction(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise InputError(f"{where}: '{value}' is not a finite number", key, index)
+        return Fraction(value)
+    if isinstance(value, str):
+        text = value.strip().replace(",", "").replace("_", "")
+        parts = text.split("/")
+        try:
+            numbers = [Decimal(part) for part in parts]
+        except InvalidOperation:
+            raise InputError(f"{where}: '{value}' is not a number", key, index) from None
+        if len(numbers) > 2 or not all(n.is_finite() for n in numbers):
+            raise InputError(f"{where}: '{value}' is not a finite number", key, index)
+        result = Fraction(numbers[0])
+        if len(numbers) == 2:
+            if numbers[1] == 0:
+                raise InputError(f"{where}: '{value}' divides by zero", key, index)
+            result /= Fraction(numbers[1])
+        return result
+    raise InputError(f"{where}: expected a number, got {type(value).__name__}", key, index)
+
+
+def _index_of(template: Template, key: str, row: Mapping[str, Any], where: str) -> IndexKey:
+    sets = template.parameters[key].index
+    missing = [s for s in sets if not str(row.get(s, "") or "")]
+    if missing:
+        raise InputError(
+            f"{key} is indexed by {', '.join(sets)}: {where} gives no {missing[0]}", key
+        )
+    return tuple(str(row[s]) for s in sets)
+
+
+def _check_key(template: Template, key: str) -> None:
+    if key not in template.parameters:
+        known = ", ".join(k for k in template.parameters if template.parameters[k].is_input)
+        raise InputError(f"unknown parameter '{key}' for {template.identity.full_id} (inputs: {known})", key)
+    if template.parameters[key].role == "calculated":
+        raise InputError(f"{key} is calculated by the methodology and cannot be entered", key)
+
+
+def _apply(template: Template, inputs: Inputs, key: str, index: IndexKey, entry: Any, where: str) -> None:
+    param = template.parameters[key]
+    named = dict(zip(param.index, index))
+    item = inputs.item(key, index)
+    item.where = where
+    if not isinstance(entry, Mapping):
+        entry = {"value": entry}
+    allowed = {"value", "choice", "override", "reason", *param.index}
+    unknown = sorted(set(entry) - allowed)
+    if unknown:
+        raise InputError(f"{key}{index_label(named)}: unknown field '{unknown[0]}' in {where}", key, named)
+    if "value" in entry:
+        if param.role == "default":
+            raise InputError(
+                f"{key} is a methodology default: give choice = \"...\" or override = \"...\" "
+                f"with a reason, not value",
+                key,
+                named,
+            )
+        item.value = to_fraction(entry["value"], key, named)
+    if "choice" in entry:
+        item.choice = str(entry["choice"])
+    if "override" in entry:
+        item.override = to_fraction(entry["override"], key, named)
+        item.reason = str(entry.get("reason", ""))
+
+
+def inputs_from_mapping(
+    template: Template, values: Mapping[str, Any], members: Mapping[str, list[str]] | None = None
+) -> Inputs:
+    """Inputs from a ``{key: value | {..} | [{i = ..., value = ...}, ...]}`` table (FORMAT.md)."""
+    inputs = Inputs(members={k: [str(m) for m in v] for k, v in (members or {}).items()})
+    seen: dict[str, list[str]] = {}
+    for key, entry in values.items():
+        _check_key(template, key)
+        param = template.parameters[key]
+        rows = entry if isinstance(entry, list) else [entry]
+        if param.index and not isinstance(entry, list):
+            raise InputError(
+                f"{key} is indexed by {', '.join(param.index)}: give an array of tables, "
+                f"one per member, e.g. {key} = [{{ {param.index[0]} = \"1\", value = \"...\" }}]",
+                key,
+            )
+        for n, row in enumerate(rows, 1):
+            where = f"{key} row {n}" if param.index else key
+            if param.index:
+                if not isinstance(row, Mapping):
+                    raise InputError(f"{where}: expected a table with {param.index[0]} and value", key)
+                index = _index_of(template, key, row, where)
+                for set_name, member in zip(param.index, index):
+                    if member not in seen.setdefault(set_name, []):
+                        seen[set_name].append(member)
+            else:
+                index = ()
+            _apply(template, inputs, key, index, row, where)
+    for set_name, found in seen.items():
+        declared = inputs.members.get(set_name)
+        if declared is None:
+            inputs.members[set_name] = found
+        else:
+            extra = [m for m in found if m not in declared]
+            if extra:
+                raise InputError(f"index member '{extra[0]}' is not listed in members.{set_name}")
+    return inputs
+
+
+def inputs_from_project(project: Project, template: Template) -> Inputs:
+    """Inputs from a project's Monitoring Plan (tables 1 and 2, default selections, members)."""
+    plan = project.monitoring_plan
+    inputs = Inputs()
+    for member in plan.index_members:
+        if member.set not in template.index_sets:
+            continue
+        listed = inputs.members.setdefault(member.set, [])
+        if member.id and member.id not in listed:
+            listed.append(member.id)
+    rows: list[tuple[str, str, dict[str, str], Any, str]] = []
+    for n, mon in enumerate(plan.monitored):
+        rows.append((f"monitoring_plan.monitored.{n}", mon.key, mon.index, mon.estimated_value, "value"))
+    for n, fixed in enumerate(plan.fixed_ex_ante):
+        rows.append((f"monitoring_plan.fixed_ex_ante.{n}", fixed.key, fixed.index, fixed.value, "value"))
+    for where, key, index_map, value, _ in rows:
+        if not key:
+            continue
+        _check_key(template, key)
+        param = template.parameters[key]
+        index = _index_of(template, key, index_map, where) if param.index else ()
+        _note_members(inputs, param.index, index)
+        label = f"{param.symbol} ({key}{index_label(dict(zip(param.index, index)))})"
+        if value is None:
+            raise InputError(f"{label}: no estimated value entered ({where})", key, index_map)
+        if param.role == "default":
+            raise InputError(f"{label} is a methodology default; it cannot be a plan row", key)
+        item = inputs.item(key, index)
+        item.value = to_fraction(value, key, dict(zip(param.index, index)))
+        item.where = where
+    for n, sel in enumerate(plan.default_selections):
+        if not sel.key:
+            continue
+        _check_key(template, sel.key)
+        param = template.parameters[sel.key]
+        where = f"monitoring_plan.default_selections.{n}"
+        index = _index_of(template, sel.key, sel.index, where) if param.index else ()
+        _note_members(inputs, param.index, index)
+        item = inputs.item(sel.key, index)
+        item.where = where
+        item.choice = sel.choice or None
+        if sel.override_value is not None:
+            item.override = to_fraction(sel.override_value, sel.key, sel.index)
+            item.reason = sel.override_reason
+    return inputs
+
+
+def _note_members(inputs: Inputs, sets: list[str], index: IndexKey) -> None:
+    for set_name, member in zip(sets, index):
+        listed = inputs.members.setdefault(set_name, [])
+        if member not in listed:
+            listed.append(member)

@@ -19,6 +19,7 @@ from jcm_pdd.errors import UserError
 from jcm_pdd.model import Project
 from jcm_pdd.model.paths import get_value, set_value, split
 from jcm_pdd.session.history import Change, ChangeHistory
+from jcm_pdd.storage import AttachmentStore, ProjectLock
 
 
 class ReadOnlyError(UserError):
@@ -39,15 +40,17 @@ class DocumentSession:
         project: Project,
         path: Path | None = None,
         *,
-        attachments: dict[str, bytes] | None = None,
+        attachments: AttachmentStore | None = None,
         read_only: str | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.project = project
         self.path = path
-        self.attachments: dict[str, bytes] = dict(attachments or {})
+        self.attachments = attachments if attachments is not None else AttachmentStore()
         self.read_only = read_only  # None when editable, else the reason shown in the banner
         self.history = ChangeHistory()
+        self.lock: ProjectLock | None = None  # our lock on ``path`` while it is open here
+        self.recovery_key: str | None = None  # the autosave copy of this session, if written
         self.revision = 0  # bumps on every applied change, undo and redo
         self.listeners: list[Callable[[str], None]] = []
         self._clock = clock

@@ -116,6 +116,11 @@ class ChangeHistory:
         self._clean = self._index
         self._notify()
 
+    def mark_unsaved(self) -> None:
+        """No state in this history matches a saved file (e.g. restored unsaved work)."""
+        self._clean = None
+        self._notify()
+
     def clear(self) -> None:
         self._steps.clear()
         self._index = 0

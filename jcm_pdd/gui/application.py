@@ -1,0 +1,68 @@
+"""Start-up of the desktop app: the one function the CLI calls, ``run_app(path)``.
+
+Sequence: create the QApplication (or reuse one, in tests), load preferences and the interface
+language, build the main window, offer any recovery copies left by a crash, open the file asked
+for (or show the start page), and run the event loop. Heavy modules (QtCharts, exporters,
+packaging) are imported later, when first used.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.gui.i18n import install_language
+from jcm_pdd.gui.mainwindow import MainWindow
+from jcm_pdd.gui.preferences import Preferences
+from jcm_pdd.gui.recovery_dialog import RecoveryDialog
+from jcm_pdd.session import io as session_io
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("JCM PDD Studio")
+    app.setOrganizationName("JCM PDD Studio")
+    app.setApplicationDisplayName("JCM PDD Studio")
+    return app
+
+
+def offer_recovery(window: MainWindow) -> bool:
+    """Show the recovery dialog if autosave copies are pending; True if one was restored."""
+    entries = session_io.pending_recoveries()
+    if not entries:
+        return False
+    dialog = RecoveryDialog(entries, window)
+    if not dialog.exec() or dialog.chosen is None:
+        return False
+    try:
+        session = session_io.restore_recovery(dialog.chosen)
+    except UserError as exc:
+        QMessageBox.warning(window, dialog.windowTitle(), exc.message)
+        return False
+    window.set_session(session)
+    return True
+
+
+def build_window(path: Path | None = None, *, recover: bool = True) -> MainWindow:
+    """Everything ``run_app`` does except the event loop (tests and benchmarks use this)."""
+    application()
+    prefs = Preferences.load()
+    install_language(prefs.language)
+    window = MainWindow(prefs)
+    window.show()
+    restored = recover and offer_recovery(window)
+    if path is not None and not restored:
+        window.open_path(path)
+    return window
+
+
+def run_app(path: Path | None = None) -> int:
+    app = application()
+    window = build_window(path)
+    window.raise_()
+    return app.exec()

@@ -1,0 +1,189 @@
+"""The live calculation panel: RE, PE and ER per year (PDD C.3) with totals, a bar chart, and a
+"Show calculation" view listing each equation with substituted values and provenance marks.
+
+The chart (QtCharts) is created on the first figures that have years, so starting the app does
+not pay for loading QtCharts.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jcm_pdd.session.figures import FiguresView
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CalcPanel", text)
+
+
+def provenance_text(provenance: str) -> str:
+    return {
+        "entered": tr("entered"),
+        "default": tr("default"),
+        "calculated": tr("calculated"),
+        "overridden": tr("overridden"),
+        "unverified default": tr("unverified default"),
+    }.get(provenance, provenance)
+
+
+PROVENANCE_MARK = {
+    "entered": "✎",
+    "default": "◆",
+    "calculated": "=",
+    "overridden": "✱",
+    "unverified default": "⚠",
+}
+
+
+def fmt(value: Decimal, places: int = 0) -> str:
+    quantum = Decimal(1).scaleb(-places)
+    return f"{value.quantize(quantum):,}"
+
+
+def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if align_right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class CalcPanel(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.figures = FiguresView(message=tr("No project open."))
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        self.totals.setAccessibleName(tr("Total estimated emission reductions"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName(tr("Estimated emissions per year"))
+        self.table.setHorizontalHeaderLabels([tr("Year"), tr("RE"), tr("PE"), tr("ER")])
+        for column, tip in enumerate(
+            (
+                tr("Calendar year"),
+                tr("Reference emissions, tCO2e"),
+                tr("Project emissions, tCO2e"),
+                tr("Emission reductions credited, tCO2e (rounded down)"),
+            )
+        ):
+            self.table.horizontalHeaderItem(column).setToolTip(tip)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.show_button = QPushButton(tr("Show calculation…"))
+        self.show_button.clicked.connect(self.show_calculation)
+        self.chart_holder = QVBoxLayout()
+        self.chart_view: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 2)
+        layout.addLayout(self.chart_holder, 2)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.show_button)
+        layout.addLayout(row)
+        self.set_figures(self.figures)
+
+    def set_figures(self, figures: FiguresView) -> None:
+        self.figures = figures
+        self.message.setText(tr(figures.message) if figures.message else "")
+        self.message.setVisible(bool(figures.message))
+        self.table.setRowCount(len(figures.years))
+        for r, year in enumerate(figures.years):
+            self.table.setItem(r, 0, _item(str(year.year)))
+            self.table.setItem(r, 1, _item(fmt(year.reference, 1), True))
+            self.table.setItem(r, 2, _item(fmt(year.project, 1), True))
+            self.table.setItem(r, 3, _item(fmt(year.reductions), True))
+        if figures.years:
+            self.totals.setText(
+                tr("Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})").format(
+                    figures.years[0].year,
+                    figures.years[-1].year,
+                    fmt(figures.total_reductions),
+                    fmt(figures.total_reference, 1),
+                    fmt(figures.total_project, 1),
+                )
+            )
+            self._update_chart()
+        else:
+            self.totals.setText(tr("No figures yet."))
+        self.show_button.setEnabled(bool(figures.trace or figures.inputs))
+
+    def _update_chart(self) -> None:
+        from jcm_pdd.gui.chart import YearChart  # QtCharts is loaded only when needed
+
+        if self.chart_view is None:
+            self.chart_view = YearChart()
+            self.chart_holder.addWidget(self.chart_view)
+        self.chart_view.set_years(self.figures.years)  # type: ignore[attr-defined]
+
+    def show_calculation(self) -> QDialog:
+        dialog = CalculationDialog(self.figures, self)
+        dialog.show()
+        return dialog
+
+
+class CalculationDialog(QDialog):
+    """Each equation with its substituted values and units, and every input with provenance."""
+
+    def __init__(self, figures: FiguresView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Show calculation"))
+        self.resize(900, 560)
+        tabs = QTabWidget()
+        steps = QTableWidget(len(figures.trace), 5)
+        steps.setHorizontalHeaderLabels(
+            [tr("Quantity"), tr("Equation"), tr("With values"), tr("Result"), tr("Source")]
+        )
+        for r, line in enumerate(figures.trace):
+            steps.setItem(r, 0, _item(line.symbol))
+            steps.setItem(r, 1, _item(line.equation))
+            steps.setItem(r, 2, _item(line.substituted))
+            steps.setItem(r, 3, _item(f"{line.value} {line.unit}".strip(), True))
+            steps.setItem(r, 4, _item(line.citation))
+        steps.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        steps.horizontalHeader().setStretchLastSection(True)
+        steps.setAccessibleName(tr("Calculation steps"))
+        inputs = QTableWidget(len(figures.inputs), 5)
+        inputs.setHorizontalHeaderLabels(
+            [tr("Parameter"), tr("Description"), tr("Value"), tr("Unit"), tr("Provenance")]
+        )
+        for r, mark in enumerate(figures.inputs):
+            inputs.setItem(r, 0, _item(mark.symbol))
+            inputs.setItem(r, 1, _item(mark.description))
+            inputs.setItem(r, 2, _item(mark.value, True))
+            inputs.setItem(r, 3, _item(mark.unit))
+            badge = f"{PROVENANCE_MARK.get(mark.provenance, '')} {provenance_text(mark.provenance)}"
+            inputs.setItem(r, 4, _item(badge.strip()))
+        inputs.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        inputs.horizontalHeader().setStretchLastSection(True)
+        inputs.setAccessibleName(tr("Inputs and their provenance"))
+        tabs.addTab(steps, tr("Equations"))
+        tabs.addTab(inputs, tr("Inputs"))
+        legend = QLabel("  ".join(f"{m} {provenance_text(p)}" for p, m in PROVENANCE_MARK.items()))
+        legend.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(legend)
+        layout.addWidget(buttons)
+        self.steps_table = steps
+        self.inputs_table = inputs

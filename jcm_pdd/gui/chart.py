@@ -1,0 +1,65 @@
+"""The RE/PE/ER bar chart per year (QtCharts), imported lazily by the calculation panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QValueAxis,
+)
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPainter
+
+from jcm_pdd.session.figures import YearFigures
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CalcPanel", text)
+
+
+class YearChart(QChartView):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(200)
+        self.setAccessibleName(tr("Emissions per year chart"))
+        self._chart = QChart()
+        self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.setChart(self._chart)
+        self._key: tuple[object, ...] = ()
+
+    def set_years(self, years: list[YearFigures]) -> None:
+        key = tuple((y.year, y.reference, y.project, y.reductions) for y in years)
+        if key == self._key:
+            return
+        self._key = key
+        chart = self._chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        series = QBarSeries()
+        sets = [QBarSet(tr("RE")), QBarSet(tr("PE")), QBarSet(tr("ER"))]
+        top = 0.0
+        for y in years:
+            # floats only for drawing bars; every figure shown as text stays Decimal
+            values = (float(y.reference), float(y.project), float(y.reductions))
+            for bar_set, value in zip(sets, values, strict=True):
+                bar_set.append(value)
+            top = max(top, *values)
+        for bar_set in sets:
+            series.append(bar_set)
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([str(y.year) for y in years])
+        axis_y = QValueAxis()
+        axis_y.setRange(0, top * 1.1 if top > 0 else 1)
+        axis_y.setLabelFormat("%.0f")
+        axis_y.setTitleText("tCO2e")
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)

@@ -1,0 +1,79 @@
+"""DocumentController: the GUI's handle on one DocumentSession (undo stack, signals, recalc).
+
+Editors call ``edit``/``insert_row``/``remove_row``; the controller records the change in the
+core history, pushes the matching QUndoCommand and tells every view which path changed.
+Figures are recomputed after a zero-delay single-shot timer, so a burst of keystrokes handled in
+one pass of the event loop costs one calculation and typing never waits on it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from jcm_pdd.gui.undo import ChangeCommand, edit_label
+from jcm_pdd.session import DocumentSession
+
+
+class DocumentController(QObject):
+    changed = Signal(str)  # model path whose value changed (edit, undo or redo)
+    dirty_changed = Signal(bool)
+    recalculate = Signal()  # figures and diagnostics are due
+
+    def __init__(self, session: DocumentSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.stack = QUndoStack(self)
+        self.stack.cleanChanged.connect(lambda clean: self.dirty_changed.emit(not clean))
+        self.stack.setActive(session.read_only is None)
+        session.listeners.append(self._on_session_change)
+        self._recalc_timer = QTimer(self)
+        self._recalc_timer.setSingleShot(True)
+        self._recalc_timer.setInterval(0)
+        self._recalc_timer.timeout.connect(self.recalculate)
+
+    @property
+    def read_only(self) -> bool:
+        return self.session.read_only is not None
+
+    def edit(self, path: str, value: Any) -> str | None:
+        """Write a value; return None on success, else the reason it was refused."""
+        if self.read_only:
+            return self.tr("The document is read-only.")
+        try:
+            result = self.session.set_value(path, value)
+        except ValidationError as exc:
+            return "; ".join(err["msg"] for err in exc.errors())
+        if result is not None:
+            change, merged = result
+            self.stack.push(ChangeCommand(self.session, edit_label(path), merged, True))
+        return None
+
+    def insert_row(self, list_path: str, index: int | None = None, row: Any = None) -> None:
+        if self.read_only:
+            return
+        self.session.insert_row(list_path, index, row)
+        self.stack.push(ChangeCommand(self.session, self.tr("Add row"), False, False))
+
+    def remove_row(self, list_path: str, index: int) -> None:
+        if self.read_only:
+            return
+        self.session.remove_row(list_path, index)
+        self.stack.push(ChangeCommand(self.session, self.tr("Remove row"), False, False))
+
+    def mark_saved(self) -> None:
+        self.stack.setClean()
+
+    def schedule_recalc(self) -> None:
+        self._recalc_timer.start()
+
+    def detach(self) -> None:
+        if self._on_session_change in self.session.listeners:
+            self.session.listeners.remove(self._on_session_change)
+
+    def _on_session_change(self, path: str) -> None:
+        self.changed.emit(path)
+        self.schedule_recalc()

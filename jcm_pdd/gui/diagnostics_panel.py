@@ -1,0 +1,96 @@
+"""The diagnostics panel: problems by severity; double-click (or Enter) goes to the field."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jcm_pdd.session.diagnostics import DiagnosticView
+
+ROLE_PATH = Qt.ItemDataRole.UserRole
+SEVERITIES = ("error", "warning", "info")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DiagnosticsPanel", text)
+
+
+def severity_text(severity: str) -> str:
+    return {"error": tr("Error"), "warning": tr("Warning"), "info": tr("Info")}.get(
+        severity, severity
+    )
+
+
+class DiagnosticsPanel(QWidget):
+    go_to_path = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summary = QLabel()
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName(tr("Diagnostics"))
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels([tr("Severity"), tr("Problem"), tr("Field")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemDoubleClicked.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        pixmap = QStyle.StandardPixmap
+        style = self.style()
+        self._icons = {
+            "error": style.standardIcon(pixmap.SP_MessageBoxCritical),
+            "warning": style.standardIcon(pixmap.SP_MessageBoxWarning),
+            "info": style.standardIcon(pixmap.SP_MessageBoxInformation),
+        }
+        self.diagnostics: list[DiagnosticView] = []
+        self.set_diagnostics([])
+
+    def set_diagnostics(self, diagnostics: list[DiagnosticView]) -> None:
+        if diagnostics == self.diagnostics and self.tree.topLevelItemCount() == len(diagnostics):
+            return
+        self.diagnostics = list(diagnostics)
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        items = []
+        for d in diagnostics:
+            item = QTreeWidgetItem([severity_text(d.severity), d.message, d.path])
+            item.setIcon(0, self._icons.get(d.severity, QIcon()))
+            item.setData(0, ROLE_PATH, d.path)
+            item.setToolTip(1, d.message)
+            items.append(item)
+        self.tree.addTopLevelItems(items)
+        self.tree.setUpdatesEnabled(True)
+        counts = {s: sum(d.severity == s for d in diagnostics) for s in SEVERITIES}
+        self.summary.setText(
+            tr(
+                "{0} errors, {1} warnings, {2} notes — double-click a line to go to its field"
+            ).format(counts["error"], counts["warning"], counts["info"])
+            if diagnostics
+            else tr("No problems found.")
+        )
+
+    def error_count(self) -> int:
+        return sum(d.severity == "error" for d in self.diagnostics)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        path = item.data(0, ROLE_PATH)
+        if path:
+            self.go_to_path.emit(path)

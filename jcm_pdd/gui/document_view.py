@@ -1,0 +1,122 @@
+"""The editing area of one document: read-only banner, navigator, and the generated section
+pages (built on first visit, so opening a large project stays quick).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from jcm_pdd.gui.attachments import AttachmentsPage
+from jcm_pdd.gui.controller import DocumentController
+from jcm_pdd.gui.navigator import ATTACHMENTS_ID, Navigator
+from jcm_pdd.gui.section_editor import SectionEditor
+from jcm_pdd.session.formview import SectionView, form_view
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DocumentView", text)
+
+
+class DocumentView(QWidget):
+    def __init__(self, controller: DocumentController, status: Callable[[str], None]) -> None:
+        super().__init__()
+        self.controller = controller
+        self._status = status
+        self.sections: list[SectionView] = form_view(controller.session.project)
+        self._by_id = {s.id: s for s in self.sections}
+        self._pages: dict[str, QWidget] = {}
+        self._problems: dict[str, int] = {}
+
+        self.banner = QLabel()
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "#readOnlyBanner { background: #fff3cd; color: #5c4500; padding: 8px;"
+            " border-bottom: 1px solid #e0c36c; }"
+        )
+        self.banner.setVisible(False)
+
+        self.navigator = Navigator()
+        self.navigator.populate(self.sections)
+        self.navigator.section_selected.connect(self.show_section)
+        self.pages = QStackedWidget()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.navigator)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 800])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+
+        controller.changed.connect(self._on_changed)
+        if self.sections:
+            self.navigator.select(self.sections[0].id)
+        self.refresh_marks()
+
+    def set_banner(self, text: str | None) -> None:
+        self.banner.setText(text or "")
+        self.banner.setVisible(bool(text))
+
+    def page(self, section_id: str) -> QWidget:
+        page = self._pages.get(section_id)
+        if page is None:
+            if section_id == ATTACHMENTS_ID:
+                page = AttachmentsPage(self.controller)
+            else:
+                page = SectionEditor(self._by_id[section_id], self.controller, self._status)
+            self._pages[section_id] = page
+            self.pages.addWidget(page)
+        return page
+
+    def show_section(self, section_id: str) -> QWidget:
+        page = self.page(section_id)
+        self.pages.setCurrentWidget(page)
+        self.navigator.blockSignals(True)
+        self.navigator.select(section_id)
+        self.navigator.blockSignals(False)
+        return page
+
+    def current_page(self) -> QWidget:
+        return self.pages.currentWidget()
+
+    def section_of_path(self, path: str) -> str | None:
+        """The section editing ``path`` (a field, a table, or a cell of a table)."""
+        best: tuple[int, str] | None = None
+        for section in self.sections:
+            for view in section.fields:
+                if path == view.path or path.startswith(view.path + "."):
+                    if best is None or len(view.path) > best[0]:
+                        best = (len(view.path), section.id)
+        if best is None and path.startswith("attachments"):
+            return ATTACHMENTS_ID
+        return best[1] if best else None
+
+    def focus_path(self, path: str) -> bool:
+        section_id = self.section_of_path(path)
+        if section_id is None:
+            return False
+        page = self.show_section(section_id)
+        if isinstance(page, SectionEditor):
+            return page.focus_path(path)
+        return True
+
+    def set_read_only(self, read_only: bool) -> None:
+        for page in self._pages.values():
+            page.set_read_only(read_only)  # type: ignore[attr-defined]
+
+    def refresh_marks(self, problems: dict[str, int] | None = None) -> None:
+        if problems is not None:
+            self._problems = problems
+        self.navigator.update_marks(self.controller.session.project, self._problems)
+
+    def _on_changed(self, path: str) -> None:
+        for page in self._pages.values():
+            page.refresh(path)  # type: ignore[attr-defined]
+        self.refresh_marks()

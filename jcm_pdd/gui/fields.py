@@ -1,0 +1,223 @@
+"""Field widgets generated from a FieldView kind: text, prose, date, decimal, integer, yes/no,
+choice and coordinate (decimal degrees with the DMS form shown beside it).
+
+Each ``FieldBinding`` turns widget text into a model value (``parse``, raising ValueError with
+a message for a person) and shows a model value (``show``) without echoing it back as an edit.
+Text commits on every keystroke so the figures follow the typing; the core history merges the
+keystrokes of one field into one undo step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
+
+from jcm_pdd.model.pdd import decimal_to_dms
+from jcm_pdd.session.formview import FieldView
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Fields", text)
+
+
+def parse_value(kind: str, text: str, choices: tuple[str, ...] = ()) -> Any:
+    """Widget text -> model value for a field kind; empty text is "not filled" (None/"")."""
+    text = text.strip() if kind not in ("text", "multiline") else text
+    if kind in ("text", "multiline"):
+        return text
+    if text == "":
+        return "" if kind == "choice" and not choices else None
+    if kind in ("decimal", "coordinate"):
+        try:
+            value = Decimal(text.replace(",", ""))
+        except InvalidOperation:
+            raise ValueError(tr("Enter a number, e.g. 1234.5")) from None
+        if not value.is_finite():
+            raise ValueError(tr("Enter a number, e.g. 1234.5"))
+        return value
+    if kind == "int":
+        try:
+            return int(text)
+        except ValueError:
+            raise ValueError(tr("Enter a whole number")) from None
+    if kind == "date":
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(tr("Enter a date as YYYY-MM-DD")) from None
+    if kind == "bool":
+        return {"yes": True, "no": False}.get(text.lower())
+    if kind == "choice":
+        if text not in choices:
+            raise ValueError(tr("Choose one of: {0}").format(", ".join(choices)))
+        return text
+    return text
+
+
+def format_value(kind: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if kind == "bool":
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def dms_text(path: str, value: Any) -> str:
+    if not isinstance(value, Decimal):
+        return ""
+    if path.endswith("latitude"):
+        return decimal_to_dms(value, "N", "S")
+    return decimal_to_dms(value, "E", "W")
+
+
+class FieldBinding:
+    """One generated editor for one concrete model path."""
+
+    def __init__(self, view: FieldView, path: str, commit: Callable[[str, Any], str | None]):
+        self.view = view
+        self.path = path
+        self._commit = commit
+        self._loading = False
+        self.widget = self._build()
+        self.widget.setAccessibleName(view.label)
+        self.widget.setToolTip(view.guidance)
+
+    # -- building --------------------------------------------------------------------------
+    def _build(self) -> QWidget:
+        kind = self.view.kind
+        if kind == "multiline":
+            self.editor: Any = QPlainTextEdit()
+            self.editor.setTabChangesFocus(True)
+            self.editor.setMinimumHeight(90)
+            self.editor.textChanged.connect(self._changed)
+            return self.editor
+        if kind in ("bool", "choice"):
+            self.editor = QComboBox()
+            self.editor.addItem("", "")
+            options = ("yes", "no") if kind == "bool" else self.view.choices
+            for option in options:
+                self.editor.addItem(tr(option) if kind == "bool" else option, option)
+            self.editor.currentIndexChanged.connect(self._changed)
+            return self.editor
+        self.editor = QLineEdit()
+        self.editor.textChanged.connect(self._changed)
+        if kind == "date":
+            self.editor.setPlaceholderText(tr("YYYY-MM-DD"))
+            return self._with_calendar()
+        if kind == "coordinate":
+            self.editor.setPlaceholderText(tr("decimal degrees"))
+            box = QWidget()
+            row = QHBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            self.dms = QLabel()
+            self.dms.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            row.addWidget(self.editor, 1)
+            row.addWidget(self.dms, 1)
+            return box
+        if kind in ("decimal", "int"):
+            self.editor.setAlignment(Qt.AlignmentFlag.AlignRight)
+        return self.editor
+
+    def _with_calendar(self) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        button = QToolButton()
+        button.setText("…")
+        button.setAccessibleName(tr("Pick a date"))
+        button.setToolTip(tr("Pick a date"))
+        menu = QMenu(button)
+        calendar = QCalendarWidget()
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(calendar)
+        menu.addAction(action)
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
+        def picked(date: QDate) -> None:
+            self.editor.setText(date.toString("yyyy-MM-dd"))
+            menu.close()
+
+        calendar.clicked.connect(picked)
+        row.addWidget(self.editor, 1)
+        row.addWidget(button)
+        self.calendar_button = button
+        return box
+
+    # -- text <-> value --------------------------------------------------------------------
+    def text(self) -> str:
+        if isinstance(self.editor, QPlainTextEdit):
+            return self.editor.toPlainText()
+        if isinstance(self.editor, QComboBox):
+            return str(self.editor.currentData() or "")
+        return self.editor.text()
+
+    def show(self, value: Any) -> None:
+        """Display a model value (from load, undo or redo) without committing it back."""
+        try:
+            if parse_value(self.view.kind, self.text(), self.view.choices) == value:
+                self._update_dms(value)
+                return  # already shown; keep the cursor where the user is typing
+        except ValueError:
+            pass
+        self._loading = True
+        try:
+            text = format_value(self.view.kind, value)
+            if isinstance(self.editor, QPlainTextEdit):
+                self.editor.setPlainText(text)
+            elif isinstance(self.editor, QComboBox):
+                self.editor.setCurrentIndex(max(0, self.editor.findData(text)))
+            else:
+                self.editor.setText(text)
+            self._mark_error(None)
+            self._update_dms(value)
+        finally:
+            self._loading = False
+
+    def set_read_only(self, read_only: bool) -> None:
+        if isinstance(self.editor, QComboBox):
+            self.editor.setEnabled(not read_only)
+        else:
+            self.editor.setReadOnly(read_only)
+        if hasattr(self, "calendar_button"):
+            self.calendar_button.setEnabled(not read_only)
+
+    def _changed(self, *_: object) -> None:
+        if self._loading:
+            return
+        try:
+            value = parse_value(self.view.kind, self.text(), self.view.choices)
+        except ValueError as exc:
+            self._mark_error(str(exc))
+            return
+        error = self._commit(self.path, value)
+        self._mark_error(error)
+        if error is None:
+            self._update_dms(value)
+
+    def _mark_error(self, message: str | None) -> None:
+        self.editor.setProperty("invalid", message is not None)
+        self.editor.setStyleSheet("border: 1px solid #d33;" if message else "")
+        self.editor.setToolTip(message or self.view.guidance)
+
+    def _update_dms(self, value: Any) -> None:
+        if self.view.kind == "coordinate":
+            self.dms.setText(dms_text(self.path, value))

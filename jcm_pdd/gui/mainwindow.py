@@ -1,0 +1,456 @@
+"""The main window: start page or the open document, menus and shortcuts, the calculation and
+diagnostics docks, saving, recent files, autosave and the prompt before losing unsaved work.
+
+Window chrome is hand-coded (no Designer). File work goes through ``jcm_pdd.session.io``; the
+window only reflects state (Anki's habit).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.gui import icons
+from jcm_pdd.gui.calc_panel import CalcPanel
+from jcm_pdd.gui.controller import DocumentController
+from jcm_pdd.gui.diagnostics_panel import DiagnosticsPanel
+from jcm_pdd.gui.document_view import DocumentView
+from jcm_pdd.gui.preferences import Preferences
+from jcm_pdd.gui.start_page import StartPage
+from jcm_pdd.model import Project
+from jcm_pdd.paths import sample_project_path
+from jcm_pdd.session import AutosavePolicy, DocumentSession
+from jcm_pdd.session import io as session_io
+from jcm_pdd.session.diagnostics import run_diagnostics
+from jcm_pdd.session.figures import estimate_figures
+from jcm_pdd.session.formview import section_completeness
+
+PROJECT_FILTER = "JCM PDD project (*.jcmpdd)"
+OPEN_FILTER = "JCM PDD project or validation package (*.jcmpdd *.jcmpkg)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    document_opened = Signal()
+    figures_updated = Signal()
+
+    def __init__(self, prefs: Preferences | None = None) -> None:
+        super().__init__()
+        self.prefs = prefs or Preferences.load()
+        self.controller: DocumentController | None = None
+        self.view: DocumentView | None = None
+        self.autosave = AutosavePolicy()
+        self.setWindowIcon(icons.icon("app"))
+        self.resize(1280, 820)
+        self.setMinimumSize(800, 560)
+
+        self.stack = QStackedWidget()
+        self.start_page = StartPage(self)
+        self.stack.addWidget(self.start_page)
+        self.setCentralWidget(self.stack)
+
+        self.calc_panel = CalcPanel()
+        self.calc_dock = QDockWidget(tr("Estimated emission reductions (C.3)"), self)
+        self.calc_dock.setObjectName("calcDock")
+        self.calc_dock.setWidget(self.calc_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.calc_dock)
+        self.diag_panel = DiagnosticsPanel()
+        self.diag_panel.go_to_path.connect(self.go_to_path)
+        self.diag_dock = QDockWidget(tr("Diagnostics"), self)
+        self.diag_dock.setObjectName("diagnosticsDock")
+        self.diag_dock.setWidget(self.diag_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.diag_dock)
+
+        self._build_actions()
+        self._build_menus()
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(int(self.autosave.interval * 1000))
+        self.autosave_timer.timeout.connect(self.autosave_tick)
+        self.autosave_timer.start()
+        if self.prefs.geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.prefs.geometry.encode()))
+        self._show_start()
+
+    # -- actions ---------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, icon: str = "") -> QAction:  # noqa: ANN001
+        action = QAction(tr(text), self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon:
+            action.setIcon(icons.icon(icon))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.act_new = self._action("&New…", self.new_project, keys.New, "new")
+        self.act_open = self._action("&Open…", self.open_dialog, keys.Open, "open")
+        self.act_save = self._action("&Save", self.save, keys.Save, "save")
+        self.act_save_as = self._action("Save &As…", self.save_as, keys.SaveAs)
+        self.act_close = self._action("&Close", self.close_document, keys.Close)
+        self.act_export = self._action("&Export…", self.export_dialog, "Ctrl+E", "export")
+        self.act_package = self._action(
+            "&Package for validation…", self.package_dialog, None, "package"
+        )
+        self.act_prefs = self._action("&Preferences…", self.preferences_dialog, keys.Preferences)
+        self.act_quit = self._action("&Quit", self.close, keys.Quit)
+        self.act_start = self._action("Start &page", self._show_start_page_only)
+        self.act_show_calc = self._action("Show &calculation…", self.calc_panel.show_calculation)
+        self.act_about = self._action("&About JCM PDD Studio", self.about)
+        self.act_undo = self._action("&Undo", self.undo, keys.Undo, "undo")
+        self.act_redo = self._action("&Redo", self.redo, keys.Redo, "redo")
+        self.writing_actions = [self.act_save, self.act_export, self.act_package]
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(tr("&File"))
+        file_menu.addActions([self.act_new, self.act_open])
+        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_save, self.act_save_as, self.act_close])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_export, self.act_package])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_prefs, self.act_quit])
+        edit_menu = menu.addMenu(tr("&Edit"))
+        edit_menu.addActions([self.act_undo, self.act_redo])
+        view_menu = menu.addMenu(tr("&View"))
+        view_menu.addAction(self.act_start)
+        view_menu.addAction(self.calc_dock.toggleViewAction())
+        view_menu.addAction(self.diag_dock.toggleViewAction())
+        view_menu.addAction(self.act_show_calc)
+        help_menu = menu.addMenu(tr("&Help"))
+        help_menu.addAction(self.act_about)
+        toolbar = self.addToolBar(tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.addActions([self.act_new, self.act_open, self.act_save])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_undo, self.act_redo])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_export, self.act_package])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for name in self.prefs.recent_files:
+            action = self.recent_menu.addAction(name)
+            action.triggered.connect(lambda _=False, n=name: self.open_path(Path(n)))
+        self.recent_menu.setEnabled(bool(self.prefs.recent_files))
+
+    # -- state -----------------------------------------------------------------------------
+    @property
+    def session(self) -> DocumentSession | None:
+        return self.controller.session if self.controller else None
+
+    def _update_state(self) -> None:
+        session = self.session
+        has_doc = session is not None
+        read_only = bool(session and session.read_only)
+        stack = self.controller.stack if self.controller else None
+        self.act_undo.setEnabled(bool(stack and stack.canUndo() and not read_only))
+        self.act_redo.setEnabled(bool(stack and stack.canRedo() and not read_only))
+        for action in self.writing_actions:
+            action.setEnabled(has_doc and not read_only)
+        self.act_save_as.setEnabled(has_doc and not read_only)
+        self.act_close.setEnabled(has_doc)
+        self.act_show_calc.setEnabled(has_doc)
+        self.calc_dock.setVisible(has_doc)
+        self.diag_dock.setVisible(has_doc)
+        title = "JCM PDD Studio"
+        if session is not None:
+            marker = "*" if session.is_dirty else ""
+            suffix = f" — {tr('read-only')}" if read_only else ""
+            title = f"{marker}{session.display_name}{suffix} — JCM PDD Studio"
+            self.setWindowModified(session.is_dirty)
+        self.setWindowTitle(title)
+
+    def _show_start(self) -> None:
+        self.start_page.refresh(self.prefs.recent_files)
+        self.stack.setCurrentWidget(self.start_page)
+        self._update_state()
+
+    def _show_start_page_only(self) -> None:
+        self.start_page.refresh(self.prefs.recent_files)
+        self.stack.setCurrentWidget(self.start_page)
+
+    def status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 6000)
+
+    # -- documents -------------------------------------------------------------------------
+    def set_session(self, session: DocumentSession, banner: str | None = None) -> None:
+        """Show ``session`` in the window (the previous document must be closed first)."""
+        self._discard_view()
+        controller = DocumentController(session, self)
+        self.controller = controller
+        self.view = DocumentView(controller, self.status)
+        if session.read_only:
+            self.view.set_banner(banner or tr("Read-only: {0}").format(session.read_only))
+        controller.dirty_changed.connect(lambda _d: self._update_state())
+        controller.stack.indexChanged.connect(lambda _i: self._update_state())
+        controller.recalculate.connect(self.recalculate)
+        self.stack.addWidget(self.view)
+        self.stack.setCurrentWidget(self.view)
+        self.autosave.reset()
+        self.recalculate()
+        self._update_state()
+        self.document_opened.emit()
+
+    def _discard_view(self) -> None:
+        if self.view is not None:
+            self.stack.removeWidget(self.view)
+            self.view.deleteLater()
+            self.view = None
+        if self.controller is not None:
+            self.controller.detach()
+            self.controller.deleteLater()
+            self.controller = None
+
+    def recalculate(self) -> None:
+        session = self.session
+        if session is None or self.view is None:
+            return
+        project = session.project
+        figures = estimate_figures(project)
+        self.calc_panel.set_figures(figures)
+        diagnostics = run_diagnostics(project, self.view.sections)
+        self.diag_panel.set_diagnostics(diagnostics)
+        problems: dict[str, int] = {}
+        for d in diagnostics:
+            if d.severity == "error":
+                sid = self.view.section_of_path(d.path)
+                if sid:
+                    problems[sid] = problems.get(sid, 0) + 1
+        self.view.refresh_marks(problems)
+        self.figures_updated.emit()
+
+    def go_to_path(self, path: str) -> None:
+        if self.view is not None:
+            self.stack.setCurrentWidget(self.view)
+            self.view.focus_path(path)
+
+    def new_project(self) -> None:
+        if not self.close_document():
+            return
+        from jcm_pdd.gui.wizard import NewProjectWizard
+
+        wizard = NewProjectWizard(self)
+        if wizard.exec():
+            self.set_session(session_io.new_document(wizard.project()))
+
+    def open_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, tr("Open"), "", tr(OPEN_FILTER))
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> bool:
+        if not self.close_document():
+            return False
+        try:
+            if path.suffix.lower() == ".jcmpkg":
+                from jcm_pdd.gui.validator import open_package_session
+
+                session, banner = open_package_session(path)
+                self.set_session(session, banner)
+                return True
+            if _is_sample(path):
+                # The bundled sample is opened as an untitled copy, so saving never alters it.
+                session = session_io.open_document(path, lock=False)
+                session.path = None
+            else:
+                session = session_io.open_document(path)
+        except UserError as exc:
+            QMessageBox.warning(self, tr("Cannot open"), exc.message)
+            return False
+        self.set_session(session)
+        if session.path is not None:
+            self.prefs.add_recent(session.path)
+            self.prefs.save()
+        return True
+
+    def save(self) -> bool:
+        session = self.session
+        if session is None or session.read_only:
+            return False
+        if session.path is None:
+            return self.save_as()
+        return self._save_to(session.path)
+
+    def save_as(self) -> bool:
+        session = self.session
+        if session is None or session.read_only:
+            return False
+        suggested = (session.project.pdd.title or tr("Untitled")).replace("/", "-") + ".jcmpdd"
+        name, _ = QFileDialog.getSaveFileName(self, tr("Save As"), suggested, tr(PROJECT_FILTER))
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() != ".jcmpdd":
+            path = path.with_suffix(".jcmpdd")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        session = self.session
+        assert session is not None and self.controller is not None
+        try:
+            session_io.save_document(session, path, self.summary())
+        except UserError as exc:
+            QMessageBox.critical(self, tr("Not saved"), exc.message)
+            return False
+        self.controller.mark_saved()
+        self.autosave.reset()
+        self.prefs.add_recent(path)
+        self.prefs.save()
+        self.status(tr("Saved {0}").format(path.name))
+        self._update_state()
+        return True
+
+    def summary(self) -> dict[str, object]:
+        """Key figures for the start page, stored in the manifest."""
+        session = self.session
+        assert session is not None and self.view is not None
+        figures = self.calc_panel.figures
+        filled = required = 0
+        for section in self.view.sections:
+            f, r = section_completeness(session.project, section)
+            filled += f
+            required += r
+        per_year = ""
+        if figures.years:
+            per_year = str(figures.total_reductions // len(figures.years))
+        return {
+            "er_per_year": per_year,
+            "completeness": round(100 * filled / required) if required else 100,
+        }
+
+    def close_document(self) -> bool:
+        """Close the open document, asking first about unsaved changes; False if cancelled."""
+        session = self.session
+        if session is None:
+            return True
+        if session.is_dirty and not session.read_only:
+            answer = QMessageBox.question(
+                self,
+                tr("Unsaved changes"),
+                tr("Save the changes to “{0}” before closing?").format(session.display_name),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return False
+            if answer == QMessageBox.StandardButton.Save and not self.save():
+                return False
+        if session.read_only is None:
+            session_io.close_document(session)
+        elif hasattr(session, "package"):
+            session.package.close()  # type: ignore[attr-defined]
+        self._discard_view()
+        self.calc_panel.set_figures(estimate_figures(Project()))
+        self.diag_panel.set_diagnostics([])
+        self._show_start()
+        return True
+
+    def undo(self) -> None:
+        if self.controller and not self.controller.read_only:
+            self.controller.stack.undo()
+
+    def redo(self) -> None:
+        if self.controller and not self.controller.read_only:
+            self.controller.stack.redo()
+
+    # -- autosave --------------------------------------------------------------------------
+    def autosave_tick(self) -> bool:
+        """Write the recovery copy if due; True when one was written."""
+        session = self.session
+        if session is None or session.read_only:
+            return False
+        now = time.monotonic()
+        if not self.autosave.due(now=now, dirty=session.is_dirty, revision=session.revision):
+            return False
+        try:
+            session_io.write_recovery(session)
+        except UserError as exc:
+            self.status(tr("Autosave failed: {0}").format(exc.message))
+            return False
+        self.autosave.written(now=now, revision=session.revision)
+        return True
+
+    # -- dialogs ---------------------------------------------------------------------------
+    def export_dialog(self) -> QWidget | None:
+        if self.session is None or self.session.read_only:
+            return None
+        from jcm_pdd.gui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.session, self)
+        dialog.open()
+        return dialog
+
+    def package_dialog(self) -> QWidget | None:
+        if self.session is None or self.session.read_only:
+            return None
+        errors = self.diag_panel.error_count()
+        if errors:
+            QMessageBox.information(
+                self,
+                tr("Package for validation"),
+                tr(
+                    "The diagnostics report {0} error(s). Fix them before packaging for validation."
+                ).format(errors),
+            )
+            return None
+        from jcm_pdd.gui.export_dialog import PackageDialog
+
+        dialog = PackageDialog(self.session, self)
+        dialog.open()
+        return dialog
+
+    def preferences_dialog(self) -> None:
+        from jcm_pdd.gui.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.prefs, self)
+        if dialog.exec():
+            self.prefs.save()
+
+    def about(self) -> None:
+        from jcm_pdd import __version__
+
+        QMessageBox.about(
+            self,
+            tr("About JCM PDD Studio"),
+            tr(
+                "JCM PDD Studio {0}\nDraft, calculate, export and package JCM Project Design "
+                "Documents, offline."
+            ).format(__version__),
+        )
+
+    # -- closing ---------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.close_document():
+            event.ignore()
+            return
+        self.prefs.geometry = bytes(self.saveGeometry().toBase64()).decode()
+        self.prefs.save()
+        event.accept()
+
+
+def _is_sample(path: Path) -> bool:
+    try:
+        return path.resolve() == sample_project_path().resolve()
+    except FileNotFoundError:
+        return False

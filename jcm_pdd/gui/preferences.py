@@ -1,0 +1,51 @@
+"""User preferences of the desktop app (language, recent files, window state) as a JSON file.
+
+Stored in the per-user config folder (``jcm_pdd.paths``; tests redirect it with JCM_PDD_HOME).
+Window geometry is kept as opaque base64 strings, so no Qt type leaks into the file format.
+A damaged file is ignored (defaults), never a reason not to start.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from jcm_pdd.paths import user_config_dir
+
+MAX_RECENT = 12
+
+
+@dataclass
+class Preferences:
+    language: str = "en"  # "en" or "ja"
+    recent_files: list[str] = field(default_factory=list)
+    geometry: str = ""
+    window_state: str = ""
+
+    @staticmethod
+    def file() -> Path:
+        return user_config_dir() / "gui-preferences.json"
+
+    @classmethod
+    def load(cls) -> Preferences:
+        try:
+            data = json.loads(cls.file().read_text(encoding="utf-8"))
+            prefs = cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+        except (OSError, ValueError, TypeError):
+            return cls()
+        if prefs.language not in ("en", "ja"):
+            prefs.language = "en"
+        return prefs
+
+    def save(self) -> None:
+        path = self.file()
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+        os.replace(tmp, path)
+
+    def add_recent(self, path: Path) -> None:
+        text = str(path.resolve())
+        self.recent_files = [text] + [p for p in self.recent_files if p != text]
+        del self.recent_files[MAX_RECENT:]

@@ -1,0 +1,58 @@
+"""Preferences: the interface language (applied to windows opened after the change)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jcm_pdd.gui.i18n import LANGUAGES, install_language
+from jcm_pdd.gui.preferences import Preferences
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PreferencesDialog", text)
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.prefs = prefs
+        self.setWindowTitle(tr("Preferences"))
+        self.language = QComboBox()
+        self.language.setAccessibleName(tr("Interface language"))
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
+        note = QLabel(
+            tr(
+                "The new language applies after restarting JCM PDD Studio. Exported "
+                "documents are always in English, the official language of JCM."
+            )
+        )
+        note.setWordWrap(True)
+        form = QFormLayout()
+        label = QLabel(tr("Interface language:"))
+        label.setBuddy(self.language)
+        form.addRow(label, self.language)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        self.prefs.language = self.language.currentData()
+        install_language(self.prefs.language)
+        super().accept()

@@ -1,0 +1,148 @@
+"""One generated page per form section: label (with a required marker), the editor, and the
+official guidance beside it. Tables span the page with their guidance above.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jcm_pdd.gui.controller import DocumentController
+from jcm_pdd.gui.fields import FieldBinding
+from jcm_pdd.gui.table_editor import TableEditor
+from jcm_pdd.model.paths import PathError, get_value
+from jcm_pdd.session.formview import SectionView
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SectionEditor", text)
+
+
+class SectionEditor(QScrollArea):
+    def __init__(
+        self, section: SectionView, controller: DocumentController, status: Callable[[str], None]
+    ) -> None:
+        super().__init__()
+        self.section = section
+        self.controller = controller
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.bindings: list[FieldBinding] = []
+        self.tables: list[TableEditor] = []
+
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        heading = QLabel(section.heading)
+        heading.setObjectName("sectionHeading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setWordWrap(True)
+        outer.addWidget(heading)
+
+        grid = QGridLayout()
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setHorizontalSpacing(16)
+        row = 0
+        for view in section.fields:
+            label = QLabel(view.label + (" *" if view.required else ""))
+            label.setWordWrap(True)
+            label_font = label.font()
+            label_font.setBold(True)
+            label.setFont(label_font)
+            if view.required:
+                label.setToolTip(tr("Required"))
+            grid.addWidget(label, row, 0, 1, 2)
+            row += 1
+            guidance = QLabel(view.guidance)
+            guidance.setWordWrap(True)
+            guidance.setObjectName("guidance")
+            guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            guidance.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            guidance.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            if view.kind == "table":
+                table = TableEditor(
+                    view, controller.edit, controller.insert_row, controller.remove_row, status
+                )
+                label.setBuddy(table.table)
+                if view.guidance:
+                    grid.addWidget(guidance, row, 0, 1, 2)
+                    row += 1
+                grid.addWidget(table, row, 0, 1, 2)
+                self.tables.append(table)
+            else:
+                binding = FieldBinding(view, view.path, controller.edit)
+                label.setBuddy(binding.editor)
+                grid.addWidget(binding.widget, row, 0, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(guidance, row, 1, Qt.AlignmentFlag.AlignTop)
+                self.bindings.append(binding)
+            row += 1
+        outer.addLayout(grid)
+        outer.addStretch(1)
+        self.setWidget(page)
+        self.refresh_all()
+        self.set_read_only(controller.read_only)
+
+    def refresh_all(self) -> None:
+        project = self.controller.session.project
+        for binding in self.bindings:
+            binding.show(_get(project, binding.path))
+        for table in self.tables:
+            table.show_rows(_get(project, table.path) or [])
+
+    def refresh(self, path: str) -> None:
+        """Show the model's value again for fields touched by a change at ``path``."""
+        project = self.controller.session.project
+        for binding in self.bindings:
+            if _related(binding.path, path):
+                binding.show(_get(project, binding.path))
+        for table in self.tables:
+            if _related(table.path, path):
+                table.show_rows(_get(project, table.path) or [])
+
+    def set_read_only(self, read_only: bool) -> None:
+        for binding in self.bindings:
+            binding.set_read_only(read_only)
+        for table in self.tables:
+            table.set_read_only(read_only)
+
+    def focus_path(self, path: str) -> bool:
+        for binding in self.bindings:
+            if binding.path == path:
+                binding.editor.setFocus()
+                self.ensureWidgetVisible(binding.widget)
+                return True
+        for table in self.tables:
+            if table.focus_path(path) or table.path == path:
+                self.ensureWidgetVisible(table)
+                table.table.setFocus()
+                return True
+        return False
+
+    def binding(self, path: str) -> FieldBinding | None:
+        return next((b for b in self.bindings if b.path == path), None)
+
+
+def _related(a: str, b: str) -> bool:
+    return a == b or a.startswith(b + ".") or b.startswith(a + ".")
+
+
+def _get(project: Any, path: str) -> Any:
+    try:
+        return get_value(project, path)
+    except PathError:
+        return None

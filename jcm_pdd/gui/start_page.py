@@ -1,0 +1,190 @@
+"""The start page: recent projects with their key figures (title, country, methodology,
+estimated ER per year, completeness, last saved), read from each file's manifest only, so fifty
+projects list without opening any of them; New, Open, Duplicate and the bundled sample.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.gui import icons
+from jcm_pdd.paths import sample_project_path
+
+if TYPE_CHECKING:
+    from jcm_pdd.gui.mainwindow import MainWindow
+
+ROLE_PATH = Qt.ItemDataRole.UserRole
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("StartPage", text)
+
+
+def manifest_row(path: Path) -> list[str]:
+    """Title, country, methodology, ER/yr, completeness, last saved; from the manifest only."""
+    from jcm_pdd.storage import read_manifest
+
+    try:
+        manifest = read_manifest(path)
+    except UserError:
+        return [path.stem, "", "", "", "", tr("cannot be read")]
+    except OSError:
+        return [path.stem, "", "", "", "", tr("missing")]
+    s = manifest.summary
+    methodology = str(s.get("methodology") or manifest.methodology_id)
+    completeness = s.get("completeness")
+    er = s.get("er_per_year")
+    return [
+        str(s.get("title") or path.stem),
+        str(s.get("country", "")),
+        methodology,
+        f"{int(er):,}" if str(er or "").isdigit() else "",
+        f"{completeness} %" if completeness not in (None, "") else "",
+        manifest.saved_at.replace("T", " ").replace("Z", " UTC"),
+    ]
+
+
+class StartPage(QWidget):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window_ = window
+        title = QLabel(tr("JCM PDD Studio"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        title.setFont(font)
+        subtitle = QLabel(
+            tr(
+                "Draft, calculate, export and package Project Design Documents for the Joint "
+                "Crediting Mechanism — offline."
+            )
+        )
+        subtitle.setWordWrap(True)
+
+        self.new_button = QPushButton(icons.icon("new"), tr("New project…"))
+        self.new_button.clicked.connect(window.new_project)
+        self.open_button = QPushButton(icons.icon("open"), tr("Open…"))
+        self.open_button.clicked.connect(window.open_dialog)
+        self.duplicate_button = QPushButton(tr("Duplicate…"))
+        self.duplicate_button.setToolTip(tr("Copy the selected project as the base of a new one"))
+        self.duplicate_button.clicked.connect(self.duplicate_selected)
+        self.sample_button = QPushButton(tr("Open the sample project"))
+        self.sample_button.clicked.connect(lambda: window.open_path(sample_project_path()))
+        buttons = QHBoxLayout()
+        for button in (
+            self.new_button,
+            self.open_button,
+            self.duplicate_button,
+            self.sample_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        recent_label = QLabel(tr("Recent projects"))
+        recent_font = recent_label.font()
+        recent_font.setBold(True)
+        recent_label.setFont(recent_font)
+        self.table = QTableWidget(0, 6)
+        self.table.setAccessibleName(tr("Recent projects"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                tr("Title"),
+                tr("Country"),
+                tr("Methodology"),
+                tr("ER (tCO2e/yr)"),
+                tr("Complete"),
+                tr("Last saved"),
+            ]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.cellActivated.connect(self._open_row)
+        self.table.cellDoubleClicked.connect(self._open_row)
+        self.empty = QLabel(tr("No recent projects yet. Start a new one or open the sample."))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(12)
+        layout.addLayout(buttons)
+        layout.addSpacing(12)
+        layout.addWidget(recent_label)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+
+    def refresh(self, recent: list[str]) -> None:
+        self.sample_button.setVisible(sample_project_path().is_file())
+        self.table.setRowCount(0)
+        for name in recent:
+            path = Path(name)
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            for column, text in enumerate(manifest_row(path)):
+                item = QTableWidgetItem(text)
+                item.setData(ROLE_PATH, str(path))
+                item.setToolTip(str(path))
+                if column in (3, 4):
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+        self.empty.setVisible(not recent)
+        self.table.setVisible(bool(recent))
+        self.duplicate_button.setEnabled(bool(recent))
+        if recent:
+            self.table.selectRow(0)
+
+    def selected_path(self) -> Path | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return Path(item.data(ROLE_PATH)) if item is not None else None
+
+    def duplicate_selected(self) -> Path | None:
+        source = self.selected_path()
+        if source is None:
+            return None
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("Duplicate project"),
+            str(source.with_name(source.stem + " copy.jcmpdd")),
+            tr("JCM PDD project (*.jcmpdd)"),
+        )
+        if not name:
+            return None
+        target = Path(name)
+        try:
+            shutil.copyfile(source, target)
+        except OSError as exc:
+            QMessageBox.warning(self, tr("Not duplicated"), str(exc))
+            return None
+        self.window_.open_path(target)
+        return target
+
+    def _open_row(self, row: int, _column: int) -> None:
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.window_.open_path(Path(item.data(ROLE_PATH)))

@@ -1,0 +1,112 @@
+"""Opening, saving, closing and autosaving a document session through ``jcm_pdd.storage``.
+
+The GUI never touches files itself: it asks here. Opening decides whether the document is
+editable: a live lock held by another instance, or a file made by a newer version, opens it
+read-only with the reason shown in a banner (and no lock of ours is taken). Saving takes the
+lock of the new file, writes atomically with a start-page summary in the manifest, and drops
+the recovery copy; closing releases the lock and drops the recovery copy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.model import Project
+from jcm_pdd.session.document import DocumentSession
+from jcm_pdd.storage import (
+    AttachmentStore,
+    ProjectLock,
+    ProjectLocked,
+    RecoveryEntry,
+    RecoveryStore,
+    load_project,
+    save_project,
+)
+
+
+def new_document(project: Project | None = None) -> DocumentSession:
+    return DocumentSession(project or Project(), None, attachments=AttachmentStore())
+
+
+def open_document(path: Path, *, lock: bool = True) -> DocumentSession:
+    """Load ``path`` into a session (read-only when locked elsewhere or too new)."""
+    loaded = load_project(path)
+    read_only = loaded.read_only_reason
+    held: ProjectLock | None = None
+    if read_only is None and lock:
+        held = ProjectLock(path)
+        try:
+            held.acquire()
+        except ProjectLocked as exc:
+            held = None
+            read_only = exc.message + " It is opened read-only."
+    session = DocumentSession(
+        loaded.project, loaded.path, attachments=loaded.attachments, read_only=read_only
+    )
+    session.lock = held
+    return session
+
+
+def save_document(
+    session: DocumentSession, path: Path, summary: dict[str, Any] | None = None
+) -> None:
+    """Save atomically to ``path`` (taking its lock), mark the session clean, drop recovery."""
+    if session.read_only is not None:
+        raise UserError(f"This document is read-only: {session.read_only}")
+    path = Path(path)
+    new_lock: ProjectLock | None = None
+    if session.lock is None or session.path is None or path.resolve() != session.path.resolve():
+        new_lock = ProjectLock(path)
+        new_lock.acquire()  # ProjectLocked (a UserError) if another instance has it open
+    try:
+        save_project(path, session.project, session.attachments, summary=summary)
+    except BaseException:
+        if new_lock is not None:
+            new_lock.release()
+        raise
+    if new_lock is not None:
+        if session.lock is not None:
+            session.lock.release()
+        session.lock = new_lock
+    discard_recovery(session)
+    session.mark_saved(path)
+
+
+def close_document(session: DocumentSession) -> None:
+    """The user closed the document (saved or not, by their choice): release, drop recovery."""
+    discard_recovery(session)
+    if session.lock is not None:
+        session.lock.release()
+        session.lock = None
+
+
+def write_recovery(session: DocumentSession, store: RecoveryStore | None = None) -> RecoveryEntry:
+    """Write the autosave recovery copy of the session (never over the user's file)."""
+    store = store or RecoveryStore()
+    entry = store.write(
+        session.project, session.attachments, original=session.path, key=session.recovery_key
+    )
+    session.recovery_key = entry.key
+    return entry
+
+
+def discard_recovery(session: DocumentSession, store: RecoveryStore | None = None) -> None:
+    if session.recovery_key is None:
+        return
+    (store or RecoveryStore()).discard(session.recovery_key)
+    session.recovery_key = None
+
+
+def pending_recoveries(store: RecoveryStore | None = None) -> list[RecoveryEntry]:
+    return (store or RecoveryStore()).pending()
+
+
+def restore_recovery(entry: RecoveryEntry, store: RecoveryStore | None = None) -> DocumentSession:
+    """Open a recovery copy as unsaved work of its original file (dirty until saved)."""
+    loaded = (store or RecoveryStore()).restore(entry)
+    session = DocumentSession(loaded.project, entry.original, attachments=loaded.attachments)
+    session.recovery_key = entry.key
+    session.history.mark_unsaved()
+    return session

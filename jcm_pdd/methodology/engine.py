@@ -87,7 +87,11 @@ class PeriodResult:
 
     @property
     def default_statuses(self) -> set[ProvenanceStatus]:
-        return {s.status for s in self.sources.values() if s.status is not None and s.origin == "default"}
+        return {
+            s.status
+            for s in self.sources.values()
+            if s.status is not None and s.origin == "default"
+        }
 
     @property
     def has_unverified_defaults(self) -> bool:
@@ -155,15 +159,23 @@ def _check_bounds(key: str, param: Parameter, index: dict[str, str], value: Frac
     if bounds.min is not None:
         low = Fraction(bounds.min)
         if value < low or (bounds.min_exclusive and value == low):
-            what = "negative" if low == 0 and not bounds.min_exclusive else f"{'<=' if bounds.min_exclusive else '<'} {bounds.min}"
+            what = (
+                "negative"
+                if low == 0 and not bounds.min_exclusive
+                else f"{'<=' if bounds.min_exclusive else '<'} {bounds.min}"
+            )
             raise InputError(f"{label} must not be {what} (got {shown} {param.unit})", key, index)
     if bounds.max is not None:
         high = Fraction(bounds.max)
         if value > high or (bounds.max_exclusive and value == high):
-            raise InputError(f"{label} must not exceed {bounds.max} (got {shown} {param.unit})", key, index)
+            raise InputError(
+                f"{label} must not exceed {bounds.max} (got {shown} {param.unit})", key, index
+            )
 
 
-def resolve(template: Template, inputs: Inputs) -> tuple[dict[str, Any], dict[tuple[str, IndexKey], Source]]:
+def resolve(
+    template: Template, inputs: Inputs
+) -> tuple[dict[str, Any], dict[tuple[str, IndexKey], Source]]:
     """Values of every input parameter (entered, default or overridden) and their sources."""
     members = inputs.members
     for set_name, index_set in template.index_sets.items():
@@ -173,30 +185,44 @@ def resolve(template: Template, inputs: Inputs) -> tuple[dict[str, Any], dict[tu
     sources: dict[tuple[str, IndexKey], Source] = {}
     for key in inputs.items:
         if key not in template.parameters or not template.parameters[key].is_input:
-            raise InputError(f"unknown input parameter '{key}' for {template.identity.full_id}", key)
+            raise InputError(
+                f"unknown input parameter '{key}' for {template.identity.full_id}", key
+            )
     for key, param in template.parameters.items():
         if not param.is_input:
             continue
         given = inputs.items.get(key, {})
         per: dict[IndexKey, Fraction] = {}
         for index in _combos(param, members):
-            named = dict(zip(param.index, index))
+            named = dict(zip(param.index, index, strict=False))
             label = f"{param.symbol} ({key}{index_label(named)})"
             item = given.get(index)
             if param.role != "default":
                 if item is None or item.value is None:
-                    kind = "estimated value" if param.role == "monitored" else "project-specific value"
+                    kind = (
+                        "estimated value" if param.role == "monitored" else "project-specific value"
+                    )
                     raise InputError(f"{label}: missing {kind} [{param.unit}]", key, named)
                 value, source = item.value, Source("entered", where=item.where)
             elif item is not None and item.override is not None:
                 if not param.allow_override:
-                    raise InputError(f"{label}: this methodology default cannot be overridden", key, named)
+                    raise InputError(
+                        f"{label}: this methodology default cannot be overridden", key, named
+                    )
                 value = item.override
-                source = Source("overridden", reason=item.reason, where=item.where, choice=item.choice)
+                source = Source(
+                    "overridden", reason=item.reason, where=item.where, choice=item.choice
+                )
             else:
                 value, source = _default(key, param, label, named, item.choice if item else None)
                 if item is not None:
-                    source = Source(source.origin, source.status, source.choice, source.citation, where=item.where)
+                    source = Source(
+                        source.origin,
+                        source.status,
+                        source.choice,
+                        source.citation,
+                        where=item.where,
+                    )
             _check_bounds(key, param, named, value)
             per[index] = value
             sources[(key, index)] = source
@@ -205,7 +231,11 @@ def resolve(template: Template, inputs: Inputs) -> tuple[dict[str, Any], dict[tu
         (key, index)
         for key, rows in inputs.items.items()
         for index in rows
-        if template.parameters[key].index and any(m not in members.get(s, []) for s, m in zip(template.parameters[key].index, index))
+        if template.parameters[key].index
+        and any(
+            m not in members.get(s, [])
+            for s, m in zip(template.parameters[key].index, index, strict=False)
+        )
     ]
     if extra:
         key, index = extra[0]
@@ -213,10 +243,14 @@ def resolve(template: Template, inputs: Inputs) -> tuple[dict[str, Any], dict[tu
     return values, sources
 
 
-def _default(key: str, param: Parameter, label: str, named: dict[str, str], choice: str | None) -> tuple[Fraction, Source]:
+def _default(
+    key: str, param: Parameter, label: str, named: dict[str, str], choice: str | None
+) -> tuple[Fraction, Source]:
     if param.value is not None:
         assert param.provenance is not None
-        return Fraction(param.value), Source("default", param.provenance.status, citation=param.provenance.citation)
+        return Fraction(param.value), Source(
+            "default", param.provenance.status, citation=param.provenance.citation
+        )
     wanted = choice or param.default_choice
     names = [c.name for c in param.choices]
     if wanted is None:
@@ -224,8 +258,12 @@ def _default(key: str, param: Parameter, label: str, named: dict[str, str], choi
     for option in param.choices:
         if option.name == wanted:
             prov = option.provenance
-            return Fraction(option.value), Source("default", prov.status, option.name, prov.citation)
-    raise InputError(f"{label}: unknown choice '{wanted}' (choose one of {', '.join(names)})", key, named)
+            return Fraction(option.value), Source(
+                "default", prov.status, option.name, prov.citation
+            )
+    raise InputError(
+        f"{label}: unknown choice '{wanted}' (choose one of {', '.join(names)})", key, named
+    )
 
 
 def calculate(template: Template, inputs: Inputs, trace: bool = True) -> PeriodResult:
@@ -241,13 +279,14 @@ def calculate(template: Template, inputs: Inputs, trace: bool = True) -> PeriodR
             if param.index:
                 per: dict[IndexKey, Fraction] = {}
                 for index in _combos(param, inputs.members):
-                    per[index] = Fraction(fn(state, dict(zip(param.index, index))))
+                    per[index] = Fraction(fn(state, dict(zip(param.index, index, strict=False))))
                 values[key] = per
             else:
                 values[key] = Fraction(fn(state, {}))
         except ZeroDivisionError:
             raise CalculationError(
-                f"{param.symbol} ({key}): division by zero in {param.equation} - check the inputs", key
+                f"{param.symbol} ({key}): division by zero in {param.equation} - check the inputs",
+                key,
             ) from None
     rounding = template.rounding
     re, pe, er = Fraction(values["RE"]), Fraction(values["PE"]), Fraction(values["ER"])
@@ -275,18 +314,22 @@ def check_eligibility(template: Template, inputs: Inputs) -> dict[int, bool | No
     values.update(result.values)
     state = State(values, inputs.members)
     code = compiled(template)
-    return {c.number: (bool(code.checks[c.number](state, {})) if c.number in code.checks else None)
-            for c in template.eligibility}
+    return {
+        c.number: (bool(code.checks[c.number](state, {})) if c.number in code.checks else None)
+        for c in template.eligibility
+    }
 
 
-def build_trace(template: Template, result: PeriodResult, members: dict[str, list[str]]) -> list[TraceStep]:
+def build_trace(
+    template: Template, result: PeriodResult, members: dict[str, list[str]]
+) -> list[TraceStep]:
     info = analysis(template)
     steps: list[TraceStep] = []
     for key in info.order:
         param = template.parameters[key]
         node = info.equations[key]
         for index in _combos(param, members):
-            bindings = dict(zip(param.index, index))
+            bindings = dict(zip(param.index, index, strict=False))
             refs = _refs(node, bindings, members, template)
             steps.append(
                 TraceStep(
@@ -297,7 +340,10 @@ def build_trace(template: Template, result: PeriodResult, members: dict[str, lis
                     param.equation_ref,
                     param.unit,
                     result.value(key, **bindings) if param.index else Fraction(result.values[key]),
-                    [_trace_input(template, result, ref_key, ref_index) for ref_key, ref_index in refs],
+                    [
+                        _trace_input(template, result, ref_key, ref_index)
+                        for ref_key, ref_index in refs
+                    ],
                 )
             )
     return steps
@@ -308,10 +354,13 @@ def _trace_input(template: Template, result: PeriodResult, key: str, index: Inde
     found = result.values[key]
     value = Fraction(found[index] if isinstance(found, dict) else found)
     source = result.sources.get((key, index), Source("calculated"))
-    return TraceInput(key, param.symbol, tuple(zip(param.index, index)), value, param.unit, source)
+    index_pairs = tuple(zip(param.index, index, strict=False))
+    return TraceInput(key, param.symbol, index_pairs, value, param.unit, source)
 
 
-def _refs(node: ex.Node, bindings: dict[str, str], members: dict[str, list[str]], template: Template) -> list[tuple[str, IndexKey]]:
+def _refs(
+    node: ex.Node, bindings: dict[str, str], members: dict[str, list[str]], template: Template
+) -> list[tuple[str, IndexKey]]:
     """Concrete (key, index) pairs an equation reads, in order, without duplicates."""
     out: dict[tuple[str, IndexKey], None] = {}
 
@@ -330,4 +379,12 @@ def _refs(node: ex.Node, bindings: dict[str, str], members: dict[str, list[str]]
     return list(out)
 
 
-__all__ = ["PeriodResult", "Source", "TraceInput", "TraceStep", "calculate", "check_eligibility", "round_value"]
+__all__ = [
+    "PeriodResult",
+    "Source",
+    "TraceInput",
+    "TraceStep",
+    "calculate",
+    "check_eligibility",
+    "round_value",
+]

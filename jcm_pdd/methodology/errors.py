@@ -20,11 +20,14 @@ class Problem:
     line: int
     symbol: str
     message: str
-    code: str  # toml, schema, expression, undefined-symbol, cycle, unit, unused, index, provenance, example
+    # toml, schema, expression, undefined-symbol, cycle, unit, unused, index, provenance, example
+    code: str
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}"
-        return f"{where}: {self.symbol}: {self.message}" if self.symbol else f"{where}: {self.message}"
+        return (
+            f"{where}: {self.symbol}: {self.message}" if self.symbol else f"{where}: {self.message}"
+        )
 
 
 class TemplateError(UserError):

@@ -65,19 +65,8 @@ def build(node: ex.Node, template: Template, factors: dict[ex.Convert, Fraction]
         return _band(node, template, factors)
     assert isinstance(node, ex.Convert)
     arg = build(node.arg, template, factors)
-    from jcm_pdd.methodology.lint import _Checker
-
-    source = _Checker(template, units, _table_units(template)).num(node.arg, _all_sets(template))
-    factor = Fraction(1) if source is None else conversion_factor(source, parse_unit(node.unit))
+    factor = factors.get(node, Fraction(1))  # computed by lint from the argument's unit
     return lambda st, b: arg(st, b) * factor
-
-
-def _all_sets(template: Template) -> frozenset[str]:
-    return frozenset(template.index_sets)
-
-
-def _table_units(template: Template) -> dict[str, Any]:
-    return {n: (parse_unit(t.key_unit), parse_unit(t.unit)) for n, t in template.tables.items()}
 
 
 def _binary(op: str, left: Fn, right: Fn) -> Fn:

@@ -253,7 +253,9 @@ class _Parser:
             if exp.kind != "num" or not exp.text.isdigit():
                 raise ExprError("the exponent must be a small integer literal", exp.pos + 1)
             if int(exp.text) > MAX_EXPONENT:
-                raise ExprError(f"exponent {exp.text} is too large (max {MAX_EXPONENT})", exp.pos + 1)
+                raise ExprError(
+                    f"exponent {exp.text} is too large (max {MAX_EXPONENT})", exp.pos + 1
+                )
             self.take()
             value = sign * int(exp.text)
             node = Binary("^", node, Num(Fraction(value), str(value), exp.pos), tok.pos)

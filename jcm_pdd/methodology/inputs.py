@@ -87,14 +87,18 @@ def _index_of(template: Template, key: str, row: Mapping[str, Any], where: str) 
 def _check_key(template: Template, key: str) -> None:
     if key not in template.parameters:
         known = ", ".join(k for k in template.parameters if template.parameters[k].is_input)
-        raise InputError(f"unknown parameter '{key}' for {template.identity.full_id} (inputs: {known})", key)
+        raise InputError(
+            f"unknown parameter '{key}' for {template.identity.full_id} (inputs: {known})", key
+        )
     if template.parameters[key].role == "calculated":
         raise InputError(f"{key} is calculated by the methodology and cannot be entered", key)
 
 
-def _apply(template: Template, inputs: Inputs, key: str, index: IndexKey, entry: Any, where: str) -> None:
+def _apply(
+    template: Template, inputs: Inputs, key: str, index: IndexKey, entry: Any, where: str
+) -> None:
     param = template.parameters[key]
-    named = dict(zip(param.index, index))
+    named = dict(zip(param.index, index, strict=False))
     item = inputs.item(key, index)
     item.where = where
     if not isinstance(entry, Mapping):
@@ -102,11 +106,13 @@ def _apply(template: Template, inputs: Inputs, key: str, index: IndexKey, entry:
     allowed = {"value", "choice", "override", "reason", *param.index}
     unknown = sorted(set(entry) - allowed)
     if unknown:
-        raise InputError(f"{key}{index_label(named)}: unknown field '{unknown[0]}' in {where}", key, named)
+        raise InputError(
+            f"{key}{index_label(named)}: unknown field '{unknown[0]}' in {where}", key, named
+        )
     if "value" in entry:
         if param.role == "default":
             raise InputError(
-                f"{key} is a methodology default: give choice = \"...\" or override = \"...\" "
+                f'{key} is a methodology default: give choice = "..." or override = "..." '
                 f"with a reason, not value",
                 key,
                 named,
@@ -132,16 +138,18 @@ def inputs_from_mapping(
         if param.index and not isinstance(entry, list):
             raise InputError(
                 f"{key} is indexed by {', '.join(param.index)}: give an array of tables, "
-                f"one per member, e.g. {key} = [{{ {param.index[0]} = \"1\", value = \"...\" }}]",
+                f'one per member, e.g. {key} = [{{ {param.index[0]} = "1", value = "..." }}]',
                 key,
             )
         for n, row in enumerate(rows, 1):
             where = f"{key} row {n}" if param.index else key
             if param.index:
                 if not isinstance(row, Mapping):
-                    raise InputError(f"{where}: expected a table with {param.index[0]} and value", key)
+                    raise InputError(
+                        f"{where}: expected a table with {param.index[0]} and value", key
+                    )
                 index = _index_of(template, key, row, where)
-                for set_name, member in zip(param.index, index):
+                for set_name, member in zip(param.index, index, strict=False):
                     if member not in seen.setdefault(set_name, []):
                         seen[set_name].append(member)
             else:
@@ -170,9 +178,13 @@ def inputs_from_project(project: Project, template: Template) -> Inputs:
             listed.append(member.id)
     rows: list[tuple[str, str, dict[str, str], Any, str]] = []
     for n, mon in enumerate(plan.monitored):
-        rows.append((f"monitoring_plan.monitored.{n}", mon.key, mon.index, mon.estimated_value, "value"))
+        rows.append(
+            (f"monitoring_plan.monitored.{n}", mon.key, mon.index, mon.estimated_value, "value")
+        )
     for n, fixed in enumerate(plan.fixed_ex_ante):
-        rows.append((f"monitoring_plan.fixed_ex_ante.{n}", fixed.key, fixed.index, fixed.value, "value"))
+        rows.append(
+            (f"monitoring_plan.fixed_ex_ante.{n}", fixed.key, fixed.index, fixed.value, "value")
+        )
     for where, key, index_map, value, _ in rows:
         if not key:
             continue
@@ -180,13 +192,13 @@ def inputs_from_project(project: Project, template: Template) -> Inputs:
         param = template.parameters[key]
         index = _index_of(template, key, index_map, where) if param.index else ()
         _note_members(inputs, param.index, index)
-        label = f"{param.symbol} ({key}{index_label(dict(zip(param.index, index)))})"
+        label = f"{param.symbol} ({key}{index_label(dict(zip(param.index, index, strict=False)))})"
         if value is None:
             raise InputError(f"{label}: no estimated value entered ({where})", key, index_map)
         if param.role == "default":
             raise InputError(f"{label} is a methodology default; it cannot be a plan row", key)
         item = inputs.item(key, index)
-        item.value = to_fraction(value, key, dict(zip(param.index, index)))
+        item.value = to_fraction(value, key, dict(zip(param.index, index, strict=False)))
         item.where = where
     for n, sel in enumerate(plan.default_selections):
         if not sel.key:
@@ -206,7 +218,7 @@ def inputs_from_project(project: Project, template: Template) -> Inputs:
 
 
 def _note_members(inputs: Inputs, sets: list[str], index: IndexKey) -> None:
-    for set_name, member in zip(sets, index):
+    for set_name, member in zip(sets, index, strict=False):
         listed = inputs.members.setdefault(set_name, [])
         if member not in listed:
             listed.append(member)

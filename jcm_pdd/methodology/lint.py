@@ -45,7 +45,9 @@ Typed = tuple[str, Unit | None]  # ("num" | "bool", unit)
 
 
 class _Checker:
-    def __init__(self, template: Template, units: dict[str, Unit], tables: dict[str, tuple[Unit, Unit]]):
+    def __init__(
+        self, template: Template, units: dict[str, Unit], tables: dict[str, tuple[Unit, Unit]]
+    ):
         self.t = template
         self.units = units
         self.tables = tables
@@ -97,7 +99,9 @@ class _Checker:
                 return "num", None if left is None else left ** int(node.right.value)
             right = self.num(node.right, scope)
             if op in "+-":
-                return "num", self.same(left, right, node, f"cannot {'add' if op == '+' else 'subtract'}")
+                return "num", self.same(
+                    left, right, node, f"cannot {'add' if op == '+' else 'subtract'}"
+                )
             if op in ("*", "/"):
                 if left is None or (right is None and op == "*"):
                     return "num", None
@@ -110,14 +114,20 @@ class _Checker:
             if node.fn == "if":
                 self.boolean(node.args[0], scope)
                 a = self.num(node.args[1], scope)
-                return "num", self.same(a, self.num(node.args[2], scope), node, "if() branches have units")
+                return "num", self.same(
+                    a, self.num(node.args[2], scope), node, "if() branches have units"
+                )
             unit = self.num(node.args[0], scope)
             for arg in node.args[1:]:
-                unit = self.same(unit, self.num(arg, scope), node, f"{node.fn}() arguments have units")
+                unit = self.same(
+                    unit, self.num(arg, scope), node, f"{node.fn}() arguments have units"
+                )
             return "num", unit
         if isinstance(node, ex.Reduce):
             if node.var not in self.t.index_sets:
-                raise _LintError(f"{node.fn}() over undefined index set '{node.var}'", node, "index")
+                raise _LintError(
+                    f"{node.fn}() over undefined index set '{node.var}'", node, "index"
+                )
             if node.var in scope:
                 raise _LintError(f"index '{node.var}' is already bound here", node, "index")
             inner = scope | {node.var}
@@ -133,7 +143,9 @@ class _Checker:
                 raise _LintError(f"undefined table '{node.table}'", node, "undefined-symbol")
             self.tables_used.add(node.table)
             key_unit, value_unit = self.tables[node.table]
-            self.same(self.num(node.arg, scope), key_unit, node, f"band({node.table}) key has units")
+            self.same(
+                self.num(node.arg, scope), key_unit, node, f"band({node.table}) key has units"
+            )
             return "num", value_unit
         assert isinstance(node, ex.Convert)
         try:
@@ -143,7 +155,9 @@ class _Checker:
         source = self.num(node.arg, scope)
         if source is not None and not source.same_dimension(target):
             raise _LintError(
-                f"cannot convert {source.describe()} to {node.unit} (different dimensions)", node, "unit"
+                f"cannot convert {source.describe()} to {node.unit} (different dimensions)",
+                node,
+                "unit",
             )
         self.factors[node] = Fraction(1) if source is None else conversion_factor(source, target)
         return "num", target
@@ -155,7 +169,9 @@ class _Checker:
             if name in self.tables:
                 raise _LintError(f"table '{name}' can only be used as band({name}, x)", node)
             if name in self.t.index_sets:
-                raise _LintError(f"index '{name}' can only be used inside [] or sum({name}, ...)", node)
+                raise _LintError(
+                    f"index '{name}' can only be used inside [] or sum({name}, ...)", node
+                )
             if name in ex.FUNCTIONS:
                 raise _LintError(f"'{name}' is a function; call it with ()", node)
             raise _LintError(f"undefined symbol '{name}'", node, "undefined-symbol")
@@ -164,7 +180,9 @@ class _Checker:
         if node.indices != wanted:
             if wanted and not node.indices:
                 hint = ", ".join(wanted)
-                raise _LintError(f"'{name}' is indexed by {hint}; write {name}[{hint}]", node, "index")
+                raise _LintError(
+                    f"'{name}' is indexed by {hint}; write {name}[{hint}]", node, "index"
+                )
             raise _LintError(
                 f"'{name}' takes index [{', '.join(wanted)}], not [{', '.join(node.indices)}]",
                 node,
@@ -172,7 +190,9 @@ class _Checker:
             )
         for var in node.indices:
             if var not in scope:
-                raise _LintError(f"index '{var}' is not bound here; use sum({var}, ...)", node, "index")
+                raise _LintError(
+                    f"index '{var}' is not bound here; use sum({var}, ...)", node, "index"
+                )
         return self.units[name]
 
 
@@ -215,7 +235,9 @@ def lint(template: Template, lines: dict[LinePath, int], path: str) -> list[Prob
         if param.provenance is not None:
             provs.append((("parameters", key, "provenance"), key, param.provenance))
         for n, choice in enumerate(param.choices):
-            provs.append((("parameters", key, "choices", n), f"{key}:{choice.name}", choice.provenance))
+            provs.append(
+                (("parameters", key, "choices", n), f"{key}:{choice.name}", choice.provenance)
+            )
     for name, table in template.tables.items():
         provs.append((("tables", name, "provenance"), name, table.provenance))
     for loc, symbol, prov in provs:
@@ -260,8 +282,12 @@ def lint(template: Template, lines: dict[LinePath, int], path: str) -> list[Prob
         except (ex.ExprError, _LintError) as exc:
             column = getattr(exc, "column", 0)
             at = f" (column {column})" if column else ""
-            add(("eligibility", n, "check"), f"criterion {criterion.number}",
-                f"{exc.message}{at}", getattr(exc, "code", "expression"))
+            add(
+                ("eligibility", n, "check"),
+                f"criterion {criterion.number}",
+                f"{exc.message}{at}",
+                getattr(exc, "code", "expression"),
+            )
             continue
         checks[criterion.number] = node
         check_refs |= checker.refs
@@ -276,7 +302,7 @@ def lint(template: Template, lines: dict[LinePath, int], path: str) -> list[Prob
         if state.get(key) == 2:
             return True
         if state.get(key) == 1:
-            loop = stack[stack.index(key):] + [key]
+            loop = stack[stack.index(key) :] + [key]
             add(("parameters", key, "equation"), key, "cycle: " + " -> ".join(loop), "cycle")
             return False
         state[key] = 1
@@ -301,7 +327,9 @@ def lint(template: Template, lines: dict[LinePath, int], path: str) -> list[Prob
             pending.extend(deps.get(key, ()))
     for key in template.parameters:
         if key not in used and key not in _OUTPUTS:
-            add(("parameters", key), key, "unused parameter: no equation or check uses it", "unused")
+            add(
+                ("parameters", key), key, "unused parameter: no equation or check uses it", "unused"
+            )
     for name in template.tables:
         if name not in checker.tables_used:
             add(("tables", name), name, "unused table: no band() uses it", "unused")

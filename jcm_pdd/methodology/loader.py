@@ -122,12 +122,19 @@ def parse_text(text: str, path: str = "<template>") -> Template:
     except ValidationError as exc:
         problems = []
         for error in exc.errors():
-            loc = tuple(part for part in error["loc"] if not isinstance(part, str) or "[" not in part)
+            loc = tuple(
+                part for part in error["loc"] if not isinstance(part, str) or "[" not in part
+            )
             location = ".".join(str(part) for part in loc)
             message = error["msg"].removeprefix("Value error, ")
             problems.append(
-                Problem(path, find_line(lines, loc), _symbol_for(loc, data),
-                        f"{location}: {message}", "schema")
+                Problem(
+                    path,
+                    find_line(lines, loc),
+                    _symbol_for(loc, data),
+                    f"{location}: {message}",
+                    "schema",
+                )
             )
         raise TemplateError(problems) from None
     template._path = path
@@ -145,5 +152,7 @@ def load_file(path: Path) -> Template:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError([Problem(str(path), 1, "", f"cannot read file: {exc}", "toml")]) from None
+        raise TemplateError(
+            [Problem(str(path), 1, "", f"cannot read file: {exc}", "toml")]
+        ) from None
     return parse_text(text, str(path))

@@ -21,7 +21,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Literal[1] = 1
 
 KEY_PATTERN = r"^[A-Za-z][A-Za-z0-9_]*$"
 _KEY = re.compile(KEY_PATTERN)
@@ -187,7 +187,7 @@ class Parameter(_Strict):
     description: str = Field(min_length=3)
     unit: str = Field(description="Unit as printed in column (e) Units, e.g. MWh/p")
     role: Role
-    index: list[Key] = Field(default_factory=list, description="Index sets, e.g. [\"i\"]")
+    index: list[Key] = Field(default_factory=list, description='Index sets, e.g. ["i"]')
     options: list[MonitoringOption] = Field(default_factory=list)
     default_option: MonitoringOption | None = None
     source_of_data: str = ""

@@ -23,10 +23,12 @@ class Unit:
     dims: tuple[int, ...]
 
     def __mul__(self, other: Unit) -> Unit:
-        return Unit(self.scale * other.scale, tuple(a + b for a, b in zip(self.dims, other.dims)))
+        dims = tuple(a + b for a, b in zip(self.dims, other.dims, strict=True))
+        return Unit(self.scale * other.scale, dims)
 
     def __truediv__(self, other: Unit) -> Unit:
-        return Unit(self.scale / other.scale, tuple(a - b for a, b in zip(self.dims, other.dims)))
+        dims = tuple(a - b for a, b in zip(self.dims, other.dims, strict=True))
+        return Unit(self.scale / other.scale, dims)
 
     def __pow__(self, exponent: int) -> Unit:
         return Unit(self.scale**exponent, tuple(a * exponent for a in self.dims))
@@ -40,8 +42,8 @@ class Unit:
 
     def describe(self) -> str:
         """Canonical text, e.g. ``tCO2/p`` or ``tCO2/p x 1/1000``."""
-        num = [_power(b, e) for b, e in zip(BASES, self.dims) if e > 0]
-        den = [_power(b, -e) for b, e in zip(BASES, self.dims) if e < 0]
+        num = [_power(b, e) for b, e in zip(BASES, self.dims, strict=False) if e > 0]
+        den = [_power(b, -e) for b, e in zip(BASES, self.dims, strict=False) if e < 0]
         text = "*".join(num) or "1"
         if den:
             text += "/" + ("*".join(den) if len(den) == 1 else "(" + "*".join(den) + ")")

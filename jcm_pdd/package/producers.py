@@ -1,0 +1,209 @@
+"""The default payload producers: project file, template, calculation trace, documents, attachments.
+
+Each producer is ``(BuildContext) -> list[PayloadFile]`` and records the role of its files in
+``ctx.index`` (which becomes ``package-index.json``), so a verifier knows which payload file is
+the project, which the template, which the C.3 table to read back. Payload layout::
+
+    data/project/<project file name>.jcmpdd
+    data/methodology/<template file name>
+    data/calculation/trace.json, trace.html
+    data/documents/<exported files>
+    data/attachments/<sha256 prefix>-<name>
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import PurePosixPath
+from typing import Any
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.package import engine
+from jcm_pdd.package.builder import BuildContext, Producer
+from jcm_pdd.package.normalize import normalize_ooxml, normalize_pdf
+from jcm_pdd.package.safezip import PackageFormatError, SafeZip
+from jcm_pdd.package.writer import PayloadFile
+
+_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_file_name(name: str, fallback: str = "file") -> str:
+    """A name that is harmless on every file system (used for payload names we derive)."""
+    cleaned = _SAFE.sub("_", PurePosixPath(name.replace("\\", "/")).name).strip("._")
+    return cleaned[:100] or fallback
+
+
+def json_default(value: Any) -> Any:
+    if isinstance(value, Fraction | Decimal):
+        return engine.exact_text(value)
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def canonical_json(data: Any) -> bytes:
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=json_default)
+    return (text + "\n").encode("utf-8")
+
+
+def project_file(ctx: BuildContext) -> list[PayloadFile]:
+    path = "project/" + safe_file_name(ctx.project_path.name, "project.jcmpdd")
+    ctx.index["project"] = "data/" + path
+    return [PayloadFile(path, "project", source=ctx.project_path)]
+
+
+def template_file(ctx: BuildContext) -> list[PayloadFile]:
+    path = "methodology/" + safe_file_name(ctx.template_path.name, "template.toml")
+    ctx.index["template"] = "data/" + path
+    return [PayloadFile(path, "methodology template", source=ctx.template_path)]
+
+
+def calculation_trace(ctx: BuildContext) -> list[PayloadFile]:
+    method = ctx.project.pdd.methodology
+    data = {
+        "methodology": {"id": method.methodology_id, "version": method.version},
+        "template_sha256": hashlib.sha256(ctx.template_path.read_bytes()).hexdigest(),
+        "figures": ctx.estimate.figures,
+        "trace": ctx.estimate.trace,
+    }
+    ctx.index["trace"] = {
+        "json": "data/calculation/trace.json",
+        "html": "data/calculation/trace.html",
+    }
+    return [
+        PayloadFile("calculation/trace.json", "calculation trace", data=canonical_json(data)),
+        PayloadFile(
+            "calculation/trace.html", "calculation trace (readable)", data=trace_html(ctx, data)
+        ),
+    ]
+
+
+def trace_html(ctx: BuildContext, data: dict[str, Any]) -> bytes:
+    """A self-contained, script-free page: the C.3 figures and the full trace as text."""
+    esc = html.escape
+    method = data["methodology"]
+    rows = []
+    quantities = ("RE", "PE", "ER", "RE_rounded", "PE_rounded", "ER_rounded")
+    for period, values in data["figures"].items():
+        cells = "".join(f"<td>{esc(values.get(q, ''))}</td>" for q in quantities)
+        rows.append(f"<tr><th>{esc(period)}</th>{cells}</tr>")
+    head = "".join(f"<th>{esc(q)}</th>" for q in quantities)
+    trace = esc(
+        json.dumps(
+            data["trace"], indent=2, sort_keys=True, ensure_ascii=False, default=json_default
+        )
+    )
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>Calculation trace: {esc(ctx.project.pdd.title)}</title>
+<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}
+td,th{{border:1px solid #999;padding:4px 8px;text-align:right}}pre{{background:#f4f4f4}}</style>
+</head><body>
+<h1>Calculation trace</h1>
+<p>Project: {esc(ctx.project.pdd.title)}
+<br>Methodology: {esc(method["id"])} ver{esc(method["version"])}
+<br>Template SHA-256: <code>{esc(data["template_sha256"])}</code></p>
+<h2>Emission reductions (tCO2e)</h2>
+<table><tr><th>Period</th>{head}</tr>
+{"".join(rows)}
+</table>
+<h2>Every intermediate</h2>
+<pre>{trace}</pre>
+</body></html>
+"""
+    return page.encode("utf-8")
+
+
+def documents(ctx: BuildContext) -> list[PayloadFile]:
+    out_dir = ctx.work_dir / "documents"
+    out_dir.mkdir()
+    ctx.progress(0.0, "Exporting the documents")
+    files = engine.export_documents(ctx.project, ctx.project_path, out_dir)
+    payload: list[PayloadFile] = []
+    roles: dict[str, str] = {}
+    for role, file in sorted(files, key=lambda pair: pair[1].name):
+        suffix = file.suffix.lower()
+        data = file.read_bytes()
+        if suffix in (".docx", ".xlsx"):
+            data = normalize_ooxml(data, ctx.created)
+        elif suffix == ".pdf":
+            data = normalize_pdf(data, ctx.created)
+        path = "documents/" + safe_file_name(file.name)
+        roles[role] = "data/" + path
+        payload.append(PayloadFile(path, f"document: {role}", data=data))
+    ctx.index["documents"] = roles
+    return payload
+
+
+def attachments(ctx: BuildContext) -> list[PayloadFile]:
+    """Every attachment of the project, read from the project container and checked by hash."""
+    records = ctx.project.attachments
+    payload: list[PayloadFile] = []
+    listed: list[dict[str, str]] = []
+    if not records:
+        ctx.index["attachments"] = listed
+        return payload
+    folder = ctx.work_dir / "attachments"
+    folder.mkdir()
+    try:
+        with SafeZip(ctx.project_path) as zf:
+            for record in sorted(records, key=lambda r: r.sha256):
+                entry = f"attachments/{record.sha256}"
+                if entry not in zf.members:
+                    raise UserError(
+                        f"The attachment '{record.name}' is missing from the project file."
+                    )
+                target = folder / record.sha256
+                zf.copy_to(entry, target)
+                digest = hashlib.sha256(target.read_bytes()).hexdigest()
+                if digest != record.sha256:
+                    raise UserError(
+                        f"The attachment '{record.name}' is damaged in the project file."
+                    )
+                name = (
+                    f"attachments/{record.sha256[:12]}-{safe_file_name(record.name, 'attachment')}"
+                )
+                payload.append(PayloadFile(name, "attachment", source=target))
+                listed.append(
+                    {
+                        "path": "data/" + name,
+                        "sha256": record.sha256,
+                        "name": record.name,
+                        "supports_field": record.supports_field,
+                    }
+                )
+    except PackageFormatError as exc:
+        raise UserError(f"The project file cannot be read for its attachments: {exc}") from None
+    ctx.index["attachments"] = listed
+    return payload
+
+
+def _optional(producer: Producer) -> Producer:
+    """Documents need the exporter; until it exists a package carries the rest (said so)."""
+
+    def run(ctx: BuildContext) -> list[PayloadFile]:
+        try:
+            return producer(ctx)
+        except engine.EngineUnavailable as exc:
+            ctx.index.setdefault("skipped", []).append(f"{producer.__name__}: {exc}")
+            return []
+
+    run.__name__ = producer.__name__
+    return run
+
+
+DEFAULT_PRODUCERS: tuple[Producer, ...] = (
+    project_file,
+    template_file,
+    calculation_trace,
+    _optional(documents),
+    attachments,
+)

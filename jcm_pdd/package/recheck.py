@@ -1,0 +1,183 @@
+"""Re-running the calculation from the package itself and comparing every stated figure.
+
+The packaged project is loaded (through storage) and the packaged template file is loaded by
+itself, never looked up in this app's shipped registry, so the check proves what the package
+claims even when the app ships a newer template. The recomputed estimate is compared, exactly,
+with the figures stated in ``package-index.json``, in the trace JSON, in ``bag-info.txt`` and
+in the documents (the PDD's C.3 table, the workbook). Work files go to a private temporary
+folder that is removed afterwards.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.package import bagit, docreaders, engine
+from jcm_pdd.package.engine import Figures
+from jcm_pdd.package.report import FigureCheck, VerifyReport
+from jcm_pdd.package.safezip import SafeZip
+
+CHECK = "figures re-computed"
+
+
+def compare(
+    stated: Figures, recomputed: Figures, source: str, *, complete: bool
+) -> list[FigureCheck]:
+    """Exact comparison; ``complete`` sources must state every recomputed period too."""
+    checks: list[FigureCheck] = []
+    for period, values in stated.items():
+        for quantity, text in values.items():
+            other = recomputed.get(period, {}).get(quantity)
+            ok = other is not None and engine.same_figure(text, other)
+            checks.append(FigureCheck(source, period, quantity, text, other or "(none)", ok))
+    if complete:
+        for period in recomputed:
+            if period not in stated:
+                checks.append(
+                    FigureCheck(
+                        source,
+                        period,
+                        "ER",
+                        "(not stated)",
+                        recomputed[period].get("ER", ""),
+                        False,
+                    )
+                )
+    return checks
+
+
+def _member_path(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.startswith(bagit.PAYLOAD_DIR) else None
+
+
+def _extract(zf: SafeZip, member: str, folder: Path, name: str) -> Path:
+    # The on-disk name is ours ("project"/"template" plus the member's suffix), never the
+    # member's path, so nothing in the package decides where a file lands.
+    suffix = "".join(ch for ch in PurePosixPath(member).suffix if ch.isalnum() or ch == ".")
+    target = folder / f"{name}{suffix[:12]}"
+    zf.copy_to(member, target)
+    return target
+
+
+def recheck(zf: SafeZip, report: VerifyReport, payload_ok: dict[str, bool]) -> None:
+    index = report.index
+    project_member = _member_path(index.get("project"))
+    template_member = _member_path(index.get("template"))
+    if not project_member or not template_member:
+        report.add(
+            "recompute",
+            f"{bagit.INDEX} does not name the project file and the template",
+            bagit.INDEX,
+        )
+        report.check(CHECK, "failed", "nothing to re-compute from")
+        return
+    if not (payload_ok.get(project_member) and payload_ok.get(template_member)):
+        report.check(CHECK, "skipped", "the project file or the template is altered or missing")
+        return
+    with tempfile.TemporaryDirectory(prefix="jcmpkg-verify-") as tmp:
+        try:
+            project = engine.load_project(_extract(zf, project_member, Path(tmp), "project"))
+            template = engine.load_template_file(
+                _extract(zf, template_member, Path(tmp), "template")
+            )
+            recomputed = engine.estimate(project, template).figures
+        except engine.EngineUnavailable as exc:
+            report.check(CHECK, "skipped", f"{exc} is not available in this build")
+            return
+        except UserError as exc:
+            report.add(
+                "recompute",
+                f"The packaged calculation cannot be re-run: {exc}",
+                project_member,
+                template_member,
+            )
+            report.check(CHECK, "failed", "cannot re-run")
+            return
+        checks = _all_sources(zf, report, recomputed, payload_ok, Path(tmp))
+    report.figures.extend(checks)
+    bad = [c for c in checks if not c.ok]
+    for c in bad:
+        report.add(
+            "figures",
+            f"{c.source}: {c.quantity} {c.period} is stated as {c.stated} but "
+            f"re-computes to {c.recomputed}",
+            c.source,
+        )
+    sources = sorted({c.source for c in checks})
+    report.check(
+        CHECK,
+        "failed" if bad else "passed",
+        f"{len(checks) - len(bad)} of {len(checks)} figures agree ({', '.join(sources)})",
+    )
+
+
+def _all_sources(
+    zf: SafeZip, report: VerifyReport, recomputed: Figures, ok: dict[str, bool], tmp: Path
+) -> list[FigureCheck]:
+    checks: list[FigureCheck] = []
+    stated = report.index.get("figures")
+    if isinstance(stated, dict):
+        checks += compare(_clean(stated), recomputed, bagit.INDEX, complete=True)
+    trace = report.index.get("trace")
+    trace_member = _member_path(trace.get("json")) if isinstance(trace, dict) else None
+    if trace_member and ok.get(trace_member):
+        try:
+            data = json.loads(zf.read(trace_member).decode("utf-8"))
+            checks += compare(
+                _clean(data.get("figures", {})), recomputed, trace_member, complete=True
+            )
+        except (ValueError, UnicodeDecodeError, AttributeError):
+            report.add("figures", f"{trace_member}: not readable JSON", trace_member)
+    total = recomputed.get("total", {})
+    for quantity in ("RE", "PE", "ER"):
+        value = report.bag_info.get(f"Total-{quantity}-tCO2e")
+        if value is not None:
+            checks += compare(
+                {"total": {f"{quantity}_rounded": value}},
+                {"total": total},
+                bagit.BAG_INFO,
+                complete=False,
+            )
+    documents = report.index.get("documents")
+    if isinstance(documents, dict):
+        checks += _document_checks(zf, documents, recomputed, ok, tmp)
+    return checks
+
+
+def _document_checks(
+    zf: SafeZip, documents: dict[str, Any], recomputed: Figures, ok: dict[str, bool], tmp: Path
+) -> list[FigureCheck]:
+    readers: dict[str, Callable[[Path], Figures]] = {
+        ".docx": docreaders.c3_from_docx,
+        ".xlsx": docreaders.table3_from_xlsx,
+    }
+    checks: list[FigureCheck] = []
+    for n, (role, value) in enumerate(sorted(documents.items())):
+        member = _member_path(value)
+        suffix = PurePosixPath(member).suffix.lower() if member else ""
+        if not member or suffix not in readers or not ok.get(member):
+            continue
+        if "moc" in role.lower():
+            continue  # the MoC states no figures
+        try:
+            stated = readers[suffix](_extract(zf, member, tmp, f"doc{n}"))
+        except Exception as exc:  # a hostile document must give a finding, never a crash
+            checks.append(FigureCheck(member, "-", "readable", str(exc), "", False))
+            continue
+        checks += compare(stated, recomputed, member, complete=False)
+    return checks
+
+
+def _clean(data: Any) -> Figures:
+    if not isinstance(data, dict):
+        return {}
+    return {
+        str(period): {str(q): str(v) for q, v in values.items()}
+        for period, values in data.items()
+        if isinstance(values, dict)
+    }

@@ -1,0 +1,112 @@
+"""The result of verifying a package: one verdict, every problem named, every check listed.
+
+``VerifyReport`` is what ``jcm-pdd verify`` prints (or emits as JSON) and what the app's
+integrity banner shows. The verdict is one of three words: VERIFIED (every checksum and every
+re-computed figure agrees), ALTERED (the package is readable but some file or figure differs
+from what the package states), INVALID (it is not a readable, safe package at all).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Verdict(StrEnum):
+    VERIFIED = "VERIFIED"
+    ALTERED = "ALTERED"
+    INVALID = "INVALID"
+
+
+@dataclass
+class Problem:
+    """One thing wrong. ``files`` names every file it concerns (first: the likeliest culprit)."""
+
+    kind: str  # missing | extra | altered | damaged | oxum | figures | recompute
+    message: str
+    files: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Check:
+    name: str
+    status: str  # passed | failed | skipped
+    detail: str = ""
+
+
+@dataclass
+class FigureCheck:
+    """One stated figure compared with the re-computed one (exact values as text)."""
+
+    source: str  # where the figure is stated, e.g. "package-index.json" or "PDD (docx) C.3"
+    period: str  # a year, or "total"
+    quantity: str  # RE | PE | ER | ER_credited
+    stated: str
+    recomputed: str
+    ok: bool
+
+
+@dataclass
+class VerifyReport:
+    path: str
+    verdict: Verdict = Verdict.VERIFIED
+    invalid_reason: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    figures: list[FigureCheck] = field(default_factory=list)
+    bag_info: dict[str, str] = field(default_factory=dict)
+    index: dict[str, Any] = field(default_factory=dict)
+    package_id: str = ""  # SHA-256 of tagmanifest-sha256.txt
+    files_checked: int = 0
+    bytes_hashed: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict is Verdict.VERIFIED
+
+    @property
+    def round(self) -> int | None:
+        value = self.bag_info.get("Package-Round", "")
+        return int(value) if value.isdigit() else None
+
+    def named_files(self) -> set[str]:
+        return {name for problem in self.problems for name in problem.files}
+
+    def add(self, kind: str, message: str, *files: str) -> None:
+        self.problems.append(Problem(kind, message, list(files)))
+
+    def check(self, name: str, status: str, detail: str = "") -> None:
+        self.checks.append(Check(name, status, detail))
+
+    def finish(self) -> VerifyReport:
+        if self.invalid_reason:
+            self.verdict = Verdict.INVALID
+        elif self.problems:
+            self.verdict = Verdict.ALTERED
+        else:
+            self.verdict = Verdict.VERIFIED
+        return self
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["verdict"] = str(self.verdict)
+        data["round"] = self.round
+        return data
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, sort_keys=True)
+
+    def summary(self) -> str:
+        """A few lines for a person: the verdict first, then what is wrong."""
+        lines = [f"{self.verdict}: {self.path}"]
+        if self.invalid_reason:
+            lines.append(f"  {self.invalid_reason}")
+        for problem in self.problems:
+            lines.append(f"  - {problem.message}")
+        for check in self.checks:
+            if check.status != "passed" or self.verdict is Verdict.VERIFIED:
+                detail = f" ({check.detail})" if check.detail else ""
+                lines.append(f"  [{check.status}] {check.name}{detail}")
+        return "\n".join(lines)

@@ -1,1 +1,98 @@
-"""JCM methodology templates and the exact calculation engine (no Qt). Public API: see below."""
+"""JCM methodology templates (data) and the exact, traceable calculation engine (no Qt).
+
+Public API — import from ``jcm_pdd.methodology``::
+
+    load_registry(extra_dirs=()) -> Registry
+        Shipped templates, the user's folder (paths.user_templates_dir()), then extra folders.
+        Broken files do not stop the rest: see Registry.errors (list[Problem]).
+    Registry.get(id, version=None) -> Template     latest *valid* version when version is None;
+                                                   "MN_AM003"/"JCM_MN_AM003", "2.0"/"ver02.0" ok
+    Registry.all() -> list[Template];  Registry.for_country("MN") -> list[Template]
+    load_template(path) -> Template                one file (raises TemplateError)
+    parse_template(text, path="<template>") -> Template
+
+    Template (pydantic, see schema.py): .identity (id, version, host_country, title, status,
+        provenance ...), .terms, .summary, .eligibility (list[Criterion]: number, text, check),
+        .emission_sources (.reference / .project: source, ghg), .index_sets, .parameters
+        (dict key -> Parameter: symbol, description, unit, role, index, options,
+        default_option, value / choices + provenance, equation), .equations, .inputs,
+        .tables, .rounding, .examples, .path, .sha256, .default_statuses()
+
+    calculate(template, inputs, trace=True) -> PeriodResult
+        .re .pe .er (Fraction, unrounded), .er_rounded (rounded by the template's rule; JCM:
+        floor), .re_rounded/.pe_rounded (display), .values (every parameter; indexed ones as
+        {index tuple: Fraction}), .sources[(key, index)] -> Source(origin "entered" | "default"
+        | "overridden", status "verified" | "draft" | "unverified", choice, citation, reason,
+        where = model path of the project row), .trace (list[TraceStep]: key, symbol, index,
+        equation, equation_ref, unit, value, inputs: list[TraceInput]; .substituted()),
+        .has_unverified_defaults, .has_draft_defaults, .has_overrides, .value(key, i="PV-1")
+    check_eligibility(template, inputs) -> {criterion number: True | False | None (no check)}
+
+    inputs_from_project(project, template) -> Inputs     (Monitoring Plan rows of a Project)
+    inputs_from_mapping(template, {key: value | [{i=..., value|choice|override=...}]}) -> Inputs
+
+    estimate_project(project, registry_or_template) -> ExAnteEstimate          (PDD C.3)
+        .years: list[YearEstimate(year, days, days_in_year, re, pe, er (Fractions),
+        re_rounded, pe_rounded, er_rounded)], .total_re/.total_pe/.total_er (unrounded),
+        .total_er_rounded (sum of rounded years), .annual (PeriodResult with trace),
+        .has_unverified_defaults, .has_draft_defaults
+    estimate(template, inputs, start, end) -> ExAnteEstimate
+
+    new_project_from_template(template, country=None) -> Project   (B.1, B.2, C.1, MPS, MSS)
+    run_examples(template, source_text=None) -> list[Problem]      (worked examples)
+    format_fraction(value, places=10, grouping=False) -> str       (exact decimal display)
+
+Errors (all ``jcm_pdd.errors.UserError``): TemplateError (.problems: list[Problem] with file,
+line, symbol, message, code), InputError (.key = parameter key or model path, .index),
+CalculationError (division by zero, value outside every band).
+"""
+
+from jcm_pdd.methodology.engine import (
+    PeriodResult,
+    Source,
+    TraceInput,
+    TraceStep,
+    calculate,
+    check_eligibility,
+    round_value,
+)
+from jcm_pdd.methodology.errors import CalculationError, InputError, Problem, TemplateError
+from jcm_pdd.methodology.estimate import ExAnteEstimate, YearEstimate, estimate, estimate_project
+from jcm_pdd.methodology.examples import run_examples
+from jcm_pdd.methodology.fmt import format_fraction
+from jcm_pdd.methodology.inputs import Inputs, inputs_from_mapping, inputs_from_project
+from jcm_pdd.methodology.loader import load_file as load_template
+from jcm_pdd.methodology.loader import parse_text as parse_template
+from jcm_pdd.methodology.prefill import new_project_from_template
+from jcm_pdd.methodology.registry import Registry, load_registry
+from jcm_pdd.methodology.schema import Parameter, Template
+
+__all__ = [
+    "CalculationError",
+    "ExAnteEstimate",
+    "InputError",
+    "Inputs",
+    "Parameter",
+    "PeriodResult",
+    "Problem",
+    "Registry",
+    "Source",
+    "Template",
+    "TemplateError",
+    "TraceInput",
+    "TraceStep",
+    "YearEstimate",
+    "calculate",
+    "check_eligibility",
+    "estimate",
+    "estimate_project",
+    "format_fraction",
+    "inputs_from_mapping",
+    "inputs_from_project",
+    "load_registry",
+    "load_template",
+    "new_project_from_template",
+    "parse_template",
+    "round_value",
+    "run_examples",
+]

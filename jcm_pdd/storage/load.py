@@ -22,6 +22,7 @@ from jcm_pdd.model import FORMAT_VERSION, Project
 from jcm_pdd.paths import migration_backup_dir
 from jcm_pdd.storage.attachments import AttachmentStore, entry_name
 from jcm_pdd.storage.container import (
+    ATTACHMENTS_DIR,
     DEFAULT_LIMITS,
     PROJECT_ENTRY,
     Container,
@@ -73,9 +74,9 @@ def _parse_json(container: Container, raw: bytes) -> dict[str, Any]:
         raise container.fail(
             "its project.json is nested too deeply to be a project; it may be a hostile file."
         ) from None
-    except ValueError as exc:  # e.g. an integer with more digits than Python allows
+    except ValueError:  # an integer with more digits than Python converts (DoS guard)
         raise container.fail(
-            f"its project.json holds a value that cannot be read ({exc})."
+            "its project.json holds a number too long to be read; it may be a hostile file."
         ) from None
     if not isinstance(data, dict):
         raise container.fail(
@@ -133,7 +134,13 @@ def _attachments(container: Container, project: Project, strict: bool) -> Attach
     store = AttachmentStore()
     unexpected = container.unexpected_entries()
     if strict and unexpected:
-        shown = unexpected[0] if len(unexpected[0]) <= 60 else unexpected[0][:57] + "..."
+        name = unexpected[0]
+        shown = name if len(name) <= 60 else name[:57] + "..."
+        if name.startswith(ATTACHMENTS_DIR):
+            raise container.fail(
+                f"its attachment entry “{shown}” is not named by its content checksum; "
+                "attachments were added by another tool."
+            )
         raise container.fail(
             f"it contains an entry that is not part of a project (“{shown}”); it was "
             "altered by another tool."

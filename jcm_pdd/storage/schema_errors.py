@@ -104,16 +104,25 @@ def _metadata(info: FieldInfo) -> list[Any]:
 
 def _bounds_message(root: type[BaseModel], error: Any) -> str:
     ctx = error.get("ctx", {})
-    low: Any = None
-    high: Any = None
+    low: str | None = None
+    high: str | None = None
+    inclusive = True
     info = _field_for(root, tuple(error["loc"]))
     for item in _metadata(info) if info is not None else []:
-        if isinstance(item, annotated_types.Ge | annotated_types.Gt):
-            low = item.ge if isinstance(item, annotated_types.Ge) else item.gt
-        if isinstance(item, annotated_types.Le | annotated_types.Lt):
-            high = item.le if isinstance(item, annotated_types.Le) else item.lt
+        if isinstance(item, annotated_types.Ge):
+            low = f"at least {_fmt(item.ge)}"
+        elif isinstance(item, annotated_types.Gt):
+            low, inclusive = f"more than {_fmt(item.gt)}", False
+        elif isinstance(item, annotated_types.Le):
+            high = f"at most {_fmt(item.le)}"
+        elif isinstance(item, annotated_types.Lt):
+            high, inclusive = f"less than {_fmt(item.lt)}", False
     if low is not None and high is not None:
-        return f"must be between {_fmt(low)} and {_fmt(high)}"
+        if inclusive:  # "between -90 and 90" reads best when both ends are allowed
+            return f"must be between {low.removeprefix('at least ')} and " + high.removeprefix(
+                "at most "
+            )
+        return f"must be {low} and {high}"
     kind = error["type"]
     if kind == "greater_than_equal":
         return f"must be at least {_fmt(ctx.get('ge'))}"

@@ -1,0 +1,51 @@
+"""``jcm-pdd info`` and ``jcm-pdd dump``: headless, exact, and one-line errors."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from storage_builders import sample_project
+
+from jcm_pdd.cli import main
+from jcm_pdd.storage import AttachmentStore, save_project
+
+
+def test_info(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = AttachmentStore()
+    path = tmp_path / "p.jcmpdd"
+    save_project(path, sample_project(store), store)
+    assert main(["info", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Title:           Rooftop solar PV in Ulaanbaatar" in out
+    assert "Country:         MN" in out
+    assert "Methodology:     JCM_MN_AM003 ver02.0" in out
+    assert "Format version:  1" in out
+    assert "Sites:           2" in out and "S2: Darkhan, Mongolia" in out
+    assert "Attachments:     1" in out and "figure.png  image/png" in out
+
+
+def test_dump_prints_project_json_exactly(
+    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    path = tmp_path / "p.jcmpdd"
+    save_project(path, sample_project())
+    assert main(["dump", str(path)]) == 0
+    with zipfile.ZipFile(path) as archive:
+        assert capfdbinary.readouterr().out == archive.read("project.json")
+
+
+@pytest.mark.parametrize("command", ["info", "dump"])
+def test_errors_are_one_line_exit_1(
+    tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "letter.jcmpdd"
+    bad.write_text("not a project")
+    assert main([command, str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a zip container" in err
+
+
+def test_usage_error_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["info"]) == 2

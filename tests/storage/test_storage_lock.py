@@ -1,0 +1,102 @@
+"""The lock beside an open project: live locks block, stale ones (dead pid, > 24 h) are taken."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from jcm_pdd.storage import ProjectLock, ProjectLocked
+from jcm_pdd.storage.lock import lock_path, read_lock
+
+
+def _write_lock(project: Path, *, pid: int, host: str | None = None, age: timedelta) -> None:
+    when = (datetime.now(UTC) - age).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    lock_path(project).write_text(
+        json.dumps({"host": host or socket.gethostname(), "user": "dorj", "pid": pid, "time": when})
+    )
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid  # reaped: no process has this id now (reuse within the test is unlikely)
+
+
+def test_acquire_writes_who_and_release_removes(tmp_path: Path) -> None:
+    project = tmp_path / "p.jcmpdd"
+    with ProjectLock(project) as lock:
+        info = read_lock(project)
+        assert info is not None and info == lock.info
+        assert info.pid == os.getpid() and info.host == socket.gethostname()
+        assert lock_path(project).name == ".~lock.p.jcmpdd#"
+    assert not lock_path(project).exists()
+
+
+def test_live_lock_blocks_a_second_instance(tmp_path: Path) -> None:
+    project = tmp_path / "p.jcmpdd"
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        _write_lock(project, pid=other.pid, age=timedelta(minutes=5))
+        second = ProjectLock(project)
+        assert second.holder() is not None and second.holder().pid == other.pid  # type: ignore[union-attr]
+        with pytest.raises(ProjectLocked, match="already open by dorj on") as caught:
+            second.acquire()
+        assert caught.value.holder.pid == other.pid
+        assert read_lock(project).pid == other.pid  # type: ignore[union-attr]
+    finally:
+        other.kill()
+        other.wait()
+
+
+def test_live_lock_on_another_host_blocks(tmp_path: Path) -> None:
+    project = tmp_path / "p.jcmpdd"
+    _write_lock(project, pid=1, host="PC-17-elsewhere", age=timedelta(hours=3))
+    with pytest.raises(ProjectLocked, match="PC-17-elsewhere"):
+        ProjectLock(project).acquire()
+
+
+def test_stale_lock_by_dead_pid_is_taken_over(tmp_path: Path) -> None:
+    project = tmp_path / "p.jcmpdd"
+    _write_lock(project, pid=_dead_pid(), age=timedelta(minutes=1))
+    lock = ProjectLock(project)
+    assert lock.holder() is None
+    info = lock.acquire()
+    assert read_lock(project) == info and info.pid == os.getpid()
+    lock.release()
+    assert not lock_path(project).exists()
+
+
+def test_stale_lock_by_age_is_taken_over_even_from_another_host(tmp_path: Path) -> None:
+    project = tmp_path / "p.jcmpdd"
+    _write_lock(project, pid=1, host="PC-17-elsewhere", age=timedelta(hours=25))
+    info = ProjectLock(project).acquire()
+    assert read_lock(project) == info
+
+
+def test_garbage_lock_is_taken_over(tmp_path: Path) -> None:
+    project = tmp_path / "p.jcmpdd"
+    lock_path(project).write_text("{not json")
+    assert ProjectLock(project).acquire().pid == os.getpid()
+
+
+def test_release_never_removes_someone_elses_lock(tmp_path: Path) -> None:
+    project = tmp_path / "p.jcmpdd"
+    lock = ProjectLock(project)
+    lock.acquire()
+    _write_lock(project, pid=1, host="PC-17-elsewhere", age=timedelta(0))  # taken over meanwhile
+    lock.release()
+    assert read_lock(project).host == "PC-17-elsewhere"  # type: ignore[union-attr]
+
+
+def test_same_process_second_window_sees_the_lock(tmp_path: Path) -> None:
+    project = tmp_path / "p.jcmpdd"
+    with ProjectLock(project):
+        with pytest.raises(ProjectLocked):
+            ProjectLock(project).acquire()

@@ -98,3 +98,35 @@ def diagnostics_errors(project: Project) -> list[str]:
             message = getattr(item, "message", str(item))
             errors.append(f"{message} ({where})" if where else str(message))
     return errors
+
+
+def find_template(methodology_id: str, version: str) -> Any:
+    """The loaded template for B.1 (shipped or user-authored), or None."""
+    from jcm_pdd.methodology.loader import load_file
+    from jcm_pdd.paths import templates_dir, user_templates_dir
+
+    wanted = version.removeprefix("ver")
+    for folder in (templates_dir(), user_templates_dir()):
+        for path in sorted(folder.glob("*.toml")):
+            if path.stem != f"{methodology_id}_ver{wanted}":
+                continue
+            return load_file(path)
+    return None
+
+
+def project_inputs(project: Project) -> tuple[Any, Any, str]:
+    """(template, engine inputs, problem) of a project's Monitoring Plan."""
+    from jcm_pdd.methodology.inputs import inputs_from_project
+
+    selection = project.pdd.methodology
+    if not selection.methodology_id:
+        return None, None, "no methodology is selected (B.1)"
+    template = find_template(selection.methodology_id, selection.version)
+    if template is None:
+        return None, None, f"no template for {selection.methodology_id} {selection.version} is installed"
+    try:
+        return template, inputs_from_project(project, template), ""
+    except UserError as exc:
+        return template, None, exc.message
+    except ValueError as exc:  # the engine's InputError may not derive from UserError
+        return template, None, str(exc)

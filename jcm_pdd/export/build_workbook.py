@@ -1,0 +1,375 @@
+"""The Monitoring Plan workbook (.xlsx): MPS(input), MPS(calc_process) with live formulas, MSS.
+
+Layout follows shared/domain/jcm-forms.md §3.2 as corrected by jcm-forms-verified.md §2: the
+first lines "Monitoring Spreadsheet: <methodology>_ver<NN.N>" and "Reference Number: ...", the
+title, Table 1 (a)-(j), Table 2, the list of default values and Table 3. Every calculated cell
+of MPS(calc_process) is a formula generated from the template's equations (``excel_formula``),
+so the workbook recalculates RE, PE and ER when a validator edits a yellow input cell. Input
+cells are unlocked; all sheets are protected without a password so formulas are not overwritten
+by accident.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from fractions import Fraction
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from jcm_pdd.export.excel_formula import FormulaContext, IndexKey, rounding, translate
+from jcm_pdd.export.redact import REDACTED, FieldReader
+from jcm_pdd.methodology import expr as ex
+from jcm_pdd.methodology.engine import analysis, resolve
+from jcm_pdd.methodology.inputs import Inputs
+from jcm_pdd.methodology.schema import Parameter, Template
+from jcm_pdd.model import MonitoredParameter, Project
+
+INPUT = "MPS(input)"
+CALC = "MPS(calc_process)"
+MSS = "MSS"
+INPUT_FILL = PatternFill("solid", fgColor="FFFF99")  # JCM spreadsheets: yellow = input
+HEAD_FILL = PatternFill("solid", fgColor="D9E2F3")
+THIN = Side(style="thin", color="808080")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+BOLD = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+TABLE1 = (
+    "(a) Monitoring point No.", "(b) Parameters", "(c) Description of data", "(d) Estimated Values",
+    "(e) Units", "(f) Monitoring option", "(g) Source of data",
+    "(h) Measurement methods and procedures", "(i) Monitoring frequency", "(j) Other comments",
+)
+TABLE2 = (
+    "(a) Parameters", "(b) Description of data", "(c) Estimated Values", "(d) Units",
+    "(e) Source of data", "(f) Other comments",
+)
+DEFAULTS = ("Parameters", "Description of data", "Values", "Units", "Selected default / override", "Source")
+CALC_HEAD = ("Parameter", "Index", "Value", "Units", "Equation", "Reference")
+
+
+def _excel_number(value: Fraction) -> Decimal | int:
+    """Exact for terminating decimals; 28 significant digits otherwise (Excel keeps ~15)."""
+    if value.denominator == 1:
+        return value.numerator
+    with localcontext() as ctx:
+        ctx.prec = 28
+        return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+def _combos(param: Parameter, members: dict[str, list[str]]) -> list[IndexKey]:
+    if not param.index:
+        return [()]
+    return list(itertools.product(*(members.get(s, []) for s in param.index)))
+
+
+def _index_text(param: Parameter, index: IndexKey) -> str:
+    return ", ".join(f"{s} = {m}" for s, m in zip(param.index, index, strict=True))
+
+
+def _symbol(param: Parameter, index: IndexKey) -> str:
+    return f"{param.symbol} [{_index_text(param, index)}]" if index else param.symbol
+
+
+@dataclass
+class WorkbookSource:
+    """What the workbook is drawn from: a template, its inputs, and optionally the project."""
+
+    template: Template
+    inputs: Inputs
+    project: Project | None = None
+    reader: FieldReader | None = None  # public copy: hides confidential inputs
+    draft: bool = False
+
+
+class _Writer:
+    def __init__(self, src: WorkbookSource) -> None:
+        self.src = src
+        self.t = src.template
+        self.info = analysis(src.template)
+        self.members = src.inputs.members
+        self.values, self.sources = resolve(src.template, src.inputs)
+        self.cells: dict[tuple[str, IndexKey], str] = {}
+        self.wb = Workbook()
+        self.ws_in: Worksheet = self.wb.active  # type: ignore[assignment]
+        self.ws_in.title = INPUT
+        self.ws_calc = self.wb.create_sheet(CALC)
+        self.ws_mss = self.wb.create_sheet(MSS)
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _header_block(self, ws: Worksheet, title: str) -> int:
+        ref = self.src.project.reference_number if self.src.project else ""
+        ws["A1"] = f"Monitoring Spreadsheet: {self.t.identity.full_id}"
+        ws["A2"] = f"Reference Number: {ref}"
+        ws["A3"] = title
+        ws["A3"].font = Font(bold=True, size=12)
+        if self.src.draft:
+            ws["A4"] = "DRAFT - not for submission"
+            ws["A4"].font = Font(bold=True, color="C00000")
+            ws.oddHeader.center.text = "DRAFT"
+            ws.oddHeader.center.color = "C00000"
+        ws.oddFooter.center.text = "Page &P of &N"
+        return 6
+
+    def _head(self, ws: Worksheet, row: int, labels: tuple[str, ...]) -> None:
+        for col, label in enumerate(labels, start=1):
+            cell = ws.cell(row=row, column=col, value=label)
+            cell.font, cell.fill, cell.border, cell.alignment = BOLD, HEAD_FILL, BOX, WRAP
+
+    def _row(self, ws: Worksheet, row: int, values: list[Any]) -> None:
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row=row, column=col, value=value)
+            cell.border, cell.alignment = BOX, WRAP
+
+    def _input_cell(self, ws: Worksheet, row: int, col: int, value: Any) -> None:
+        cell = ws.cell(row=row, column=col, value=value)
+        cell.fill = INPUT_FILL
+        cell.protection = Protection(locked=False)
+
+    def _hidden(self, key: str, index: IndexKey) -> bool:
+        reader = self.src.reader
+        item = self.src.inputs.items.get(key, {}).get(index)
+        return bool(reader and item and item.where and reader.hidden(item.where))
+
+    def _value_for(self, key: str, index: IndexKey) -> Any:
+        if self._hidden(key, index):
+            return REDACTED
+        found = self.values[key]
+        return _excel_number(Fraction(found[index] if isinstance(found, dict) else found))
+
+    def _plan_row(self, key: str, index: IndexKey) -> MonitoredParameter | None:
+        item = self.src.inputs.items.get(key, {}).get(index)
+        project = self.src.project
+        if not (project and item and item.where.startswith("monitoring_plan.monitored.")):
+            return None
+        return project.monitoring_plan.monitored[int(item.where.rsplit(".", 1)[1])]
+
+    def _text(self, key: str, index: IndexKey, attribute: str, fallback: str) -> str:
+        row = self._plan_row(key, index)
+        if row is None:
+            return fallback
+        item = self.src.inputs.items[key][index]
+        reader = self.src.reader
+        if reader is not None:
+            return reader.text(f"{item.where}.{attribute}") or fallback
+        return str(getattr(row, attribute) or fallback)
+
+    # -- MPS(input) ------------------------------------------------------------------------
+    def input_sheet(self) -> None:
+        ws = self.ws_in
+        row = self._header_block(ws, "Monitoring Plan Sheet (Input Sheet) [Attachment to Project Design Document]")
+        ws.cell(row=row, column=1, value="Table 1: Parameters monitored ex post").font = BOLD
+        self._head(ws, row + 1, TABLE1)
+        row += 2
+        options = DataValidation(type="list", formula1='"Option A,Option B,Option C"', allow_blank=True)
+        ws.add_data_validation(options)
+        point = 0
+        for key, param in self.t.parameters.items():
+            if param.role != "monitored":
+                continue
+            for index in _combos(param, self.members):
+                point += 1
+                option = self._text(key, index, "option", param.default_option or "")
+                self._row(ws, row, [
+                    self._text(key, index, "monitoring_point", f"({point})"),
+                    _symbol(param, index),
+                    self._text(key, index, "description", param.description),
+                    None,
+                    self._text(key, index, "unit", param.unit),
+                    f"Option {option}" if option and option != REDACTED else option,
+                    self._text(key, index, "source_of_data", param.source_of_data),
+                    self._text(key, index, "measurement_methods", param.measurement_methods),
+                    self._text(key, index, "frequency", param.frequency),
+                    self._text(key, index, "comments", ""),
+                ])
+                self._input_cell(ws, row, 4, self._value_for(key, index))
+                self._input_cell(ws, row, 6, ws.cell(row=row, column=6).value)
+                options.add(f"F{row}")
+                self.cells[(key, index)] = f"'{INPUT}'!$D${row}"
+                row += 1
+        row += 1
+        ws.cell(row=row, column=1, value="Table 2: Project-specific parameters to be fixed ex ante").font = BOLD
+        self._head(ws, row + 1, TABLE2)
+        row += 2
+        for key, param in self.t.parameters.items():
+            if param.role != "fixed_ex_ante":
+                continue
+            for index in _combos(param, self.members):
+                self._row(ws, row, [_symbol(param, index), param.description, None, param.unit,
+                                    param.source_of_data, ""])
+                self._input_cell(ws, row, 3, self._value_for(key, index))
+                self.cells[(key, index)] = f"'{INPUT}'!$C${row}"
+                row += 1
+        row += 1
+        ws.cell(row=row, column=1, value="[List of Default Values]").font = BOLD
+        self._head(ws, row + 1, DEFAULTS)
+        row += 2
+        for key, param in self.t.parameters.items():
+            if param.role != "default":
+                continue
+            for index in _combos(param, self.members):
+                source = self.sources[(key, index)]
+                chosen = source.choice or ""
+                label = next((c.label for c in param.choices if c.name == chosen), chosen)
+                how = f"Override: {source.reason}" if source.origin == "overridden" else label
+                cite = source.citation + (f" ({source.status})" if source.status else "")
+                self._row(ws, row, [_symbol(param, index), param.description,
+                                    self._value_for(key, index), param.unit, how, cite])
+                self.cells[(key, index)] = f"'{INPUT}'!$C${row}"
+                row += 1
+        self.table3_row = row + 1
+
+    def table3(self, er_cell: str) -> None:
+        ws = self.ws_in
+        row = self.table3_row
+        ws.cell(row=row, column=1, value="Table 3: Ex-ante estimation of CO2 emission reductions").font = BOLD
+        self._head(ws, row + 1, ("CO2 emission reductions", "Units"))
+        self._row(ws, row + 2, [f"={er_cell}", "tCO2/p"])
+        ws.cell(row=row + 2, column=1).number_format = "#,##0"
+
+    # -- MPS(calc_process) -----------------------------------------------------------------
+    def _closure(self, key: str) -> set[str]:
+        seen: set[str] = set()
+        stack = [key]
+        while stack:
+            current = stack.pop()
+            for dep in self.info.deps.get(current, set()):
+                if dep not in seen and self.t.parameters[dep].role == "calculated":
+                    seen.add(dep)
+                    stack.append(dep)
+        return seen
+
+    def calc_sheet(self) -> str:
+        ws = self.ws_calc
+        row = self._header_block(ws, "Monitoring Plan Sheet (Calculation Process Sheet) [Attachment to Project Design Document]")
+        order = self.info.order
+        re_keys = self._closure("RE") | {"RE"}
+        pe_keys = (self._closure("PE") | {"PE"}) - re_keys
+        others = [k for k in order if k not in re_keys | pe_keys | {"ER"}]
+        sections = [
+            ("1. Calculations for emission reductions", ["ER"]),
+            ("2. Selected default values, etc.", []),
+            ("3. Calculations for reference emissions", [k for k in order if k in re_keys] + others),
+            ("4. Calculations of the project emissions", [k for k in order if k in pe_keys]),
+        ]
+        # first pass: a row for every calculated value, so formulas may refer forward
+        layout: list[tuple[str, list[tuple[int, str, IndexKey]]]] = []
+        row += 0
+        er_rounded_row = 0
+        for title, keys in sections:
+            rows: list[tuple[int, str, IndexKey]] = []
+            row += 2  # title + header
+            if title.startswith("2."):
+                for key, param in self.t.parameters.items():
+                    if param.role == "default":
+                        for index in _combos(param, self.members):
+                            rows.append((row, key, index))
+                            row += 1
+            for key in keys:
+                for index in _combos(self.t.parameters[key], self.members):
+                    rows.append((row, key, index))
+                    self.cells[(key, index)] = f"'{CALC}'!$C${row}"
+                    row += 1
+                if key == "ER":
+                    er_rounded_row = row
+                    row += 1
+            layout.append((title, rows))
+            row += 1
+        ctx = FormulaContext(
+            members=self.members,
+            param_index={k: list(p.index) for k, p in self.t.parameters.items()},
+            cell=lambda key, index: self.cells[(key, index)],
+            tables=dict(self.t.tables),
+            factors=self.info.factors,
+        )
+        row = 6
+        for title, rows in layout:
+            ws.cell(row=row, column=1, value=title).font = BOLD
+            self._head(ws, row + 1, CALC_HEAD)
+            for cell_row, key, index in rows:
+                param = self.t.parameters[key]
+                if param.role == "calculated":
+                    node = self.info.equations[key]
+                    bound = dict(zip(param.index, index, strict=True))
+                    formula = "=" + translate(node, ctx, bound)
+                    equation, ref = f"{param.symbol} = {ex.render(node)}", param.equation_ref
+                else:
+                    formula = f"={self.cells[(key, index)]}"
+                    equation, ref = "Default value (MPS(input))", ""
+                self._row(ws, cell_row, [param.symbol, _index_text(param, index), formula, param.unit, equation, ref])
+                ws.cell(row=cell_row, column=3).number_format = "#,##0.00########"
+                if key == "ER":
+                    mode = self.t.rounding.emission_reductions
+                    self._row(ws, er_rounded_row, [
+                        f"{param.symbol} (credited)", "", "=" + rounding(mode, f"C{cell_row}"), "tCO2e/p",
+                        f"{mode} of {param.symbol} to whole tCO2e", self.t.rounding.basis,
+                    ])
+                    ws.cell(row=er_rounded_row, column=3).number_format = "#,##0"
+            row = (max((r for r, _, _ in rows), default=row + 1) if rows else row + 1) + 2
+            if title.startswith("1."):
+                row = er_rounded_row + 2
+        return f"'{CALC}'!$C${er_rounded_row}"
+
+    # -- MSS -------------------------------------------------------------------------------
+    def mss_sheet(self) -> None:
+        ws = self.ws_mss
+        row = self._header_block(ws, "Monitoring Structure Sheet [Attachment to Project Design Document]")
+        self._head(ws, row, ("Responsible personnel", "Role", "Organisation"))
+        project = self.src.project
+        roles = project.monitoring_plan.structure if project else []
+        for n, role in enumerate(roles):
+            base = f"monitoring_plan.structure.{n}"
+            reader = self.src.reader
+            values = [
+                reader.text(f"{base}.{f}") if reader else str(getattr(role, f))
+                for f in ("responsible", "role", "organisation")
+            ]
+            self._row(ws, row + 1 + n, values)
+        if project and project.monitoring_plan.structure_note:
+            note = self.src.reader.text("monitoring_plan.structure_note") if self.src.reader else project.monitoring_plan.structure_note
+            ws.cell(row=row + len(roles) + 2, column=1, value=note).alignment = WRAP
+
+    def finish(self) -> bytes:
+        widths = {INPUT: (14, 24, 36, 16, 10, 14, 24, 32, 16, 20), CALC: (16, 14, 18, 12, 60, 28), MSS: (28, 48, 32)}
+        for ws in (self.ws_in, self.ws_calc, self.ws_mss):
+            for n, width in enumerate(widths[ws.title], start=1):
+                ws.column_dimensions[get_column_letter(n)].width = width
+            ws.protection.sheet = True  # no password: protects formulas from slips, not attackers
+            ws.page_setup.orientation = "landscape"
+            ws.page_setup.fitToWidth = 1
+            ws.sheet_properties.pageSetUpPr.fitToPage = True
+            ws.page_setup.fitToHeight = 0
+        self.wb.properties.creator = "JCM PDD Studio"
+        self.wb.properties.title = f"Monitoring Spreadsheet {self.t.identity.full_id}"
+        buffer = io.BytesIO()
+        self.wb.save(buffer)
+        return buffer.getvalue()
+
+
+def workbook_bytes(src: WorkbookSource) -> bytes:
+    """Write the workbook of ``src``; raises the engine's InputError if inputs are missing."""
+    writer = _Writer(src)
+    writer.input_sheet()
+    er_cell = writer.calc_sheet()
+    writer.table3(er_cell)
+    writer.mss_sheet()
+    return writer.finish()
+
+
+def build_workbook(project: Project, calc: Any, *, public: bool, draft: bool) -> bytes:
+    """The workbook of a project (``calc`` from ``jcm_pdd.export.sources.calculate``)."""
+    from jcm_pdd.errors import UserError
+    from jcm_pdd.export.sources import project_inputs
+
+    template, inputs, problem = project_inputs(project)
+    if template is None or inputs is None:
+        raise UserError(f"Cannot write the Monitoring Plan workbook: {problem}")
+    reader = FieldReader(project, public=public) if public else None
+    return workbook_bytes(WorkbookSource(template, inputs, project, reader, draft))

@@ -1,0 +1,222 @@
+"""``jcm-pdd calc FILE [--json] [--templates DIR]``: emission reductions without the app.
+
+FILE is a ``.jcmpdd`` project (its B.1 methodology, A.5 duration, C.3 end year and Monitoring
+Plan) or a small TOML calculation input (FORMAT.md "Worked examples and calculation inputs"):
+``methodology``, optional ``version``, ``start_date``, ``lifetime_years``, ``end_year``,
+``members`` and ``[inputs]`` by parameter key. Prints RE, PE and ER per calendar year,
+unrounded and rounded, with totals (or one period when no start date is given); ``--json``
+adds the full trace. A bad value is a one-line error naming the parameter (exit 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import tomllib
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.methodology import (
+    ExAnteEstimate,
+    PeriodResult,
+    Template,
+    estimate,
+    format_fraction,
+    inputs_from_mapping,
+    inputs_from_project,
+    load_registry,
+)
+from jcm_pdd.methodology.estimate import operating_end, resolve_template
+
+_INPUT_FIELDS = {
+    "methodology",
+    "version",
+    "start_date",
+    "lifetime_years",
+    "end_year",
+    "members",
+    "inputs",
+}
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "calc", help="calculate RE, PE and ER of a project or input file"
+    )
+    parser.add_argument("file", type=Path, help="a .jcmpdd project or a .toml calculation input")
+    parser.add_argument("--json", action="store_true", help="JSON output including the trace")
+    parser.add_argument(
+        "--templates",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also load methodology templates from DIR",
+    )
+    parser.set_defaults(handler=run)
+
+
+def _num(value: Fraction) -> dict[str, str]:
+    return {"value": format_fraction(value), "exact": str(value)}
+
+
+def _period_json(result: PeriodResult) -> dict[str, Any]:
+    return {
+        "re": _num(result.re),
+        "pe": _num(result.pe),
+        "er": _num(result.er),
+        "re_rounded": result.re_rounded,
+        "pe_rounded": result.pe_rounded,
+        "er_rounded": result.er_rounded,
+        "has_unverified_defaults": result.has_unverified_defaults,
+        "has_draft_defaults": result.has_draft_defaults,
+        "has_overrides": result.has_overrides,
+    }
+
+
+def _trace_json(result: PeriodResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "key": step.key,
+            "symbol": step.symbol,
+            "index": dict(step.index),
+            "equation": step.equation,
+            "equation_ref": step.equation_ref,
+            "unit": step.unit,
+            "value": _num(step.value),
+            "inputs": [
+                {
+                    "key": i.key,
+                    "symbol": i.symbol,
+                    "index": dict(i.index),
+                    "unit": i.unit,
+                    "value": _num(i.value),
+                    "origin": i.source.origin,
+                    "status": i.source.status,
+                    "choice": i.source.choice,
+                    "citation": i.source.citation,
+                    "reason": i.source.reason,
+                    "where": i.source.where,
+                }
+                for i in step.inputs
+            ],
+        }
+        for step in result.trace
+    ]
+
+
+def _load_input(path: Path, extra: list[Path]) -> tuple[Template, Any, ExAnteEstimate | None]:
+    """(template, period result, estimate or None) from a project or a TOML input file."""
+    registry = load_registry(extra)
+    if path.suffix.lower() == ".toml":
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError(f"{path}: cannot read: {exc}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise UserError(f"{path}: not valid TOML: {exc}") from None
+        unknown = sorted(set(data) - _INPUT_FIELDS)
+        if unknown:
+            raise UserError(
+                f"{path}: unknown field '{unknown[0]}' (expected {sorted(_INPUT_FIELDS)})"
+            )
+        if "methodology" not in data:
+            raise UserError(f'{path}: name the methodology, e.g. methodology = "JCM_MN_AM003"')
+        template = registry.get(str(data["methodology"]), data.get("version"))
+        inputs = inputs_from_mapping(template, data.get("inputs", {}), data.get("members"))
+        start = data.get("start_date")
+        if start is None:
+            from jcm_pdd.methodology import calculate
+
+            return template, calculate(template, inputs), None
+        if not isinstance(start, dt.date) or isinstance(start, dt.datetime):
+            raise UserError(f"{path}: start_date must be a date such as 2019-12-27")
+        end = operating_end(start, data.get("lifetime_years"), data.get("end_year"))
+        result = estimate(template, inputs, start, end)
+        return template, result.annual, result
+    from jcm_pdd.storage import load_project
+
+    project = load_project(path, backup_before_migration=False).project
+    template = resolve_template(project, registry)
+    duration = project.pdd.duration
+    if duration.start_date is None:
+        from jcm_pdd.methodology import calculate
+
+        return template, calculate(template, inputs_from_project(project, template)), None
+    end = operating_end(
+        duration.start_date, duration.operational_lifetime_years, project.pdd.estimation.end_year
+    )
+    result = estimate(template, inputs_from_project(project, template), duration.start_date, end)
+    return template, result.annual, result
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.file.exists():
+        raise UserError(f"{args.file}: no such file")
+    template, period, est = _load_input(args.file, args.templates)
+    if args.json:
+        out: dict[str, Any] = {
+            "methodology": template.identity.id,
+            "version": template.identity.version,
+            "period": _period_json(period),
+        }
+        if est is not None:
+            out["years"] = [
+                {
+                    "year": y.year,
+                    "days": y.days,
+                    "days_in_year": y.days_in_year,
+                    "re": _num(y.re),
+                    "pe": _num(y.pe),
+                    "er": _num(y.er),
+                    "re_rounded": y.re_rounded,
+                    "pe_rounded": y.pe_rounded,
+                    "er_rounded": y.er_rounded,
+                }
+                for y in est.years
+            ]
+            out["totals"] = {
+                "re": _num(est.total_re),
+                "pe": _num(est.total_pe),
+                "er": _num(est.total_er),
+                "er_rounded": est.total_er_rounded,
+                "re_rounded": est.total_re_rounded,
+                "pe_rounded": est.total_pe_rounded,
+            }
+        out["trace"] = _trace_json(period)
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{template.identity.full_id}  {template.identity.title}")
+    columns = ("RE (tCO2e)", "PE (tCO2e)", "ER (tCO2e)")
+    header = f"{'Year':>6} {'Days':>4}  " + " ".join(f"{c:>18}" for c in columns)
+    header += f"  {'ER credited':>11}"
+    if est is None:
+        print("No start date: one period p (annual estimated values)")
+        print(f"  RE_p = {format_fraction(period.re, 4, True)}  (rounded {period.re_rounded:,})")
+        print(f"  PE_p = {format_fraction(period.pe, 4, True)}  (rounded {period.pe_rounded:,})")
+        print(f"  ER_p = {format_fraction(period.er, 4, True)}  (rounded {period.er_rounded:,})")
+    else:
+        print(header)
+        for y in est.years:
+            print(
+                f"{y.year:>6} {y.days:>4}  {format_fraction(y.re, 4, True):>18} "
+                f"{format_fraction(y.pe, 4, True):>18} {format_fraction(y.er, 4, True):>18}  "
+                f"{y.er_rounded:>11,}"
+            )
+        print(
+            f"{'Total':>6} {'':>4}  {format_fraction(est.total_re, 4, True):>18} "
+            f"{format_fraction(est.total_pe, 4, True):>18} "
+            f"{format_fraction(est.total_er, 4, True):>18}  {est.total_er_rounded:>11,}"
+        )
+    if period.has_unverified_defaults or period.has_draft_defaults:
+        print(
+            "Note: the result uses methodology defaults that are not verified from the "
+            "approved methodology (see `jcm-pdd templates show`)."
+        )
+    if period.has_overrides:
+        print("Note: some methodology defaults are overridden.")
+    return 0

@@ -1,0 +1,192 @@
+"""``jcm-pdd templates list|show|check``: the methodology templates, headless.
+
+``list`` prints every loaded template (``--json`` for machines); ``show ID`` prints identity
+and parameters with key, symbol, unit, role, options, defaults and provenance; ``check
+[PATH...]`` lints template files or folders and runs their worked examples (exit 1 on any
+problem; with no PATH it checks the shipped and user templates).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.methodology import (
+    Template,
+    TemplateError,
+    load_registry,
+    parse_template,
+    run_examples,
+)
+from jcm_pdd.methodology.registry import default_dirs, template_files
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("templates", help="list, show and check methodology templates")
+    sub = parser.add_subparsers(dest="templates_command", metavar="ACTION")
+    listing = sub.add_parser("list", help="list the available methodology templates")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.add_argument("--country", help="only templates of this host country (e.g. MN)")
+    listing.add_argument("--templates", type=Path, action="append", default=[], metavar="DIR")
+    listing.set_defaults(handler=run_list)
+    show = sub.add_parser("show", help="show one template's identity and parameters")
+    show.add_argument("id", help="methodology id, e.g. JCM_MN_AM003")
+    show.add_argument("--version", help="methodology version (default: latest valid)")
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+    show.add_argument("--templates", type=Path, action="append", default=[], metavar="DIR")
+    show.set_defaults(handler=run_show)
+    check = sub.add_parser("check", help="lint template files/folders and run worked examples")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    check.set_defaults(handler=run_check)
+    parser.set_defaults(handler=lambda args: _usage(parser))
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_usage()
+    return 2
+
+
+def _summary(t: Template) -> dict[str, Any]:
+    i = t.identity
+    return {
+        "id": i.id,
+        "version": i.version,
+        "host_country": i.host_country,
+        "title": i.title,
+        "sectoral_scope": i.sectoral_scope,
+        "status": i.status,
+        "approval_date": i.approval_date.isoformat() if i.approval_date else None,
+        "proponent": i.proponent,
+        "identity_status": i.provenance.status,
+        "default_statuses": sorted(t.default_statuses()),
+        "path": t.path,
+    }
+
+
+def run_list(args: argparse.Namespace) -> int:
+    registry = load_registry(args.templates)
+    templates = registry.for_country(args.country) if args.country else registry.all()
+    if args.json:
+        print(json.dumps([_summary(t) for t in templates], indent=2, ensure_ascii=False))
+    else:
+        for t in templates:
+            flags = "" if t.default_statuses() <= {"verified"} else "  [unverified values]"
+            print(f"{t.identity.full_id:24} {t.identity.host_country}  {t.identity.title}{flags}")
+    for problem in registry.errors:
+        print(f"warning: {problem}", file=sys.stderr)
+    return 0
+
+
+def _parameter(key: str, t: Template) -> dict[str, Any]:
+    p = t.parameters[key]
+    data: dict[str, Any] = {
+        "key": key,
+        "symbol": p.symbol,
+        "description": p.description,
+        "unit": p.unit,
+        "role": p.role,
+        "index": p.index,
+    }
+    if p.options:
+        data["options"] = p.options
+        data["default_option"] = p.default_option
+    if p.value is not None and p.provenance is not None:
+        data["default"] = {"value": str(p.value), "provenance": p.provenance.model_dump()}
+    if p.choices:
+        data["choices"] = [
+            {
+                "name": c.name,
+                "label": c.label,
+                "value": str(c.value),
+                "rule": c.rule,
+                "provenance": c.provenance.model_dump(),
+            }
+            for c in p.choices
+        ]
+        data["default_choice"] = p.default_choice
+    if p.equation:
+        data["equation"] = p.equation
+        data["equation_ref"] = p.equation_ref
+    return data
+
+
+def run_show(args: argparse.Namespace) -> int:
+    template = load_registry(args.templates).get(args.id, args.version)
+    params = [_parameter(k, template) for k in template.parameters]
+    if args.json:
+        out = _summary(template) | {
+            "identity_provenance": template.identity.provenance.model_dump(),
+            "eligibility": [
+                {
+                    "number": c.number,
+                    "text": c.text,
+                    "check": c.check,
+                    "status": c.provenance.status,
+                }
+                for c in template.eligibility
+            ],
+            "parameters": params,
+        }
+        print(json.dumps(out, indent=2, ensure_ascii=False, default=str))
+        return 0
+    i = template.identity
+    print(f"{i.full_id}  {i.title}")
+    print(
+        f"Host country {i.host_country}; sectoral scope {i.sectoral_scope}; status {i.status};"
+        f" approved {i.approval_date or '(unknown)'}; proponent {i.proponent or '(unknown)'}"
+    )
+    print(f"Identity provenance: {i.provenance.status} — {i.provenance.citation}")
+    print("\nParameters:")
+    for p in params:
+        index = f"[{','.join(p['index'])}]" if p["index"] else ""
+        name = f"{p['key']}{index}"
+        print(f"  {name:12} {p['symbol']:16} {p['unit']:12} {p['role']}")
+        if "options" in p:
+            print(f"      options {', '.join(p['options'])} (default {p['default_option']})")
+        if "default" in p:
+            prov = p["default"]["provenance"]
+            print(f"      default {p['default']['value']}  [{prov['status']}] {prov['citation']}")
+        for c in p.get("choices", []):
+            mark = " (default)" if c["name"] == p.get("default_choice") else ""
+            prov = c["provenance"]
+            print(f"      choice {c['name']}{mark} = {c['value']}  [{prov['status']}] {c['label']}")
+        if "equation" in p:
+            print(f"      = {p['equation']}  {p['equation_ref']}")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    targets = list(args.paths) or default_dirs()
+    files: list[Path] = []
+    for target in targets:
+        if not target.exists():
+            raise UserError(f"{target}: no such file or folder")
+        found = template_files(target)
+        if target.is_dir() and not found and args.paths:
+            print(f"{target}: no *.toml templates")
+        files.extend(found)
+    failures = 0
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+            template = parse_template(text, str(path))
+            problems = run_examples(template, text)
+        except TemplateError as exc:
+            problems = exc.problems
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError(f"{path}: cannot read: {exc}") from None
+        if problems:
+            failures += 1
+            for problem in problems:
+                print(str(problem))
+        else:
+            print(f"ok  {path}  ({len(template.examples)} worked example(s))")
+    elapsed = (time.perf_counter() - started) * 1000
+    print(f"{len(files)} template(s) checked, {failures} with problems ({elapsed:.0f} ms)")
+    return 1 if failures else 0

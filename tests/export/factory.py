@@ -50,7 +50,7 @@ def filled_project() -> Project:
     pdd.duration.operational_lifetime_years = 17
     pdd.contribution_from_japan = "Financing programme for JCM model projects by MOEJ."
     pdd.methodology.methodology_id = "JCM_MN_AM003"
-    pdd.methodology.version = "ver02.0"
+    pdd.methodology.version = "02.0"
     pdd.eligibility = [
         EligibilityEntry(number=1, criterion="The project installs solar PV systems.",
                          project_information="A 10 MW PV plant is installed."),

@@ -1,0 +1,78 @@
+"""The neutral document built from the form definitions: sections, tables, redaction."""
+
+from __future__ import annotations
+
+from factory import JAPANESE_NAME, SECRET_CITY, filled_project, sample_figures
+
+from jcm_pdd.export.build_pdd import NOT_CALCULATED, build_pdd
+from jcm_pdd.export.document import DataTable, KeyValueTable, Paragraph
+from jcm_pdd.export.form_layout import layout_for
+from jcm_pdd.export.layout import fallback_pdd_layout
+
+SECTION_HEADINGS = [
+    "A. Project description", "A.1. Title of the JCM project", "A.3. Location of project, including coordinates",
+    "A.4. Name of project participants", "A.5. Duration", "B.1. Selection of methodology(ies)",
+    "B.2. Explanation of how the project meets eligibility criteria of the approved methodology",
+    "C.1. All emission sources and their associated greenhouse gases relevant to the JCM project",
+    "C.2. Figure of all emission sources and monitoring points relevant to the JCM project",
+    "C.3. Estimated emissions reductions in each year", "D. Environmental impact assessment",
+    "E.1. Solicitation of comments from local stakeholders",
+    "E.2. Summary of comments received and their consideration", "F. References", "Annex",
+    "Revision history of PDD",
+]
+
+
+def _kv(doc_blocks: list[object]) -> dict[str, str]:
+    return {k: v for b in doc_blocks if isinstance(b, KeyValueTable) for k, v in b.rows}
+
+
+def test_layout_comes_from_the_forms_definition() -> None:
+    layout = layout_for(filled_project(), "PDD")
+    assert layout.source.endswith("PDD_ver03.0.toml")
+    doc = build_pdd(filled_project(), layout, sample_figures(), public=False, draft=False)
+    for heading in SECTION_HEADINGS:
+        assert heading in doc.headings()
+    assert doc.header_text == "JCM_MN_F_PDD_ver03.0"
+
+
+def test_fallback_layout_has_the_same_sections() -> None:
+    doc = build_pdd(filled_project(), fallback_pdd_layout(), sample_figures(), public=False, draft=False)
+    assert [h for h in SECTION_HEADINGS if h not in doc.headings()] == []
+
+
+def test_tables_hold_dms_sites_participants_dates_and_yearly_total() -> None:
+    project = filled_project()
+    doc = build_pdd(project, layout_for(project, "PDD"), sample_figures(), public=False, draft=False)
+    kv = _kv(doc.blocks)
+    assert kv["City/Town/Community etc:"] == f"(1) {SECRET_CITY}\n(2) Sukhbaatar"
+    assert kv["Latitude, longitude"].startswith("(1) Latitude: 49°29'12.1\"N / Longitude: 105°55'22.1\"E")
+    assert kv["Japan"] == f"{JAPANESE_NAME}\nExample Trading Co., Ltd."
+    assert kv["Starting date of project operation"] == "27/12/2019"
+    assert kv["Expected operational lifetime of project"] == "17 years"
+    c3 = next(b for b in doc.blocks if isinstance(b, DataTable) and b.total)
+    assert c3.rows[0] == ("2020", "14,746", "0", "14,746")
+    assert c3.total == ("Total (tCO2e)", "58,990", "0", "58,990")
+
+
+def test_public_copy_replaces_confidential_values_only() -> None:
+    project = filled_project()
+    layout = layout_for(project, "PDD")
+    public = build_pdd(project, layout, sample_figures(), public=True, draft=False)
+    full = build_pdd(project, layout, sample_figures(), public=False, draft=False)
+    assert _kv(public.blocks)["City/Town/Community etc:"] == "(1) XXX\n(2) Sukhbaatar"
+    assert SECRET_CITY not in repr(public.blocks)
+    assert SECRET_CITY in repr(full.blocks)
+
+
+def test_confidential_pattern_hides_every_row() -> None:
+    project = filled_project()
+    project.confidential = ["pdd.participants.*.name"]
+    doc = build_pdd(project, layout_for(project, "PDD"), None, public=True, draft=False)
+    assert _kv(doc.blocks)["Japan"] == "XXX\nXXX"
+
+
+def test_missing_calculation_is_said_not_invented() -> None:
+    project = filled_project()
+    doc = build_pdd(project, layout_for(project, "PDD"), None, public=False, draft=True)
+    assert Paragraph(NOT_CALCULATED, style="note") in doc.blocks
+    assert doc.header_line.startswith("DRAFT")

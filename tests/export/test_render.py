@@ -1,0 +1,97 @@
+"""Word and PDF renderings: read back with python-docx and pdftotext; LibreOffice opens them."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import PDFFONTS
+from docx import Document as read_docx
+from factory import JAPANESE_NAME, filled_project, sample_figures
+from test_build import SECTION_HEADINGS
+
+from jcm_pdd.export.build_pdd import build_pdd
+from jcm_pdd.export.document import Document
+from jcm_pdd.export.form_layout import layout_for
+from jcm_pdd.export.render_docx import render_docx
+from jcm_pdd.export.render_pdf import render_pdf
+
+C3_FIGURES = ["14,746", "14,749", "58,990"]
+
+
+def _doc(*, draft: bool = False, public: bool = False) -> Document:
+    project = filled_project()
+    return build_pdd(project, layout_for(project, "PDD"), sample_figures(), public=public, draft=draft)
+
+
+def test_docx_reads_back_with_headings_tables_header_and_page_numbers() -> None:
+    word = read_docx(io.BytesIO(render_docx(_doc())))
+    paragraphs = [p.text for p in word.paragraphs]
+    assert "JCM Project Design Document Form" in paragraphs
+    for heading in SECTION_HEADINGS:
+        assert heading in paragraphs
+    cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
+    for figure in C3_FIGURES:
+        assert figure in cells
+    assert any(JAPANESE_NAME in c for c in cells)
+    section = word.sections[0]
+    assert section.header.paragraphs[0].text == "JCM_MN_F_PDD_ver03.0"
+    assert 'w:instr=" PAGE "' in section.footer._element.xml
+    assert "DRAFT" not in section.header._element.xml
+
+
+def test_docx_draft_says_draft_in_header_and_watermark() -> None:
+    word = read_docx(io.BytesIO(render_docx(_doc(draft=True))))
+    header = word.sections[0].header
+    assert header.paragraphs[0].text.startswith("DRAFT")
+    assert 'string="DRAFT"' in header._element.xml  # the watermark shape
+
+
+def test_pdf_text_is_selectable_and_fonts_embedded(tmp_path: Path, pdf_text: Callable[[Path], str]) -> None:
+    path = tmp_path / "pdd.pdf"
+    path.write_bytes(render_pdf(_doc()))
+    text = pdf_text(path)
+    flat = re.sub(r"\s+", " ", text)
+    for heading in SECTION_HEADINGS:
+        assert heading in flat
+    for figure in C3_FIGURES:
+        assert figure in text
+    assert JAPANESE_NAME in text
+    assert "JCM_MN_F_PDD_ver03.0" in text
+    if PDFFONTS is None:
+        pytest.skip("pdffonts (poppler-utils) is not installed")
+    fonts = subprocess.run([PDFFONTS, str(path)], capture_output=True, text=True, check=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows and all(row.split()[-5] == "yes" for row in rows), fonts  # emb column
+
+
+def test_pdf_draft_marks_every_page(tmp_path: Path, pdf_text: Callable[[Path], str]) -> None:
+    path = tmp_path / "draft.pdf"
+    path.write_bytes(render_pdf(_doc(draft=True)))
+    pages = pdf_text(path).split("\f")
+    pages = [p for p in pages if p.strip()]
+    assert len(pages) >= 2
+    assert all("DRAFT — JCM_MN_F_PDD_ver03.0" in p for p in pages)
+
+
+def test_public_pdf_hides_the_confidential_city(tmp_path: Path, pdf_text: Callable[[Path], str]) -> None:
+    path = tmp_path / "public.pdf"
+    path.write_bytes(render_pdf(_doc(public=True)))
+    text = pdf_text(path)
+    assert "Secretville" not in text and "XXX" in text
+
+
+def test_libreoffice_converts_the_docx(tmp_path: Path, soffice_convert: Callable[[Path, str, Path], Path],
+                                       pdf_text: Callable[[Path], str]) -> None:
+    source = tmp_path / "pdd.docx"
+    source.write_bytes(render_docx(_doc(draft=True)))
+    pdf = soffice_convert(source, "pdf", tmp_path / "out")
+    text = pdf_text(pdf)
+    assert "C.3. Estimated emissions reductions in each year" in re.sub(r"\s+", " ", text)
+    assert "58,990" in text
+    pages = [p for p in text.split("\f") if p.strip()]
+    assert all("DRAFT" in p for p in pages)

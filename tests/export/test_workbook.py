@@ -1,0 +1,97 @@
+"""The Monitoring Plan workbook: live formulas that LibreOffice recalculates to the engine's RE,
+PE and ER for the worked example of every shipped template (parametrised over the registry)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from jcm_pdd.export.build_workbook import CALC, INPUT, WorkbookSource, workbook_bytes
+from jcm_pdd.methodology.engine import calculate
+from jcm_pdd.methodology.inputs import Inputs, inputs_from_mapping
+from jcm_pdd.methodology.loader import load_file
+from jcm_pdd.methodology.schema import Template
+from jcm_pdd.paths import templates_dir
+
+TEMPLATES = sorted(templates_dir().glob("*.toml"))
+
+
+def _cases() -> list[Any]:
+    cases = []
+    for path in TEMPLATES:
+        template = load_file(path)
+        for n, example in enumerate(template.examples):
+            cases.append(pytest.param(path, n, id=f"{template.identity.full_id}-{n}"))
+    return cases
+
+
+def _example(path: Path, n: int) -> tuple[Template, Inputs]:
+    template = load_file(path)
+    example = template.examples[n]
+    return template, inputs_from_mapping(template, example.inputs, example.members)
+
+
+def _rows_by_symbol(ws: Any) -> dict[str, Any]:
+    """First column symbol -> value column C, for the calc sheet (unindexed rows only)."""
+    return {row[0]: row[2] for row in ws.iter_rows(min_row=6, values_only=True) if row[0] and row[1] in (None, "")}
+
+
+def _symbols(template: Template) -> tuple[str, str, str]:
+    p = template.parameters
+    return p["RE"].symbol, p["PE"].symbol, p["ER"].symbol
+
+
+@pytest.mark.parametrize(("path", "n"), _cases())
+def test_calc_sheet_holds_formulas_and_protects_them(path: Path, n: int) -> None:
+    template, inputs = _example(path, n)
+    wb = load_workbook(io.BytesIO(workbook_bytes(WorkbookSource(template, inputs))))
+    inp, calc = wb[INPUT], wb[CALC]
+    assert inp["A1"].value == f"Monitoring Spreadsheet: {template.identity.full_id}"
+    assert str(inp["A2"].value).startswith("Reference Number:")
+    values = _rows_by_symbol(calc)
+    re_sym, pe_sym, er_sym = _symbols(template)
+    for symbol in (re_sym, pe_sym, er_sym, f"{er_sym} (credited)"):
+        assert str(values[symbol]).startswith("="), symbol
+    assert "ROUNDDOWN" in values[f"{er_sym} (credited)"]
+    assert inp.protection.sheet and calc.protection.sheet
+    yellow = [c for row in inp.iter_rows() for c in row if c.fill.fgColor.rgb == "00FFFF99"]
+    assert yellow and all(c.protection.locked is False for c in yellow)
+    assert all(c.protection.locked for row in calc.iter_rows() for c in row if c.data_type == "f")
+
+
+@pytest.mark.parametrize(("path", "n"), _cases())
+def test_libreoffice_recalculates_to_the_engine(
+    path: Path, n: int, tmp_path: Path, soffice_convert: Callable[[Path, str, Path], Path]
+) -> None:
+    template, inputs = _example(path, n)
+    result = calculate(template, inputs, trace=False)
+    # Change the first estimated value so LibreOffice must recalculate (no cached value can pass)
+    key = next(k for k, p in template.parameters.items() if p.role == "monitored")
+    index = next(iter(inputs.items[key]))
+    inputs.items[key][index].value = Fraction(inputs.items[key][index].value or 0) * 2 + 1
+    expected = calculate(template, inputs, trace=False)
+    source = tmp_path / "mps.xlsx"
+    source.write_bytes(workbook_bytes(WorkbookSource(template, inputs)))
+    recalculated = soffice_convert(source, "xlsx", tmp_path / "out")
+    values = _rows_by_symbol(load_workbook(recalculated, data_only=True)[CALC])
+    re_sym, pe_sym, er_sym = _symbols(template)
+    assert values[re_sym] == pytest.approx(float(expected.re), abs=1e-9)
+    assert values[pe_sym] == pytest.approx(float(expected.pe), abs=1e-9)
+    assert values[er_sym] == pytest.approx(float(expected.er), abs=1e-9)
+    assert values[f"{er_sym} (credited)"] == expected.er_rounded
+    assert result.er != expected.er or result.re != expected.re  # the edit changed the outcome
+
+
+def test_libreoffice_converts_the_workbook_to_pdf(
+    tmp_path: Path, soffice_convert: Callable[[Path, str, Path], Path]
+) -> None:
+    template, inputs = _example(TEMPLATES[0], 0)
+    source = tmp_path / "mps.xlsx"
+    source.write_bytes(workbook_bytes(WorkbookSource(template, inputs, draft=True)))
+    assert soffice_convert(source, "pdf", tmp_path / "out").stat().st_size > 1000

@@ -20,6 +20,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from jcm_pdd.errors import UserError
 from jcm_pdd.model import Project
 
 Figures = dict[str, dict[str, str]]
@@ -52,21 +53,18 @@ def same_figure(a: str, b: str) -> bool:
 
 
 def load_project(path: Path) -> Project:
+    """Load a project file read-only (no migration backup is written anywhere)."""
     try:
         from jcm_pdd.storage import load_project as storage_load
     except ImportError as exc:
         raise EngineUnavailable("project storage") from exc
-    loaded: Any = storage_load(path)
-    project = getattr(loaded, "project", loaded)
-    if not isinstance(project, Project):
-        raise EngineUnavailable("project storage returned no project")
-    return project
+    return storage_load(path, backup_before_migration=False).project
 
 
 def saved_at(path: Path) -> str:
     """The project file's saved-at time (ISO 8601 UTC) from its manifest, or ""."""
     try:
-        from jcm_pdd.storage.manifest import read_manifest
+        from jcm_pdd.storage import read_manifest
     except ImportError:
         return ""
     return read_manifest(path).saved_at
@@ -75,85 +73,129 @@ def saved_at(path: Path) -> str:
 def template_file_for(project: Project) -> Path:
     """The methodology template file the project's B.1 names (from the shipped registry)."""
     try:
-        from jcm_pdd.methodology import registry
+        from jcm_pdd.methodology.registry import load_registry
     except ImportError as exc:
         raise EngineUnavailable("methodology registry") from exc
     method = project.pdd.methodology
-    return Path(registry.template_path(method.methodology_id, method.version or None))
+    if not method.methodology_id:
+        raise UserError("The project names no methodology (B.1), so it cannot be packaged.")
+    template = load_registry().get(method.methodology_id, method.version or None)
+    return Path(template.path)
 
 
 def load_template_file(path: Path) -> Any:
-    """Load one template file by itself (never through the shipped registry)."""
+    """Load one template file by itself (never through the shipped registry or its cache)."""
     try:
-        from jcm_pdd.methodology import load_template
+        from jcm_pdd.methodology.loader import load_file
     except ImportError as exc:
         raise EngineUnavailable("methodology templates") from exc
-    return load_template(path)
+    return load_file(path)
 
 
 def estimate(project: Project, template: Any) -> Estimate:
+    """The C.3 estimate with ``template`` (a loaded template object, not an id)."""
     try:
-        from jcm_pdd.methodology import estimate_project
+        from jcm_pdd.methodology.estimate import estimate_project
     except ImportError as exc:
         raise EngineUnavailable("calculation engine") from exc
     result = estimate_project(project, template)
-    return Estimate(figures=_figures_from(result), trace=_trace_from(result))
-
-
-def _figures_from(result: Any) -> Figures:
     figures: Figures = {}
-    for year in getattr(result, "years", []):
-        period = str(getattr(year, "year", getattr(year, "period", "")))
-        figures[period] = _quantities(year)
-    totals = getattr(result, "total", None) or getattr(result, "totals", None)
-    if totals is not None:
-        figures["total"] = _quantities(totals)
-    return figures
+    for year in result.years:
+        figures[str(year.year)] = {
+            "RE": exact_text(year.re),
+            "PE": exact_text(year.pe),
+            "ER": exact_text(year.er),
+            "RE_rounded": str(year.re_rounded),
+            "PE_rounded": str(year.pe_rounded),
+            "ER_rounded": str(year.er_rounded),
+        }
+    figures["total"] = {
+        "RE": exact_text(result.total_re),
+        "PE": exact_text(result.total_pe),
+        "ER": exact_text(result.total_er),
+        "RE_rounded": str(result.total_re_rounded),
+        "PE_rounded": str(result.total_pe_rounded),
+        "ER_rounded": str(result.total_er_rounded),
+    }
+    return Estimate(figures=figures, trace=_trace(result))
 
 
-def _quantities(row: Any) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for name in ("re", "pe", "er"):
-        for attr, key in ((name, name.upper()), (f"{name}_rounded", f"{name.upper()}_rounded")):
-            value = getattr(row, attr, None)
-            if value is not None:
-                out[key] = exact_text(value)
-    return out
-
-
-def _trace_from(result: Any) -> dict[str, Any]:
-    to_json = getattr(result, "trace_json", None) or getattr(result, "to_json", None)
-    if callable(to_json):
-        data = to_json()
-        return data if isinstance(data, dict) else {"trace": data}
-    return {}
+def _trace(result: Any) -> dict[str, Any]:
+    """The annual calculation's trace as plain data: every equation with its inputs."""
+    steps = []
+    for step in result.annual.trace:
+        steps.append(
+            {
+                "key": step.key,
+                "symbol": step.symbol,
+                "index": dict(step.index),
+                "equation": step.equation,
+                "equation_ref": step.equation_ref,
+                "unit": step.unit,
+                "value": exact_text(step.value),
+                "inputs": [
+                    {
+                        "label": item.label,
+                        "value": exact_text(item.value),
+                        "unit": item.unit,
+                        "origin": item.source.origin,
+                        "status": item.source.status,
+                        "citation": item.source.citation,
+                        "where": item.source.where,
+                    }
+                    for item in step.inputs
+                ],
+            }
+        )
+    return {
+        "template": {"id": result.template_id, "version": result.version},
+        "operation": {"start": result.start.isoformat(), "end": result.end.isoformat()},
+        "annual": {
+            "RE": exact_text(result.annual.re),
+            "PE": exact_text(result.annual.pe),
+            "ER": exact_text(result.annual.er),
+        },
+        "steps": steps,
+    }
 
 
 def diagnostics_errors(project: Project) -> list[str]:
     """The messages of every error-severity diagnostic (a package is refused while any exist)."""
     try:
-        from jcm_pdd.checks import run_checks
-    except ImportError as exc:
-        raise EngineUnavailable("checks") from exc
-    found = run_checks(project)
+        import jcm_pdd.checks as checks
+    except ImportError:
+        return []
+    run_checks = getattr(checks, "run_checks", None)
+    if run_checks is None:
+        return []  # the checks are not in this build; export follows the same rule
+    found: Any = run_checks(project)
     errors = []
-    for diag in found:
+    for diag in getattr(found, "items", found):
         if str(getattr(diag, "severity", "")).lower().endswith("error"):
-            where = getattr(diag, "path", "") or getattr(diag, "location", "")
+            where = getattr(diag, "location", "") or getattr(diag, "path", "")
             message = getattr(diag, "message", str(diag))
             errors.append(f"{message} ({where})" if where else str(message))
     return errors
 
 
-def export_documents(project: Project, project_path: Path, out_dir: Path) -> list[tuple[str, Path]]:
-    """Export the final document set into ``out_dir``; returns (role, file) pairs."""
+def document_role(name: str) -> str:
+    """``pdd_public_docx`` from an exported file name (JCM naming, see export.naming)."""
+    public = name.startswith("for_public_use_")
+    if "_F_MoC_" in name:
+        kind = "moc"
+    elif "Monitoring_Spreadsheet" in name:
+        kind = "mps"
+    else:
+        kind = "pdd"
+    suffix = name.rsplit(".", 1)[-1].lower()
+    return f"{kind}_{'public' if public else 'confidential'}_{suffix}"
+
+
+def export_documents(project_path: Path, out_dir: Path) -> list[tuple[str, Path]]:
+    """Export the final document set (both copies, every format) into ``out_dir``."""
     try:
         from jcm_pdd.export import export_set
     except ImportError as exc:
         raise EngineUnavailable("document export") from exc
-    produced: Any = export_set(project, out_dir)
-    pairs: list[tuple[str, Path]] = []
-    items = produced.items() if isinstance(produced, dict) else enumerate(produced)
-    for role, file in items:
-        pairs.append((str(role), Path(file)))
-    return pairs
+    files = export_set(project_path, out_dir)
+    return [(document_role(path.name), path) for path in files]

@@ -1,0 +1,58 @@
+"""``jcm-pdd package FILE --out PKG [--round N]``: build a validation package (.jcmpkg)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from jcm_pdd.errors import UserError
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "package", help="build a validation package (.jcmpkg) from a project file"
+    )
+    parser.add_argument("file", type=Path, help="the .jcmpdd project file")
+    parser.add_argument("--out", type=Path, required=True, help="the .jcmpkg file to write")
+    parser.add_argument("--round", type=int, default=1, help="package round (1, 2, ...)")
+    parser.add_argument("--packaged-by", default="", help="who packaged it (bag-info.txt)")
+    parser.add_argument(
+        "--created",
+        default=None,
+        help="creation time for bag-info.txt (ISO 8601; default: the project's saved-at time)",
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from jcm_pdd.package import build_package
+
+    created = None
+    if args.created:
+        try:
+            created = datetime.fromisoformat(args.created.replace("Z", "+00:00"))
+        except ValueError:
+            raise UserError(f"--created: '{args.created}' is not an ISO 8601 time.") from None
+
+    def progress(fraction: float, message: str) -> None:
+        if not args.quiet:
+            print(f"\r{int(fraction * 100):3d}% {message[:60]:<60}", end="", file=sys.stderr)
+
+    result = build_package(
+        args.file,
+        args.out,
+        round=args.round,
+        packaged_by=args.packaged_by,
+        progress=progress,
+        created=created,
+    )
+    if not args.quiet:
+        print(file=sys.stderr)
+    print(f"Package written: {result.path}")
+    print(f"  files: {len(result.manifest)} (Payload-Oxum {result.payload_oxum})")
+    print(f"  package id (SHA-256 of tagmanifest-sha256.txt): {result.package_id}")
+    return 0

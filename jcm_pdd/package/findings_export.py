@@ -1,0 +1,132 @@
+"""The findings table of a review as .docx and .xlsx, for the TPE's validation report.
+
+Columns follow what TPEs use (jcm-forms.md §6.2): finding ID, type (CAR/CL/FAR), section or
+field, description, participants' response, TPE assessment, status, raised (round, date),
+closed (round, date), author. Both files are written atomically beside each other or wherever
+the validator asks, never into a package.
+"""
+
+from __future__ import annotations
+
+import os
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.package.review import Finding, Review
+
+COLUMNS = (
+    "ID",
+    "Type",
+    "Section / field",
+    "Finding",
+    "Participants' response",
+    "TPE assessment",
+    "Status",
+    "Raised",
+    "Closed",
+    "Author",
+)
+TYPE_NAMES = {
+    "CAR": "Corrective action request",
+    "CL": "Clarification request",
+    "FAR": "Forward action request",
+}
+
+
+def _row(f: Finding) -> tuple[str, ...]:
+    raised = f"round {f.raised_in_round}, {f.raised_at:%Y-%m-%d}"
+    closed = f"round {f.closed_in_round}, {f.closed_at:%Y-%m-%d}" if f.closed_at is not None else ""
+    return (
+        f.id,
+        f.type,
+        f.target,
+        f.text,
+        f.response,
+        f.assessment,
+        f.status,
+        raised,
+        closed,
+        f.author,
+    )
+
+
+def _write(path: Path, data: bytes) -> Path:
+    if path.suffix.lower() == ".jcmpkg":
+        raise UserError("The findings table is never written into a package.")
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"Cannot write {path}: {exc.strerror}") from None
+    return path
+
+
+def findings_docx(review: Review, path: Path | str) -> Path:
+    import docx
+    from docx.enum.section import WD_ORIENT
+
+    document: Any = docx.Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    document.add_heading("Findings of the validation", level=1)
+    if review.project_title:
+        document.add_paragraph(f"Project: {review.project_title}")
+    rounds = ", ".join(f"round {r.round} ({r.package_id[:12]})" for r in review.packages)
+    if rounds:
+        document.add_paragraph(f"Packages reviewed: {rounds}")
+    remaining = review.open_car_cl()
+    document.add_paragraph(
+        "No CAR or CL remaining."
+        if not remaining
+        else f"CAR/CL remaining: {', '.join(f.id for f in remaining)}."
+    )
+    table = document.add_table(rows=1, cols=len(COLUMNS))
+    table.style = "Table Grid"
+    for cell, title in zip(table.rows[0].cells, COLUMNS, strict=True):
+        cell.text = title
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for finding in review.findings:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, _row(finding), strict=True):
+            cell.text = text
+    document.add_paragraph("Types: " + "; ".join(f"{k}: {v}" for k, v in TYPE_NAMES.items()) + ".")
+    buffer = BytesIO()
+    document.save(buffer)
+    return _write(Path(path), buffer.getvalue())
+
+
+def findings_xlsx(review: Review, path: Path | str) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Findings"
+    sheet.append(list(COLUMNS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for finding in review.findings:
+        sheet.append(list(_row(finding)))
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            # Text that looks like a formula ("=HYPERLINK(...)") must stay text: a finding is
+            # typed by a person and opened in someone else's spreadsheet program.
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
+    widths = (9, 6, 24, 60, 50, 40, 10, 20, 20, 16)
+    for n, width in enumerate(widths):
+        sheet.column_dimensions[chr(ord("A") + n)].width = width
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return _write(Path(path), buffer.getvalue())

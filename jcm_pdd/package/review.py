@@ -1,0 +1,306 @@
+"""The validator's review file (``.jcmreview``): findings and sign-offs, across package rounds.
+
+A review lives *beside* the package, never inside it (the package stays exactly as received,
+so its checksums keep proving it). It is JSON, saved atomically. It names every package round
+it has seen by round number and package id (the SHA-256 of ``tagmanifest-sha256.txt``).
+
+- Findings follow the TPE vocabulary (jcm-forms.md §6.2): CAR (corrective action request), CL
+  (clarification request), FAR (forward action request, checked at first verification); each
+  tied to a form section (``PDD:C.3``) or a field (``pdd.sites.0.latitude``), with text, status
+  (open -> responded -> closed), the participants' response, the TPE's assessment, author and
+  dates. A positive opinion needs no CAR or CL left open (``open_car_cl``).
+- Sign-offs (after tax software's audit checks, peer-systems.md §3): a reviewer marks a section
+  reviewed; the mark stores the section's values and figures and their fingerprint. When a
+  later round changes any of them the mark is *stale* and ``changes`` says exactly which model
+  paths or figures changed, old -> new.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.model import Project
+from jcm_pdd.package.engine import Figures
+from jcm_pdd.package.fingerprint import fingerprint, section_spec, section_values
+
+REVIEW_SUFFIX = ".jcmreview"
+MAX_REVIEW_BYTES = 64 * 1024 * 1024
+FindingType = Literal["CAR", "CL", "FAR"]
+FindingStatus = Literal["open", "responded", "closed"]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class PackageRef(_Model):
+    round: int = Field(ge=1)
+    package_id: str
+    file_name: str = ""
+    seen_at: datetime
+
+
+class Finding(_Model):
+    id: str  # "CAR-01", "CL-03", "FAR-01"
+    type: FindingType
+    target: str  # a form section key (PDD:C.3) or a model path
+    text: str
+    status: FindingStatus = "open"
+    response: str = ""  # the project participants' response
+    assessment: str = ""  # the TPE's assessment of that response
+    author: str = ""
+    raised_at: datetime
+    raised_in_round: int = Field(ge=1)
+    responded_at: datetime | None = None
+    closed_at: datetime | None = None
+    closed_in_round: int | None = None
+
+
+class SignOff(_Model):
+    section: str
+    title: str = ""
+    reviewer: str = ""
+    signed_at: datetime
+    round: int = Field(ge=1)
+    package_id: str = ""
+    fingerprint: str
+    values: dict[str, Any] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Change:
+    path: str
+    old: Any
+    new: Any
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.old!r} -> {self.new!r}"
+
+
+@dataclass(frozen=True)
+class SignOffState:
+    signoff: SignOff
+    stale: bool
+    changes: list[Change]
+
+
+def value_changes(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    missing = object()
+    out = []
+    for path in sorted(old.keys() | new.keys()):
+        a, b = old.get(path, missing), new.get(path, missing)
+        if a != b:
+            out.append(Change(path, None if a is missing else a, None if b is missing else b))
+    return out
+
+
+class Review(_Model):
+    format: Literal["jcmreview"] = "jcmreview"
+    format_version: Literal[1] = 1
+    project_title: str = ""
+    packages: list[PackageRef] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    signoffs: list[SignOff] = Field(default_factory=list)
+
+    # -- package rounds -----------------------------------------------------------------
+    def record_package(
+        self,
+        round: int,
+        package_id: str,
+        file_name: str = "",  # noqa: A002
+        when: datetime | None = None,
+    ) -> PackageRef:
+        for ref in self.packages:
+            if ref.package_id == package_id:
+                return ref
+            if ref.round == round:
+                raise UserError(
+                    f"This review already holds a different package as round {round}; "
+                    "a resubmission must carry the next round number."
+                )
+        ref = PackageRef(
+            round=round, package_id=package_id, file_name=file_name, seen_at=when or _now()
+        )
+        self.packages.append(ref)
+        self.packages.sort(key=lambda r: r.round)
+        return ref
+
+    @property
+    def latest_round(self) -> int:
+        return max((ref.round for ref in self.packages), default=1)
+
+    # -- findings -----------------------------------------------------------------------
+    def raise_finding(
+        self,
+        kind: FindingType,
+        target: str,
+        text: str,
+        author: str = "",
+        round: int | None = None,
+        when: datetime | None = None,
+    ) -> Finding:  # noqa: A002
+        if not text.strip():
+            raise UserError("A finding needs a description.")
+        if not target.strip():
+            raise UserError("A finding must name the section or field it concerns.")
+        number = 1 + sum(1 for f in self.findings if f.type == kind)
+        finding = Finding(
+            id=f"{kind}-{number:02d}",
+            type=kind,
+            target=target,
+            text=text,
+            author=author,
+            raised_at=when or _now(),
+            raised_in_round=round or self.latest_round,
+        )
+        self.findings.append(finding)
+        return finding
+
+    def finding(self, finding_id: str) -> Finding:
+        for finding in self.findings:
+            if finding.id == finding_id:
+                return finding
+        raise UserError(f"There is no finding {finding_id} in this review.")
+
+    def respond(self, finding_id: str, response: str, when: datetime | None = None) -> Finding:
+        finding = self.finding(finding_id)
+        if finding.status == "closed":
+            raise UserError(f"{finding_id} is closed; reopen it before responding.")
+        finding.response = response
+        finding.status = "responded"
+        finding.responded_at = when or _now()
+        return finding
+
+    def close(
+        self,
+        finding_id: str,
+        assessment: str = "",
+        round: int | None = None,  # noqa: A002
+        when: datetime | None = None,
+    ) -> Finding:
+        finding = self.finding(finding_id)
+        finding.assessment = assessment or finding.assessment
+        finding.status = "closed"
+        finding.closed_at = when or _now()
+        finding.closed_in_round = round or self.latest_round
+        return finding
+
+    def reopen(self, finding_id: str) -> Finding:
+        finding = self.finding(finding_id)
+        finding.status = "open"
+        finding.closed_at = None
+        finding.closed_in_round = None
+        return finding
+
+    def open_car_cl(self) -> list[Finding]:
+        """CARs and CLs not closed: while any remain the opinion cannot be positive."""
+        return [f for f in self.findings if f.type in ("CAR", "CL") and f.status != "closed"]
+
+    # -- sign-offs ----------------------------------------------------------------------
+    def sign_off(
+        self,
+        section: str,
+        project: Project,
+        figures: Figures,
+        reviewer: str = "",
+        round: int | None = None,
+        package_id: str = "",  # noqa: A002
+        when: datetime | None = None,
+    ) -> SignOff:
+        try:
+            spec = section_spec(project, section)
+        except KeyError as exc:
+            raise UserError(str(exc.args[0])) from None
+        values = section_values(project, figures, spec)
+        mark = SignOff(
+            section=spec.key,
+            title=spec.title,
+            reviewer=reviewer,
+            signed_at=when or _now(),
+            round=round or self.latest_round,
+            package_id=package_id,
+            fingerprint=fingerprint(values),
+            values=values,
+        )
+        self.signoffs = [s for s in self.signoffs if s.section != spec.key] + [mark]
+        return mark
+
+    def remove_sign_off(self, section: str) -> None:
+        self.signoffs = [s for s in self.signoffs if s.section != section]
+
+    def sign_off_states(self, project: Project, figures: Figures) -> list[SignOffState]:
+        """Every sign-off checked against this project and figures (a later round's)."""
+        states = []
+        for mark in self.signoffs:
+            try:
+                spec = section_spec(project, mark.section)
+                values = section_values(project, figures, spec)
+            except KeyError:
+                values = {}
+            stale = fingerprint(values) != mark.fingerprint
+            states.append(
+                SignOffState(mark, stale, value_changes(mark.values, values) if stale else [])
+            )
+        return states
+
+
+def review_path_for(package_path: Path | str) -> Path:
+    """``<package>.jcmreview`` beside the package (``round2.jcmpkg`` -> ``round2.jcmreview``)."""
+    return Path(package_path).with_suffix(REVIEW_SUFFIX)
+
+
+def load_review(path: Path | str) -> Review:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_REVIEW_BYTES:
+            raise UserError(f"The review file '{path.name}' is too large ({size} bytes).")
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserError(f"The review file '{path}' does not exist.") from None
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise UserError(
+            f"The review file '{path.name}' is not valid JSON; it is damaged."
+        ) from None
+    except OSError as exc:
+        raise UserError(f"The review file '{path.name}' cannot be read: {exc.strerror}.") from None
+    try:
+        return Review.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise UserError(
+            f"The review file '{path.name}' is not a JCM review: {where}: {first['msg']}."
+        ) from None
+
+
+def save_review(review: Review, path: Path | str) -> Path:
+    """Write atomically (temporary file beside it, fsync, replace). Never into a package."""
+    path = Path(path)
+    if path.suffix.lower() != REVIEW_SUFFIX:
+        raise UserError(f"A review is saved as a '{REVIEW_SUFFIX}' file, not '{path.name}'.")
+    text = review.model_dump_json(indent=2) + "\n"
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return path

@@ -176,7 +176,6 @@ class MainWindow(QMainWindow):
             marker = "*" if session.is_dirty else ""
             suffix = f" — {tr('read-only')}" if read_only else ""
             title = f"{marker}{session.display_name}{suffix} — JCM PDD Studio"
-            self.setWindowModified(session.is_dirty)
         self.setWindowTitle(title)
 
     def _show_start(self) -> None:
@@ -217,6 +216,8 @@ class MainWindow(QMainWindow):
             self.view = None
         if self.controller is not None:
             self.controller.detach()
+            self.controller.stack.blockSignals(True)
+            self.controller.blockSignals(True)
             self.controller.deleteLater()
             self.controller = None
 

@@ -11,6 +11,8 @@ import importlib
 import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
+from functools import cache
 from typing import Any
 
 from jcm_pdd.errors import UserError
@@ -57,6 +59,7 @@ class FiguresView:
     trace: list[TraceLine] = field(default_factory=list)
     inputs: list[InputMark] = field(default_factory=list)
     message: str = ""  # why there are no figures (no methodology chosen, missing input ...)
+    message_path: str = ""  # the parameter key or model path the message is about
 
     @property
     def total_reference(self) -> Decimal:
@@ -79,6 +82,13 @@ def _engine() -> Any | None:
     return getattr(module, "estimate_project", None)
 
 
+@cache
+def _registry() -> Any:
+    from jcm_pdd.methodology import load_registry
+
+    return load_registry()
+
+
 def estimate_figures(project: Project) -> FiguresView:
     """The figures for ``project``; a message instead when they cannot be computed yet."""
     estimate = _engine()
@@ -87,22 +97,65 @@ def estimate_figures(project: Project) -> FiguresView:
     if not project.pdd.methodology.methodology_id:
         return FiguresView(message="Choose a methodology (B.1) to see the figures.")
     try:
-        result = estimate(project)
+        result = estimate(project, _registry())
     except UserError as exc:
-        return FiguresView(message=exc.message)
+        return FiguresView(message=exc.message, message_path=getattr(exc, "key", ""))
     return adapt(result)
 
 
+def to_decimal(value: Fraction | int) -> Decimal:
+    """Exact for whole numbers; 28 significant digits otherwise (display only)."""
+    value = Fraction(value)
+    return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+def provenance_of(source: Any) -> str:
+    origin = str(getattr(source, "origin", "calculated"))
+    if origin == "default" and getattr(source, "status", None) not in (None, "verified"):
+        return "unverified default"
+    return origin if origin in PROVENANCES else "calculated"
+
+
 def adapt(result: Any) -> FiguresView:
-    """Convert the engine's result into the view (kept in one place as the engine evolves)."""
+    """Convert the engine's ExAnteEstimate into the view (one place as the engine evolves)."""
+    from jcm_pdd.methodology import format_fraction
+
     view = FiguresView()
-    for year in getattr(result, "years", []):
+    for year in result.years:
+        # ER shown per year is the credited figure: rounded down by the template's rule.
         view.years.append(
             YearFigures(
-                int(year.year),
-                Decimal(year.reference_emissions),
-                Decimal(year.project_emissions),
-                Decimal(year.emission_reductions),
+                year.year, to_decimal(year.re), to_decimal(year.pe), Decimal(year.er_rounded)
             )
         )
+    seen: set[str] = set()
+    for step in result.annual.trace:
+        label = f"{step.symbol}{_index_label(step.index)}"
+        view.trace.append(
+            TraceLine(
+                label,
+                step.equation,
+                step.substituted(),
+                format_fraction(step.value),
+                step.unit,
+                step.equation_ref,
+            )
+        )
+        for item in step.inputs:
+            if item.label in seen or item.source.origin == "calculated":
+                continue
+            seen.add(item.label)
+            view.inputs.append(
+                InputMark(
+                    item.label,
+                    item.source.citation or item.source.where,
+                    format_fraction(item.value),
+                    item.unit,
+                    provenance_of(item.source),
+                )
+            )
     return view
+
+
+def _index_label(index: tuple[tuple[str, str], ...]) -> str:
+    return "[" + ", ".join(f"{k}={v}" for k, v in index) + "]" if index else ""

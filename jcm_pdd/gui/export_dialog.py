@@ -1,0 +1,204 @@
+"""The Export and "Package for validation" dialogs: the work runs in a worker thread (the GUI
+stays responsive) and reports progress; the worker returns values and slots update the UI
+(Picard's rule: widgets are touched on the GUI thread only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.session import DocumentSession
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ExportDialog", text)
+
+
+class Worker(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)  # the result, or a UserError
+
+    def __init__(self, job: Callable[[Callable[[int, int, str], None]], Any]) -> None:
+        super().__init__()
+        self._job = job
+
+    def run(self) -> None:
+        try:
+            result: Any = self._job(lambda done, total, msg: self.progress.emit(done, total, msg))
+        except UserError as exc:
+            result = exc
+        except Exception as exc:  # shown to the user; the app keeps running
+            result = UserError(str(exc))
+        self.finished.emit(result)
+
+
+class _JobDialog(QDialog):
+    def __init__(self, session: DocumentSession, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(title)
+        self.resize(620, 300)
+        self.form = QFormLayout()
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(tr("Progress"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.start_button = QPushButton(title)
+        self.start_button.setDefault(True)
+        self.buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.start_button.clicked.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.buttons)
+        self.thread_: QThread | None = None
+        self.result: Any = None
+
+    def _path_row(self, label: str, default: str, folder: bool) -> QLineEdit:
+        edit = QLineEdit(default)
+        edit.setAccessibleName(label)
+        browse = QPushButton(tr("Browse…"))
+
+        def choose() -> None:
+            if folder:
+                name = QFileDialog.getExistingDirectory(self, label, edit.text())
+            else:
+                name, _ = QFileDialog.getSaveFileName(self, label, edit.text())
+            if name:
+                edit.setText(name)
+
+        browse.clicked.connect(choose)
+        row = QHBoxLayout()
+        row.addWidget(edit, 1)
+        row.addWidget(browse)
+        self.form.addRow(label, row)
+        return edit
+
+    def run_job(self, job: Callable[[Callable[[int, int, str], None]], Any]) -> None:
+        self.start_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.thread_ = QThread(self)
+        self.worker = Worker(job)
+        self.worker.moveToThread(self.thread_)
+        self.thread_.started.connect(self.worker.run)
+        self.worker.progress.connect(self._progress)
+        self.worker.finished.connect(self._finished)
+        self.worker.finished.connect(self.thread_.quit)
+        self.thread_.start()
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.message.setText(message)
+
+    def _finished(self, result: Any) -> None:
+        self.result = result
+        self.start_button.setEnabled(True)
+        self.progress.setRange(0, 1)
+        if isinstance(result, UserError):
+            self.progress.setValue(0)
+            self.message.setText(result.message)
+        else:
+            self.progress.setValue(1)
+            self.message.setText(self.done_text(result))
+
+    def done_text(self, result: Any) -> str:
+        return str(result)
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def wait(self) -> None:
+        if self.thread_ is not None:
+            self.thread_.wait()
+
+    def done(self, code: int) -> None:
+        self.wait()  # never leave a worker running behind a closed dialog
+        super().done(code)
+
+
+class ExportDialog(_JobDialog):
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent, tr("Export"))
+        default = str(session.path.parent if session.path else Path.home())
+        self.folder = self._path_row(tr("Folder:"), default, folder=True)
+        self.formats: dict[str, QCheckBox] = {}
+        row = QHBoxLayout()
+        for key, text in (
+            ("docx", "PDD (Word)"),
+            ("pdf", "PDD (PDF)"),
+            ("xlsx", tr("Monitoring Plan (Excel)")),
+            ("moc", "MoC (Word)"),
+        ):
+            box = QCheckBox(text)
+            box.setChecked(True)
+            self.formats[key] = box
+            row.addWidget(box)
+        self.form.addRow(tr("Documents:"), row)
+        self.draft = QCheckBox(tr("Draft (allowed while errors remain; marked DRAFT)"))
+        self.form.addRow("", self.draft)
+
+    def start(self) -> None:
+        from jcm_pdd.export import export_set  # heavy: python-docx, reportlab, openpyxl
+
+        project = self.session.project.model_copy(deep=True)  # the worker never sees live data
+        out = Path(self.folder.text())
+        formats = [k for k, box in self.formats.items() if box.isChecked()]
+        draft = self.draft.isChecked()
+        self.run_job(lambda report: export_set(project, out, formats, draft, progress=report))
+
+    def done_text(self, result: Any) -> str:
+        return tr("Exported:") + "\n" + "\n".join(str(p) for p in result)
+
+
+class PackageDialog(_JobDialog):
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent, tr("Package for validation"))
+        base = session.path.with_suffix(".jcmpkg") if session.path else Path("package.jcmpkg")
+        self.target = self._path_row(tr("Package file:"), str(base), folder=False)
+        self.packaged_by = QLineEdit()
+        self.form.addRow(tr("Packaged by:"), self.packaged_by)
+        if session.path is None or session.is_dirty:
+            self.message.setText(
+                tr("Save the project first: the package is built from the saved file.")
+            )
+            self.start_button.setEnabled(False)
+
+    def start(self) -> None:
+        from jcm_pdd.package import build_package
+
+        assert self.session.path is not None
+        source, target = self.session.path, Path(self.target.text())
+        by = self.packaged_by.text()
+
+        def job(report: Callable[[int, int, str], None]) -> Any:
+            return build_package(
+                source, target, packaged_by=by, progress=lambda f, m: report(int(f * 100), 100, m)
+            )
+
+        self.run_job(job)
+
+    def done_text(self, result: Any) -> str:
+        return tr("Package written: {0}").format(self.target.text())

@@ -1,0 +1,77 @@
+"""GUI test fixtures: a real MainWindow (offscreen), a filled project file, no modal surprises.
+
+QMessageBox and QFileDialog static calls are replaced per test (novelWriter/Vorta habit), so a
+test states what the user would answer; every other widget is the real one.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from jcm_pdd.gui.i18n import install_language
+from jcm_pdd.gui.mainwindow import MainWindow
+from jcm_pdd.gui.preferences import Preferences
+from jcm_pdd.model import Project
+from jcm_pdd.session import newproject
+from jcm_pdd.storage import save_project
+
+
+def filled_project(units: int = 2) -> Project:
+    choice = newproject.for_country("MN")[0]
+    sites = [
+        newproject.SiteEntry(
+            "S1", "Ulaanbaatar", "Capital", Decimal("47.918"), Decimal("106.917"), units
+        ),
+    ]
+    project = newproject.new_project("MN", choice, sites)
+    project.pdd.title = "Rooftop solar PV in Ulaanbaatar"
+    project.pdd.duration.start_date = datetime.date(2026, 4, 1)
+    project.pdd.duration.operational_lifetime_years = 17
+    for row in project.monitoring_plan.monitored:
+        row.estimated_value = Decimal("1500")
+    for selection in project.monitoring_plan.default_selections:
+        selection.choice = "national_grid"
+    return project
+
+
+@pytest.fixture
+def project_file(tmp_path: Path) -> Path:
+    path = tmp_path / "solar.jcmpdd"
+    save_project(path, filled_project())
+    return path
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    """What the user answers to message boxes; records what was asked."""
+    state: dict[str, object] = {"question": QMessageBox.StandardButton.Discard, "asked": []}
+
+    def question(parent, title, text, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        state["asked"].append(text)  # type: ignore[union-attr]
+        return state["question"]
+
+    def note(parent, title, text, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        state["asked"].append(text)  # type: ignore[union-attr]
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(note))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(note))
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(note))
+    return state
+
+
+@pytest.fixture
+def window(qtbot, answers) -> Iterator[MainWindow]:  # noqa: ANN001
+    install_language("en")
+    win = MainWindow(Preferences())
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close_document()

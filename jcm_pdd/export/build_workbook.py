@@ -372,4 +372,7 @@ def build_workbook(project: Project, calc: Any, *, public: bool, draft: bool) ->
     if template is None or inputs is None:
         raise UserError(f"Cannot write the Monitoring Plan workbook: {problem}")
     reader = FieldReader(project, public=public) if public else None
-    return workbook_bytes(WorkbookSource(template, inputs, project, reader, draft))
+    try:
+        return workbook_bytes(WorkbookSource(template, inputs, project, reader, draft))
+    except ValueError as exc:  # the engine's InputError: a missing or invalid plan value
+        raise UserError(f"Cannot write the Monitoring Plan workbook: {exc}") from None

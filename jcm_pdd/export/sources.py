@@ -65,22 +65,25 @@ class Calculation:
     problem: str = ""  # why there are no figures, for the user
 
 
+def _registry() -> Any:
+    from jcm_pdd.methodology import load_registry
+
+    return load_registry()
+
+
 def calculate(project: Project) -> Calculation:
-    """Run the engine's ex-ante estimate; a project that cannot be calculated yet gives the
-    reason instead of figures (a draft still exports, showing "not calculated")."""
+    """Run the engine's ex-ante estimate (PDD C.3); a project that cannot be calculated yet
+    gives the reason instead of figures (a draft still exports, showing "not calculated")."""
+    from jcm_pdd.methodology import estimate_project
+
+    if not project.pdd.methodology.methodology_id:
+        return Calculation(None, problem="no methodology is selected (B.1)")
     try:
-        from jcm_pdd import methodology
-    except ImportError as exc:  # pragma: no cover - the engine ships with the app
-        return Calculation(None, problem=f"the calculation engine is not available ({exc})")
-    estimate_project = getattr(methodology, "estimate_project", None)
-    if estimate_project is None:
-        return Calculation(None, problem="the calculation engine is not available")
-    try:
-        estimate = estimate_project(project)
-    except UserError as exc:
-        return Calculation(None, problem=exc.message)
-    template = getattr(estimate, "template", None)
-    return Calculation(figures_from_estimate(estimate), estimate, template)
+        registry = _registry()
+        estimate = estimate_project(project, registry)
+    except (UserError, ValueError, LookupError) as exc:  # the engine's InputError and friends
+        return Calculation(None, problem=getattr(exc, "message", None) or str(exc))
+    return Calculation(figures_from_estimate(estimate), estimate)
 
 
 def diagnostics_errors(project: Project) -> list[str]:
@@ -102,16 +105,10 @@ def diagnostics_errors(project: Project) -> list[str]:
 
 def find_template(methodology_id: str, version: str) -> Any:
     """The loaded template for B.1 (shipped or user-authored), or None."""
-    from jcm_pdd.methodology.loader import load_file
-    from jcm_pdd.paths import templates_dir, user_templates_dir
-
-    wanted = version.removeprefix("ver")
-    for folder in (templates_dir(), user_templates_dir()):
-        for path in sorted(folder.glob("*.toml")):
-            if path.stem != f"{methodology_id}_ver{wanted}":
-                continue
-            return load_file(path)
-    return None
+    try:
+        return _registry().get(methodology_id, version or None)
+    except (UserError, ValueError, LookupError):
+        return None
 
 
 def project_inputs(project: Project) -> tuple[Any, Any, str]:

@@ -1,0 +1,93 @@
+"""export_set and the CLI: file names, public/confidential pair, draft vs final, progress."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from docx import Document as read_docx
+from factory import SECRET_CITY, filled_project
+
+from jcm_pdd.cli import main
+from jcm_pdd.errors import UserError
+from jcm_pdd.export import export_set
+from jcm_pdd.model import DefaultSelection
+from jcm_pdd.storage import save_project
+
+
+def _all_text(path: Path) -> str:
+    word = read_docx(io.BytesIO(path.read_bytes()))
+    cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in word.paragraphs] + cells)
+
+
+def test_draft_set_writes_public_and_confidential_copies(tmp_path: Path) -> None:
+    seen: list[tuple[int, int, str]] = []
+    paths = export_set(filled_project(), tmp_path, formats={"docx", "pdf", "moc"}, draft=True,
+                       progress=lambda d, t, m: seen.append((d, t, m)))
+    names = sorted(p.name for p in paths)
+    assert names == sorted([
+        "for_public_use_JCM_MN_F_PDD_ver03.0_MN099_DRAFT.docx",
+        "for_public_use_JCM_MN_F_PDD_ver03.0_MN099_DRAFT.pdf",
+        "for_public_use_JCM_MN_F_MoC_ver02.0_MN099_DRAFT.docx",
+        "JCM_MN_F_PDD_ver03.0_MN099_DRAFT.docx",
+        "JCM_MN_F_PDD_ver03.0_MN099_DRAFT.pdf",
+        "JCM_MN_F_MoC_ver02.0_MN099_DRAFT.docx",
+    ])
+    public = _all_text(tmp_path / "for_public_use_JCM_MN_F_PDD_ver03.0_MN099_DRAFT.docx")
+    full = _all_text(tmp_path / "JCM_MN_F_PDD_ver03.0_MN099_DRAFT.docx")
+    assert SECRET_CITY not in public and "XXX" in public
+    assert SECRET_CITY in full
+    assert seen[-1][0] == seen[-1][1] and [d for d, _, _ in seen] == sorted(d for d, _, _ in seen)
+    assert not list(tmp_path.glob(".*partial"))
+
+
+def test_final_export_is_refused_with_the_reasons(tmp_path: Path) -> None:
+    project = filled_project()
+    project.pdd.methodology.methodology_id = ""  # nothing can be calculated
+    with pytest.raises(UserError) as caught:
+        export_set(project, tmp_path / "out", formats={"docx"})
+    assert "final export is not possible" in caught.value.message
+    assert "no methodology" in caught.value.message or "calculat" in caught.value.message
+    assert not (tmp_path / "out").exists()
+
+
+def test_unknown_format_is_a_user_error(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="Unknown export format: odt"):
+        export_set(filled_project(), tmp_path, formats={"odt"}, draft=True)
+
+
+def test_workbook_from_the_project_monitoring_plan(tmp_path: Path) -> None:
+    project = filled_project()
+    project.pdd.methodology.methodology_id = "JCM_MN_AM003"
+    project.monitoring_plan.monitored[0].key = "EG"
+    project.monitoring_plan.index_members[0].id = "PV-1"
+    project.monitoring_plan.monitored[0].index = {"i": "PV-1"}
+    with pytest.raises(UserError, match="choose one of"):  # the grid/captive choice is missing
+        export_set(project, tmp_path, formats={"xlsx"}, draft=True, copies={"confidential"})
+    project.monitoring_plan.default_selections = [
+        DefaultSelection(key="EF_RE", index={"i": "PV-1"}, choice="national_grid")
+    ]
+    paths = export_set(project, tmp_path, formats={"xlsx"}, draft=True, copies={"confidential"})
+    assert [p.name for p in paths] == ["Monitoring_Spreadsheet_JCM_MN_AM003_ver02.0_MN099_DRAFT.xlsx"]
+
+
+def test_cli_exports_a_project_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "p.jcmpdd"
+    save_project(source, filled_project())
+    before = source.read_bytes()
+    code = main(["export", str(source), "--out", str(tmp_path / "out"), "--format", "docx", "--draft"])
+    assert code == 0
+    printed = capsys.readouterr().out.split()
+    assert len(printed) == 2 and all(Path(p).is_file() for p in printed)
+    assert source.read_bytes() == before  # never alters the user's file
+
+
+def test_cli_final_export_with_errors_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "p.jcmpdd"
+    project = filled_project()
+    project.pdd.methodology.methodology_id = ""
+    save_project(source, project)
+    assert main(["export", str(source), "--out", str(tmp_path / "out")]) == 1
+    assert "final export is not possible" in capsys.readouterr().err

@@ -1,0 +1,30 @@
+"""Completeness and consistency diagnostics of a JCM submission (no Qt).
+
+Public API::
+
+    run_checks(project, forms=None, template=None, estimate=None, *,
+               eligibility=None, today=None, resolve=True) -> list[Diagnostic]
+    has_errors(diagnostics) -> bool          # a final export is refused while this is true
+    Diagnostic(code, severity, location, message, params, form_type, section)
+        .location (= .path) is a model path, e.g. "pdd.sites.1.latitude"; form_type/section
+        ("PDD", "A.3") say where the navigator shows it.
+    Severity.ERROR / WARNING / INFO;  CATALOG: code -> CodeInfo(severity, summary)
+
+Rules live one topic per module (required, dates, geo, monitoring, consistency,
+template_rules, calc_rules) and take a ``CheckContext``; ``runner.RULES`` lists them in order.
+"""
+
+from jcm_pdd.checks.context import CheckContext
+from jcm_pdd.checks.diagnostic import CATALOG, CodeInfo, Diagnostic, Severity, has_errors
+from jcm_pdd.checks.runner import RULES, run_checks
+
+__all__ = [
+    "CATALOG",
+    "RULES",
+    "CheckContext",
+    "CodeInfo",
+    "Diagnostic",
+    "Severity",
+    "has_errors",
+    "run_checks",
+]

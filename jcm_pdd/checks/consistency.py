@@ -1,0 +1,159 @@
+"""Consistency rules across the submission that need no methodology template: eligibility
+explanations, the methodology's country, MoC participants against A.4, confidentiality flags
+and attachment references.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from jcm_pdd.checks.context import CheckContext, methodology_country
+from jcm_pdd.checks.diagnostic import Diagnostic, make
+from jcm_pdd.model.paths import PathError, get_value
+
+
+def eligibility_explanations(context: CheckContext) -> Iterator[Diagnostic]:
+    for number, entry in enumerate(context.project.pdd.eligibility):
+        if not entry.project_information.strip():
+            label = f"Criterion {entry.number or number + 1}"
+            yield make(
+                "eligibility.explanation",
+                f"pdd.eligibility.{number}.project_information",
+                f"B.2: explain how the project meets {label}.",
+                criterion=entry.number or number + 1,
+            )
+
+
+def methodology_host_country(context: CheckContext) -> Iterator[Diagnostic]:
+    partner = context.project.rule_set.partner_country
+    methodology_id = context.project.pdd.methodology.methodology_id
+    host = methodology_country(methodology_id)
+    if partner and host and host != partner:
+        yield make(
+            "methodology.host-country",
+            "pdd.methodology.methodology_id",
+            f"B.1: {methodology_id} is a methodology of the {host} Joint Committee; a project in "
+            f"partner country {partner} must apply a methodology approved for {partner}.",
+            methodology=methodology_id,
+            host=host,
+            partner=partner,
+        )
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.casefold().replace(",", " ").replace(".", " ").split())
+
+
+def moc_participants(context: CheckContext) -> Iterator[Diagnostic]:
+    project = context.project
+    moc = project.moc
+    focal = moc.focal_point
+    if focal.name.strip() and not focal.alternate_signatory.name.strip():
+        yield make(
+            "moc.alternate-signatory",
+            "moc.focal_point.alternate_signatory.name",
+            "MoC Section 2: the focal point entity has no alternate authorised signatory; name "
+            "one so that the focal point can act when the primary signatory is unavailable.",
+        )
+    in_moc = {_norm(e.name) for e in moc.other_participants if e.name.strip()}
+    if focal.name.strip() and moc.focal_point_is_participant is not False:
+        in_moc.add(_norm(focal.name))
+    in_pdd = {_norm(p.name): p.name for p in project.pdd.participants if p.name.strip()}
+    if not in_moc:
+        return  # an MoC not yet started: the required-field rule speaks for it
+    for number, participant in enumerate(project.pdd.participants):
+        if participant.name.strip() and _norm(participant.name) not in in_moc:
+            yield make(
+                "moc.participant-missing",
+                f"pdd.participants.{number}.name",
+                f"A.4 lists “{participant.name}”, but the MoC names it neither as focal point "
+                "nor as another project participant; every participant signs the MoC.",
+                name=participant.name,
+            )
+    for number, entity in enumerate(moc.other_participants):
+        if entity.name.strip() and _norm(entity.name) not in in_pdd:
+            yield make(
+                "moc.participant-extra",
+                f"moc.other_participants.{number}.name",
+                f"MoC Section 4 lists “{entity.name}”, which is not a project participant in "
+                "PDD A.4.",
+                name=entity.name,
+            )
+
+
+def confidential_paths(context: CheckContext) -> Iterator[Diagnostic]:
+    for number, path in enumerate(context.project.confidential):
+        try:
+            get_value(context.project, path)
+        except PathError:
+            yield make(
+                "confidential.unknown-path",
+                f"confidential.{number}",
+                f"A field marked confidential ({path}) no longer exists (a row may have been "
+                "removed); nothing is hidden for it in the public copy.",
+                path=path,
+            )
+
+
+def _attachment_values(context: CheckContext) -> Iterator[tuple[str, str, str]]:
+    """(model path, value, label) of every attachment-type field and cell in the forms."""
+    seen: set[str] = set()
+    for definition in context.forms:
+        for section, form_field in definition.fields():
+            if form_field.type == "attachment":
+                cells = [(form_field.path, form_field.label)]
+            else:
+                rows = _rows(context, form_field.path) if form_field.type == "table" else 0
+                cells = [
+                    (f"{form_field.path}.{n}.{c.subpath}", c.label)
+                    for c in form_field.columns
+                    if c.type == "attachment"
+                    for n in range(rows)
+                ]
+            for path, label in cells:
+                if path in seen:
+                    continue
+                seen.add(path)
+                try:
+                    value = get_value(context.project, path)
+                except PathError:
+                    continue
+                if isinstance(value, str) and value:
+                    heading = section.heading if section.number else section.title
+                    yield path, value, f"{heading}: {label}"
+
+
+def _rows(context: CheckContext, path: str) -> int:
+    try:
+        rows = get_value(context.project, path)
+    except PathError:
+        return 0
+    return len(rows) if isinstance(rows, list) else 0
+
+
+def attachment_references(context: CheckContext) -> Iterator[Diagnostic]:
+    project = context.project
+    stored = {record.sha256 for record in project.attachments}
+    for path, value, label in _attachment_values(context):
+        if value not in stored:
+            yield make(
+                "attachments.missing",
+                path,
+                f"{label} refers to an attachment that is not in the project; attach the file "
+                "again.",
+                sha256=value,
+            )
+    for number, record in enumerate(project.attachments):
+        if not record.supports_field:
+            continue
+        try:
+            get_value(project, record.supports_field)
+        except PathError:
+            yield make(
+                "attachments.field-unknown",
+                f"attachments.{number}.supports_field",
+                f"The attachment “{record.name or record.sha256[:12]}” supports the field "
+                f"{record.supports_field}, which does not exist (a row may have been removed).",
+                name=record.name,
+                path=record.supports_field,
+            )

@@ -1,0 +1,273 @@
+"""Rules that need the methodology template of B.1: identity and status of the methodology,
+the B.2 criteria and their machine checks, the monitoring rows against the template's
+parameters and options, default-value selections, and default values whose provenance is not
+verified.
+
+The template is used through the attributes documented in ``jcm_pdd.methodology`` (identity,
+eligibility, parameters, index_sets), so tests can hand in a loaded template or a stand-in.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from typing import Any
+
+from jcm_pdd.checks.context import CheckContext
+from jcm_pdd.checks.diagnostic import Diagnostic, make
+from jcm_pdd.checks.monitoring import parameter_name
+
+
+def identity(context: CheckContext) -> Iterator[Diagnostic]:
+    template = context.template
+    if template is None:
+        return
+    ident = template.identity
+    chosen = context.project.pdd.methodology
+    wanted_id = chosen.methodology_id.strip().upper()
+    if wanted_id and wanted_id.removeprefix("JCM_") != ident.id.removeprefix("JCM_"):
+        yield make(
+            "methodology.mismatch",
+            "pdd.methodology.methodology_id",
+            f"B.1 names {chosen.methodology_id}, but the calculation uses {ident.id}.",
+            methodology=chosen.methodology_id,
+            template=ident.id,
+        )
+    version = chosen.version.strip().lower().removeprefix("ver")
+    if version and version != ident.version:
+        yield make(
+            "methodology.mismatch",
+            "pdd.methodology.version",
+            f"B.1 gives version {chosen.version}, but the calculation uses ver{ident.version}.",
+            version=chosen.version,
+            template=ident.version,
+        )
+    if ident.status != "valid":
+        yield make(
+            "methodology.status",
+            "pdd.methodology.version",
+            f"B.1: {ident.id} ver{ident.version} is {ident.status}; the applied version must be "
+            "valid at the time of submission for validation.",
+            methodology=ident.id,
+            status=ident.status,
+        )
+    partner = context.project.rule_set.partner_country
+    if partner and ident.host_country != partner:
+        yield make(
+            "methodology.host-country",
+            "pdd.methodology.methodology_id",
+            f"B.1: {ident.id} is a methodology of the {ident.host_country} Joint Committee; a "
+            f"project in partner country {partner} must apply a methodology approved for "
+            f"{partner}.",
+            methodology=ident.id,
+            host=ident.host_country,
+            partner=partner,
+        )
+
+
+def eligibility(context: CheckContext) -> Iterator[Diagnostic]:
+    template = context.template
+    if template is None:
+        return
+    entries = context.project.pdd.eligibility
+    rows = {entry.number: n for n, entry in enumerate(entries)}
+    expected = [c.number for c in template.eligibility]
+    missing = [n for n in expected if n not in rows]
+    if missing:
+        listed = ", ".join(str(n) for n in missing)
+        yield make(
+            "eligibility.criteria",
+            "pdd.eligibility",
+            f"B.2: criterion {listed} of {template.identity.id} is missing; every eligibility "
+            "criterion of the methodology must be explained.",
+            missing=listed,
+        )
+    for number, row in rows.items():
+        if number not in expected:
+            yield make(
+                "eligibility.criteria",
+                f"pdd.eligibility.{row}.number",
+                f"B.2: {template.identity.id} has no criterion {number}.",
+                criterion=number,
+            )
+    descriptions = {c.number: c.check_description for c in template.eligibility}
+    for number, passed in sorted((context.eligibility_results or {}).items()):
+        if passed is False:
+            found = rows.get(number)
+            location = f"pdd.eligibility.{found}.project_information" if found is not None else ""
+            detail = descriptions.get(number) or "the check given by the methodology"
+            yield make(
+                "eligibility.check-failed",
+                location or "pdd.eligibility",
+                f"B.2: criterion {number} is not met by the values in the Monitoring Plan "
+                f"({detail}).",
+                criterion=number,
+            )
+
+
+def _members(context: CheckContext, sets: list[str]) -> list[tuple[str, ...]]:
+    plan = context.project.monitoring_plan
+    per_set = [[m.id for m in plan.index_members if m.set == name and m.id] for name in sets]
+    return list(itertools.product(*per_set))
+
+
+def _row_index(row: Any, sets: list[str]) -> tuple[str, ...]:
+    return tuple(str(row.index.get(name, "")) for name in sets)
+
+
+def monitoring_rows(context: CheckContext) -> Iterator[Diagnostic]:
+    template = context.template
+    if template is None:
+        return
+    plan = context.project.monitoring_plan
+    parameters: dict[str, Any] = template.parameters
+    tables: tuple[tuple[str, list[Any], str], ...] = (
+        ("monitored", list(plan.monitored), "monitored"),
+        ("fixed_ex_ante", list(plan.fixed_ex_ante), "fixed_ex_ante"),
+    )
+    for attribute, rows, role in tables:
+        title = "Table 1" if role == "monitored" else "Table 2"
+        seen: dict[str, set[tuple[str, ...]]] = {}
+        for number, row in enumerate(rows):
+            param = parameters.get(row.key)
+            if not row.key:
+                continue
+            if param is None or param.role != role:
+                yield make(
+                    "monitoring.parameter-unknown",
+                    f"monitoring_plan.{attribute}.{number}.symbol",
+                    f"Monitoring Plan {title}: {row.symbol or row.key} is not a "
+                    f"{'monitored' if role == 'monitored' else 'project-specific'} parameter of "
+                    f"{template.identity.id}.",
+                    parameter=row.key,
+                )
+                continue
+            seen.setdefault(row.key, set()).add(_row_index(row, param.index))
+            if role == "monitored":
+                yield from _option(context, number, row, param)
+        for key, param in parameters.items():
+            if param.role != role:
+                continue
+            for index in _members(context, param.index):
+                if index not in seen.get(key, set()):
+                    members = ", ".join(
+                        f"{s} = {m}" for s, m in zip(param.index, index, strict=True)
+                    )
+                    shown = f"{param.symbol} [{members}]" if members else param.symbol
+                    yield make(
+                        "monitoring.parameter-missing",
+                        f"monitoring_plan.{attribute}",
+                        f"Monitoring Plan {title}: add a row for {shown} ({param.description}).",
+                        parameter=key,
+                        index=members,
+                    )
+
+
+def _option(context: CheckContext, number: int, row: Any, param: Any) -> Iterator[Diagnostic]:
+    allowed = list(param.options)
+    if not allowed:
+        return
+    location = f"monitoring_plan.monitored.{number}.option"
+    name = parameter_name(number + 1, row)
+    offered = ", ".join(f"Option {o}" for o in allowed)
+    if row.option is None:
+        yield make(
+            "monitoring.option-missing",
+            location,
+            f"Monitoring Plan Table 1: choose the monitoring option of {name} ({offered}).",
+            parameter=row.key,
+            allowed=offered,
+        )
+    elif row.option not in allowed:
+        yield make(
+            "monitoring.option-not-allowed",
+            location,
+            f"Monitoring Plan Table 1: {name} uses Option {row.option}, but the methodology "
+            f"allows only {offered}.",
+            parameter=row.key,
+            option=row.option,
+            allowed=offered,
+        )
+
+
+def default_values(context: CheckContext) -> Iterator[Diagnostic]:
+    """Choices of default cases, overrides, and defaults in use whose provenance is unverified."""
+    template = context.template
+    if template is None:
+        return
+    plan = context.project.monitoring_plan
+    for key, param in template.parameters.items():
+        if param.role != "default":
+            continue
+        selections = {
+            _row_index(sel, param.index): (n, sel)
+            for n, sel in enumerate(plan.default_selections)
+            if sel.key == key
+        }
+        for index in _members(context, param.index):
+            found = selections.get(index)
+            number, selection = found if found else (None, None)
+            members = ", ".join(f"{s} = {m}" for s, m in zip(param.index, index, strict=True))
+            shown = f"{param.symbol} [{members}]" if members else param.symbol
+            where = (
+                f"monitoring_plan.default_selections.{number}"
+                if number is not None
+                else "monitoring_plan.default_selections"
+            )
+            if selection is not None and selection.override_value is not None:
+                yield make(
+                    "defaults.overridden",
+                    f"{where}.override_value",
+                    f"Default values: {shown} is overridden with {selection.override_value} "
+                    "instead of the methodology default "
+                    f"({selection.override_reason or 'no reason given'}).",
+                    parameter=key,
+                    index=members,
+                )
+                continue
+            yield from _default_in_use(template, param, key, shown, members, where, selection)
+
+
+def _default_in_use(
+    template: Any, param: Any, key: str, shown: str, members: str, where: str, selection: Any
+) -> Iterator[Diagnostic]:
+    if param.value is not None:
+        status = param.provenance.status if param.provenance else "unverified"
+        citation = param.provenance.citation if param.provenance else ""
+        value = param.value
+    else:
+        wanted = (selection.choice if selection is not None else "") or param.default_choice
+        names = [c.name for c in param.choices]
+        if not wanted:
+            yield make(
+                "monitoring.choice-unknown",
+                f"{where}.choice" if selection is not None else where,
+                f"Default values: choose which case applies to {shown} "
+                f"({', '.join(c.label for c in param.choices)}).",
+                parameter=key,
+                index=members,
+            )
+            return
+        choice = next((c for c in param.choices if c.name == wanted), None)
+        if choice is None:
+            yield make(
+                "monitoring.choice-unknown",
+                f"{where}.choice",
+                f"Default values: {shown} names the case '{wanted}', which "
+                f"{template.identity.id} does not have (choose one of {', '.join(names)}).",
+                parameter=key,
+                choice=wanted,
+            )
+            return
+        status, citation, value = choice.provenance.status, choice.provenance.citation, choice.value
+    if status != "verified":
+        yield make(
+            "defaults.draft" if status == "draft" else "defaults.unverified",
+            f"{where}.choice" if selection is not None else where,
+            f"Default values: {shown} = {value} {param.unit} is {status}: JCM PDD Studio could "
+            f"not confirm it against the methodology ({citation}). A validator should check it.",
+            parameter=key,
+            index=members,
+            status=status,
+            value=value,
+        )

@@ -1,0 +1,88 @@
+"""The expression language: what parses, and hostile input rejected before anything runs."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from jcm_pdd.methodology import expr
+
+
+@pytest.mark.parametrize(
+    ("source", "fragment"),
+    [
+        ("EG.__class__", "attribute access"),
+        ("EG[i].real", "attribute access"),
+        ("__import__", "names starting with '_'"),
+        ("__builtins__", "names starting with '_'"),
+        ("open(1)", "'open' is not an allowed function"),
+        ("getattr(EG, x)", "'getattr' is not an allowed function"),
+        ("eval(x)", "'eval' is not an allowed function"),
+        ("EG ** 1000", "too large"),
+        ("2 ^ 99999999", "too large"),
+        ("EG ^ EG", "small integer literal"),
+        ("EG ^ 1.5", "small integer literal"),
+        ("EG ^ (2)", "small integer literal"),
+        ("lambda: 1", "lambda is not allowed"),
+        ("[x for x in EG]", "comprehension"),
+        ("sum(x for x in EG)", "comprehension"),
+        ("'abc'", "double quotes"),
+        ('"abc"', "only allowed as the unit"),
+        ("1 if EG else 2", "unexpected 'if'"),
+        ("a < b < c", "chained comparisons"),
+        ("import os", "import is not allowed"),
+        ("EG; x", "unexpected character ';'"),
+        ("EG[0]", "index-set name"),
+        ("x" * 5000, "longer than"),
+        ("(" * 100 + "1" + ")" * 100, "nests deeper"),
+        ("", "empty"),
+        ("min(1)", "at least 2"),
+        ("if(a, b)", "exactly 3"),
+    ],
+)
+def test_rejected(source: str, fragment: str) -> None:
+    with pytest.raises(expr.ExprError) as info:
+        expr.parse(source)
+    assert fragment in info.value.message
+    assert info.value.column >= 1
+
+
+def test_exact_numbers() -> None:
+    node = expr.parse("0.797")
+    assert isinstance(node, expr.Num) and node.value == Fraction(797, 1000)
+    assert expr.parse("1.5e3").value == Fraction(1500)  # type: ignore[union-attr]
+
+
+def test_precedence_and_render_round_trip() -> None:
+    source = "sum(i, EG[i] * EF_RE[i]) - (a - b) / c ^ 2"
+    node = expr.parse(source)
+    assert isinstance(node, expr.Binary) and node.op == "-"
+    assert expr.parse(expr.render(node)) == node
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "if(x > 0 and not y <= 1, min(a, b, c), max(a, b))",
+        'convert(EC[i], "MWh")',
+        "band(T, CAP[i])",
+        "all(i, COP[i] >= 6) or any(j, F[j] == 0)",
+        "count(i) * -x",
+        "X[i, j] + 3",
+    ],
+)
+def test_allowed_forms_parse_and_render(source: str) -> None:
+    node = expr.parse(source)
+    assert expr.parse(expr.render(node)) == node
+
+
+def test_the_parser_never_evaluates(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    def forbidden(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the parser must not call eval/exec/compile")
+
+    for name in ("eval", "exec", "compile"):
+        monkeypatch.setattr(builtins, name, forbidden)
+    assert isinstance(expr.parse("sum(i, EG[i] * EF_RE[i])"), expr.Reduce)

@@ -1,0 +1,114 @@
+"""The C.3 total rule, and run_checks: resolution, de-duplication, placement, ordering."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from conftest import TODAY, ContextFactory, codes, complete_project, mn_template
+
+from jcm_pdd.checks import CATALOG, Severity, run_checks
+from jcm_pdd.checks.calc_rules import c3_totals
+from jcm_pdd.methodology import estimate_project
+
+
+@dataclass
+class _Year:
+    year: int
+    er_rounded: int
+
+
+@dataclass
+class _Table:
+    """A stand-in estimate whose total row was typed by hand."""
+
+    years: list[_Year] = field(default_factory=list)
+    total_er_rounded: int = 0
+
+
+def test_c3_total_must_be_the_sum_of_the_years(context: ContextFactory) -> None:
+    table = _Table([_Year(2026, 100), _Year(2027, 120)], total_er_rounded=221)
+    found = list(c3_totals(context(complete_project(), estimate=table)))
+    assert codes(found) == ["calc.total"]
+    assert "221" in found[0].message and "220" in found[0].message
+    table.total_er_rounded = 220
+    assert list(c3_totals(context(complete_project(), estimate=table))) == []
+
+
+def test_the_engine_estimate_passes_the_total_rule(context: ContextFactory) -> None:
+    project = complete_project()
+    estimate = estimate_project(project, mn_template())
+    assert [y.year for y in estimate.years] == list(range(2026, 2043))  # 17 whole years
+    assert list(c3_totals(context(project, estimate=estimate))) == []
+
+
+def test_run_checks_resolves_the_template_from_b1() -> None:
+    project = complete_project()
+    project.monitoring_plan.monitored[0].option = "A"
+    assert "monitoring.option-not-allowed" in codes(run_checks(project, today=TODAY))
+    assert "monitoring.option-not-allowed" not in codes(
+        run_checks(project, today=TODAY, resolve=False)
+    )
+
+
+def test_unknown_methodology_is_reported_once() -> None:
+    project = complete_project()
+    project.pdd.methodology.methodology_id = "JCM_MN_AM999"
+    found = [d for d in run_checks(project, today=TODAY) if d.code.startswith("methodology")]
+    assert codes(found) == ["methodology.template-missing"]
+    assert "JCM_MN_AM999" in found[0].message
+
+
+def test_calculation_problem_is_explained_when_nothing_else_is_wrong() -> None:
+    project = complete_project()
+    selection = project.monitoring_plan.default_selections[0]
+    selection.override_value = Decimal("-0.5")  # the engine refuses negative factors
+    selection.override_reason = "typing error"
+    found = run_checks(project, today=TODAY)
+    assert codes(found) == ["calc.error", "defaults.overridden"]
+    assert found[0].severity is Severity.WARNING and "negative" in found[0].message
+
+
+def test_calculation_problem_is_not_repeated_when_errors_explain_it() -> None:
+    project = complete_project()
+    project.monitoring_plan.monitored[0].estimated_value = None
+    found = run_checks(project, today=TODAY)
+    assert codes(found) == ["monitoring.estimate"]
+
+
+def test_errors_come_first_then_warnings_then_infos_in_form_order() -> None:
+    project = complete_project()
+    project.pdd.title = ""
+    project.moc.tpe_name = ""
+    project.moc.focal_point.alternate_signatory.name = ""
+    project.pdd.sites[0].country = "Mongolai"
+    found = run_checks(project, today=TODAY)
+    ranks = [d.severity.rank for d in found]
+    assert ranks == sorted(ranks)
+    errors = [(d.form_type, d.section) for d in found if d.severity is Severity.ERROR]
+    assert errors == [("PDD", "A.1"), ("MoC", "3")]
+    warnings = [(d.code, d.section) for d in found if d.severity is Severity.WARNING]
+    assert warnings == [("geo.unknown-country", "A.3"), ("moc.alternate-signatory", "2.alternate")]
+
+
+def test_country_without_forms_is_told_which_forms_are_used() -> None:
+    project = complete_project()
+    project.rule_set.partner_country = "PW"
+    found = run_checks(project, today=TODAY, resolve=False)
+    infos = [d for d in found if d.code == "forms.fallback"]
+    assert len(infos) == 1 and "MN forms" in infos[0].message
+
+
+def test_form_version_not_installed_is_a_warning() -> None:
+    project = complete_project()
+    project.rule_set.pdd_form_version = "01.0"
+    found = [d for d in run_checks(project, today=TODAY) if d.code == "forms.version"]
+    assert [d.location for d in found] == ["rule_set.pdd_form_version"]
+
+
+def test_every_diagnostic_code_has_a_catalog_entry_with_its_severity() -> None:
+    project = complete_project()
+    project.pdd.title = ""
+    project.pdd.sites[0].country = "Mongolai"
+    for diagnostic in run_checks(project, today=TODAY):
+        assert CATALOG[diagnostic.code].severity is diagnostic.severity

@@ -20,10 +20,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument("file", type=Path, help="a .jcmpdd project file")
     parser.add_argument("--out", type=Path, required=True, help="folder to write the files to")
     parser.add_argument(
-        "--format", default="docx,pdf,xlsx,moc", help="comma-separated: docx,pdf,xlsx,moc (default: all)"
+        "--format",
+        default="docx,pdf,xlsx,moc",
+        help="comma-separated: docx,pdf,xlsx,moc (default: all)",
     )
     parser.add_argument(
-        "--copies", default="public,confidential", help="comma-separated: public,confidential (default: both)"
+        "--copies",
+        default="public,confidential",
+        help="comma-separated: public,confidential (default: both)",
     )
     parser.add_argument("--draft", action="store_true", help="export a draft (DRAFT on every page)")
     parser.set_defaults(handler=run)

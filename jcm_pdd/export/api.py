@@ -21,7 +21,13 @@ from jcm_pdd.export.form_layout import layout_for
 from jcm_pdd.export.naming import file_name
 from jcm_pdd.export.render_docx import render_docx
 from jcm_pdd.export.render_pdf import render_pdf
-from jcm_pdd.export.sources import Calculation, ExportInput, calculate, diagnostics_errors, load_input
+from jcm_pdd.export.sources import (
+    Calculation,
+    ExportInput,
+    calculate,
+    diagnostics_errors,
+    load_input,
+)
 from jcm_pdd.model import Project
 
 FORMATS = ("docx", "pdf", "xlsx", "moc")
@@ -43,7 +49,9 @@ def _check_choice(given: Iterable[str], allowed: tuple[str, ...], what: str) -> 
     chosen = [x.strip().lower() for x in given if x.strip()]
     unknown = sorted(set(chosen) - set(allowed))
     if unknown:
-        raise UserError(f"Unknown export {what}: {', '.join(unknown)} (choose from {', '.join(allowed)}).")
+        raise UserError(
+            f"Unknown export {what}: {', '.join(unknown)} (choose from {', '.join(allowed)})."
+        )
     if not chosen:
         raise UserError(f"Choose at least one export {what} ({', '.join(allowed)}).")
     return [x for x in allowed if x in chosen]
@@ -104,7 +112,11 @@ def export_set(
             assert pdd_layout is not None
             if public not in pdd_docs:  # one neutral document feeds both renderers
                 pdd_docs[public] = build_pdd(
-                    project, pdd_layout, calc.figures, public=public, draft=draft,
+                    project,
+                    pdd_layout,
+                    calc.figures,
+                    public=public,
+                    draft=draft,
                     load_attachment=inp.load_attachment,
                 )
             doc = pdd_docs[public]

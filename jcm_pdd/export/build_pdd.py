@@ -72,7 +72,9 @@ def _block(
     if block.kind == "key_value":
         return [
             KeyValueTable(
-                tuple((c.label, _fmt(c, reader.text(c.path, c.date_format))) for c in block.columns),
+                tuple(
+                    (c.label, _fmt(c, reader.text(c.path, c.date_format))) for c in block.columns
+                ),
                 key_width=block.key_width,
             )
         ]
@@ -118,9 +120,15 @@ def _block(
         out: list[Block] = []
         for n in range(_rows(reader, block.path)):
             row = f"{block.path}.{n}"
-            title = block.label.replace("{n}", str(n + 1)) if "{n}" in block.label else f"{block.label} ({n + 1})"
+            title = (
+                block.label.replace("{n}", str(n + 1))
+                if "{n}" in block.label
+                else f"{block.label} ({n + 1})"
+            )
             out.append(Paragraph(title, bold=True))
-            out.append(KeyValueTable(tuple((c.label, _cell(reader, row, c, n + 1)) for c in block.columns)))
+            out.append(
+                KeyValueTable(tuple((c.label, _cell(reader, row, c, n + 1)) for c in block.columns))
+            )
         return out
     if block.kind == "fixed_text":
         return [Paragraph(block.label)]
@@ -147,9 +155,7 @@ def _signatures(block: LayoutBlock, reader: FieldReader) -> list[Block]:
 def _emission_table(block: LayoutBlock, figures: EmissionFigures | None) -> Block:
     if figures is None or not figures.years:
         return Paragraph(NOT_CALCULATED, style="note")
-    rows = tuple(
-        (y.year, thousands(y.re), thousands(y.pe), thousands(y.er)) for y in figures.years
-    )
+    rows = tuple((y.year, thousands(y.re), thousands(y.pe), thousands(y.er)) for y in figures.years)
     total = (
         block.label or f"Total ({figures.unit})",
         thousands(figures.total_re),
@@ -210,4 +216,3 @@ def build_pdd(
     for section in layout.sections:
         doc.add(*_section(section, reader, figures, load_attachment))
     return doc
-

@@ -22,6 +22,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jcm_pdd.export.excel_formula import FormulaContext, IndexKey, rounding, translate
@@ -43,15 +44,33 @@ BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 TABLE1 = (
-    "(a) Monitoring point No.", "(b) Parameters", "(c) Description of data", "(d) Estimated Values",
-    "(e) Units", "(f) Monitoring option", "(g) Source of data",
-    "(h) Measurement methods and procedures", "(i) Monitoring frequency", "(j) Other comments",
+    "(a) Monitoring point No.",
+    "(b) Parameters",
+    "(c) Description of data",
+    "(d) Estimated Values",
+    "(e) Units",
+    "(f) Monitoring option",
+    "(g) Source of data",
+    "(h) Measurement methods and procedures",
+    "(i) Monitoring frequency",
+    "(j) Other comments",
 )
 TABLE2 = (
-    "(a) Parameters", "(b) Description of data", "(c) Estimated Values", "(d) Units",
-    "(e) Source of data", "(f) Other comments",
+    "(a) Parameters",
+    "(b) Description of data",
+    "(c) Estimated Values",
+    "(d) Units",
+    "(e) Source of data",
+    "(f) Other comments",
 )
-DEFAULTS = ("Parameters", "Description of data", "Values", "Units", "Selected default / override", "Source")
+DEFAULTS = (
+    "Parameters",
+    "Description of data",
+    "Values",
+    "Units",
+    "Selected default / override",
+    "Source",
+)
 CALC_HEAD = ("Parameter", "Index", "Value", "Units", "Equation", "Reference")
 
 
@@ -113,9 +132,13 @@ class _Writer:
         if self.src.draft:
             ws["A4"] = "DRAFT - not for submission"
             ws["A4"].font = Font(bold=True, color="C00000")
-            ws.oddHeader.center.text = "DRAFT"
-            ws.oddHeader.center.color = "C00000"
-        ws.oddFooter.center.text = "Page &P of &N"
+            header = ws.oddHeader
+            if header is not None:
+                header.center.text = "DRAFT"
+                header.center.color = "C00000"
+        footer = ws.oddFooter
+        if footer is not None:
+            footer.center.text = "Page &P of &N"
         return 6
 
     def _head(self, ws: Worksheet, row: int, labels: tuple[str, ...]) -> None:
@@ -164,11 +187,15 @@ class _Writer:
     # -- MPS(input) ------------------------------------------------------------------------
     def input_sheet(self) -> None:
         ws = self.ws_in
-        row = self._header_block(ws, "Monitoring Plan Sheet (Input Sheet) [Attachment to Project Design Document]")
+        row = self._header_block(
+            ws, "Monitoring Plan Sheet (Input Sheet) [Attachment to Project Design Document]"
+        )
         ws.cell(row=row, column=1, value="Table 1: Parameters monitored ex post").font = BOLD
         self._head(ws, row + 1, TABLE1)
         row += 2
-        options = DataValidation(type="list", formula1='"Option A,Option B,Option C"', allow_blank=True)
+        options = DataValidation(
+            type="list", formula1='"Option A,Option B,Option C"', allow_blank=True
+        )
         ws.add_data_validation(options)
         point = 0
         for key, param in self.t.parameters.items():
@@ -177,33 +204,49 @@ class _Writer:
             for index in _combos(param, self.members):
                 point += 1
                 option = self._text(key, index, "option", param.default_option or "")
-                self._row(ws, row, [
-                    self._text(key, index, "monitoring_point", f"({point})"),
-                    _symbol(param, index),
-                    self._text(key, index, "description", param.description),
-                    None,
-                    self._text(key, index, "unit", param.unit),
-                    f"Option {option}" if option and option != REDACTED else option,
-                    self._text(key, index, "source_of_data", param.source_of_data),
-                    self._text(key, index, "measurement_methods", param.measurement_methods),
-                    self._text(key, index, "frequency", param.frequency),
-                    self._text(key, index, "comments", ""),
-                ])
+                self._row(
+                    ws,
+                    row,
+                    [
+                        self._text(key, index, "monitoring_point", f"({point})"),
+                        _symbol(param, index),
+                        self._text(key, index, "description", param.description),
+                        None,
+                        self._text(key, index, "unit", param.unit),
+                        f"Option {option}" if option and option != REDACTED else option,
+                        self._text(key, index, "source_of_data", param.source_of_data),
+                        self._text(key, index, "measurement_methods", param.measurement_methods),
+                        self._text(key, index, "frequency", param.frequency),
+                        self._text(key, index, "comments", ""),
+                    ],
+                )
                 self._input_cell(ws, row, 4, self._value_for(key, index))
                 self._input_cell(ws, row, 6, ws.cell(row=row, column=6).value)
                 options.add(f"F{row}")
                 self.cells[(key, index)] = f"'{INPUT}'!$D${row}"
                 row += 1
         row += 1
-        ws.cell(row=row, column=1, value="Table 2: Project-specific parameters to be fixed ex ante").font = BOLD
+        ws.cell(
+            row=row, column=1, value="Table 2: Project-specific parameters to be fixed ex ante"
+        ).font = BOLD
         self._head(ws, row + 1, TABLE2)
         row += 2
         for key, param in self.t.parameters.items():
             if param.role != "fixed_ex_ante":
                 continue
             for index in _combos(param, self.members):
-                self._row(ws, row, [_symbol(param, index), param.description, None, param.unit,
-                                    param.source_of_data, ""])
+                self._row(
+                    ws,
+                    row,
+                    [
+                        _symbol(param, index),
+                        param.description,
+                        None,
+                        param.unit,
+                        param.source_of_data,
+                        "",
+                    ],
+                )
                 self._input_cell(ws, row, 3, self._value_for(key, index))
                 self.cells[(key, index)] = f"'{INPUT}'!$C${row}"
                 row += 1
@@ -220,8 +263,18 @@ class _Writer:
                 label = next((c.label for c in param.choices if c.name == chosen), chosen)
                 how = f"Override: {source.reason}" if source.origin == "overridden" else label
                 cite = source.citation + (f" ({source.status})" if source.status else "")
-                self._row(ws, row, [_symbol(param, index), param.description,
-                                    self._value_for(key, index), param.unit, how, cite])
+                self._row(
+                    ws,
+                    row,
+                    [
+                        _symbol(param, index),
+                        param.description,
+                        self._value_for(key, index),
+                        param.unit,
+                        how,
+                        cite,
+                    ],
+                )
                 self.cells[(key, index)] = f"'{INPUT}'!$C${row}"
                 row += 1
         self.table3_row = row + 1
@@ -229,7 +282,9 @@ class _Writer:
     def table3(self, er_cell: str) -> None:
         ws = self.ws_in
         row = self.table3_row
-        ws.cell(row=row, column=1, value="Table 3: Ex-ante estimation of CO2 emission reductions").font = BOLD
+        ws.cell(
+            row=row, column=1, value="Table 3: Ex-ante estimation of CO2 emission reductions"
+        ).font = BOLD
         self._head(ws, row + 1, ("CO2 emission reductions", "Units"))
         self._row(ws, row + 2, [f"={er_cell}", "tCO2/p"])
         ws.cell(row=row + 2, column=1).number_format = "#,##0"
@@ -248,7 +303,11 @@ class _Writer:
 
     def calc_sheet(self) -> str:
         ws = self.ws_calc
-        row = self._header_block(ws, "Monitoring Plan Sheet (Calculation Process Sheet) [Attachment to Project Design Document]")
+        row = self._header_block(
+            ws,
+            "Monitoring Plan Sheet (Calculation Process Sheet) "
+            "[Attachment to Project Design Document]",
+        )
         order = self.info.order
         re_keys = self._closure("RE") | {"RE"}
         pe_keys = (self._closure("PE") | {"PE"}) - re_keys
@@ -256,7 +315,10 @@ class _Writer:
         sections = [
             ("1. Calculations for emission reductions", ["ER"]),
             ("2. Selected default values, etc.", []),
-            ("3. Calculations for reference emissions", [k for k in order if k in re_keys] + others),
+            (
+                "3. Calculations for reference emissions",
+                [k for k in order if k in re_keys] + others,
+            ),
             ("4. Calculations of the project emissions", [k for k in order if k in pe_keys]),
         ]
         # first pass: a row for every calculated value, so formulas may refer forward
@@ -303,14 +365,26 @@ class _Writer:
                 else:
                     formula = f"={self.cells[(key, index)]}"
                     equation, ref = "Default value (MPS(input))", ""
-                self._row(ws, cell_row, [param.symbol, _index_text(param, index), formula, param.unit, equation, ref])
+                self._row(
+                    ws,
+                    cell_row,
+                    [param.symbol, _index_text(param, index), formula, param.unit, equation, ref],
+                )
                 ws.cell(row=cell_row, column=3).number_format = "#,##0.00########"
                 if key == "ER":
                     mode = self.t.rounding.emission_reductions
-                    self._row(ws, er_rounded_row, [
-                        f"{param.symbol} (credited)", "", "=" + rounding(mode, f"C{cell_row}"), "tCO2e/p",
-                        f"{mode} of {param.symbol} to whole tCO2e", self.t.rounding.basis,
-                    ])
+                    self._row(
+                        ws,
+                        er_rounded_row,
+                        [
+                            f"{param.symbol} (credited)",
+                            "",
+                            "=" + rounding(mode, f"C{cell_row}"),
+                            "tCO2e/p",
+                            f"{mode} of {param.symbol} to whole tCO2e",
+                            self.t.rounding.basis,
+                        ],
+                    )
                     ws.cell(row=er_rounded_row, column=3).number_format = "#,##0"
             row = (max((r for r, _, _ in rows), default=row + 1) if rows else row + 1) + 2
             if title.startswith("1."):
@@ -320,7 +394,9 @@ class _Writer:
     # -- MSS -------------------------------------------------------------------------------
     def mss_sheet(self) -> None:
         ws = self.ws_mss
-        row = self._header_block(ws, "Monitoring Structure Sheet [Attachment to Project Design Document]")
+        row = self._header_block(
+            ws, "Monitoring Structure Sheet [Attachment to Project Design Document]"
+        )
         self._head(ws, row, ("Responsible personnel", "Role", "Organisation"))
         project = self.src.project
         roles = project.monitoring_plan.structure if project else []
@@ -333,18 +409,26 @@ class _Writer:
             ]
             self._row(ws, row + 1 + n, values)
         if project and project.monitoring_plan.structure_note:
-            note = self.src.reader.text("monitoring_plan.structure_note") if self.src.reader else project.monitoring_plan.structure_note
+            note = (
+                self.src.reader.text("monitoring_plan.structure_note")
+                if self.src.reader
+                else project.monitoring_plan.structure_note
+            )
             ws.cell(row=row + len(roles) + 2, column=1, value=note).alignment = WRAP
 
     def finish(self) -> bytes:
-        widths = {INPUT: (14, 24, 36, 16, 10, 14, 24, 32, 16, 20), CALC: (16, 14, 18, 12, 60, 28), MSS: (28, 48, 32)}
+        widths = {
+            INPUT: (14, 24, 36, 16, 10, 14, 24, 32, 16, 20),
+            CALC: (16, 14, 18, 12, 60, 28),
+            MSS: (28, 48, 32),
+        }
         for ws in (self.ws_in, self.ws_calc, self.ws_mss):
             for n, width in enumerate(widths[ws.title], start=1):
                 ws.column_dimensions[get_column_letter(n)].width = width
             ws.protection.sheet = True  # no password: protects formulas from slips, not attackers
             ws.page_setup.orientation = "landscape"
             ws.page_setup.fitToWidth = 1
-            ws.sheet_properties.pageSetUpPr.fitToPage = True
+            ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
             ws.page_setup.fitToHeight = 0
         self.wb.properties.creator = "JCM PDD Studio"
         self.wb.properties.title = f"Monitoring Spreadsheet {self.t.identity.full_id}"

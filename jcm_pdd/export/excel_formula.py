@@ -63,7 +63,9 @@ def _contiguous(cells: list[str]) -> str | None:
     first = parsed[0]
     assert first is not None
     rows = [int(m["row"]) for m in parsed if m is not None]
-    same = all(m is not None and m["sheet"] == first["sheet"] and m["col"] == first["col"] for m in parsed)
+    same = all(
+        m is not None and m["sheet"] == first["sheet"] and m["col"] == first["col"] for m in parsed
+    )
     if not same or rows != list(range(rows[0], rows[0] + len(rows))):
         return None
     sheet = first["sheet"] or ""
@@ -150,7 +152,11 @@ class _Translator:
         formula = "NA()"
         for band in reversed(table.bands):
             value = number(Decimal(band.value))
-            formula = value if band.upper is None else f"IF({x}<{number(Decimal(band.upper))},{value},{formula})"
+            formula = (
+                value
+                if band.upper is None
+                else f"IF({x}<{number(Decimal(band.upper))},{value},{formula})"
+            )
         first = table.bands[0].lower
         if first is not None:
             formula = f"IF({x}<{number(Decimal(first))},NA(),{formula})"

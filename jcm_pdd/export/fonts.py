@@ -88,7 +88,9 @@ def font_set() -> FontSet:
             log.info("skipping CJK font %s: %s", path, exc)
             continue
         pdfmetrics.registerFont(font)
-        return FontSet(LATIN, LATIN_BOLD, CJK, True, str(path), latin_chars, frozenset(font.face.charToGlyph))
+        return FontSet(
+            LATIN, LATIN_BOLD, CJK, True, str(path), latin_chars, frozenset(font.face.charToGlyph)
+        )
     log.warning(
         "No CJK TrueType font found; Japanese text uses the non-embedded CID font %s", CID_FALLBACK
     )

@@ -11,10 +11,16 @@ from __future__ import annotations
 import logging
 from typing import Literal
 
-from jcm_pdd.export.layout import Column, FormLayout, LayoutBlock, LayoutSection, fallback_pdd_layout
+from jcm_pdd.export.layout import (
+    Column,
+    FormLayout,
+    LayoutBlock,
+    LayoutSection,
+    fallback_pdd_layout,
+)
 from jcm_pdd.export.layout_moc import fallback_moc_layout
-from jcm_pdd.forms import FormDefinition, FormField, Section
 from jcm_pdd.forms import Column as FormColumn
+from jcm_pdd.forms import FormDefinition, FormField, Section
 from jcm_pdd.model import Project
 
 log = logging.getLogger(__name__)
@@ -22,7 +28,9 @@ log = logging.getLogger(__name__)
 PageForm = Literal["PDD", "MoC"]
 
 
-def _column(col: FormColumn | FormField, label: str | None = None, path: str | None = None) -> Column:
+def _column(
+    col: FormColumn | FormField, label: str | None = None, path: str | None = None
+) -> Column:
     hints = col.export
     fmt = f"{hints.prefix}{{}}{hints.suffix}"
     width = (col.width if isinstance(col, FormColumn) else None) or 1.0
@@ -51,7 +59,10 @@ def _table_columns(field: FormField, widths: list[float]) -> tuple[Column, ...]:
         else:
             out.append(_column(col))
     if len(widths) == len(out):
-        out = [Column(c.label, c.path, w, c.fmt, c.date_format) for c, w in zip(out, widths, strict=True)]
+        out = [
+            Column(c.label, c.path, w, c.fmt, c.date_format)
+            for c, w in zip(out, widths, strict=True)
+        ]
     return tuple(out)
 
 
@@ -68,11 +79,17 @@ def _field_blocks(section: Section, fields: list[FormField]) -> list[LayoutBlock
     def flush_scalars() -> None:
         if scalars:
             blocks.append(
-                LayoutBlock("key_value", columns=tuple(_column(f) for f in scalars), key_width=_key_width(widths))
+                LayoutBlock(
+                    "key_value",
+                    columns=tuple(_column(f) for f in scalars),
+                    key_width=_key_width(widths),
+                )
             )
             scalars.clear()
 
-    attachment = next((f for f in fields if f.type == "attachment"), None) if layout == "figure" else None
+    attachment = (
+        next((f for f in fields if f.type == "attachment"), None) if layout == "figure" else None
+    )
     for field in fields:
         if field.type == "table":
             flush_scalars()
@@ -91,7 +108,10 @@ def _field_blocks(section: Section, fields: list[FormField]) -> list[LayoutBlock
                 names = tuple(c for c in _table_columns(field, []) if c.path != hints.group_by)
                 blocks.append(
                     LayoutBlock(
-                        "grouped", field.path, columns=names, group_by=hints.group_by,
+                        "grouped",
+                        field.path,
+                        columns=names,
+                        group_by=hints.group_by,
                         key_width=_key_width(own_widths),
                     )
                 )
@@ -105,13 +125,17 @@ def _field_blocks(section: Section, fields: list[FormField]) -> list[LayoutBlock
                 blocks.append(LayoutBlock("table", field.path, label=label, columns=columns))
         elif field.type == "attachment" and attachment is field:
             flush_scalars()
-            caption = next((f.path for f in fields if f is not field and f.type in ("text", "multiline")), "")
+            caption = next(
+                (f.path for f in fields if f is not field and f.type in ("text", "multiline")), ""
+            )
             blocks.append(LayoutBlock("figure", field.path, caption_path=caption))
         elif field.type == "attachment":
             continue  # e.g. a specimen signature: kept in the package, not printed in the form
         elif attachment is not None:
             continue  # the caption, drawn with the figure
-        elif layout == "key_value" and not (field.type == "multiline" and scalars and len(fields) == 2):
+        elif layout == "key_value" and not (
+            field.type == "multiline" and scalars and len(fields) == 2
+        ):
             scalars.append(field)
         elif layout == "key_value":
             flush_scalars()  # D.: the explanation reads better as text under the table
@@ -135,7 +159,9 @@ def _section(section: Section) -> LayoutSection:
             LayoutBlock(
                 "emission_table",
                 label=cols[0].export.row_label if cols else "",
-                columns=tuple(Column(c.label, c.subpath, w) for c, w in zip(cols, widths, strict=True)),
+                columns=tuple(
+                    Column(c.label, c.subpath, w) for c, w in zip(cols, widths, strict=True)
+                ),
             )
         )
     fields = [f for f in section.fields if f.on_form and f.export.include]
@@ -152,9 +178,7 @@ def _section(section: Section) -> LayoutSection:
 
 
 def layout_from_definition(definition: FormDefinition, form: PageForm) -> FormLayout:
-    sections = tuple(
-        _section(s) for s in definition.sections if s.on_form and s.export.include
-    )
+    sections = tuple(_section(s) for s in definition.sections if s.on_form and s.export.include)
     source = str(getattr(definition, "_source_file", "") or definition.code)
     return FormLayout(form=form, title=definition.title, sections=sections, source=source)
 
@@ -165,8 +189,14 @@ def layout_for(project: Project, form: PageForm) -> FormLayout:
         from jcm_pdd.forms import load_forms
 
         registry = load_forms()
-        version = project.rule_set.pdd_form_version if form == "PDD" else project.rule_set.moc_form_version
-        resolution = registry.resolve(project.rule_set.partner_country or "MN", form, version or None)
+        version = (
+            project.rule_set.pdd_form_version
+            if form == "PDD"
+            else project.rule_set.moc_form_version
+        )
+        resolution = registry.resolve(
+            project.rule_set.partner_country or "MN", form, version or None
+        )
         return layout_from_definition(resolution.definition, form)
     except Exception as exc:  # a missing or broken forms/ must not block an export
         log.warning("using the built-in %s layout: %s", form, exc)

@@ -102,7 +102,9 @@ def fallback_pdd_layout() -> FormLayout:
         s(
             "A.4.",
             "Name of project participants",
-            blocks=(b("grouped", "pdd.participants", group_by="country", columns=(Column("", "name"),)),),
+            blocks=(
+                b("grouped", "pdd.participants", group_by="country", columns=(Column("", "name"),)),
+            ),
         ),
         s(
             "A.5.",
@@ -148,19 +150,26 @@ def fallback_pdd_layout() -> FormLayout:
         s("C.", "Calculation of emission reductions", 2),
         s(
             "C.1.",
-            "All emission sources and their associated greenhouse gases relevant to the JCM project",
+            "All emission sources and their associated greenhouse gases relevant to the JCM "
+            "project",
             blocks=(
                 b(
                     "table",
                     "pdd.emission_sources.reference",
                     label="Reference emissions",
-                    columns=(Column("Emission sources", "source", 3.0), Column("GHG type", "ghg_type")),
+                    columns=(
+                        Column("Emission sources", "source", 3.0),
+                        Column("GHG type", "ghg_type"),
+                    ),
                 ),
                 b(
                     "table",
                     "pdd.emission_sources.project",
                     label="Project emissions",
-                    columns=(Column("Emission sources", "source", 3.0), Column("GHG type", "ghg_type")),
+                    columns=(
+                        Column("Emission sources", "source", 3.0),
+                        Column("GHG type", "ghg_type"),
+                    ),
                 ),
             ),
         ),
@@ -191,7 +200,8 @@ def fallback_pdd_layout() -> FormLayout:
             blocks=(
                 _kv(
                     (
-                        "Legal requirement of environmental impact assessment for the proposed project",
+                        "Legal requirement of environmental impact assessment for the proposed "
+                        "project",
                         "pdd.environmental_impact.legally_required",
                     ),
                 ),

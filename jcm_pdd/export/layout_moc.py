@@ -87,9 +87,14 @@ def fallback_moc_layout() -> FormLayout:
                 b(
                     "key_value",
                     columns=(
-                        Column("Is this entity changing its name?", "moc.focal_point_changing_name"),
+                        Column(
+                            "Is this entity changing its name?", "moc.focal_point_changing_name"
+                        ),
                         Column("Former entity name", f"{fp}.former_name"),
-                        Column("Is the entity also a project participant?", "moc.focal_point_is_participant"),
+                        Column(
+                            "Is the entity also a project participant?",
+                            "moc.focal_point_is_participant",
+                        ),
                         Column(
                             "If the entity is also a project participant, do the same signatories "
                             "represent it in its project participant role?",
@@ -108,7 +113,8 @@ def fallback_moc_layout() -> FormLayout:
                     "key_value",
                     columns=(
                         Column(
-                            "Name of the TPE that conducts validation (and verification) for the project",
+                            "Name of the TPE that conducts validation (and verification) for "
+                            "the project",
                             "moc.tpe_name",
                         ),
                     ),
@@ -123,16 +129,29 @@ def fallback_moc_layout() -> FormLayout:
                 b(
                     "table",
                     "moc.other_participants",
-                    columns=(Column("", "#", 0.3, "({})"), Column("Name of project participant", "name", 3.0)),
+                    columns=(
+                        Column("", "#", 0.3, "({})"),
+                        Column("Name of project participant", "name", 3.0),
+                    ),
                 ),
-                b("fixed_text", label="*Contact information of each participant is indicated in Section 5."),
+                b(
+                    "fixed_text",
+                    label="*Contact information of each participant is indicated in Section 5.",
+                ),
             ),
         ),
         s(
             "Section 5:",
             "Contact information (Project participant(s) other than focal point entity)",
             2,
-            blocks=(b("records", "moc.other_participants", label="Project Participant", columns=_entity_columns("")),),
+            blocks=(
+                b(
+                    "records",
+                    "moc.other_participants",
+                    label="Project Participant",
+                    columns=_entity_columns(""),
+                ),
+            ),
         ),
         s(
             "Section 6:",
@@ -145,4 +164,6 @@ def fallback_moc_layout() -> FormLayout:
             ),
         ),
     )
-    return FormLayout(form="MoC", title="JCM Modalities of Communication Statement Form", sections=sections)
+    return FormLayout(
+        form="MoC", title="JCM Modalities of Communication Statement Form", sections=sections
+    )

@@ -66,7 +66,9 @@ def _set_fonts(style_font: object, size: float | None = None) -> None:
 
 
 def _shade(cell: _Cell, colour: str) -> None:
-    cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:fill="{colour}"/>'))
+    cell._tc.get_or_add_tcPr().append(
+        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:fill="{colour}"/>')
+    )
 
 
 def _write_lines(paragraph: DocxParagraph, text: str, *, bold: bool = False) -> None:
@@ -75,7 +77,7 @@ def _write_lines(paragraph: DocxParagraph, text: str, *, bold: bool = False) -> 
         run = paragraph.add_run(line)
         run.bold = bold or None
         if n:
-            run._r.addprevious(parse_xml(f'<w:r {nsdecls("w")}><w:br/></w:r>'))
+            run._r.addprevious(parse_xml(f"<w:r {nsdecls('w')}><w:br/></w:r>"))
 
 
 def _cell_text(cell: _Cell, text: str, *, bold: bool = False, right: bool = False) -> None:
@@ -98,12 +100,12 @@ def _widths(table: Table, shares: tuple[float, ...]) -> None:
 
 def _repeat_header(table: Table) -> None:
     tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+    tr_pr.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
 
 
 def _no_split(table: Table) -> None:
     for row in table.rows:
-        row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+        row._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
 
 
 class _DocxWriter:
@@ -123,7 +125,12 @@ class _DocxWriter:
         styles = out.styles
         _set_fonts(styles["Normal"].font, 10.5)
         styles["Normal"].paragraph_format.space_after = Pt(4)
-        for name, size in (("Title", 16), ("Heading 1", 13), ("Heading 2", 11.5), ("Heading 3", 10.5)):
+        for name, size in (
+            ("Title", 16),
+            ("Heading 1", 13),
+            ("Heading 2", 11.5),
+            ("Heading 3", 10.5),
+        ):
             style = styles[name]
             _set_fonts(style.font, size)
             style.font.bold = True
@@ -146,14 +153,13 @@ class _DocxWriter:
         if self.doc.draft:
             run.bold = True
             run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
-            header._p.append(
-                parse_xml(_WATERMARK.format(ns=_VML_NS))
-            )
+            header._p.append(parse_xml(_WATERMARK.format(ns=_VML_NS)))
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         footer._p.append(
             parse_xml(
-                f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+                f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE ">'
+                "<w:r><w:t>1</w:t></w:r></w:fldSimple>"
             )
         )
 

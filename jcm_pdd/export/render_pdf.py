@@ -40,20 +40,43 @@ HEADER_SHADE = colors.HexColor("#D9E2F3")
 
 class _Styles:
     def __init__(self, fonts: FontSet) -> None:
-        base = {"fontName": fonts.latin, "fontSize": 10, "leading": 13}
-        self.body = ParagraphStyle("body", spaceAfter=4, **base)
+        self.body = ParagraphStyle(
+            "body", fontName=fonts.latin, fontSize=10, leading=13, spaceAfter=4
+        )
         self.note = ParagraphStyle("note", parent=self.body, textColor=colors.HexColor("#555555"))
         self.cell = ParagraphStyle("cell", fontName=fonts.latin, fontSize=9, leading=11.5)
         self.cell_bold = ParagraphStyle("cellb", parent=self.cell, fontName=fonts.latin_bold)
         self.cell_right = ParagraphStyle("cellr", parent=self.cell, alignment=TA_RIGHT)
-        self.cell_right_bold = ParagraphStyle("cellrb", parent=self.cell_right, fontName=fonts.latin_bold)
+        self.cell_right_bold = ParagraphStyle(
+            "cellrb", parent=self.cell_right, fontName=fonts.latin_bold
+        )
         self.title = ParagraphStyle(
-            "title", fontName=fonts.latin_bold, fontSize=16, leading=20, alignment=TA_CENTER,
+            "title",
+            fontName=fonts.latin_bold,
+            fontSize=16,
+            leading=20,
+            alignment=TA_CENTER,
             spaceAfter=10,
         )
-        heading = {"fontName": fonts.latin_bold, "keepWithNext": 1}
-        self.h2 = ParagraphStyle("h2", fontSize=13, leading=16, spaceBefore=10, spaceAfter=4, **heading)
-        self.h3 = ParagraphStyle("h3", fontSize=10.5, leading=13, spaceBefore=6, spaceAfter=3, **heading)
+        # keepWithNext: a heading never ends a page alone
+        self.h2 = ParagraphStyle(
+            "h2",
+            fontName=fonts.latin_bold,
+            fontSize=13,
+            leading=16,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=1,
+        )
+        self.h3 = ParagraphStyle(
+            "h3",
+            fontName=fonts.latin_bold,
+            fontSize=10.5,
+            leading=13,
+            spaceBefore=6,
+            spaceAfter=3,
+            keepWithNext=1,
+        )
         self.caption = ParagraphStyle("caption", parent=self.body, alignment=TA_CENTER)
 
 
@@ -95,7 +118,10 @@ class _PdfWriter:
         data: list[list[Any]] = [[self.p(c, s.cell_bold) for c in block.columns]]
         for row in block.rows:
             data.append(
-                [self.p(v, s.cell_right if i in block.numeric else s.cell) for i, v in enumerate(row)]
+                [
+                    self.p(v, s.cell_right if i in block.numeric else s.cell)
+                    for i, v in enumerate(row)
+                ]
             )
         if block.total:
             data.append(

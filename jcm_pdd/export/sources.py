@@ -54,7 +54,9 @@ def load_input(source: Path | str | Project | Any) -> ExportInput:
         store = getattr(source, "attachments", None)
         loader = _store_loader(store) if store is not None else _no_attachment
         return ExportInput(project, loader, getattr(source, "path", None))
-    raise UserError(f"Cannot export {type(source).__name__}: give a project file or a loaded project.")
+    raise UserError(
+        f"Cannot export {type(source).__name__}: give a project file or a loaded project."
+    )
 
 
 @dataclass
@@ -120,7 +122,11 @@ def project_inputs(project: Project) -> tuple[Any, Any, str]:
         return None, None, "no methodology is selected (B.1)"
     template = find_template(selection.methodology_id, selection.version)
     if template is None:
-        return None, None, f"no template for {selection.methodology_id} {selection.version} is installed"
+        return (
+            None,
+            None,
+            f"no template for {selection.methodology_id} {selection.version} is installed",
+        )
     try:
         return template, inputs_from_project(project, template), ""
     except UserError as exc:

@@ -33,9 +33,20 @@ def soffice_convert(lo_profile: Path) -> Callable[[Path, str, Path], Path]:
     def convert(source: Path, target: str, out_dir: Path) -> Path:
         out_dir.mkdir(parents=True, exist_ok=True)
         result = subprocess.run(
-            [soffice, f"-env:UserInstallation={lo_profile.as_uri()}", "--headless",
-             "--convert-to", target, "--outdir", str(out_dir), str(source)],
-            capture_output=True, text=True, timeout=180, check=False,
+            [
+                soffice,
+                f"-env:UserInstallation={lo_profile.as_uri()}",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(out_dir),
+                str(source),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
         )
         produced = out_dir / f"{source.stem}.{target.split(':')[0]}"
         assert result.returncode == 0, result.stderr
@@ -52,7 +63,8 @@ def pdf_text() -> Callable[[Path], str]:
     tool = PDFTOTEXT
 
     def read(path: Path) -> str:
-        return subprocess.run([tool, "-layout", str(path), "-"], capture_output=True, text=True,
-                              check=True).stdout
+        return subprocess.run(
+            [tool, "-layout", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
 
     return read

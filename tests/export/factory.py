@@ -36,10 +36,22 @@ def filled_project() -> Project:
     pdd.title = "10 MW Solar Power Project in Darkhan"
     pdd.description = "Installation of a 10 MW solar PV plant.\nIt replaces grid electricity."
     pdd.sites = [
-        Site(id="S1", country="Mongolia", region="Darkhan-Uul", city=SECRET_CITY,
-             latitude=Decimal("49.4867"), longitude=Decimal("105.9228")),
-        Site(id="S2", country="Mongolia", region="Selenge", city="Sukhbaatar",
-             latitude=Decimal("50.2314"), longitude=Decimal("106.2078")),
+        Site(
+            id="S1",
+            country="Mongolia",
+            region="Darkhan-Uul",
+            city=SECRET_CITY,
+            latitude=Decimal("49.4867"),
+            longitude=Decimal("105.9228"),
+        ),
+        Site(
+            id="S2",
+            country="Mongolia",
+            region="Selenge",
+            city="Sukhbaatar",
+            latitude=Decimal("50.2314"),
+            longitude=Decimal("106.2078"),
+        ),
     ]
     pdd.participants = [
         Participant(country="Mongolia", name="Solar Power International LLC"),
@@ -52,10 +64,16 @@ def filled_project() -> Project:
     pdd.methodology.methodology_id = "JCM_MN_AM003"
     pdd.methodology.version = "02.0"
     pdd.eligibility = [
-        EligibilityEntry(number=1, criterion="The project installs solar PV systems.",
-                         project_information="A 10 MW PV plant is installed."),
-        EligibilityEntry(number=2, criterion="PV modules are certified to IEC 61215.",
-                         project_information="Modules certified by TÜV."),
+        EligibilityEntry(
+            number=1,
+            criterion="The project installs solar PV systems.",
+            project_information="A 10 MW PV plant is installed.",
+        ),
+        EligibilityEntry(
+            number=2,
+            criterion="PV modules are certified to IEC 61215.",
+            project_information="Modules certified by TÜV.",
+        ),
     ]
     pdd.emission_sources.reference = [EmissionSource(source="Grid electricity", ghg_type="CO2")]
     pdd.emission_sources.project = [EmissionSource(source="N/A", ghg_type="N/A")]
@@ -64,8 +82,11 @@ def filled_project() -> Project:
     pdd.environmental_impact.explanation = "A general EIA was approved in 2018."
     pdd.stakeholder_solicitation = "A meeting was held on 12/03/2019 in Darkhan."
     pdd.stakeholder_comments = [
-        StakeholderComment(stakeholder="Local residents", comment="Will there be noise?",
-                           consideration="PV plants make no noise; no action needed."),
+        StakeholderComment(
+            stakeholder="Local residents",
+            comment="Will there be noise?",
+            consideration="PV plants make no noise; no action needed.",
+        ),
     ]
     pdd.references = "IGES List of Grid Emission Factors v11.5"
     pdd.annex = "None."
@@ -73,14 +94,27 @@ def filled_project() -> Project:
     mp = project.monitoring_plan
     mp.index_members = [IndexMember(set="i", id="PV-1", label="PV plant", site_id="S1")]
     mp.monitored = [
-        MonitoredParameter(monitoring_point="(1)", key="EG_i_p", index={"i": "PV-1"},
-                           symbol="EG_i,p", description="Quantity of electricity generated",
-                           estimated_value=Decimal("18500.5"), unit="MWh/p", option="C",
-                           source_of_data="Monitored data", measurement_methods="Electricity meter",
-                           frequency="Continuously"),
+        MonitoredParameter(
+            monitoring_point="(1)",
+            key="EG_i_p",
+            index={"i": "PV-1"},
+            symbol="EG_i,p",
+            description="Quantity of electricity generated",
+            estimated_value=Decimal("18500.5"),
+            unit="MWh/p",
+            option="C",
+            source_of_data="Monitored data",
+            measurement_methods="Electricity meter",
+            frequency="Continuously",
+        ),
     ]
-    mp.structure = [StructureRole(role="Monitoring manager", responsible="B. Bat",
-                                  organisation="Solar Power International LLC")]
+    mp.structure = [
+        StructureRole(
+            role="Monitoring manager",
+            responsible="B. Bat",
+            organisation="Solar Power International LLC",
+        )
+    ]
     project.moc.tpe_name = "Example TPE Co."
     project.moc.date_of_submission = dt.date(2020, 2, 1)
     project.moc.focal_point.name = JAPANESE_NAME

@@ -10,14 +10,21 @@ from jcm_pdd.export.form_layout import layout_for
 from jcm_pdd.export.layout import fallback_pdd_layout
 
 SECTION_HEADINGS = [
-    "A. Project description", "A.1. Title of the JCM project", "A.3. Location of project, including coordinates",
-    "A.4. Name of project participants", "A.5. Duration", "B.1. Selection of methodology(ies)",
+    "A. Project description",
+    "A.1. Title of the JCM project",
+    "A.3. Location of project, including coordinates",
+    "A.4. Name of project participants",
+    "A.5. Duration",
+    "B.1. Selection of methodology(ies)",
     "B.2. Explanation of how the project meets eligibility criteria of the approved methodology",
     "C.1. All emission sources and their associated greenhouse gases relevant to the JCM project",
     "C.2. Figure of all emission sources and monitoring points relevant to the JCM project",
-    "C.3. Estimated emissions reductions in each year", "D. Environmental impact assessment",
+    "C.3. Estimated emissions reductions in each year",
+    "D. Environmental impact assessment",
     "E.1. Solicitation of comments from local stakeholders",
-    "E.2. Summary of comments received and their consideration", "F. References", "Annex",
+    "E.2. Summary of comments received and their consideration",
+    "F. References",
+    "Annex",
     "Revision history of PDD",
 ]
 
@@ -36,16 +43,22 @@ def test_layout_comes_from_the_forms_definition() -> None:
 
 
 def test_fallback_layout_has_the_same_sections() -> None:
-    doc = build_pdd(filled_project(), fallback_pdd_layout(), sample_figures(), public=False, draft=False)
+    doc = build_pdd(
+        filled_project(), fallback_pdd_layout(), sample_figures(), public=False, draft=False
+    )
     assert [h for h in SECTION_HEADINGS if h not in doc.headings()] == []
 
 
 def test_tables_hold_dms_sites_participants_dates_and_yearly_total() -> None:
     project = filled_project()
-    doc = build_pdd(project, layout_for(project, "PDD"), sample_figures(), public=False, draft=False)
+    doc = build_pdd(
+        project, layout_for(project, "PDD"), sample_figures(), public=False, draft=False
+    )
     kv = _kv(doc.blocks)
     assert kv["City/Town/Community etc:"] == f"(1) {SECRET_CITY}\n(2) Sukhbaatar"
-    assert kv["Latitude, longitude"].startswith("(1) Latitude: 49°29'12.1\"N / Longitude: 105°55'22.1\"E")
+    assert kv["Latitude, longitude"].startswith(
+        "(1) Latitude: 49°29'12.1\"N / Longitude: 105°55'22.1\"E"
+    )
     assert kv["Japan"] == f"{JAPANESE_NAME}\nExample Trading Co., Ltd."
     assert kv["Starting date of project operation"] == "27/12/2019"
     assert kv["Expected operational lifetime of project"] == "17 years"

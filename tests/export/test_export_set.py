@@ -24,17 +24,24 @@ def _all_text(path: Path) -> str:
 
 def test_draft_set_writes_public_and_confidential_copies(tmp_path: Path) -> None:
     seen: list[tuple[int, int, str]] = []
-    paths = export_set(filled_project(), tmp_path, formats={"docx", "pdf", "moc"}, draft=True,
-                       progress=lambda d, t, m: seen.append((d, t, m)))
+    paths = export_set(
+        filled_project(),
+        tmp_path,
+        formats={"docx", "pdf", "moc"},
+        draft=True,
+        progress=lambda d, t, m: seen.append((d, t, m)),
+    )
     names = sorted(p.name for p in paths)
-    assert names == sorted([
-        "for_public_use_JCM_MN_F_PDD_ver03.0_MN099_DRAFT.docx",
-        "for_public_use_JCM_MN_F_PDD_ver03.0_MN099_DRAFT.pdf",
-        "for_public_use_JCM_MN_F_MoC_ver02.0_MN099_DRAFT.docx",
-        "JCM_MN_F_PDD_ver03.0_MN099_DRAFT.docx",
-        "JCM_MN_F_PDD_ver03.0_MN099_DRAFT.pdf",
-        "JCM_MN_F_MoC_ver02.0_MN099_DRAFT.docx",
-    ])
+    assert names == sorted(
+        [
+            "for_public_use_JCM_MN_F_PDD_ver03.0_MN099_DRAFT.docx",
+            "for_public_use_JCM_MN_F_PDD_ver03.0_MN099_DRAFT.pdf",
+            "for_public_use_JCM_MN_F_MoC_ver02.0_MN099_DRAFT.docx",
+            "JCM_MN_F_PDD_ver03.0_MN099_DRAFT.docx",
+            "JCM_MN_F_PDD_ver03.0_MN099_DRAFT.pdf",
+            "JCM_MN_F_MoC_ver02.0_MN099_DRAFT.docx",
+        ]
+    )
     public = _all_text(tmp_path / "for_public_use_JCM_MN_F_PDD_ver03.0_MN099_DRAFT.docx")
     full = _all_text(tmp_path / "JCM_MN_F_PDD_ver03.0_MN099_DRAFT.docx")
     assert SECRET_CITY not in public and "XXX" in public
@@ -70,21 +77,27 @@ def test_workbook_from_the_project_monitoring_plan(tmp_path: Path) -> None:
         DefaultSelection(key="EF_RE", index={"i": "PV-1"}, choice="national_grid")
     ]
     paths = export_set(project, tmp_path, formats={"xlsx"}, draft=True, copies={"confidential"})
-    assert [p.name for p in paths] == ["Monitoring_Spreadsheet_JCM_MN_AM003_ver02.0_MN099_DRAFT.xlsx"]
+    assert [p.name for p in paths] == [
+        "Monitoring_Spreadsheet_JCM_MN_AM003_ver02.0_MN099_DRAFT.xlsx"
+    ]
 
 
 def test_cli_exports_a_project_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "p.jcmpdd"
     save_project(source, filled_project())
     before = source.read_bytes()
-    code = main(["export", str(source), "--out", str(tmp_path / "out"), "--format", "docx", "--draft"])
+    code = main(
+        ["export", str(source), "--out", str(tmp_path / "out"), "--format", "docx", "--draft"]
+    )
     assert code == 0
     printed = capsys.readouterr().out.split()
     assert len(printed) == 2 and all(Path(p).is_file() for p in printed)
     assert source.read_bytes() == before  # never alters the user's file
 
 
-def test_cli_final_export_with_errors_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_final_export_with_errors_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "p.jcmpdd"
     project = filled_project()
     project.pdd.methodology.methodology_id = ""

@@ -42,12 +42,18 @@ def _document_xml(data: bytes) -> str:
 
 CASES = {
     "pdd_forms_public_draft": lambda: build_pdd(
-        filled_project(), layout_for(filled_project(), "PDD"), sample_figures(), public=True, draft=True
+        filled_project(),
+        layout_for(filled_project(), "PDD"),
+        sample_figures(),
+        public=True,
+        draft=True,
     ),
     "pdd_fallback_final": lambda: build_pdd(
         filled_project(), fallback_pdd_layout(), sample_figures(), public=False, draft=False
     ),
-    "moc_fallback": lambda: build_pdd(filled_project(), fallback_moc_layout(), None, public=False, draft=False),
+    "moc_fallback": lambda: build_pdd(
+        filled_project(), fallback_moc_layout(), None, public=False, draft=False
+    ),
 }
 
 

@@ -25,7 +25,9 @@ C3_FIGURES = ["14,746", "14,749", "58,990"]
 
 def _doc(*, draft: bool = False, public: bool = False) -> Document:
     project = filled_project()
-    return build_pdd(project, layout_for(project, "PDD"), sample_figures(), public=public, draft=draft)
+    return build_pdd(
+        project, layout_for(project, "PDD"), sample_figures(), public=public, draft=draft
+    )
 
 
 def test_docx_reads_back_with_headings_tables_header_and_page_numbers() -> None:
@@ -51,7 +53,9 @@ def test_docx_draft_says_draft_in_header_and_watermark() -> None:
     assert 'string="DRAFT"' in header._element.xml  # the watermark shape
 
 
-def test_pdf_text_is_selectable_and_fonts_embedded(tmp_path: Path, pdf_text: Callable[[Path], str]) -> None:
+def test_pdf_text_is_selectable_and_fonts_embedded(
+    tmp_path: Path, pdf_text: Callable[[Path], str]
+) -> None:
     path = tmp_path / "pdd.pdf"
     path.write_bytes(render_pdf(_doc()))
     text = pdf_text(path)
@@ -78,15 +82,20 @@ def test_pdf_draft_marks_every_page(tmp_path: Path, pdf_text: Callable[[Path], s
     assert all("DRAFT — JCM_MN_F_PDD_ver03.0" in p for p in pages)
 
 
-def test_public_pdf_hides_the_confidential_city(tmp_path: Path, pdf_text: Callable[[Path], str]) -> None:
+def test_public_pdf_hides_the_confidential_city(
+    tmp_path: Path, pdf_text: Callable[[Path], str]
+) -> None:
     path = tmp_path / "public.pdf"
     path.write_bytes(render_pdf(_doc(public=True)))
     text = pdf_text(path)
     assert "Secretville" not in text and "XXX" in text
 
 
-def test_libreoffice_converts_the_docx(tmp_path: Path, soffice_convert: Callable[[Path, str, Path], Path],
-                                       pdf_text: Callable[[Path], str]) -> None:
+def test_libreoffice_converts_the_docx(
+    tmp_path: Path,
+    soffice_convert: Callable[[Path, str, Path], Path],
+    pdf_text: Callable[[Path], str],
+) -> None:
     source = tmp_path / "pdd.docx"
     source.write_bytes(render_docx(_doc(draft=True)))
     pdf = soffice_convert(source, "pdf", tmp_path / "out")

@@ -26,7 +26,7 @@ def _cases() -> list[Any]:
     cases = []
     for path in TEMPLATES:
         template = load_file(path)
-        for n, example in enumerate(template.examples):
+        for n in range(len(template.examples)):
             cases.append(pytest.param(path, n, id=f"{template.identity.full_id}-{n}"))
     return cases
 
@@ -39,7 +39,11 @@ def _example(path: Path, n: int) -> tuple[Template, Inputs]:
 
 def _rows_by_symbol(ws: Any) -> dict[str, Any]:
     """First column symbol -> value column C, for the calc sheet (unindexed rows only)."""
-    return {row[0]: row[2] for row in ws.iter_rows(min_row=6, values_only=True) if row[0] and row[1] in (None, "")}
+    return {
+        row[0]: row[2]
+        for row in ws.iter_rows(min_row=6, values_only=True)
+        if row[0] and row[1] in (None, "")
+    }
 
 
 def _symbols(template: Template) -> tuple[str, str, str]:

@@ -26,7 +26,7 @@ ACCEPTED = "*.png *.jpg *.jpeg *.gif *.bmp *.svg *.pdf"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Attachments", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 class AttachmentsPage(QWidget):

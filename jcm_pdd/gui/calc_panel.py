@@ -28,7 +28,7 @@ from jcm_pdd.session.figures import FiguresView
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("CalcPanel", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def provenance_text(provenance: str) -> str:

@@ -17,7 +17,7 @@ from jcm_pdd.session.figures import YearFigures
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("CalcPanel", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 class YearChart(QChartView):

@@ -21,7 +21,7 @@ SEVERITIES = ("error", "warning", "info")
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("DiagnosticsPanel", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def severity_text(severity: str) -> str:

@@ -17,7 +17,7 @@ from jcm_pdd.session.formview import SectionView, form_view
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentView", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 class DocumentView(QWidget):

@@ -30,7 +30,7 @@ from jcm_pdd.session import DocumentSession
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 class Worker(QObject):

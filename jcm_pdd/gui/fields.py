@@ -33,7 +33,7 @@ from jcm_pdd.session.formview import FieldView
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Fields", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def parse_value(kind: str, text: str, choices: tuple[str, ...] = ()) -> Any:

@@ -42,7 +42,7 @@ OPEN_FILTER = "JCM PDD project or validation package (*.jcmpdd *.jcmpkg)"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 class MainWindow(QMainWindow):
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, icon: str = "") -> QAction:  # noqa: ANN001
-        action = QAction(tr(text), self)
+        action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if icon:
@@ -98,22 +98,26 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.act_new = self._action("&New…", self.new_project, keys.New, "new")
-        self.act_open = self._action("&Open…", self.open_dialog, keys.Open, "open")
-        self.act_save = self._action("&Save", self.save, keys.Save, "save")
-        self.act_save_as = self._action("Save &As…", self.save_as, keys.SaveAs)
-        self.act_close = self._action("&Close", self.close_document, keys.Close)
-        self.act_export = self._action("&Export…", self.export_dialog, "Ctrl+E", "export")
+        self.act_new = self._action(tr("&New…"), self.new_project, keys.New, "new")
+        self.act_open = self._action(tr("&Open…"), self.open_dialog, keys.Open, "open")
+        self.act_save = self._action(tr("&Save"), self.save, keys.Save, "save")
+        self.act_save_as = self._action(tr("Save &As…"), self.save_as, keys.SaveAs)
+        self.act_close = self._action(tr("&Close"), self.close_document, keys.Close)
+        self.act_export = self._action(tr("&Export…"), self.export_dialog, "Ctrl+E", "export")
         self.act_package = self._action(
-            "&Package for validation…", self.package_dialog, None, "package"
+            tr("&Package for validation…"), self.package_dialog, None, "package"
         )
-        self.act_prefs = self._action("&Preferences…", self.preferences_dialog, keys.Preferences)
-        self.act_quit = self._action("&Quit", self.close, keys.Quit)
-        self.act_start = self._action("Start &page", self._show_start_page_only)
-        self.act_show_calc = self._action("Show &calculation…", self.calc_panel.show_calculation)
-        self.act_about = self._action("&About JCM PDD Studio", self.about)
-        self.act_undo = self._action("&Undo", self.undo, keys.Undo, "undo")
-        self.act_redo = self._action("&Redo", self.redo, keys.Redo, "redo")
+        self.act_prefs = self._action(
+            tr("&Preferences…"), self.preferences_dialog, keys.Preferences
+        )
+        self.act_quit = self._action(tr("&Quit"), self.close, keys.Quit)
+        self.act_start = self._action(tr("Start &page"), self._show_start_page_only)
+        self.act_show_calc = self._action(
+            tr("Show &calculation…"), self.calc_panel.show_calculation
+        )
+        self.act_about = self._action(tr("&About JCM PDD Studio"), self.about)
+        self.act_undo = self._action(tr("&Undo"), self.undo, keys.Undo, "undo")
+        self.act_redo = self._action(tr("&Redo"), self.redo, keys.Redo, "redo")
         self.writing_actions = [self.act_save, self.act_export, self.act_package]
 
     def _build_menus(self) -> None:

@@ -15,7 +15,7 @@ ROLE_ID = Qt.ItemDataRole.UserRole
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Navigator", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def group_title(group: str) -> str:

@@ -18,7 +18,7 @@ from jcm_pdd.gui.preferences import Preferences
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("PreferencesDialog", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 class PreferencesDialog(QDialog):

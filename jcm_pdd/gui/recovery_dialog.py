@@ -21,7 +21,7 @@ ROLE_KEY = Qt.ItemDataRole.UserRole
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("RecoveryDialog", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 class RecoveryDialog(QDialog):

@@ -27,7 +27,7 @@ from jcm_pdd.session.formview import SectionView
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("SectionEditor", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 class SectionEditor(QScrollArea):

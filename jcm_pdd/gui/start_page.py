@@ -35,7 +35,7 @@ ROLE_PATH = Qt.ItemDataRole.UserRole
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("StartPage", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def manifest_row(path: Path) -> list[str]:

@@ -29,7 +29,7 @@ from jcm_pdd.session.formview import FieldView
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("TableEditor", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 class TableEditor(QWidget):

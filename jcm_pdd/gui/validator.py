@@ -17,7 +17,7 @@ from jcm_pdd.session import DocumentSession
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Validator", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 def open_package_session(path: Path) -> tuple[DocumentSession, str]:

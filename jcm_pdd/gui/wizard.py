@@ -32,7 +32,7 @@ ROLE = Qt.ItemDataRole.UserRole
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("NewProjectWizard", text)
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 class CountryPage(QWizardPage):
@@ -135,7 +135,9 @@ class SitesPage(QWizardPage):
         )
         self.table = QTableWidget(0, len(self.HEADERS))
         self.table.setAccessibleName(tr("Sites"))
-        self.table.setHorizontalHeaderLabels([tr(h) for h in self.HEADERS])
+        self.table.setHorizontalHeaderLabels(
+            [tr("Site ID"), tr("City"), tr("Region"), tr("Latitude"), tr("Longitude"), tr("Units")]
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.add_button = QPushButton(tr("Add site"))
         self.add_button.clicked.connect(self.add_site)

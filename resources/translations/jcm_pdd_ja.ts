@@ -1,0 +1,972 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name />
+    <message>
+        <location filename="../../jcm_pdd/gui/attachments.py" line="36" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="76" />
+        <source>Attachments</source>
+        <translation>添付ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/attachments.py" line="43" />
+        <source>Images and PDFs kept inside the project file: the figure for C.2 and evidence for any field.</source>
+        <translation>プロジェクトファイル内に保存される画像と PDF（C.2 の図や各項目の根拠資料）。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/attachments.py" line="49" />
+        <source>Attached files</source>
+        <translation>添付ファイル一覧</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/attachments.py" line="51" />
+        <source>Add image or PDF…</source>
+        <translation>画像または PDF を追加…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/attachments.py" line="53" />
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/attachments.py" line="105" />
+        <source>Add attachment</source>
+        <translation>添付ファイルを追加</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/attachments.py" line="105" />
+        <source>Images and PDF ({0})</source>
+        <translation>画像と PDF ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="36" />
+        <source>entered</source>
+        <translation>入力値</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="37" />
+        <source>default</source>
+        <translation>デフォルト値</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="38" />
+        <source>calculated</source>
+        <translation>計算値</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="39" />
+        <source>overridden</source>
+        <translation>上書き</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="40" />
+        <source>unverified default</source>
+        <translation>未検証のデフォルト値</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="69" />
+        <source>No project open.</source>
+        <translation>プロジェクトが開かれていません。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="72" />
+        <source>Total estimated emission reductions</source>
+        <translation>推計排出削減量の合計</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="76" />
+        <source>Estimated emissions per year</source>
+        <translation>年別の推計排出量</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="77" />
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="77" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="45" />
+        <source>RE</source>
+        <translation>RE</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="77" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="45" />
+        <source>PE</source>
+        <translation>PE</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="77" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="45" />
+        <source>ER</source>
+        <translation>ER</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="80" />
+        <source>Calendar year</source>
+        <translation>暦年</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="81" />
+        <source>Reference emissions, tCO2e</source>
+        <translation>リファレンス排出量 tCO2e</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="82" />
+        <source>Project emissions, tCO2e</source>
+        <translation>プロジェクト排出量 tCO2e</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="83" />
+        <source>Emission reductions credited, tCO2e (rounded down)</source>
+        <translation>排出削減量 tCO2e（切り捨て）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="89" />
+        <source>Show calculation…</source>
+        <translation>計算過程を表示…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="116" />
+        <source>Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})</source>
+        <translation>合計 {0}–{1}年: ER {2} tCO2e（RE {3}、PE {4}）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="126" />
+        <source>No figures yet.</source>
+        <translation>まだ数値がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="148" />
+        <source>Show calculation</source>
+        <translation>計算過程</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="153" />
+        <source>Quantity</source>
+        <translation>量</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="153" />
+        <source>Equation</source>
+        <translation>計算式</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="153" />
+        <source>With values</source>
+        <translation>数値を代入</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="153" />
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="153" />
+        <source>Source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
+        <source>Calculation steps</source>
+        <translation>計算手順</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="166" />
+        <source>Parameter</source>
+        <translation>パラメータ</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="166" />
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="166" />
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="166" />
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="166" />
+        <source>Provenance</source>
+        <translation>出所</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="177" />
+        <source>Inputs and their provenance</source>
+        <translation>入力値とその出所</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="178" />
+        <source>Equations</source>
+        <translation>計算式</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="179" />
+        <source>Inputs</source>
+        <translation>入力値</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/chart.py" line="28" />
+        <source>Emissions per year chart</source>
+        <translation>年別排出量グラフ</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="28" />
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="28" />
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="28" />
+        <source>Info</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="40" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="74" />
+        <source>Diagnostics</source>
+        <translation>診断</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="42" />
+        <source>Severity</source>
+        <translation>重大度</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="42" />
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="42" />
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="84" />
+        <source>{0} errors, {1} warnings, {2} notes — double-click a line to go to its field</source>
+        <translation>エラー {0} 件、警告 {1} 件、情報 {2} 件 — ダブルクリックで該当項目へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="87" />
+        <source>No problems found.</source>
+        <translation>問題は見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="62" />
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="82" />
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="144" />
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="146" />
+        <source>Folder:</source>
+        <translation>フォルダー:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="152" />
+        <source>Monitoring Plan (Excel)</source>
+        <translation>モニタリング計画（Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="159" />
+        <source>Documents:</source>
+        <translation>文書:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="160" />
+        <source>Draft (allowed while errors remain; marked DRAFT)</source>
+        <translation>ドラフト（エラーが残っていても可。DRAFT と表示）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="173" />
+        <source>Exported:</source>
+        <translation>エクスポートしたファイル:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="178" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="416" />
+        <source>Package for validation</source>
+        <translation>有効化審査用パッケージ</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="180" />
+        <source>Package file:</source>
+        <translation>パッケージファイル:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="182" />
+        <source>Packaged by:</source>
+        <translation>作成者:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="185" />
+        <source>Save the project first: the package is built from the saved file.</source>
+        <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="204" />
+        <source>Package written: {0}</source>
+        <translation>パッケージを作成しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/fields.py" line="50" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="52" />
+        <source>Enter a number, e.g. 1234.5</source>
+        <translation>数値を入力してください（例: 1234.5）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/fields.py" line="58" />
+        <source>Enter a whole number</source>
+        <translation>整数を入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/fields.py" line="63" />
+        <source>Enter a date as YYYY-MM-DD</source>
+        <translation>日付を YYYY-MM-DD の形式で入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/fields.py" line="68" />
+        <source>Choose one of: {0}</source>
+        <translation>次のいずれかを選択してください: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/fields.py" line="123" />
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/fields.py" line="126" />
+        <source>decimal degrees</source>
+        <translation>十進数の度</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/fields.py" line="145" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="146" />
+        <source>Pick a date</source>
+        <translation>日付を選択</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="68" />
+        <source>Estimated emission reductions (C.3)</source>
+        <translation>排出削減量の推計（C.3）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="101" />
+        <source>&amp;New…</source>
+        <translation>新規(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="102" />
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="103" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="104" />
+        <source>Save &amp;As…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="105" />
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="106" />
+        <source>&amp;Export…</source>
+        <translation>エクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="108" />
+        <source>&amp;Package for validation…</source>
+        <translation>有効化審査用パッケージ作成(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="111" />
+        <source>&amp;Preferences…</source>
+        <translation>設定(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="113" />
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="114" />
+        <source>Start &amp;page</source>
+        <translation>スタートページ(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="116" />
+        <source>Show &amp;calculation…</source>
+        <translation>計算過程を表示(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="118" />
+        <source>&amp;About JCM PDD Studio</source>
+        <translation>JCM PDD Studio について(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="119" />
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="120" />
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="125" />
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="127" />
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="135" />
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="137" />
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="142" />
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="144" />
+        <source>Main</source>
+        <translation>メイン</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="205" />
+        <source>Read-only: {0}</source>
+        <translation>読み取り専用: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="261" />
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="282" />
+        <source>Cannot open</source>
+        <translation>開けません</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="302" />
+        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="303" />
+        <source>Save As</source>
+        <translation>名前を付けて保存</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="317" />
+        <source>Not saved</source>
+        <translation>保存されませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="323" />
+        <source>Saved {0}</source>
+        <translation>{0} を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="353" />
+        <source>Unsaved changes</source>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="354" />
+        <source>Save the changes to “{0}” before closing?</source>
+        <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="394" />
+        <source>Autosave failed: {0}</source>
+        <translation>自動保存に失敗しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="418" />
+        <source>The diagnostics report {0} error(s). Fix them before packaging for validation.</source>
+        <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="440" />
+        <source>About JCM PDD Studio</source>
+        <translation>JCM PDD Studio について</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="442" />
+        <source>JCM PDD Studio {0}
+Draft, calculate, export and package JCM Project Design Documents, offline.</source>
+        <translation>JCM PDD Studio {0}
+JCM プロジェクト設計書をオフラインで作成・計算・出力・パッケージ化します。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/navigator.py" line="23" />
+        <source>Project Design Document</source>
+        <translation>プロジェクト設計書（PDD）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/navigator.py" line="24" />
+        <source>Annex</source>
+        <translation>附属書</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/navigator.py" line="25" />
+        <source>Revision history</source>
+        <translation>改訂履歴</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/navigator.py" line="26" />
+        <source>Monitoring Plan</source>
+        <translation>モニタリング計画</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/navigator.py" line="27" />
+        <source>Monitoring Structure</source>
+        <translation>モニタリング体制</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/navigator.py" line="28" />
+        <source>Modalities of Communication</source>
+        <translation>コミュニケーション手続（MoC）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/navigator.py" line="39" />
+        <source>Sections of the submission</source>
+        <translation>提出書類の節</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/navigator.py" line="90" />
+        <source>{0} problem(s)</source>
+        <translation>問題 {0} 件</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/navigator.py" line="92" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="113" />
+        <source>Complete</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/navigator.py" line="94" />
+        <source>{0} of {1} required fields filled</source>
+        <translation>必須項目 {1} 件中 {0} 件入力済み</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/navigator.py" line="96" />
+        <source>Not started</source>
+        <translation>未着手</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="28" />
+        <source>Preferences</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="30" />
+        <source>Interface language</source>
+        <translation>表示言語</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="36" />
+        <source>The new language applies after restarting JCM PDD Studio. Exported documents are always in English, the official language of JCM.</source>
+        <translation>新しい言語は JCM PDD Studio の再起動後に適用されます。出力文書は常に JCM の公用語である英語です。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="42" />
+        <source>Interface language:</source>
+        <translation>表示言語:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="32" />
+        <source>Recover unsaved work</source>
+        <translation>未保存の作業の復元</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="38" />
+        <source>JCM PDD Studio was not closed normally. Unsaved work was kept for the documents below. Restore one to continue where you left off, or discard what you do not need.</source>
+        <translation>JCM PDD Studio は正常に終了しませんでした。以下の文書の未保存の作業が残っています。復元して作業を続けるか、不要なものを破棄してください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="45" />
+        <source>Recovered documents</source>
+        <translation>復元可能な文書</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="46" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="109" />
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="46" />
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="46" />
+        <source>Autosaved</source>
+        <translation>自動保存日時</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="53" />
+        <source>(never saved)</source>
+        <translation>（未保存）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="63" />
+        <source>Restore</source>
+        <translation>復元</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="66" />
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="68" />
+        <source>Decide later</source>
+        <translation>後で決める</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="68" />
+        <source>Required</source>
+        <translation>必須</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="48" />
+        <source>cannot be read</source>
+        <translation>読み込めません</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="50" />
+        <source>missing</source>
+        <translation>見つかりません</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="69" />
+        <source>JCM PDD Studio</source>
+        <translation>JCM PDD Studio</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="76" />
+        <source>Draft, calculate, export and package Project Design Documents for the Joint Crediting Mechanism — offline.</source>
+        <translation>二国間クレジット制度（JCM）のプロジェクト設計書（PDD）を、オフラインで作成・計算・出力・パッケージ化します。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="82" />
+        <source>New project…</source>
+        <translation>新規プロジェクト…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="84" />
+        <source>Open…</source>
+        <translation>開く…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="86" />
+        <source>Duplicate…</source>
+        <translation>複製…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="87" />
+        <source>Copy the selected project as the base of a new one</source>
+        <translation>選択したプロジェクトを複製して新しいプロジェクトの基にします</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="89" />
+        <source>Open the sample project</source>
+        <translation>サンプルプロジェクトを開く</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="101" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="106" />
+        <source>Recent projects</source>
+        <translation>最近のプロジェクト</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="110" />
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="111" />
+        <source>Methodology</source>
+        <translation>方法論</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="112" />
+        <source>ER (tCO2e/yr)</source>
+        <translation>ER（tCO2e/年）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="114" />
+        <source>Last saved</source>
+        <translation>最終保存</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="126" />
+        <source>No recent projects yet. Start a new one or open the sample.</source>
+        <translation>最近のプロジェクトはありません。新規作成するか、サンプルを開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="172" />
+        <source>Duplicate project</source>
+        <translation>プロジェクトを複製</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="174" />
+        <source>JCM PDD project (*.jcmpdd)</source>
+        <translation>JCM PDD プロジェクト (*.jcmpdd)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="182" />
+        <source>Not duplicated</source>
+        <translation>複製できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="73" />
+        <source>Add row</source>
+        <translation>行を追加</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="74" />
+        <source>Add row to {0}</source>
+        <translation>{0} に行を追加</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="76" />
+        <source>Remove row</source>
+        <translation>行を削除</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="77" />
+        <source>Remove row from {0}</source>
+        <translation>{0} から行を削除</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="30" />
+        <source>The package holds no readable project.</source>
+        <translation>パッケージに読み込めるプロジェクトがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="34" />
+        <source>Validation package “{0}” (round {1}): VERIFIED — every file matches its checksum. Read-only.</source>
+        <translation>審査パッケージ「{0}」（第 {1} 回）: 検証済み — すべてのファイルがチェックサムと一致しました。読み取り専用です。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="39" />
+        <source>Validation package “{0}”: {1} — {2}. Read-only.</source>
+        <translation>審査パッケージ「{0}」: {1} — {2}。読み取り専用です。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="42" />
+        <source>validation package</source>
+        <translation>審査パッケージ</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="41" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="49" />
+        <source>Partner country</source>
+        <translation>パートナー国</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="44" />
+        <source>The country hosting the project; its Joint Committee's forms and approved methodologies apply.</source>
+        <translation>プロジェクトの実施国。その国の合同委員会の様式と承認済み方法論が適用されます。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="52" />
+        <source> (no methodology shipped yet)</source>
+        <translation>（方法論は未収録）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="55" />
+        <source>&amp;Country:</source>
+        <translation>国(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="67" />
+        <source>Approved methodology</source>
+        <translation>承認済み方法論</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="69" />
+        <source>Methodologies approved for the chosen country, with their version and status.</source>
+        <translation>選択した国で承認された方法論（バージョンと状態）。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="72" />
+        <source>Methodologies</source>
+        <translation>方法論</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="86" />
+        <source>valid</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="86" />
+        <source>superseded</source>
+        <translation>改訂済み</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="97" />
+        <source>No methodology for this country is shipped yet.</source>
+        <translation>この国の方法論はまだ収録されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="114" />
+        <source>⚠ Some default values in this template are not verified against the published methodology. They will be marked “unverified default” everywhere; check them before submitting.</source>
+        <translation>⚠ このテンプレートの一部のデフォルト値は、公表された方法論と照合されていません。どこでも「未検証のデフォルト値」と表示されます。提出前に確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="120" />
+        <source>This version is superseded; a newer version may be required.</source>
+        <translation>このバージョンは改訂済みです。新しいバージョンが必要な場合があります。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="129" />
+        <source>Sites and units</source>
+        <translation>サイトと設備</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="132" />
+        <source>One row per site; the number of units (e.g. PV systems) gives one monitoring row per unit.</source>
+        <translation>サイトごとに 1 行。設備数（例: PV システム）に応じて設備ごとのモニタリング行が作られます。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="137" />
+        <source>Sites</source>
+        <translation>サイト</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="139" />
+        <source>Site ID</source>
+        <translation>サイト ID</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="139" />
+        <source>City</source>
+        <translation>市町村</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="139" />
+        <source>Region</source>
+        <translation>地域</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="139" />
+        <source>Latitude</source>
+        <translation>緯度</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="139" />
+        <source>Longitude</source>
+        <translation>経度</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="139" />
+        <source>Units</source>
+        <translation>設備数</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="142" />
+        <source>Add site</source>
+        <translation>サイトを追加</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="144" />
+        <source>Remove site</source>
+        <translation>サイトを削除</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="179" />
+        <source>Row {0}: give the site an ID.</source>
+        <translation>{0} 行目: サイト ID を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="187" />
+        <source>Row {0}: coordinates are decimal degrees, e.g. 47.918</source>
+        <translation>{0} 行目: 座標は十進数の度で入力してください（例: 47.918）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="190" />
+        <source>Row {0}: coordinate out of range.</source>
+        <translation>{0} 行目: 座標が範囲外です。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="195" />
+        <source>Row {0}: units must be a whole number of at least 1.</source>
+        <translation>{0} 行目: 設備数は 1 以上の整数にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/wizard.py" line="222" />
+        <source>New project</source>
+        <translation>新規プロジェクト</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentController</name>
+    <message>
+        <location filename="../../jcm_pdd/gui/controller.py" line="45" />
+        <source>The document is read-only.</source>
+        <translation>この文書は読み取り専用です。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/controller.py" line="59" />
+        <source>Add row</source>
+        <translation>行を追加</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/controller.py" line="65" />
+        <source>Remove row</source>
+        <translation>行を削除</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../jcm_pdd/gui/undo.py" line="46" />
+        <source>Edit {0}</source>
+        <translation>{0} を編集</translation>
+    </message>
+</context>
+</TS>

@@ -10,7 +10,7 @@ DATA = Path(__file__).parent / "data"
 
 # A minimal, valid template: two units, an indexed intermediate, a default with choices,
 # a band table used by an eligibility check. Tests replace lines of it to provoke errors.
-MINI = '''format_version = 1
+MINI = """format_version = 1
 
 [identity]
 id = "JCM_XX_AM001"
@@ -80,10 +80,18 @@ description = "Emission factor"
 unit = "tCO2/MWh"
 role = "default"
 default_choice = "grid"
-choices = [
-  { name = "grid", label = "Grid", value = "0.5", provenance = { status = "unverified", tag = "MEM-L", citation = "test fixture" } },
-  { name = "captive", label = "Captive", value = "0.533", provenance = { status = "verified", citation = "test fixture", url = "https://example.org" } },
-]
+
+[[parameters.EF.choices]]
+name = "grid"
+label = "Grid"
+value = "0.5"
+provenance = { status = "unverified", tag = "MEM-L", citation = "test fixture" }
+
+[[parameters.EF.choices]]
+name = "captive"
+label = "Captive"
+value = "0.533"
+provenance = { status = "verified", citation = "test fixture", url = "https://example.org" }
 
 [parameters.EC_RE]
 symbol = "EC_RE,i,p"
@@ -124,9 +132,11 @@ provenance = { status = "unverified", citation = "test fixture" }
 [[examples]]
 name = "two units"
 description = "EC_RE = 100*6/4 + 50*5/4 = 212.5; RE = 106.25; PE = 75; ER = 31.25 -> 31"
-inputs = { EC_PJ = [{ i = "U-1", value = "100" }, { i = "U-2", value = "50" }], CAP = [{ i = "U-1", value = "350" }, { i = "U-2", value = "100" }], COP_PJ = [{ i = "U-1", value = "6" }, { i = "U-2", value = "5" }] }
+inputs.EC_PJ = [{ i = "U-1", value = "100" }, { i = "U-2", value = "50" }]
+inputs.CAP = [{ i = "U-1", value = "350" }, { i = "U-2", value = "100" }]
+inputs.COP_PJ = [{ i = "U-1", value = "6" }, { i = "U-2", value = "5" }]
 expected = { RE = "106.25", PE = "75", ER = "31.25", ER_rounded = "31" }
-'''
+"""
 
 
 @pytest.fixture

@@ -106,7 +106,9 @@ def test_floor_is_independent_of_evaluation_order(shares, denominators, seed) ->
     """k groups of n shares of 1/n tonne sum to exactly k tonnes in any order."""
     rows = [f"1/{n}" for n in denominators for _ in range(n)]
     seed.shuffle(rows)
-    inputs = inputs_from_mapping(shares, {"Q": [{"i": str(k), "value": v} for k, v in enumerate(rows)]})
+    inputs = inputs_from_mapping(
+        shares, {"Q": [{"i": str(k), "value": v} for k, v in enumerate(rows)]}
+    )
     result = calculate(shares, inputs, trace=False)
     assert result.er == len(denominators)
     assert result.er_rounded == len(denominators)
@@ -151,23 +153,39 @@ def test_choice_and_override(mini_template) -> None:  # type: ignore[no-untyped-
     captive = calculate(mini_template, _two_units(mini_template, EF={"choice": "captive"}))
     assert captive.pe == 150 * Fraction("0.533")
     assert captive.sources[("EF", ())].status == "verified"
-    overridden = calculate(mini_template, _two_units(mini_template, EF={"override": "0.6", "reason": "r"}))
+    overridden = calculate(
+        mini_template, _two_units(mini_template, EF={"override": "0.6", "reason": "r"})
+    )
     assert overridden.pe == 90 and overridden.sources[("EF", ())].origin == "overridden"
 
 
 def test_eligibility_check_with_band_lookup(mini_template) -> None:  # type: ignore[no-untyped-def]
     assert check_eligibility(mini_template, _two_units(mini_template)) == {1: True}
-    low = _two_units(mini_template, COP_PJ=[{"i": "U-1", "value": "5.9"}, {"i": "U-2", "value": "5"}])
+    low = _two_units(
+        mini_template, COP_PJ=[{"i": "U-1", "value": "5.9"}, {"i": "U-2", "value": "5"}]
+    )
     assert check_eligibility(mini_template, low) == {1: False}  # 350 USRt band needs 6
 
 
 @pytest.mark.parametrize(
     ("override", "fragment"),
     [
-        ({"EC_PJ": [{"i": "U-1", "value": "-1"}, {"i": "U-2", "value": "50"}]}, "EC_PJ[i=U-1]) must not be negative"),
-        ({"EC_PJ": [{"i": "U-1", "value": "NaN"}, {"i": "U-2", "value": "50"}]}, "not a finite number"),
-        ({"EC_PJ": [{"i": "U-1", "value": "inf"}, {"i": "U-2", "value": "50"}]}, "not a finite number"),
-        ({"EC_PJ": [{"i": "U-1", "value": "abc"}, {"i": "U-2", "value": "50"}]}, "'abc' is not a number"),
+        (
+            {"EC_PJ": [{"i": "U-1", "value": "-1"}, {"i": "U-2", "value": "50"}]},
+            "EC_PJ[i=U-1]) must not be negative",
+        ),
+        (
+            {"EC_PJ": [{"i": "U-1", "value": "NaN"}, {"i": "U-2", "value": "50"}]},
+            "not a finite number",
+        ),
+        (
+            {"EC_PJ": [{"i": "U-1", "value": "inf"}, {"i": "U-2", "value": "50"}]},
+            "not a finite number",
+        ),
+        (
+            {"EC_PJ": [{"i": "U-1", "value": "abc"}, {"i": "U-2", "value": "50"}]},
+            "'abc' is not a number",
+        ),
         ({"EC_PJ": [{"i": "U-1", "value": 1.5}]}, "binary float"),
         ({"EC_PJ": [{"i": "U-1", "value": "100"}]}, "EC_PJ[i=U-2]): missing estimated value"),
         ({"COP_PJ": [{"i": "U-1", "value": "0"}, {"i": "U-2", "value": "5"}]}, "must not be <= 0"),
@@ -194,6 +212,9 @@ def test_division_by_zero_is_a_user_error(mini_template) -> None:  # type: ignor
 
 
 def test_decimal_inputs_are_exact(mini_template) -> None:  # type: ignore[no-untyped-def]
-    inputs = _two_units(mini_template, EC_PJ=[{"i": "U-1", "value": Decimal("0.1")}, {"i": "U-2", "value": Decimal("0.2")}])
+    inputs = _two_units(
+        mini_template,
+        EC_PJ=[{"i": "U-1", "value": Decimal("0.1")}, {"i": "U-2", "value": Decimal("0.2")}],
+    )
     result = calculate(mini_template, inputs)
     assert result.pe == Fraction(3, 10) * Fraction(1, 2)

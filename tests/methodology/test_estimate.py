@@ -30,7 +30,10 @@ def pv():  # type: ignore[no-untyped-def]
 def pv_inputs(pv):  # type: ignore[no-untyped-def]
     return inputs_from_mapping(
         pv,
-        {"EG": [{"i": "PV-1", "value": "14181.7"}], "EF_RE": [{"i": "PV-1", "choice": "national_grid"}]},
+        {
+            "EG": [{"i": "PV-1", "value": "14181.7"}],
+            "EF_RE": [{"i": "PV-1", "choice": "national_grid"}],
+        },
     )
 
 

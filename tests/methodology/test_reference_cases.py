@@ -30,7 +30,8 @@ def test_case_1_darkhan_solar_exact() -> None:
 
 def test_case_1_with_published_rounded_generation_loses_a_tonne() -> None:
     """With EG rounded to 0.1 MWh as printed (14,181.7 and 271.7) the exact ER is
-    (14,181.7 - 271.7) x 1.0601 = 14,745.991, which JCM rounding (floor) credits as 14,745 — the ±1 t the notes warn about."""
+    (14,181.7 - 271.7) x 1.0601 = 14,745.991, which JCM rounding (floor) credits as 14,745:
+    the ±1 t the notes warn about."""
     template = load_template(DATA / "gec_model_mn_pv.toml")
     inputs = inputs_from_mapping(template, {"EG_PE": "14181.7", "EG_AUX": "271.7"})
     result = calculate(template, inputs)
@@ -43,8 +44,10 @@ def test_case_1_reference_part_through_mn_am003() -> None:
     template = load_registry().get("JCM_MN_AM003", "02.0")
     inputs = inputs_from_mapping(
         template,
-        {"EG": [{"i": "PV-1", "value": "15034/1.0601"}],
-         "EF_RE": [{"i": "PV-1", "override": "1.0601", "reason": "GEC model-project EF"}]},
+        {
+            "EG": [{"i": "PV-1", "value": "15034/1.0601"}],
+            "EF_RE": [{"i": "PV-1", "override": "1.0601", "reason": "GEC model-project EF"}],
+        },
     )
     result = calculate(template, inputs)
     assert result.re == 15034 and result.pe == 0 and result.er_rounded == 15034

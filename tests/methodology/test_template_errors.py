@@ -36,7 +36,9 @@ def test_undefined_symbol(mini: str) -> None:
 
 
 def test_cycle(mini: str) -> None:
-    text = mini.replace('equation = "sum(i, EC_PJ[i] * EF)"', 'equation = "ER + sum(i, EC_PJ[i] * EF)"')
+    text = mini.replace(
+        'equation = "sum(i, EC_PJ[i] * EF)"', 'equation = "ER + sum(i, EC_PJ[i] * EF)"'
+    )
     [problem] = problems_of(text)
     assert problem.code == "cycle"
     assert "ER" in problem.message and "PE" in problem.message and "->" in problem.message
@@ -57,13 +59,18 @@ def test_explicit_conversion_is_accepted_and_exact(mini: str) -> None:
     from jcm_pdd.methodology import calculate, inputs_from_mapping
 
     text = mini.replace('unit = "MWh/p"\nrole = "monitored"', 'unit = "kWh/p"\nrole = "monitored"')
-    text = text.replace('"EC_PJ[i] * COP_PJ[i] / COP_RE"', '"convert(EC_PJ[i], \\"MWh/p\\") * COP_PJ[i] / COP_RE"')
+    text = text.replace(
+        '"EC_PJ[i] * COP_PJ[i] / COP_RE"', '"convert(EC_PJ[i], \\"MWh/p\\") * COP_PJ[i] / COP_RE"'
+    )
     text = text.replace('"sum(i, EC_PJ[i] * EF)"', '"sum(i, convert(EC_PJ[i], \\"MWh/p\\") * EF)"')
     template = parse_template(text, "kwh.toml")
     inputs = inputs_from_mapping(
         template,
-        {"EC_PJ": [{"i": "U-1", "value": "1000"}], "CAP": [{"i": "U-1", "value": "1"}],
-         "COP_PJ": [{"i": "U-1", "value": "8"}]},
+        {
+            "EC_PJ": [{"i": "U-1", "value": "1000"}],
+            "CAP": [{"i": "U-1", "value": "1"}],
+            "COP_PJ": [{"i": "U-1", "value": "8"}],
+        },
     )
     result = calculate(template, inputs)
     assert str(result.pe) == "1/2"  # 1000 kWh = 1 MWh x 0.5 tCO2/MWh
@@ -71,15 +78,19 @@ def test_explicit_conversion_is_accepted_and_exact(mini: str) -> None:
 
 
 def test_declared_unit_must_match_result(mini: str) -> None:
-    text = mini.replace('unit = "tCO2/p"\nrole = "calculated"\nequation = "RE - PE"',
-                        'unit = "tCO2"\nrole = "calculated"\nequation = "RE - PE"')
+    text = mini.replace(
+        'unit = "tCO2/p"\nrole = "calculated"\nequation = "RE - PE"',
+        'unit = "tCO2"\nrole = "calculated"\nequation = "RE - PE"',
+    )
     [problem] = problems_of(text)
     assert problem.code == "unit" and problem.symbol == "ER"
     assert "declared tCO2" in problem.message
 
 
 def test_unknown_unit(mini: str) -> None:
-    text = mini.replace('unit = "USRt"\nrole = "fixed_ex_ante"', 'unit = "furlong"\nrole = "fixed_ex_ante"')
+    text = mini.replace(
+        'unit = "USRt"\nrole = "fixed_ex_ante"', 'unit = "furlong"\nrole = "fixed_ex_ante"'
+    )
     [problem] = problems_of(text)
     assert problem.code == "unit" and problem.symbol == "CAP"
     assert "furlong" in problem.message
@@ -87,8 +98,11 @@ def test_unknown_unit(mini: str) -> None:
 
 
 def test_unused_parameter(mini: str) -> None:
-    text = mini.replace("[parameters.RE]", '[parameters.SPARE]\nsymbol = "S"\ndescription = "spare"\n'
-                        'unit = "h"\nrole = "fixed_ex_ante"\n\n[parameters.RE]')
+    text = mini.replace(
+        "[parameters.RE]",
+        '[parameters.SPARE]\nsymbol = "S"\ndescription = "spare"\n'
+        'unit = "h"\nrole = "fixed_ex_ante"\n\n[parameters.RE]',
+    )
     [problem] = problems_of(text)
     assert problem.code == "unused" and problem.symbol == "SPARE"
     assert problem.line == line_of(text, "[parameters.SPARE]")
@@ -124,8 +138,8 @@ def test_verified_value_without_url(mini: str) -> None:
 
 
 def test_default_without_provenance(mini: str) -> None:
-    text = mini.replace('value = "4"\nprovenance = { status = "draft", tag = "SRC-DRAFT", citation = "test fixture" }',
-                        'value = "4"')
+    provenance = 'provenance = { status = "draft", tag = "SRC-DRAFT", citation = "test fixture" }'
+    text = mini.replace(f'value = "4"\n{provenance}', 'value = "4"')
     [problem] = problems_of(text)
     assert problem.symbol == "COP_RE" and "provenance" in problem.message
 
@@ -146,7 +160,9 @@ def test_hostile_expression_in_template(mini: str) -> None:
 
 
 def test_hostile_check_in_eligibility(mini: str) -> None:
-    text = mini.replace('check = "all(i, COP_PJ[i] >= band(THRESHOLD, CAP[i]))"', 'check = "open(1) > 0"')
+    text = mini.replace(
+        'check = "all(i, COP_PJ[i] >= band(THRESHOLD, CAP[i]))"', 'check = "open(1) > 0"'
+    )
     [problem] = problems_of(text)
     assert problem.symbol == "criterion 1"
     assert "'open' is not an allowed function" in problem.message
@@ -160,7 +176,9 @@ def test_band_table_unit_checked(mini: str) -> None:
 
 
 def test_all_problems_of_a_file_are_reported(mini: str) -> None:
-    text = mini.replace('"RE - PE"', '"RE - NOPE"').replace('"sum(i, EC_PJ[i] * EF)"', '"sum(q, 1)"')
+    text = mini.replace('"RE - PE"', '"RE - NOPE"').replace(
+        '"sum(i, EC_PJ[i] * EF)"', '"sum(q, 1)"'
+    )
     found = problems_of(text)
     assert {p.symbol for p in found} == {"ER", "PE"}
 

@@ -10,7 +10,9 @@ What is deterministic: the payload (project file as saved, template file as ship
 JSON/HTML, attachments, and exported documents after ``normalize``), hence
 ``manifest-sha256.txt``. ``bag-info.txt`` adds the round, "packaged by", the app version and
 "created": pass ``created`` explicitly, or it is taken from the project file's saved-at time,
-so building the same saved project twice gives a byte-identical package.
+so building the same saved project twice gives a byte-identical package. Exported documents are
+stamped with the saved-at time whatever ``created`` is, so the manifest depends on the project
+file alone.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class BuildContext:
     template_path: Path
     estimate: engine.Estimate
     created: datetime
+    document_time: datetime  # stamped into exported documents: the project's saved-at time
     round: int
     packaged_by: str
     work_dir: Path
@@ -136,6 +139,7 @@ def build_package(
             template_path=template_path,
             estimate=estimate,
             created=_created_for(project_path, created),
+            document_time=_created_for(project_path, None),
             round=round,
             packaged_by=packaged_by,
             work_dir=work_dir,

@@ -133,9 +133,9 @@ def documents(ctx: BuildContext) -> list[PayloadFile]:
         suffix = file.suffix.lower()
         data = file.read_bytes()
         if suffix in (".docx", ".xlsx"):
-            data = normalize_ooxml(data, ctx.created)
+            data = normalize_ooxml(data, ctx.document_time)
         elif suffix == ".pdf":
-            data = normalize_pdf(data, ctx.created)
+            data = normalize_pdf(data, ctx.document_time)
         path = "documents/" + safe_file_name(file.name)
         roles[role] = "data/" + path
         payload.append(PayloadFile(path, f"document: {role}", data=data))

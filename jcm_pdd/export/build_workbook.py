@@ -157,9 +157,15 @@ class _Writer:
         cell.protection = Protection(locked=False)
 
     def _hidden(self, key: str, index: IndexKey) -> bool:
+        """Whether the value's own model path (or its row) is confidential in this copy."""
         reader = self.src.reader
         item = self.src.inputs.items.get(key, {}).get(index)
-        return bool(reader and item and item.where and reader.hidden(item.where))
+        if not (reader and item and item.where):
+            return False
+        field = {"monitored": "estimated_value", "fixed_ex_ante": "value"}.get(
+            item.where.split(".")[1], "override_value"
+        )
+        return reader.hidden(f"{item.where}.{field}")
 
     def _value_for(self, key: str, index: IndexKey) -> Any:
         if self._hidden(key, index):

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from jcm_pdd.export.figures import EmissionFigures, YearFigures
 from jcm_pdd.model import (
+    DefaultSelection,
     EligibilityEntry,
     EmissionSource,
     IndexMember,
@@ -96,7 +97,7 @@ def filled_project() -> Project:
     mp.monitored = [
         MonitoredParameter(
             monitoring_point="(1)",
-            key="EG_i_p",
+            key="EG",
             index={"i": "PV-1"},
             symbol="EG_i,p",
             description="Quantity of electricity generated",
@@ -107,6 +108,9 @@ def filled_project() -> Project:
             measurement_methods="Electricity meter",
             frequency="Continuously",
         ),
+    ]
+    mp.default_selections = [
+        DefaultSelection(key="EF_RE", index={"i": "PV-1"}, choice="national_grid")
     ]
     mp.structure = [
         StructureRole(

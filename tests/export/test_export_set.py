@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from docx import Document as read_docx
+from openpyxl import load_workbook
 from factory import SECRET_CITY, filled_project
 
 from jcm_pdd.cli import main
 from jcm_pdd.errors import UserError
 from jcm_pdd.export import export_set
-from jcm_pdd.model import DefaultSelection
 from jcm_pdd.storage import save_project
 
 
@@ -67,19 +67,21 @@ def test_unknown_format_is_a_user_error(tmp_path: Path) -> None:
 
 def test_workbook_from_the_project_monitoring_plan(tmp_path: Path) -> None:
     project = filled_project()
-    project.pdd.methodology.methodology_id = "JCM_MN_AM003"
-    project.monitoring_plan.monitored[0].key = "EG"
-    project.monitoring_plan.index_members[0].id = "PV-1"
-    project.monitoring_plan.monitored[0].index = {"i": "PV-1"}
+    project.monitoring_plan.default_selections = []
     with pytest.raises(UserError, match="choose one of"):  # the grid/captive choice is missing
         export_set(project, tmp_path, formats={"xlsx"}, draft=True, copies={"confidential"})
-    project.monitoring_plan.default_selections = [
-        DefaultSelection(key="EF_RE", index={"i": "PV-1"}, choice="national_grid")
+    project = filled_project()
+    project.confidential.append("monitoring_plan.monitored.0.estimated_value")
+    paths = export_set(project, tmp_path, formats={"xlsx"}, draft=True)
+    names = sorted(p.name for p in paths)
+    assert names == [
+        "Monitoring_Spreadsheet_JCM_MN_AM003_ver02.0_MN099_DRAFT.xlsx",
+        "for_public_use_Monitoring_Spreadsheet_JCM_MN_AM003_ver02.0_MN099_DRAFT.xlsx",
     ]
-    paths = export_set(project, tmp_path, formats={"xlsx"}, draft=True, copies={"confidential"})
-    assert [p.name for p in paths] == [
-        "Monitoring_Spreadsheet_JCM_MN_AM003_ver02.0_MN099_DRAFT.xlsx"
-    ]
+    public = load_workbook(tmp_path / names[1])["MPS(input)"]
+    full = load_workbook(tmp_path / names[0])["MPS(input)"]
+    assert full["D8"].value == 18500.5 and public["D8"].value == "XXX"
+    assert full["B8"].value == public["B8"].value == "EG_i,p [i = PV-1]"
 
 
 def test_cli_exports_a_project_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,100 @@
+"""Benchmark: the full export set of the sample project vs LibreOffice converting its .docx.
+
+Prints absolute times and the ratio (target: our whole set <= 0.5x of one LibreOffice
+headless .docx -> .pdf conversion of the same PDD, measured in the same run). Not collected by
+pytest. Run: ``python tests/benchmarks/bench_export.py [--rounds N]``.
+
+The set is every format (PDD .docx and .pdf, workbook, MoC) in both copies (public and
+confidential): 8 files. It is timed in a fresh process, like a user's first export (font
+registration and template loading included), and again warm in the same process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_COLD = """
+import sys, time
+t = time.perf_counter()
+from jcm_pdd.export import export_set
+paths = export_set(sys.argv[1], sys.argv[2], draft=sys.argv[3] == "draft")
+print(time.perf_counter() - t, len(paths))
+"""
+
+
+def _project_file(work: Path) -> tuple[Path, str]:
+    from jcm_pdd.paths import sample_project_path
+
+    sample = sample_project_path()
+    if sample.is_file():
+        return sample, "bundled sample project"
+    sys.path.insert(0, str(ROOT / "tests" / "export"))
+    from factory import filled_project  # the export tests' filled project
+
+    from jcm_pdd.storage import save_project
+
+    target = work / "filled.jcmpdd"
+    save_project(target, filled_project())
+    return target, "export tests' filled project (bundled sample not found)"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print("soffice not installed: cannot measure the reference conversion")
+        return 1
+    from jcm_pdd.errors import UserError
+    from jcm_pdd.export import export_set
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        source, label = _project_file(work)
+        try:
+            export_set(source, work / "probe", formats={"docx"}, copies={"confidential"})
+            mode = "final"
+        except UserError:
+            mode = "draft"
+        print(f"project: {label} ({source.name}); export mode: {mode}")
+        for n in range(1, args.rounds + 1):
+            out = work / f"cold{n}"
+            result = subprocess.run(
+                [sys.executable, "-c", _COLD, str(source), str(out), mode],
+                capture_output=True, text=True, check=False, cwd=ROOT,
+            )
+            if result.returncode:
+                print(result.stderr)
+                return 1
+            cold, count = result.stdout.split()
+            t = time.perf_counter()
+            paths = export_set(source, work / f"warm{n}", draft=mode == "draft")
+            warm = time.perf_counter() - t
+            docx = next(p for p in paths if p.suffix == ".docx" and "_PDD_" in p.name)
+            profile = work / f"lo-profile-{n}"
+            t = time.perf_counter()
+            subprocess.run(
+                [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                 "--convert-to", "pdf", "--outdir", str(work / f"lo{n}"), str(docx)],
+                capture_output=True, check=True,
+            )
+            lo = time.perf_counter() - t
+            print(
+                f"round {n}: export set ({count} files) cold {float(cold):.3f} s, warm {warm:.3f} s;"
+                f" LibreOffice docx->pdf {lo:.3f} s;"
+                f" ratio cold {float(cold) / lo:.2f}x, warm {warm / lo:.2f}x (target <= 0.5x)"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -7,6 +7,7 @@ not pay for loading QtCharts.
 
 from __future__ import annotations
 
+import html
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -72,6 +74,9 @@ class CalcPanel(QWidget):
         self.totals.setAccessibleName(tr("Total estimated emission reductions"))
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.provenance = QLabel()
+        self.provenance.setWordWrap(True)
+        self.provenance.setToolTip(tr("Where the inputs of the calculation come from"))
         self.table = QTableWidget(0, 4)
         self.table.setAccessibleName(tr("Estimated emissions per year"))
         self.table.setHorizontalHeaderLabels([tr("Year"), tr("RE"), tr("PE"), tr("ER")])
@@ -93,6 +98,7 @@ class CalcPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.totals)
         layout.addWidget(self.message)
+        layout.addWidget(self.provenance)
         layout.addWidget(self.table, 2)
         layout.addLayout(self.chart_holder, 2)
         row = QHBoxLayout()
@@ -125,6 +131,12 @@ class CalcPanel(QWidget):
         else:
             self.totals.setText(tr("No figures yet."))
         self.show_button.setEnabled(bool(figures.trace or figures.inputs))
+        counts = {p: sum(m.provenance == p for m in figures.inputs) for p in PROVENANCE_MARK}
+        marks = [f"{PROVENANCE_MARK[p]} {provenance_text(p)} {n}" for p, n in counts.items() if n]
+        self.provenance.setText(tr("Inputs:") + " " + "  ".join(marks) if marks else "")
+        self.provenance.setVisible(bool(marks))
+        unverified = counts.get("unverified default", 0)
+        self.provenance.setStyleSheet("color: #8a5a00;" if unverified else "")
 
     def _update_chart(self) -> None:
         from jcm_pdd.gui.chart import YearChart  # QtCharts is loaded only when needed
@@ -140,6 +152,32 @@ class CalcPanel(QWidget):
         return dialog
 
 
+def trace_html(figures: FiguresView) -> str:
+    """Each equation as printed, its inputs with values and units, and its result."""
+    parts = [
+        "<p>"
+        + html.escape(
+            tr(
+                "One full year of operation (period p); each year in C.3 scales it by its days "
+                "of operation."
+            )
+        )
+        + "</p>"
+    ]
+    for line in figures.trace:
+        ref = f" <small>({html.escape(line.citation)})</small>" if line.citation else ""
+        parts.append(f"<h3>{html.escape(line.symbol)}{ref}</h3>")
+        parts.append(
+            f"<p><code>{html.escape(line.symbol)} = {html.escape(line.equation)}</code></p>"
+        )
+        if line.substituted:
+            items = "".join(f"<li>{html.escape(x)}</li>" for x in line.substituted.split("; "))
+            parts.append(f"<p>{html.escape(tr('With values'))}:</p><ul>{items}</ul>")
+        result = html.escape(f"{line.value} {line.unit}".strip())
+        parts.append(f"<p><b>{html.escape(tr('Result'))}: {result}</b></p>")
+    return "\n".join(parts)
+
+
 class CalculationDialog(QDialog):
     """Each equation with its substituted values and units, and every input with provenance."""
 
@@ -148,19 +186,9 @@ class CalculationDialog(QDialog):
         self.setWindowTitle(tr("Show calculation"))
         self.resize(900, 560)
         tabs = QTabWidget()
-        steps = QTableWidget(len(figures.trace), 5)
-        steps.setHorizontalHeaderLabels(
-            [tr("Quantity"), tr("Equation"), tr("With values"), tr("Result"), tr("Source")]
-        )
-        for r, line in enumerate(figures.trace):
-            steps.setItem(r, 0, _item(line.symbol))
-            steps.setItem(r, 1, _item(line.equation))
-            steps.setItem(r, 2, _item(line.substituted))
-            steps.setItem(r, 3, _item(f"{line.value} {line.unit}".strip(), True))
-            steps.setItem(r, 4, _item(line.citation))
-        steps.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        steps.horizontalHeader().setStretchLastSection(True)
+        steps = QTextBrowser()
         steps.setAccessibleName(tr("Calculation steps"))
+        steps.setHtml(trace_html(figures))
         inputs = QTableWidget(len(figures.inputs), 5)
         inputs.setHorizontalHeaderLabels(
             [tr("Parameter"), tr("Description"), tr("Value"), tr("Unit"), tr("Provenance")]
@@ -185,5 +213,5 @@ class CalculationDialog(QDialog):
         layout.addWidget(tabs, 1)
         layout.addWidget(legend)
         layout.addWidget(buttons)
-        self.steps_table = steps
+        self.steps_view = steps
         self.inputs_table = inputs

@@ -55,6 +55,10 @@ class YearChart(QChartView):
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
         axis_x.append([str(y.year) for y in years])
+        if len(years) > 8 and years:
+            # Too many years for readable labels in a side panel: name the range instead.
+            axis_x.setLabelsVisible(False)
+            axis_x.setTitleText(f"{years[0].year}–{years[-1].year}")
         axis_y = QValueAxis()
         axis_y.setRange(0, top * 1.1 if top > 0 else 1)
         axis_y.setLabelFormat("%.0f")

@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
         self.diag_dock.setWidget(self.diag_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.diag_dock)
 
+        self.resizeDocks([self.calc_dock], [400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.diag_dock], [200], Qt.Orientation.Vertical)
         self._build_actions()
         self._build_menus()
         self.autosave_timer = QTimer(self)

@@ -104,11 +104,18 @@ class TableEditor(QWidget):
                         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             if rows and len(rows) <= 30:
                 self.table.resizeRowsToContents()
+            if rows and not self._sized:
+                self._sized = True  # size columns to the first content once; the user may resize
+                self.table.resizeColumnsToContents()
+                for column in range(self.table.columnCount()):
+                    width = min(max(self.table.columnWidth(column), 80), 320)
+                    self.table.setColumnWidth(column, width)
             self.remove_button.setEnabled(bool(rows) and not self._read_only)
         finally:
             self._loading = False
 
     _read_only = False
+    _sized = False
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only

@@ -207,6 +207,9 @@ JA = {
     "Estimated emission reductions": "排出削減量の推計",
     "Total": "合計",
     "yes": "はい",
+    "Where the inputs of the calculation come from": "計算の入力値の出所",
+    "Inputs:": "入力値:",
+    "One full year of operation (period p); each year in C.3 scales it by its days of operation.": "1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。",
     "no": "いいえ",
 }
 

@@ -39,175 +39,165 @@
         <translation>画像と PDF ({0})</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="36" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="38" />
         <source>entered</source>
         <translation>入力値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="37" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="39" />
         <source>default</source>
         <translation>デフォルト値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="38" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="40" />
         <source>calculated</source>
         <translation>計算値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="39" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="41" />
         <source>overridden</source>
         <translation>上書き</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="40" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="42" />
         <source>unverified default</source>
         <translation>未検証のデフォルト値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="69" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="71" />
         <source>No project open.</source>
         <translation>プロジェクトが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="72" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="74" />
         <source>Total estimated emission reductions</source>
         <translation>推計排出削減量の合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="76" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="79" />
+        <source>Where the inputs of the calculation come from</source>
+        <translation>計算の入力値の出所</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="81" />
         <source>Estimated emissions per year</source>
         <translation>年別の推計排出量</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="77" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="82" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="77" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="82" />
         <location filename="../../jcm_pdd/gui/chart.py" line="45" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="77" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="82" />
         <location filename="../../jcm_pdd/gui/chart.py" line="45" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="77" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="82" />
         <location filename="../../jcm_pdd/gui/chart.py" line="45" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="80" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="85" />
         <source>Calendar year</source>
         <translation>暦年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="81" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="86" />
         <source>Reference emissions, tCO2e</source>
         <translation>リファレンス排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="82" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="87" />
         <source>Project emissions, tCO2e</source>
         <translation>プロジェクト排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="83" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="88" />
         <source>Emission reductions credited, tCO2e (rounded down)</source>
         <translation>排出削減量 tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="89" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="94" />
         <source>Show calculation…</source>
         <translation>計算過程を表示…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="116" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="122" />
         <source>Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})</source>
         <translation>合計 {0}–{1}年: ER {2} tCO2e（RE {3}、PE {4}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="126" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="132" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="148" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
+        <source>Inputs:</source>
+        <translation>入力値:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="161" />
+        <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
+        <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="186" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="153" />
-        <source>Quantity</source>
-        <translation>量</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="153" />
-        <source>Equation</source>
-        <translation>計算式</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="153" />
-        <source>With values</source>
-        <translation>数値を代入</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="153" />
-        <source>Result</source>
-        <translation>結果</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="153" />
-        <source>Source</source>
-        <translation>出典</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="190" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="166" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="194" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="166" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="194" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="166" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="194" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="166" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="194" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="166" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="194" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="177" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="205" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="178" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="206" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="179" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="207" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
@@ -304,7 +294,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="178" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="416" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="418" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
@@ -371,168 +361,168 @@
         <translation>排出削減量の推計（C.3）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="101" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="103" />
         <source>&amp;New…</source>
         <translation>新規(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="102" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="104" />
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="103" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="105" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="104" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="106" />
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="105" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="107" />
         <source>&amp;Close</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="106" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="108" />
         <source>&amp;Export…</source>
         <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="108" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="110" />
         <source>&amp;Package for validation…</source>
         <translation>有効化審査用パッケージ作成(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="111" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="113" />
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="113" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="115" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="114" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="116" />
         <source>Start &amp;page</source>
         <translation>スタートページ(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="116" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="118" />
         <source>Show &amp;calculation…</source>
         <translation>計算過程を表示(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="118" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="120" />
         <source>&amp;About JCM PDD Studio</source>
         <translation>JCM PDD Studio について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="119" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="121" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="120" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="122" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="125" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="127" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="127" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="129" />
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="135" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="137" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="137" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="139" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="142" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="144" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="144" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="146" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="205" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="207" />
         <source>Read-only: {0}</source>
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="261" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="263" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="282" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="284" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="302" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="304" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="303" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="305" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="317" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="319" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="323" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="325" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="353" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="355" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="354" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="356" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="394" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="396" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="418" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="420" />
         <source>The diagnostics report {0} error(s). Fix them before packaging for validation.</source>
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="440" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="442" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="442" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="444" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}

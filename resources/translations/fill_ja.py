@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (one translation per line reads best for a reviewer)
 """Fill jcm_pdd_ja.ts with the Japanese interface strings (run after pyside6-lupdate).
 
 Kept beside the catalogue so a translator can review every string in one place; the .ts stays

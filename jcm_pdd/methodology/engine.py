@@ -7,33 +7,19 @@ so 3 x (1/3) t is exactly 1 t and floors to 1 whatever the order of evaluation.
 
 from __future__ import annotations
 
-import itertools
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any
 
 from jcm_pdd.methodology import expr as ex
-from jcm_pdd.methodology.errors import CalculationError, InputError, index_label
+from jcm_pdd.methodology.errors import CalculationError, index_label
 from jcm_pdd.methodology.evaluate import Fn, State, build
 from jcm_pdd.methodology.fmt import format_fraction
 from jcm_pdd.methodology.inputs import IndexKey, Inputs
 from jcm_pdd.methodology.lint import Analysis
-from jcm_pdd.methodology.schema import Parameter, ProvenanceStatus, RoundingMode, Template
-
-Origin = Literal["entered", "default", "overridden", "calculated"]
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """Where one input value came from."""
-
-    origin: Origin
-    status: ProvenanceStatus | None = None  # for defaults
-    choice: str | None = None
-    citation: str = ""
-    reason: str = ""  # for overrides
-    where: str = ""  # model path of the project row
+from jcm_pdd.methodology.resolve import Source, combos, resolve
+from jcm_pdd.methodology.schema import ProvenanceStatus, RoundingMode, Template
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,126 +132,6 @@ def compiled(template: Template) -> _Compiled:
     return result
 
 
-def _combos(param: Parameter, members: dict[str, list[str]]) -> list[IndexKey]:
-    if not param.index:
-        return [()]
-    return list(itertools.product(*(members.get(s, []) for s in param.index)))
-
-
-def _check_bounds(key: str, param: Parameter, index: dict[str, str], value: Fraction) -> None:
-    bounds = param.bounds
-    label = f"{param.symbol} ({key}{index_label(index)})"
-    shown = format_fraction(value)
-    if bounds.min is not None:
-        low = Fraction(bounds.min)
-        if value < low or (bounds.min_exclusive and value == low):
-            what = (
-                "negative"
-                if low == 0 and not bounds.min_exclusive
-                else f"{'<=' if bounds.min_exclusive else '<'} {bounds.min}"
-            )
-            raise InputError(f"{label} must not be {what} (got {shown} {param.unit})", key, index)
-    if bounds.max is not None:
-        high = Fraction(bounds.max)
-        if value > high or (bounds.max_exclusive and value == high):
-            raise InputError(
-                f"{label} must not exceed {bounds.max} (got {shown} {param.unit})", key, index
-            )
-
-
-def resolve(
-    template: Template, inputs: Inputs
-) -> tuple[dict[str, Any], dict[tuple[str, IndexKey], Source]]:
-    """Values of every input parameter (entered, default or overridden) and their sources."""
-    members = inputs.members
-    for set_name, index_set in template.index_sets.items():
-        if not members.get(set_name):
-            raise InputError(f"no {index_set.label} (index set {set_name}) is listed", set_name)
-    values: dict[str, Any] = {}
-    sources: dict[tuple[str, IndexKey], Source] = {}
-    for key in inputs.items:
-        if key not in template.parameters or not template.parameters[key].is_input:
-            raise InputError(
-                f"unknown input parameter '{key}' for {template.identity.full_id}", key
-            )
-    for key, param in template.parameters.items():
-        if not param.is_input:
-            continue
-        given = inputs.items.get(key, {})
-        per: dict[IndexKey, Fraction] = {}
-        for index in _combos(param, members):
-            named = dict(zip(param.index, index, strict=False))
-            label = f"{param.symbol} ({key}{index_label(named)})"
-            item = given.get(index)
-            if param.role != "default":
-                if item is None or item.value is None:
-                    kind = (
-                        "estimated value" if param.role == "monitored" else "project-specific value"
-                    )
-                    raise InputError(f"{label}: missing {kind} [{param.unit}]", key, named)
-                value, source = item.value, Source("entered", where=item.where)
-            elif item is not None and item.override is not None:
-                if not param.allow_override:
-                    raise InputError(
-                        f"{label}: this methodology default cannot be overridden", key, named
-                    )
-                value = item.override
-                source = Source(
-                    "overridden", reason=item.reason, where=item.where, choice=item.choice
-                )
-            else:
-                value, source = _default(key, param, label, named, item.choice if item else None)
-                if item is not None:
-                    source = Source(
-                        source.origin,
-                        source.status,
-                        source.choice,
-                        source.citation,
-                        where=item.where,
-                    )
-            _check_bounds(key, param, named, value)
-            per[index] = value
-            sources[(key, index)] = source
-        values[key] = per if param.index else per[()]
-    extra = [
-        (key, index)
-        for key, rows in inputs.items.items()
-        for index in rows
-        if template.parameters[key].index
-        and any(
-            m not in members.get(s, [])
-            for s, m in zip(template.parameters[key].index, index, strict=False)
-        )
-    ]
-    if extra:
-        key, index = extra[0]
-        raise InputError(f"{key}: index member {index} is not listed in the index set", key)
-    return values, sources
-
-
-def _default(
-    key: str, param: Parameter, label: str, named: dict[str, str], choice: str | None
-) -> tuple[Fraction, Source]:
-    if param.value is not None:
-        assert param.provenance is not None
-        return Fraction(param.value), Source(
-            "default", param.provenance.status, citation=param.provenance.citation
-        )
-    wanted = choice or param.default_choice
-    names = [c.name for c in param.choices]
-    if wanted is None:
-        raise InputError(f"{label}: choose one of {', '.join(names)}", key, named)
-    for option in param.choices:
-        if option.name == wanted:
-            prov = option.provenance
-            return Fraction(option.value), Source(
-                "default", prov.status, option.name, prov.citation
-            )
-    raise InputError(
-        f"{label}: unknown choice '{wanted}' (choose one of {', '.join(names)})", key, named
-    )
-
-
 def calculate(template: Template, inputs: Inputs, trace: bool = True) -> PeriodResult:
     """Evaluate RE_p, PE_p, ER_p and every intermediate for one period."""
     info = analysis(template)
@@ -278,7 +144,7 @@ def calculate(template: Template, inputs: Inputs, trace: bool = True) -> PeriodR
         try:
             if param.index:
                 per: dict[IndexKey, Fraction] = {}
-                for index in _combos(param, inputs.members):
+                for index in combos(param, inputs.members):
                     per[index] = Fraction(fn(state, dict(zip(param.index, index, strict=False))))
                 values[key] = per
             else:
@@ -328,7 +194,7 @@ def build_trace(
     for key in info.order:
         param = template.parameters[key]
         node = info.equations[key]
-        for index in _combos(param, members):
+        for index in combos(param, members):
             bindings = dict(zip(param.index, index, strict=False))
             refs = _refs(node, bindings, members, template)
             steps.append(
@@ -352,10 +218,13 @@ def build_trace(
 def _trace_input(template: Template, result: PeriodResult, key: str, index: IndexKey) -> TraceInput:
     param = template.parameters[key]
     found = result.values[key]
-    value = Fraction(found[index] if isinstance(found, dict) else found)
-    source = result.sources.get((key, index), Source("calculated"))
-    index_pairs = tuple(zip(param.index, index, strict=False))
-    return TraceInput(key, param.symbol, index_pairs, value, param.unit, source)
+    value = found[index] if isinstance(found, dict) else found
+    source = result.sources.get((key, index)) or _CALCULATED
+    pairs = tuple(zip(param.index, index, strict=False)) if index else ()
+    return TraceInput(key, param.symbol, pairs, value, param.unit, source)
+
+
+_CALCULATED = Source("calculated")
 
 
 def _refs(

@@ -1,0 +1,167 @@
+"""Resolving inputs: every input parameter gets a value per index member, with its source.
+
+Monitored and fixed ex-ante values come from the ``Inputs``; methodology defaults come from the
+template (the chosen variant, the default choice or the single value) unless overridden. Bounds
+are checked here, so a negative or zero value where the methodology forbids it is an
+``InputError`` naming the parameter and member. Written for speed (1,000 units are common).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Literal
+
+from jcm_pdd.methodology.errors import InputError, index_label
+from jcm_pdd.methodology.fmt import format_fraction
+from jcm_pdd.methodology.inputs import IndexKey, InputItem, Inputs
+from jcm_pdd.methodology.schema import Parameter, ProvenanceStatus, Template
+
+Origin = Literal["entered", "default", "overridden", "calculated"]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where one input value came from."""
+
+    origin: Origin
+    status: ProvenanceStatus | None = None  # for defaults
+    choice: str | None = None
+    citation: str = ""
+    reason: str = ""  # for overrides
+    where: str = ""  # model path of the project row
+
+
+def combos(param: Parameter, members: dict[str, list[str]]) -> list[IndexKey]:
+    if not param.index:
+        return [()]
+    if len(param.index) == 1:
+        return [(m,) for m in members.get(param.index[0], [])]
+    return list(itertools.product(*(members.get(s, []) for s in param.index)))
+
+
+def _label(key: str, param: Parameter, index: IndexKey) -> str:
+    named = dict(zip(param.index, index, strict=False))
+    return f"{param.symbol} ({key}{index_label(named)})"
+
+
+def _bounds_error(key: str, param: Parameter, index: IndexKey, value: Fraction) -> InputError:
+    b = param.bounds
+    named = dict(zip(param.index, index, strict=False))
+    shown = f"got {format_fraction(value)} {param.unit}"
+    low = None if b.min is None else Fraction(b.min)
+    if low is not None and (value < low or (b.min_exclusive and value == low)):
+        if low == 0 and not b.min_exclusive:
+            what = "negative"
+        else:
+            what = f"{'<=' if b.min_exclusive else '<'} {b.min}"
+        return InputError(f"{_label(key, param, index)} must not be {what} ({shown})", key, named)
+    return InputError(f"{_label(key, param, index)} must not exceed {b.max} ({shown})", key, named)
+
+
+def _bounds(param: Parameter) -> tuple[Fraction | None, bool, Fraction | None, bool]:
+    b = param.bounds
+    low = None if b.min is None else Fraction(b.min)
+    high = None if b.max is None else Fraction(b.max)
+    return low, b.min_exclusive, high, b.max_exclusive
+
+
+def _default(
+    key: str, param: Parameter, index: IndexKey, choice: str | None
+) -> tuple[Fraction, Source]:
+    if param.value is not None:
+        assert param.provenance is not None
+        prov = param.provenance
+        return Fraction(param.value), Source("default", prov.status, citation=prov.citation)
+    wanted = choice or param.default_choice
+    names = ", ".join(c.name for c in param.choices)
+    named = dict(zip(param.index, index, strict=False))
+    if wanted is None:
+        raise InputError(f"{_label(key, param, index)}: choose one of {names}", key, named)
+    for option in param.choices:
+        if option.name == wanted:
+            prov = option.provenance
+            return Fraction(option.value), Source(
+                "default", prov.status, option.name, prov.citation
+            )
+    raise InputError(
+        f"{_label(key, param, index)}: unknown choice '{wanted}' (choose one of {names})",
+        key,
+        named,
+    )
+
+
+def _one(
+    key: str, param: Parameter, index: IndexKey, item: InputItem | None, cache: dict[Any, Any]
+) -> tuple[Fraction, Source]:
+    if param.role != "default":
+        if item is None or item.value is None:
+            kind = "estimated value" if param.role == "monitored" else "project-specific value"
+            named = dict(zip(param.index, index, strict=False))
+            raise InputError(
+                f"{_label(key, param, index)}: missing {kind} [{param.unit}]", key, named
+            )
+        return item.value, Source("entered", where=item.where)
+    if item is not None and item.override is not None:
+        if not param.allow_override:
+            named = dict(zip(param.index, index, strict=False))
+            raise InputError(
+                f"{_label(key, param, index)}: this methodology default cannot be overridden",
+                key,
+                named,
+            )
+        source = Source("overridden", reason=item.reason, where=item.where, choice=item.choice)
+        return item.override, source
+    choice = item.choice if item is not None else None
+    found = cache.get(choice)
+    if found is None:
+        found = cache[choice] = _default(key, param, index, choice)
+    value, source = found
+    if item is not None and item.where:
+        source = Source(
+            source.origin, source.status, source.choice, source.citation, "", item.where
+        )
+    return value, source
+
+
+def resolve(
+    template: Template, inputs: Inputs
+) -> tuple[dict[str, Any], dict[tuple[str, IndexKey], Source]]:
+    """Values of every input parameter (entered, default or overridden) and their sources."""
+    members = inputs.members
+    for set_name, index_set in template.index_sets.items():
+        if not members.get(set_name):
+            raise InputError(f"no {index_set.label} (index set {set_name}) is listed", set_name)
+    known = {name: set(listed) for name, listed in members.items()}
+    for key, rows in inputs.items.items():
+        param = template.parameters.get(key)
+        if param is None or not param.is_input:
+            raise InputError(
+                f"unknown input parameter '{key}' for {template.identity.full_id}", key
+            )
+        for index in rows:
+            for set_name, member in zip(param.index, index, strict=False):
+                if member not in known.get(set_name, ()):
+                    raise InputError(
+                        f"{key}: index member {member} is not listed in index set {set_name}", key
+                    )
+    values: dict[str, Any] = {}
+    sources: dict[tuple[str, IndexKey], Source] = {}
+    for key, param in template.parameters.items():
+        if not param.is_input:
+            continue
+        given = inputs.items.get(key, {})
+        low, low_open, high, high_open = _bounds(param)
+        cache: dict[Any, Any] = {}
+        per: dict[IndexKey, Fraction] = {}
+        for index in combos(param, members):
+            value, source = _one(key, param, index, given.get(index), cache)
+            if (low is not None and (value < low or (low_open and value == low))) or (
+                high is not None and (value > high or (high_open and value == high))
+            ):
+                raise _bounds_error(key, param, index, value)
+            per[index] = value
+            sources[(key, index)] = source
+        values[key] = per if param.index else per[()]
+    return values, sources

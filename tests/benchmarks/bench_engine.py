@@ -1,0 +1,119 @@
+"""Speed of the methodology engine (issue 3 targets). Run: python tests/benchmarks/bench_engine.py
+
+Prints, best of several runs (the machine is shared and noisy):
+- full recompute of a sample-sized project (inputs from the project, calculation with trace,
+  C.3 estimate over the lifetime)                                      target < 2 ms
+- 1,000 units x 30 years (estimate with trace; and 30 separate period calculations) < 100 ms
+- loading and checking every shipped template (parse, lint, worked examples; cold) < 200 ms
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from decimal import Decimal
+
+from jcm_pdd.methodology import (
+    calculate,
+    estimate_project,
+    inputs_from_project,
+    load_registry,
+    new_project_from_template,
+    parse_template,
+    run_examples,
+)
+from jcm_pdd.methodology import registry as registry_module
+from jcm_pdd.model import DefaultSelection, IndexMember, MonitoredParameter, Project
+from jcm_pdd.paths import sample_project_path, templates_dir
+
+
+def best_ms(fn: Callable[[], object], repeat: int = 7, number: int = 1) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _ in range(number):
+            fn()
+        times.append((time.perf_counter() - start) / number)
+    return min(times) * 1000
+
+
+def pv_project(units: int, years: int) -> Project:
+    template = load_registry().get("JCM_MN_AM003")
+    project = new_project_from_template(template)
+    plan = project.monitoring_plan
+    plan.index_members = [IndexMember(set="i", id=f"PV-{n}") for n in range(1, units + 1)]
+    plan.monitored = [
+        MonitoredParameter(key="EG", index={"i": f"PV-{n}"}, estimated_value=Decimal("1418.17"))
+        for n in range(1, units + 1)
+    ]
+    plan.default_selections = [
+        DefaultSelection(
+            key="EF_RE",
+            index={"i": f"PV-{n}"},
+            choice="national_grid" if n % 3 else "captive_or_off_grid",
+        )
+        for n in range(1, units + 1)
+    ]
+    project.pdd.duration.start_date = dt.date(2019, 12, 27)
+    project.pdd.duration.operational_lifetime_years = years
+    return project
+
+
+def sample_project() -> tuple[Project, str]:
+    path = sample_project_path()
+    if path.exists():
+        try:
+            from jcm_pdd.storage import load_project
+
+            project = load_project(path, backup_before_migration=False).project
+            estimate_project(project, load_registry())
+            return project, f"bundled sample {path.name}"
+        except Exception as exc:  # noqa: BLE001 - fall back to a synthetic sample
+            print(f"(bundled sample not usable: {exc})")
+    return pv_project(3, 15), "synthetic sample: MN_AM003, 3 PV systems, 15 years"
+
+
+def cold_check_all() -> int:
+    registry_module._CACHE.clear()
+    count = 0
+    for path in sorted(templates_dir().glob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        template = parse_template(text, str(path))
+        assert not run_examples(template, text), path
+        count += 1
+    return count
+
+
+def main() -> None:
+    registry = load_registry()
+    project, label = sample_project()
+    ms = best_ms(lambda: estimate_project(project, registry), repeat=20, number=20)
+    print(f"full recompute of the sample project ({label}): {ms:.3f} ms   (target < 2 ms)")
+
+    big = pv_project(1000, 30)
+    template = registry.get("JCM_MN_AM003")
+    ms = best_ms(lambda: estimate_project(big, registry), repeat=5)
+    print(f"1,000 units x 30 years, C.3 estimate with trace: {ms:.1f} ms   (target < 100 ms)")
+    inputs = inputs_from_project(big, template)
+    ms = best_ms(lambda: [calculate(template, inputs, trace=False) for _ in range(30)], repeat=3)
+    print(f"1,000 units x 30 separate period calculations, no trace: {ms:.1f} ms")
+    ms = best_ms(lambda: [calculate(template, inputs) for _ in range(30)], repeat=3)
+    print(f"1,000 units x 30 separate period calculations, with trace: {ms:.1f} ms")
+
+    count = cold_check_all()
+    ms = best_ms(cold_check_all, repeat=5)
+    print(
+        f"load and check every shipped template ({count}, cold, with worked examples): "
+        f"{ms:.1f} ms   (target < 200 ms)"
+    )
+    registry_module._CACHE.clear()
+    ms = best_ms(lambda: load_registry(), repeat=1)
+    print(
+        f"load_registry() cold: {ms:.1f} ms; warm (cached): "
+        f"{best_ms(lambda: load_registry(), repeat=5):.2f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

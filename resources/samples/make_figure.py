@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "mongolia-solar-pv-figure.png"
 
-WIDTH, HEIGHT = 1400, 820
+WIDTH, HEIGHT = 1400, 860
 INK = (30, 30, 30)
 PV = (255, 236, 170)
 GRID = (210, 228, 250)
@@ -37,14 +37,14 @@ def _box(
     lines: list[str],
 ) -> None:
     draw.rounded_rectangle(xy, radius=10, fill=fill, outline=INK, width=2)
-    font = _font(19)
+    font = _font(22)
     x0, y0, x1, y1 = xy
-    total = len(lines) * 24
+    total = len(lines) * 27
     y = (y0 + y1) // 2 - total // 2
     for line in lines:
         width = draw.textlength(line, font=font)
         draw.text(((x0 + x1) / 2 - width / 2, y), line, fill=INK, font=font)
-        y += 24
+        y += 27
 
 
 def _arrow(draw: ImageDraw.ImageDraw, start: tuple[int, int], end: tuple[int, int]) -> None:
@@ -60,9 +60,9 @@ def _arrow(draw: ImageDraw.ImageDraw, start: tuple[int, int], end: tuple[int, in
 
 def _meter(draw: ImageDraw.ImageDraw, centre: tuple[int, int], number: int) -> None:
     x, y = centre
-    draw.rectangle((x - 46, y - 26, x + 46, y + 26), fill="white", outline=INK, width=2)
-    width = draw.textlength("kWh meter", font=_font(16))
-    draw.text((x - width / 2, y - 9), "kWh meter", fill=INK, font=_font(16))
+    draw.rectangle((x - 58, y - 26, x + 58, y + 26), fill="white", outline=INK, width=2)
+    width = draw.textlength("kWh meter", font=_font(18))
+    draw.text((x - width / 2, y - 9), "kWh meter", fill=INK, font=_font(18))
     draw.ellipse((x + 30, y - 48, x + 66, y - 12), fill=POINT, outline=POINT)
     label = f"({number})"
     width = draw.textlength(label, font=_font(18))
@@ -108,7 +108,7 @@ def draw_figure() -> Image.Image:
     )
     _site(draw, 40, "Site (1) Ulaanbaatar - PV-1", ["PV-1 rooftop array", "800 kWp"], 1, False)
     _site(draw, 720, "Site (2) Darkhan - PV-2", ["PV-2 rooftop array", "1,200 kWp"], 2, True)
-    font = _font(18)
+    font = _font(21)
     draw.ellipse((40, 716, 70, 746), fill=POINT)
     draw.text(
         (82, 718),
@@ -118,13 +118,11 @@ def draw_figure() -> Image.Image:
     )
     draw.rectangle((40, 760, 70, 784), fill=GRID, outline=INK)
     draw.rectangle((74, 760, 104, 784), fill=DIESEL, outline=INK)
-    draw.text(
-        (116, 762),
-        "Reference emission sources: grid electricity (EF 0.797) and captive "
-        "electricity (EF 0.533) displaced; project emissions: none (PV)",
-        fill=INK,
-        font=font,
+    legend = (
+        "Reference emission sources: grid electricity (EF_RE 0.797 tCO2/MWh) and captive\n"
+        "electricity (EF_RE 0.533 tCO2/MWh) displaced. Project emissions: none (PV generation)."
     )
+    draw.multiline_text((116, 760), legend, fill=INK, font=font, spacing=8)
     draw.rectangle((1240, 716, 1270, 746), outline=BOUNDARY, width=3)
     draw.text((1280, 718), "Boundary", fill=INK, font=font)
     return image

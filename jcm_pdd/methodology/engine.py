@@ -251,6 +251,9 @@ def _refs(
 __all__ = [
     "PeriodResult",
     "Source",
+    "analysis",
+    "combos",
+    "resolve",
     "TraceInput",
     "TraceStep",
     "calculate",

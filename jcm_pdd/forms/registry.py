@@ -114,6 +114,16 @@ class FormRegistry:
             for doc in self.submission.documents
         ]
 
+    def fill_rule_set(self, project: Project) -> None:
+        """Give a new project the latest PDD and MoC form versions of its partner country
+        (only where the rule set names none), so its page headers and checks are complete."""
+        rules = project.rule_set
+        country = rules.partner_country or DEFAULT_COUNTRY
+        if not rules.pdd_form_version:
+            rules.pdd_form_version = self.get(country, "PDD").version
+        if not rules.moc_form_version:
+            rules.moc_form_version = self.get(country, "MoC").version
+
     def for_project(self, project: Project) -> list[FormDefinition]:
         """The forms of the project's submission (PDD, MPS, MSS, MoC), in navigator order."""
         return [r.definition for r in self.resolve_for_project(project)]

@@ -140,3 +140,23 @@ def test_overridden_default_is_an_info(context: ContextFactory) -> None:
     found = list(default_values(context(project, template=mn_template())))
     assert codes(found) == ["defaults.overridden"]
     assert found[0].severity == "info"
+
+
+def test_machine_eligibility_check_is_evaluated_from_the_monitoring_plan() -> None:
+    """End to end through the engine: JCM_ID_AM002 checks COP_PJ,i >= 6.0 (criterion 2)."""
+    from jcm_pdd.checks import run_checks
+    from jcm_pdd.methodology import load_registry, new_project_from_template
+
+    template = load_registry().get("JCM_ID_AM002")
+    project = new_project_from_template(template)
+    values = {"COP_PJ": "5.5", "T_cool_out": "37", "T_chill_out": "7", "COP_RE": "4.9"}
+    for row in project.monitoring_plan.fixed_ex_ante:
+        row.value = Decimal(values[row.key])
+    project.monitoring_plan.monitored[0].estimated_value = Decimal("350")
+    project.monitoring_plan.default_selections[0].choice = "jamali_case1"
+    failed = [d for d in run_checks(project) if d.code == "eligibility.check-failed"]
+    numbers = [c.number for c in template.eligibility if c.check and "COP_PJ" in c.check]
+    assert [d.params["criterion"] for d in failed] == [str(n) for n in numbers]
+    assert "COP_PJ,i >= 6.0" in failed[0].message
+    project.monitoring_plan.fixed_ex_ante[0].value = Decimal("6.2")
+    assert not [d for d in run_checks(project) if d.code == "eligibility.check-failed"]

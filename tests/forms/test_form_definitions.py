@@ -168,3 +168,44 @@ def test_country_table_matches_names_codes_and_formal_names() -> None:
     japan = countries.get("JP")
     assert japan is not None and not japan.partner
     assert len(countries.partners()) >= 29
+
+
+def test_fill_rule_set_gives_the_latest_versions_without_overwriting() -> None:
+    registry = load_forms()
+    project = Project(rule_set=RuleSet(partner_country="TH"))
+    registry.fill_rule_set(project)
+    assert (project.rule_set.pdd_form_version, project.rule_set.moc_form_version) == (
+        registry.versions("TH", "PDD")[-1],
+        registry.versions("TH", "MoC")[-1],
+    )
+    project.rule_set.pdd_form_version = "01.0"
+    registry.fill_rule_set(project)
+    assert project.rule_set.pdd_form_version == "01.0"
+
+
+# Capitals (decimal degrees) of every JCM partner country and Japan: each must lie inside its
+# country's rough box, which catches swapped or mistyped numbers in forms/countries.toml.
+CAPITALS = {
+    "MN": (47.92, 106.92), "BD": (23.81, 90.41), "ET": (9.03, 38.74), "KE": (-1.29, 36.82),
+    "MV": (4.18, 73.51), "VN": (21.03, 105.85), "LA": (17.98, 102.63), "ID": (-6.21, 106.85),
+    "CR": (9.93, -84.08), "PW": (7.50, 134.62), "KH": (11.56, 104.92), "MX": (19.43, -99.13),
+    "SA": (24.71, 46.68), "CL": (-33.45, -70.67), "MM": (19.76, 96.08), "TH": (13.76, 100.50),
+    "PH": (14.60, 120.98), "SN": (14.72, -17.47), "TN": (36.81, 10.18), "AZ": (40.41, 49.87),
+    "MD": (47.01, 28.86), "GE": (41.72, 44.79), "LK": (6.93, 79.85), "UZ": (41.30, 69.24),
+    "PG": (-9.44, 147.18), "AE": (24.45, 54.38), "KG": (42.87, 74.59), "KZ": (51.17, 71.45),
+    "UA": (50.45, 30.52), "JP": (35.68, 139.69),
+}  # fmt: skip
+
+
+def test_every_country_box_contains_its_capital_and_not_tokyo() -> None:
+    from decimal import Decimal
+
+    countries = load_forms().countries
+    assert {c.code for c in countries.countries} == set(CAPITALS)
+    tokyo = (Decimal("35.68"), Decimal("139.69"))
+    for code, (lat, lon) in CAPITALS.items():
+        country = countries.get(code)
+        assert country is not None
+        assert country.bounds.contains(Decimal(str(lat)), Decimal(str(lon))), code
+        if code != "JP":
+            assert not country.bounds.contains(*tokyo), code

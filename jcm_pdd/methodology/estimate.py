@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from jcm_pdd.methodology.engine import PeriodResult, calculate, round_value
+from jcm_pdd.methodology.engine import PeriodResult, TraceStep, calculate, round_value
 from jcm_pdd.methodology.errors import InputError
 from jcm_pdd.methodology.inputs import Inputs, inputs_from_project
 from jcm_pdd.methodology.schema import ProvenanceStatus, Template
@@ -76,7 +76,7 @@ class ExAnteEstimate:
         return sum(y.pe_rounded for y in self.years)
 
     @property
-    def trace(self) -> list[object]:
+    def trace(self) -> list[TraceStep]:
         return list(self.annual.trace)
 
     @property

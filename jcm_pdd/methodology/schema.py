@@ -311,6 +311,14 @@ class Example(_Strict):
         return {k: to_decimal(v) for k, v in value.items()}
 
 
+class HistoryRow(_Strict):
+    """One row of the methodology's document history (Version | Date | Contents revised)."""
+
+    version: str
+    date: dt.date | str = ""
+    contents: str = ""
+
+
 class TemplateFile(_Strict):
     """One methodology template file (``methodology_templates/<id>_ver<NN.N>.toml``)."""
 
@@ -325,7 +333,7 @@ class TemplateFile(_Strict):
     tables: dict[Key, BandTable] = Field(default_factory=dict)
     rounding: Rounding = Field(default_factory=Rounding)
     examples: list[Example] = Field(default_factory=list)
-    history: list[dict[str, str]] = Field(default_factory=list)
+    history: list[HistoryRow] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _outputs(self) -> TemplateFile:
@@ -378,6 +386,24 @@ class Template(TemplateFile):
     @property
     def sources(self) -> EmissionSources:
         return self.emission_sources
+
+    def provenance_items(self) -> list[tuple[str, Provenance]]:
+        """Every provenance in the template with a label saying what it covers, e.g.
+        ``("EF_RE = 0.797 (national_grid)", Provenance(...))``: marks for the GUI and exports."""
+        items: list[tuple[str, Provenance]] = [
+            ("identity", self.identity.provenance),
+            ("summary", self.summary.provenance),
+            ("emission sources", self.emission_sources.provenance),
+        ]
+        items += [(f"eligibility criterion {c.number}", c.provenance) for c in self.eligibility]
+        for key, param in self.parameters.items():
+            if param.provenance is not None:
+                items.append((f"{key} = {param.value}", param.provenance))
+            items += [(f"{key} = {c.value} ({c.name})", c.provenance) for c in param.choices]
+        items += [(f"table {name}", t.provenance) for name, t in self.tables.items()]
+        if self.rounding.provenance is not None:
+            items.append(("rounding rule", self.rounding.provenance))
+        return items
 
     def default_statuses(self) -> set[ProvenanceStatus]:
         """Statuses of every default value and table in the template."""

@@ -49,6 +49,12 @@ ColumnType = Literal[
     "attachment",
     "coordinates",
 ]
+# Where a choice field's values come from when the definition does not list them:
+# countries: partner-country codes (MN ...), labelled by name (rule_set.partner_country);
+# country_names: country names as the forms print them, Japan included (A.3, A.4);
+# template: the named cases of the methodology default of the row (default selections).
+ChoiceSource = Literal["countries", "country_names", "template"]
+
 Layout = Literal[
     "heading",  # a heading only; its subsections hold the content
     "text",  # label then paragraphs
@@ -114,7 +120,7 @@ class Column(_Strict):
     axis: Literal["latitude", "longitude"] | None = None  # for type "coordinates"
     unit: str = ""
     choices: list[Choice] = Field(default_factory=list)
-    choices_from: Literal["countries", "template"] | None = None
+    choices_from: ChoiceSource | None = None
     accept: list[str] = Field(default_factory=list)  # media types of an attachment column
     guidance: str = ""
     status: Provenance = "recalled"
@@ -150,7 +156,7 @@ class FormField(_Strict):
     unit: str = ""
     axis: Literal["latitude", "longitude"] | None = None
     choices: list[Choice] = Field(default_factory=list)
-    choices_from: Literal["countries", "template"] | None = None
+    choices_from: ChoiceSource | None = None
     columns: list[Column] = Field(default_factory=list)
     min_rows: int = Field(default=0, ge=0)  # a required table needs at least max(1, min_rows)
     applies_when: Condition | None = None

@@ -209,3 +209,37 @@ def test_every_country_box_contains_its_capital_and_not_tokyo() -> None:
         assert country.bounds.contains(Decimal(str(lat)), Decimal(str(lon))), code
         if code != "JP":
             assert not country.bounds.contains(*tokyo), code
+
+
+def test_choices_from_data_sources_resolve() -> None:
+    from jcm_pdd.forms import resolve_choices
+    from jcm_pdd.methodology import load_registry
+
+    registry = load_forms()
+    pdd = registry.get("MN", "PDD")
+    countries = resolve_choices(pdd.field("rule_set.partner_country"), registry.countries)
+    assert ("MN", "Mongolia (MN)") in [(c.value, c.label) for c in countries]
+    assert "JP" not in [c.value for c in countries]  # Japan is not a host country
+    participant_country = next(
+        c for c in pdd.field("pdd.participants").columns if c.subpath == "country"
+    )
+    names = [c.value for c in resolve_choices(participant_country, registry.countries)]
+    assert {"Japan", "Thailand", "The Kingdom of Thailand", "Mongolia"} <= set(names)
+    assert names.count("Mongolia") == 1
+    default_case = next(
+        c
+        for c in registry.get("MN", "MPS").field("monitoring_plan.default_selections").columns
+        if c.subpath == "choice"
+    )
+    template = load_registry().get("JCM_MN_AM003")
+    cases = resolve_choices(
+        default_case, registry.countries, template=template, parameter_key="EF_RE"
+    )
+    assert [c.value for c in cases] == ["national_grid", "captive_or_off_grid"]
+    assert resolve_choices(default_case, registry.countries) == []  # no template yet
+    option = next(
+        c
+        for c in registry.get("MN", "MPS").field("monitoring_plan.monitored").columns
+        if c.subpath == "option"
+    )
+    assert [c.value for c in resolve_choices(option, registry.countries)] == ["A", "B", "C"]

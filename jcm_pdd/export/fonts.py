@@ -53,11 +53,15 @@ _CJK_CANDIDATES: tuple[tuple[Path, int], ...] = (
 class FontSet:
     latin: str
     latin_bold: str
-    cjk: str
-    cjk_embedded: bool
-    cjk_source: str
     latin_chars: frozenset[int]
-    cjk_chars: frozenset[int] | None  # None: the CID fallback (assume it has the character)
+
+
+@dataclass(frozen=True)
+class CJKFont:
+    name: str
+    embedded: bool
+    source: str
+    chars: frozenset[int] | None  # None: the CID fallback (assume it has the character)
 
 
 def _cjk_candidates() -> list[tuple[Path, int]]:
@@ -77,8 +81,14 @@ def _register_latin() -> frozenset[int]:
 
 @lru_cache(maxsize=1)
 def font_set() -> FontSet:
-    """Register the fonts once per process and say which CJK font is used."""
-    latin_chars = _register_latin()
+    """Register the bundled Latin fonts once per process; the CJK font is registered lazily by ``markup``."""
+    return FontSet(LATIN, LATIN_BOLD, _register_latin())
+
+
+@lru_cache(maxsize=1)
+def cjk_font() -> CJKFont:
+    """Find and register the CJK font once per process, only when a text needs it (parsing a
+    4-6 MB CJK font costs about half a second)."""
     for path, index in _cjk_candidates():
         if not path.is_file():
             continue
@@ -88,14 +98,12 @@ def font_set() -> FontSet:
             log.info("skipping CJK font %s: %s", path, exc)
             continue
         pdfmetrics.registerFont(font)
-        return FontSet(
-            LATIN, LATIN_BOLD, CJK, True, str(path), latin_chars, frozenset(font.face.charToGlyph)
-        )
+        return CJKFont(CJK, True, str(path), frozenset(font.face.charToGlyph))
     log.warning(
         "No CJK TrueType font found; Japanese text uses the non-embedded CID font %s", CID_FALLBACK
     )
     pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
-    return FontSet(LATIN, LATIN_BOLD, CID_FALLBACK, False, CID_FALLBACK, latin_chars, None)
+    return CJKFont(CID_FALLBACK, False, CID_FALLBACK, None)
 
 
 def markup(text: str, fonts: FontSet) -> str:
@@ -108,7 +116,7 @@ def markup(text: str, fonts: FontSet) -> str:
     def flush() -> None:
         if run:
             chunk = escape("".join(run))
-            out.append(f'<font name="{fonts.cjk}">{chunk}</font>' if run_cjk else chunk)
+            out.append(f'<font name="{cjk_font().name}">{chunk}</font>' if run_cjk else chunk)
             run.clear()
 
     for char in text:
@@ -118,7 +126,7 @@ def markup(text: str, fonts: FontSet) -> str:
             continue
         code = ord(char)
         needs_cjk = code not in fonts.latin_chars and not char.isspace()
-        if needs_cjk and fonts.cjk_chars is not None and code not in fonts.cjk_chars:
+        if needs_cjk and (chars := cjk_font().chars) is not None and code not in chars:
             needs_cjk = False  # neither font has it; let the Latin font draw its .notdef
         if needs_cjk != run_cjk:
             flush()

@@ -139,6 +139,10 @@ class _DocxWriter:
             style.paragraph_format.space_before = Pt(10 if name != "Heading 3" else 6)
             style.paragraph_format.space_after = Pt(4)
         styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self._style_ids = {
+            name: styles[name].style_id
+            for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Table Grid")
+        }
         out.core_properties.title = self.doc.title
         out.core_properties.subject = self.doc.subject
         out.core_properties.author = "JCM PDD Studio"
@@ -163,11 +167,17 @@ class _DocxWriter:
             )
         )
 
+    def _styled(self, text: str, style: str) -> None:
+        # Set the style id directly: python-docx's lookup by name scans every style of the
+        # template on each call, which made headings the slowest part of the export.
+        paragraph = self.out.add_paragraph(text)
+        paragraph._p.style = self._style_ids[style]
+
     def heading(self, block: Heading) -> None:
         if block.level <= 1:
-            self.out.add_paragraph(block.text, style="Title")
+            self._styled(block.text, "Title")
         else:
-            self.out.add_paragraph(block.text, style=f"Heading {min(block.level - 1, 3)}")
+            self._styled(block.text, f"Heading {min(block.level - 1, 3)}")
 
     def paragraph(self, block: Paragraph) -> None:
         paragraph = self.out.add_paragraph()
@@ -178,7 +188,7 @@ class _DocxWriter:
 
     def key_value(self, block: KeyValueTable) -> None:
         table = self.out.add_table(rows=len(block.rows), cols=2)
-        table.style = "Table Grid"
+        table._tbl.tblPr.style = self._style_ids["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         for row, (key, value) in zip(table.rows, block.rows, strict=True):
             _cell_text(row.cells[0], key)
@@ -189,12 +199,12 @@ class _DocxWriter:
 
     def data_table(self, block: DataTable) -> None:
         if block.caption:
-            self.out.add_paragraph(block.caption, style="Heading 3")
+            self._styled(block.caption, "Heading 3")
         body_rows = list(block.rows) + ([block.total] if block.total else [])
         if not body_rows:
             body_rows = [tuple("" for _ in block.columns)]
         table = self.out.add_table(rows=1 + len(body_rows), cols=len(block.columns))
-        table.style = "Table Grid"
+        table._tbl.tblPr.style = self._style_ids["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         for cell, label in zip(table.rows[0].cells, block.columns, strict=True):
             _cell_text(cell, label, bold=True)
@@ -221,7 +231,7 @@ class _DocxWriter:
 
     def signature(self, block: SignatureBlock) -> None:
         table = self.out.add_table(rows=1 + len(block.lines), cols=2)
-        table.style = "Table Grid"
+        table._tbl.tblPr.style = self._style_ids["Table Grid"]
         merged = table.rows[0].cells[0].merge(table.rows[0].cells[1])
         _cell_text(merged, block.party, bold=True)
         _shade(merged, LABEL_SHADE)

@@ -70,7 +70,10 @@ def main() -> int:
             out = work / f"cold{n}"
             result = subprocess.run(
                 [sys.executable, "-c", _COLD, str(source), str(out), mode],
-                capture_output=True, text=True, check=False, cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=False,
+                cwd=ROOT,
             )
             if result.returncode:
                 print(result.stderr)
@@ -83,9 +86,18 @@ def main() -> int:
             profile = work / f"lo-profile-{n}"
             t = time.perf_counter()
             subprocess.run(
-                [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                 "--convert-to", "pdf", "--outdir", str(work / f"lo{n}"), str(docx)],
-                capture_output=True, check=True,
+                [
+                    soffice,
+                    f"-env:UserInstallation={profile.as_uri()}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(work / f"lo{n}"),
+                    str(docx),
+                ],
+                capture_output=True,
+                check=True,
             )
             lo = time.perf_counter() - t
             print(

@@ -29,8 +29,8 @@ from jcm_pdd.export.excel_formula import FormulaContext, IndexKey, rounding, tra
 from jcm_pdd.export.redact import REDACTED, FieldReader
 from jcm_pdd.methodology import expr as ex
 from jcm_pdd.methodology.engine import analysis
-from jcm_pdd.methodology.resolve import resolve
 from jcm_pdd.methodology.inputs import Inputs
+from jcm_pdd.methodology.resolve import resolve
 from jcm_pdd.methodology.schema import Parameter, Template
 from jcm_pdd.model import MonitoredParameter, Project
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document as read_docx
-from openpyxl import load_workbook
 from factory import SECRET_CITY, filled_project
+from openpyxl import load_workbook
 
 from jcm_pdd.cli import main
 from jcm_pdd.errors import UserError

@@ -116,7 +116,7 @@ def _engine(
             estimate = estimate_project(project, template)
         except UserError as exc:
             problem = exc.message
-    if eligibility is None:
+    if eligibility is None and any(c.check for c in template.eligibility):
         try:
             eligibility = check_eligibility(template, inputs_from_project(project, template))
         except UserError as exc:

@@ -15,7 +15,6 @@ Every problem is reported as a ``FormDefinitionError`` naming the file and the f
 
 from __future__ import annotations
 
-import copy
 import re
 import tomllib
 from pathlib import Path
@@ -24,7 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from jcm_pdd.errors import UserError
-from jcm_pdd.forms.schema import FormDefinition, Submission
+from jcm_pdd.forms.schema import FORM_TYPES, FormDefinition, FormType, Submission
 from jcm_pdd.model import Project
 from jcm_pdd.model.paths import pattern_exists
 
@@ -92,7 +91,7 @@ def _apply_overrides(data: dict[str, Any], overrides: list[Any], file: Path) -> 
                 f"no section, field or column '{entry['target']}' to override",
                 f"override {number}",
             )
-        target.update(copy.deepcopy(changes))
+        target.update(changes)
 
 
 def _find_target(data: dict[str, Any], target: str) -> dict[str, Any] | None:
@@ -133,28 +132,32 @@ def _substitute(node: Any, variables: dict[str, str], file: Path) -> Any:
 def merge_country_file(
     file: Path, data: dict[str, Any], bases: dict[str, dict[str, Any]]
 ) -> dict[str, Any]:
-    """The full definition data of a country file: its base, then its own keys and overrides."""
+    """The full definition data of a country file: its base, then its own keys and overrides.
+
+    Text variables are substituted first; that builds fresh containers, so the shared base
+    is never modified and no deep copy is needed."""
+    variables = data.get("vars", {})
+    if not isinstance(variables, dict) or not all(isinstance(v, str) for v in variables.values()):
+        raise FormDefinitionError(file, "'vars' must map names to text", "vars")
+    own = {k: v for k, v in data.items() if k not in _COUNTRY_KEYS}
     base_name = data.get("base")
     if base_name is None:
-        merged = {k: v for k, v in data.items() if k not in _COUNTRY_KEYS}
+        merged = own
+    elif not isinstance(base_name, str) or base_name not in bases:
+        known = ", ".join(sorted(bases)) or "none"
+        raise FormDefinitionError(
+            file, f"names base '{base_name}', which does not exist (known: {known})", "base"
+        )
     else:
-        if not isinstance(base_name, str) or base_name not in bases:
-            known = ", ".join(sorted(bases)) or "none"
-            raise FormDefinitionError(
-                file, f"names base '{base_name}', which does not exist (known: {known})", "base"
-            )
-        merged = copy.deepcopy(bases[base_name])
-        merged.update({k: copy.deepcopy(v) for k, v in data.items() if k not in _COUNTRY_KEYS})
+        merged = {**bases[base_name], **own}
     overrides = data.get("overrides", [])
     if not isinstance(overrides, list):
         raise FormDefinitionError(
             file, "'overrides' must be a list of [[overrides]] tables", "overrides"
         )
-    _apply_overrides(merged, overrides, file)
-    variables = data.get("vars", {})
-    if not isinstance(variables, dict) or not all(isinstance(v, str) for v in variables.values()):
-        raise FormDefinitionError(file, "'vars' must map names to text", "vars")
-    return _substitute(merged, variables, file)  # type: ignore[no-any-return]
+    result: dict[str, Any] = _substitute(merged, variables, file)
+    _apply_overrides(result, _substitute(overrides, variables, file), file)
+    return result
 
 
 def validate_definition(file: Path, data: dict[str, Any]) -> FormDefinition:
@@ -170,6 +173,17 @@ def validate_definition(file: Path, data: dict[str, Any]) -> FormDefinition:
     _check_model_paths(file, definition)
     definition._source_file = file
     return definition
+
+
+def file_key(file: Path) -> tuple[FormType, str]:
+    """(form type, version) from a country file's name, e.g. ``PDD_ver03.0.toml``."""
+    match = _FILE_NAME.match(file.name)
+    if match is None or match.group("form_type") not in FORM_TYPES:
+        raise FormDefinitionError(
+            file,
+            f"is not named <form type>_ver<NN.N>.toml with a form type of {', '.join(FORM_TYPES)}",
+        )
+    return match.group("form_type"), match.group("version")  # type: ignore[return-value]
 
 
 def _check_file_name(file: Path, definition: FormDefinition) -> None:

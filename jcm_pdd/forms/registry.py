@@ -13,11 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.forms.countries import CountryTable, load_countries
 from jcm_pdd.forms.loader import (
     country_files,
+    file_key,
     load_bases,
     load_definition_file,
     load_submission,
@@ -47,49 +49,61 @@ class Resolution:
 
 
 class FormRegistry:
-    """All form definitions, the submission index and the country table."""
+    """All form definitions, the submission index and the country table.
+
+    Definition files are found (and keyed by their names) when the registry is created; each
+    is read and validated the first time it is asked for, so opening a Mongolian project
+    reads four files, not every country's. ``definitions()`` validates them all."""
 
     def __init__(
         self,
-        definitions: list[FormDefinition],
+        files: dict[tuple[str, str], dict[str, Path]],
+        bases: dict[str, dict[str, Any]],
         submission: Submission,
         countries: CountryTable,
         root: Path,
     ) -> None:
-        self._by_key: dict[tuple[str, str], dict[str, FormDefinition]] = {}
-        for definition in definitions:
-            versions = self._by_key.setdefault((definition.country, definition.form_type), {})
-            versions[definition.version] = definition
+        self._files = files
+        self._bases = bases
+        self._loaded: dict[Path, FormDefinition] = {}
         self.submission = submission
         self.countries = countries
         self.root = root
 
+    def _definition(self, file: Path) -> FormDefinition:
+        found = self._loaded.get(file)
+        if found is None:
+            found = self._loaded[file] = load_definition_file(file, self._bases)
+        return found
+
     def definitions(self) -> list[FormDefinition]:
-        return [d for versions in self._by_key.values() for d in versions.values()]
+        """Every definition (all are read and validated)."""
+        return [self._definition(f) for versions in self._files.values() for f in versions.values()]
 
     def country_codes(self) -> list[str]:
         """Countries that ship their own form files."""
-        return sorted({country for country, _ in self._by_key})
+        return sorted({country for country, _ in self._files})
 
     def has_country(self, country: str, form_type: FormType | None = None) -> bool:
-        return any(c == country and (form_type is None or t == form_type) for c, t in self._by_key)
+        return any(c == country and (form_type is None or t == form_type) for c, t in self._files)
 
     def versions(self, country: str, form_type: FormType) -> list[str]:
         """Shipped versions, oldest first."""
-        return sorted(self._by_key.get((country, form_type), {}), key=version_key)
+        return sorted(self._files.get((country, form_type), {}), key=version_key)
 
     def resolve(self, country: str, form_type: FormType, version: str | None = None) -> Resolution:
         code = country.upper()
         country_fallback = not self.has_country(code, form_type)
         used = DEFAULT_COUNTRY if country_fallback else code
-        versions = self._by_key.get((used, form_type))
+        versions = self._files.get((used, form_type))
         if not versions:
             raise UserError(
                 f"No {form_type} form definition is installed (not even for {DEFAULT_COUNTRY})."
             )
         version_fallback = bool(version) and version not in versions
         chosen = version if version and not version_fallback else max(versions, key=version_key)
-        return Resolution(versions[chosen], code, version, country_fallback, version_fallback)
+        definition = self._definition(versions[chosen])
+        return Resolution(definition, code, version, country_fallback, version_fallback)
 
     def get(self, country: str, form_type: FormType, version: str | None = None) -> FormDefinition:
         """The form for ``country`` (fallback: ``DEFAULT_COUNTRY``); the latest version unless
@@ -130,10 +144,11 @@ class FormRegistry:
 
 
 def load_forms(root: Path | None = None) -> FormRegistry:
-    """Load and validate every form definition; raise ``FormDefinitionError`` on the first bad one.
+    """The registry of ``root`` (default: the shipped ``forms/``); raises ``FormDefinitionError``.
 
-    Without ``root`` the shipped folder is read once per process and the registry is cached
-    (definitions are immutable)."""
+    Files are found and their names checked now; each definition is validated when first
+    used (``definitions()`` validates all). Without ``root`` the shipped folder is read once
+    per process and the registry is cached (definitions are immutable)."""
     if root is None:
         return _load_default()
     return _load(root)
@@ -147,7 +162,8 @@ def _load_default() -> FormRegistry:
 def _load(root: Path) -> FormRegistry:
     if not root.is_dir():
         raise UserError(f"The form definitions folder {root} does not exist.")
-    bases = load_bases(root)
-    definitions = [load_definition_file(file, bases) for file in country_files(root)]
-    # File names are checked against the declared keys, so each key is unique here.
-    return FormRegistry(definitions, load_submission(root), load_countries(root), root)
+    files: dict[tuple[str, str], dict[str, Path]] = {}
+    for file in country_files(root):
+        form_type, version = file_key(file)
+        files.setdefault((file.parent.name, form_type), {})[version] = file
+    return FormRegistry(files, load_bases(root), load_submission(root), load_countries(root), root)

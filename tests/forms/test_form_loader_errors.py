@@ -49,7 +49,7 @@ def minimal(tmp_path: Path) -> Path:
 
 def _error(root: Path) -> FormDefinitionError:
     with pytest.raises(FormDefinitionError) as caught:
-        load_forms(root)
+        load_forms(root).definitions()  # definitions are validated when first used
     return caught.value
 
 
@@ -216,3 +216,17 @@ def test_latest_version_is_the_default(minimal: Path) -> None:
     assert registry.versions("MN", "PDD") == ["02.0", "03.0", "04.0"]
     assert registry.get("MN", "PDD").version == "04.0"
     assert registry.get("MN", "PDD", "02.0").version == "02.0"
+
+
+def test_file_name_without_a_form_type_is_refused_when_the_folder_is_read(minimal: Path) -> None:
+    (minimal / "MN" / "notes.toml").write_text("x = 1\n", encoding="utf-8")
+    with pytest.raises(FormDefinitionError, match="is not named <form type>_ver<NN.N>.toml"):
+        load_forms(minimal)
+
+
+def test_a_broken_file_of_one_country_does_not_block_another(forms_copy: Path) -> None:
+    _edit(forms_copy / "KE" / "PDD_ver03.0.toml", 'country_formal = "the Republic of Kenya"', "")
+    registry = load_forms(forms_copy)
+    assert registry.get("MN", "PDD").code == "JCM_MN_F_PDD_ver03.0"
+    with pytest.raises(FormDefinitionError, match="country_formal"):
+        registry.get("KE", "PDD")

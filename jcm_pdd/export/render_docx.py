@@ -87,15 +87,21 @@ def _cell_text(cell: _Cell, text: str, *, bold: bool = False, right: bool = Fals
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def _widths(table: Table, shares: tuple[float, ...]) -> None:
+def _grid(table: Table) -> list[list[_Cell]]:
+    """Every cell, row by row, computed once (python-docx recomputes ``row.cells`` each time)."""
+    return [list(row.cells) for row in table.rows]
+
+
+def _widths(table: Table, grid: list[list[_Cell]], shares: tuple[float, ...]) -> None:
     total = sum(shares)
     table.autofit = False
+    widths = [Cm(TEXT_WIDTH_CM * share / total) for share in shares]
     # LibreOffice reads the grid column widths, Word the cell widths: set both
-    for column, share in zip(table.columns, shares, strict=False):
-        column.width = Cm(TEXT_WIDTH_CM * share / total)
-    for row in table.rows:
-        for cell, share in zip(row.cells, shares, strict=False):
-            cell.width = Cm(TEXT_WIDTH_CM * share / total)
+    for column, width in zip(table.columns, widths, strict=False):
+        column.width = width
+    for cells in grid:
+        for cell, width in zip(cells, widths, strict=False):
+            cell.width = width
 
 
 def _repeat_header(table: Table) -> None:
@@ -190,11 +196,12 @@ class _DocxWriter:
         table = self.out.add_table(rows=len(block.rows), cols=2)
         table._tbl.tblPr.style = self._style_ids["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for row, (key, value) in zip(table.rows, block.rows, strict=True):
-            _cell_text(row.cells[0], key)
-            _shade(row.cells[0], LABEL_SHADE)
-            _cell_text(row.cells[1], value)
-        _widths(table, (block.key_width, 1 - block.key_width))
+        grid = _grid(table)
+        for cells, (key, value) in zip(grid, block.rows, strict=True):
+            _cell_text(cells[0], key)
+            _shade(cells[0], LABEL_SHADE)
+            _cell_text(cells[1], value)
+        _widths(table, grid, (block.key_width, 1 - block.key_width))
         self._gap()
 
     def data_table(self, block: DataTable) -> None:
@@ -206,16 +213,17 @@ class _DocxWriter:
         table = self.out.add_table(rows=1 + len(body_rows), cols=len(block.columns))
         table._tbl.tblPr.style = self._style_ids["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for cell, label in zip(table.rows[0].cells, block.columns, strict=True):
+        grid = _grid(table)
+        for cell, label in zip(grid[0], block.columns, strict=True):
             _cell_text(cell, label, bold=True)
             _shade(cell, HEADER_SHADE)
         for n, values in enumerate(body_rows, start=1):
             is_total = block.total is not None and n == len(body_rows)
-            for col, (cell, value) in enumerate(zip(table.rows[n].cells, values, strict=True)):
+            for col, (cell, value) in enumerate(zip(grid[n], values, strict=True)):
                 _cell_text(cell, value, bold=is_total, right=col in block.numeric)
         _repeat_header(table)
         _no_split(table)
-        _widths(table, block.widths or tuple(1.0 for _ in block.columns))
+        _widths(table, grid, block.widths or tuple(1.0 for _ in block.columns))
         self._gap()
 
     def figure(self, block: Figure) -> None:
@@ -239,7 +247,7 @@ class _DocxWriter:
             _cell_text(row.cells[0], f"{label}:")
             row.height = Cm(1.0 if label == "Signature" else 0.7)
         _no_split(table)
-        _widths(table, (0.3, 0.7))
+        _widths(table, _grid(table), (0.3, 0.7))
         self._gap()
 
     def page_break(self) -> None:

@@ -11,6 +11,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -34,6 +35,9 @@ from jcm_pdd.export import document as d
 from jcm_pdd.export.fonts import FontSet, font_set, markup
 
 TEXT_WIDTH = A4[0] - 4 * cm
+# Binary image streams instead of ASCII85: reportlab's pure-Python ASCII85 encoder took most of
+# the PDF time for a figure, and nothing requires a 7-bit-clean PDF.
+rl_config.useA85 = 0
 LABEL_SHADE = colors.HexColor("#E7E6E6")
 HEADER_SHADE = colors.HexColor("#D9E2F3")
 

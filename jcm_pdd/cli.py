@@ -28,6 +28,8 @@ COMMAND_MODULES = (
     "package",
     "verify",
     "diff",
+    "check",
+    "forms",
 )
 
 

@@ -14,7 +14,7 @@ from jcm_pdd.methodology.engine import calculate
 from jcm_pdd.methodology.errors import Problem
 from jcm_pdd.methodology.fmt import format_fraction
 from jcm_pdd.methodology.inputs import inputs_from_mapping
-from jcm_pdd.methodology.loader import find_line, line_map
+from jcm_pdd.methodology.loader import LazyLines, find_line
 from jcm_pdd.methodology.schema import Template
 
 _ROUNDED = {"ER_rounded": "er_rounded", "RE_rounded": "re_rounded", "PE_rounded": "pe_rounded"}
@@ -23,13 +23,13 @@ _ROUNDED = {"ER_rounded": "er_rounded", "RE_rounded": "re_rounded", "PE_rounded"
 def run_examples(template: Template, source_text: str | None = None) -> list[Problem]:
     """Problems found by running every worked example (empty when all pass)."""
     path = template.path or template.identity.full_id
-    lines = line_map(source_text) if source_text is not None else {}
+    lines = LazyLines(source_text or "")
     problems: list[Problem] = []
     for n, example in enumerate(template.examples):
         symbol = f"example '{example.name}'"
-        line = find_line(lines, ("examples", n))
 
-        def fail(message: str, line: int = line, symbol: str = symbol) -> None:
+        def fail(message: str, n: int = n, symbol: str = symbol) -> None:
+            line = find_line(lines, ("examples", n))
             problems.append(Problem(path, line, symbol, message, "example"))
 
         try:

@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from jcm_pdd.methodology import expr as ex
 from jcm_pdd.methodology.errors import Problem
-from jcm_pdd.methodology.loader import LinePath, find_line
+from jcm_pdd.methodology.loader import LazyLines, LinePath, find_line
 from jcm_pdd.methodology.schema import Provenance, Template
 from jcm_pdd.methodology.units import Unit, UnitError, conversion_factor, parse_unit
 
@@ -202,7 +202,7 @@ def _provenance_problems(prov: Provenance, where: str) -> str | None:
     return None
 
 
-def lint(template: Template, lines: dict[LinePath, int], path: str) -> list[Problem]:  # noqa: C901
+def lint(template: Template, lines: dict[LinePath, int] | LazyLines, path: str) -> list[Problem]:  # noqa: C901
     problems: list[Problem] = []
 
     def add(loc: LinePath, symbol: str, message: str, code: str) -> None:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from jcm_pdd.methodology import tomlcache
 from jcm_pdd.methodology.errors import Problem, TemplateError
 from jcm_pdd.methodology.schema import Template
 
@@ -83,8 +83,24 @@ def line_map(text: str) -> dict[LinePath, int]:
     return lines
 
 
-def find_line(lines: dict[LinePath, int], path: LinePath) -> int:
+class LazyLines:
+    """The line map of a source, built only when a problem needs a line number."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._map: dict[LinePath, int] | None = None
+
+    @property
+    def map(self) -> dict[LinePath, int]:
+        if self._map is None:
+            self._map = line_map(self._text)
+        return self._map
+
+
+def find_line(lines: dict[LinePath, int] | LazyLines, path: LinePath) -> int:
     """The line of ``path`` or of its closest known parent (1 if nothing matches)."""
+    if isinstance(lines, LazyLines):
+        lines = lines.map
     probe = tuple(path)
     while probe:
         if probe in lines:
@@ -113,10 +129,10 @@ def _symbol_for(loc: tuple[Any, ...], data: dict[str, Any]) -> str:
 def parse_text(text: str, path: str = "<template>") -> Template:
     """Parse, validate and lint template source; raises :class:`TemplateError`."""
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        data = tomlcache.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise TemplateError([_toml_problem(path, exc)]) from None
-    lines = line_map(text)
+    lines = LazyLines(text)
     try:
         template = Template.model_validate(data)
     except ValidationError as exc:

@@ -1,0 +1,87 @@
+"""Reading template TOML fast: a JSON copy of the parsed data, keyed by the source's SHA-256.
+
+``tomllib`` is pure Python and dominates the load time of a template; the parsed tables are
+therefore kept as JSON (C-speed to read) in the user data folder, under the hash of the exact
+source text and this module's version. JSON cannot hold Decimal or dates, so those are tagged
+objects. The cache is an optimisation only: any problem reading or writing it falls back to
+``tomllib``; nothing from it is executed (JSON data, validated again by pydantic and lint).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+CACHE_VERSION = "1"
+_DEC, _DATE, _DATETIME, _TIME = "\x00decimal", "\x00date", "\x00datetime", "\x00time"
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return {_DEC: str(value)}
+    if isinstance(value, dt.datetime):
+        return {_DATETIME: value.isoformat()}
+    if isinstance(value, dt.date):
+        return {_DATE: value.isoformat()}
+    if isinstance(value, dt.time):
+        return {_TIME: value.isoformat()}
+    raise TypeError(f"cannot cache {type(value).__name__}")
+
+
+def _decode(obj: dict[str, Any]) -> Any:
+    if len(obj) == 1:
+        ((key, text),) = obj.items()
+        if key == _DEC:
+            return Decimal(text)
+        if key == _DATE:
+            return dt.date.fromisoformat(text)
+        if key == _DATETIME:
+            return dt.datetime.fromisoformat(text)
+        if key == _TIME:
+            return dt.time.fromisoformat(text)
+    return obj
+
+
+def cache_dir() -> Path | None:
+    try:
+        from jcm_pdd.paths import user_data_dir
+
+        return user_data_dir() / "cache" / "methodology_templates"
+    except OSError:
+        return None
+
+
+def loads(text: str) -> dict[str, Any]:
+    """``tomllib.loads(text, parse_float=Decimal)``, through the JSON cache when possible."""
+    digest = hashlib.sha256(f"{CACHE_VERSION}\n{text}".encode()).hexdigest()
+    folder = cache_dir()
+    entry = folder / f"{digest}.json" if folder is not None else None
+    if entry is not None:
+        try:
+            data = json.loads(entry.read_text(encoding="utf-8"), object_hook=_decode)
+            if isinstance(data, dict):
+                return data
+        except (OSError, ValueError):
+            pass
+    data = tomllib.loads(text, parse_float=Decimal)  # TOMLDecodeError propagates
+    if entry is not None:
+        _write(entry, json.dumps(data, default=_encode, ensure_ascii=False))
+    return data
+
+
+def _write(entry: Path, payload: str) -> None:
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(payload)
+        os.replace(temp, entry)
+    except OSError:
+        pass  # the cache is optional

@@ -1,0 +1,43 @@
+"""The JSON parse cache returns exactly what tomllib returns, and falls back when damaged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from decimal import Decimal
+
+from jcm_pdd.methodology import tomlcache
+
+TEXT = """
+a = 0.797
+b = "0.797"
+c = 2017-01-30
+d = [{ x = 1.5e3, y = true }]
+[t]
+when = 2020-01-01T10:00:00
+"""
+
+
+def test_round_trip_matches_tomllib() -> None:
+    expected = tomllib.loads(TEXT, parse_float=Decimal)
+    first = tomlcache.loads(TEXT)  # parses and writes the cache
+    second = tomlcache.loads(TEXT)  # reads the cache
+    assert first == expected and second == expected
+    assert isinstance(second["a"], Decimal) and str(second["a"]) == "0.797"
+    assert second["c"] == dt.date(2017, 1, 30)
+    folder = tomlcache.cache_dir()
+    assert folder is not None and len(list(folder.glob("*.json"))) == 1
+
+
+def test_damaged_cache_entry_falls_back_to_tomllib() -> None:
+    tomlcache.loads(TEXT)
+    folder = tomlcache.cache_dir()
+    assert folder is not None
+    [entry] = folder.glob("*.json")
+    entry.write_text("{ not json", encoding="utf-8")
+    assert tomlcache.loads(TEXT) == tomllib.loads(TEXT, parse_float=Decimal)
+
+
+def test_changed_text_is_a_different_entry() -> None:
+    tomlcache.loads(TEXT)
+    assert tomlcache.loads(TEXT.replace("0.797", "0.533", 1))["a"] == Decimal("0.533")

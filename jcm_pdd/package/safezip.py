@@ -332,7 +332,10 @@ class SafeZip:
                 yield out
             if inflater.eof:
                 break
-        if produced != member.size or crc != member.crc:
+        # The stream must end exactly at the end of the entry: a missing end-of-stream marker
+        # or trailing bytes would otherwise let compressed data change without the content.
+        complete = inflater.eof and not inflater.unused_data and not remaining
+        if not complete or produced != member.size or crc != member.crc:
             raise _fail(f"The package is damaged: the entry '{name}' fails its zip checksum.")
 
     def read(self, name: str, max_size: int = 64 * 1024 * 1024) -> bytes:

@@ -3,8 +3,12 @@
 Given payload files (bytes or a file on disk) and the bag-info fields, ``write_bag`` hashes the
 payload, writes the BagIt tag files and the zip. Deterministic by construction: entries in a
 fixed order (tag files first, then ``data/`` sorted by path), every timestamp fixed at
-1980-01-01 00:00, fixed permissions and creator system, already-compressed formats STORED
-(so verifying them is I/O plus hashing only) and text deflated at a fixed level. The same
+1980-01-01 00:00, fixed permissions and creator system, and every member STORED. Storing is a
+security choice, not only a speed one: deflate is not canonical (different compressed bytes can
+inflate to the same content; the property tests found such a byte flip), so with compression a
+change to a member's bytes could go unseen by the content checksums. Stored, every byte of
+every member is content and is covered by a manifest; verifying is I/O plus hashing only. The
+payload is mostly zip containers, PDF and images anyway, which do not deflate. The same
 payload bytes therefore give the same ``manifest-sha256.txt``; the same payload *and* the same
 bag-info give a byte-identical package. The file appears atomically (temporary file in the
 target folder, fsync, ``os.replace``), so a crash never leaves half a package under its name.
@@ -19,7 +23,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from jcm_pdd.errors import UserError
@@ -30,32 +34,6 @@ Progress = Callable[[float, str], None]
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 DEFLATE_LEVEL = 6
-# Formats that are already compressed (zip containers, images, PDF streams): stored as-is.
-STORED_SUFFIXES = frozenset(
-    {
-        ".docx",
-        ".xlsx",
-        ".pptx",
-        ".odt",
-        ".ods",
-        ".pdf",
-        ".jcmpdd",
-        ".jcmpkg",
-        ".zip",
-        ".gz",
-        ".png",
-        ".jpg",
-        ".jpeg",
-        ".gif",
-        ".webp",
-        ".tif",
-        ".tiff",
-        ".mp4",
-        ".7z",
-        ".xz",
-        ".bz2",
-    }
-)
 
 
 @dataclass
@@ -66,7 +44,7 @@ class PayloadFile:
     role: str
     data: bytes | None = None
     source: Path | None = None
-    compress: bool | None = None  # None: decided from the suffix
+    compress: bool = False  # see the module docstring: stored unless a caller insists
 
     def size(self) -> int:
         if self.data is not None:
@@ -75,9 +53,7 @@ class PayloadFile:
         return self.source.stat().st_size
 
     def should_compress(self) -> bool:
-        if self.compress is not None:
-            return self.compress
-        return PurePosixPath(self.path).suffix.lower() not in STORED_SUFFIXES
+        return self.compress
 
 
 @dataclass
@@ -114,7 +90,7 @@ def _zipinfo(name: str, compress: bool, size: int) -> zipfile.ZipInfo:
 
 def _write_member(zf: zipfile.ZipFile, name: str, item: PayloadFile | bytes) -> None:
     if isinstance(item, bytes):
-        zf.writestr(_zipinfo(name, compress=True, size=len(item)), item)
+        zf.writestr(_zipinfo(name, compress=False, size=len(item)), item)
         return
     info = _zipinfo(name, item.should_compress(), item.size())
     with zf.open(info, "w", force_zip64=info.file_size > 0x7FFF0000) as out:

@@ -215,6 +215,16 @@ def default_values(context: CheckContext) -> Iterator[Diagnostic]:
                 else "monitoring_plan.default_selections"
             )
             if selection is not None and selection.override_value is not None:
+                if not param.allow_override:
+                    yield make(
+                        "monitoring.override-not-allowed",
+                        f"{where}.override_value",
+                        f"Default values: {shown} is fixed by {template.identity.id} and cannot "
+                        "be overridden; remove the override value.",
+                        parameter=key,
+                        index=members,
+                    )
+                    continue
                 yield make(
                     "defaults.overridden",
                     f"{where}.override_value",

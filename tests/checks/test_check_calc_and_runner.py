@@ -112,3 +112,21 @@ def test_every_diagnostic_code_has_a_catalog_entry_with_its_severity() -> None:
     project.pdd.sites[0].country = "Mongolai"
     for diagnostic in run_checks(project, today=TODAY):
         assert CATALOG[diagnostic.code].severity is diagnostic.severity
+
+
+def test_the_catalog_lists_exactly_the_codes_the_rules_can_emit() -> None:
+    """No rule emits an uncatalogued code, and no catalogue entry is dead."""
+    import re
+    from pathlib import Path
+
+    import jcm_pdd.checks as checks
+
+    prefixes = {code.split(".")[0] for code in CATALOG}
+    emitted: set[str] = set()
+    for module in Path(checks.__file__).parent.glob("*.py"):
+        if module.name == "diagnostic.py":  # the catalogue itself
+            continue
+        for code in re.findall(r'"([a-z]+\.[a-z-]+)"', module.read_text(encoding="utf-8")):
+            if code.split(".")[0] in prefixes:
+                emitted.add(code)
+    assert emitted == set(CATALOG)

@@ -160,3 +160,24 @@ def test_machine_eligibility_check_is_evaluated_from_the_monitoring_plan() -> No
     assert "COP_PJ,i >= 6.0" in failed[0].message
     project.monitoring_plan.fixed_ex_ante[0].value = Decimal("6.2")
     assert not [d for d in run_checks(project) if d.code == "eligibility.check-failed"]
+
+
+def test_draft_default_in_use_is_an_info(context: ContextFactory) -> None:
+    template = mn_template().model_copy(deep=True)
+    choice = template.parameters["EF_RE"].choices[0]
+    choice.provenance = choice.provenance.model_copy(update={"status": "draft", "tag": None})
+    found = list(default_values(context(complete_project(), template=template)))
+    assert codes(found) == ["defaults.draft"]
+    assert found[0].severity == "info"
+
+
+def test_override_of_a_fixed_default_is_refused(context: ContextFactory) -> None:
+    template = mn_template().model_copy(deep=True)
+    template.parameters["EF_RE"].allow_override = False
+    project = complete_project()
+    project.monitoring_plan.default_selections[0] = DefaultSelection(
+        key="EF_RE", index={"i": "PV-1"}, override_value=Decimal("0.6"), override_reason="why"
+    )
+    found = list(default_values(context(project, template=template)))
+    assert codes(found) == ["monitoring.override-not-allowed"]
+    assert found[0].location == "monitoring_plan.default_selections.0.override_value"

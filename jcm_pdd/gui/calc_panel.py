@@ -113,10 +113,18 @@ class CalcPanel(QWidget):
         self.message.setVisible(bool(figures.message))
         self.table.setRowCount(len(figures.years))
         for r, year in enumerate(figures.years):
-            self.table.setItem(r, 0, _item(str(year.year)))
-            self.table.setItem(r, 1, _item(fmt(year.reference, 1), True))
-            self.table.setItem(r, 2, _item(fmt(year.project, 1), True))
-            self.table.setItem(r, 3, _item(fmt(year.reductions), True))
+            texts = (
+                str(year.year),
+                fmt(year.reference, 1),
+                fmt(year.project, 1),
+                fmt(year.reductions),
+            )
+            for c, text in enumerate(texts):
+                item = self.table.item(r, c)
+                if item is None:
+                    self.table.setItem(r, c, _item(text, c > 0))
+                elif item.text() != text:
+                    item.setText(text)  # only changed cells repaint
         if figures.years:
             self.totals.setText(
                 tr("Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})").format(

@@ -3,7 +3,8 @@
 Editors call ``edit``/``insert_row``/``remove_row``; the controller records the change in the
 core history, pushes the matching QUndoCommand and tells every view which path changed.
 Figures are recomputed after a zero-delay single-shot timer, so a burst of keystrokes handled in
-one pass of the event loop costs one calculation and typing never waits on it.
+one pass of the event loop costs one calculation; diagnostics (which read the whole document)
+run once typing pauses for ``CHECK_DELAY_MS``.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from PySide6.QtGui import QUndoStack
 from jcm_pdd.gui.undo import ChangeCommand, edit_label
 from jcm_pdd.session import DocumentSession
 
+CHECK_DELAY_MS = 300
+
 
 class DocumentController(QObject):
     changed = Signal(str)  # model path whose value changed (edit, undo or redo)
     dirty_changed = Signal(bool)
-    recalculate = Signal()  # figures and diagnostics are due
+    recalculate = Signal()  # figures are due (after every burst of edits)
+    recheck = Signal()  # diagnostics are due (once typing pauses)
 
     def __init__(self, session: DocumentSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +38,11 @@ class DocumentController(QObject):
         self._recalc_timer.setSingleShot(True)
         self._recalc_timer.setInterval(0)
         self._recalc_timer.timeout.connect(self.recalculate)
+        # Diagnostics read the whole document; nobody needs them between two keystrokes.
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.recheck)
 
     @property
     def read_only(self) -> bool:
@@ -69,6 +78,7 @@ class DocumentController(QObject):
 
     def schedule_recalc(self) -> None:
         self._recalc_timer.start()
+        self._check_timer.start()
 
     def detach(self) -> None:
         if self._on_session_change in self.session.listeners:

@@ -119,4 +119,4 @@ class DocumentView(QWidget):
     def _on_changed(self, path: str) -> None:
         for page in self._pages.values():
             page.refresh(path)  # type: ignore[attr-defined]
-        self.refresh_marks()
+        # Completeness marks follow with the diagnostics, once typing pauses.

@@ -48,6 +48,7 @@ def tr(text: str) -> str:
 class MainWindow(QMainWindow):
     document_opened = Signal()
     figures_updated = Signal()
+    diagnostics_updated = Signal()
 
     def __init__(self, prefs: Preferences | None = None) -> None:
         super().__init__()
@@ -208,10 +209,12 @@ class MainWindow(QMainWindow):
         controller.dirty_changed.connect(lambda _d: self._update_state())
         controller.stack.indexChanged.connect(lambda _i: self._update_state())
         controller.recalculate.connect(self.recalculate)
+        controller.recheck.connect(self.recheck)
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
         self.autosave.reset()
         self.recalculate()
+        self.recheck()
         self._update_state()
         self.document_opened.emit()
 
@@ -231,10 +234,14 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None or self.view is None:
             return
-        project = session.project
-        figures = estimate_figures(project)
-        self.calc_panel.set_figures(figures)
-        diagnostics = run_diagnostics(project, self.view.sections)
+        self.calc_panel.set_figures(estimate_figures(session.project))
+        self.figures_updated.emit()
+
+    def recheck(self) -> None:
+        session = self.session
+        if session is None or self.view is None:
+            return
+        diagnostics = run_diagnostics(session.project, self.view.sections)
         self.diag_panel.set_diagnostics(diagnostics)
         problems: dict[str, int] = {}
         for d in diagnostics:
@@ -243,7 +250,7 @@ class MainWindow(QMainWindow):
                 if sid:
                     problems[sid] = problems.get(sid, 0) + 1
         self.view.refresh_marks(problems)
-        self.figures_updated.emit()
+        self.diagnostics_updated.emit()
 
     def go_to_path(self, path: str) -> None:
         if self.view is not None:

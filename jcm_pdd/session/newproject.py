@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 from typing import Any
 
 from jcm_pdd.model import (
@@ -24,7 +23,6 @@ from jcm_pdd.model import (
     Site,
     StructureRole,
 )
-from jcm_pdd.paths import templates_dir
 
 STRUCTURE_ROLES = ("Project manager", "Monitoring supervisor", "Data recorder")
 
@@ -50,13 +48,12 @@ class SiteEntry:
     units: int = 1
 
 
-@cache
 def methodologies() -> tuple[MethodologyChoice, ...]:
-    from jcm_pdd.methodology.loader import load_file
+    """Every installed template (shipped and the user's own), as wizard choices."""
+    from jcm_pdd.methodology import load_registry
 
     found = []
-    for path in sorted(templates_dir().glob("JCM_*.toml")):
-        template = load_file(path)
+    for template in load_registry().all():
         identity = template.identity
         found.append(
             MethodologyChoice(

@@ -23,7 +23,7 @@ from jcm_pdd.storage import save_project
 
 
 def filled_project(units: int = 2) -> Project:
-    choice = newproject.for_country("MN")[0]
+    choice = next(m for m in newproject.for_country("MN") if m.id == "JCM_MN_AM003")
     sites = [
         newproject.SiteEntry(
             "S1", "Ulaanbaatar", "Capital", Decimal("47.918"), Decimal("106.917"), units

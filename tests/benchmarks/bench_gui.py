@@ -1,0 +1,157 @@
+"""Desktop app benchmarks (a plain script, not collected by pytest); prints its figures.
+
+1. Cold start to an interactive main window with the sample open, as a ratio to a bare PySide6
+   QMainWindow started the same way in the same run (each a fresh subprocess; median of N).
+   Target <= 2x.
+2. Keystroke-to-updated-figures latency: a key typed into the A.5 lifetime field (which changes
+   the C.3 years) until the calculation panel shows the new figures; on the sample (target
+   < 30 ms) and on a 300-unit project (target < 100 ms). Median and 90th percentile.
+3. Resident memory with the sample open (target < 250 MB).
+
+Run: QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_gui.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+BARE = """
+import time, sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.resize(1280, 820); w.show()
+app.processEvents()
+print("ready", flush=True)
+"""
+
+APP = """
+import sys
+from pathlib import Path
+from jcm_pdd.gui.application import build_window
+from PySide6.QtWidgets import QApplication
+w = build_window(Path(sys.argv[1]), recover=False)
+QApplication.processEvents()
+assert w.session is not None, "the project did not open"
+rss = 0
+with open("/proc/self/status") as fh:
+    for line in fh:
+        if line.startswith("VmRSS:"):
+            rss = int(line.split()[1]) // 1024
+print("ready", rss, flush=True)
+"""
+
+
+def sample_path(workdir: Path) -> tuple[Path, str]:
+    from jcm_pdd.paths import sample_project_path
+
+    sample = sample_project_path()
+    if sample.is_file():
+        return sample, "bundled sample"
+    sys.path.insert(0, str(ROOT))
+    from jcm_pdd.storage import save_project
+    from tests.gui.conftest import filled_project
+
+    path = workdir / "stand-in.jcmpdd"
+    save_project(path, filled_project(2))
+    return path, "stand-in (sample not bundled yet): MN_AM003, 2 units"
+
+
+def timed_start(code: str, *args: str, env: dict[str, str]) -> tuple[float, str]:
+    start = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,
+        cwd=ROOT, check=True,
+    ).stdout
+    return time.perf_counter() - start, out.strip().splitlines()[-1]
+
+
+def cold_start(runs: int, project: Path, env: dict[str, str]) -> None:
+    bare, app, rss = [], [], []
+    for _ in range(runs):  # interleaved, so machine noise hits both alike
+        bare.append(timed_start(BARE, env=env)[0])
+        seconds, line = timed_start(APP, str(project), env=env)
+        app.append(seconds)
+        rss.append(int(line.split()[1]))
+    b, a = statistics.median(bare), statistics.median(app)
+    print(f"cold start: bare QMainWindow {b * 1000:.0f} ms, app with project {a * 1000:.0f} ms"
+          f" -> ratio {a / b:.2f}x (target <= 2x; median of {runs})")
+    print(f"resident memory with the project open: {statistics.median(rss)} MB (target < 250 MB)")
+
+
+def keystroke_latency(label: str, project_factory, target_ms: float, keys: int = 30) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from jcm_pdd.gui.application import application
+    from jcm_pdd.gui.mainwindow import MainWindow
+    from jcm_pdd.gui.preferences import Preferences
+    from jcm_pdd.session import io as session_io
+
+    application()
+    window = MainWindow(Preferences())
+    window.show()
+    window.set_session(session_io.new_document(project_factory()))
+    view = window.view
+    page = view.show_section(view.section_of_path("pdd.duration.operational_lifetime_years"))
+    edit = page.binding("pdd.duration.operational_lifetime_years").editor
+    edit.setFocus()
+    edit.end(False)
+    updated = []
+    window.figures_updated.connect(lambda: updated.append(time.perf_counter()))
+    samples = []
+    for n in range(keys):
+        updated.clear()
+        key = Qt.Key.Key_Backspace if n % 2 == 0 else Qt.Key.Key_7
+        start = time.perf_counter()
+        QTest.keyClick(edit, key)
+        while not updated:
+            QApplication.processEvents()
+        samples.append((updated[0] - start) * 1000)
+    years = len(window.calc_panel.figures.years)
+    samples.sort()
+    p90 = samples[int(0.9 * (len(samples) - 1))]
+    print(f"keystroke -> figures, {label}: median {statistics.median(samples):.1f} ms, "
+          f"p90 {p90:.1f} ms over {keys} keys (target < {target_ms:.0f} ms; {years} years shown)")
+    window.close_document()
+    window.deleteLater()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, JCM_PDD_HOME=tmp, PYTHONPATH=str(ROOT))
+        os.environ["JCM_PDD_HOME"] = tmp
+        project, what = sample_path(Path(tmp))
+        print(f"project: {what}")
+        cold_start(args.runs, project, env)
+
+        sys.path.insert(0, str(ROOT))
+        from jcm_pdd.session import io as session_io
+        from tests.gui.conftest import filled_project
+
+        def sample():  # noqa: ANN202
+            return session_io.open_document(project, lock=False).project
+
+        def big():  # noqa: ANN202
+            return filled_project(300)
+
+        keystroke_latency("sample", sample, 30)
+        keystroke_latency("300-unit project", big, 100)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

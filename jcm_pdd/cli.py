@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "diff",
     "check",
     "forms",
+    "review",
 )
 
 

@@ -38,7 +38,13 @@ class Inputs:
     items: dict[str, dict[IndexKey, InputItem]] = field(default_factory=dict)
 
     def item(self, key: str, index: IndexKey = ()) -> InputItem:
-        return self.items.setdefault(key, {}).setdefault(index, InputItem())
+        rows = self.items.get(key)
+        if rows is None:
+            rows = self.items[key] = {}
+        found = rows.get(index)
+        if found is None:
+            found = rows[index] = InputItem()
+        return found
 
     def set_value(self, key: str, value: Any, index: IndexKey = ()) -> None:
         self.item(key, index).value = to_fraction(value, key)
@@ -46,15 +52,22 @@ class Inputs:
 
 def to_fraction(value: Any, key: str = "", index: dict[str, str] | None = None) -> Fraction:
     """Exact value from Decimal, int, Fraction or a string (``"0.797"``, ``"15034/1.0601"``)."""
-    where = f"{key}{index_label(index or {})}"
-    if isinstance(value, bool) or isinstance(value, float):
-        kind = "true/false" if isinstance(value, bool) else "a binary float"
-        raise InputError(f"{where}: expected an exact number, got {kind}", key, index)
-    if isinstance(value, Fraction | int):
+    kind = type(value)
+    if kind is Decimal and value.is_finite():  # the common case first: model values
+        return Fraction(*value.as_integer_ratio())
+    if kind is Fraction or kind is int:
         return Fraction(value)
+
+    def fail(message: str) -> InputError:
+        return InputError(f"{key}{index_label(index or {})}: {message}", key, index)
+
+    if isinstance(value, bool | float):
+        raise fail(
+            f"expected an exact number, got {'true/false' if kind is bool else 'a binary float'}"
+        )
     if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise InputError(f"{where}: '{value}' is not a finite number", key, index)
+        raise fail(f"'{value}' is not a finite number")
+    if isinstance(value, Fraction | int):
         return Fraction(value)
     if isinstance(value, str):
         text = value.strip().replace(",", "").replace("_", "")
@@ -62,20 +75,22 @@ def to_fraction(value: Any, key: str = "", index: dict[str, str] | None = None) 
         try:
             numbers = [Decimal(part) for part in parts]
         except InvalidOperation:
-            raise InputError(f"{where}: '{value}' is not a number", key, index) from None
+            raise fail(f"'{value}' is not a number") from None
         if len(numbers) > 2 or not all(n.is_finite() for n in numbers):
-            raise InputError(f"{where}: '{value}' is not a finite number", key, index)
+            raise fail(f"'{value}' is not a finite number")
         result = Fraction(numbers[0])
         if len(numbers) == 2:
             if numbers[1] == 0:
-                raise InputError(f"{where}: '{value}' divides by zero", key, index)
+                raise fail(f"'{value}' divides by zero")
             result /= Fraction(numbers[1])
         return result
-    raise InputError(f"{where}: expected a number, got {type(value).__name__}", key, index)
+    raise fail(f"expected a number, got {kind.__name__}")
 
 
 def _index_of(template: Template, key: str, row: Mapping[str, Any], where: str) -> IndexKey:
     sets = template.parameters[key].index
+    if len(sets) == 1 and (member := row.get(sets[0])):
+        return (str(member),)
     missing = [s for s in sets if not str(row.get(s, "") or "")]
     if missing:
         raise InputError(
@@ -167,39 +182,49 @@ def inputs_from_mapping(
 
 
 def inputs_from_project(project: Project, template: Template) -> Inputs:
-    """Inputs from a project's Monitoring Plan (tables 1 and 2, default selections, members)."""
+    """Inputs from a project's Monitoring Plan (tables 1 and 2, default selections, members).
+
+    Members come from ``index_members`` in order; a row naming another member adds it."""
     plan = project.monitoring_plan
     inputs = Inputs()
+    seen: dict[str, set[str]] = {}
+
+    def note(sets: list[str], index: IndexKey) -> None:
+        for set_name, member in zip(sets, index, strict=False):
+            known = seen.setdefault(set_name, set())
+            if member not in known:
+                known.add(member)
+                inputs.members.setdefault(set_name, []).append(member)
+
     for member in plan.index_members:
-        if member.set not in template.index_sets:
-            continue
-        listed = inputs.members.setdefault(member.set, [])
-        if member.id and member.id not in listed:
-            listed.append(member.id)
-    rows: list[tuple[str, str, dict[str, str], Any, str]] = []
-    for n, mon in enumerate(plan.monitored):
-        rows.append(
-            (f"monitoring_plan.monitored.{n}", mon.key, mon.index, mon.estimated_value, "value")
-        )
-    for n, fixed in enumerate(plan.fixed_ex_ante):
-        rows.append(
-            (f"monitoring_plan.fixed_ex_ante.{n}", fixed.key, fixed.index, fixed.value, "value")
-        )
-    for where, key, index_map, value, _ in rows:
-        if not key:
-            continue
-        _check_key(template, key)
-        param = template.parameters[key]
-        index = _index_of(template, key, index_map, where) if param.index else ()
-        _note_members(inputs, param.index, index)
-        label = f"{param.symbol} ({key}{index_label(dict(zip(param.index, index, strict=False)))})"
-        if value is None:
-            raise InputError(f"{label}: no estimated value entered ({where})", key, index_map)
-        if param.role == "default":
-            raise InputError(f"{label} is a methodology default; it cannot be a plan row", key)
-        item = inputs.item(key, index)
-        item.value = to_fraction(value, key, dict(zip(param.index, index, strict=False)))
-        item.where = where
+        if member.set in template.index_sets and member.id:
+            note([member.set], (member.id,))
+    tables = (
+        (
+            "monitoring_plan.monitored",
+            [(r.key, r.index, r.estimated_value) for r in plan.monitored],
+        ),
+        ("monitoring_plan.fixed_ex_ante", [(r.key, r.index, r.value) for r in plan.fixed_ex_ante]),
+    )
+    for table, rows in tables:
+        for n, (key, index_map, value) in enumerate(rows):
+            if not key:
+                continue
+            where = f"{table}.{n}"
+            _check_key(template, key)
+            param = template.parameters[key]
+            index = _index_of(template, key, index_map, where) if param.index else ()
+            note(param.index, index)
+            if value is None or param.role == "default":
+                named = dict(zip(param.index, index, strict=False))
+                label = f"{param.symbol} ({key}{index_label(named)})"
+                if param.role == "default":
+                    raise InputError(f"{label} is a methodology default, not a plan row", key)
+                what = "estimated value" if table.endswith("monitored") else "value"
+                raise InputError(f"{label}: no {what} entered ({where})", key, named)
+            item = inputs.item(key, index)
+            item.value = to_fraction(value, key, index_map)
+            item.where = where
     for n, sel in enumerate(plan.default_selections):
         if not sel.key:
             continue
@@ -207,7 +232,7 @@ def inputs_from_project(project: Project, template: Template) -> Inputs:
         param = template.parameters[sel.key]
         where = f"monitoring_plan.default_selections.{n}"
         index = _index_of(template, sel.key, sel.index, where) if param.index else ()
-        _note_members(inputs, param.index, index)
+        note(param.index, index)
         item = inputs.item(sel.key, index)
         item.where = where
         item.choice = sel.choice or None
@@ -215,10 +240,3 @@ def inputs_from_project(project: Project, template: Template) -> Inputs:
             item.override = to_fraction(sel.override_value, sel.key, sel.index)
             item.reason = sel.override_reason
     return inputs
-
-
-def _note_members(inputs: Inputs, sets: list[str], index: IndexKey) -> None:
-    for set_name, member in zip(sets, index, strict=False):
-        listed = inputs.members.setdefault(set_name, [])
-        if member not in listed:
-            listed.append(member)

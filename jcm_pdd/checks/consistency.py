@@ -44,6 +44,25 @@ def _norm(name: str) -> str:
     return " ".join(name.casefold().replace(",", " ").replace(".", " ").split())
 
 
+def moc_conditional_answers(context: CheckContext) -> Iterator[Diagnostic]:
+    """Section 2 answers that only apply after another answer (kept out of the form's
+    ``required`` flags so that completeness marks need no condition logic)."""
+    moc = context.project.moc
+    if moc.focal_point_changing_name and not moc.focal_point.former_name.strip():
+        yield make(
+            "moc.former-name",
+            "moc.focal_point.former_name",
+            "MoC Section 2: the focal point entity is changing its name; give its former name.",
+        )
+    if moc.focal_point_is_participant and moc.same_signatories_as_participant is None:
+        yield make(
+            "moc.same-signatories",
+            "moc.same_signatories_as_participant",
+            "MoC Section 2: the focal point entity is also a project participant; say whether "
+            "the same signatories represent it in that role.",
+        )
+
+
 def moc_participants(context: CheckContext) -> Iterator[Diagnostic]:
     project = context.project
     moc = project.moc

@@ -100,6 +100,8 @@ CATALOG: dict[str, CodeInfo] = {
     "defaults.unverified": _w("a default value JCM PDD Studio could not verify is in use"),
     "defaults.draft": _i("a default value taken from a draft of the methodology is in use"),
     "defaults.overridden": _i("a methodology default value is overridden"),
+    "moc.former-name": _e("the focal point changes its name but gives no former name"),
+    "moc.same-signatories": _e("MoC Section 2 leaves the signatories question unanswered"),
     "moc.alternate-signatory": _w("the focal point has no alternate authorised signatory"),
     "moc.participant-missing": _w("a project participant of A.4 is missing from the MoC"),
     "moc.participant-extra": _w("an MoC participant is not listed in A.4"),

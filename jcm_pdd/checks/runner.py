@@ -32,6 +32,7 @@ RULES: tuple[Rule, ...] = (
     monitoring.override_reasons,
     consistency.eligibility_explanations,
     consistency.methodology_host_country,
+    consistency.moc_conditional_answers,
     consistency.moc_participants,
     consistency.confidential_paths,
     consistency.attachment_references,

@@ -72,10 +72,57 @@ def test_nested_cells_of_moc_participants_are_checked(context: ContextFactory) -
     assert found[0].form_type == "MoC" and found[0].section == "5"
 
 
-def test_conditional_field_is_required_only_when_it_applies(context: ContextFactory) -> None:
+def test_conditional_answers_are_checked_only_when_they_apply(context: ContextFactory) -> None:
+    from jcm_pdd.checks.consistency import moc_conditional_answers
+
     project = complete_project()
     assert project.moc.focal_point.former_name == ""
-    assert list(required_fields(context(project))) == []  # not changing its name
+    assert list(moc_conditional_answers(context(project))) == []  # not changing its name
     project.moc.focal_point_changing_name = True
-    found = list(required_fields(context(project)))
-    assert [d.location for d in found] == ["moc.focal_point.former_name"]
+    project.moc.same_signatories_as_participant = None
+    found = list(moc_conditional_answers(context(project)))
+    assert codes(found) == ["moc.former-name", "moc.same-signatories"]
+    assert found[0].location == "moc.focal_point.former_name"
+    project.moc.focal_point_is_participant = False  # the signatories question no longer applies
+    project.moc.focal_point.former_name = "Old Name LLC"
+    assert list(moc_conditional_answers(context(project))) == []
+    assert list(required_fields(context(project))) == []
+
+
+def test_required_rule_honours_applies_when_conditions(context: ContextFactory) -> None:
+    from jcm_pdd.forms import FormDefinition
+
+    definition = FormDefinition.model_validate(
+        {
+            "country": "MN",
+            "form_type": "MoC",
+            "version": "02.0",
+            "code": "JCM_MN_F_MoC_ver02.0",
+            "title": "test",
+            "sections": [
+                {
+                    "id": "2",
+                    "title": "Focal point",
+                    "fields": [
+                        {
+                            "path": "moc.focal_point.former_name",
+                            "label": "Former entity name:",
+                            "required": True,
+                            "applies_when": {
+                                "path": "moc.focal_point_changing_name",
+                                "equals": True,
+                            },
+                        }
+                    ],
+                }
+            ],
+        }
+    )
+    project = complete_project()
+    ctx = context(project)
+    ctx.forms = [definition]
+    assert list(required_fields(ctx)) == []
+    project.moc.focal_point_changing_name = True
+    assert [d.message for d in required_fields(ctx)] == [
+        "MoC Focal point: “Former entity name” is required."
+    ]

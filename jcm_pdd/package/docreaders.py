@@ -4,12 +4,14 @@ The verifier re-computes the estimate and compares it with what the documents *s
 PDD whose C.3 table was edited by hand after export is caught even when its checksum was
 re-made. Documents inside a package are untrusted zips too: each is opened with ``SafeZip``
 first (names, bombs) and only then parsed. Figures are returned as ``Figures``
-(``{period: {quantity: text}}``) with the whole-tCO2e ``*_rounded`` quantities C.3 prints.
+(``{period: {quantity: text}}``) with the whole-tCO2e ``*_rounded`` quantities C.3 prints;
+the workbook is read for the calculation inputs it states.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -66,25 +68,44 @@ def c3_from_docx(path: Path) -> Figures:
     return {}
 
 
-def table3_from_xlsx(path: Path) -> Figures:
-    """Year rows of the workbook's ex-ante ER table (values as saved, not formulas)."""
+def inputs_from_xlsx(path: Path, labels: set[str]) -> dict[str, str]:
+    """Values the workbook states for calculation inputs, by label (``EG_i,p [i = PV-1]``).
+
+    The MPS workbook holds the inputs as values and the calculation as live formulas (which
+    are never evaluated here), so what can be compared is every input it states: Table 1's
+    estimated values and the selected default values, matched to the engine's trace labels.
+    """
     with SafeZip(path, DOC_LIMITS):
         pass
     import openpyxl
 
-    workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
+    wanted = {_label_key(label): label for label in labels}
+    found: dict[str, str] = {}
+    workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=False)
     try:
-        best: Figures = {}
         for sheet in workbook.worksheets:
-            rows = [
-                ["" if v is None else str(v) for v in row[:8]]
-                for row in sheet.iter_rows(values_only=True, max_row=2000)
-            ]
-            for offset in range(0, 5):  # the period column need not be column A
-                shifted = [r[offset:] for r in rows]
-                figures = rows_to_figures(shifted)
-                if len(figures) > len(best):
-                    best = figures
-        return best
+            for row in sheet.iter_rows(values_only=True, max_row=5000):
+                cells = list(row[:20])
+                for n, cell in enumerate(cells):
+                    if not isinstance(cell, str) or _label_key(cell) not in wanted:
+                        continue
+                    value = next((c for c in cells[n + 1 :] if _is_number(c)), None)
+                    if value is not None:
+                        found[wanted[_label_key(cell)]] = _number_text(value)
+                    break
     finally:
         workbook.close()
+    return found
+
+
+def _label_key(text: str) -> str:
+    return "".join(text.split())
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+
+
+def _number_text(value: Any) -> str:
+    # repr of a float is the shortest text that reads back to it: "250.5", "0.797".
+    return repr(value) if isinstance(value, float) else str(value)

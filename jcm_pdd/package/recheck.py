@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -85,7 +84,7 @@ def recheck(zf: SafeZip, report: VerifyReport, payload_ok: dict[str, bool]) -> N
             template = engine.load_template_file(
                 _extract(zf, template_member, Path(tmp), "template")
             )
-            recomputed = engine.estimate(project, template).figures
+            estimate = engine.estimate(project, template)
         except engine.EngineUnavailable as exc:
             report.check(CHECK, "skipped", f"{exc} is not available in this build")
             return
@@ -98,7 +97,7 @@ def recheck(zf: SafeZip, report: VerifyReport, payload_ok: dict[str, bool]) -> N
             )
             report.check(CHECK, "failed", "cannot re-run")
             return
-        checks = _all_sources(zf, report, recomputed, payload_ok, Path(tmp))
+        checks = _all_sources(zf, report, estimate, payload_ok, Path(tmp))
     report.figures.extend(checks)
     bad = [c for c in checks if not c.ok]
     for c in bad:
@@ -117,8 +116,9 @@ def recheck(zf: SafeZip, report: VerifyReport, payload_ok: dict[str, bool]) -> N
 
 
 def _all_sources(
-    zf: SafeZip, report: VerifyReport, recomputed: Figures, ok: dict[str, bool], tmp: Path
+    zf: SafeZip, report: VerifyReport, estimate: engine.Estimate, ok: dict[str, bool], tmp: Path
 ) -> list[FigureCheck]:
+    recomputed = estimate.figures
     checks: list[FigureCheck] = []
     stated = report.index.get("figures")
     if isinstance(stated, dict):
@@ -145,32 +145,56 @@ def _all_sources(
             )
     documents = report.index.get("documents")
     if isinstance(documents, dict):
-        checks += _document_checks(zf, documents, recomputed, ok, tmp)
+        checks += _document_checks(zf, documents, estimate, ok, tmp)
     return checks
 
 
 def _document_checks(
-    zf: SafeZip, documents: dict[str, Any], recomputed: Figures, ok: dict[str, bool], tmp: Path
+    zf: SafeZip,
+    documents: dict[str, Any],
+    estimate: engine.Estimate,
+    ok: dict[str, bool],
+    tmp: Path,
 ) -> list[FigureCheck]:
-    readers: dict[str, Callable[[Path], Figures]] = {
-        ".docx": docreaders.c3_from_docx,
-        ".xlsx": docreaders.table3_from_xlsx,
-    }
+    """C.3 of every PDD .docx against the figures; every input the workbooks state."""
+    inputs = _trace_inputs(estimate.trace)
     checks: list[FigureCheck] = []
     for n, (role, value) in enumerate(sorted(documents.items())):
         member = _member_path(value)
         suffix = PurePosixPath(member).suffix.lower() if member else ""
-        if not member or suffix not in readers or not ok.get(member):
-            continue
-        if "moc" in role.lower():
+        if not member or not ok.get(member) or "moc" in role.lower():
             continue  # the MoC states no figures
         try:
-            stated = readers[suffix](_extract(zf, member, tmp, f"doc{n}"))
+            if suffix == ".docx":
+                stated = docreaders.c3_from_docx(_extract(zf, member, tmp, f"doc{n}"))
+                checks += compare(stated, estimate.figures, member, complete=False)
+            elif suffix == ".xlsx":
+                found = docreaders.inputs_from_xlsx(
+                    _extract(zf, member, tmp, f"doc{n}"), set(inputs)
+                )
+                checks += [
+                    FigureCheck(
+                        member,
+                        label,
+                        "input",
+                        text,
+                        inputs[label],
+                        engine.same_figure(text, inputs[label]),
+                    )
+                    for label, text in sorted(found.items())
+                ]
         except Exception as exc:  # a hostile document must give a finding, never a crash
             checks.append(FigureCheck(member, "-", "readable", str(exc), "", False))
-            continue
-        checks += compare(stated, recomputed, member, complete=False)
     return checks
+
+
+def _trace_inputs(trace: dict[str, Any]) -> dict[str, str]:
+    """``{label: exact value}`` of every input of the re-computed calculation."""
+    found: dict[str, str] = {}
+    for step in trace.get("steps", []):
+        for item in step.get("inputs", []):
+            found[str(item["label"])] = str(item["value"])
+    return found
 
 
 def _clean(data: Any) -> Figures:

@@ -202,3 +202,33 @@ def test_real_package_deleted_member_is_named(
     report = verify_package(target)
     assert report.verdict is not Verdict.VERIFIED
     assert member in report.named_files() or member in report.invalid_reason, report.summary()
+
+
+def test_resealed_workbook_input_is_caught(built: Built, tmp_path: Path) -> None:
+    import io
+
+    import openpyxl
+
+    index = json.loads(_zip(built.package)[bagit.INDEX])
+    member = index["documents"]["mps_confidential_xlsx"]
+
+    def edit(data: bytes) -> bytes:
+        workbook = openpyxl.load_workbook(io.BytesIO(data))
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if cell.value == 250.5:  # PV-2's estimated generation in Table 1
+                        cell.value = 2505
+        out = io.BytesIO()
+        workbook.save(out)
+        return out.getvalue()
+
+    clean = verify_package(built.package)
+    stated = {c.period for c in clean.figures if c.source == member and c.quantity == "input"}
+    assert {"EG_i,p[i=PV-2]", "EF_RE,i[i=PV-1]"} <= stated
+    forged = tmp_path / "forged.jcmpkg"
+    reseal(built.package, forged, {member: edit})
+    report = verify_package(forged)
+    bad = [(c.source, c.period, c.stated, c.recomputed) for c in report.figures if not c.ok]
+    assert bad == [(member, "EG_i,p[i=PV-2]", "2505", "501/2")]
+    assert report.verdict is Verdict.ALTERED

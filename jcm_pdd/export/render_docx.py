@@ -63,6 +63,9 @@ def _set_fonts(style_font: object, size: float | None = None) -> None:
     rpr = font.element.get_or_add_rPr()  # type: ignore[attr-defined]
     rfonts = rpr.get_or_add_rFonts()
     rfonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+    # Theme font attributes win over the named fonts: drop them so headings use Arial too
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rfonts.attrib.pop(qn(theme), None)
 
 
 def _shade(cell: _Cell, colour: str) -> None:
@@ -82,6 +85,7 @@ def _write_lines(paragraph: DocxParagraph, text: str, *, bold: bool = False) -> 
 
 def _cell_text(cell: _Cell, text: str, *, bold: bool = False, right: bool = False) -> None:
     paragraph = cell.paragraphs[0]
+    paragraph.paragraph_format.space_after = Pt(0)  # the cell margins give the spacing
     _write_lines(paragraph, text, bold=bold)
     if right:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -201,6 +205,7 @@ class _DocxWriter:
             _cell_text(cells[0], key)
             _shade(cells[0], LABEL_SHADE)
             _cell_text(cells[1], value)
+        _no_split(table)  # else LibreOffice may carry an empty row remainder to the next page
         _widths(table, grid, (block.key_width, 1 - block.key_width))
         self._gap()
 

@@ -84,6 +84,15 @@ class _Styles:
         self.caption = ParagraphStyle("caption", parent=self.body, alignment=TA_CENTER)
 
 
+def _keep_with_headings(out: list[Flowable], group: list[Flowable]) -> None:
+    """Append ``group`` as one unbreakable block together with the headings just before it, so
+    a heading is never left at a page foot above a figure that moved to the next page."""
+    heads: list[Flowable] = []
+    while out and isinstance(out[-1], RLParagraph) and out[-1].style.keepWithNext:
+        heads.insert(0, out.pop())
+    out.append(KeepTogether(heads + group))
+
+
 class _PdfWriter:
     def __init__(self, doc: d.Document) -> None:
         self.doc = doc
@@ -157,7 +166,7 @@ class _PdfWriter:
             out.append(self.p(block.placeholder, s.caption))
         if block.caption:
             out.append(self.p(block.caption, s.caption))
-        return [KeepTogether(out)]
+        return out
 
     def signature(self, block: d.SignatureBlock) -> list[Flowable]:
         s = self.styles
@@ -194,7 +203,7 @@ class _PdfWriter:
             elif isinstance(block, d.DataTable):
                 out += self.data_table(block)
             elif isinstance(block, d.Figure):
-                out += self.figure(block)
+                _keep_with_headings(out, self.figure(block))
             elif isinstance(block, d.SignatureBlock):
                 out += self.signature(block)
             elif isinstance(block, d.PageBreak):

@@ -130,3 +130,15 @@ def test_the_catalog_lists_exactly_the_codes_the_rules_can_emit() -> None:
             if code.split(".")[0] in prefixes:
                 emitted.add(code)
     assert emitted == set(CATALOG)
+
+
+def test_every_diagnostic_of_a_new_project_is_placed_in_the_navigator() -> None:
+    """A fresh project from the wizard: each problem is one click from its field."""
+    from jcm_pdd.methodology import new_project_from_template
+    from jcm_pdd.model import Project
+
+    for project in (Project(), new_project_from_template(mn_template())):
+        found = run_checks(project, today=TODAY)
+        assert found
+        unplaced = [d.location for d in found if not (d.form_type and d.section)]
+        assert unplaced == []

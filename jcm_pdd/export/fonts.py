@@ -81,7 +81,7 @@ def _register_latin() -> frozenset[int]:
 
 @lru_cache(maxsize=1)
 def font_set() -> FontSet:
-    """Register the bundled Latin fonts once per process; the CJK font is registered lazily by ``markup``."""
+    """Register the bundled Latin fonts once per process (the CJK font: lazily, ``markup``)."""
     return FontSet(LATIN, LATIN_BOLD, _register_latin())
 
 

@@ -101,7 +101,8 @@ def main() -> int:
             )
             lo = time.perf_counter() - t
             print(
-                f"round {n}: export set ({count} files) cold {float(cold):.3f} s, warm {warm:.3f} s;"
+                f"round {n}: export set ({count} files) cold {float(cold):.3f} s,"
+                f" warm {warm:.3f} s;"
                 f" LibreOffice docx->pdf {lo:.3f} s;"
                 f" ratio cold {float(cold) / lo:.2f}x, warm {warm / lo:.2f}x (target <= 0.5x)"
             )

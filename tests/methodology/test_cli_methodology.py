@@ -6,9 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
+from methodology_fixtures import MINI
 
 from jcm_pdd.cli import main
 from jcm_pdd.paths import templates_dir
+
+
+@pytest.fixture
+def mini() -> str:
+    return MINI
+
 
 CALC_INPUT = """methodology = "JCM_ID_AM003"
 start_date = 2016-07-01

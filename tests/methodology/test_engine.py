@@ -8,6 +8,7 @@ from fractions import Fraction
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from methodology_fixtures import MINI
 
 from jcm_pdd.methodology import (
     CalculationError,
@@ -18,6 +19,12 @@ from jcm_pdd.methodology import (
     parse_template,
     round_value,
 )
+
+
+@pytest.fixture
+def mini() -> str:
+    return MINI
+
 
 SHARES = """format_version = 1
 [identity]

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from methodology_fixtures import MINI
 
 from jcm_pdd.methodology import Problem, TemplateError, parse_template
+
+
+@pytest.fixture
+def mini() -> str:
+    return MINI
 
 
 def problems_of(text: str) -> list[Problem]:

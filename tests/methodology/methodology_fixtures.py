@@ -1,10 +1,9 @@
-"""Fixtures for the methodology tests: a small template source to mutate, loaders, the registry."""
+"""Shared test data for tests/methodology (not a conftest.py: other test folders import
+``conftest`` by name, so a second conftest module here would shadow theirs)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import pytest
 
 DATA = Path(__file__).parent / "data"
 
@@ -137,13 +136,3 @@ inputs.CAP = [{ i = "U-1", value = "350" }, { i = "U-2", value = "100" }]
 inputs.COP_PJ = [{ i = "U-1", value = "6" }, { i = "U-2", value = "5" }]
 expected = { RE = "106.25", PE = "75", ER = "31.25", ER_rounded = "31" }
 """
-
-
-@pytest.fixture
-def mini() -> str:
-    return MINI
-
-
-@pytest.fixture
-def repo_root() -> Path:
-    return Path(__file__).resolve().parents[2]

@@ -73,6 +73,14 @@ class DocumentController(QObject):
         self.session.remove_row(list_path, index)
         self.stack.push(ChangeCommand(self.session, self.tr("Remove row"), False, False))
 
+    def schedule_recheck(self) -> None:
+        self._check_timer.start()
+
+    def recheck_now(self) -> None:
+        """Run the pending diagnostics at once (before saving a summary, packaging, tests)."""
+        self._check_timer.stop()
+        self.recheck.emit()
+
     def mark_saved(self) -> None:
         self.stack.setClean()
 

@@ -52,6 +52,8 @@ class Worker(QObject):
 
 
 class _JobDialog(QDialog):
+    finished_job = Signal(object)  # the job's result or UserError, once shown
+
     def __init__(self, session: DocumentSession, parent: QWidget | None, title: str) -> None:
         super().__init__(parent)
         self.session = session
@@ -123,6 +125,7 @@ class _JobDialog(QDialog):
         else:
             self.progress.setValue(1)
             self.message.setText(self.done_text(result))
+        self.finished_job.emit(result)
 
     def done_text(self, result: Any) -> str:
         return str(result)

@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.view)
         self.autosave.reset()
         self.recalculate()
-        self.recheck()
+        controller.schedule_recheck()  # diagnostics follow a moment after the window shows
         self._update_state()
         self.document_opened.emit()
 
@@ -418,6 +418,8 @@ class MainWindow(QMainWindow):
     def package_dialog(self) -> QWidget | None:
         if self.session is None or self.session.read_only:
             return None
+        assert self.controller is not None
+        self.controller.recheck_now()  # judge by the document as it is now
         errors = self.diag_panel.error_count()
         if errors:
             QMessageBox.information(

@@ -100,7 +100,7 @@ def test_table_rows_add_edit_remove_with_undo(window, project_file) -> None:
 def test_diagnostics_double_click_goes_to_field(window, project_file, qtbot) -> None:
     window.open_path(project_file)
     tree = window.diag_panel.tree
-    assert tree.topLevelItemCount() > 0
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0)  # diagnostics follow the opening
     target = None
     for i in range(tree.topLevelItemCount()):
         item = tree.topLevelItem(i)

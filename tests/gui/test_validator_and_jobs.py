@@ -1,0 +1,144 @@
+"""Validator mode writes nothing; packaging is refused while errors remain and runs in a worker
+thread otherwise; export runs in a worker with progress; attachments get thumbnails."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QFileDialog
+
+from jcm_pdd.gui.attachments import AttachmentsPage
+from jcm_pdd.gui.export_dialog import ExportDialog, PackageDialog
+from jcm_pdd.gui.section_editor import SectionEditor
+from jcm_pdd.package import build_package, snapshot_folder
+from jcm_pdd.paths import sample_project_path
+from jcm_pdd.session import io as session_io
+from jcm_pdd.storage import load_project
+from tests.gui.conftest import filled_project
+
+needs_sample = pytest.mark.skipif(
+    not sample_project_path().is_file(), reason="the bundled sample project is not present"
+)
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("pkg")
+    out = folder / "sample.jcmpkg"
+    build_package(sample_project_path(), out)
+    return out
+
+
+@needs_sample
+def test_validator_mode_is_read_only_and_writes_nothing(window, package, qtbot) -> None:
+    before = snapshot_folder(package.parent)
+    assert window.open_path(package)
+    assert "VERIFIED" in window.view.banner.text() and window.view.banner.isVisible()
+    assert window.session.read_only
+    for action in (window.act_save, window.act_save_as, window.act_export, window.act_package):
+        assert not action.isEnabled()
+    for section in window.view.sections:  # browse everything
+        page = window.view.show_section(section.id)
+        if isinstance(page, SectionEditor):
+            for binding in page.bindings:
+                editor = binding.editor
+                assert not editor.isEnabled() or editor.isReadOnly()
+            for table in page.tables:
+                assert not table.add_button.isEnabled()
+    assert window.calc_panel.figures.years, "figures are shown from the packaged project"
+    dialog = window.calc_panel.show_calculation()
+    qtbot.addWidget(dialog)
+    assert "RE" in dialog.steps_view.toPlainText()
+    assert not window.autosave_tick() and not window.save()
+    assert window.close_document()
+    assert snapshot_folder(package.parent) == before
+    assert session_io.pending_recoveries() == []
+
+
+def test_packaging_is_refused_while_errors_remain(window, answers) -> None:
+    window.set_session(session_io.new_document(filled_project()))
+    assert window.package_dialog() is None
+    assert any("error" in str(text) for text in answers["asked"])
+
+
+@needs_sample
+def test_package_dialog_builds_in_a_worker_thread(window, tmp_path, qtbot, monkeypatch) -> None:
+    copy = tmp_path / "solar.jcmpdd"
+    shutil.copyfile(sample_project_path(), copy)
+    assert window.open_path(copy)
+    dialog = window.package_dialog()
+    assert isinstance(dialog, PackageDialog)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "round1.jcmpkg"
+    dialog.target.setText(str(target))
+    with qtbot.waitSignal(dialog.finished_job, timeout=60000):
+        dialog.start_button.click()
+    assert target.is_file(), dialog.message.text()
+    assert dialog.progress.value() == dialog.progress.maximum()
+    dialog.close()
+
+
+def test_export_dialog_runs_in_a_worker_with_progress(window, tmp_path, qtbot) -> None:
+    window.set_session(session_io.new_document(filled_project()))
+    dialog = window.export_dialog()
+    assert isinstance(dialog, ExportDialog)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "out"))
+    for key, box in dialog.formats.items():
+        box.setChecked(key == "docx")
+    dialog.draft.setChecked(True)  # the filled test project still has errors
+    seen: list[str] = []
+    with qtbot.waitSignal(dialog.finished_job, timeout=60000):
+        dialog.start_button.click()
+        dialog.worker.progress.connect(lambda d, t, m: seen.append(m))
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written and all(name.endswith(".docx") for name in written), dialog.message.text()
+    assert "Exported" in dialog.message.text()
+    dialog.close()
+
+
+def test_attachment_thumbnail_save_reopen_and_undo(window, project_file, tmp_path) -> None:
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3b6ea8"))
+    png = tmp_path / "boundary.png"
+    assert image.save(str(png))
+    window.open_path(project_file)
+    page = window.view.show_section("attachments")
+    assert isinstance(page, AttachmentsPage)
+    page.add_file(png)
+    assert page.list.count() == 1
+    assert not page.list.item(0).icon().isNull(), "an image attachment shows a thumbnail"
+    assert window.save()
+    loaded = load_project(project_file)
+    assert [a.name for a in loaded.project.attachments] == ["boundary.png"]
+    assert loaded.attachments.read_bytes(loaded.project.attachments[0].sha256) == png.read_bytes()
+    window.act_undo.trigger()
+    assert page.list.count() == 0
+
+
+def test_every_generated_input_has_an_accessible_name(window, project_file) -> None:
+    window.open_path(project_file)
+    for section in window.view.sections:
+        page = window.view.show_section(section.id)
+        assert isinstance(page, SectionEditor)
+        for binding in page.bindings:
+            assert binding.editor.accessibleName() or binding.widget.accessibleName()
+        for table in page.tables:
+            assert table.table.accessibleName()
+            assert table.add_button.accessibleName()
+
+
+def test_open_dialog_and_recent_files(window, project_file, monkeypatch) -> None:
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(project_file), ""))
+    )
+    window.act_open.trigger()
+    assert window.session is not None and window.session.path == project_file
+    assert window.prefs.recent_files[0] == str(project_file.resolve())
+    window.close_document()
+    window.start_page.refresh(window.prefs.recent_files)
+    assert window.start_page.table.item(0, 0).text() == "Rooftop solar PV in Ulaanbaatar"
+    assert window.start_page.table.item(0, 2).text().startswith("JCM_MN_AM003")

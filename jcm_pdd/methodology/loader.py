@@ -163,9 +163,15 @@ def parse_text(text: str, path: str = "<template>") -> Template:
     return template
 
 
+MAX_TEMPLATE_BYTES = 2_000_000  # a methodology is a few kB; refuse anything absurd
+
+
 def load_file(path: Path) -> Template:
     """Load one template file (``UserError`` if unreadable)."""
     try:
+        if path.stat().st_size > MAX_TEMPLATE_BYTES:
+            message = f"file is larger than {MAX_TEMPLATE_BYTES:,} bytes; not a template"
+            raise TemplateError([Problem(str(path), 1, "", message, "toml")])
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise TemplateError(

@@ -225,3 +225,32 @@ def test_decimal_inputs_are_exact(mini_template) -> None:  # type: ignore[no-unt
     )
     result = calculate(mini_template, inputs)
     assert result.pe == Fraction(3, 10) * Fraction(1, 2)
+
+
+def test_functions_if_min_max_count_power(mini: str) -> None:
+    equation = '"if(count(i) > 1, max(sum(i, EC_PJ[i] * EF), 0), min(RE, RE)) * (COP_RE / 2) ^ 2"'
+    template = parse_template(mini.replace('"sum(i, EC_PJ[i] * EF)"', equation), "fns.toml")
+    two = calculate(template, _two_units(template))
+    assert two.pe == 75 * 4  # (4 / 2)^2 = 4
+    one = inputs_from_mapping(
+        template,
+        {
+            "EC_PJ": [{"i": "U-1", "value": "100"}],
+            "CAP": [{"i": "U-1", "value": "350"}],
+            "COP_PJ": [{"i": "U-1", "value": "6"}],
+        },
+    )
+    result = calculate(template, one)
+    assert result.pe == result.re * 4 and result.re == 75  # 100 x 6 / 4 x 0.5
+    assert result.er == result.re - result.pe
+
+
+def test_band_outside_every_band_is_a_calculation_error(mini: str) -> None:
+    text = mini.replace(
+        'bands = [{ upper = "300", value = "5" }, { lower = "300", value = "6" }]',
+        'bands = [{ lower = "10", upper = "300", value = "5" }]',
+    )
+    template = parse_template(text, "band.toml")
+    low = _two_units(template, CAP=[{"i": "U-1", "value": "5"}, {"i": "U-2", "value": "100"}])
+    with pytest.raises(CalculationError, match="outside every band of table THRESHOLD"):
+        check_eligibility(template, low)

@@ -46,6 +46,20 @@ def _hint(country: Country, latitude: Decimal, longitude: Decimal) -> str:
     return ""
 
 
+def site_ids(context: CheckContext) -> Iterator[Diagnostic]:
+    seen: set[str] = set()
+    for number, site in enumerate(context.project.pdd.sites, start=1):
+        if site.id and site.id in seen:
+            yield make(
+                "geo.site-id-duplicate",
+                f"pdd.sites.{number - 1}.id",
+                f"A.3: the Site ID “{site.id}” of {_site_name(number, site)} is used by another "
+                "site; project units refer to sites by this ID.",
+                site=site.id,
+            )
+        seen.add(site.id)
+
+
 def sites(context: CheckContext) -> Iterator[Diagnostic]:
     table = context.countries
     partner_code = context.project.rule_set.partner_country

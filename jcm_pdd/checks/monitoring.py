@@ -53,3 +53,48 @@ def override_reasons(context: CheckContext) -> Iterator[Diagnostic]:
                 f"overridden with {selection.override_value} but no reason is given.",
                 parameter=selection.key,
             )
+
+
+def units_and_points(context: CheckContext) -> Iterator[Diagnostic]:
+    """Project units are unique and sit at an A.3 site; monitoring point numbers are unique
+    (the C.2 figure shows each number once)."""
+    project = context.project
+    plan = project.monitoring_plan
+    site_ids = {site.id for site in project.pdd.sites if site.id}
+    seen: set[tuple[str, str]] = set()
+    for number, member in enumerate(plan.index_members):
+        key = (member.set, member.id)
+        if member.id and key in seen:
+            yield make(
+                "monitoring.unit-duplicate",
+                f"monitoring_plan.index_members.{number}.id",
+                f"Project units: {member.id} is listed twice (index {member.set}); give each "
+                "unit its own ID.",
+                unit=member.id,
+            )
+        seen.add(key)
+        if member.site_id and member.site_id not in site_ids:
+            yield make(
+                "monitoring.unit-site",
+                f"monitoring_plan.index_members.{number}.site_id",
+                f"Project units: {member.id or f'row {number + 1}'} is at site "
+                f"“{member.site_id}”, which is not a Site ID of A.3.",
+                unit=member.id,
+                site=member.site_id,
+            )
+    points: dict[str, int] = {}
+    for number, row in enumerate(plan.monitored):
+        point = row.monitoring_point.strip()
+        if not point:
+            continue
+        if point in points:
+            yield make(
+                "monitoring.point-duplicate",
+                f"monitoring_plan.monitored.{number}.monitoring_point",
+                f"Monitoring Plan Table 1: monitoring point {point} is used by row "
+                f"{points[point] + 1} and row {number + 1}; number each point once, as in the "
+                "C.2 figure.",
+                point=point,
+            )
+        else:
+            points[point] = number

@@ -74,3 +74,15 @@ def test_empty_site_country_uses_the_partner_country_bounds(context: ContextFact
     assert list(sites(context(project))) == []
     project.pdd.sites[0].longitude = Decimal("130.0")  # east of Mongolia
     assert codes(sites(context(project))) == ["geo.outside-country"]
+
+
+def test_site_ids_must_be_unique(context: ContextFactory) -> None:
+    from jcm_pdd.checks.geo import site_ids
+
+    project = complete_project()
+    project.pdd.sites.append(project.pdd.sites[0].model_copy(update={"id": "S2"}))
+    assert list(site_ids(context(project))) == []
+    project.pdd.sites[1].id = "S1"
+    found = list(site_ids(context(project)))
+    assert codes(found) == ["geo.site-id-duplicate"]
+    assert found[0].location == "pdd.sites.1.id"

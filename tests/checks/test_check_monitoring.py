@@ -56,3 +56,30 @@ def test_an_override_needs_a_reason(context: ContextFactory) -> None:
     assert found[0].location == "monitoring_plan.default_selections.0.override_reason"
     selection.override_reason = "Measured EF of the captive diesel generator"
     assert list(override_reasons(context(project))) == []
+
+
+def test_units_sit_at_listed_sites_and_are_unique(context: ContextFactory) -> None:
+    from jcm_pdd.checks.monitoring import units_and_points
+    from jcm_pdd.model import IndexMember
+
+    project = complete_project()
+    project.monitoring_plan.index_members[0].site_id = "S1"
+    assert list(units_and_points(context(project))) == []
+    project.monitoring_plan.index_members[0].site_id = "S9"
+    project.monitoring_plan.index_members.append(IndexMember(set="i", id="PV-1"))
+    found = list(units_and_points(context(project)))
+    assert codes(found) == ["monitoring.unit-site", "monitoring.unit-duplicate"]
+    assert found[1].location == "monitoring_plan.index_members.1.id"
+
+
+def test_monitoring_point_numbers_are_unique(context: ContextFactory) -> None:
+    from jcm_pdd.checks.monitoring import units_and_points
+
+    project = complete_project()
+    row = project.monitoring_plan.monitored[0]
+    project.monitoring_plan.monitored.append(row.model_copy(update={"index": {"i": "PV-2"}}))
+    found = list(units_and_points(context(project)))
+    assert codes(found) == ["monitoring.point-duplicate"]
+    assert found[0].location == "monitoring_plan.monitored.1.monitoring_point"
+    project.monitoring_plan.monitored[1].monitoring_point = "(2)"
+    assert list(units_and_points(context(project))) == []

@@ -93,6 +93,13 @@ class OpenedPackage:
             raise UserError(f"The package holds no document '{role}'.")
         return self.member_path(member)
 
+    def attachment(self, sha256: str) -> Path:
+        """A private copy of the attachment with this content hash (as the project names it)."""
+        for item in self.index.get("attachments", []):
+            if isinstance(item, dict) and item.get("sha256") == sha256:
+                return self.member_path(str(item.get("path", "")))
+        raise UserError("The package holds no such attachment.")
+
     def close(self) -> None:
         self._zip.close()
         for copy in self._copies.values():

@@ -85,38 +85,63 @@ def calculation_trace(ctx: BuildContext) -> list[PayloadFile]:
     ]
 
 
+def _shown(text: str) -> str:
+    """HTML for an exact value as a person reads it: ``469.0823`` with the exact fraction."""
+    try:
+        value = Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        return html.escape(text)
+    if value.denominator == 1:
+        return f"{value.numerator:,}"
+    decimal = Decimal(value.numerator) / Decimal(value.denominator)
+    return f"{decimal:,.4f}<br><small>= {html.escape(text)}</small>"
+
+
 def trace_html(ctx: BuildContext, data: dict[str, Any]) -> bytes:
-    """A self-contained, script-free page: the C.3 figures and the full trace as text."""
+    """A self-contained, script-free page: the C.3 figures and every step of the calculation."""
     esc = html.escape
     method = data["methodology"]
-    rows = []
     quantities = ("RE", "PE", "ER", "RE_rounded", "PE_rounded", "ER_rounded")
-    for period, values in data["figures"].items():
-        cells = "".join(f"<td>{esc(values.get(q, ''))}</td>" for q in quantities)
-        rows.append(f"<tr><th>{esc(period)}</th>{cells}</tr>")
     head = "".join(f"<th>{esc(q)}</th>" for q in quantities)
-    trace = esc(
-        json.dumps(
-            data["trace"], indent=2, sort_keys=True, ensure_ascii=False, default=json_default
+    rows = [
+        f"<tr><th>{esc(period)}</th>"
+        + "".join(f"<td>{(_shown(values.get(q, '')))}</td>" for q in quantities)
+        + "</tr>"
+        for period, values in data["figures"].items()
+    ]
+    steps = []
+    for step in data["trace"].get("steps", []):
+        inputs = "<br>".join(
+            f"{esc(i['label'])} = {(_shown(i['value']))} {esc(i['unit'])} "
+            f"<small>({esc(i['origin'])}{', ' + esc(i['status']) if i.get('status') else ''}"
+            f"{'; ' + esc(i['citation']) if i.get('citation') else ''})</small>"
+            for i in step.get("inputs", [])
         )
-    )
+        steps.append(
+            f"<tr><td>{esc(step['symbol'])}</td><td><code>{esc(step['equation'])}</code>"
+            f"<br><small>{esc(step['equation_ref'])}</small></td><td>{inputs}</td>"
+            f"<td>{(_shown(step['value']))} {esc(step['unit'])}</td></tr>"
+        )
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>Calculation trace: {esc(ctx.project.pdd.title)}</title>
-<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}
-td,th{{border:1px solid #999;padding:4px 8px;text-align:right}}pre{{background:#f4f4f4}}</style>
+<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse;margin-bottom:2em}}
+td,th{{border:1px solid #999;padding:4px 8px;vertical-align:top}}td{{text-align:right}}
+td:nth-child(-n+3){{text-align:left}}small{{color:#555}}</style>
 </head><body>
 <h1>Calculation trace</h1>
 <p>Project: {esc(ctx.project.pdd.title)}
 <br>Methodology: {esc(method["id"])} ver{esc(method["version"])}
 <br>Template SHA-256: <code>{esc(data["template_sha256"])}</code></p>
-<h2>Emission reductions (tCO2e)</h2>
+<h2>Emission reductions per year (tCO2e; C.3)</h2>
 <table><tr><th>Period</th>{head}</tr>
 {"".join(rows)}
 </table>
-<h2>Every intermediate</h2>
-<pre>{trace}</pre>
+<h2>Every equation of one full year of operation</h2>
+<table><tr><th>Quantity</th><th>Equation</th><th>Inputs (origin)</th><th>Value</th></tr>
+{"".join(steps)}
+</table>
 </body></html>
 """
     return page.encode("utf-8")

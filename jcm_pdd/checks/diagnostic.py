@@ -113,6 +113,7 @@ CATALOG: dict[str, CodeInfo] = {
     "attachments.missing": _e("a field points at an attachment that is not stored"),
     "attachments.field-unknown": _w("an attachment supports a field that does not exist"),
     "forms.fallback": _i("the partner country has no form of its own; a default form is used"),
+    "forms.unavailable": _e("the form definitions cannot be loaded; required fields unchecked"),
     "forms.version": _w("the form version named in the project is not installed"),
 }
 

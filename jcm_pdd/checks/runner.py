@@ -16,7 +16,7 @@ from jcm_pdd.checks import calc_rules, consistency, dates, geo, monitoring, requ
 from jcm_pdd.checks.context import CheckContext
 from jcm_pdd.checks.diagnostic import Diagnostic, Severity, make
 from jcm_pdd.errors import UserError
-from jcm_pdd.forms import FormDefinition, FormRegistry, load_forms
+from jcm_pdd.forms import CountryTable, FormDefinition, FormRegistry, load_forms
 from jcm_pdd.model import Project
 from jcm_pdd.model.paths import to_pattern
 
@@ -51,9 +51,24 @@ def _forms(
 ) -> tuple[list[FormDefinition], FormRegistry | None, list[Diagnostic]]:
     if forms is not None and not isinstance(forms, FormRegistry):
         return list(forms), None, []
-    registry = forms if forms is not None else load_forms()
+    try:
+        registry = forms if forms is not None else load_forms()
+        resolutions = registry.resolve_for_project(project)
+    except UserError as exc:  # a broken forms/ folder: the other rules still run
+        return (
+            [],
+            None,
+            [
+                make(
+                    "forms.unavailable",
+                    "rule_set.partner_country",
+                    f"The form definitions cannot be used, so required fields were not checked: "
+                    f"{exc.message}",
+                    reason=exc.message,
+                )
+            ],
+        )
     notes: list[Diagnostic] = []
-    resolutions = registry.resolve_for_project(project)
     for resolution in resolutions:
         code = resolution.definition.code
         if resolution.country_fallback and resolution.definition.form_type == "PDD":
@@ -85,6 +100,14 @@ def _forms(
                 )
             )
     return [r.definition for r in resolutions], registry, notes
+
+
+def _countries() -> CountryTable:
+    """The country table even when a form definition is broken (it is a separate file)."""
+    try:
+        return load_forms().countries
+    except UserError:
+        return CountryTable(countries=[])
 
 
 def _template(project: Project) -> tuple[Any | None, list[Diagnostic]]:
@@ -186,7 +209,7 @@ def run_checks(
     context = CheckContext(
         project=project,
         forms=definitions,
-        countries=(registry or load_forms()).countries,
+        countries=registry.countries if registry is not None else _countries(),
         today=today or dt.date.today(),
         template=template,
         estimate=estimate,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 from conftest import TODAY, ContextFactory, codes, complete_project, mn_template
 
@@ -142,3 +143,20 @@ def test_every_diagnostic_of_a_new_project_is_placed_in_the_navigator() -> None:
         assert found
         unplaced = [d.location for d in found if not (d.form_type and d.section)]
         assert unplaced == []
+
+
+def test_a_broken_form_definition_is_a_diagnostic_not_a_crash(tmp_path: Path) -> None:
+    import shutil
+
+    from jcm_pdd.forms import load_forms
+    from jcm_pdd.paths import forms_dir
+
+    copy = tmp_path / "forms"
+    shutil.copytree(forms_dir(), copy)
+    pdd = copy / "MN" / "PDD_ver03.0.toml"
+    pdd.write_text(pdd.read_text(encoding="utf-8").replace('base = "PDD"', 'base = "X"'))
+    project = complete_project()
+    project.pdd.sites[0].country = "Mongolai"
+    found = run_checks(project, forms=load_forms(copy), today=TODAY)
+    assert codes(found) == ["forms.unavailable", "geo.unknown-country"]
+    assert "PDD_ver03.0.toml" in found[0].message

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from jcm_pdd.methodology.errors import InputError, index_label
 from jcm_pdd.methodology.schema import Template
+from jcm_pdd.methodology.units import UnitError, parse_unit
 
 if TYPE_CHECKING:
     from jcm_pdd.model import Project
@@ -87,6 +88,23 @@ def to_fraction(value: Any, key: str = "", index: dict[str, str] | None = None) 
     raise fail(f"expected a number, got {kind.__name__}")
 
 
+def check_unit(template: Template, key: str, unit: str, index: dict[str, str] | None) -> None:
+    """A value given in ``unit`` must be in the methodology's unit: no silent conversion."""
+    param = template.parameters[key]
+    where = f"{param.symbol} ({key}{index_label(index or {})})"
+    try:
+        given = parse_unit(unit)
+    except UnitError as exc:
+        raise InputError(f"{where}: {exc}", key, index) from None
+    if given != parse_unit(param.unit):
+        raise InputError(
+            f"{where}: the value is in {unit} but the methodology uses {param.unit}; "
+            f"convert the value to {param.unit}",
+            key,
+            index,
+        )
+
+
 def _index_of(template: Template, key: str, row: Mapping[str, Any], where: str) -> IndexKey:
     sets = template.parameters[key].index
     if len(sets) == 1 and (member := row.get(sets[0])):
@@ -118,12 +136,14 @@ def _apply(
     item.where = where
     if not isinstance(entry, Mapping):
         entry = {"value": entry}
-    allowed = {"value", "choice", "override", "reason", *param.index}
+    allowed = {"value", "choice", "override", "reason", "unit", *param.index}
     unknown = sorted(set(entry) - allowed)
     if unknown:
         raise InputError(
             f"{key}{index_label(named)}: unknown field '{unknown[0]}' in {where}", key, named
         )
+    if "unit" in entry:
+        check_unit(template, key, str(entry["unit"]), named)
     if "value" in entry:
         if param.role == "default":
             raise InputError(
@@ -202,12 +222,15 @@ def inputs_from_project(project: Project, template: Template) -> Inputs:
     tables = (
         (
             "monitoring_plan.monitored",
-            [(r.key, r.index, r.estimated_value) for r in plan.monitored],
+            [(r.key, r.index, r.estimated_value, r.unit) for r in plan.monitored],
         ),
-        ("monitoring_plan.fixed_ex_ante", [(r.key, r.index, r.value) for r in plan.fixed_ex_ante]),
+        (
+            "monitoring_plan.fixed_ex_ante",
+            [(r.key, r.index, r.value, r.unit) for r in plan.fixed_ex_ante],
+        ),
     )
     for table, rows in tables:
-        for n, (key, index_map, value) in enumerate(rows):
+        for n, (key, index_map, value, unit) in enumerate(rows):
             if not key:
                 continue
             where = f"{table}.{n}"
@@ -222,6 +245,8 @@ def inputs_from_project(project: Project, template: Template) -> Inputs:
                     raise InputError(f"{label} is a methodology default, not a plan row", key)
                 what = "estimated value" if table.endswith("monitored") else "value"
                 raise InputError(f"{label}: no {what} entered ({where})", key, named)
+            if unit and unit != param.unit:
+                check_unit(template, key, unit, index_map)
             item = inputs.item(key, index)
             item.value = to_fraction(value, key, index_map)
             item.where = where

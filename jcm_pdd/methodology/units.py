@@ -9,6 +9,7 @@ scale agree; anything else needs an explicit ``convert()`` in the equation (FORM
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -111,6 +112,7 @@ class UnitError(ValueError):
     """A unit string that cannot be read."""
 
 
+@functools.lru_cache(maxsize=512)
 def parse_unit(text: str) -> Unit:
     """Parse ``tCO2/MWh``, ``kWh/(m2*yr)``, ``lm/W``, ``-`` ... into a :class:`Unit`."""
     source = text.strip()

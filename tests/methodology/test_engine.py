@@ -254,3 +254,22 @@ def test_band_outside_every_band_is_a_calculation_error(mini: str) -> None:
     low = _two_units(template, CAP=[{"i": "U-1", "value": "5"}, {"i": "U-2", "value": "100"}])
     with pytest.raises(CalculationError, match="outside every band of table THRESHOLD"):
         check_eligibility(template, low)
+
+
+def test_wrong_unit_is_refused_not_converted(mini_template) -> None:  # type: ignore[no-untyped-def]
+    rows = [{"i": "U-1", "value": "100000", "unit": "kWh/p"}, {"i": "U-2", "value": "50"}]
+    with pytest.raises(InputError, match=r"in kWh/p but the methodology uses MWh/p"):
+        _two_units(mini_template, EC_PJ=rows)
+    same = [{"i": "U-1", "value": "100", "unit": "MWh/p"}, {"i": "U-2", "value": "50"}]
+    assert calculate(mini_template, _two_units(mini_template, EC_PJ=same)).pe == 75
+
+
+def test_project_row_in_a_wrong_unit(mini_template) -> None:  # type: ignore[no-untyped-def]
+    from jcm_pdd.methodology import inputs_from_project, new_project_from_template
+
+    project = new_project_from_template(mini_template)
+    row = project.monitoring_plan.monitored[0]
+    row.estimated_value = Decimal("5")
+    row.unit = "GJ/p"
+    with pytest.raises(InputError, match=r"EC_PJ,i,p \(EC_PJ\[i=U-1\]\): the value is in GJ/p"):
+        inputs_from_project(project, mini_template)

@@ -14,6 +14,7 @@ import hashlib
 import io
 import mimetypes
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -24,16 +25,37 @@ from jcm_pdd.errors import UserError
 from jcm_pdd.model import AttachmentRecord
 from jcm_pdd.storage.container import ATTACHMENTS_DIR, CHUNK
 
+Fingerprint = tuple[int, int, int, int]  # size, mtime (ns), inode, device
+
+
+def fingerprint(path: Path) -> Fingerprint | None:
+    """Identity of a file's current content as far as the file system can tell, cheaply."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev)
+
 
 @dataclass(frozen=True)
 class InContainer:
+    """``entry`` of the container at ``path``. When the container still has ``fingerprint``,
+    the bytes at ``data_offset`` were verified (hash) and have CRC ``crc``: copy them raw."""
+
     path: Path
     entry: str
+    fingerprint: Fingerprint | None = None
+    crc: int | None = None
+    data_offset: int = 0
 
 
 @dataclass(frozen=True)
 class InFile:
+    """A file the user attached; ``crc`` was computed with the hash while ``fingerprint`` held."""
+
     path: Path
+    fingerprint: Fingerprint | None = None
+    crc: int | None = None
 
 
 @dataclass(frozen=True)
@@ -78,19 +100,24 @@ class AttachmentStore:
         media_type: str | None = None,
     ) -> AttachmentRecord:
         """Reference a file on disk (hashed while streaming, never read whole into memory)."""
-        path = Path(path)
+        path = Path(path).resolve()
         digest = hashlib.sha256()
+        crc = 0
         size = 0
         try:
+            before = fingerprint(path)
             with open(path, "rb") as handle:
                 while chunk := handle.read(CHUNK):
                     digest.update(chunk)
+                    crc = zlib.crc32(chunk, crc)
                     size += len(chunk)
+            stable = before is not None and fingerprint(path) == before and before[0] == size
         except OSError as exc:
             raise UserError(f"Cannot attach “{path.name}”: {exc.strerror or exc}.") from None
         sha = digest.hexdigest()
         if sha not in self._sources:
-            self._sources[sha] = InFile(path.resolve())
+            # A file that changed while we read it gets no fingerprint: it is re-hashed on save.
+            self._sources[sha] = InFile(path, before if stable else None, crc)
             self._sizes[sha] = size
         guessed = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return AttachmentRecord(
@@ -126,16 +153,28 @@ class AttachmentStore:
             supports_field=supports_field,
         )
 
-    def add_container_entry(self, container: Path, sha256: str, size: int) -> None:
+    def add_container_entry(
+        self,
+        container: Path,
+        sha256: str,
+        size: int,
+        *,
+        crc: int | None = None,
+        data_offset: int = 0,
+        container_fingerprint: Fingerprint | None = None,
+    ) -> None:
         """Record that ``attachments/<sha256>`` of ``container`` holds these (verified) bytes."""
-        self._sources[sha256] = InContainer(container, entry_name(sha256))
+        self._sources[sha256] = InContainer(
+            container, entry_name(sha256), container_fingerprint, crc, data_offset
+        )
         self._sizes[sha256] = size
 
-    def bind_to_container(self, container: Path, digests: set[str]) -> None:
-        """After a save: the new container now holds these attachments; read them from there."""
-        for sha in digests:
+    def bind_to_container(self, container: Path, placements: dict[str, tuple[int, int]]) -> None:
+        """After a save: the new container holds these attachments (sha -> data offset, CRC)."""
+        stamp = fingerprint(container)
+        for sha, (offset, crc) in placements.items():
             if sha in self._sources:
-                self._sources[sha] = InContainer(container, entry_name(sha))
+                self._sources[sha] = InContainer(container, entry_name(sha), stamp, crc, offset)
 
     # -- queries ------------------------------------------------------------------------------
     def __contains__(self, sha256: object) -> bool:

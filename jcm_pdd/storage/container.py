@@ -10,8 +10,10 @@ are counted again, because a zip's declared sizes can lie. Nothing is ever extra
 
 from __future__ import annotations
 
+import os
 import re
 import stat
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -284,6 +286,23 @@ class Container:
             raise self.fail(
                 f"the entry “{_shown(name)}” is shorter than it declares; the file is damaged."
             )
+
+    def data_offset(self, name: str) -> int:
+        """Where the entry's (stored) bytes start in the file: after its local header."""
+        info = self.info(name)
+        assert self._file is not None
+        self._file.seek(info.header_offset)
+        header = self._file.read(30)
+        if len(header) != 30 or header[:4] != b"PK\x03\x04":
+            raise self.fail(f"the entry “{_shown(name)}” cannot be read; the file is damaged.")
+        lengths: tuple[int, int] = struct.unpack("<HH", header[26:30])
+        return int(info.header_offset) + 30 + sum(lengths)
+
+    def fingerprint(self) -> tuple[int, int, int, int]:
+        """The opened file's identity (size, mtime, inode, device), see attachments.py."""
+        assert self._file is not None
+        info = os.fstat(self._file.fileno())
+        return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev)
 
     def read_bytes(self, name: str, limit: int) -> bytes:
         return b"".join(self.iter_entry(name, limit))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -146,6 +147,9 @@ def _attachments(container: Container, project: Project, strict: bool) -> Attach
             "altered by another tool."
         )
     source = container.path.resolve()
+    # Fingerprint of the file as opened: if it is the same at save time, the bytes verified
+    # here can be copied raw (see attachments.py); a replaced file makes save re-hash.
+    stamp = container.fingerprint()
     for record in project.attachments:
         if record.sha256 in store:
             continue
@@ -165,7 +169,16 @@ def _attachments(container: Container, project: Project, strict: bool) -> Attach
                 f"the content of the attachment “{label}” does not match its recorded checksum; "
                 "the file was altered or damaged."
             )
-        store.add_container_entry(source, record.sha256, size)
+        info = container.info(entry)
+        raw = info.compress_type == zipfile.ZIP_STORED
+        store.add_container_entry(
+            source,
+            record.sha256,
+            size,
+            crc=info.CRC if raw else None,
+            data_offset=container.data_offset(entry) if raw else 0,
+            container_fingerprint=stamp,
+        )
     return store
 
 

@@ -20,12 +20,11 @@ import os
 import sys
 import tempfile
 import time
-import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from jcm_pdd import __version__
 from jcm_pdd.errors import UserError
@@ -36,6 +35,7 @@ from jcm_pdd.storage.attachments import (
     InFile,
     ZipCache,
     entry_name,
+    fingerprint,
 )
 from jcm_pdd.storage.container import (
     CHUNK,
@@ -46,6 +46,7 @@ from jcm_pdd.storage.container import (
 )
 from jcm_pdd.storage.errors import ProjectSaveError
 from jcm_pdd.storage.manifest import Manifest
+from jcm_pdd.storage.zipwriter import SizeMismatch, ZipWriter
 
 TEMP_SUFFIX = ".saving"
 STALE_TEMP_AGE = 3600.0  # seconds; an older temp file is a leftover of a crashed save
@@ -77,26 +78,43 @@ def default_summary(project: Project) -> dict[str, Any]:
     }
 
 
-def _zinfo(name: str, when: datetime, compress: int) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
-    info.compress_type = compress
-    info.create_system = 3  # unix: the mode below is a regular file, never a link
-    info.external_attr = 0o100644 << 16
-    return info
-
-
 def _copy_attachment(
-    store: AttachmentStore, sha: str, archive: zipfile.ZipFile, when: datetime, cache: ZipCache
+    store: AttachmentStore,
+    sha: str,
+    writer: ZipWriter,
+    files: dict[Path, BinaryIO],
+    cache: ZipCache,
 ) -> None:
-    info = _zinfo(entry_name(sha), when, zipfile.ZIP_STORED)
-    info.file_size = store.size(sha)  # lets zipfile choose ZIP64 up front for huge files
+    """Raw copy when the source is provably the bytes verified earlier; else stream and hash."""
+    name = entry_name(sha)
+    size = store.size(sha)
+    origin = store.source(sha)
+    if (
+        isinstance(origin, InFile | InContainer)
+        and origin.crc is not None
+        and origin.fingerprint is not None
+        and fingerprint(origin.path) == origin.fingerprint
+    ):
+        if origin.path not in files:
+            files[origin.path] = open(origin.path, "rb")  # noqa: SIM115 (closed by the caller)
+        offset = origin.data_offset if isinstance(origin, InContainer) else 0
+        writer.write_raw(name, files[origin.path], offset, size, origin.crc)
+        if fingerprint(origin.path) != origin.fingerprint:  # changed while we copied
+            raise _SourceChanged(origin.path.name)
+        return
     digest = hashlib.sha256()
-    with store.open(sha, cache) as source, archive.open(info, "w", force_zip64=False) as target:
+
+    def chunks(source: IO[bytes]) -> Iterator[bytes]:
         while chunk := source.read(CHUNK):
             digest.update(chunk)
-            target.write(chunk)
+            yield chunk
+
+    with store.open(sha, cache) as source:
+        try:
+            writer.write_chunks(name, size, chunks(source))
+        except SizeMismatch:
+            digest = hashlib.sha256(b"size differs")
     if digest.hexdigest() != sha:
-        origin = store.source(sha)
         where = origin.path.name if isinstance(origin, InFile | InContainer) else "in memory"
         raise _SourceChanged(where)
 
@@ -133,28 +151,36 @@ def _remove_stale_temps(target: Path) -> None:
 
 
 def write_container(
-    handle: IO[bytes],
+    handle: BinaryIO,
     project: Project,
     store: AttachmentStore,
     manifest: Manifest,
     when: datetime,
-) -> set[str]:
-    """Write the whole container to an open binary file; return the digests written."""
+) -> dict[str, tuple[int, int]]:
+    """Write the whole container to an open, unbuffered binary file.
+
+    Returns where each attachment's data landed (sha -> data offset, CRC) so the store can
+    read and raw-copy them from the new file next time.
+    """
+    writer = ZipWriter(handle, when)
+    writer.write_bytes(MIMETYPE_ENTRY, MIMETYPE.encode("ascii"), deflate=False)
+    writer.write_bytes(MANIFEST_ENTRY, manifest.to_json_bytes(), deflate=True)
+    writer.write_bytes(PROJECT_ENTRY, project_json_bytes(project), deflate=True)
+    files: dict[Path, BinaryIO] = {}
     written: set[str] = set()
-    with ExitStack() as stack, zipfile.ZipFile(handle, "w", allowZip64=True) as archive:
+    with ExitStack() as stack:
         cache = ZipCache(stack)
-        archive.writestr(_zinfo(MIMETYPE_ENTRY, when, zipfile.ZIP_STORED), MIMETYPE)
-        archive.writestr(
-            _zinfo(MANIFEST_ENTRY, when, zipfile.ZIP_DEFLATED), manifest.to_json_bytes()
-        )
-        archive.writestr(
-            _zinfo(PROJECT_ENTRY, when, zipfile.ZIP_DEFLATED), project_json_bytes(project)
-        )
-        for record in project.attachments:
-            if record.sha256 not in written:
-                _copy_attachment(store, record.sha256, archive, when, cache)
-                written.add(record.sha256)
-    return written
+        try:
+            for record in project.attachments:
+                if record.sha256 not in written:
+                    _copy_attachment(store, record.sha256, writer, files, cache)
+                    written.add(record.sha256)
+        finally:
+            for opened in files.values():
+                opened.close()
+    writer.close()
+    placements = writer.placements()
+    return {sha: placements[entry_name(sha)] for sha in written}
 
 
 def save_project(
@@ -199,9 +225,8 @@ def save_project(
         raise ProjectSaveError(target, f"the folder is not writable ({exc.strerror})") from None
     temp = Path(temp_name)
     try:
-        with os.fdopen(fd, "w+b") as handle:
-            written = write_container(handle, project, store, manifest, when)
-            handle.flush()
+        with os.fdopen(fd, "w+b", buffering=0) as handle:
+            placements = write_container(handle, project, store, manifest, when)
             os.fsync(handle.fileno())
         if sys.platform != "win32":
             os.chmod(temp, _file_mode(target))
@@ -221,6 +246,6 @@ def save_project(
         raise
     with suppress(OSError):
         _fsync_folder(folder)
-    store.bind_to_container(target.resolve(), written)
+    store.bind_to_container(target.resolve(), placements)
     _remove_stale_temps(target)
     return manifest

@@ -121,16 +121,23 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         out = _summary(template) | {
             "identity_provenance": template.identity.provenance.model_dump(),
+            "summary": template.summary.model_dump(),
+            "terms": [t.model_dump() for t in template.terms],
             "eligibility": [
                 {
                     "number": c.number,
                     "text": c.text,
                     "check": c.check,
                     "status": c.provenance.status,
+                    "citation": c.provenance.citation,
                 }
                 for c in template.eligibility
             ],
+            "emission_sources": template.emission_sources.model_dump(),
+            "index_sets": {k: v.model_dump() for k, v in template.index_sets.items()},
             "parameters": params,
+            "tables": {k: v.model_dump() for k, v in template.tables.items()},
+            "rounding": template.rounding.model_dump(),
         }
         print(json.dumps(out, indent=2, ensure_ascii=False, default=str))
         return 0

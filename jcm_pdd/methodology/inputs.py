@@ -164,6 +164,17 @@ def inputs_from_mapping(
     template: Template, values: Mapping[str, Any], members: Mapping[str, list[str]] | None = None
 ) -> Inputs:
     """Inputs from a ``{key: value | {..} | [{i = ..., value = ...}, ...]}`` table (FORMAT.md)."""
+    if not isinstance(values, Mapping):
+        raise InputError("inputs must be a table of parameter keys and values")
+    if members is not None and (
+        not isinstance(members, Mapping) or not all(isinstance(v, list) for v in members.values())
+    ):
+        raise InputError('members must be a table of lists, e.g. members = { i = ["PV-1"] }')
+    for set_name in members or {}:
+        if set_name not in template.index_sets:
+            raise InputError(
+                f"members.{set_name}: {template.identity.id} has no index set {set_name}"
+            )
     inputs = Inputs(members={k: [str(m) for m in v] for k, v in (members or {}).items()})
     seen: dict[str, list[str]] = {}
     for key, entry in values.items():

@@ -163,3 +163,37 @@ def test_new_country_mismatch(capsys: pytest.CaptureFixture[str], tmp_path: Path
         capsys, "new", "--methodology", "MN_AM003", "--country", "ID", str(tmp_path / "x.jcmpdd")
     )
     assert code == 1 and "methodology of MN, not ID" in err
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        ('methodology = "JCM_ID_AM003"\ninputs = 5\n', "inputs must be a table"),
+        (
+            'methodology = "JCM_ID_AM003"\nmembers = { i = "R-1" }\n',
+            "members must be a table of lists",
+        ),
+        ('methodology = "JCM_ID_AM003"\nmembers = { k = ["x"] }\n', "has no index set k"),
+        ('methodology = "JCM_ID_AM003"\nstart_date = "2020"\n', "start_date must be a date"),
+        (
+            'methodology = "JCM_ID_AM003"\n[inputs]\nEC_PJ = [5]\n',
+            "expected a table with i and value",
+        ),
+        (
+            'methodology = "JCM_ID_AM003"\n[inputs]\nEC_PJ = [{ i = "R-1", value = true }]\n'
+            'COP_PJ = [{ i = "R-1", value = "1.6" }]\n',
+            "true/false",
+        ),
+        (
+            'methodology = "JCM_MN_AM003"\n[inputs]\nEG = [{ i = "PV-1", value = "1" }]\n',
+            "EF_RE,i (EF_RE[i=PV-1]): choose one of national_grid, captive_or_off_grid",
+        ),
+    ],
+)
+def test_calc_malformed_input_files(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, body: str, fragment: str
+) -> None:
+    path = tmp_path / "calc.toml"
+    path.write_text(body, encoding="utf-8")
+    code, _, err = run(capsys, "calc", str(path))
+    assert code == 1 and fragment in err and err.count("\n") == 1

@@ -273,3 +273,41 @@ def test_project_row_in_a_wrong_unit(mini_template) -> None:  # type: ignore[no-
     row.unit = "GJ/p"
     with pytest.raises(InputError, match=r"EC_PJ,i,p \(EC_PJ\[i=U-1\]\): the value is in GJ/p"):
         inputs_from_project(project, mini_template)
+
+
+@pytest.mark.parametrize(
+    "equation",
+    ["3 * X", "X * 3", "X + X + X", "X * 9 / 3", "(X / 3) * 9", "X / (1 / 3)", "-(-X) * 3"],
+)
+def test_one_third_times_three_in_any_form(equation: str) -> None:
+    text = SHARES.replace('index = ["i"]\noptions', "options").replace(
+        "[parameters.Q]", "[parameters.X]"
+    )
+    text = text.replace('"sum(i, Q[i])"', f'"{equation}"').replace(
+        '[index_sets.i]\nlabel = "share"\n', ""
+    )
+    template = parse_template(text, "third.toml")
+    result = calculate(template, inputs_from_mapping(template, {"X": "1/3"}))
+    assert result.er == 1 and result.er_rounded == 1
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    ec=st.decimals(min_value=0, max_value=10**7, places=3, allow_nan=False, allow_infinity=False),
+    cop=st.decimals(
+        min_value="0.01", max_value=20, places=2, allow_nan=False, allow_infinity=False
+    ),
+)
+def test_id_am003_matches_an_independent_exact_computation(ec: Decimal, cop: Decimal) -> None:
+    """ER_p = EC x COP_PJ / 1.32 x 0.814 - EC x 0.814, credited rounded down (ID_AM003)."""
+    from jcm_pdd.methodology import load_registry
+
+    template = load_registry().get("JCM_ID_AM003")
+    inputs = inputs_from_mapping(
+        template, {"EC_PJ": [{"i": "R-1", "value": ec}], "COP_PJ": [{"i": "R-1", "value": cop}]}
+    )
+    result = calculate(template, inputs, trace=False)
+    ef, cop_re = Fraction("0.814"), Fraction("1.32")
+    expected = Fraction(ec) * Fraction(cop) / cop_re * ef - Fraction(ec) * ef
+    assert result.er == expected
+    assert result.er_rounded == expected.__floor__()

@@ -211,24 +211,10 @@ def attachments(ctx: BuildContext) -> list[PayloadFile]:
     return payload
 
 
-def _optional(producer: Producer) -> Producer:
-    """Documents need the exporter; until it exists a package carries the rest (said so)."""
-
-    def run(ctx: BuildContext) -> list[PayloadFile]:
-        try:
-            return producer(ctx)
-        except engine.EngineUnavailable as exc:
-            ctx.index.setdefault("skipped", []).append(f"{producer.__name__}: {exc}")
-            return []
-
-    run.__name__ = producer.__name__
-    return run
-
-
 DEFAULT_PRODUCERS: tuple[Producer, ...] = (
     project_file,
     template_file,
     calculation_trace,
-    _optional(documents),
+    documents,
     attachments,
 )

@@ -75,6 +75,17 @@ def recheck(zf: SafeZip, report: VerifyReport, payload_ok: dict[str, bool]) -> N
         )
         report.check(CHECK, "failed", "nothing to re-compute from")
         return
+    unlisted = [m for m in (project_member, template_member) if m not in payload_ok]
+    if unlisted:
+        for member in unlisted:
+            report.add(
+                "recompute",
+                f"{bagit.INDEX} names '{member}', which {bagit.MANIFEST} does not list",
+                bagit.INDEX,
+                member,
+            )
+        report.check(CHECK, "failed", "the project file or the template is not in the payload")
+        return
     if not (payload_ok.get(project_member) and payload_ok.get(template_member)):
         report.check(CHECK, "skipped", "the project file or the template is altered or missing")
         return
@@ -99,6 +110,14 @@ def recheck(zf: SafeZip, report: VerifyReport, payload_ok: dict[str, bool]) -> N
             return
         checks = _all_sources(zf, report, estimate, payload_ok, Path(tmp))
     report.figures.extend(checks)
+    if not any(c.source.lower().endswith(".docx") and c.period != "-" for c in checks):
+        # A package must let the figures be checked against what the PDD itself states.
+        report.add(
+            "figures",
+            "No PDD (.docx) in the package has a C.3 table that could be read "
+            "back, so its stated figures cannot be checked",
+            bagit.INDEX,
+        )
     bad = [c for c in checks if not c.ok]
     for c in bad:
         report.add(

@@ -16,9 +16,15 @@ from pathlib import Path
 from jcm_pdd.package import bagit
 
 
-def reseal(src: Path, dst: Path, edits: dict[str, Callable[[bytes], bytes]]) -> None:
+def reseal(
+    src: Path, dst: Path, edits: dict[str, Callable[[bytes], bytes]], drop: set[str] | None = None
+) -> None:
     with zipfile.ZipFile(src) as zin:
-        members = {info.filename: zin.read(info) for info in zin.infolist()}
+        members = {
+            info.filename: zin.read(info)
+            for info in zin.infolist()
+            if info.filename not in (drop or set())
+        }
     for name, edit in edits.items():
         members[name] = edit(members[name])
     payload = {n: d for n, d in members.items() if n.startswith(bagit.PAYLOAD_DIR)}

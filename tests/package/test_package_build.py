@@ -232,3 +232,41 @@ def test_resealed_workbook_input_is_caught(built: Built, tmp_path: Path) -> None
     bad = [(c.source, c.period, c.stated, c.recomputed) for c in report.figures if not c.ok]
     assert bad == [(member, "EG_i,p[i=PV-2]", "2505", "501/2")]
     assert report.verdict is Verdict.ALTERED
+
+
+def test_markup_in_project_text_stays_text(tmp_path: Path) -> None:
+    project, store = make_project(title='PV <script>alert("x")</script> & <b>more</b>')
+    path = save(tmp_path / "p.jcmpdd", project, store)
+    members = _zip(build_package(path, tmp_path / "p.jcmpkg").path)
+    page = members["data/calculation/trace.html"].decode()
+    assert "<script" not in page and "&lt;script&gt;" in page
+    assert "default-src 'none'" in page  # and the page may not load or run anything
+
+
+def test_resealed_index_naming_an_unlisted_project_is_caught(built: Built, tmp_path: Path) -> None:
+    def redirect(data: bytes) -> bytes:
+        index = json.loads(data)
+        index["project"] = "data/../../home/user/other.jcmpdd"
+        return json.dumps(index).encode()
+
+    forged = tmp_path / "forged.jcmpkg"
+    reseal(built.package, forged, {bagit.INDEX: redirect})
+    report = verify_package(forged)
+    assert report.verdict is Verdict.ALTERED
+    assert any("which manifest-sha256.txt does not list" in p.message for p in report.problems)
+
+
+def test_resealed_package_without_its_pdd_documents_is_caught(built: Built, tmp_path: Path) -> None:
+    index = json.loads(_zip(built.package)[bagit.INDEX])
+    docx = {m for m in index["documents"].values() if m.endswith(".docx")}
+
+    def forget(data: bytes) -> bytes:
+        found = json.loads(data)
+        found["documents"] = {r: m for r, m in found["documents"].items() if m not in docx}
+        return json.dumps(found).encode()
+
+    forged = tmp_path / "forged.jcmpkg"
+    reseal(built.package, forged, {bagit.INDEX: forget}, drop=docx)
+    report = verify_package(forged)
+    assert report.verdict is Verdict.ALTERED
+    assert any("No PDD (.docx)" in p.message for p in report.problems), report.summary()

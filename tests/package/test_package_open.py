@@ -71,3 +71,15 @@ def test_snapshot_reports_every_kind_of_change(tmp_path: Path) -> None:
         "added: c.txt",
         "removed: sub/b.txt",
     ]
+
+
+def test_attachment_copy_by_content_hash(inbox: Path) -> None:
+    import hashlib
+
+    from projects import FIGURE_BYTES
+
+    sha = hashlib.sha256(FIGURE_BYTES).hexdigest()
+    with open_package(inbox) as opened:
+        assert opened.attachment(sha).read_bytes() == FIGURE_BYTES
+        with pytest.raises(UserError, match="no such attachment"):
+            opened.attachment("0" * 64)

@@ -15,14 +15,12 @@ import datetime as dt
 import json
 import tomllib
 from decimal import Decimal
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.methodology import (
     ExAnteEstimate,
-    PeriodResult,
     Template,
     estimate,
     format_fraction,
@@ -31,6 +29,7 @@ from jcm_pdd.methodology import (
     load_registry,
 )
 from jcm_pdd.methodology.estimate import operating_end, resolve_template
+from jcm_pdd.methodology.serialize import estimate_to_dict, period_to_dict
 
 _INPUT_FIELDS = {
     "methodology",
@@ -58,55 +57,6 @@ def register(subparsers: Any) -> None:
         help="also load methodology templates from DIR",
     )
     parser.set_defaults(handler=run)
-
-
-def _num(value: Fraction) -> dict[str, str]:
-    return {"value": format_fraction(value), "exact": str(value)}
-
-
-def _period_json(result: PeriodResult) -> dict[str, Any]:
-    return {
-        "re": _num(result.re),
-        "pe": _num(result.pe),
-        "er": _num(result.er),
-        "re_rounded": result.re_rounded,
-        "pe_rounded": result.pe_rounded,
-        "er_rounded": result.er_rounded,
-        "has_unverified_defaults": result.has_unverified_defaults,
-        "has_draft_defaults": result.has_draft_defaults,
-        "has_overrides": result.has_overrides,
-    }
-
-
-def _trace_json(result: PeriodResult) -> list[dict[str, Any]]:
-    return [
-        {
-            "key": step.key,
-            "symbol": step.symbol,
-            "index": dict(step.index),
-            "equation": step.equation,
-            "equation_ref": step.equation_ref,
-            "unit": step.unit,
-            "value": _num(step.value),
-            "inputs": [
-                {
-                    "key": i.key,
-                    "symbol": i.symbol,
-                    "index": dict(i.index),
-                    "unit": i.unit,
-                    "value": _num(i.value),
-                    "origin": i.source.origin,
-                    "status": i.source.status,
-                    "choice": i.source.choice,
-                    "citation": i.source.citation,
-                    "reason": i.source.reason,
-                    "where": i.source.where,
-                }
-                for i in step.inputs
-            ],
-        }
-        for step in result.trace
-    ]
 
 
 def _load_input(path: Path, extra: list[Path]) -> tuple[Template, Any, ExAnteEstimate | None]:
@@ -159,36 +109,8 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"{args.file}: no such file")
     template, period, est = _load_input(args.file, args.templates)
     if args.json:
-        out: dict[str, Any] = {
-            "methodology": template.identity.id,
-            "version": template.identity.version,
-            "period": _period_json(period),
-        }
-        if est is not None:
-            out["years"] = [
-                {
-                    "year": y.year,
-                    "days": y.days,
-                    "days_in_year": y.days_in_year,
-                    "re": _num(y.re),
-                    "pe": _num(y.pe),
-                    "er": _num(y.er),
-                    "re_rounded": y.re_rounded,
-                    "pe_rounded": y.pe_rounded,
-                    "er_rounded": y.er_rounded,
-                }
-                for y in est.years
-            ]
-            out["totals"] = {
-                "re": _num(est.total_re),
-                "pe": _num(est.total_pe),
-                "er": _num(est.total_er),
-                "er_rounded": est.total_er_rounded,
-                "re_rounded": est.total_re_rounded,
-                "pe_rounded": est.total_pe_rounded,
-            }
-        out["trace"] = _trace_json(period)
-        print(json.dumps(out, indent=2, ensure_ascii=False))
+        data = estimate_to_dict(est) if est is not None else {"period": period_to_dict(period)}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     print(f"{template.identity.full_id}  {template.identity.title}")
     columns = ("RE (tCO2e)", "PE (tCO2e)", "ER (tCO2e)")

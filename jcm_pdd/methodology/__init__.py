@@ -41,6 +41,8 @@ Public API — import from ``jcm_pdd.methodology``::
     new_project_from_template(template, country=None) -> Project   (B.1, B.2, C.1, MPS, MSS)
     run_examples(template, source_text=None) -> list[Problem]      (worked examples)
     format_fraction(value, places=10, grouping=False) -> str       (exact decimal display)
+    period_to_dict(result, trace=True), estimate_to_dict(estimate, trace=True) -> dict
+        JSON-ready views (numbers as {"value": "135.6975", "exact": "54279/400"})
 
 Errors (all ``jcm_pdd.errors.UserError``): TemplateError (.problems: list[Problem] with file,
 line, symbol, message, code), InputError (.key = parameter key or model path, .index),
@@ -66,6 +68,7 @@ from jcm_pdd.methodology.loader import parse_text as parse_template
 from jcm_pdd.methodology.prefill import new_project_from_template
 from jcm_pdd.methodology.registry import Registry, load_registry
 from jcm_pdd.methodology.schema import Parameter, Template
+from jcm_pdd.methodology.serialize import estimate_to_dict, period_to_dict
 
 __all__ = [
     "CalculationError",
@@ -86,6 +89,7 @@ __all__ = [
     "check_eligibility",
     "estimate",
     "estimate_project",
+    "estimate_to_dict",
     "format_fraction",
     "inputs_from_mapping",
     "inputs_from_project",
@@ -93,6 +97,7 @@ __all__ = [
     "load_template",
     "new_project_from_template",
     "parse_template",
+    "period_to_dict",
     "round_value",
     "run_examples",
 ]

@@ -95,7 +95,8 @@ def test_calc_json_has_trace(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     data = json.loads(out)
     assert data["period"]["er_rounded"] == 25 and data["period"]["er"]["value"] == "25.8075"
     assert [y["year"] for y in data["years"]] == [2016, 2017]
-    re_step = next(s for s in data["trace"] if s["key"] == "RE")
+    assert data["totals"]["er_rounded"] == 37 and data["start"] == "2016-07-01"
+    re_step = next(s for s in data["period"]["trace"] if s["key"] == "RE")
     assert re_step["equation"] == "sum(i, EC_RE[i]) * EF_elec"
     ef = next(i for i in re_step["inputs"] if i["key"] == "EF_elec")
     assert (

@@ -25,10 +25,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from jcm_pdd.export.draft_inputs import lenient_resolve
 from jcm_pdd.export.excel_formula import FormulaContext, IndexKey, rounding, translate
 from jcm_pdd.export.redact import REDACTED, FieldReader
 from jcm_pdd.methodology import expr as ex
 from jcm_pdd.methodology.engine import analysis
+from jcm_pdd.methodology.errors import InputError
 from jcm_pdd.methodology.inputs import Inputs
 from jcm_pdd.methodology.resolve import resolve
 from jcm_pdd.methodology.schema import Parameter, Template
@@ -115,7 +117,12 @@ class _Writer:
         self.t = src.template
         self.info = analysis(src.template)
         self.members = src.inputs.members
-        self.values, self.sources = resolve(src.template, src.inputs)
+        try:
+            self.values, self.sources = resolve(src.template, src.inputs)
+        except InputError:  # a gap in the plan
+            if not src.draft:
+                raise
+            self.members, self.values, self.sources = lenient_resolve(src.template, src.inputs)
         self.cells: dict[tuple[str, IndexKey], str] = {}
         self.wb = Workbook()
         self.ws_in: Worksheet = self.wb.active  # type: ignore[assignment]
@@ -172,7 +179,8 @@ class _Writer:
         if self._hidden(key, index):
             return REDACTED
         found = self.values[key]
-        return _excel_number(Fraction(found[index] if isinstance(found, dict) else found))
+        value = found[index] if isinstance(found, dict) else found
+        return None if value is None else _excel_number(Fraction(value))
 
     def _plan_row(self, key: str, index: IndexKey) -> MonitoredParameter | None:
         item = self.src.inputs.items.get(key, {}).get(index)
@@ -459,11 +467,11 @@ def build_workbook(project: Project, calc: Any, *, public: bool, draft: bool) ->
     from jcm_pdd.errors import UserError
     from jcm_pdd.export.sources import project_inputs
 
-    template, inputs, problem = project_inputs(project)
+    template, inputs, problem = project_inputs(project, draft=draft)
     if template is None or inputs is None:
         raise UserError(f"Cannot write the Monitoring Plan workbook: {problem}")
     reader = FieldReader(project, public=public) if public else None
     try:
         return workbook_bytes(WorkbookSource(template, inputs, project, reader, draft))
-    except ValueError as exc:  # the engine's InputError: a missing or invalid plan value
-        raise UserError(f"Cannot write the Monitoring Plan workbook: {exc}") from None
+    except InputError as exc:  # a missing or invalid plan value
+        raise UserError(f"Cannot write the Monitoring Plan workbook: {exc.message}") from None

@@ -113,8 +113,20 @@ def find_template(methodology_id: str, version: str) -> Any:
         return None
 
 
-def project_inputs(project: Project) -> tuple[Any, Any, str]:
-    """(template, engine inputs, problem) of a project's Monitoring Plan."""
+def _plan_without_gaps(project: Project, template: Any) -> Project:
+    """A copy whose plan rows all have a known key and a value (for a draft workbook)."""
+    known = set(template.parameters)
+    copy = project.model_copy(deep=True)
+    plan = copy.monitoring_plan
+    plan.monitored = [r for r in plan.monitored if r.key in known and r.estimated_value is not None]
+    plan.fixed_ex_ante = [r for r in plan.fixed_ex_ante if r.key in known and r.value is not None]
+    plan.default_selections = [r for r in plan.default_selections if r.key in known]
+    return copy
+
+
+def project_inputs(project: Project, *, draft: bool = False) -> tuple[Any, Any, str]:
+    """(template, engine inputs, problem) of a project's Monitoring Plan; a draft skips plan
+    rows that are incomplete (their cells stay blank) instead of failing."""
     from jcm_pdd.methodology.inputs import inputs_from_project
 
     selection = project.pdd.methodology
@@ -129,7 +141,14 @@ def project_inputs(project: Project) -> tuple[Any, Any, str]:
         )
     try:
         return template, inputs_from_project(project, template), ""
-    except UserError as exc:
+    except UserError as exc:  # the engine's InputError
+        if draft:
+            try:
+                return (
+                    template,
+                    inputs_from_project(_plan_without_gaps(project, template), template),
+                    "",
+                )
+            except UserError:
+                pass
         return template, None, exc.message
-    except ValueError as exc:  # the engine's InputError may not derive from UserError
-        return template, None, str(exc)

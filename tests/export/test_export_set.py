@@ -68,8 +68,15 @@ def test_unknown_format_is_a_user_error(tmp_path: Path) -> None:
 def test_workbook_from_the_project_monitoring_plan(tmp_path: Path) -> None:
     project = filled_project()
     project.monitoring_plan.default_selections = []
-    with pytest.raises(UserError, match="choose one of"):  # the grid/captive choice is missing
-        export_set(project, tmp_path, formats={"xlsx"}, draft=True, copies={"confidential"})
+    project.monitoring_plan.monitored[0].estimated_value = None
+    with pytest.raises(UserError, match="no estimated value"):  # final: refused with the reason
+        export_set(project, tmp_path / "final", formats={"xlsx"}, copies={"confidential"})
+    draft = export_set(
+        project, tmp_path / "draft", formats={"xlsx"}, draft=True, copies={"confidential"}
+    )
+    sheet = load_workbook(draft[0])["MPS(input)"]
+    assert sheet["D8"].value is None and sheet["D8"].fill.fgColor.rgb == "00FFFF99"  # blank input
+    assert sheet["A4"].value == "DRAFT - not for submission"
     project = filled_project()
     project.confidential.append("monitoring_plan.monitored.0.estimated_value")
     paths = export_set(project, tmp_path, formats={"xlsx"}, draft=True)

@@ -104,3 +104,20 @@ def test_libreoffice_converts_the_docx(
     assert "58,990" in text
     pages = [p for p in text.split("\f") if p.strip()]
     assert all("DRAFT" in p for p in pages)
+
+
+def test_moc_has_sections_1_to_6_and_a_signature_block_per_participant() -> None:
+    from jcm_pdd.model import Entity
+
+    project = filled_project()
+    project.moc.other_participants = [Entity(name="Solar Power International LLC")]
+    doc = build_pdd(project, layout_for(project, "MoC"), None, public=False, draft=False)
+    word = read_docx(io.BytesIO(render_docx(doc)))
+    paragraphs = [p.text for p in word.paragraphs]
+    for n in range(1, 7):
+        assert any(p.startswith(f"Section {n}:") for p in paragraphs), n
+    assert any("This statement is effective with all project participants" in p for p in paragraphs)
+    cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
+    assert f"Focal point entity: {JAPANESE_NAME}" in cells
+    assert "Project participant (1): Solar Power International LLC" in cells
+    assert word.sections[0].header.paragraphs[0].text == "JCM_MN_F_MoC_ver02.0"

@@ -77,6 +77,8 @@ def run_list(args: argparse.Namespace) -> int:
         for t in templates:
             flags = "" if t.default_statuses() <= {"verified"} else "  [unverified values]"
             print(f"{t.identity.full_id:24} {t.identity.host_country}  {t.identity.title}{flags}")
+        folders = [str(d) for d in [*default_dirs(), *args.templates]]
+        print(f"({len(templates)} template(s) from: {'; '.join(folders)})")
     for problem in registry.errors:
         print(f"warning: {problem}", file=sys.stderr)
     return 0

@@ -208,6 +208,17 @@ def lint(template: Template, lines: dict[LinePath, int] | LazyLines, path: str) 
     def add(loc: LinePath, symbol: str, message: str, code: str) -> None:
         problems.append(Problem(path, find_line(lines, loc), symbol, message, code))
 
+    for name in template.index_sets:
+        if name in template.parameters or name in template.tables:
+            add(
+                ("index_sets", name),
+                name,
+                "an index set cannot share its name with a parameter or table",
+                "index",
+            )
+    for name in template.tables:
+        if name in template.parameters:
+            add(("tables", name), name, "a table cannot share its name with a parameter", "schema")
     units: dict[str, Unit] = {}
     for key, param in template.parameters.items():
         try:

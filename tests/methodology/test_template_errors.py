@@ -199,3 +199,12 @@ def test_eligibility_numbering(mini: str) -> None:
     text = mini.replace("number = 1", "number = 2")
     found = problems_of(text)
     assert any("numbered 1, 2, 3" in p.message for p in found)
+
+
+def test_names_must_not_collide(mini: str) -> None:
+    text = mini.replace("[tables.THRESHOLD]", "[tables.CAP]").replace(
+        "band(THRESHOLD,", "band(CAP,"
+    )
+    found = problems_of(text)
+    assert any(p.symbol == "CAP" and "share its name" in p.message for p in found)
+    assert found[0].line == line_of(text, "[tables.CAP]")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from jcm_pdd.forms import CountryTable, FormDefinition
@@ -26,7 +26,6 @@ class CheckContext:
     template: Any | None = None  # jcm_pdd.methodology Template (duck-typed: identity, parameters)
     estimate: Any | None = None  # the ex-ante yearly estimate (duck-typed: see calc rules)
     eligibility_results: dict[int, bool | None] | None = None
-    notes: list[str] = field(default_factory=list)
 
     def form(self, form_type: str) -> FormDefinition | None:
         for definition in self.forms:

@@ -257,6 +257,30 @@ class Review(_Model):
         return states
 
 
+def review_for_package(
+    package_path: Path | str,
+    round: int | None,  # noqa: A002
+    package_id: str,
+    project_title: str = "",
+    previous: Path | str | None = None,
+) -> tuple[Review, Path]:
+    """The review to use with a package, and where it will be saved (nothing is written here).
+
+    The review beside the package is loaded when it exists; otherwise ``previous`` (the review
+    of an earlier round, wherever it is) is loaded and carried into this round; otherwise a new
+    review starts. Either way this package is recorded as its round.
+    """
+    path = review_path_for(package_path)
+    if path.is_file():
+        review = load_review(path)
+    elif previous is not None:
+        review = load_review(previous)
+    else:
+        review = Review(project_title=project_title)
+    review.record_package(round or review.latest_round, package_id, Path(package_path).name)
+    return review, path
+
+
 def review_path_for(package_path: Path | str) -> Path:
     """``<package>.jcmreview`` beside the package (``round2.jcmpkg`` -> ``round2.jcmreview``)."""
     return Path(package_path).with_suffix(REVIEW_SUFFIX)

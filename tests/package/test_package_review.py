@@ -163,3 +163,21 @@ def test_findings_table_exports(tmp_path: Path) -> None:
     assert sheet["D4"].data_type == "s"  # a finding that looks like a formula stays text
     with pytest.raises(UserError, match="never written into a package"):
         findings_xlsx(review, tmp_path / "x.jcmpkg")
+
+
+def test_review_carries_into_the_next_round(built: Built, tmp_path: Path) -> None:
+    from jcm_pdd.package.review import review_for_package
+
+    first_pkg, second_pkg = tmp_path / "r1" / "round1.jcmpkg", tmp_path / "r2" / "round2.jcmpkg"
+    for src, dst in ((built.package, first_pkg), (built.package2, second_pkg)):
+        dst.parent.mkdir()
+        shutil.copyfile(src, dst)
+    review, path = review_for_package(first_pkg, 1, "a" * 64, "Rooftop PV")
+    assert path == tmp_path / "r1" / "round1.jcmreview" and not path.exists()
+    review.raise_finding("CAR", "MPS:T1", "Evidence for PV-1.")
+    save_review(review, path)
+    before = snapshot_folder(tmp_path / "r2")
+    carried, path2 = review_for_package(second_pkg, 2, "b" * 64, previous=path)
+    assert before.changes(snapshot_folder(tmp_path / "r2")) == []  # nothing written yet
+    assert [r.round for r in carried.packages] == [1, 2]
+    assert carried.findings[0].id == "CAR-01" and path2.parent == tmp_path / "r2"

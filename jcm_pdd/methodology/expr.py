@@ -379,22 +379,54 @@ def walk(node: Node) -> list[Node]:
     return out
 
 
+_PRECEDENCE = {
+    "or": 1,
+    "and": 2,
+    "<": 4,
+    "<=": 4,
+    ">": 4,
+    ">=": 4,
+    "==": 4,
+    "!=": 4,
+    "+": 5,
+    "-": 5,
+    "*": 6,
+    "/": 6,
+    "^": 8,
+}
+
+
+def _prec(node: Node) -> int:
+    if isinstance(node, Binary):
+        return _PRECEDENCE[node.op]
+    if isinstance(node, Unary):
+        return 3 if node.op == "not" else 7
+    return 9
+
+
+def _paren(node: Node, wrap: bool) -> str:
+    text = render(node)
+    return f"({text})" if wrap else text
+
+
 def render(node: Node) -> str:
-    """Canonical text of an expression (used in traces)."""
+    """Canonical text of an expression (used in traces); re-parsing it gives the same tree."""
     if isinstance(node, Num):
         return node.text
     if isinstance(node, Ref):
         return node.name + (f"[{', '.join(node.indices)}]" if node.indices else "")
     if isinstance(node, Unary):
-        inner = render(node.operand)
-        return f"-{_wrap(node.operand, inner)}" if node.op == "-" else f"not {inner}"
+        if node.op == "not":
+            return f"not {_paren(node.operand, _prec(node.operand) < 3)}"
+        return f"-{_paren(node.operand, _prec(node.operand) <= 7)}"
     if isinstance(node, Binary):
-        left, right = render(node.left), render(node.right)
-        if node.op in "*/^":
-            left, right = _wrap(node.left, left), _wrap(node.right, right, strict=node.op != "*")
-        elif node.op == "-":
-            right = _wrap(node.right, right, additive=True)
-        return f"{left} {node.op} {right}"
+        p = _PRECEDENCE[node.op]
+        if node.op == "^":
+            return f"{_paren(node.left, _prec(node.left) < 9)} ^ {render(node.right)}"
+        left_wrap = _prec(node.left) <= p if p == 4 else _prec(node.left) < p
+        return (
+            f"{_paren(node.left, left_wrap)} {node.op} {_paren(node.right, _prec(node.right) <= p)}"
+        )
     if isinstance(node, Call):
         return f"{node.fn}({', '.join(render(a) for a in node.args)})"
     if isinstance(node, Reduce):
@@ -403,13 +435,3 @@ def render(node: Node) -> str:
     if isinstance(node, BandLookup):
         return f"band({node.table}, {render(node.arg)})"
     return f'convert({render(node.arg)}, "{node.unit}")'
-
-
-def _wrap(node: Node, text: str, strict: bool = False, additive: bool = False) -> str:
-    if isinstance(node, Binary) and (
-        node.op in ("+", "-", "and", "or", *_COMPARE) or (strict and node.op in "*/")
-    ):
-        return f"({text})"
-    if additive and isinstance(node, Binary) and node.op in "+-":
-        return f"({text})"
-    return text

@@ -5,6 +5,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jcm_pdd.methodology import expr
 
@@ -54,11 +56,30 @@ def test_exact_numbers() -> None:
     assert expr.parse("1.5e3").value == Fraction(1500)  # type: ignore[union-attr]
 
 
+def shape(node: expr.Node) -> object:
+    """The tree without source positions, for comparing parses of different texts."""
+    if isinstance(node, expr.Num):
+        return ("num", node.value)
+    if isinstance(node, expr.Ref):
+        return ("ref", node.name, node.indices)
+    if isinstance(node, expr.Unary):
+        return (node.op, shape(node.operand))
+    if isinstance(node, expr.Binary):
+        return (node.op, shape(node.left), shape(node.right))
+    if isinstance(node, expr.Call):
+        return (node.fn, *(shape(a) for a in node.args))
+    if isinstance(node, expr.Reduce):
+        return (node.fn, node.var, None if node.body is None else shape(node.body))
+    if isinstance(node, expr.BandLookup):
+        return ("band", node.table, shape(node.arg))
+    return ("convert", shape(node.arg), node.unit)
+
+
 def test_precedence_and_render_round_trip() -> None:
     source = "sum(i, EG[i] * EF_RE[i]) - (a - b) / c ^ 2"
     node = expr.parse(source)
     assert isinstance(node, expr.Binary) and node.op == "-"
-    assert expr.parse(expr.render(node)) == node
+    assert shape(expr.parse(expr.render(node))) == shape(node)
 
 
 @pytest.mark.parametrize(
@@ -70,11 +91,19 @@ def test_precedence_and_render_round_trip() -> None:
         "all(i, COP[i] >= 6) or any(j, F[j] == 0)",
         "count(i) * -x",
         "X[i, j] + 3",
+        "(a * b) ^ 2",
+        "(-a) ^ 2",
+        "-a ^ 2",
+        "a ^ -2 / (b - c) - (d + e)",
+        "a / (b * c) - -(d - e)",
+        "not (a < b or c >= d)",
+        "not a < b",
     ],
 )
 def test_allowed_forms_parse_and_render(source: str) -> None:
+    """Rendering (used in traces) keeps the meaning: re-parsing gives the same tree."""
     node = expr.parse(source)
-    assert expr.parse(expr.render(node)) == node
+    assert shape(expr.parse(expr.render(node))) == shape(node)
 
 
 def test_the_parser_never_evaluates(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -86,3 +115,30 @@ def test_the_parser_never_evaluates(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("eval", "exec", "compile"):
         monkeypatch.setattr(builtins, name, forbidden)
     assert isinstance(expr.parse("sum(i, EG[i] * EF_RE[i])"), expr.Reduce)
+
+
+_atoms = st.sampled_from(["a", "b", "X[i]", "0", "2", "0.5"])
+
+
+def _compose(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    binary = st.tuples(children, st.sampled_from(["+", "-", "*", "/"]), children).map(
+        lambda t: f"({t[0]} {t[1]} {t[2]})"
+    )
+    unary = children.map(lambda c: f"(-{c})")
+    power = st.tuples(children, st.integers(min_value=-3, max_value=4)).map(
+        lambda t: f"({t[0]} ^ {t[1]})"
+    )
+    calls = st.tuples(st.sampled_from(["min", "max"]), children, children).map(
+        lambda t: f"{t[0]}({t[1]}, {t[2]})"
+    )
+    cond = st.tuples(children, children, children, st.sampled_from(["<", ">=", "=="])).map(
+        lambda t: f"if(not ({t[0]} {t[3]} {t[1]}) and a != b or {t[1]} <= {t[2]}, {t[2]}, a)"
+    )
+    return st.one_of(binary, unary, power, calls, cond)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.recursive(_atoms, _compose, max_leaves=12))
+def test_render_keeps_the_tree_of_any_expression(source: str) -> None:
+    node = expr.parse(source)
+    assert shape(expr.parse(expr.render(node))) == shape(node)

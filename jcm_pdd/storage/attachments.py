@@ -2,10 +2,16 @@
 
 An attachment is named by the SHA-256 of its content. Its bytes live either inside a project
 container that was loaded (or just saved), in a file the user added (not yet saved into a
-project), or, for small generated content, in memory. ``save_project`` streams every referenced
-attachment from wherever it is into the new container, hashing on the way so a source that
-changed behind our back is caught instead of silently saved. After a save all sources point
-at the new container, so the user may move or delete the original files.
+project), or, for small generated content, in memory. ``save_project`` copies every referenced
+attachment from wherever it is into the new container. After a save all sources point at the
+new container, so the user may move or delete the original files.
+
+Trust, and speed: bytes are hashed when they enter the store (``add_file`` hashes and computes
+the zip CRC in one pass; ``load_project`` verifies every hash). A source remembers the file
+system's fingerprint of its file (size, mtime, inode, device) at that moment; while the file
+still shows the same fingerprint, save copies the bytes raw with the known CRC (as fast as a
+file copy). If the file changed in any way the file system reports (edited, replaced by another
+save), save streams and re-hashes instead, and refuses bytes that no longer match.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ BAGIT_VERSION = "1.0"
 
 _LINE = re.compile(r"^([0-9a-fA-F]{64})[ \t]+(\S.*)$")
 _LABEL = re.compile(r"^([^\s:][^:]*):[ \t]*(.*)$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def bagit_txt() -> bytes:
@@ -60,9 +61,13 @@ def decode_tag_text(data: bytes, file_name: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         raise PackageFormatError(f"'{file_name}' starts with a byte-order mark (not allowed).")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise PackageFormatError(f"'{file_name}' is not valid UTF-8 text.") from None
+    # Tag text reaches terminals and dialogs: no escape sequences or other control characters.
+    if _CONTROL.search(text):
+        raise PackageFormatError(f"'{file_name}' contains control characters (not allowed).")
+    return text
 
 
 def parse_manifest(data: bytes, file_name: str, *, payload: bool) -> dict[str, str]:

@@ -9,9 +9,17 @@ from what the package states), INVALID (it is not a readable, safe package at al
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text from a package made safe for a terminal: control characters shown as escapes."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
 
 
 class Verdict(StrEnum):
@@ -109,4 +117,4 @@ class VerifyReport:
             if check.status != "passed" or self.verdict is Verdict.VERIFIED:
                 detail = f" ({check.detail})" if check.detail else ""
                 lines.append(f"  [{check.status}] {check.name}{detail}")
-        return "\n".join(lines)
+        return "\n".join(printable(line) for line in lines)

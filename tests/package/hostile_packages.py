@@ -266,6 +266,14 @@ def _cases() -> dict[str, Callable[[], Hostile]]:
             bag(manifest=b"\xef\xbb\xbf" + f"{_sha(PAYLOAD)}  data/hello.txt\n".encode()),
             "byte-order mark",
         ),
+        "bag_info_escape_sequence": lambda: Hostile(
+            bag(extra=[RawEntry("bag-info.txt", b"Project-Title: \x1b]0;pwned\x07\x1b[2J\n")]),
+            "'bag-info.txt' contains control characters",
+        ),
+        "manifest_escape_sequence": lambda: Hostile(
+            bag(manifest=f"{_sha(PAYLOAD)}  data/hello.txt\x1b[2J\n".encode()),
+            "'manifest-sha256.txt' contains control characters",
+        ),
         "bagit_txt_wrong_version": lambda: Hostile(
             bag(bagit_txt=b"BagIt-Version: 7.0\nTag-File-Character-Encoding: UTF-8\n"),
             "unsupported BagIt-Version",

@@ -166,3 +166,12 @@ def test_deflated_member_missing_its_end_marker_is_named(tmp_path: Path) -> None
     report = verify_package(path, recompute=False)
     assert report.verdict is Verdict.ALTERED
     assert "data/documents/notes.txt" in report.named_files()
+
+
+def test_report_text_is_terminal_safe() -> None:
+    from jcm_pdd.package.report import VerifyReport
+
+    report = VerifyReport(path="p.jcmpkg")
+    report.add("figures", "stated as \x1b[2J1000")
+    text = report.finish().summary()
+    assert "\x1b" not in text and "\\x1b[2J1000" in text

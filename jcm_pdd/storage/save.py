@@ -4,12 +4,14 @@ The new container is written to a temporary file in the target's folder (same fi
 so ``os.replace`` is atomic), flushed and fsynced, then renamed over the target, and the
 folder is fsynced so the rename itself survives a power cut. A crash at any moment leaves
 either the old file or the new one, plus at worst a stray hidden ``.saving`` temp file.
-Saving over the file the project was loaded from works: its attachments are streamed out of
+Saving over the file the project was loaded from works: its attachments are copied out of
 the old container into the temp file before the rename.
 
 ``project.json`` is pretty-printed with sorted keys (saving twice is byte-identical, and two
 versions diff cleanly) and deflated; attachments are images and PDFs that do not compress, so
-they are stored as they are, streamed in chunks and hashed on the way.
+they are stored as they are: copied raw when their source is unchanged since it was verified,
+otherwise streamed in chunks and re-hashed on the way (see ``attachments.py``). Memory use
+does not grow with attachment size.
 """
 
 from __future__ import annotations
@@ -96,9 +98,12 @@ def _copy_attachment(
         and fingerprint(origin.path) == origin.fingerprint
     ):
         if origin.path not in files:
-            files[origin.path] = open(origin.path, "rb")  # noqa: SIM115 (closed by the caller)
+            files[origin.path] = open(origin.path, "rb")  # closed by write_container
         offset = origin.data_offset if isinstance(origin, InContainer) else 0
-        writer.write_raw(name, files[origin.path], offset, size, origin.crc)
+        try:
+            writer.write_raw(name, files[origin.path], offset, size, origin.crc)
+        except SizeMismatch:
+            raise _SourceChanged(origin.path.name) from None
         if fingerprint(origin.path) != origin.fingerprint:  # changed while we copied
             raise _SourceChanged(origin.path.name)
         return
@@ -109,13 +114,13 @@ def _copy_attachment(
             digest.update(chunk)
             yield chunk
 
+    where = origin.path.name if isinstance(origin, InFile | InContainer) else "in memory"
     with store.open(sha, cache) as source:
         try:
             writer.write_chunks(name, size, chunks(source))
         except SizeMismatch:
-            digest = hashlib.sha256(b"size differs")
+            raise _SourceChanged(where) from None
     if digest.hexdigest() != sha:
-        where = origin.path.name if isinstance(origin, InFile | InContainer) else "in memory"
         raise _SourceChanged(where)
 
 

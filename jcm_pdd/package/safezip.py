@@ -105,7 +105,14 @@ def _read_eocd(fh: io.FileIO, file_size: int, limits: Limits) -> int:
             "The package is truncated or damaged: the end of the zip is missing "
             "(was the download or copy interrupted?)."
         )
-    (_, _, _, _, total, _, _, _) = struct.unpack("<4s4H2LH", tail[pos : pos + _EOCD_SIZE])
+    (_, _, _, _, total, cd_size, _, _) = struct.unpack("<4s4H2LH", tail[pos : pos + _EOCD_SIZE])
+    # The central directory is read into memory by the parser: bound it before it is read
+    # (a name is at most max_name_length; 1 KiB per entry leaves room for extra fields).
+    if cd_size != 0xFFFFFFFF and cd_size > limits.max_entries * 1024:
+        raise _fail(
+            "The package's zip directory is implausibly large; it is refused as a possible "
+            "zip bomb."
+        )
     if total == 0xFFFF and pos >= 20:  # zip64: the count is in the zip64 end record
         loc = tail[pos - 20 : pos]
         if loc[:4] == _EOCD64_LOCATOR_SIG:

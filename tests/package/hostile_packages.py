@@ -231,6 +231,11 @@ def _cases() -> dict[str, Callable[[], Hostile]]:
             Limits(max_total_size=1024 * 1024),
         ),
         "too_many_entries": lambda: Hostile(_many_entries(), "more than the limit of 10000"),
+        "huge_central_directory": lambda: Hostile(
+            bag(extra=[RawEntry(f"data/{'x' * 300}{n}.txt", b"") for n in range(40)]),
+            "zip directory is implausibly large",
+            Limits(max_entries=10),
+        ),
         "duplicate_names": lambda: Hostile(
             bag(extra=[RawEntry("data/hello.txt", b"evil twin")]), "appears twice"
         ),

@@ -175,3 +175,23 @@ def test_report_text_is_terminal_safe() -> None:
     report.add("figures", "stated as \x1b[2J1000")
     text = report.finish().summary()
     assert "\x1b" not in text and "\\x1b[2J1000" in text
+
+
+def test_verify_streams_large_members(tmp_path: Path) -> None:
+    import os
+    import tracemalloc
+
+    from jcm_pdd.package.writer import PayloadFile, write_bag
+
+    big = tmp_path / "survey.jpg"
+    big.write_bytes(os.urandom(48 * 1024 * 1024))
+    path = tmp_path / "big.jcmpkg"
+    write_bag(path, [PayloadFile("attachments/survey.jpg", "attachment", source=big)], [], {})
+    tracemalloc.start()
+    try:
+        report = verify_package(path, recompute=False)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert report.verdict is Verdict.VERIFIED and report.bytes_hashed >= 48 * 1024 * 1024
+    assert peak < 12 * 1024 * 1024  # one read buffer, never the member

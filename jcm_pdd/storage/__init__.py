@@ -29,9 +29,10 @@ Public API (import from ``jcm_pdd.storage``)::
         .discard(key); .discard_for(original).
 
     ProjectLock(path)
-        .acquire() -> LockInfo (raises ProjectLocked, a UserError with .holder, when a live
-        lock exists; stale locks are taken over); .holder() -> LockInfo | None; .release();
-        usable as a context manager.
+        .acquire() -> LockInfo | None (raises ProjectLocked, a UserError with .holder, when a
+        live lock exists; stale locks are taken over; None when the folder is not writable, so
+        no lock could be written); .holder() -> LockInfo | None; .release(); usable as a
+        context manager.
 
     MIGRATIONS: dict[int, Callable[[dict], dict]]  (format n -> n + 1, on JSON data)
     project_json_bytes(project) -> bytes  (the canonical project.json; what ``dump`` shows)

@@ -139,7 +139,12 @@ class ProjectLock:
             return None
         return info
 
-    def acquire(self) -> LockInfo:
+    def acquire(self) -> LockInfo | None:
+        """Take the lock; return what was written, or None where no lock can be written.
+
+        A folder we cannot write to (a read-only share, a CD) gets no lock: the project still
+        opens, and saving there fails later with its own clear message.
+        """
         mine = _current()
         payload = json.dumps(asdict(mine), indent=2).encode("utf-8")
         try:
@@ -148,24 +153,28 @@ class ProjectLock:
             holder = self.holder()
             if holder is not None:
                 raise ProjectLocked(self.project, holder) from None
-            # Stale: replace atomically, then check we won a race with another taker.
-            temp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            temp.write_bytes(payload)
-            os.replace(temp, self.path)
-            if read_lock(self.project) != mine:
-                other = read_lock(self.project)
-                if other is not None:
-                    raise ProjectLocked(self.project, other) from None
-        except OSError as exc:
-            raise UserError(
-                f"Cannot lock “{self.project.name}” ({exc.strerror or exc}); is the folder "
-                "read-only?"
-            ) from None
+            if not self._take_over(mine, payload):
+                return None
+        except OSError:
+            return None
         else:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)
         self.info = mine
         return mine
+
+    def _take_over(self, mine: LockInfo, payload: bytes) -> bool:
+        """Replace a stale lock atomically, then check we won any race with another taker."""
+        temp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            temp.write_bytes(payload)
+            os.replace(temp, self.path)
+        except OSError:
+            return False
+        current = read_lock(self.project)
+        if current != mine and current is not None:
+            raise ProjectLocked(self.project, current)
+        return True
 
     def release(self) -> None:
         """Remove the lock if it is still ours (never someone else's takeover)."""

@@ -68,7 +68,7 @@ def test_stale_lock_by_dead_pid_is_taken_over(tmp_path: Path) -> None:
     lock = ProjectLock(project)
     assert lock.holder() is None
     info = lock.acquire()
-    assert read_lock(project) == info and info.pid == os.getpid()
+    assert info is not None and read_lock(project) == info and info.pid == os.getpid()
     lock.release()
     assert not lock_path(project).exists()
 
@@ -83,7 +83,8 @@ def test_stale_lock_by_age_is_taken_over_even_from_another_host(tmp_path: Path) 
 def test_garbage_lock_is_taken_over(tmp_path: Path) -> None:
     project = tmp_path / "p.jcmpdd"
     lock_path(project).write_text("{not json")
-    assert ProjectLock(project).acquire().pid == os.getpid()
+    info = ProjectLock(project).acquire()
+    assert info is not None and info.pid == os.getpid()
 
 
 def test_release_never_removes_someone_elses_lock(tmp_path: Path) -> None:
@@ -100,3 +101,11 @@ def test_same_process_second_window_sees_the_lock(tmp_path: Path) -> None:
     with ProjectLock(project):
         with pytest.raises(ProjectLocked):
             ProjectLock(project).acquire()
+
+
+def test_unwritable_folder_gives_no_lock_but_no_error(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    lock = ProjectLock(not_a_folder / "p.jcmpdd")  # the lock cannot be created there
+    assert lock.acquire() is None and lock.info is None
+    lock.release()

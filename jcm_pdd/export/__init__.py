@@ -8,9 +8,12 @@ Public API::
         Raises UserError (a final export while diagnostics report errors lists them).
 
     build_pdd(project, layout, figures, *, public, draft, load_attachment) -> Document
+        (PDD or MoC, depending on the layout's form)
     render_docx(document) -> bytes;  render_pdf(document) -> bytes
-    build_workbook(project, calculation, *, public, draft) -> bytes
     layout_for(project, "PDD" | "MoC") -> FormLayout   (from forms/, else built-in fallback)
+    build_workbook.workbook_bytes(WorkbookSource(template, inputs, project=None, reader=None,
+                                                 draft=False)) -> bytes
+    sources.calculate(project) -> Calculation(figures: EmissionFigures | None, estimate, problem)
 
 Structure: ``document`` (the neutral document model) <- ``build_pdd`` (from the form layout)
 -> ``render_docx`` / ``render_pdf``; ``build_workbook`` + ``excel_formula`` for the MPS

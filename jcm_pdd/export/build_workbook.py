@@ -43,7 +43,9 @@ INPUT_FILL = PatternFill("solid", fgColor="FFFF99")  # JCM spreadsheets: yellow 
 HEAD_FILL = PatternFill("solid", fgColor="D9E2F3")
 THIN = Side(style="thin", color="808080")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-BOLD = Font(bold=True)
+# Arial (Liberation Sans in LibreOffice), as in the Word export, instead of Calibri
+BODY = Font(name="Arial", size=10)
+BOLD = Font(name="Arial", size=10, bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 TABLE1 = (
@@ -84,6 +86,25 @@ def _excel_number(value: Fraction) -> Decimal | int:
     with localcontext() as ctx:
         ctx.prec = 28
         return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+def _fit_row_heights(ws: Worksheet, widths: tuple[int, ...]) -> None:
+    """Give wrapped rows the height their longest cell needs: neither openpyxl nor LibreOffice
+    (on opening an .xlsx) sizes them, so long descriptions would overlap the next row."""
+    for row in ws.iter_rows(min_row=6):
+        lines = 1
+        for cell in row:
+            col = cell.column if isinstance(cell.column, int) else 0
+            if cell.value is None or col > len(widths) or cell.data_type == "f":
+                continue
+            chars = max(widths[col - 1] * 1.15, 1.0)  # characters per line at 10 pt
+            lines = max(
+                lines,
+                sum(-(-max(len(part), 1) // int(chars)) for part in str(cell.value).split("\n")),
+            )
+        number = row[0].row
+        if lines > 1 and number is not None:
+            ws.row_dimensions[number].height = 13.5 * lines
 
 
 def _combos(param: Parameter, members: dict[str, list[str]]) -> list[IndexKey]:
@@ -136,10 +157,11 @@ class _Writer:
         ws["A1"] = f"Monitoring Spreadsheet: {self.t.identity.full_id}"
         ws["A2"] = f"Reference Number: {ref}"
         ws["A3"] = title
-        ws["A3"].font = Font(bold=True, size=12)
+        ws["A1"].font = ws["A2"].font = BODY
+        ws["A3"].font = Font(name="Arial", bold=True, size=12)
         if self.src.draft:
             ws["A4"] = "DRAFT - not for submission"
-            ws["A4"].font = Font(bold=True, color="C00000")
+            ws["A4"].font = Font(name="Arial", bold=True, color="C00000")
             header = ws.oddHeader
             if header is not None:
                 header.center.text = "DRAFT"
@@ -157,7 +179,7 @@ class _Writer:
     def _row(self, ws: Worksheet, row: int, values: list[Any]) -> None:
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=row, column=col, value=value)
-            cell.border, cell.alignment = BOX, WRAP
+            cell.font, cell.border, cell.alignment = BODY, BOX, WRAP
 
     def _input_cell(self, ws: Worksheet, row: int, col: int, value: Any) -> None:
         cell = ws.cell(row=row, column=col, value=value)
@@ -429,7 +451,10 @@ class _Writer:
                 if self.src.reader
                 else project.monitoring_plan.structure_note
             )
-            ws.cell(row=row + len(roles) + 2, column=1, value=note).alignment = WRAP
+            note_row = row + len(roles) + 2
+            cell = ws.cell(row=note_row, column=1, value=note)
+            cell.font, cell.alignment = BODY, WRAP
+            ws.merge_cells(start_row=note_row, start_column=1, end_row=note_row, end_column=3)
 
     def finish(self) -> bytes:
         widths = {
@@ -440,6 +465,7 @@ class _Writer:
         for ws in (self.ws_in, self.ws_calc, self.ws_mss):
             for n, width in enumerate(widths[ws.title], start=1):
                 ws.column_dimensions[get_column_letter(n)].width = width
+            _fit_row_heights(ws, widths[ws.title])
             ws.protection.sheet = True  # no password: protects formulas from slips, not attackers
             ws.page_setup.orientation = "landscape"
             ws.page_setup.fitToWidth = 1

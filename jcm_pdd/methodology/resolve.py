@@ -9,9 +9,8 @@ are checked here, so a negative or zero value where the methodology forbids it i
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from jcm_pdd.methodology.errors import InputError, index_label
 from jcm_pdd.methodology.fmt import format_fraction
@@ -21,9 +20,8 @@ from jcm_pdd.methodology.schema import Parameter, ProvenanceStatus, Template
 Origin = Literal["entered", "default", "overridden", "calculated"]
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    """Where one input value came from."""
+class Source(NamedTuple):
+    """Where one input value came from (a tuple: cheap to create for 1,000s of inputs)."""
 
     origin: Origin
     status: ProvenanceStatus | None = None  # for defaults
@@ -155,9 +153,13 @@ def resolve(
         low, low_open, high, high_open = _bounds(param)
         cache: dict[Any, Any] = {}
         per: dict[IndexKey, Fraction] = {}
+        zero_floor = low == 0 and not low_open and high is None  # the usual "non-negative"
         for index in combos(param, members):
             value, source = _one(key, param, index, given.get(index), cache)
-            if (low is not None and (value < low or (low_open and value == low))) or (
+            if zero_floor:
+                if value.numerator < 0:  # denominators are positive: a cheap exact test
+                    raise _bounds_error(key, param, index, value)
+            elif (low is not None and (value < low or (low_open and value == low))) or (
                 high is not None and (value > high or (high_open and value == high))
             ):
                 raise _bounds_error(key, param, index, value)

@@ -22,6 +22,7 @@ from jcm_pdd.package.report import FigureCheck, VerifyReport
 from jcm_pdd.package.safezip import SafeZip
 
 CHECK = "figures re-computed"
+MAX_TEMPLATE_BYTES = 4 * 1024 * 1024  # shipped templates are ~10 KB
 
 
 def compare(
@@ -88,6 +89,14 @@ def recheck(zf: SafeZip, report: VerifyReport, payload_ok: dict[str, bool]) -> N
         return
     if not (payload_ok.get(project_member) and payload_ok.get(template_member)):
         report.check(CHECK, "skipped", "the project file or the template is altered or missing")
+        return
+    if zf.members[template_member].size > MAX_TEMPLATE_BYTES:
+        report.add(
+            "recompute",
+            f"{template_member}: implausibly large for a methodology template; it is not loaded",
+            template_member,
+        )
+        report.check(CHECK, "failed", "template refused")
         return
     with tempfile.TemporaryDirectory(prefix="jcmpkg-verify-") as tmp:
         try:

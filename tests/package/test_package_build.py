@@ -270,3 +270,12 @@ def test_resealed_package_without_its_pdd_documents_is_caught(built: Built, tmp_
     report = verify_package(forged)
     assert report.verdict is Verdict.ALTERED
     assert any("No PDD (.docx)" in p.message for p in report.problems), report.summary()
+
+
+def test_oversized_packaged_template_is_not_loaded(built: Built, tmp_path: Path) -> None:
+    index = json.loads(_zip(built.package)[bagit.INDEX])
+    forged = tmp_path / "forged.jcmpkg"
+    reseal(built.package, forged, {index["template"]: lambda d: d + b"#" * (5 * 1024 * 1024)})
+    report = verify_package(forged)
+    assert report.verdict is Verdict.ALTERED
+    assert any("implausibly large for a methodology template" in p.message for p in report.problems)

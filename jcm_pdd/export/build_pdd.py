@@ -33,6 +33,7 @@ NOT_CALCULATED = "Not calculated: the methodology inputs are incomplete."
 def _fmt(column: Column, text: str) -> str:
     if not text or text == REDACTED:
         return text
+    text = dict(column.choices).get(text, text)
     return column.fmt.format(text)
 
 

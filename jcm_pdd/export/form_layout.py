@@ -19,6 +19,7 @@ from jcm_pdd.export.layout import (
     fallback_pdd_layout,
 )
 from jcm_pdd.export.layout_moc import fallback_moc_layout
+from jcm_pdd.export.redact import format_value
 from jcm_pdd.forms import Column as FormColumn
 from jcm_pdd.forms import FormDefinition, FormField, Section
 from jcm_pdd.model import Project
@@ -26,6 +27,15 @@ from jcm_pdd.model import Project
 log = logging.getLogger(__name__)
 
 PageForm = Literal["PDD", "MoC"]
+
+
+def _choices(col: FormColumn | FormField) -> tuple[tuple[str, str], ...]:
+    """How stored values print: a country code as its name, a choice as its label."""
+    if col.choices_from == "countries":
+        from jcm_pdd.forms import load_forms
+
+        return tuple((c.code, c.name) for c in load_forms().countries.countries)
+    return tuple((format_value(c.value), c.label) for c in col.choices)
 
 
 def _column(
@@ -40,6 +50,7 @@ def _column(
         width=width,
         fmt=fmt,
         date_format=hints.date_format or "%d/%m/%Y",
+        choices=_choices(col),
     )
 
 
@@ -60,7 +71,7 @@ def _table_columns(field: FormField, widths: list[float]) -> tuple[Column, ...]:
             out.append(_column(col))
     if len(widths) == len(out):
         out = [
-            Column(c.label, c.path, w, c.fmt, c.date_format)
+            Column(c.label, c.path, w, c.fmt, c.date_format, c.choices)
             for c, w in zip(out, widths, strict=True)
         ]
     return tuple(out)

@@ -34,6 +34,7 @@ class Column:
     width: float = 1.0
     fmt: str = "{}"
     date_format: str = "%d/%m/%Y"  # the JCM Word forms print dates dd/mm/yyyy
+    choices: tuple[tuple[str, str], ...] = ()  # printed value -> label (e.g. "MN" -> "Mongolia")
 
 
 @dataclass(frozen=True)

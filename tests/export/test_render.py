@@ -119,5 +119,7 @@ def test_moc_has_sections_1_to_6_and_a_signature_block_per_participant() -> None
     assert any("This statement is effective with all project participants" in p for p in paragraphs)
     cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
     assert f"Focal point entity: {JAPANESE_NAME}" in cells
+    country = cells.index("Country")
+    assert cells[country + 1] == "Mongolia"  # the partner country code printed as its name
     assert "Project participant (1): Solar Power International LLC" in cells
     assert word.sections[0].header.paragraphs[0].text == "JCM_MN_F_MoC_ver02.0"

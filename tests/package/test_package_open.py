@@ -83,3 +83,21 @@ def test_attachment_copy_by_content_hash(inbox: Path) -> None:
         assert opened.attachment(sha).read_bytes() == FIGURE_BYTES
         with pytest.raises(UserError, match="no such attachment"):
             opened.attachment("0" * 64)
+
+
+def test_work_folders_are_private_and_removed(
+    inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jcm_pdd.package import verify_package
+
+    root = tmp_path / "tmp-root"
+    root.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(root))
+    assert verify_package(inbox).verdict is Verdict.VERIFIED
+    assert list(root.iterdir()) == []  # the re-computation's copies are gone
+    opened = open_package(inbox)
+    (work,) = list(root.iterdir())
+    assert work == opened.temp_dir and work.name.startswith("jcmpkg-open-")
+    assert all(p.parent == work for p in work.rglob("*"))  # flat: no folder from the package
+    opened.close()
+    assert list(root.iterdir()) == []

@@ -28,6 +28,8 @@ COLUMNS = (
     "Closed",
     "Author",
 )
+# 24.7 cm: the width of a landscape Letter or A4 page inside 1.5 cm margins.
+DOCX_WIDTHS_CM = (1.8, 1.3, 2.4, 4.6, 3.6, 3.4, 1.8, 2.0, 2.0, 1.8)
 TYPE_NAMES = {
     "CAR": "Corrective action request",
     "CL": "Clarification request",
@@ -68,11 +70,13 @@ def _write(path: Path, data: bytes) -> Path:
 def findings_docx(review: Review, path: Path | str) -> Path:
     import docx
     from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
 
     document: Any = docx.Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = section.page_height, section.page_width
+    section.left_margin = section.right_margin = Cm(1.5)
     document.add_heading("Findings of the validation", level=1)
     if review.project_title:
         document.add_paragraph(f"Project: {review.project_title}")
@@ -95,6 +99,13 @@ def findings_docx(review: Review, path: Path | str) -> Path:
         cells = table.add_row().cells
         for cell, text in zip(cells, _row(finding), strict=True):
             cell.text = text
+    # Word follows cell widths, LibreOffice the table grid: set both; text columns get room.
+    table.autofit = False
+    for column, width in zip(table.columns, DOCX_WIDTHS_CM, strict=True):
+        column.width = Cm(width)  # the grid LibreOffice follows
+    for row in table.rows:
+        for cell, width in zip(row.cells, DOCX_WIDTHS_CM, strict=True):
+            cell.width = Cm(width)
     document.add_paragraph("Types: " + "; ".join(f"{k}: {v}" for k, v in TYPE_NAMES.items()) + ".")
     buffer = BytesIO()
     document.save(buffer)

@@ -31,11 +31,13 @@ def _bounds(metadata: list[Any]) -> tuple[Any, Any]:
         if isinstance(item, annotated_types.Ge):
             low = item.ge
         elif isinstance(item, annotated_types.Gt):
-            low = item.gt + (1 if isinstance(item.gt, int) else Decimal("1e-6"))
+            bound: Any = item.gt
+            low = bound + (1 if isinstance(bound, int) else Decimal("1e-6"))
         elif isinstance(item, annotated_types.Le):
             high = item.le
         elif isinstance(item, annotated_types.Lt):
-            high = item.lt - (1 if isinstance(item.lt, int) else Decimal("1e-6"))
+            limit: Any = item.lt
+            high = limit - (1 if isinstance(limit, int) else Decimal("1e-6"))
     return low, high
 
 

@@ -58,13 +58,15 @@ def new_project_from_template(template: Template, country: str | None = None) ->
         EmissionSource(source=s.source, ghg_type=s.ghg) for s in sources.project
     ]
     plan = project.monitoring_plan
-    members = {name: s.default_member for name, s in template.index_sets.items()}
+    members = {name: s.default_member for name, s in template.index_sets.items() if not s.optional}
     plan.index_members = [
         IndexMember(set=name, id=member, label=f"{template.index_sets[name].label} {member}")
         for name, member in members.items()
     ]
     point = itertools.count(1)
     for key, param in template.parameters.items():
+        if any(name not in members for name in param.index):
+            continue  # indexed by an optional set: no row until the user adds a member
         index = {name: members[name] for name in param.index}
         if param.role == "monitored":
             plan.monitored.append(

@@ -129,7 +129,7 @@ def resolve(
     """Values of every input parameter (entered, default or overridden) and their sources."""
     members = inputs.members
     for set_name, index_set in template.index_sets.items():
-        if not members.get(set_name):
+        if not members.get(set_name) and not index_set.optional:
             raise InputError(f"no {index_set.label} (index set {set_name}) is listed", set_name)
     known = {name: set(listed) for name, listed in members.items()}
     for key, rows in inputs.items.items():

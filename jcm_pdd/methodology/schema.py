@@ -153,6 +153,9 @@ class EmissionSources(_Strict):
 class IndexSet(_Strict):
     label: str = Field(description="What one member is, e.g. 'PV system'")
     default_member: str = Field(default="1", description="Id of the member a new project gets")
+    optional: bool = Field(
+        default=False, description="May be empty (sums over it are then 0), e.g. optional fuels"
+    )
 
 
 class Choice(_Strict):

@@ -311,3 +311,15 @@ def test_id_am003_matches_an_independent_exact_computation(ec: Decimal, cop: Dec
     expected = Fraction(ec) * Fraction(cop) / cop_re * ef - Fraction(ec) * ef
     assert result.er == expected
     assert result.er_rounded == expected.__floor__()
+
+
+def test_optional_index_set_may_be_empty(mini: str) -> None:
+    text = mini.replace(
+        '[index_sets.i]\nlabel = "Unit"', '[index_sets.i]\nlabel = "Unit"\noptional = true'
+    )
+    template = parse_template(text, "optional.toml")
+    result = calculate(template, inputs_from_mapping(template, {}))
+    assert (result.re, result.pe, result.er_rounded) == (0, 0, 0)
+    strict = parse_template(mini, "strict.toml")
+    with pytest.raises(InputError, match=r"no Unit \(index set i\) is listed"):
+        calculate(strict, inputs_from_mapping(strict, {}))

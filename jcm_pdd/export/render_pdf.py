@@ -84,6 +84,20 @@ class _Styles:
         self.caption = ParagraphStyle("caption", parent=self.body, alignment=TA_CENTER)
 
 
+class _OutlinedDoc(SimpleDocTemplate):
+    """Adds a PDF outline (bookmarks) entry per section heading, for reviewers' navigation."""
+
+    _seen_top = False
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's hook name
+        if isinstance(flowable, RLParagraph) and flowable.style.name in ("h2", "h3"):
+            top = flowable.style.name == "h2" or not self._seen_top  # never skip a level
+            self._seen_top = self._seen_top or top
+            key = f"h{id(flowable)}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.getPlainText(), key, level=0 if top else 1)
+
+
 def _keep_with_headings(out: list[Flowable], group: list[Flowable]) -> None:
     """Append ``group`` as one unbreakable block together with the headings just before it, so
     a heading is never left at a page foot above a figure that moved to the next page."""
@@ -233,7 +247,7 @@ class _PdfWriter:
 
     def write(self) -> bytes:
         buffer = io.BytesIO()
-        template = SimpleDocTemplate(
+        template = _OutlinedDoc(
             buffer,
             pagesize=A4,
             leftMargin=2 * cm,

@@ -99,7 +99,8 @@ class PeriodResult:
 
 
 def round_value(value: Fraction, mode: RoundingMode) -> int:
-    if mode == "floor" or mode == "none":
+    """Whole tonnes: ``floor`` (JCM credited ER), ``ceil``, or ``half_up`` (half away from 0)."""
+    if mode == "floor":
         return math.floor(value)
     if mode == "ceil":
         return math.ceil(value)

@@ -31,7 +31,7 @@ ProvenanceStatus = Literal["verified", "draft", "unverified"]
 SourceTag = Literal["SRC", "SRC-DRAFT", "MEM-H", "MEM-L", "INFERENCE", "ILLUSTRATIVE"]
 Role = Literal["monitored", "fixed_ex_ante", "default", "calculated"]
 MonitoringOption = Literal["A", "B", "C"]
-RoundingMode = Literal["floor", "ceil", "half_up", "none"]
+RoundingMode = Literal["floor", "ceil", "half_up"]
 Number = Decimal | int | str  # TOML number (read as Decimal) or a decimal string
 
 # How the research notes' provenance tags map to a status (FORMAT.md, "Provenance").

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO
 
 from jcm_pdd.storage.errors import ProjectFileError
 
@@ -315,16 +315,3 @@ class Container:
                 "content); the file was corrupted on disk or in transfer."
             )
         return self.fail(f"the entry “{_shown(name)}” cannot be read; the file is damaged.")
-
-
-def json_default(value: Any) -> str:
-    """JSON encoding of the exact types the app uses (Decimal, Fraction, dates) as text."""
-    from datetime import date, datetime
-    from decimal import Decimal
-    from fractions import Fraction
-
-    if isinstance(value, Decimal | Fraction):
-        return str(value)
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    raise TypeError(f"cannot store a {type(value).__name__} in a project file")

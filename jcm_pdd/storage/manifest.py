@@ -13,14 +13,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jcm_pdd.storage.container import (
-    DEFAULT_LIMITS,
-    MANIFEST_ENTRY,
-    Container,
-    Limits,
-    json_default,
-)
+from jcm_pdd.storage.container import DEFAULT_LIMITS, MANIFEST_ENTRY, Container, Limits
 from jcm_pdd.storage.errors import ProjectFileError
+
+
+def json_default(value: Any) -> str:
+    """JSON encoding of the exact types the app uses (Decimal, Fraction, dates) as text."""
+    from datetime import date, datetime
+    from decimal import Decimal
+    from fractions import Fraction
+
+    if isinstance(value, Decimal | Fraction):
+        return str(value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot store a {type(value).__name__} in a project file")
 
 
 @dataclass(frozen=True)

@@ -204,6 +204,8 @@ def save_project(
     at ``path`` is then exactly what it was before.
     """
     target = Path(path)
+    if target.is_symlink():  # save where the link points; replacing the link would break it
+        target = target.resolve()
     store = attachments if attachments is not None else AttachmentStore()
     for record in project.attachments:
         if record.sha256 not in store:

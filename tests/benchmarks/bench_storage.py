@@ -24,7 +24,7 @@ from pathlib import Path
 
 from jcm_pdd.model import Project
 from jcm_pdd.paths import sample_project_path
-from jcm_pdd.storage import AttachmentStore, load_project, save_project
+from jcm_pdd.storage import AttachmentStore, load_project, read_manifest, save_project
 
 MB = 1024 * 1024
 RUNS = 5
@@ -99,6 +99,8 @@ def big_figures(folder: Path) -> None:
             f"{value / copy_sync_s:.2f}x copyfile+fsync"
         )
     print(f"  load (checks every attachment's SHA-256): {load_s:.3f} s")
+    manifests_s = median_time(lambda: [read_manifest(target) for _ in range(50)])
+    print(f"  read_manifest x 50 (a start page of 50 projects): {manifests_s * 1000:.1f} ms")
 
     tracemalloc.start()
     load_project(target)
@@ -120,7 +122,7 @@ def big_figures(folder: Path) -> None:
     unit = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
     grown = (after - before) * unit
     print(
-        f"  peak RSS growth while loading (fresh process): {grown / MB:.1f} MB "
+        f"  peak RSS growth while loading (fresh process): {grown / 1024:.0f} KB "
         f"(process peak {after * unit / MB:.0f} MB incl. Python and pydantic)"
     )
 

@@ -51,8 +51,8 @@ def test_messages_are_distinct(corpus: dict[str, Path]) -> None:
             load_project(corpus[case.name])
         except ProjectFileError as exc:
             messages[case.name] = exc.reason
-    # Same defect kind in another place may share wording (absolute path / drive letter);
-    # everything else must tell the user something different.
+    # Every file tells the user something different (the same defect in two places, like an
+    # absolute path and a drive letter, differs by the entry it names).
     assert len(set(messages.values())) == len(messages)
 
 

@@ -125,3 +125,16 @@ def test_stale_temp_files_are_cleaned_fresh_ones_kept(tmp_path: Path) -> None:
     os.utime(old, (1, 1))
     save_project(path, sample_project())
     assert not old.exists() and fresh.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges on Windows")
+def test_saving_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.jcmpdd"
+    save_project(real, sample_project())
+    link = tmp_path / "link.jcmpdd"
+    link.symlink_to(real)
+    project = sample_project()
+    project.pdd.title = "via the link"
+    save_project(link, project)
+    assert link.is_symlink()
+    assert load_project(real).project.pdd.title == "via the link"

@@ -181,10 +181,18 @@ def check_eligibility(template: Template, inputs: Inputs) -> dict[int, bool | No
     values.update(result.values)
     state = State(values, inputs.members)
     code = compiled(template)
-    return {
-        c.number: (bool(code.checks[c.number](state, {})) if c.number in code.checks else None)
-        for c in template.eligibility
-    }
+    outcome: dict[int, bool | None] = {}
+    for criterion in template.eligibility:
+        check = code.checks.get(criterion.number)
+        try:
+            outcome[criterion.number] = None if check is None else bool(check(state, {}))
+        except ZeroDivisionError:
+            raise CalculationError(
+                f"eligibility criterion {criterion.number}: division by zero in "
+                f"{criterion.check} - check the inputs",
+                f"criterion {criterion.number}",
+            ) from None
+    return outcome
 
 
 def build_trace(
@@ -195,6 +203,7 @@ def build_trace(
     for key in info.order:
         param = template.parameters[key]
         node = info.equations[key]
+        equation = ex.render(node)
         for index in combos(param, members):
             bindings = dict(zip(param.index, index, strict=False))
             refs = _refs(node, bindings, members, template)
@@ -203,7 +212,7 @@ def build_trace(
                     key,
                     param.symbol,
                     tuple(bindings.items()),
-                    ex.render(node),
+                    equation,
                     param.equation_ref,
                     param.unit,
                     result.value(key, **bindings) if param.index else Fraction(result.values[key]),

@@ -323,3 +323,13 @@ def test_optional_index_set_may_be_empty(mini: str) -> None:
     strict = parse_template(mini, "strict.toml")
     with pytest.raises(InputError, match=r"no Unit \(index set i\) is listed"):
         calculate(strict, inputs_from_mapping(strict, {}))
+
+
+def test_division_by_zero_in_a_check_is_a_user_error(mini: str) -> None:
+    text = mini.replace(
+        'check = "all(i, COP_PJ[i] >= band(THRESHOLD, CAP[i]))"', 'check = "all(i, 1 / CAP[i] > 0)"'
+    )
+    template = parse_template(text, "check0.toml")
+    inputs = _two_units(template, CAP=[{"i": "U-1", "value": "0"}, {"i": "U-2", "value": "1"}])
+    with pytest.raises(CalculationError, match="criterion 1: division by zero"):
+        check_eligibility(template, inputs)

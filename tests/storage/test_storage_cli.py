@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
 import pytest
-from storage_builders import sample_project
+from storage_builders import manifest_bytes, replace, sample_project, valid_entries, write_raw
 
 from jcm_pdd.cli import main
+from jcm_pdd.paths import migration_backup_dir
 from jcm_pdd.storage import AttachmentStore, save_project
 
 
@@ -49,3 +51,20 @@ def test_errors_are_one_line_exit_1(
 
 def test_usage_error_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["info"]) == 2
+
+
+def test_info_on_an_older_format_converts_in_memory_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    v0 = {"format_version": 0, "title": "Old draft", "country": "MN", "sites": []}
+    entries = replace(valid_entries(with_figure=False), "manifest.json", manifest_bytes(0))
+    path = write_raw(
+        tmp_path / "old.jcmpdd", replace(entries, "project.json", json.dumps(v0).encode())
+    )
+    before = path.read_bytes()
+    assert main(["info", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Title:           Old draft" in out
+    assert "Format version:  0 (older format; the app converts it when opened)" in out
+    assert path.read_bytes() == before
+    assert list(migration_backup_dir().iterdir()) == []

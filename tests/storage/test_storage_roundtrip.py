@@ -6,6 +6,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from model_strategies import projects
 from storage_builders import sample_project
@@ -14,6 +15,7 @@ from jcm_pdd.model import Project
 from jcm_pdd.storage import (
     MIMETYPE,
     AttachmentStore,
+    ProjectFileError,
     load_project,
     project_json_bytes,
     read_manifest,
@@ -66,3 +68,19 @@ def test_container_layout(tmp_path: Path) -> None:
     assert manifest.summary["title"] == "Rooftop solar PV in Ulaanbaatar"
     assert manifest.summary["completeness"] == 0.5
     assert manifest.saved_at.endswith("Z")
+
+
+def test_read_manifest_does_not_read_attachments(tmp_path: Path) -> None:
+    """The start page's read touches only the manifest: a damaged attachment does not matter."""
+    store = AttachmentStore()
+    project = sample_project(store)
+    path = tmp_path / "p.jcmpdd"
+    save_project(path, project, store)
+    blob = bytearray(path.read_bytes())
+    content = store.read_bytes(project.attachments[0].sha256)
+    at = blob.index(content[100:140])
+    blob[at] ^= 0xFF  # corrupt the attachment's stored bytes
+    path.write_bytes(bytes(blob))
+    assert read_manifest(path).summary["title"] == project.pdd.title
+    with pytest.raises(ProjectFileError, match="checksum"):
+        load_project(path)

@@ -327,7 +327,8 @@ def test_optional_index_set_may_be_empty(mini: str) -> None:
 
 def test_division_by_zero_in_a_check_is_a_user_error(mini: str) -> None:
     text = mini.replace(
-        'check = "all(i, COP_PJ[i] >= band(THRESHOLD, CAP[i]))"', 'check = "all(i, 1 / CAP[i] > 0)"'
+        'check = "all(i, COP_PJ[i] >= band(THRESHOLD, CAP[i]))"',
+        'check = "all(i, COP_PJ[i] / CAP[i] >= band(THRESHOLD, CAP[i]) / CAP[i])"',
     )
     template = parse_template(text, "check0.toml")
     inputs = _two_units(template, CAP=[{"i": "U-1", "value": "0"}, {"i": "U-2", "value": "1"}])

@@ -208,3 +208,25 @@ def test_names_must_not_collide(mini: str) -> None:
     found = problems_of(text)
     assert any(p.symbol == "CAP" and "share its name" in p.message for p in found)
     assert found[0].line == line_of(text, "[tables.CAP]")
+
+
+def test_failing_worked_example_names_its_line(mini: str) -> None:
+    from jcm_pdd.methodology import run_examples
+
+    text = mini.replace('ER_rounded = "31"', 'ER_rounded = "32"')
+    template = parse_template(text, "ex.toml")
+    [problem] = run_examples(template, text)
+    assert problem.code == "example" and problem.symbol == "example 'two units'"
+    assert problem.line == line_of(text, "[[examples]]")
+    assert "ER_rounded: expected 32, got 31" in problem.message
+
+
+def test_example_with_bad_inputs_is_reported_not_raised(mini: str) -> None:
+    from jcm_pdd.methodology import run_examples
+
+    text = mini.replace(
+        'inputs.CAP = [{ i = "U-1", value = "350" }', 'inputs.CAP = [{ i = "U-1", value = "-350" }'
+    )
+    template = parse_template(text, "ex.toml")
+    [problem] = run_examples(template, text)
+    assert "cannot be calculated" in problem.message and "must not be negative" in problem.message

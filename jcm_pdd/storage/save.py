@@ -64,17 +64,13 @@ def project_json_bytes(project: Project) -> bytes:
 def default_summary(project: Project) -> dict[str, Any]:
     """What the start page shows when the caller passes no summary of its own."""
     methodology = project.pdd.methodology
+    label = methodology.methodology_id
+    if methodology.version:
+        label = f"{label} ver{methodology.version}".strip()
     return {
         "title": project.pdd.title,
         "country": project.rule_set.partner_country,
-        "methodology": " ".join(
-            part
-            for part in (
-                methodology.methodology_id,
-                methodology.version and f"ver{methodology.version}",
-            )
-            if part
-        ),
+        "methodology": label,
         "sites": len(project.pdd.sites),
         "attachments": len(project.attachments),
     }

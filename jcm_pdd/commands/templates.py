@@ -16,13 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from jcm_pdd.errors import UserError
-from jcm_pdd.methodology import (
-    Template,
-    TemplateError,
-    load_registry,
-    parse_template,
-    run_examples,
-)
+from jcm_pdd.methodology import Problem, Template, load_registry
+from jcm_pdd.methodology.examples import check_file
 from jcm_pdd.methodology.registry import default_dirs, template_files
 
 
@@ -181,20 +176,23 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"{target}: no *.toml templates")
         files.extend(found)
     failures = 0
+    seen: dict[tuple[str, str], Path] = {}
     for path in files:
-        try:
-            text = path.read_text(encoding="utf-8")
-            template = parse_template(text, str(path))
-            problems = run_examples(template, text)
-        except TemplateError as exc:
-            problems = exc.problems
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"{path}: cannot read: {exc}") from None
+        template, problems = check_file(path)
+        if template is not None:
+            key = (template.identity.id, template.identity.version)
+            if key in seen:
+                problems.append(
+                    Problem(
+                        str(path), 1, "identity", f"same id and version as {seen[key]}", "schema"
+                    )
+                )
+            seen.setdefault(key, path)
         if problems:
             failures += 1
             for problem in problems:
                 print(str(problem))
-        else:
+        elif template is not None:
             print(f"ok  {path}  ({len(template.examples)} worked example(s))")
     elapsed = (time.perf_counter() - started) * 1000
     print(f"{len(files)} template(s) checked, {failures} with problems ({elapsed:.0f} ms)")

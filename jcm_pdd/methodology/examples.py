@@ -8,10 +8,11 @@ is compared exactly (or within the example's ``tolerance``). ``ER_rounded``, ``R
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.methodology.engine import calculate
-from jcm_pdd.methodology.errors import Problem
+from jcm_pdd.methodology.errors import Problem, TemplateError
 from jcm_pdd.methodology.fmt import format_fraction
 from jcm_pdd.methodology.inputs import inputs_from_mapping
 from jcm_pdd.methodology.loader import LazyLines, find_line
@@ -54,3 +55,26 @@ def run_examples(template: Template, source_text: str | None = None) -> list[Pro
             if abs(got - Fraction(expected)) > tolerance:
                 fail(f"{key}: expected {expected}, got {format_fraction(got)}")
     return problems
+
+
+def check_file(path: Path) -> tuple[Template | None, list[Problem]]:
+    """Everything ``templates check`` reports for one file: load problems, the file-name rule
+    (``<id>_ver<NN.N>.toml``) and failing worked examples."""
+    from jcm_pdd.methodology.loader import MAX_TEMPLATE_BYTES, parse_text
+
+    try:
+        if path.stat().st_size > MAX_TEMPLATE_BYTES:
+            return None, [Problem(str(path), 1, "", "file is too large to be a template", "toml")]
+        text = path.read_text(encoding="utf-8")
+        template = parse_text(text, str(path))
+    except TemplateError as exc:
+        return None, exc.problems
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(str(path), 1, "", f"cannot read file: {exc}", "toml")]
+    problems = run_examples(template, text)
+    expected = f"{template.identity.full_id}.toml"
+    if path.name != expected:
+        line = find_line(LazyLines(text), ("identity", "id"))
+        message = f"file name should be {expected} (id and version of the template)"
+        problems.insert(0, Problem(str(path), line, "identity", message, "schema"))
+    return template, problems

@@ -198,3 +198,18 @@ def test_calc_malformed_input_files(
     path.write_text(body, encoding="utf-8")
     code, _, err = run(capsys, "calc", str(path))
     assert code == 1 and fragment in err and err.count("\n") == 1
+
+
+def test_templates_check_file_name_and_duplicates(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = (templates_dir() / "JCM_MN_AM003_ver02.0.toml").read_text(encoding="utf-8")
+    (tmp_path / "JCM_MN_AM003_ver02.0.toml").write_text(source, encoding="utf-8")
+    (tmp_path / "copy.toml").write_text(source, encoding="utf-8")
+    (tmp_path / "binary.toml").write_bytes(b"\xff\xfe\x00")
+    code, out, _ = run(capsys, "templates", "check", str(tmp_path))
+    assert code == 1
+    assert "copy.toml:" in out and "file name should be JCM_MN_AM003_ver02.0.toml" in out
+    assert "same id and version as" in out
+    assert "binary.toml:1: cannot read file" in out
+    assert "3 template(s) checked, 2 with problems" in out

@@ -40,6 +40,7 @@ Public API — import from ``jcm_pdd.methodology``::
 
     new_project_from_template(template, country=None) -> Project   (B.1, B.2, C.1, MPS, MSS)
     run_examples(template, source_text=None) -> list[Problem]      (worked examples)
+    check_file(path) -> (Template | None, list[Problem])           (all of ``templates check``)
     format_fraction(value, places=10, grouping=False) -> str       (exact decimal display)
     period_to_dict(result, trace=True), estimate_to_dict(estimate, trace=True) -> dict
         JSON-ready views (numbers as {"value": "135.6975", "exact": "54279/400"})
@@ -60,7 +61,7 @@ from jcm_pdd.methodology.engine import (
 )
 from jcm_pdd.methodology.errors import CalculationError, InputError, Problem, TemplateError
 from jcm_pdd.methodology.estimate import ExAnteEstimate, YearEstimate, estimate, estimate_project
-from jcm_pdd.methodology.examples import run_examples
+from jcm_pdd.methodology.examples import check_file, run_examples
 from jcm_pdd.methodology.fmt import format_fraction
 from jcm_pdd.methodology.inputs import Inputs, inputs_from_mapping, inputs_from_project
 from jcm_pdd.methodology.loader import load_file as load_template
@@ -86,6 +87,7 @@ __all__ = [
     "TraceStep",
     "YearEstimate",
     "calculate",
+    "check_file",
     "check_eligibility",
     "estimate",
     "estimate_project",

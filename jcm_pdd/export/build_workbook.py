@@ -323,7 +323,8 @@ class _Writer:
             row=row, column=1, value="Table 3: Ex-ante estimation of CO2 emission reductions"
         ).font = BOLD
         self._head(ws, row + 1, ("CO2 emission reductions", "Units"))
-        self._row(ws, row + 2, [f"={er_cell}", "tCO2/p"])
+        value = REDACTED if "ER" in self.hidden_keys else f"={er_cell}"
+        self._row(ws, row + 2, [value, "tCO2/p"])
         ws.cell(row=row + 2, column=1).number_format = "#,##0"
 
     # -- MPS(calc_process) -----------------------------------------------------------------
@@ -337,6 +338,22 @@ class _Writer:
                     seen.add(dep)
                     stack.append(dep)
         return seen
+
+    @property
+    def hidden_keys(self) -> set[str]:
+        """Parameters hidden in this copy: confidential inputs and everything computed from
+        them (a public copy must not let a reader recompute a hidden value)."""
+        cached: set[str] | None = getattr(self, "_hidden_keys", None)
+        if cached is not None:
+            return cached
+        hidden = {
+            key for key, rows in self.src.inputs.items.items() for i in rows if self._hidden(key, i)
+        }
+        for key in self.info.order:  # dependencies first
+            if self.info.deps.get(key, set()) & hidden:
+                hidden.add(key)
+        self._hidden_keys = hidden
+        return hidden
 
     def calc_sheet(self) -> str:
         ws = self.ws_calc
@@ -394,7 +411,15 @@ class _Writer:
             self._head(ws, row + 1, CALC_HEAD)
             for cell_row, key, index in rows:
                 param = self.t.parameters[key]
-                if param.role == "calculated":
+                if key in self.hidden_keys:
+                    formula = REDACTED  # derived from a confidential input: would reveal it
+                    equation, ref = (
+                        f"{param.symbol} = {ex.render(self.info.equations[key])}"
+                        if (param.role == "calculated")
+                        else "Default value (MPS(input))",
+                        param.equation_ref,
+                    )
+                elif param.role == "calculated":
                     node = self.info.equations[key]
                     bound = dict(zip(param.index, index, strict=True))
                     formula = "=" + translate(node, ctx, bound)
@@ -416,7 +441,9 @@ class _Writer:
                         [
                             f"{param.symbol} (credited)",
                             "",
-                            "=" + rounding(mode, f"C{cell_row}"),
+                            REDACTED
+                            if "ER" in self.hidden_keys
+                            else "=" + rounding(mode, f"C{cell_row}"),
                             "tCO2e/p",
                             f"{mode} of {param.symbol} to whole tCO2e",
                             self.t.rounding.basis,

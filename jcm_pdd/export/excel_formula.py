@@ -134,6 +134,8 @@ class _Translator:
                 if span is not None:
                     return f"SUM({span})"
             terms = [self.expr(body, {**env, node.var: m}) for m in members]
+            if len(terms) == 1:
+                return terms[0]
             return f"({'+'.join(terms)})" if terms else "0"
         terms = [self.expr(node.body, {**env, node.var: m}) for m in members]
         if node.fn == "all":

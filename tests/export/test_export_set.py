@@ -89,6 +89,14 @@ def test_workbook_from_the_project_monitoring_plan(tmp_path: Path) -> None:
     full = load_workbook(tmp_path / names[0])["MPS(input)"]
     assert full["D8"].value == 18500.5 and public["D8"].value == "XXX"
     assert full["B8"].value == public["B8"].value == "EG_i,p [i = PV-1]"
+    # values computed from the hidden input are hidden too; the full copy keeps live formulas
+    public_calc = load_workbook(tmp_path / names[1])["MPS(calc_process)"]
+    full_calc = load_workbook(tmp_path / names[0])["MPS(calc_process)"]
+    hidden = {r[0]: r[2] for r in public_calc.iter_rows(values_only=True) if r[0]}
+    shown = {r[0]: r[2] for r in full_calc.iter_rows(values_only=True) if r[0]}
+    assert hidden["RE_p"] == hidden["ER_p"] == hidden["ER_p (credited)"] == "XXX"
+    assert shown["RE_p"] == "=('MPS(input)'!$D$8*'MPS(input)'!$C$15)"  # EG[PV-1] * EF_RE[PV-1]
+    assert hidden["PE_p"] == shown["PE_p"] == "=0"
 
 
 def test_cli_exports_a_project_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

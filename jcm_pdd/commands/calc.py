@@ -16,20 +16,12 @@ import json
 import tomllib
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jcm_pdd.errors import UserError
-from jcm_pdd.methodology import (
-    ExAnteEstimate,
-    Template,
-    estimate,
-    format_fraction,
-    inputs_from_mapping,
-    inputs_from_project,
-    load_registry,
-)
-from jcm_pdd.methodology.estimate import operating_end, resolve_template
-from jcm_pdd.methodology.serialize import estimate_to_dict, period_to_dict
+
+if TYPE_CHECKING:
+    from jcm_pdd.methodology import ExAnteEstimate, Template
 
 _INPUT_FIELDS = {
     "methodology",
@@ -61,6 +53,16 @@ def register(subparsers: Any) -> None:
 
 def _load_input(path: Path, extra: list[Path]) -> tuple[Template, Any, ExAnteEstimate | None]:
     """(template, period result, estimate or None) from a project or a TOML input file."""
+    # Imported here so that other ``jcm-pdd`` commands start without loading the engine.
+    from jcm_pdd.methodology import (
+        calculate,
+        estimate,
+        inputs_from_mapping,
+        inputs_from_project,
+        load_registry,
+    )
+    from jcm_pdd.methodology.estimate import operating_end, resolve_template
+
     registry = load_registry(extra)
     if path.suffix.lower() == ".toml":
         try:
@@ -80,8 +82,6 @@ def _load_input(path: Path, extra: list[Path]) -> tuple[Template, Any, ExAnteEst
         inputs = inputs_from_mapping(template, data.get("inputs", {}), data.get("members"))
         start = data.get("start_date")
         if start is None:
-            from jcm_pdd.methodology import calculate
-
             return template, calculate(template, inputs), None
         if not isinstance(start, dt.date) or isinstance(start, dt.datetime):
             raise UserError(f"{path}: start_date must be a date such as 2019-12-27")
@@ -94,8 +94,6 @@ def _load_input(path: Path, extra: list[Path]) -> tuple[Template, Any, ExAnteEst
     template = resolve_template(project, registry)
     duration = project.pdd.duration
     if duration.start_date is None:
-        from jcm_pdd.methodology import calculate
-
         return template, calculate(template, inputs_from_project(project, template)), None
     end = operating_end(
         duration.start_date, duration.operational_lifetime_years, project.pdd.estimation.end_year
@@ -107,6 +105,9 @@ def _load_input(path: Path, extra: list[Path]) -> tuple[Template, Any, ExAnteEst
 def run(args: argparse.Namespace) -> int:
     if not args.file.exists():
         raise UserError(f"{args.file}: no such file")
+    from jcm_pdd.methodology import format_fraction
+    from jcm_pdd.methodology.serialize import estimate_to_dict, period_to_dict
+
     template, period, est = _load_input(args.file, args.templates)
     if args.json:
         data = estimate_to_dict(est) if est is not None else {"period": period_to_dict(period)}

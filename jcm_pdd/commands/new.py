@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from jcm_pdd.errors import UserError
-from jcm_pdd.methodology import load_registry, new_project_from_template
 
 
 def register(subparsers: Any) -> None:
@@ -29,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"{out}: the project file name must end in .jcmpdd")
     if out.exists():
         raise UserError(f"{out} already exists; choose another name")
+    from jcm_pdd.methodology import load_registry, new_project_from_template
+
     template = load_registry(args.templates).get(args.methodology, args.version)
     project = new_project_from_template(template, args.country)
     from jcm_pdd.storage import save_project

@@ -13,12 +13,12 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jcm_pdd.errors import UserError
-from jcm_pdd.methodology import Problem, Template, load_registry
-from jcm_pdd.methodology.examples import check_file
-from jcm_pdd.methodology.registry import default_dirs, template_files
+
+if TYPE_CHECKING:  # the engine is imported by the handlers, so other commands start fast
+    from jcm_pdd.methodology import Template
 
 
 def register(subparsers: Any) -> None:
@@ -64,6 +64,9 @@ def _summary(t: Template) -> dict[str, Any]:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from jcm_pdd.methodology import load_registry
+    from jcm_pdd.methodology.registry import default_dirs
+
     registry = load_registry(args.templates)
     templates = registry.for_country(args.country) if args.country else registry.all()
     if args.json:
@@ -113,6 +116,8 @@ def _parameter(key: str, t: Template) -> dict[str, Any]:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from jcm_pdd.methodology import load_registry
+
     template = load_registry(args.templates).get(args.id, args.version)
     params = [_parameter(k, template) for k in template.parameters]
     if args.json:
@@ -165,6 +170,10 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from jcm_pdd.methodology import Problem
+    from jcm_pdd.methodology.examples import check_file
+    from jcm_pdd.methodology.registry import default_dirs, template_files
+
     started = time.perf_counter()
     targets = list(args.paths) or default_dirs()
     files: list[Path] = []

@@ -15,6 +15,7 @@ and "total", quantities ``RE``, ``PE``, ``ER`` (unrounded, exact) and ``RE_round
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -191,11 +192,16 @@ def document_role(name: str) -> str:
     return f"{kind}_{'public' if public else 'confidential'}_{suffix}"
 
 
-def export_documents(project_path: Path, out_dir: Path) -> list[tuple[str, Path]]:
+def export_documents(
+    project_path: Path, out_dir: Path, progress: Callable[[float, str], None] | None = None
+) -> list[tuple[str, Path]]:
     """Export the final document set (both copies, every format) into ``out_dir``."""
     try:
         from jcm_pdd.export import export_set
     except ImportError as exc:
         raise EngineUnavailable("document export") from exc
-    files = export_set(project_path, out_dir)
+    report = progress or (lambda _f, _m: None)
+    files = export_set(
+        project_path, out_dir, progress=lambda done, total, m: report(done / max(total, 1), m)
+    )
     return [(document_role(path.name), path) for path in files]

@@ -151,7 +151,7 @@ def documents(ctx: BuildContext) -> list[PayloadFile]:
     out_dir = ctx.work_dir / "documents"
     out_dir.mkdir()
     ctx.progress(0.0, "Exporting the documents")
-    files = engine.export_documents(ctx.project_path, out_dir)
+    files = engine.export_documents(ctx.project_path, out_dir, ctx.progress)
     payload: list[PayloadFile] = []
     roles: dict[str, str] = {}
     for role, file in sorted(files, key=lambda pair: pair[1].name):

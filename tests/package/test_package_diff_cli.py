@@ -134,3 +134,17 @@ def test_cli_review_show_and_export(
         "round1-findings.docx",
         "round1-findings.xlsx",
     ]
+
+
+def test_cli_verify_several_packages(
+    built: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["verify", str(built.package), str(built.package2), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["verdict"] for d in data] == ["VERIFIED", "VERIFIED"]
+    assert [d["round"] for d in data] == [1, 2]
+    bad = tmp_path / "bad.jcmpkg"
+    bad.write_bytes(b"not a zip at all")
+    assert main(["verify", str(built.package), str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "VERIFIED:" in out and "INVALID:" in out and "not a zip file" in out

@@ -391,7 +391,7 @@ class _Writer:
             for key in keys:
                 for index in _combos(self.t.parameters[key], self.members):
                     rows.append((row, key, index))
-                    self.cells[(key, index)] = f"'{CALC}'!$C${row}"
+                    self.cells[(key, index)] = f"$C${row}"  # same sheet: no prefix
                     row += 1
                 if key == "ER":
                     er_rounded_row = row

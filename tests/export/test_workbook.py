@@ -19,7 +19,10 @@ from jcm_pdd.methodology.loader import load_file
 from jcm_pdd.methodology.schema import Template
 from jcm_pdd.paths import templates_dir
 
-TEMPLATES = sorted(templates_dir().glob("*.toml"))
+# Every shipped template, plus a synthetic one using band/min/max/if/count/all/any/convert
+TEMPLATES = sorted(templates_dir().glob("*.toml")) + sorted(
+    (Path(__file__).parent / "data").glob("*.toml")
+)
 
 
 def _cases() -> list[Any]:

@@ -75,8 +75,8 @@ class Container:
         self.limits = limits
         self._file: IO[bytes] | None = None
         self._zip: zipfile.ZipFile | None = None
-        self._open()
         try:
+            self._open()
             self._check_entries()
             self._check_mimetype()
         except BaseException:
@@ -101,13 +101,16 @@ class Container:
         self._file = handle
         head = handle.read(4)
         if not head:
-            self.close()
             raise self.fail("the file is empty (0 bytes); it may have been cut off while copying.")
         handle.seek(0)
         try:
             self._zip = zipfile.ZipFile(handle)
+        except NotImplementedError as exc:  # e.g. a "version needed" from the future
+            raise self.fail(
+                f"it uses zip features JCM PDD Studio does not read ({exc}); the file was "
+                "written by another tool or is damaged."
+            ) from exc
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-            self.close()
             if head == b"PK\x03\x04":
                 raise self.fail(
                     "the file is incomplete or damaged: the end of the zip container is missing "
@@ -161,8 +164,13 @@ class Container:
                     "tampered file could show different content to different programs."
                 )
             seen.add(name)
-            if info.flag_bits & 0x1:
+            if info.flag_bits & 0x41:  # bit 0: encrypted, bit 6: strong encryption
                 raise self.fail(f"the entry “{_shown(name)}” is encrypted; projects never are.")
+            if info.flag_bits & 0x20:  # bit 5: "compressed patched data"
+                raise self.fail(
+                    f"the entry “{_shown(name)}” uses a zip feature (patched data) JCM PDD "
+                    "Studio does not read."
+                )
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
                 raise self.fail(
                     f"the entry “{_shown(name)}” uses a compression method JCM PDD Studio does "
@@ -280,7 +288,15 @@ class Container:
                     yield chunk
         except ProjectFileError:
             raise
-        except (zipfile.BadZipFile, EOFError, zlib.error, OSError, ValueError) as exc:
+        except (
+            zipfile.BadZipFile,
+            EOFError,
+            zlib.error,
+            OSError,
+            ValueError,
+            RuntimeError,  # zipfile: "password required"
+            NotImplementedError,  # zipfile: an unsupported feature flag
+        ) as exc:
             raise self._damaged(name, exc) from exc
         if produced != info.file_size:
             raise self.fail(

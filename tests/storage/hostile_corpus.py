@@ -20,6 +20,7 @@ from storage_builders import (
     CD_FLAGS,
     CD_LOCAL_OFFSET,
     CD_USIZE,
+    CD_VERSION_NEEDED,
     FIGURE,
     FIGURE_SHA,
     Entry,
@@ -246,6 +247,12 @@ CASES: list[Case] = [
         "overlap each other",
     ),
     Case("encrypted", _patched("project.json", CD_FLAGS, "<H", 0x1), "is encrypted"),
+    Case("patched data", _patched("project.json", CD_FLAGS, "<H", 0x20), "(patched data)"),
+    Case(
+        "future zip version",
+        _patched("project.json", CD_VERSION_NEEDED, "<H", 80),
+        "zip features JCM PDD Studio does not read",
+    ),
     Case(
         "bzip2",
         _with(lambda e: [*e[:2], Entry("project.json", e[2].data, zipfile.ZIP_BZIP2), *e[3:]]),

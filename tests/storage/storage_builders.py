@@ -118,7 +118,15 @@ def project_data(**changes: Any) -> dict[str, Any]:
 
 
 # Offsets inside a central directory record (zip APPNOTE 4.3.12).
-CD_FLAGS, CD_METHOD, CD_CRC, CD_CSIZE, CD_USIZE, CD_LOCAL_OFFSET = 8, 10, 16, 20, 24, 42
+CD_VERSION_NEEDED, CD_FLAGS, CD_METHOD, CD_CRC, CD_CSIZE, CD_USIZE, CD_LOCAL_OFFSET = (
+    6,
+    8,
+    10,
+    16,
+    20,
+    24,
+    42,
+)
 
 
 def patch_central(path: Path, entry: str, offset: int, fmt: str, value: int) -> None:

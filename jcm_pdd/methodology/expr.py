@@ -18,6 +18,7 @@ from fractions import Fraction
 MAX_LENGTH = 4000
 MAX_DEPTH = 60
 MAX_EXPONENT = 4
+MAX_MAGNITUDE = 30  # 1e30: bounded exact arithmetic
 FUNCTIONS = ("sum", "min", "max", "if", "band", "convert", "all", "any", "count")
 _FORBIDDEN_WORDS = {
     "lambda": "lambda is not allowed",
@@ -265,7 +266,10 @@ class _Parser:
         tok = self.tok
         if tok.kind == "num":
             self.take()
-            return Num(Fraction(Decimal(tok.text)), tok.text, tok.pos)
+            number = Decimal(tok.text)
+            if number and abs(number.adjusted()) > MAX_MAGNITUDE:
+                raise ExprError(f"number {tok.text} is out of range", tok.pos + 1)
+            return Num(Fraction(number), tok.text, tok.pos)
         if tok.kind == "op" and tok.text == "(":
             self.take()
             self.nested()

@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from jcm_pdd.methodology.errors import InputError, index_label
-from jcm_pdd.methodology.schema import Template
+from jcm_pdd.methodology.schema import MAX_EXPONENT, Template
 from jcm_pdd.methodology.units import UnitError, parse_unit
 
 if TYPE_CHECKING:
@@ -54,8 +54,12 @@ class Inputs:
 def to_fraction(value: Any, key: str = "", index: dict[str, str] | None = None) -> Fraction:
     """Exact value from Decimal, int, Fraction or a string (``"0.797"``, ``"15034/1.0601"``)."""
     kind = type(value)
-    if kind is Decimal and value.is_finite():  # the common case first: model values
-        return Fraction(*value.as_integer_ratio())
+    if (
+        kind is Decimal
+        and value.is_finite()
+        and (not value or abs(value.adjusted()) <= MAX_EXPONENT)
+    ):
+        return Fraction(*value.as_integer_ratio())  # the common case first: model values
     if kind is Fraction or kind is int:
         return Fraction(value)
 
@@ -67,6 +71,8 @@ def to_fraction(value: Any, key: str = "", index: dict[str, str] | None = None) 
             f"expected an exact number, got {'true/false' if kind is bool else 'a binary float'}"
         )
     if isinstance(value, Decimal):
+        if value.is_finite():
+            raise fail(f"'{value}' is out of range (magnitude 1e±{MAX_EXPONENT} at most)")
         raise fail(f"'{value}' is not a finite number")
     if isinstance(value, Fraction | int):
         return Fraction(value)
@@ -79,6 +85,8 @@ def to_fraction(value: Any, key: str = "", index: dict[str, str] | None = None) 
             raise fail(f"'{value}' is not a number") from None
         if len(numbers) > 2 or not all(n.is_finite() for n in numbers):
             raise fail(f"'{value}' is not a finite number")
+        if any(n and abs(n.adjusted()) > MAX_EXPONENT for n in numbers):
+            raise fail(f"'{value}' is out of range (magnitude 1e±{MAX_EXPONENT} at most)")
         result = Fraction(numbers[0])
         if len(numbers) == 2:
             if numbers[1] == 0:

@@ -33,6 +33,7 @@ Role = Literal["monitored", "fixed_ex_ante", "default", "calculated"]
 MonitoringOption = Literal["A", "B", "C"]
 RoundingMode = Literal["floor", "ceil", "half_up"]
 Number = Decimal | int | str  # TOML number (read as Decimal) or a decimal string
+MAX_EXPONENT = 30  # no JCM quantity needs more; keeps exact arithmetic bounded
 
 # How the research notes' provenance tags map to a status (FORMAT.md, "Provenance").
 TAG_STATUS: dict[str, ProvenanceStatus] = {
@@ -65,6 +66,8 @@ def to_decimal(value: Number) -> Decimal:
         raise ValueError(f"expected a number, got {type(value).__name__}")
     if not result.is_finite():
         raise ValueError(f"'{value}' is not a finite number")
+    if result and abs(result.adjusted()) > MAX_EXPONENT:
+        raise ValueError(f"'{value}' is out of range (magnitude 1e±{MAX_EXPONENT} at most)")
     return result
 
 
@@ -167,7 +170,7 @@ class Choice(_Strict):
     rule: str = Field(default="", description="When this choice applies (methodology wording)")
     provenance: Provenance
 
-    @field_validator("value")
+    @field_validator("value", mode="before")
     @classmethod
     def _exact(cls, value: Number) -> Decimal:
         return to_decimal(value)
@@ -179,7 +182,7 @@ class Bounds(_Strict):
     min_exclusive: bool = False
     max_exclusive: bool = False
 
-    @field_validator("min", "max")
+    @field_validator("min", "max", mode="before")
     @classmethod
     def _exact(cls, value: Number | None) -> Decimal | None:
         return None if value is None else to_decimal(value)
@@ -208,7 +211,7 @@ class Parameter(_Strict):
     equation_ref: str = Field(default="", description="e.g. 'eq. (1)'")
     bounds: Bounds = Field(default_factory=lambda: Bounds(min=Decimal(0)))
 
-    @field_validator("value")
+    @field_validator("value", mode="before")
     @classmethod
     def _exact(cls, value: Number | None) -> Decimal | None:
         return None if value is None else to_decimal(value)
@@ -253,7 +256,7 @@ class Band(_Strict):
     value: Number
     label: str = ""
 
-    @field_validator("lower", "upper", "value")
+    @field_validator("lower", "upper", "value", mode="before")
     @classmethod
     def _exact(cls, value: Number | None) -> Decimal | None:
         return None if value is None else to_decimal(value)
@@ -308,10 +311,17 @@ class Example(_Strict):
     tolerance: Number = Decimal(0)
     provenance: Provenance | None = None
 
-    @field_validator("expected")
+    @field_validator("expected", mode="before")
     @classmethod
-    def _exact(cls, value: dict[str, Number]) -> dict[str, Decimal]:
-        return {k: to_decimal(v) for k, v in value.items()}
+    def _exact(cls, value: object) -> dict[str, Decimal]:
+        if not isinstance(value, dict):
+            raise ValueError('expected a table such as { RE = "1", ER_rounded = "1" }')
+        return {str(k): to_decimal(v) for k, v in value.items()}
+
+    @field_validator("tolerance", mode="before")
+    @classmethod
+    def _exact_tolerance(cls, value: Number) -> Decimal:
+        return to_decimal(value)
 
 
 class HistoryRow(_Strict):

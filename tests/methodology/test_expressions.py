@@ -40,6 +40,8 @@ from jcm_pdd.methodology import expr
         ("(" * 100 + "1" + ")" * 100, "nests deeper"),
         ("", "empty"),
         ("min(1)", "at least 2"),
+        ("1e999999999", "out of range"),
+        ("EG * 1e-999999", "out of range"),
         ("if(a, b)", "exactly 3"),
     ],
 )

@@ -51,12 +51,9 @@ def test_pdd_word_pdf_and_workbook_agree_with_the_engine(
         for n, p in exported.items()
         if n.startswith("JCM_") and "_PDD_" in n and n.endswith(".docx")
     )
-    cells = [
-        c.text
-        for t in read_docx(io.BytesIO(docx.read_bytes())).tables
-        for r in t.rows
-        for c in r.cells
-    ]
+    word = read_docx(io.BytesIO(docx.read_bytes()))
+    assert len(word.inline_shapes) == 1  # the C.2 figure, read from the project container
+    cells = [c.text for t in word.tables for r in t.rows for c in r.cells]
     assert total in cells and first in cells
     pdf = docx.with_suffix(".pdf")
     assert total in pdf_text(pdf) and first in pdf_text(pdf)

@@ -19,8 +19,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 import sys
-import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, suppress
@@ -134,13 +134,20 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _file_mode(target: Path) -> int:
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+def _create_temp(folder: Path, target: Path) -> tuple[int, Path]:
+    """A new hidden temp file beside the target, created with the usual permissions.
+
+    Unlike ``tempfile.mkstemp`` (always 0600) the mode is 0666 minus the umask, as for any new
+    document, without touching the process-wide umask (the GUI has other threads).
+    """
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        temp = folder / f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
+        try:
+            return os.open(temp, flags, 0o666), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")
 
 
 def _remove_stale_temps(target: Path) -> None:
@@ -223,16 +230,15 @@ def save_project(
     )
     folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
+        fd, temp = _create_temp(folder, target)
     except OSError as exc:
         raise ProjectSaveError(target, f"the folder is not writable ({exc.strerror})") from None
-    temp = Path(temp_name)
     try:
         with os.fdopen(fd, "w+b", buffering=0) as handle:
             placements = write_container(handle, project, store, manifest, when)
             os.fsync(handle.fileno())
-        if sys.platform != "win32":
-            os.chmod(temp, _file_mode(target))
+        if sys.platform != "win32" and target.exists():
+            os.chmod(temp, target.stat().st_mode & 0o777)  # keep the file's permissions
         os.replace(temp, target)
     except BaseException as exc:
         with suppress(OSError):

@@ -138,3 +138,13 @@ def test_saving_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     save_project(link, project)
     assert link.is_symlink()
     assert load_project(real).project.pdd.title == "via the link"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_new_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    umask = os.umask(0o027)
+    try:
+        save_project(tmp_path / "p.jcmpdd", sample_project())
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "p.jcmpdd").stat().st_mode & 0o777 == 0o640

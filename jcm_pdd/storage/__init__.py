@@ -21,7 +21,8 @@ Public API (import from ``jcm_pdd.storage``)::
     AttachmentStore
         .add_file(path, caption=, supports_field=, media_type=) -> AttachmentRecord (append
         it to project.attachments); .add_bytes(data, name, ...); .open(sha) (context manager
-        giving a binary stream); .read_bytes(sha); `sha in store`; .remove(sha).
+        giving a binary stream); .read_bytes(sha); `sha in store`; .size(sha); .remove(sha);
+        .copy(). Saving rebinds the store to the saved file.
 
     RecoveryStore(folder=None)
         .write(project, attachments, original=path_or_None, key=None) -> RecoveryEntry;
@@ -35,7 +36,12 @@ Public API (import from ``jcm_pdd.storage``)::
         context manager.
 
     MIGRATIONS: dict[int, Callable[[dict], dict]]  (format n -> n + 1, on JSON data)
-    project_json_bytes(project) -> bytes  (the canonical project.json; what ``dump`` shows)
+    project_json_bytes(project) -> bytes  (the canonical project.json, as saved)
+
+Modules: ``container`` (reading a zip defensively: names, limits, counted reads),
+``zipwriter`` (writing it, raw copies of verified attachments), ``manifest``, ``attachments``,
+``save`` (atomic write), ``load`` (checks, migration, validation), ``migrations``,
+``schema_errors`` (pydantic errors in words, with field paths), ``recovery``, ``lock``.
 """
 
 from jcm_pdd.storage.attachments import AttachmentStore

@@ -12,14 +12,12 @@ by accident.
 from __future__ import annotations
 
 import io
-import itertools
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles import Font, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -28,97 +26,33 @@ from openpyxl.worksheet.worksheet import Worksheet
 from jcm_pdd.export.draft_inputs import lenient_resolve
 from jcm_pdd.export.excel_formula import FormulaContext, IndexKey, rounding, translate
 from jcm_pdd.export.redact import REDACTED, FieldReader
+from jcm_pdd.export.workbook_style import (
+    BODY,
+    BOLD,
+    BOX,
+    CALC,
+    CALC_HEAD,
+    DEFAULTS,
+    HEAD_FILL,
+    INPUT,
+    INPUT_FILL,
+    MSS,
+    TABLE1,
+    TABLE2,
+    WRAP,
+    combos,
+    excel_number,
+    fit_row_heights,
+    index_text,
+    symbol_text,
+)
 from jcm_pdd.methodology import expr as ex
 from jcm_pdd.methodology.engine import analysis
 from jcm_pdd.methodology.errors import InputError
 from jcm_pdd.methodology.inputs import Inputs
 from jcm_pdd.methodology.resolve import resolve
-from jcm_pdd.methodology.schema import Parameter, Template
+from jcm_pdd.methodology.schema import Template
 from jcm_pdd.model import MonitoredParameter, Project
-
-INPUT = "MPS(input)"
-CALC = "MPS(calc_process)"
-MSS = "MSS"
-INPUT_FILL = PatternFill("solid", fgColor="FFFF99")  # JCM spreadsheets: yellow = input
-HEAD_FILL = PatternFill("solid", fgColor="D9E2F3")
-THIN = Side(style="thin", color="808080")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-# Arial (Liberation Sans in LibreOffice), as in the Word export, instead of Calibri
-BODY = Font(name="Arial", size=10)
-BOLD = Font(name="Arial", size=10, bold=True)
-WRAP = Alignment(wrap_text=True, vertical="top")
-
-TABLE1 = (
-    "(a) Monitoring point No.",
-    "(b) Parameters",
-    "(c) Description of data",
-    "(d) Estimated Values",
-    "(e) Units",
-    "(f) Monitoring option",
-    "(g) Source of data",
-    "(h) Measurement methods and procedures",
-    "(i) Monitoring frequency",
-    "(j) Other comments",
-)
-TABLE2 = (
-    "(a) Parameters",
-    "(b) Description of data",
-    "(c) Estimated Values",
-    "(d) Units",
-    "(e) Source of data",
-    "(f) Other comments",
-)
-DEFAULTS = (
-    "Parameters",
-    "Description of data",
-    "Values",
-    "Units",
-    "Selected default / override",
-    "Source",
-)
-CALC_HEAD = ("Parameter", "Index", "Value", "Units", "Equation", "Reference")
-
-
-def _excel_number(value: Fraction) -> Decimal | int:
-    """Exact for terminating decimals; 28 significant digits otherwise (Excel keeps ~15)."""
-    if value.denominator == 1:
-        return value.numerator
-    with localcontext() as ctx:
-        ctx.prec = 28
-        return Decimal(value.numerator) / Decimal(value.denominator)
-
-
-def _fit_row_heights(ws: Worksheet, widths: tuple[int, ...]) -> None:
-    """Give wrapped rows the height their longest cell needs: neither openpyxl nor LibreOffice
-    (on opening an .xlsx) sizes them, so long descriptions would overlap the next row."""
-    for row in ws.iter_rows(min_row=6):
-        lines = 1
-        for cell in row:
-            col = cell.column if isinstance(cell.column, int) else 0
-            if cell.value is None or col > len(widths) or cell.data_type == "f":
-                continue
-            chars = max(widths[col - 1] * 1.15, 1.0)  # characters per line at 10 pt
-            lines = max(
-                lines,
-                sum(-(-max(len(part), 1) // int(chars)) for part in str(cell.value).split("\n")),
-            )
-        number = row[0].row
-        if lines > 1 and number is not None:
-            ws.row_dimensions[number].height = 13.5 * lines
-
-
-def _combos(param: Parameter, members: dict[str, list[str]]) -> list[IndexKey]:
-    if not param.index:
-        return [()]
-    return list(itertools.product(*(members.get(s, []) for s in param.index)))
-
-
-def _index_text(param: Parameter, index: IndexKey) -> str:
-    return ", ".join(f"{s} = {m}" for s, m in zip(param.index, index, strict=True))
-
-
-def _symbol(param: Parameter, index: IndexKey) -> str:
-    return f"{param.symbol} [{_index_text(param, index)}]" if index else param.symbol
 
 
 @dataclass
@@ -202,7 +136,7 @@ class _Writer:
             return REDACTED
         found = self.values[key]
         value = found[index] if isinstance(found, dict) else found
-        return None if value is None else _excel_number(Fraction(value))
+        return None if value is None else excel_number(Fraction(value))
 
     def _plan_row(self, key: str, index: IndexKey) -> MonitoredParameter | None:
         item = self.src.inputs.items.get(key, {}).get(index)
@@ -238,7 +172,7 @@ class _Writer:
         for key, param in self.t.parameters.items():
             if param.role != "monitored":
                 continue
-            for index in _combos(param, self.members):
+            for index in combos(param, self.members):
                 point += 1
                 option = self._text(key, index, "option", param.default_option or "")
                 self._row(
@@ -246,7 +180,7 @@ class _Writer:
                     row,
                     [
                         self._text(key, index, "monitoring_point", f"({point})"),
-                        _symbol(param, index),
+                        symbol_text(param, index),
                         self._text(key, index, "description", param.description),
                         None,
                         self._text(key, index, "unit", param.unit),
@@ -271,12 +205,12 @@ class _Writer:
         for key, param in self.t.parameters.items():
             if param.role != "fixed_ex_ante":
                 continue
-            for index in _combos(param, self.members):
+            for index in combos(param, self.members):
                 self._row(
                     ws,
                     row,
                     [
-                        _symbol(param, index),
+                        symbol_text(param, index),
                         param.description,
                         None,
                         param.unit,
@@ -294,7 +228,7 @@ class _Writer:
         for key, param in self.t.parameters.items():
             if param.role != "default":
                 continue
-            for index in _combos(param, self.members):
+            for index in combos(param, self.members):
                 source = self.sources[(key, index)]
                 chosen = source.choice or ""
                 label = next((c.label for c in param.choices if c.name == chosen), chosen)
@@ -304,7 +238,7 @@ class _Writer:
                     ws,
                     row,
                     [
-                        _symbol(param, index),
+                        symbol_text(param, index),
                         param.description,
                         self._value_for(key, index),
                         param.unit,
@@ -385,11 +319,11 @@ class _Writer:
             if title.startswith("2."):
                 for key, param in self.t.parameters.items():
                     if param.role == "default":
-                        for index in _combos(param, self.members):
+                        for index in combos(param, self.members):
                             rows.append((row, key, index))
                             row += 1
             for key in keys:
-                for index in _combos(self.t.parameters[key], self.members):
+                for index in combos(self.t.parameters[key], self.members):
                     rows.append((row, key, index))
                     self.cells[(key, index)] = f"$C${row}"  # same sheet: no prefix
                     row += 1
@@ -430,7 +364,7 @@ class _Writer:
                 self._row(
                     ws,
                     cell_row,
-                    [param.symbol, _index_text(param, index), formula, param.unit, equation, ref],
+                    [param.symbol, index_text(param, index), formula, param.unit, equation, ref],
                 )
                 ws.cell(row=cell_row, column=3).number_format = "#,##0.00########"
                 if key == "ER":
@@ -492,7 +426,7 @@ class _Writer:
         for ws in (self.ws_in, self.ws_calc, self.ws_mss):
             for n, width in enumerate(widths[ws.title], start=1):
                 ws.column_dimensions[get_column_letter(n)].width = width
-            _fit_row_heights(ws, widths[ws.title])
+            fit_row_heights(ws, widths[ws.title])
             ws.protection.sheet = True  # no password: protects formulas from slips, not attackers
             ws.page_setup.orientation = "landscape"
             ws.page_setup.fitToWidth = 1

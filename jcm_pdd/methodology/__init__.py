@@ -24,7 +24,8 @@ Public API — import from ``jcm_pdd.methodology``::
         {index tuple: Fraction}), .sources[(key, index)] -> Source(origin "entered" | "default"
         | "overridden", status "verified" | "draft" | "unverified", choice, citation, reason,
         where = model path of the project row), .trace (list[TraceStep]: key, symbol, index,
-        equation, equation_ref, unit, value, inputs: list[TraceInput]; .substituted()),
+        equation, equation_ref, unit, value, inputs: list[TraceInput]; .substituted() lists
+        the inputs, .substituted_equation() writes values into the equation),
         .has_unverified_defaults, .has_draft_defaults, .has_overrides, .value(key, i="PV-1")
     check_eligibility(template, inputs) -> {criterion number: True | False | None (no check)}
 

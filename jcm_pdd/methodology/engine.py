@@ -20,6 +20,7 @@ from jcm_pdd.methodology.inputs import IndexKey, Inputs
 from jcm_pdd.methodology.lint import Analysis
 from jcm_pdd.methodology.resolve import Source, combos, resolve
 from jcm_pdd.methodology.schema import ProvenanceStatus, RoundingMode, Template
+from jcm_pdd.methodology.substitute import substitute
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,16 @@ class TraceStep:
     unit: str
     value: Fraction
     inputs: list[TraceInput]
+    # what substituted_equation() needs; kept by reference, rendered only on request
+    _context: tuple[Any, ...] | None = field(default=None, repr=False, compare=False)
+
+    def substituted_equation(self, limit: int = 12) -> str:
+        """The equation with values and units written in, e.g.
+        ``(14181.7 MWh/p * 0.797 tCO2/MWh + …)``; sums show at most ``limit`` terms."""
+        if self._context is None:
+            return self.equation
+        node, bindings, values, members, unit_of = self._context
+        return substitute(node, bindings, values, members, unit_of, limit)
 
     def substituted(self, limit: int = 12) -> str:
         """The inputs as ``symbol = value unit`` (at most ``limit``; the rest counted)."""
@@ -200,6 +211,11 @@ def build_trace(
 ) -> list[TraceStep]:
     info = analysis(template)
     steps: list[TraceStep] = []
+    params = template.parameters
+
+    def unit_of(name: str) -> str:
+        return params[name].unit
+
     for key in info.order:
         param = template.parameters[key]
         node = info.equations[key]
@@ -220,6 +236,7 @@ def build_trace(
                         _trace_input(template, result, ref_key, ref_index)
                         for ref_key, ref_index in refs
                     ],
+                    (node, bindings, result.values, members, unit_of),
                 )
             )
     return steps

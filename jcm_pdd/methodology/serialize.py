@@ -46,6 +46,7 @@ def trace_to_list(result: PeriodResult) -> list[dict[str, Any]]:
             "index": dict(step.index),
             "equation": step.equation,
             "equation_ref": step.equation_ref,
+            "substituted": step.substituted_equation(),
             "unit": step.unit,
             "value": number(step.value),
             "inputs": [

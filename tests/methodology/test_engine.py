@@ -337,3 +337,14 @@ def test_division_by_zero_in_a_check_is_a_user_error(mini: str) -> None:
     inputs = _two_units(template, CAP=[{"i": "U-1", "value": "0"}, {"i": "U-2", "value": "1"}])
     with pytest.raises(CalculationError, match="criterion 1: division by zero"):
         check_eligibility(template, inputs)
+
+
+def test_substituted_equation_writes_values_in(mini_template) -> None:  # type: ignore[no-untyped-def]
+    result = calculate(mini_template, _two_units(mini_template))
+    steps = {(s.key, s.index): s for s in result.trace}
+    assert steps[("EC_RE", (("i", "U-1"),))].substituted_equation() == "100 MWh/p * 6 / 4"
+    assert steps[("RE", ())].substituted_equation() == "(150 MWh/p + 62.5 MWh/p) * 0.5 tCO2/MWh"
+    assert steps[("ER", ())].substituted_equation() == "106.25 tCO2/p - 75 tCO2/p"
+    assert steps[("RE", ())].substituted_equation(limit=1) == (
+        "(150 MWh/p + … (1 more)) * 0.5 tCO2/MWh"
+    )

@@ -114,7 +114,11 @@ def _field_blocks(section: Section, fields: list[FormField]) -> list[LayoutBlock
                 blocks.append(LayoutBlock("list_key_value", field.path, columns=columns))
             elif kind == "records":
                 columns = _table_columns(field, [])
-                blocks.append(LayoutBlock("records", field.path, label=row_label, columns=columns))
+                blocks.append(
+                    LayoutBlock(
+                        "records", field.path, label=row_label, columns=columns, key_width=0.45
+                    )
+                )
             elif hints.group_by:
                 names = tuple(c for c in _table_columns(field, []) if c.path != hints.group_by)
                 blocks.append(

@@ -1,11 +1,12 @@
-"""``jcm-pdd calc FILE [--json] [--templates DIR]``: emission reductions without the app.
+"""``jcm-pdd calc FILE [--json] [--trace] [--templates DIR]``: emission reductions without the app.
 
 FILE is a ``.jcmpdd`` project (its B.1 methodology, A.5 duration, C.3 end year and Monitoring
 Plan) or a small TOML calculation input (FORMAT.md "Worked examples and calculation inputs"):
 ``methodology``, optional ``version``, ``start_date``, ``lifetime_years``, ``end_year``,
 ``members`` and ``[inputs]`` by parameter key. Prints RE, PE and ER per calendar year,
-unrounded and rounded, with totals (or one period when no start date is given); ``--json``
-adds the full trace. A bad value is a one-line error naming the parameter (exit 1).
+unrounded and rounded, with totals (or one period when no start date is given); ``--trace``
+prints every equation with its values, ``--json`` gives everything including the trace.
+A bad value is a one-line error naming the parameter (exit 1).
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("file", type=Path, help="a .jcmpdd project or a .toml calculation input")
     parser.add_argument("--json", action="store_true", help="JSON output including the trace")
+    parser.add_argument(
+        "--trace", action="store_true", help="also print every equation with its values"
+    )
     parser.add_argument(
         "--templates",
         type=Path,
@@ -135,6 +139,13 @@ def run(args: argparse.Namespace) -> int:
             f"{format_fraction(est.total_pe, 4, True):>18} "
             f"{format_fraction(est.total_er, 4, True):>18}  {est.total_er_rounded:>11,}"
         )
+    if args.trace:
+        print("\nCalculation of one period (annual estimated values):")
+        for step in period.trace:
+            label = step.symbol + (f"[{', '.join(v for _, v in step.index)}]" if step.index else "")
+            value = format_fraction(step.value, 4, True)
+            print(f"  {label} = {step.equation}\n      = {step.substituted_equation()}")
+            print(f"      = {value} {step.unit}")
     if period.has_unverified_defaults or period.has_draft_defaults:
         print(
             "Note: the result uses methodology defaults that are not verified from the "

@@ -213,3 +213,13 @@ def test_templates_check_file_name_and_duplicates(
     assert "same id and version as" in out
     assert "binary.toml:1: cannot read file" in out
     assert "3 template(s) checked, 2 with problems" in out
+
+
+def test_calc_trace_text(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "calc.toml"
+    path.write_text(CALC_INPUT, encoding="utf-8")
+    code, out, _ = run(capsys, "calc", str(path), "--trace")
+    assert code == 0
+    assert "EC_RE,i,p[R-1] = EC_PJ[i] * COP_PJ[i] / COP_RE" in out
+    assert "= 135 MWh/p * 1.63 / 1.32" in out
+    assert "= 25.8075 tCO2/p" in out

@@ -81,6 +81,7 @@ class PeriodResult:
     values: dict[str, Any]
     sources: dict[tuple[str, IndexKey], Source]
     trace: list[TraceStep] = field(default_factory=list)
+    index_names: dict[str, list[str]] = field(default_factory=dict)  # key -> its index sets
 
     @property
     def default_statuses(self) -> set[ProvenanceStatus]:
@@ -103,9 +104,11 @@ class PeriodResult:
         return any(s.origin == "overridden" for s in self.sources.values())
 
     def value(self, key: str, **index: str) -> Fraction:
+        """One value, e.g. ``value("EC_RE", i="R-1")`` (index members by set name)."""
         found = self.values[key]
         if isinstance(found, dict):
-            return Fraction(found[tuple(index.values())])
+            names = self.index_names.get(key) or list(index)
+            return Fraction(found[tuple(index[name] for name in names)])
         return Fraction(found)
 
 
@@ -179,6 +182,7 @@ def calculate(template: Template, inputs: Inputs, trace: bool = True) -> PeriodR
         round_value(pe, rounding.project_emissions),
         values,
         sources,
+        index_names={k: p.index for k, p in template.parameters.items() if p.index},
     )
     if trace:
         result.trace = build_trace(template, result, inputs.members)

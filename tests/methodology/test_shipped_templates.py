@@ -62,3 +62,12 @@ def test_mn_am003_verified_defaults() -> None:
         "national_grid": ("0.797", "verified"),
         "captive_or_off_grid": ("0.533", "verified"),
     }
+
+
+def test_format_md_skeleton_is_a_valid_template() -> None:
+    """The skeleton in FORMAT.md parses and lints cleanly, so the spec cannot drift."""
+    text = (templates_dir() / "FORMAT.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in text.split("```toml\n")[1:]]
+    skeleton = next(b for b in blocks if b.startswith("format_version = 1"))
+    template = parse_template(skeleton, "FORMAT.md")
+    assert set(template.equations) == {"RE", "PE", "ER"}

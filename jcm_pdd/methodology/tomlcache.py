@@ -83,5 +83,18 @@ def _write(entry: Path, payload: str) -> None:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(payload)
         os.replace(temp, entry)
+        _prune(entry.parent)
     except OSError:
         pass  # the cache is optional
+
+
+MAX_ENTRIES = 256  # edited templates leave old entries behind; keep the newest
+
+
+def _prune(folder: Path) -> None:
+    entries = list(folder.glob("*.json"))
+    if len(entries) <= MAX_ENTRIES:
+        return
+    entries.sort(key=lambda p: p.stat().st_mtime_ns)
+    for old in entries[: len(entries) - MAX_ENTRIES]:
+        old.unlink(missing_ok=True)

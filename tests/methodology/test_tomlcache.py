@@ -41,3 +41,11 @@ def test_damaged_cache_entry_falls_back_to_tomllib() -> None:
 def test_changed_text_is_a_different_entry() -> None:
     tomlcache.loads(TEXT)
     assert tomlcache.loads(TEXT.replace("0.797", "0.533", 1))["a"] == Decimal("0.533")
+
+
+def test_cache_is_pruned(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(tomlcache, "MAX_ENTRIES", 3)
+    for n in range(6):
+        tomlcache.loads(f"a = {n}\n")
+    folder = tomlcache.cache_dir()
+    assert folder is not None and len(list(folder.glob("*.json"))) == 3

@@ -37,7 +37,7 @@ def _project_file(work: Path) -> tuple[Path, str]:
     if sample.is_file():
         return sample, "bundled sample project"
     sys.path.insert(0, str(ROOT / "tests" / "export"))
-    from factory import filled_project  # the export tests' filled project
+    from export_factory import filled_project  # the export tests' filled project
 
     from jcm_pdd.storage import save_project
 

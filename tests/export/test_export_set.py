@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document as read_docx
-from factory import SECRET_CITY, filled_project
+from export_factory import SECRET_CITY, filled_project
 from openpyxl import load_workbook
 
 from jcm_pdd.cli import main

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import PDFFONTS
 from docx import Document as read_docx
-from factory import JAPANESE_NAME, filled_project, sample_figures
-from test_build import SECTION_HEADINGS
+from export_factory import JAPANESE_NAME, filled_project, sample_figures
+from test_export_build import SECTION_HEADINGS
 
 from jcm_pdd.export.build_pdd import build_pdd
 from jcm_pdd.export.document import Document

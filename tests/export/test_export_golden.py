@@ -2,7 +2,7 @@
 
 Regenerate after an intended layout change with::
 
-    JCM_REGEN_GOLDEN=1 python -m pytest -q tests/export/test_golden.py
+    JCM_REGEN_GOLDEN=1 python -m pytest -q tests/export/test_export_golden.py
 
 and review the diff of tests/export/golden/ before committing it.
 """
@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from factory import filled_project, sample_figures
+from export_factory import filled_project, sample_figures
 
 from jcm_pdd.export.build_pdd import build_pdd
 from jcm_pdd.export.layout import fallback_pdd_layout
@@ -41,7 +41,7 @@ def _document_xml(data: bytes) -> str:
 
 CASES = {
     # The built-in layouts, not forms/: another team edits forms/, and a wording change there
-    # must not break this test (test_build checks the forms-based document's content instead).
+    # must not break this test (test_export_build checks the forms-based document's content instead).
     "pdd_fallback_public_draft": lambda: build_pdd(
         filled_project(), fallback_pdd_layout(), sample_figures(), public=True, draft=True
     ),

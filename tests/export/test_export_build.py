@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factory import JAPANESE_NAME, SECRET_CITY, filled_project, sample_figures
+from export_factory import JAPANESE_NAME, SECRET_CITY, filled_project, sample_figures
 
 from jcm_pdd.export.build_pdd import NOT_CALCULATED, build_pdd
 from jcm_pdd.export.document import DataTable, KeyValueTable, Paragraph

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from conftest import TODAY, ContextFactory, codes, complete_project, mn_template
+from check_support import TODAY, ContextFactory, codes, complete_project, mn_template
 
 from jcm_pdd.checks import CATALOG, Severity, run_checks
 from jcm_pdd.checks.calc_rules import c3_totals

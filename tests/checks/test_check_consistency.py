@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import ContextFactory, codes, complete_project
+from check_support import ContextFactory, codes, complete_project
 
 from jcm_pdd.checks.consistency import (
     attachment_references,

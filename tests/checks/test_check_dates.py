@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import TODAY, ContextFactory, codes, complete_project
+from check_support import TODAY, ContextFactory, codes, complete_project
 
 from jcm_pdd.checks.dates import lifetime_and_period, moc_date, revisions
 from jcm_pdd.model import Duration, Revision

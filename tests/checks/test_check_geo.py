@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from conftest import ContextFactory, codes, complete_project
+from check_support import ContextFactory, codes, complete_project
 
 from jcm_pdd.checks.geo import sites
 from jcm_pdd.model import Site

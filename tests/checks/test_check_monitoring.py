@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import ContextFactory, codes, complete_project
+from check_support import ContextFactory, codes, complete_project
 
 from jcm_pdd.checks import run_checks
 from jcm_pdd.checks.monitoring import monitored_rows, override_reasons

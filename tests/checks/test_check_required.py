@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import TODAY, ContextFactory, by_code, codes, complete_project
+from check_support import TODAY, ContextFactory, by_code, codes, complete_project
 
 from jcm_pdd.checks import Severity, has_errors, run_checks
 from jcm_pdd.checks.required import required_fields

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from conftest import ContextFactory, codes, complete_project, mn_template
+from check_support import ContextFactory, codes, complete_project, mn_template
 
 from jcm_pdd.checks.template_rules import default_values, eligibility, identity, monitoring_rows
 from jcm_pdd.methodology import Template

@@ -5,28 +5,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # helper modules beside the tests
 
+from package_support import CREATED, Built  # noqa: E402
 from projects import make_project, save  # noqa: E402
 
 from jcm_pdd.package import build_package  # noqa: E402
-
-CREATED = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
-
-
-@dataclass
-class Built:
-    folder: Path
-    project: Path
-    package: Path
-    project2: Path
-    package2: Path
 
 
 @pytest.fixture(scope="module")

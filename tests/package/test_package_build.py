@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from bags import flip_byte, member_extents, without_member
-from conftest import CREATED, Built
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from package_support import CREATED, Built
 from projects import make_project, save
 from reseal import edit_docx_xml, reseal
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from bags import flip_byte, member_extents
-from conftest import Built
 from hostile_packages import build as hostile
+from package_support import Built
 
 from jcm_pdd.cli import main
 from jcm_pdd.package.diff import compare

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bags import flip_byte, member_extents
-from conftest import Built
+from package_support import Built
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.package import open_package, snapshot_folder

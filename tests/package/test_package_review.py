@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import Built
+from package_support import Built
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.package import open_package, snapshot_folder

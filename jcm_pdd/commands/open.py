@@ -22,4 +22,4 @@ def run(args: argparse.Namespace) -> int:
         target = sample_project_path()
     from jcm_pdd.gui.application import run_app  # the only place the CLI reaches Qt
 
-    return run_app(target)
+    return int(run_app(target))

@@ -29,7 +29,7 @@ class RuleSet(DocModel):
 
 
 class Project(DocModel):
-    format_version: Literal[1] = FORMAT_VERSION
+    format_version: Literal[1] = 1  # == FORMAT_VERSION
     reference_number: str = ""  # e.g. MN004; blank before registration
     rule_set: RuleSet = Field(default_factory=RuleSet)
     pdd: PDD = Field(default_factory=PDD)
@@ -42,5 +42,6 @@ class Project(DocModel):
 
     def form_code(self, form: str = "PDD") -> str:
         """The official form code for the page header, e.g. ``JCM_MN_F_PDD_ver03.0``."""
-        version = self.rule_set.pdd_form_version if form == "PDD" else self.rule_set.moc_form_version
+        rules = self.rule_set
+        version = rules.pdd_form_version if form == "PDD" else rules.moc_form_version
         return f"JCM_{self.rule_set.partner_country}_F_{form}_ver{version}"

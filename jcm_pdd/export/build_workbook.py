@@ -26,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from jcm_pdd.export.draft_inputs import lenient_resolve
 from jcm_pdd.export.excel_formula import FormulaContext, IndexKey, rounding, translate
 from jcm_pdd.export.redact import REDACTED, FieldReader
+from jcm_pdd.export.workbook_labels import labels_for
 from jcm_pdd.export.workbook_style import (
     BODY,
     BOLD,
@@ -37,8 +38,6 @@ from jcm_pdd.export.workbook_style import (
     INPUT,
     INPUT_FILL,
     MSS,
-    TABLE1,
-    TABLE2,
     WRAP,
     combos,
     excel_number,
@@ -84,6 +83,8 @@ class _Writer:
         self.ws_in.title = INPUT
         self.ws_calc = self.wb.create_sheet(CALC)
         self.ws_mss = self.wb.create_sheet(MSS)
+        country = src.project.rule_set.partner_country if src.project else ""
+        self.labels = labels_for(country or src.template.identity.host_country)
 
     # -- helpers ---------------------------------------------------------------------------
     def _header_block(self, ws: Worksheet, title: str) -> int:
@@ -158,11 +159,9 @@ class _Writer:
     # -- MPS(input) ------------------------------------------------------------------------
     def input_sheet(self) -> None:
         ws = self.ws_in
-        row = self._header_block(
-            ws, "Monitoring Plan Sheet (Input Sheet) [Attachment to Project Design Document]"
-        )
-        ws.cell(row=row, column=1, value="Table 1: Parameters monitored ex post").font = BOLD
-        self._head(ws, row + 1, TABLE1)
+        row = self._header_block(ws, self.labels.input_title)
+        ws.cell(row=row, column=1, value=self.labels.table1_title).font = BOLD
+        self._head(ws, row + 1, self.labels.table1)
         row += 2
         options = DataValidation(
             type="list", formula1='"Option A,Option B,Option C"', allow_blank=True
@@ -197,10 +196,8 @@ class _Writer:
                 self.cells[(key, index)] = f"'{INPUT}'!$D${row}"
                 row += 1
         row += 1
-        ws.cell(
-            row=row, column=1, value="Table 2: Project-specific parameters to be fixed ex ante"
-        ).font = BOLD
-        self._head(ws, row + 1, TABLE2)
+        ws.cell(row=row, column=1, value=self.labels.table2_title).font = BOLD
+        self._head(ws, row + 1, self.labels.table2)
         row += 2
         for key, param in self.t.parameters.items():
             if param.role != "fixed_ex_ante":
@@ -222,7 +219,7 @@ class _Writer:
                 self.cells[(key, index)] = f"'{INPUT}'!$C${row}"
                 row += 1
         row += 1
-        ws.cell(row=row, column=1, value="[List of Default Values]").font = BOLD
+        ws.cell(row=row, column=1, value=self.labels.defaults_title).font = BOLD
         self._head(ws, row + 1, DEFAULTS)
         row += 2
         for key, param in self.t.parameters.items():
@@ -253,9 +250,7 @@ class _Writer:
     def table3(self, er_cell: str) -> None:
         ws = self.ws_in
         row = self.table3_row
-        ws.cell(
-            row=row, column=1, value="Table 3: Ex-ante estimation of CO2 emission reductions"
-        ).font = BOLD
+        ws.cell(row=row, column=1, value=self.labels.table3_title).font = BOLD
         self._head(ws, row + 1, ("CO2 emission reductions", "Units"))
         value = REDACTED if "ER" in self.hidden_keys else f"={er_cell}"
         self._row(ws, row + 2, [value, "tCO2/p"])
@@ -291,11 +286,7 @@ class _Writer:
 
     def calc_sheet(self) -> str:
         ws = self.ws_calc
-        row = self._header_block(
-            ws,
-            "Monitoring Plan Sheet (Calculation Process Sheet) "
-            "[Attachment to Project Design Document]",
-        )
+        row = self._header_block(ws, self.labels.calc_title)
         order = self.info.order
         re_keys = self._closure("RE") | {"RE"}
         pe_keys = (self._closure("PE") | {"PE"}) - re_keys
@@ -392,18 +383,16 @@ class _Writer:
     # -- MSS -------------------------------------------------------------------------------
     def mss_sheet(self) -> None:
         ws = self.ws_mss
-        row = self._header_block(
-            ws, "Monitoring Structure Sheet [Attachment to Project Design Document]"
-        )
-        self._head(ws, row, ("Responsible personnel", "Role", "Organisation"))
+        row = self._header_block(ws, self.labels.mss_title)
+        fields = [path for path, _ in self.labels.mss_columns]
+        self._head(ws, row, tuple(label for _, label in self.labels.mss_columns))
         project = self.src.project
         roles = project.monitoring_plan.structure if project else []
         for n, role in enumerate(roles):
             base = f"monitoring_plan.structure.{n}"
             reader = self.src.reader
             values = [
-                reader.text(f"{base}.{f}") if reader else str(getattr(role, f))
-                for f in ("responsible", "role", "organisation")
+                reader.text(f"{base}.{f}") if reader else str(getattr(role, f)) for f in fields
             ]
             self._row(ws, row + 1 + n, values)
         if project and project.monitoring_plan.structure_note:
@@ -421,7 +410,7 @@ class _Writer:
         widths = {
             INPUT: (14, 24, 36, 16, 10, 14, 24, 32, 16, 20),
             CALC: (16, 14, 18, 12, 60, 28),
-            MSS: (28, 48, 32),
+            MSS: tuple({"role": 48}.get(path, 30) for path, _ in self.labels.mss_columns),
         }
         for ws in (self.ws_in, self.ws_calc, self.ws_mss):
             for n, width in enumerate(widths[ws.title], start=1):

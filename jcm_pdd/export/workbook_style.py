@@ -27,26 +27,6 @@ BODY = Font(name="Arial", size=10)
 BOLD = Font(name="Arial", size=10, bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 
-TABLE1 = (
-    "(a) Monitoring point No.",
-    "(b) Parameters",
-    "(c) Description of data",
-    "(d) Estimated Values",
-    "(e) Units",
-    "(f) Monitoring option",
-    "(g) Source of data",
-    "(h) Measurement methods and procedures",
-    "(i) Monitoring frequency",
-    "(j) Other comments",
-)
-TABLE2 = (
-    "(a) Parameters",
-    "(b) Description of data",
-    "(c) Estimated Values",
-    "(d) Units",
-    "(e) Source of data",
-    "(f) Other comments",
-)
 DEFAULTS = (
     "Parameters",
     "Description of data",

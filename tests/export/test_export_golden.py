@@ -41,7 +41,7 @@ def _document_xml(data: bytes) -> str:
 
 CASES = {
     # The built-in layouts, not forms/: another team edits forms/, and a wording change there
-    # must not break this test (test_export_build checks the forms-based document's content instead).
+    # must not break this test (test_export_build checks the forms-based content instead).
     "pdd_fallback_public_draft": lambda: build_pdd(
         filled_project(), fallback_pdd_layout(), sample_figures(), public=True, draft=True
     ),

@@ -149,6 +149,12 @@ class _DocxWriter:
             style.paragraph_format.space_before = Pt(10 if name != "Heading 3" else 6)
             style.paragraph_format.space_after = Pt(4)
         styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        title_ppr = styles["Title"].element.pPr
+        if (
+            title_ppr is not None
+        ):  # the template's Title has a blue rule under it; the form has none
+            for border in title_ppr.findall(qn("w:pBdr")):
+                title_ppr.remove(border)
         self._style_ids = {
             name: styles[name].style_id
             for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Table Grid")

@@ -27,7 +27,12 @@ Public API — import from ``jcm_pdd.methodology``::
         equation, equation_ref, unit, value, inputs: list[TraceInput]; .substituted() lists
         the inputs, .substituted_equation() writes values into the equation),
         .has_unverified_defaults, .has_draft_defaults, .has_overrides, .value(key, i="PV-1")
-    check_eligibility(template, inputs) -> {criterion number: True | False | None (no check)}
+    check_eligibility(template, inputs) -> {criterion number: True | False | None}
+        None: no machine check, or an input that only the checks read is missing (R6)
+    eligibility_outcomes(template, inputs, result=None) -> {number: Eligibility(number,
+        status "met" | "not met" | "unknown" | "no check", missing: tuple of keys)}
+        Inputs read only by eligibility checks are optional for the calculation: left empty,
+        calculate() proceeds, PeriodResult.missing names them and their checks are "unknown".
 
     inputs_from_project(project, template) -> Inputs     (Monitoring Plan rows of a Project)
     inputs_from_mapping(template, {key: value | [{i=..., value|choice|override=...}]}) -> Inputs
@@ -52,12 +57,14 @@ CalculationError (division by zero, value outside every band).
 """
 
 from jcm_pdd.methodology.engine import (
+    Eligibility,
     PeriodResult,
     Source,
     TraceInput,
     TraceStep,
     calculate,
     check_eligibility,
+    eligibility_outcomes,
     round_value,
 )
 from jcm_pdd.methodology.errors import CalculationError, InputError, Problem, TemplateError
@@ -74,6 +81,7 @@ from jcm_pdd.methodology.serialize import estimate_to_dict, period_to_dict
 
 __all__ = [
     "CalculationError",
+    "Eligibility",
     "ExAnteEstimate",
     "InputError",
     "Inputs",
@@ -90,6 +98,7 @@ __all__ = [
     "calculate",
     "check_file",
     "check_eligibility",
+    "eligibility_outcomes",
     "estimate",
     "estimate_project",
     "estimate_to_dict",

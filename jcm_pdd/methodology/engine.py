@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import Any, Literal, NamedTuple
 
 from jcm_pdd.methodology import expr as ex
 from jcm_pdd.methodology.errors import CalculationError, index_label
@@ -82,6 +82,9 @@ class PeriodResult:
     sources: dict[tuple[str, IndexKey], Source]
     trace: list[TraceStep] = field(default_factory=list)
     index_names: dict[str, list[str]] = field(default_factory=dict)  # key -> its index sets
+    # inputs left empty that only eligibility checks read (R6), and the calculated keys that
+    # could not be evaluated without them; RE, PE and ER never depend on them
+    missing: frozenset[str] = frozenset()
 
     @property
     def default_statuses(self) -> set[ProvenanceStatus]:
@@ -151,10 +154,15 @@ def calculate(template: Template, inputs: Inputs, trace: bool = True) -> PeriodR
     """Evaluate RE_p, PE_p, ER_p and every intermediate for one period."""
     info = analysis(template)
     code = compiled(template)
-    values, sources = resolve(template, inputs)
+    values, sources = resolve(template, inputs, info.check_only)
+    missing = info.check_only.difference(values)
     state = State(values, inputs.members)
+    skipped: set[str] = set()
     for key in info.order:
         param = template.parameters[key]
+        if missing and info.inputs_of[key] & missing:
+            skipped.add(key)  # feeds only eligibility checks, whose inputs are incomplete
+            continue
         fn = code.fns[key]
         try:
             if param.index:
@@ -183,31 +191,64 @@ def calculate(template: Template, inputs: Inputs, trace: bool = True) -> PeriodR
         values,
         sources,
         index_names={k: p.index for k, p in template.parameters.items() if p.index},
+        missing=frozenset(missing | skipped),
     )
     if trace:
         result.trace = build_trace(template, result, inputs.members)
     return result
 
 
-def check_eligibility(template: Template, inputs: Inputs) -> dict[int, bool | None]:
-    """Machine checks of the eligibility criteria: True/False, None when there is no check."""
-    values, _ = resolve(template, inputs)
-    result = calculate(template, inputs, trace=False)
-    values.update(result.values)
-    state = State(values, inputs.members)
+class Eligibility(NamedTuple):
+    """The outcome of one criterion's machine check.
+
+    ``status`` is "met", "not met", "unknown" (an input only the checks read is missing; the
+    calculation itself does not need it) or "no check" (the criterion has no machine check)."""
+
+    number: int
+    status: Literal["met", "not met", "unknown", "no check"]
+    missing: tuple[str, ...] = ()  # parameter keys without a value, for "unknown"
+
+    @property
+    def passed(self) -> bool | None:
+        return {"met": True, "not met": False}.get(self.status)
+
+
+def eligibility_outcomes(
+    template: Template, inputs: Inputs, result: PeriodResult | None = None
+) -> dict[int, Eligibility]:
+    """Every criterion's check outcome (pass ``result`` to reuse a calculation of ``inputs``)."""
+    if result is None:
+        result = calculate(template, inputs, trace=False)
+    info = analysis(template)
+    state = State(result.values, inputs.members)
     code = compiled(template)
-    outcome: dict[int, bool | None] = {}
+    outcome: dict[int, Eligibility] = {}
     for criterion in template.eligibility:
-        check = code.checks.get(criterion.number)
+        number = criterion.number
+        check = code.checks.get(number)
+        if check is None:
+            outcome[number] = Eligibility(number, "no check")
+            continue
+        lacking = info.check_inputs.get(number, frozenset()) & result.missing
+        if lacking:
+            outcome[number] = Eligibility(number, "unknown", tuple(sorted(lacking)))
+            continue
         try:
-            outcome[criterion.number] = None if check is None else bool(check(state, {}))
+            passed = bool(check(state, {}))
         except ZeroDivisionError:
             raise CalculationError(
-                f"eligibility criterion {criterion.number}: division by zero in "
+                f"eligibility criterion {number}: division by zero in "
                 f"{criterion.check} - check the inputs",
-                f"criterion {criterion.number}",
+                f"criterion {number}",
             ) from None
+        outcome[number] = Eligibility(number, "met" if passed else "not met")
     return outcome
+
+
+def check_eligibility(template: Template, inputs: Inputs) -> dict[int, bool | None]:
+    """Machine checks of the eligibility criteria: True/False; None when there is no check or
+    when an input only the checks read is missing (see :func:`eligibility_outcomes`)."""
+    return {n: o.passed for n, o in eligibility_outcomes(template, inputs).items()}
 
 
 def build_trace(
@@ -221,6 +262,8 @@ def build_trace(
         return params[name].unit
 
     for key in info.order:
+        if key in result.missing:
+            continue
         param = template.parameters[key]
         node = info.equations[key]
         equation = ex.render(node)
@@ -280,6 +323,7 @@ def _refs(
 
 
 __all__ = [
+    "Eligibility",
     "PeriodResult",
     "Source",
     "analysis",
@@ -289,5 +333,6 @@ __all__ = [
     "TraceStep",
     "calculate",
     "check_eligibility",
+    "eligibility_outcomes",
     "round_value",
 ]

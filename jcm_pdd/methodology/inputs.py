@@ -15,6 +15,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from jcm_pdd.methodology.errors import InputError, index_label
+from jcm_pdd.methodology.lint import Analysis
 from jcm_pdd.methodology.schema import MAX_EXPONENT, Template
 from jcm_pdd.methodology.units import UnitError, parse_unit
 
@@ -227,6 +228,8 @@ def inputs_from_project(project: Project, template: Template) -> Inputs:
     plan = project.monitoring_plan
     inputs = Inputs()
     seen: dict[str, set[str]] = {}
+    info = template._compiled
+    check_only = info.check_only if isinstance(info, Analysis) else frozenset()
 
     def note(sets: list[str], index: IndexKey) -> None:
         for set_name, member in zip(sets, index, strict=False):
@@ -257,6 +260,8 @@ def inputs_from_project(project: Project, template: Template) -> Inputs:
             param = template.parameters[key]
             index = _index_of(template, key, index_map, where) if param.index else ()
             note(param.index, index)
+            if value is None and key in check_only:
+                continue  # read only by an eligibility check: the check is "unknown" (R6)
             if value is None or param.role == "default":
                 named = dict(zip(param.index, index, strict=False))
                 label = f"{param.symbol} ({key}{index_label(named)})"

@@ -5,6 +5,7 @@ unused parameters and provenance. On success the parsed equations are kept on th
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -29,6 +30,12 @@ class Analysis:
     order: list[str]  # calculated keys, dependencies first
     factors: dict[ex.Convert, Fraction] = field(default_factory=dict)  # convert() scale factors
     cache: dict[str, object] = field(default_factory=dict)  # engine's compiled closures
+    # Inputs that feed only eligibility checks (not RE, PE or ER): a project may leave them
+    # empty and still calculate; the checks that read them are then "unknown" (request R6).
+    check_only: frozenset[str] = frozenset()
+    # every calculated key and check (by criterion number) -> the input keys it reads, transitively
+    inputs_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    check_inputs: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
 class _LintError(Exception):
@@ -283,6 +290,7 @@ def lint(template: Template, lines: dict[LinePath, int] | LazyLines, path: str) 
 
     checks: dict[int, ex.Node] = {}
     check_refs: set[str] = set()
+    refs_of_check: dict[int, set[str]] = {}
     for n, criterion in enumerate(template.eligibility):
         if criterion.check is None:
             continue
@@ -302,6 +310,7 @@ def lint(template: Template, lines: dict[LinePath, int] | LazyLines, path: str) 
             continue
         checks[criterion.number] = node
         check_refs |= checker.refs
+        refs_of_check[criterion.number] = set(checker.refs)
     if problems:
         return problems
 
@@ -329,13 +338,8 @@ def lint(template: Template, lines: dict[LinePath, int] | LazyLines, path: str) 
             return problems
 
     # unused: everything must feed RE, PE, ER or an eligibility check
-    used: set[str] = set()
-    pending = [*_OUTPUTS, *check_refs]
-    while pending:
-        key = pending.pop()
-        if key not in used:
-            used.add(key)
-            pending.extend(deps.get(key, ()))
+    needed = _reach(_OUTPUTS, deps)
+    used = needed | _reach(check_refs, deps)
     for key in template.parameters:
         if key not in used and key not in _OUTPUTS:
             add(
@@ -347,5 +351,31 @@ def lint(template: Template, lines: dict[LinePath, int] | LazyLines, path: str) 
     if problems:
         return problems
 
-    template._compiled = Analysis(units, tables, equations, checks, deps, order, checker.factors)
+    inputs = {k for k, p in template.parameters.items() if p.is_input}
+    inputs_of = {k: frozenset(_reach([k], deps) & inputs) for k in equations}
+    check_inputs = {n: frozenset(_reach(refs, deps) & inputs) for n, refs in refs_of_check.items()}
+    template._compiled = Analysis(
+        units,
+        tables,
+        equations,
+        checks,
+        deps,
+        order,
+        checker.factors,
+        check_only=frozenset((used - needed) & inputs),
+        inputs_of=inputs_of,
+        check_inputs=check_inputs,
+    )
     return []
+
+
+def _reach(start: Iterable[str], deps: dict[str, set[str]]) -> set[str]:
+    """Keys reachable from ``start`` through equation dependencies (``start`` included)."""
+    seen: set[str] = set()
+    pending = list(start)
+    while pending:
+        key = pending.pop()
+        if key not in seen:
+            seen.add(key)
+            pending.extend(deps.get(key, ()))
+    return seen

@@ -9,6 +9,7 @@ are checked here, so a negative or zero value where the methodology forbids it i
 from __future__ import annotations
 
 import itertools
+from collections.abc import Collection
 from fractions import Fraction
 from typing import Any, Literal, NamedTuple
 
@@ -124,9 +125,13 @@ def _one(
 
 
 def resolve(
-    template: Template, inputs: Inputs
+    template: Template, inputs: Inputs, optional: Collection[str] = ()
 ) -> tuple[dict[str, Any], dict[tuple[str, IndexKey], Source]]:
-    """Values of every input parameter (entered, default or overridden) and their sources."""
+    """Values of every input parameter (entered, default or overridden) and their sources.
+
+    An entered parameter named in ``optional`` (inputs that only eligibility checks read) may
+    be missing: if any of its members has no value, the parameter is left out of the result
+    instead of failing, and whatever reads it cannot be evaluated."""
     members = inputs.members
     for set_name, index_set in template.index_sets.items():
         if not members.get(set_name) and not index_set.optional:
@@ -154,6 +159,8 @@ def resolve(
         cache: dict[Any, Any] = {}
         per: dict[IndexKey, Fraction] = {}
         zero_floor = low == 0 and not low_open and high is None  # the usual "non-negative"
+        if key in optional and param.role != "default" and _incomplete(param, given, members):
+            continue
         for index in combos(param, members):
             value, source = _one(key, param, index, given.get(index), cache)
             if zero_floor:
@@ -167,3 +174,14 @@ def resolve(
             sources[(key, index)] = source
         values[key] = per if param.index else per[()]
     return values, sources
+
+
+def _incomplete(
+    param: Parameter, given: dict[IndexKey, InputItem], members: dict[str, list[str]]
+) -> bool:
+    """Whether some member of an entered parameter has no value."""
+    for index in combos(param, members):
+        item = given.get(index)
+        if item is None or item.value is None:
+            return True
+    return False

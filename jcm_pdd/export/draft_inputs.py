@@ -14,7 +14,7 @@ from typing import Any
 
 from jcm_pdd.methodology.inputs import IndexKey, Inputs
 from jcm_pdd.methodology.resolve import Source
-from jcm_pdd.methodology.schema import Parameter, Template
+from jcm_pdd.methodology.schema import Parameter, Template, to_decimal
 
 Values = dict[str, Any]
 Sources = dict[tuple[str, IndexKey], Source]
@@ -23,14 +23,16 @@ Sources = dict[tuple[str, IndexKey], Source]
 def _default(param: Parameter, choice: str | None) -> tuple[Fraction | None, Source]:
     if param.value is not None:
         prov = param.provenance
-        return Fraction(param.value), Source(
+        return Fraction(to_decimal(param.value)), Source(
             "default", prov.status if prov else None, citation=prov.citation if prov else ""
         )
     wanted = choice or param.default_choice
     for option in param.choices:
+        if option.name == wanted and option.value is None:  # a case the project enters
+            return None, Source("entered", None, option.name, "value to enter")
         if option.name == wanted:
             prov = option.provenance
-            return Fraction(option.value), Source(
+            return Fraction(to_decimal(option.value)), Source(
                 "default", prov.status, option.name, prov.citation
             )
     return None, Source("default", None, None, "no choice selected yet")
@@ -57,6 +59,9 @@ def lenient_resolve(
             item = inputs.items.get(key, {}).get(index)
             value: Fraction | None = None
             source = Source("entered", where=item.where if item else "")
+            entered_case = item is not None and any(
+                c.name == item.choice and c.entered for c in param.choices
+            )
             if item is not None and item.override is not None:
                 value, source = (
                     item.override,
@@ -64,6 +69,8 @@ def lenient_resolve(
                 )
             elif item is not None and item.value is not None:
                 value = item.value
+                if entered_case:
+                    source = Source("entered", None, item.choice, item.source, "", item.where)
             elif param.role == "default":
                 value, source = _default(param, item.choice if item else None)
             per[index] = value

@@ -28,13 +28,14 @@ def _default(param: Parameter, choice: str | None) -> tuple[Fraction | None, Sou
         )
     wanted = choice or param.default_choice
     for option in param.choices:
-        if option.name == wanted and option.value is None:  # a case the project enters
+        if option.name != wanted:
+            continue
+        if option.value is None:  # a case whose value the project enters
             return None, Source("entered", None, option.name, "value to enter")
-        if option.name == wanted:
-            prov = option.provenance
-            return Fraction(to_decimal(option.value)), Source(
-                "default", prov.status, option.name, prov.citation
-            )
+        prov = option.provenance
+        return Fraction(to_decimal(option.value)), Source(
+            "default", prov.status, option.name, prov.citation
+        )
     return None, Source("default", None, None, "no choice selected yet")
 
 

@@ -214,6 +214,10 @@ def default_values(context: CheckContext) -> Iterator[Diagnostic]:
                 if number is not None
                 else "monitoring_plan.default_selections"
             )
+            if selection is not None and any(
+                c.entered and c.name == selection.choice for c in param.choices
+            ):
+                continue  # a case whose value the project enters: the engine asks for it
             if selection is not None and selection.override_value is not None:
                 if not param.allow_override:
                     yield make(

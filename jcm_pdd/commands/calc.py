@@ -146,6 +146,11 @@ def run(args: argparse.Namespace) -> int:
             value = format_fraction(step.value, 4, True)
             print(f"  {label} = {step.equation}\n      = {step.substituted_equation()}")
             print(f"      = {value} {step.unit}")
+            given = [i for i in step.inputs if i.source.origin != "calculated"]
+            if given:
+                shown = "; ".join(f"{i.label} {i.source.label}" for i in given[:12])
+                more = f"; ... ({len(given) - 12} more)" if len(given) > 12 else ""
+                print(f"      inputs: {shown}{more}")
     if period.has_unverified_defaults or period.has_draft_defaults:
         print(
             "Note: the result uses methodology defaults that are not verified from the "

@@ -102,7 +102,8 @@ def _parameter(key: str, t: Template) -> dict[str, Any]:
             {
                 "name": c.name,
                 "label": c.label,
-                "value": str(c.value),
+                "value": None if c.value is None else str(c.value),
+                "entered": c.entered,
                 "rule": c.rule,
                 "provenance": c.provenance.model_dump(),
             }
@@ -163,7 +164,10 @@ def run_show(args: argparse.Namespace) -> int:
         for c in p.get("choices", []):
             mark = " (default)" if c["name"] == p.get("default_choice") else ""
             prov = c["provenance"]
-            print(f"      choice {c['name']}{mark} = {c['value']}  [{prov['status']}] {c['label']}")
+            shown = (
+                "(value entered by the project, with its source)" if c["entered"] else c["value"]
+            )
+            print(f"      choice {c['name']}{mark} = {shown}  [{prov['status']}] {c['label']}")
         if "equation" in p:
             print(f"      = {p['equation']}  {p['equation_ref']}")
     return 0

@@ -37,7 +37,13 @@ def template_choices(template: Any | None, parameter_key: str) -> list[Choice]:
     parameter = template.parameters.get(parameter_key)
     if parameter is None:
         return []
-    return [Choice(value=c.name, label=f"{c.label} ({c.value})") for c in parameter.choices]
+    return [
+        Choice(
+            value=c.name,
+            label=f"{c.label} ({'value entered by the project' if c.value is None else c.value})",
+        )
+        for c in parameter.choices
+    ]
 
 
 def resolve_choices(

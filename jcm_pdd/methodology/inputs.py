@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from jcm_pdd.methodology.errors import InputError, index_label
 from jcm_pdd.methodology.lint import Analysis
-from jcm_pdd.methodology.schema import MAX_EXPONENT, Template
+from jcm_pdd.methodology.schema import MAX_EXPONENT, Choice, Parameter, Template
 from jcm_pdd.methodology.units import UnitError, parse_unit
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ class InputItem:
     override: Fraction | None = None  # replaces a default
     reason: str = ""
     where: str = ""  # model path of the row it came from, for the GUI and messages
+    source: str = ""  # source of a value entered for a case without a default (R1)
 
 
 @dataclass
@@ -145,7 +146,7 @@ def _apply(
     item.where = where
     if not isinstance(entry, Mapping):
         entry = {"value": entry}
-    allowed = {"value", "choice", "override", "reason", "unit", *param.index}
+    allowed = {"value", "choice", "override", "reason", "source", "unit", *param.index}
     unknown = sorted(set(entry) - allowed)
     if unknown:
         raise InputError(
@@ -153,20 +154,32 @@ def _apply(
         )
     if "unit" in entry:
         check_unit(template, key, str(entry["unit"]), named)
-    if "value" in entry:
-        if param.role == "default":
+    if "value" in entry or "source" in entry:
+        if param.role == "default" and _entered_choice(param, entry.get("choice")) is None:
+            cases = [c.name for c in param.choices if c.entered]
+            hint = f" ({', '.join(cases)})" if cases else ""
             raise InputError(
                 f'{key} is a methodology default: give choice = "..." or override = "..." '
-                f"with a reason, not value",
+                f"with a reason; value and source go only with a case whose value the "
+                f"project enters{hint}",
                 key,
                 named,
             )
-        item.value = to_fraction(entry["value"], key, named)
+        if param.role != "default" and "source" in entry:
+            raise InputError(f"{key}: source goes only with an entered case", key, named)
+        if "value" in entry:
+            item.value = to_fraction(entry["value"], key, named)
+        item.source = str(entry.get("source", ""))
     if "choice" in entry:
         item.choice = str(entry["choice"])
     if "override" in entry:
         item.override = to_fraction(entry["override"], key, named)
         item.reason = str(entry.get("reason", ""))
+
+
+def _entered_choice(param: Parameter, name: object) -> Choice | None:
+    """The case ``name`` of a default if the project enters its value (R1), else None."""
+    return next((c for c in param.choices if c.name == name and c.entered), None)
 
 
 def inputs_from_mapping(
@@ -285,7 +298,12 @@ def inputs_from_project(project: Project, template: Template) -> Inputs:
         item = inputs.item(sel.key, index)
         item.where = where
         item.choice = sel.choice or None
-        if sel.override_value is not None:
+        if sel.override_value is not None and _entered_choice(param, sel.choice):
+            # a case without a default (R1): the row's value is the entered value and its
+            # reason field the value's source
+            item.value = to_fraction(sel.override_value, sel.key, sel.index)
+            item.source = sel.override_reason
+        elif sel.override_value is not None:
             item.override = to_fraction(sel.override_value, sel.key, sel.index)
             item.reason = sel.override_reason
     return inputs

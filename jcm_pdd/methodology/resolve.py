@@ -16,7 +16,7 @@ from typing import Any, Literal, NamedTuple
 from jcm_pdd.methodology.errors import InputError, index_label
 from jcm_pdd.methodology.fmt import format_fraction
 from jcm_pdd.methodology.inputs import IndexKey, InputItem, Inputs
-from jcm_pdd.methodology.schema import Parameter, ProvenanceStatus, Template
+from jcm_pdd.methodology.schema import Choice, Parameter, ProvenanceStatus, Template
 
 Origin = Literal["entered", "default", "overridden", "calculated"]
 
@@ -30,6 +30,14 @@ class Source(NamedTuple):
     citation: str = ""
     reason: str = ""  # for overrides
     where: str = ""  # model path of the project row
+
+    @property
+    def label(self) -> str:
+        """How the trace names it: "entered", "entered (case grid)", "default (captive)",
+        "overridden", "calculated"."""
+        if self.choice and self.origin in ("entered", "default"):
+            return f"{self.origin} (case {self.choice})"
+        return self.origin
 
 
 def combos(param: Parameter, members: dict[str, list[str]]) -> list[IndexKey]:
@@ -68,7 +76,8 @@ def _bounds(param: Parameter) -> tuple[Fraction | None, bool, Fraction | None, b
 
 def _default(
     key: str, param: Parameter, index: IndexKey, choice: str | None
-) -> tuple[Fraction, Source]:
+) -> tuple[Fraction, Source] | Choice:
+    """The default value and its source, or the selected Choice when its value is entered."""
     if param.value is not None:
         assert param.provenance is not None
         prov = param.provenance
@@ -80,6 +89,8 @@ def _default(
         raise InputError(f"{_label(key, param, index)}: choose one of {names}", key, named)
     for option in param.choices:
         if option.name == wanted:
+            if option.value is None:
+                return option  # entered case: the value is per member (R1)
             prov = option.provenance
             return Fraction(option.value), Source(
                 "default", prov.status, option.name, prov.citation
@@ -89,6 +100,24 @@ def _default(
         key,
         named,
     )
+
+
+def _entered_case(
+    key: str, param: Parameter, index: IndexKey, item: InputItem | None, option: Choice
+) -> tuple[Fraction, Source]:
+    """A case whose value the project enters: the value and its source are required."""
+    named = dict(zip(param.index, index, strict=False))
+    label = f"{_label(key, param, index)}, case {option.name} ({option.label})"
+    if item is None or item.value is None:
+        raise InputError(
+            f"{label}: enter the value [{param.unit}] and its source "
+            "(this case has no methodology default)",
+            key,
+            named,
+        )
+    if not item.source.strip():
+        raise InputError(f"{label}: give the source of the entered value", key, named)
+    return item.value, Source("entered", None, option.name, item.source.strip(), "", item.where)
 
 
 def _one(
@@ -116,6 +145,17 @@ def _one(
     found = cache.get(choice)
     if found is None:
         found = cache[choice] = _default(key, param, index, choice)
+    if isinstance(found, Choice):
+        return _entered_case(key, param, index, item, found)
+    if item is not None and item.value is not None:
+        named = dict(zip(param.index, index, strict=False))
+        raise InputError(
+            f"{_label(key, param, index)}: a value is entered only for a case without a "
+            f"methodology default; '{found[1].choice or 'the default'}' has one "
+            "(use override with a reason to replace it)",
+            key,
+            named,
+        )
     value, source = found
     if item is not None and item.where:
         source = Source(

@@ -162,18 +162,36 @@ class IndexSet(_Strict):
 
 
 class Choice(_Strict):
-    """One named default value, e.g. the grid or the captive-diesel emission factor."""
+    """One named case of a default, e.g. the grid or the captive-diesel emission factor.
+
+    Either the template gives the case's ``value``, or (``entered = true``, no value) the
+    project enters it: a case whose value the sources do not give (request R1). Selecting such
+    a case requires a value and its source per member; the trace says "entered (case NAME)".
+    The provenance of an entered case describes its rule only."""
 
     name: Key
     label: str
-    value: Number
+    value: Number | None = None
+    entered: bool = Field(
+        default=False, description="The project enters this case's value (with its source)"
+    )
     rule: str = Field(default="", description="When this choice applies (methodology wording)")
     provenance: Provenance
 
     @field_validator("value", mode="before")
     @classmethod
-    def _exact(cls, value: Number) -> Decimal:
-        return to_decimal(value)
+    def _exact(cls, value: Number | None) -> Decimal | None:
+        return None if value is None else to_decimal(value)
+
+    @model_validator(mode="after")
+    def _value_or_entered(self) -> Choice:
+        if self.entered and self.value is not None:
+            raise ValueError(f"choice '{self.name}': entered = true takes no value")
+        if not self.entered and self.value is None:
+            raise ValueError(
+                f"choice '{self.name}' needs a value (or entered = true if the project enters it)"
+            )
+        return self
 
 
 class Bounds(_Strict):
@@ -412,19 +430,28 @@ class Template(TemplateFile):
         for key, param in self.parameters.items():
             if param.provenance is not None:
                 items.append((f"{key} = {param.value}", param.provenance))
-            items += [(f"{key} = {c.value} ({c.name})", c.provenance) for c in param.choices]
+            items += [
+                (
+                    f"{key}: case {c.name}, value entered by the project"
+                    if c.entered
+                    else f"{key} = {c.value} ({c.name})",
+                    c.provenance,
+                )
+                for c in param.choices
+            ]
         items += [(f"table {name}", t.provenance) for name, t in self.tables.items()]
         if self.rounding.provenance is not None:
             items.append(("rounding rule", self.rounding.provenance))
         return items
 
     def default_statuses(self) -> set[ProvenanceStatus]:
-        """Statuses of every default value and table in the template."""
+        """Statuses of every default value and table in the template (entered cases carry no
+        value, so their rule's status is not counted)."""
         found: set[ProvenanceStatus] = set()
         for param in self.parameters.values():
             if param.provenance is not None and param.role == "default":
                 found.add(param.provenance.status)
-            found.update(c.provenance.status for c in param.choices)
+            found.update(c.provenance.status for c in param.choices if not c.entered)
         found.update(t.provenance.status for t in self.tables.values())
         return found
 

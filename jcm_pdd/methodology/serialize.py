@@ -57,6 +57,7 @@ def trace_to_list(result: PeriodResult) -> list[dict[str, Any]]:
                     "unit": i.unit,
                     "value": number(i.value),
                     "origin": i.source.origin,
+                    "provenance": i.source.label,
                     "status": i.source.status,
                     "choice": i.source.choice,
                     "citation": i.source.citation,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -80,6 +81,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: still one readable line, never a bare traceback
+        if os.environ.get("JCM_PDD_DEBUG"):
+            raise
+        print(
+            f"jcm-pdd: internal error ({type(exc).__name__}: {exc}). This is a bug in JCM PDD "
+            "Studio; your files were not changed. Run again with JCM_PDD_DEBUG=1 for details.",
+            file=sys.stderr,
+        )
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

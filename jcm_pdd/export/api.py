@@ -18,6 +18,7 @@ from jcm_pdd.errors import UserError
 from jcm_pdd.export.build_pdd import build_pdd
 from jcm_pdd.export.document import Document
 from jcm_pdd.export.form_layout import layout_for
+from jcm_pdd.export.images import image_problem
 from jcm_pdd.export.naming import file_name
 from jcm_pdd.export.render_docx import render_docx
 from jcm_pdd.export.render_pdf import render_pdf
@@ -70,6 +71,19 @@ def refuse_final(project: Project, calc: Calculation) -> None:
         )
 
 
+def refuse_unreadable_figure(project: Project, inp: ExportInput) -> None:
+    """A submission must not go out with a placeholder where the C.2 figure belongs."""
+    ref = project.pdd.figure_attachment
+    data = inp.load_attachment(ref) if ref else None
+    problem = image_problem(data) if data else ""
+    if problem:
+        names = [a.name for a in project.attachments if a.sha256 == ref]
+        name = names[0] if names else ref[:12]
+        raise UserError(
+            f"A final export is not possible: the C.2 figure '{name}' cannot be used: {problem}."
+        )
+
+
 def _workbook(inp: ExportInput, calc: Calculation, public: bool, draft: bool) -> bytes:
     from jcm_pdd.export.build_workbook import build_workbook
 
@@ -95,6 +109,7 @@ def export_set(
     calc = calculate(project)
     if not draft:
         refuse_final(project, calc)
+        refuse_unreadable_figure(project, inp)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -21,6 +21,7 @@ from jcm_pdd.export.document import (
     SignatureBlock,
 )
 from jcm_pdd.export.figures import EmissionFigures, thousands
+from jcm_pdd.export.images import image_problem
 from jcm_pdd.export.layout import Column, FormLayout, LayoutBlock, LayoutSection
 from jcm_pdd.export.redact import REDACTED, FieldReader
 from jcm_pdd.model import Project
@@ -113,6 +114,9 @@ def _block(
             return [Figure(None, caption, REDACTED)]
         ref = reader.text(block.path)
         image = load_attachment(ref) if ref else None
+        problem = image_problem(image) if image else ""
+        if problem:  # a draft still exports; a final export was refused earlier (api.py)
+            return [Figure(None, caption, f"(the attached figure cannot be shown: {problem})")]
         placeholder = "" if image else (block.placeholder or "(no figure attached)")
         return [Figure(image, caption, placeholder)]
     if block.kind == "emission_table":

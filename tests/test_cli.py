@@ -1,0 +1,55 @@
+"""The command-line dispatcher: exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+import pytest
+
+from jcm_pdd import cli
+from jcm_pdd.errors import UserError
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["no-such-command"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_user_errors_are_one_line_and_exit_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["info", "/nonexistent/project.jcmpdd"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("jcm-pdd: error:") and "\n" not in err
+
+
+def _parser_with(handler: Any) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jcm-pdd")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("boom").set_defaults(handler=handler)
+    return parser
+
+
+def test_an_unexpected_exception_is_reported_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def boom(_args: argparse.Namespace) -> int:
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(cli, "build_parser", lambda: _parser_with(boom))
+    monkeypatch.delenv("JCM_PDD_DEBUG", raising=False)
+    assert cli.main(["boom"]) == 1
+    err = capsys.readouterr().err
+    assert "internal error (KeyError" in err and "Traceback" not in err
+    monkeypatch.setenv("JCM_PDD_DEBUG", "1")
+    with pytest.raises(KeyError):
+        cli.main(["boom"])
+
+
+def test_user_error_message_is_kept_verbatim(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(_args: argparse.Namespace) -> int:
+        raise UserError("the methodology JCM_XX_AM999 is not known")
+
+    monkeypatch.setattr(cli, "build_parser", lambda: _parser_with(fail))
+    assert cli.main(["boom"]) == 1

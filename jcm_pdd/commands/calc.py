@@ -151,6 +151,11 @@ def run(args: argparse.Namespace) -> int:
                 shown = "; ".join(f"{i.label} {i.source.label}" for i in given[:12])
                 more = f"; ... ({len(given) - 12} more)" if len(given) > 12 else ""
                 print(f"      inputs: {shown}{more}")
+    if args.trace and period.recorded:
+        shown = "; ".join(
+            f"{i.label} = {format_fraction(i.value, 4, True)} {i.unit}" for i in period.recorded
+        )
+        print(f"  Recorded for the monitoring plan (used by no equation): {shown}")
     if period.has_unverified_defaults or period.has_draft_defaults:
         print(
             "Note: the result uses methodology defaults that are not verified from the "

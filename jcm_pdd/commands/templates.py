@@ -95,6 +95,9 @@ def _parameter(key: str, t: Template) -> dict[str, Any]:
     if p.options:
         data["options"] = p.options
         data["default_option"] = p.default_option
+    if p.record_only and p.provenance is not None:
+        data["record_only"] = True
+        data["provenance"] = p.provenance.model_dump()
     if p.value is not None and p.provenance is not None:
         data["default"] = {"value": str(p.value), "provenance": p.provenance.model_dump()}
     if p.choices:
@@ -158,6 +161,11 @@ def run_show(args: argparse.Namespace) -> int:
         print(f"  {name:12} {p['symbol']:16} {p['unit']:12} {p['role']}")
         if "options" in p:
             print(f"      options {', '.join(p['options'])} (default {p['default_option']})")
+        if p.get("record_only"):
+            prov = p["provenance"]
+            print(
+                f"      recorded only (used by no equation)  [{prov['status']}] {prov['citation']}"
+            )
         if "default" in p:
             prov = p["default"]["provenance"]
             print(f"      default {p['default']['value']}  [{prov['status']}] {prov['citation']}")

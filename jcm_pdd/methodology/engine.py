@@ -82,9 +82,12 @@ class PeriodResult:
     sources: dict[tuple[str, IndexKey], Source]
     trace: list[TraceStep] = field(default_factory=list)
     index_names: dict[str, list[str]] = field(default_factory=dict)  # key -> its index sets
-    # inputs left empty that only eligibility checks read (R6), and the calculated keys that
-    # could not be evaluated without them; RE, PE and ER never depend on them
+    # inputs left empty that only eligibility checks read (R6) or that are record-only (R2),
+    # and the calculated keys that could not be evaluated without them; RE, PE and ER never
+    # depend on them
     missing: frozenset[str] = frozenset()
+    # record-only monitored values (R2): in the monitoring plan, read by no equation
+    recorded: list[TraceInput] = field(default_factory=list)
 
     @property
     def default_statuses(self) -> set[ProvenanceStatus]:
@@ -154,8 +157,8 @@ def calculate(template: Template, inputs: Inputs, trace: bool = True) -> PeriodR
     """Evaluate RE_p, PE_p, ER_p and every intermediate for one period."""
     info = analysis(template)
     code = compiled(template)
-    values, sources = resolve(template, inputs, info.check_only)
-    missing = info.check_only.difference(values)
+    values, sources = resolve(template, inputs, info.optional)
+    missing = info.optional.difference(values)
     state = State(values, inputs.members)
     skipped: set[str] = set()
     for key in info.order:
@@ -193,6 +196,13 @@ def calculate(template: Template, inputs: Inputs, trace: bool = True) -> PeriodR
         index_names={k: p.index for k, p in template.parameters.items() if p.index},
         missing=frozenset(missing | skipped),
     )
+    for key in template.record_only:
+        if key in values:
+            param = template.parameters[key]
+            result.recorded += [
+                _trace_input(template, result, key, index)
+                for index in combos(param, inputs.members)
+            ]
     if trace:
         result.trace = build_trace(template, result, inputs.members)
     return result

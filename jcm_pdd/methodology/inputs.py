@@ -242,7 +242,7 @@ def inputs_from_project(project: Project, template: Template) -> Inputs:
     inputs = Inputs()
     seen: dict[str, set[str]] = {}
     info = template._compiled
-    check_only = info.check_only if isinstance(info, Analysis) else frozenset()
+    optional = info.optional if isinstance(info, Analysis) else frozenset()
 
     def note(sets: list[str], index: IndexKey) -> None:
         for set_name, member in zip(sets, index, strict=False):
@@ -273,8 +273,8 @@ def inputs_from_project(project: Project, template: Template) -> Inputs:
             param = template.parameters[key]
             index = _index_of(template, key, index_map, where) if param.index else ()
             note(param.index, index)
-            if value is None and key in check_only:
-                continue  # read only by an eligibility check: the check is "unknown" (R6)
+            if value is None and key in optional:
+                continue  # read only by a check ("unknown", R6) or recorded only (R2)
             if value is None or param.role == "default":
                 named = dict(zip(param.index, index, strict=False))
                 label = f"{param.symbol} ({key}{index_label(named)})"

@@ -33,6 +33,8 @@ class Analysis:
     # Inputs that feed only eligibility checks (not RE, PE or ER): a project may leave them
     # empty and still calculate; the checks that read them are then "unknown" (request R6).
     check_only: frozenset[str] = frozenset()
+    # check-only and record-only inputs: the calculation proceeds without them
+    optional: frozenset[str] = frozenset()
     # every calculated key and check (by criterion number) -> the input keys it reads, transitively
     inputs_of: dict[str, frozenset[str]] = field(default_factory=dict)
     check_inputs: dict[int, frozenset[str]] = field(default_factory=dict)
@@ -340,8 +342,15 @@ def lint(template: Template, lines: dict[LinePath, int] | LazyLines, path: str) 
     # unused: everything must feed RE, PE, ER or an eligibility check
     needed = _reach(_OUTPUTS, deps)
     used = needed | _reach(check_refs, deps)
-    for key in template.parameters:
-        if key not in used and key not in _OUTPUTS:
+    for key, param in template.parameters.items():
+        if param.record_only and key in used:
+            add(
+                ("parameters", key, "record_only"),
+                key,
+                "record_only parameter is used by an equation or check: remove record_only",
+                "unused",
+            )
+        elif key not in used and key not in _OUTPUTS and not param.record_only:
             add(
                 ("parameters", key), key, "unused parameter: no equation or check uses it", "unused"
             )
@@ -363,6 +372,7 @@ def lint(template: Template, lines: dict[LinePath, int] | LazyLines, path: str) 
         order,
         checker.factors,
         check_only=frozenset((used - needed) & inputs),
+        optional=frozenset((used - needed) & inputs) | set(template.record_only),
         inputs_of=inputs_of,
         check_inputs=check_inputs,
     )

@@ -228,6 +228,12 @@ class Parameter(_Strict):
     equation: str | None = None
     equation_ref: str = Field(default="", description="e.g. 'eq. (1)'")
     bounds: Bounds = Field(default_factory=lambda: Bounds(min=Decimal(0)))
+    # role = "monitored": recorded for the monitoring plan, read by no equation (request R2)
+    record_only: bool = Field(
+        default=False,
+        description="Monitored for the monitoring plan (MPS table 1) but used by no equation; "
+        "needs a provenance saying where the item comes from",
+    )
 
     @field_validator("value", mode="before")
     @classmethod
@@ -257,6 +263,11 @@ class Parameter(_Strict):
         if role == "monitored":
             if not self.options:
                 raise ValueError("a monitored parameter lists its monitoring options")
+        if self.record_only:
+            if role != "monitored":
+                raise ValueError(f"only monitored parameters can be record_only (role is {role})")
+            if self.provenance is None:
+                raise ValueError("a record_only parameter needs a provenance (where it is from)")
         if self.default_option is not None and self.default_option not in self.options:
             raise ValueError(f"default_option {self.default_option} is not in options")
         return self
@@ -411,6 +422,11 @@ class Template(TemplateFile):
         return {k: p for k, p in self.parameters.items() if p.role != "calculated"}
 
     @property
+    def record_only(self) -> dict[str, Parameter]:
+        """Monitored parameters recorded for the monitoring plan that no equation uses."""
+        return {k: p for k, p in self.parameters.items() if p.record_only}
+
+    @property
     def eligibility_criteria(self) -> list[Criterion]:
         return self.eligibility
 
@@ -428,7 +444,9 @@ class Template(TemplateFile):
         ]
         items += [(f"eligibility criterion {c.number}", c.provenance) for c in self.eligibility]
         for key, param in self.parameters.items():
-            if param.provenance is not None:
+            if param.record_only and param.provenance is not None:
+                items.append((f"{key} (recorded, used by no equation)", param.provenance))
+            elif param.provenance is not None:
                 items.append((f"{key} = {param.value}", param.provenance))
             items += [
                 (

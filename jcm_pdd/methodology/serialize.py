@@ -33,6 +33,19 @@ def period_to_dict(result: PeriodResult, trace: bool = True) -> dict[str, Any]:
         "has_draft_defaults": result.has_draft_defaults,
         "has_overrides": result.has_overrides,
     }
+    if result.recorded:  # record-only monitored values (used by no equation)
+        data["recorded"] = [
+            {
+                "key": i.key,
+                "symbol": i.symbol,
+                "index": dict(i.index),
+                "unit": i.unit,
+                "value": number(i.value),
+                "provenance": i.source.label,
+                "where": i.source.where,
+            }
+            for i in result.recorded
+        ]
     if trace:
         data["trace"] = trace_to_list(result)
     return data

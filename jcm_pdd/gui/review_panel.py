@@ -1,0 +1,500 @@
+"""The validator's findings panel: CAR / CL / FAR findings of a ``.jcmreview`` beside a package.
+
+A findings table (filterable by status) and an editor: raise a finding tied to the section the
+navigator shows (or a field path typed into the target box), edit its text, record the
+participants' response, close it with the TPE's assessment, reopen it, and export the table as
+.docx / .xlsx. Every change goes through ``jcm_pdd.package.review`` and is saved at once with
+``save_review`` (atomic, into the ``.jcmreview`` file only; the package is never written).
+Nothing is saved merely by opening: the file appears with the reviewer's first change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.package.review import Finding, Review, review_for_package, save_review
+
+ROLE_ID = Qt.ItemDataRole.UserRole
+TYPES = ("CAR", "CL", "FAR")
+STATUSES = ("open", "responded", "closed")
+STATUS_COLOURS = {"open": "#fde2e1", "responded": "#fff3cd", "closed": "#e2f0e3"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+def type_text(kind: str) -> str:
+    return {
+        "CAR": tr("CAR — corrective action request"),
+        "CL": tr("CL — clarification request"),
+        "FAR": tr("FAR — forward action request"),
+    }.get(kind, kind)
+
+
+def status_text(status: str) -> str:
+    return {"open": tr("open"), "responded": tr("responded"), "closed": tr("closed")}.get(
+        status, status
+    )
+
+
+def review_for_opened(opened: Any) -> tuple[Review, Path]:
+    """The review of an opened package (``OpenedPackage``) and the ``.jcmreview`` beside it.
+
+    Nothing is written here: the file is created by the reviewer's first change.
+    """
+    title = opened.project.pdd.title if opened.project is not None else ""
+    return review_for_package(opened.path, opened.round, opened.package_id, title)
+
+
+def target_paths(project: Any, sections: Sequence[Any], limit: int = 80) -> dict[str, list[str]]:
+    """Field paths a finding on each navigator section can name (``SectionView`` lists).
+
+    Table fields are offered per row and cell (``pdd.sites.0.latitude``), up to ``limit``.
+    """
+    from jcm_pdd.model.paths import PathError, get_value
+
+    out: dict[str, list[str]] = {}
+    for section in sections:
+        paths: list[str] = []
+        for view in section.fields:
+            base = view.path.split(".*", 1)[0]
+            paths.append(base)
+            if not view.columns:
+                continue
+            try:
+                rows = get_value(project, base)
+            except PathError:
+                continue
+            for n in range(len(rows) if isinstance(rows, list) else 0):
+                paths.append(f"{base}.{n}")
+                paths += [f"{base}.{n}.{c.path}" for c in view.columns if "*" not in c.path]
+        out[section.id] = list(dict.fromkeys(paths))[:limit]
+    return out
+
+
+def guarded(parent: QWidget, action: Callable[[], Any], title: str) -> Any:
+    """Run ``action``; a ``UserError`` is shown to the reviewer (nothing half-done is saved)."""
+    try:
+        return action()
+    except UserError as exc:
+        QMessageBox.warning(parent, title, exc.message)
+        return None
+
+
+class ReviewPanel(QWidget):
+    """Findings of ``review``; each change is saved to ``review_path`` (a ``.jcmreview``)."""
+
+    changed = Signal()  # the review was saved
+    go_to_target = Signal(str)  # a finding's section key or model path, on double-click
+
+    def __init__(
+        self,
+        review: Review,
+        review_path: Path,
+        *,
+        author: str = "",
+        section_titles: dict[str, str] | None = None,
+        field_paths: dict[str, Sequence[str]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.review = review
+        self.review_path = Path(review_path)
+        self.author = author
+        self.section_titles = dict(section_titles or {})
+        self.field_paths = {k: list(v) for k, v in (field_paths or {}).items()}
+        self.current_target = ""
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.filter = QComboBox()
+        self.filter.setAccessibleName(tr("Show findings"))
+        self.filter.addItem(tr("All findings"), "")
+        for status in STATUSES:
+            self.filter.addItem(tr("Only {0}").format(status_text(status)), status)
+        self.filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.export_button = QPushButton(tr("Export findings…"))
+        self.export_button.setToolTip(
+            tr("Save the findings table as Word (.docx) or Excel (.xlsx)")
+        )
+        self.export_button.clicked.connect(lambda: self.export_findings())
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(QLabel(tr("Show:")))
+        top.addWidget(self.filter)
+        top.addWidget(self.export_button)
+
+        self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName(tr("Findings"))
+        self.table.setHorizontalHeaderLabels(
+            [tr("ID"), tr("Status"), tr("Section / field"), tr("Finding"), tr("Round")]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column in (0, 1, 2, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.itemDoubleClicked.connect(self._double_clicked)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("findingHeading")
+        self.heading.setWordWrap(True)
+        self.type_box = QComboBox()
+        self.type_box.setAccessibleName(tr("Type"))
+        for kind in TYPES:
+            self.type_box.addItem(type_text(kind), kind)
+        self.target_box = QComboBox()
+        self.target_box.setEditable(True)
+        self.target_box.setAccessibleName(tr("Section or field"))
+        self.target_box.setToolTip(
+            tr("The section selected in the navigator, one of its fields, or a field path")
+        )
+        self.text_edit = self._text_box(tr("What the validator found"))
+        self.response_edit = self._text_box(tr("The project participants' response"))
+        self.assessment_edit = self._text_box(tr("The TPE's assessment of the response"))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(tr("Type:"), self.type_box)
+        form.addRow(tr("Section / field:"), self.target_box)
+        form.addRow(tr("Finding:"), self.text_edit)
+        form.addRow(tr("Response:"), self.response_edit)
+        form.addRow(tr("Assessment:"), self.assessment_edit)
+
+        self.new_button = QPushButton(tr("New finding"))
+        self.raise_button = QPushButton(tr("Raise finding"))
+        self.save_button = QPushButton(tr("Save text"))
+        self.respond_button = QPushButton(tr("Record response"))
+        self.close_button = QPushButton(tr("Close finding"))
+        self.reopen_button = QPushButton(tr("Reopen"))
+        self.new_button.clicked.connect(self.start_new)
+        self.raise_button.clicked.connect(lambda: self.raise_finding())
+        self.save_button.clicked.connect(lambda: self.save_text())
+        self.respond_button.clicked.connect(lambda: self.respond())
+        self.close_button.clicked.connect(lambda: self.close_finding())
+        self.reopen_button.clicked.connect(lambda: self.reopen())
+        buttons = QHBoxLayout()
+        for button in (
+            self.new_button,
+            self.raise_button,
+            self.save_button,
+            self.respond_button,
+            self.close_button,
+            self.reopen_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        editor = QWidget()
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.setContentsMargins(6, 0, 0, 0)
+        editor_layout.addWidget(self.heading)
+        editor_layout.addLayout(form, 1)
+        editor_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(editor)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.refresh()
+        self.start_new()
+
+    def _text_box(self, placeholder: str) -> QPlainTextEdit:
+        box = QPlainTextEdit()
+        box.setPlaceholderText(placeholder)
+        box.setAccessibleName(placeholder)
+        box.setTabChangesFocus(True)
+        box.setMinimumHeight(48)
+        return box
+
+    # -- the section the navigator shows -----------------------------------------------------
+    def set_target(self, target: str) -> None:
+        """The section (or field) a new finding is tied to; offered with its fields."""
+        self.current_target = target
+        if self.selected_id() is None:
+            self._fill_targets(target)
+
+    def _fill_targets(self, target: str) -> None:
+        self.target_box.blockSignals(True)
+        self.target_box.clear()
+        if target:
+            title = self.section_titles.get(target, "")
+            self.target_box.addItem(title or target, target)
+            for path in self.field_paths.get(target, []):
+                self.target_box.addItem(path, path)
+        self.target_box.blockSignals(False)
+
+    def target(self) -> str:
+        """The target chosen (its key), or what was typed into the box."""
+        text = self.target_box.currentText().strip()
+        index = self.target_box.currentIndex()
+        if index >= 0 and text == self.target_box.itemText(index):
+            return str(self.target_box.itemData(index) or text)
+        return text
+
+    # -- table -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        selected = self.selected_id()
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        for finding in self.review.findings:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            cells = (
+                finding.id,
+                status_text(finding.status),
+                self._target_text(finding.target),
+                finding.text.replace("\n", " "),
+                str(finding.raised_in_round),
+            )
+            brush = QBrush(QColor(STATUS_COLOURS[finding.status]))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(ROLE_ID, finding.id)
+                if column == 1:
+                    item.setBackground(brush)
+                if column == 2:
+                    item.setToolTip(finding.target)
+                if column == 3:
+                    item.setToolTip(finding.text)
+                self.table.setItem(row, column, item)
+        self.table.blockSignals(False)
+        self._apply_filter()
+        if selected is not None:
+            self.select_finding(selected)
+        remaining = len(self.review.open_car_cl())
+        total = len(self.review.findings)
+        if not total:
+            self.summary.setText(tr("No findings yet."))
+        elif remaining:
+            self.summary.setText(
+                tr("{0} finding(s); {1} CAR/CL not closed — no positive opinion yet.").format(
+                    total, remaining
+                )
+            )
+        else:
+            self.summary.setText(tr("{0} finding(s); no CAR or CL left open.").format(total))
+
+    def _target_text(self, target: str) -> str:
+        return self.section_titles.get(target) or target
+
+    def _apply_filter(self) -> None:
+        wanted = self.filter.currentData()
+        for row in range(self.table.rowCount()):
+            finding = self.review.finding(self.table.item(row, 0).data(ROLE_ID))
+            self.table.setRowHidden(row, bool(wanted) and finding.status != wanted)
+
+    def visible_ids(self) -> list[str]:
+        return [
+            self.table.item(row, 0).text()
+            for row in range(self.table.rowCount())
+            if not self.table.isRowHidden(row)
+        ]
+
+    def set_filter(self, status: str) -> None:
+        """Show only findings of ``status`` ("" shows all)."""
+        self.filter.setCurrentIndex(max(0, self.filter.findData(status)))
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        return str(self.table.item(rows[0].row(), 0).data(ROLE_ID))
+
+    def select_finding(self, finding_id: str) -> bool:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(ROLE_ID) == finding_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _selection_changed(self) -> None:
+        finding_id = self.selected_id()
+        if finding_id is None:
+            self._show_new()
+        else:
+            self._show(self.review.finding(finding_id))
+
+    def _double_clicked(self, item: QTableWidgetItem) -> None:
+        self.go_to_target.emit(self.review.finding(item.data(ROLE_ID)).target)
+
+    # -- editor ------------------------------------------------------------------------------
+    def start_new(self) -> None:
+        self.table.clearSelection()
+        self._show_new()
+
+    def _show_new(self) -> None:
+        self.heading.setText(tr("New finding on the section selected in the navigator"))
+        self._fill_targets(self.current_target)
+        self.type_box.setEnabled(True)
+        self.target_box.setEnabled(True)
+        for box in (self.text_edit, self.response_edit, self.assessment_edit):
+            box.clear()
+        self.text_edit.setReadOnly(False)
+        self.response_edit.setEnabled(False)
+        self.assessment_edit.setEnabled(False)
+        self.raise_button.setEnabled(True)
+        for button in (self.save_button, self.respond_button, self.close_button):
+            button.setEnabled(False)
+        self.reopen_button.setEnabled(False)
+
+    def _show(self, finding: Finding) -> None:
+        self.heading.setText(
+            tr("{0} on {1} — {2}; raised in round {3}").format(
+                finding.id,
+                self._target_text(finding.target),
+                status_text(finding.status),
+                finding.raised_in_round,
+            )
+        )
+        self.type_box.setCurrentIndex(self.type_box.findData(finding.type))
+        self.type_box.setEnabled(False)
+        self._fill_targets(finding.target)
+        self.target_box.setEnabled(False)
+        self.text_edit.setPlainText(finding.text)
+        self.response_edit.setPlainText(finding.response)
+        self.assessment_edit.setPlainText(finding.assessment)
+        closed = finding.status == "closed"
+        self.text_edit.setReadOnly(closed)
+        self.response_edit.setEnabled(not closed)
+        self.assessment_edit.setEnabled(not closed)
+        self.raise_button.setEnabled(False)
+        self.save_button.setEnabled(not closed)
+        self.respond_button.setEnabled(not closed)
+        self.close_button.setEnabled(not closed)
+        self.reopen_button.setEnabled(closed)
+
+    # -- changes (each one saved) ------------------------------------------------------------
+    def _save(self) -> None:
+        save_review(self.review, self.review_path)
+        self.refresh()
+        self.changed.emit()
+
+    def _change(self, change: Callable[[], Finding]) -> Finding | None:
+        """Apply ``change`` to a copy; keep and save it only when both succeed."""
+        before = self.review.model_copy(deep=True)
+
+        def apply() -> Finding:
+            try:
+                finding = change()
+                self._save()
+            except BaseException:
+                self.review.findings = before.findings
+                raise
+            return finding
+
+        finding = guarded(self, apply, tr("Finding not saved"))
+        if finding is not None:
+            self.select_finding(finding.id)
+        return finding
+
+    def raise_finding(
+        self, kind: str | None = None, target: str | None = None, text: str | None = None
+    ) -> Finding | None:
+        kind = kind or str(self.type_box.currentData())
+        target = self.target() if target is None else target
+        text = self.text_edit.toPlainText() if text is None else text
+        return self._change(
+            lambda: self.review.raise_finding(kind, target, text.strip(), self.author)  # type: ignore[arg-type]
+        )
+
+    def save_text(self) -> Finding | None:
+        finding_id = self.selected_id()
+        if finding_id is None:
+            return None
+        text = self.text_edit.toPlainText().strip()
+
+        def edit() -> Finding:
+            if not text:
+                raise UserError(tr("A finding needs a description."))
+            finding = self.review.finding(finding_id)
+            finding.text = text
+            finding.assessment = self.assessment_edit.toPlainText().strip()
+            return finding
+
+        return self._change(edit)
+
+    def respond(self, response: str | None = None) -> Finding | None:
+        finding_id = self.selected_id()
+        if finding_id is None:
+            return None
+        response = self.response_edit.toPlainText() if response is None else response
+
+        def record() -> Finding:
+            if not response.strip():
+                raise UserError(tr("Write the participants' response first."))
+            return self.review.respond(finding_id, response.strip())
+
+        return self._change(record)
+
+    def close_finding(self, assessment: str | None = None) -> Finding | None:
+        finding_id = self.selected_id()
+        if finding_id is None:
+            return None
+        text = self.assessment_edit.toPlainText() if assessment is None else assessment
+        return self._change(lambda: self.review.close(finding_id, text.strip()))
+
+    def reopen(self) -> Finding | None:
+        finding_id = self.selected_id()
+        if finding_id is None:
+            return None
+        return self._change(lambda: self.review.reopen(finding_id))
+
+    # -- export ------------------------------------------------------------------------------
+    def export_findings(self, path: Path | str | None = None) -> Path | None:
+        """Write the findings table as .docx or .xlsx (asks where when ``path`` is None)."""
+        from jcm_pdd.package.findings_export import findings_docx, findings_xlsx
+
+        if path is None:
+            word, excel = tr("Word document (*.docx)"), tr("Excel workbook (*.xlsx)")
+            suggested = str(self.review_path.with_name(self.review_path.stem + "-findings.docx"))
+            name, chosen = QFileDialog.getSaveFileName(
+                self, tr("Export findings"), suggested, f"{word};;{excel}"
+            )
+            if not name:
+                return None
+            path = Path(name)
+            if path.suffix.lower() not in (".docx", ".xlsx"):
+                path = path.with_suffix(".xlsx" if chosen == excel else ".docx")
+        target = Path(path)
+
+        def write() -> Path:
+            if target.suffix.lower() == ".xlsx":
+                return findings_xlsx(self.review, target)
+            if target.suffix.lower() == ".docx":
+                return findings_docx(self.review, target)
+            raise UserError(tr("Findings are exported as .docx or .xlsx."))
+
+        return guarded(self, write, tr("Findings not exported"))

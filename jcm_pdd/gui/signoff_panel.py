@@ -1,0 +1,317 @@
+"""Sign-off marks per section, and which ones a later package round made stale.
+
+The reviewer marks the section the navigator shows as reviewed (``Review.sign_off`` stores its
+values and figures). Against the package now open, ``Review.sign_off_states`` says which marks
+are stale; stale rows are highlighted and, when one is selected, the table below lists exactly
+what changed since it was signed: model path (or ``figures.<year>.<quantity>``), old -> new.
+Each change is saved at once to the ``.jcmreview`` file (atomic, never into the package).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.gui.diff_view import value_text
+from jcm_pdd.gui.review_panel import guarded
+from jcm_pdd.model import Project
+from jcm_pdd.package.engine import Figures
+from jcm_pdd.package.review import Review, SignOffState, save_review
+
+ROLE_KEY = Qt.ItemDataRole.UserRole
+STALE_COLOUR = "#ffe0b2"
+CURRENT_COLOUR = "#e2f0e3"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+def package_figures(opened: Any) -> Figures:
+    """The figures of an opened package, computed with its own packaged template ({} if none)."""
+    from jcm_pdd.package import engine
+
+    if opened.project is None or opened.template is None:
+        return {}
+    try:
+        return engine.estimate(opened.project, opened.template).figures
+    except (UserError, engine.EngineUnavailable):
+        return {}
+
+
+class SignOffPanel(QWidget):
+    """Sign-offs of ``review`` checked against ``project`` / ``figures`` (the round now open)."""
+
+    changed = Signal()  # the review was saved
+    go_to_path = Signal(str)  # a changed model path, or a section key, on double-click
+
+    def __init__(
+        self,
+        review: Review,
+        review_path: Path,
+        project: Project,
+        figures: Figures,
+        *,
+        round: int | None = None,  # noqa: A002 - the package round, as the core names it
+        package_id: str = "",
+        reviewer: str = "",
+        section_titles: dict[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.review = review
+        self.review_path = Path(review_path)
+        self.project = project
+        self.figures = figures
+        self.round = round
+        self.package_id = package_id
+        self.reviewer = reviewer
+        self.section_titles = dict(section_titles or {})
+        self.current_section = ""
+        self.states: list[SignOffState] = []
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.sign_button = QPushButton(tr("Sign off this section"))
+        self.sign_button.setToolTip(
+            tr("Mark the section selected in the navigator as reviewed in this round")
+        )
+        self.remove_button = QPushButton(tr("Remove sign-off"))
+        self.sign_button.clicked.connect(lambda: self.sign_off_current())
+        self.remove_button.clicked.connect(lambda: self.remove_selected())
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.sign_button)
+        top.addWidget(self.remove_button)
+
+        self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName(tr("Sign-offs"))
+        self.table.setHorizontalHeaderLabels(
+            [tr("Section"), tr("State"), tr("Signed off"), tr("Reviewer")]
+        )
+        self._table_defaults(self.table)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.itemDoubleClicked.connect(
+            lambda item: self.go_to_path.emit(str(item.data(ROLE_KEY)))
+        )
+
+        self.detail_label = QLabel()
+        self.detail_label.setWordWrap(True)
+        self.changes = QTableWidget(0, 3)
+        self.changes.setAccessibleName(tr("What changed since the sign-off"))
+        self.changes.setHorizontalHeaderLabels([tr("Path"), tr("Signed-off value"), tr("Now")])
+        self._table_defaults(self.changes)
+        for column in (1, 2):
+            self.changes.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch
+            )
+        self.changes.itemDoubleClicked.connect(self._change_clicked)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.detail_label)
+        detail_layout.addWidget(self.changes, 1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.refresh()
+
+    @staticmethod
+    def _table_defaults(table: QTableWidget) -> None:
+        table.verticalHeader().setVisible(False)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+
+    # -- the section the navigator shows -----------------------------------------------------
+    def set_section(self, key: str) -> None:
+        self.current_section = key
+        self.sign_button.setEnabled(bool(key))
+        self.sign_button.setText(
+            tr("Sign off {0}").format(self._number(key)) if key else tr("Sign off this section")
+        )
+
+    def _number(self, key: str) -> str:
+        return key.split(":", 1)[-1]
+
+    def _title(self, key: str, stored: str = "") -> str:
+        return self.section_titles.get(key) or stored or key
+
+    # -- state -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        selected = self.selected_section()
+        self.states = self.review.sign_off_states(self.project, self.figures)
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        for state in self.states:
+            mark = state.signoff
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            if state.stale:
+                text = tr("⚠ stale: {0} change(s)").format(len(state.changes))
+            else:
+                text = tr("✓ current")
+            cells = (
+                self._title(mark.section, mark.title),
+                text,
+                tr("round {0}, {1}").format(mark.round, f"{mark.signed_at:%Y-%m-%d}"),
+                mark.reviewer,
+            )
+            brush = QBrush(QColor(STALE_COLOUR if state.stale else CURRENT_COLOUR))
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setData(ROLE_KEY, mark.section)
+                if state.stale:
+                    item.setBackground(brush)
+                    item.setToolTip(tr("Changed since it was signed off; select to see what"))
+                elif column == 1:
+                    item.setBackground(brush)
+                self.table.setItem(row, column, item)
+        self.table.blockSignals(False)
+        stale = sum(1 for s in self.states if s.stale)
+        if not self.states:
+            self.summary.setText(tr("No section signed off yet."))
+        elif stale:
+            self.summary.setText(
+                tr("{0} sign-off(s); {1} stale — changed since they were signed off.").format(
+                    len(self.states), stale
+                )
+            )
+        else:
+            self.summary.setText(tr("{0} sign-off(s), all current.").format(len(self.states)))
+        if selected is None or not self.select_section(selected):
+            self._show_changes(None)
+
+    def stale_sections(self) -> list[str]:
+        return [s.signoff.section for s in self.states if s.stale]
+
+    def selected_section(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return str(self.table.item(rows[0].row(), 0).data(ROLE_KEY)) if rows else None
+
+    def select_section(self, key: str) -> bool:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(ROLE_KEY) == key:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _selection_changed(self) -> None:
+        key = self.selected_section()
+        self._show_changes(next((s for s in self.states if s.signoff.section == key), None))
+
+    def _show_changes(self, state: SignOffState | None) -> None:
+        self.changes.setRowCount(0)
+        self.remove_button.setEnabled(state is not None)
+        if state is None:
+            self.detail_label.setText(tr("Select a sign-off to see what changed since."))
+            return
+        mark = state.signoff
+        if not state.stale:
+            self.detail_label.setText(
+                tr("{0}: unchanged since round {1}.").format(self._title(mark.section), mark.round)
+            )
+            return
+        self.detail_label.setText(
+            tr(
+                "{0}: changed since the sign-off in round {1} — sign off again once reviewed."
+            ).format(self._title(mark.section), mark.round)
+        )
+        for change in state.changes:
+            row = self.changes.rowCount()
+            self.changes.insertRow(row)
+            for column, value in enumerate(
+                (change.path, value_text(change.old), value_text(change.new))
+            ):
+                item = QTableWidgetItem(value)
+                item.setData(ROLE_KEY, change.path)
+                item.setToolTip(value)
+                self.changes.setItem(row, column, item)
+
+    def changed_paths(self) -> list[tuple[str, str, str]]:
+        """The rows of the changes table: (path, old, new) as shown."""
+        return [
+            tuple(self.changes.item(row, c).text() for c in range(3))  # type: ignore[misc]
+            for row in range(self.changes.rowCount())
+        ]
+
+    def _change_clicked(self, item: QTableWidgetItem) -> None:
+        path = str(item.data(ROLE_KEY))
+        if not path.startswith("figures."):
+            self.go_to_path.emit(path)
+
+    # -- changes (each one saved) ------------------------------------------------------------
+    def _save(self) -> None:
+        save_review(self.review, self.review_path)
+        self.refresh()
+        self.changed.emit()
+
+    def sign_off_current(self, key: str | None = None) -> bool:
+        key = key or self.current_section
+        if not key:
+            return False
+        before = list(self.review.signoffs)
+
+        def sign() -> bool:
+            try:
+                self.review.sign_off(
+                    key,
+                    self.project,
+                    self.figures,
+                    self.reviewer,
+                    round=self.round,
+                    package_id=self.package_id,
+                )
+                self._save()
+            except BaseException:
+                self.review.signoffs = before
+                raise
+            return True
+
+        done = bool(guarded(self, sign, tr("Not signed off")))
+        if done:
+            self.select_section(key)
+        return done
+
+    def remove_selected(self) -> bool:
+        key = self.selected_section()
+        if key is None:
+            return False
+        before = list(self.review.signoffs)
+
+        def remove() -> bool:
+            try:
+                self.review.remove_sign_off(key)
+                self._save()
+            except BaseException:
+                self.review.signoffs = before
+                raise
+            return True
+
+        return bool(guarded(self, remove, tr("Sign-off not removed")))

@@ -1,9 +1,11 @@
-"""``jcm-pdd templates list|show|check``: the methodology templates, headless.
+"""``jcm-pdd templates list|show|provenance|check``: the methodology templates, headless.
 
 ``list`` prints every loaded template (``--json`` for machines); ``show ID`` prints identity
 and parameters with key, symbol, unit, role, options, defaults and provenance; ``check
 [PATH...]`` lints template files or folders and runs their worked examples (exit 1 on any
-problem; with no PATH it checks the shipped and user templates).
+problem; with no PATH it checks the shipped and user templates); ``provenance [--markdown]
+[--shipped-only]`` reports what is verified, draft or unverified (``--markdown
+--shipped-only`` writes the text of methodology_templates/PROVENANCE.md).
 """
 
 from __future__ import annotations
@@ -35,6 +37,19 @@ def register(subparsers: Any) -> None:
     show.add_argument("--json", action="store_true", help="machine-readable output")
     show.add_argument("--templates", type=Path, action="append", default=[], metavar="DIR")
     show.set_defaults(handler=run_show)
+    report = sub.add_parser(
+        "provenance", help="provenance report: what is verified, draft or unverified"
+    )
+    report.add_argument(
+        "--markdown", action="store_true", help="the full Markdown report (PROVENANCE.md)"
+    )
+    report.add_argument(
+        "--shipped-only",
+        action="store_true",
+        help="only the shipped templates (how methodology_templates/PROVENANCE.md is made)",
+    )
+    report.add_argument("--templates", type=Path, action="append", default=[], metavar="DIR")
+    report.set_defaults(handler=run_provenance)
     check = sub.add_parser("check", help="lint template files/folders and run worked examples")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     check.set_defaults(handler=run_check)
@@ -178,6 +193,21 @@ def run_show(args: argparse.Namespace) -> int:
             print(f"      choice {c['name']}{mark} = {shown}  [{prov['status']}] {c['label']}")
         if "equation" in p:
             print(f"      = {p['equation']}  {p['equation_ref']}")
+    return 0
+
+
+def run_provenance(args: argparse.Namespace) -> int:
+    from jcm_pdd.methodology import load_registry
+    from jcm_pdd.methodology.provenance_report import markdown, shipped_templates, text
+
+    if args.shipped_only:
+        templates = shipped_templates()
+    else:
+        registry = load_registry(args.templates)
+        templates = registry.all()
+        for problem in registry.errors:
+            print(f"warning: {problem}", file=sys.stderr)
+    sys.stdout.write(markdown(templates) if args.markdown else text(templates))
     return 0
 
 

@@ -23,7 +23,10 @@ Public API — import from ``jcm_pdd.methodology``::
         floor), .re_rounded/.pe_rounded (display), .values (every parameter; indexed ones as
         {index tuple: Fraction}), .sources[(key, index)] -> Source(origin "entered" | "default"
         | "overridden", status "verified" | "draft" | "unverified", choice, citation, reason,
-        where = model path of the project row), .trace (list[TraceStep]: key, symbol, index,
+        where = model path of the project row; .label: "entered (case grid)" for a case whose
+        value the project enters, with its source text in .citation), .recorded (record-only
+        monitored values: list[TraceInput]), .missing (optional inputs left empty and what
+        could not be evaluated without them), .trace (list[TraceStep]: key, symbol, index,
         equation, equation_ref, unit, value, inputs: list[TraceInput]; .substituted() lists
         the inputs, .substituted_equation() writes values into the equation),
         .has_unverified_defaults, .has_draft_defaults, .has_overrides, .value(key, i="PV-1")
@@ -48,6 +51,7 @@ Public API — import from ``jcm_pdd.methodology``::
     run_examples(template, source_text=None) -> list[Problem]      (worked examples)
     check_file(path) -> (Template | None, list[Problem])           (all of ``templates check``)
     format_fraction(value, places=10, grouping=False) -> str       (exact decimal display)
+    provenance_report.markdown(templates) -> str     (PROVENANCE.md; ``templates provenance``)
     period_to_dict(result, trace=True), estimate_to_dict(estimate, trace=True) -> dict
         JSON-ready views (numbers as {"value": "135.6975", "exact": "54279/400"})
 

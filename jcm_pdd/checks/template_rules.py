@@ -246,7 +246,7 @@ def _default_in_use(
     template: Any, param: Any, key: str, shown: str, members: str, where: str, selection: Any
 ) -> Iterator[Diagnostic]:
     if param.value is not None:
-        status = param.provenance.status if param.provenance else "unverified"
+        status = param.provenance.effective_status if param.provenance else "unverified"
         citation = param.provenance.citation if param.provenance else ""
         value = param.value
     else:
@@ -273,7 +273,8 @@ def _default_in_use(
                 choice=wanted,
             )
             return
-        status, citation, value = choice.provenance.status, choice.provenance.citation, choice.value
+        prov = choice.provenance
+        status, citation, value = prov.effective_status, prov.citation, choice.value
     if status != "verified":
         yield make(
             "defaults.draft" if status == "draft" else "defaults.unverified",

@@ -142,6 +142,9 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         out = _summary(template) | {
             "identity_provenance": template.identity.provenance.model_dump(),
+            "identity_field_provenance": {
+                name: prov.model_dump() for name, prov in template.identity.field_provenance.items()
+            },
             "summary": template.summary.model_dump(),
             "terms": [t.model_dump() for t in template.terms],
             "eligibility": [
@@ -169,6 +172,8 @@ def run_show(args: argparse.Namespace) -> int:
         f" approved {i.approval_date or '(unknown)'}; proponent {i.proponent or '(unknown)'}"
     )
     print(f"Identity provenance: {i.provenance.status} — {i.provenance.citation}")
+    for name, prov in i.field_provenance.items():
+        print(f"  {name} = {getattr(i, name) or '(empty)'}: {prov.status} — {prov.citation}")
     print("\nParameters:")
     for p in params:
         index = f"[{','.join(p['index'])}]" if p["index"] else ""
@@ -183,17 +188,24 @@ def run_show(args: argparse.Namespace) -> int:
             )
         if "default" in p:
             prov = p["default"]["provenance"]
-            print(f"      default {p['default']['value']}  [{prov['status']}] {prov['citation']}")
+            print(f"      default {p['default']['value']}  [{_status(prov)}] {prov['citation']}")
         for c in p.get("choices", []):
             mark = " (default)" if c["name"] == p.get("default_choice") else ""
             prov = c["provenance"]
             shown = (
                 "(value entered by the project, with its source)" if c["entered"] else c["value"]
             )
-            print(f"      choice {c['name']}{mark} = {shown}  [{prov['status']}] {c['label']}")
+            print(f"      choice {c['name']}{mark} = {shown}  [{_status(prov)}] {c['label']}")
         if "equation" in p:
             print(f"      = {p['equation']}  {p['equation_ref']}")
     return 0
+
+
+def _status(prov: dict[str, Any]) -> str:
+    """``verified`` or, when applicability differs (R3), ``value verified, applies unverified``."""
+    if prov.get("applies") in (None, prov["status"]):
+        return str(prov["status"])
+    return f"value {prov['status']}, applies {prov['applies']}"
 
 
 def run_provenance(args: argparse.Namespace) -> int:

@@ -24,7 +24,9 @@ def _default(param: Parameter, choice: str | None) -> tuple[Fraction | None, Sou
     if param.value is not None:
         prov = param.provenance
         return Fraction(to_decimal(param.value)), Source(
-            "default", prov.status if prov else None, citation=prov.citation if prov else ""
+            "default",
+            prov.effective_status if prov else None,
+            citation=prov.citation if prov else "",
         )
     wanted = choice or param.default_choice
     for option in param.choices:

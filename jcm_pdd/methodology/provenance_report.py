@@ -47,6 +47,13 @@ def status(prov: Provenance | None) -> str:
     return "-" if prov is None else _SHOWN[prov.status]
 
 
+def applies(prov: Provenance | None) -> str:
+    """Applicability to this methodology (R3): given separately only when it differs."""
+    if prov is None or prov.applies is None:
+        return "as value"
+    return _SHOWN[prov.applies]
+
+
 def source(prov: Provenance | None) -> str:
     if prov is None:
         return "-"
@@ -75,7 +82,12 @@ def template_rows(t: Template) -> list[Row]:
                 i.host_country,
                 i.title,
                 i.status,
-                status(i.provenance),
+                status(i.provenance)
+                + (
+                    "; " + ", ".join(f"{n} {status(p)}" for n, p in i.field_provenance.items())
+                    if i.field_provenance
+                    else ""
+                ),
                 status(t.summary.provenance),
                 terms,
                 statuses(c.provenance for c in t.eligibility),
@@ -84,6 +96,14 @@ def template_rows(t: Template) -> list[Row]:
                 str(len(t.examples)),
             )
         )
+    ]
+
+
+def identity_rows(t: Template) -> list[Row]:
+    i = t.identity
+    return [
+        Row((i.full_id, name, str(getattr(i, name) or "(empty)"), status(p), source(p)))
+        for name, p in i.field_provenance.items()
     ]
 
 
@@ -103,6 +123,7 @@ def default_rows(t: Template) -> list[Row]:
                         str(param.value),
                         param.unit,
                         status(param.provenance),
+                        applies(param.provenance),
                         source(param.provenance),
                     )
                 )
@@ -119,6 +140,7 @@ def default_rows(t: Template) -> list[Row]:
                         value,
                         param.unit,
                         status(c.provenance),
+                        applies(c.provenance),
                         source(c.provenance),
                     )
                 )
@@ -138,6 +160,7 @@ def default_rows(t: Template) -> list[Row]:
                     bands,
                     table.unit,
                     status(table.provenance),
+                    applies(table.provenance),
                     source(table.provenance),
                 )
             )
@@ -152,6 +175,7 @@ def default_rows(t: Template) -> list[Row]:
                 rule.emission_reductions,
                 "-",
                 status(rule.provenance),
+                applies(rule.provenance),
                 source(rule.provenance),
             )
         )
@@ -192,6 +216,7 @@ def recorded_rows(t: Template) -> list[Row]:
                 _name(key, param),
                 param.unit,
                 status(param.provenance),
+                applies(param.provenance),
                 source(param.provenance),
             )
         )
@@ -235,9 +260,29 @@ def markdown(templates: Iterable[Template]) -> str:
         ),
         [r for t in ordered for r in template_rows(t)],
     )
+    fields = [r for t in ordered for r in identity_rows(t)]
+    if fields:
+        out += ["", "### 1a. Identity fields with their own provenance", ""]
+        out += _table(("Template", "Field", "Value", "Status", "Source"), fields)
     out += ["", "## 2. Methodology defaults, named cases and band tables", ""]
+    out += [
+        '"Value status" is the status of the number in its source; "Applies to this',
+        "methodology\" separates it when the source is not shown to be this methodology's own",
+        "(e.g. an annex that does not name its methodology). Users and exports are told the",
+        "weaker of the two.",
+        "",
+    ]
     out += _table(
-        ("Template", "Parameter", "Case", "Value", "Unit", "Status", "Source"),
+        (
+            "Template",
+            "Parameter",
+            "Case",
+            "Value",
+            "Unit",
+            "Value status",
+            "Applies to this methodology",
+            "Source",
+        ),
         [r for t in ordered for r in default_rows(t)],
     )
     out += [

@@ -81,7 +81,9 @@ def _default(
     if param.value is not None:
         assert param.provenance is not None
         prov = param.provenance
-        return Fraction(param.value), Source("default", prov.status, citation=prov.citation)
+        return Fraction(param.value), Source(
+            "default", prov.effective_status, citation=prov.citation
+        )
     wanted = choice or param.default_choice
     names = ", ".join(c.name for c in param.choices)
     named = dict(zip(param.index, index, strict=False))
@@ -93,7 +95,7 @@ def _default(
                 return option  # entered case: the value is per member (R1)
             prov = option.provenance
             return Fraction(option.value), Source(
-                "default", prov.status, option.name, prov.citation
+                "default", prov.effective_status, option.name, prov.citation
             )
     raise InputError(
         f"{_label(key, param, index)}: unknown choice '{wanted}' (choose one of {names})",

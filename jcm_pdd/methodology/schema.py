@@ -46,6 +46,9 @@ TAG_STATUS: dict[str, ProvenanceStatus] = {
 }
 
 
+_STATUS_RANK: dict[ProvenanceStatus, int] = {"verified": 0, "draft": 1, "unverified": 2}
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
@@ -81,6 +84,19 @@ class Provenance(_Strict):
         default=None, description="Tag used in the research notes; must agree with status"
     )
     note: str = ""
+    applies: ProvenanceStatus | None = Field(
+        default=None,
+        description="Whether the source is shown to apply to THIS methodology (request R3), "
+        "when that differs from the status of the value itself: e.g. a value read in an annex "
+        "[SRC] that does not name its methodology has status verified, applies unverified",
+    )
+
+    @property
+    def effective_status(self) -> ProvenanceStatus:
+        """The status a user is told: the weaker of the value's and its applicability's."""
+        if self.applies is None:
+            return self.status
+        return max(self.status, self.applies, key=_STATUS_RANK.__getitem__)
 
     @model_validator(mode="after")
     def _tag_agrees(self) -> Provenance:
@@ -89,6 +105,20 @@ class Provenance(_Strict):
                 f"tag [{self.tag}] means status '{TAG_STATUS[self.tag]}', not '{self.status}'"
             )
         return self
+
+
+IDENTITY_FIELDS = (
+    "id",
+    "version",
+    "host_country",
+    "title",
+    "sectoral_scope",
+    "sectoral_scope_name",
+    "approval_date",
+    "status",
+    "proponent",
+    "proposed_id",
+)
 
 
 class Identity(_Strict):
@@ -103,12 +133,27 @@ class Identity(_Strict):
     proponent: str = ""
     proposed_id: str = ""
     provenance: Provenance
+    field_provenance: dict[str, Provenance] = Field(
+        default_factory=dict,
+        description="Provenance of single fields (e.g. version, approval_date) where it differs "
+        "from the identity's provenance (request R7)",
+    )
 
     @model_validator(mode="after")
     def _country_in_id(self) -> Identity:
         if self.id[4:6] != self.host_country:
             raise ValueError(f"host_country {self.host_country} does not match id {self.id}")
+        unknown = sorted(set(self.field_provenance) - set(IDENTITY_FIELDS))
+        if unknown:
+            raise ValueError(
+                f"field_provenance names '{unknown[0]}', which is not an identity field "
+                f"({', '.join(IDENTITY_FIELDS)})"
+            )
         return self
+
+    def provenance_of(self, name: str) -> Provenance:
+        """The provenance of one identity field (its own, else the identity's)."""
+        return self.field_provenance.get(name, self.provenance)
 
     @property
     def full_id(self) -> str:
@@ -439,6 +484,7 @@ class Template(TemplateFile):
         ``("EF_RE = 0.797 (national_grid)", Provenance(...))``: marks for the GUI and exports."""
         items: list[tuple[str, Provenance]] = [
             ("identity", self.identity.provenance),
+            *((f"identity: {name}", p) for name, p in self.identity.field_provenance.items()),
             ("summary", self.summary.provenance),
             ("emission sources", self.emission_sources.provenance),
         ]
@@ -463,14 +509,14 @@ class Template(TemplateFile):
         return items
 
     def default_statuses(self) -> set[ProvenanceStatus]:
-        """Statuses of every default value and table in the template (entered cases carry no
-        value, so their rule's status is not counted)."""
+        """Statuses of every default value and table in the template (the weaker of value and
+        applicability; entered cases carry no value, so their rule's status is not counted)."""
         found: set[ProvenanceStatus] = set()
         for param in self.parameters.values():
             if param.provenance is not None and param.role == "default":
-                found.add(param.provenance.status)
-            found.update(c.provenance.status for c in param.choices if not c.entered)
-        found.update(t.provenance.status for t in self.tables.values())
+                found.add(param.provenance.effective_status)
+            found.update(c.provenance.effective_status for c in param.choices if not c.entered)
+        found.update(t.provenance.effective_status for t in self.tables.values())
         return found
 
 

@@ -46,11 +46,14 @@ def test_every_template_default_case_and_entered_value_is_listed() -> None:
 def test_report_follows_a_template_change() -> None:
     """The report is data-driven: a status changed in a template changes its row."""
     before = markdown([parse_template(MINI, "mini.toml")])
-    assert "| JCM_XX_AM001_ver01.0 | `COP_RE` (COP_RE) | (single value) | 4 | - | draft |" in before
+    assert (
+        "| JCM_XX_AM001_ver01.0 | `COP_RE` (COP_RE) | (single value) | 4 | - | draft | as value |"
+        in before
+    )
     changed = MINI.replace(
         'provenance = { status = "draft", tag = "SRC-DRAFT", citation = "test fixture" }',
         'provenance = { status = "unverified", tag = "MEM-L", citation = "recalled | value" }',
     )
     after = markdown([parse_template(changed, "mini.toml")])
-    assert "| 4 | - | UNVERIFIED | recalled \\| value |" in after  # pipes escaped
+    assert "| 4 | - | UNVERIFIED | as value | recalled \\| value |" in after  # pipes escaped
     assert "(read only by an eligibility check: optional for the calculation)" in after

@@ -154,3 +154,38 @@ def test_templates_show_marks_the_entered_case(capsys: pytest.CaptureFixture[str
     assert main(["templates", "show", "JCM_TH_AM001"]) == 0
     out = capsys.readouterr().out
     assert "choice grid = (value entered by the project, with its source)" in out
+
+
+def test_calc_trace_names_the_entered_case(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    calc = tmp_path / "th.toml"
+    calc.write_text(
+        'methodology = "JCM_TH_AM001"\n[inputs]\n'
+        'EG = [{ i = "PV-1", value = "837.6" }]\n'
+        'EF_RE = [{ i = "PV-1", choice = "grid", value = "0.5", source = "additional info" }]\n',
+        encoding="utf-8",
+    )
+    assert main(["calc", str(calc), "--trace"]) == 0
+    out = capsys.readouterr().out
+    assert "ER_p = 418.8  (rounded 418)" in out  # 837.6 MWh x 0.5
+    assert "EF_RE,i[i=PV-1] entered (case grid)" in out and "overridden" not in out
+    calc.write_text(calc.read_text().replace(', value = "0.5", source = "additional info"', ""))
+    assert main(["calc", str(calc)]) == 1
+    assert "case grid" in capsys.readouterr().err
+
+
+def test_draft_inputs_leave_an_entered_case_blank(template) -> None:  # type: ignore[no-untyped-def]
+    """The draft workbook's lenient resolution (jcm_pdd.export) shows a gap, not a crash."""
+    from jcm_pdd.export.draft_inputs import lenient_resolve
+
+    inputs = inputs_from_mapping(template, {**BASE, "EF": {"choice": "national"}})
+    _, values, sources = lenient_resolve(template, inputs)
+    assert values["EF"] is None and sources[("EF", ())].choice == "national"
+    given = {"choice": "national", "value": "0.6", "source": "annex"}
+    _, values, sources = lenient_resolve(
+        template, inputs_from_mapping(template, {**BASE, "EF": given})
+    )
+    assert values["EF"] == Fraction("0.6")
+    assert sources[("EF", ())].label == "entered (case national)"
+    assert sources[("EF", ())].citation == "annex"

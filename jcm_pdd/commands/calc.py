@@ -161,6 +161,13 @@ def run(args: argparse.Namespace) -> int:
             "Note: the result uses methodology defaults that are not verified from the "
             "approved methodology (see `jcm-pdd templates show`)."
         )
+    skipped = sorted(k for k in period.missing if template.parameters[k].is_input)
+    if skipped:
+        shown = ", ".join(f"{template.parameters[k].symbol} ({k})" for k in skipped)
+        print(
+            f"Note: not given, and not needed for RE/PE/ER: {shown}; eligibility checks that "
+            "read them cannot be evaluated."
+        )
     if period.has_overrides:
         print("Note: some methodology defaults are overridden.")
     return 0

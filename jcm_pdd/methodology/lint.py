@@ -35,6 +35,9 @@ class Analysis:
     check_only: frozenset[str] = frozenset()
     # check-only and record-only inputs: the calculation proceeds without them
     optional: frozenset[str] = frozenset()
+    # index sets RE, PE and ER need (a parameter they read is indexed by it, or they sum over
+    # it); another set may be left without members when only optional inputs use it
+    needed_sets: frozenset[str] = frozenset()
     # every calculated key and check (by criterion number) -> the input keys it reads, transitively
     inputs_of: dict[str, frozenset[str]] = field(default_factory=dict)
     check_inputs: dict[int, frozenset[str]] = field(default_factory=dict)
@@ -373,10 +376,28 @@ def lint(template: Template, lines: dict[LinePath, int] | LazyLines, path: str) 
         checker.factors,
         check_only=frozenset((used - needed) & inputs),
         optional=frozenset((used - needed) & inputs) | set(template.record_only),
+        needed_sets=frozenset(_sets_of(template, needed, equations)),
         inputs_of=inputs_of,
         check_inputs=check_inputs,
     )
     return []
+
+
+def _sets_of(template: Template, keys: set[str], equations: dict[str, ex.Node]) -> set[str]:
+    """Index sets that the parameters ``keys`` are indexed by or whose equations sum over."""
+    found: set[str] = set()
+    pending = [equations[k] for k in keys if k in equations]
+    for key in keys:
+        found.update(template.parameters[key].index)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ex.Reduce):
+            found.add(node.var)
+            if node.body is not None:
+                pending.append(node.body)
+        else:
+            pending.extend(ex.children(node))
+    return found
 
 
 def _reach(start: Iterable[str], deps: dict[str, set[str]]) -> set[str]:

@@ -16,7 +16,7 @@ from typing import Any, Literal, NamedTuple
 from jcm_pdd.methodology.errors import InputError, index_label
 from jcm_pdd.methodology.fmt import format_fraction
 from jcm_pdd.methodology.inputs import IndexKey, InputItem, Inputs
-from jcm_pdd.methodology.schema import Choice, Parameter, ProvenanceStatus, Template
+from jcm_pdd.methodology.schema import Choice, IndexSet, Parameter, ProvenanceStatus, Template
 
 Origin = Literal["entered", "default", "overridden", "calculated"]
 
@@ -175,8 +175,9 @@ def resolve(
     be missing: if any of its members has no value, the parameter is left out of the result
     instead of failing, and whatever reads it cannot be evaluated."""
     members = inputs.members
+    needed_sets = _needed_sets(template, optional)
     for set_name, index_set in template.index_sets.items():
-        if not members.get(set_name) and not index_set.optional:
+        if not members.get(set_name) and not index_set.optional and set_name in needed_sets:
             raise InputError(f"no {index_set.label} (index set {set_name}) is listed", set_name)
     known = {name: set(listed) for name, listed in members.items()}
     for key, rows in inputs.items.items():
@@ -201,7 +202,11 @@ def resolve(
         cache: dict[Any, Any] = {}
         per: dict[IndexKey, Fraction] = {}
         zero_floor = low == 0 and not low_open and high is None  # the usual "non-negative"
-        if key in optional and param.role != "default" and _incomplete(param, given, members):
+        if (
+            key in optional
+            and param.role != "default"
+            and _incomplete(param, given, members, template.index_sets)
+        ):
             continue
         for index in combos(param, members):
             value, source = _one(key, param, index, given.get(index), cache)
@@ -218,10 +223,26 @@ def resolve(
     return values, sources
 
 
+def _needed_sets(template: Template, optional: Collection[str]) -> Collection[str]:
+    """Index sets that must have members: all of them, unless optional inputs are allowed to
+    be missing and a set serves only those (e.g. HOBs listed only for a capacity check)."""
+    if not optional:
+        return template.index_sets
+    from jcm_pdd.methodology.engine import analysis
+
+    return analysis(template).needed_sets
+
+
 def _incomplete(
-    param: Parameter, given: dict[IndexKey, InputItem], members: dict[str, list[str]]
+    param: Parameter,
+    given: dict[IndexKey, InputItem],
+    members: dict[str, list[str]],
+    sets: dict[str, IndexSet],
 ) -> bool:
-    """Whether some member of an entered parameter has no value."""
+    """Whether some member of an entered parameter has no value (or, for a set that must not
+    be empty, no member is listed at all: a check over no units is not "met")."""
+    if any(not members.get(name) and not sets[name].optional for name in param.index):
+        return True
     for index in combos(param, members):
         item = given.get(index)
         if item is None or item.value is None:

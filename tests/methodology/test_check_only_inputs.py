@@ -154,3 +154,28 @@ def test_hob_project_without_capacity_calculates_and_checks_do_not_fail() -> Non
     plan.fixed_ex_ante[0].value = 5  # type: ignore[assignment]  # above the 3.15 MW band
     codes = {d.code for d in run_checks(project, template=template)}
     assert "eligibility.check-failed" in codes
+
+
+def test_calc_file_without_the_check_only_units(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The request's case: `jcm-pdd calc` on MN_AM002 without P_HOB,i (and so without any HOB
+    listed, since only the capacity is per HOB) calculates; the check is unknown, not met."""
+    from jcm_pdd.cli import main
+
+    template = load_registry().get("JCM_MN_AM002")
+    inputs = inputs_from_mapping(template, {"Q_heat": "12000", "EC_PJ": "30"})
+    assert inputs.members == {}
+    result = calculate(template, inputs)
+    assert result.missing == {"CAP_PJ"}
+    assert eligibility_outcomes(template, inputs)[2].status == "unknown"  # never vacuously met
+    calc = tmp_path / "hob.toml"
+    calc.write_text(
+        'methodology = "JCM_MN_AM002"\n[inputs]\nQ_heat = "12000"\nEC_PJ = "30"\n', "utf-8"
+    )
+    assert main(["calc", str(calc)]) == 0
+    assert "not needed for RE/PE/ER: P_HOB,i (CAP_PJ)" in capsys.readouterr().out
+
+
+def test_sets_needed_by_the_calculation_must_still_have_members(mini) -> None:  # type: ignore[no-untyped-def]
+    assert analysis(mini).needed_sets == {"i"}
+    with pytest.raises(InputError, match="no Unit \\(index set i\\) is listed"):
+        calculate(mini, inputs_from_mapping(mini, {}))

@@ -142,6 +142,9 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         out = _summary(template) | {
             "identity_provenance": template.identity.provenance.model_dump(),
+            "equations_provenance": template.equations_provenance.model_dump()
+            if template.equations_provenance
+            else None,
             "identity_field_provenance": {
                 name: prov.model_dump() for name, prov in template.identity.field_provenance.items()
             },
@@ -174,6 +177,9 @@ def run_show(args: argparse.Namespace) -> int:
     print(f"Identity provenance: {i.provenance.status} — {i.provenance.citation}")
     for name, prov in i.field_provenance.items():
         print(f"  {name} = {getattr(i, name) or '(empty)'}: {prov.status} — {prov.citation}")
+    if template.equations_provenance is not None:
+        prov = template.equations_provenance
+        print(f"Equations: {prov.status} — {prov.citation}")
     print("\nParameters:")
     for p in params:
         index = f"[{','.join(p['index'])}]" if p["index"] else ""

@@ -254,6 +254,10 @@ def lint(template: Template, lines: dict[LinePath, int] | LazyLines, path: str) 
         (("identity", "provenance"), "identity", template.identity.provenance),
         (("summary", "provenance"), "summary", template.summary.provenance),
     ]
+    for name, prov in template.identity.field_provenance.items():
+        provs.append((("identity", "field_provenance", name), f"identity.{name}", prov))
+    if template.equations_provenance is not None:
+        provs.append((("equations_provenance",), "equations", template.equations_provenance))
     for key, param in template.parameters.items():
         if param.provenance is not None:
             provs.append((("parameters", key, "provenance"), key, param.provenance))

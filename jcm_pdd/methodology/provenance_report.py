@@ -91,6 +91,7 @@ def template_rows(t: Template) -> list[Row]:
                 status(t.summary.provenance),
                 terms,
                 statuses(c.provenance for c in t.eligibility),
+                status(t.equations_provenance),
                 status(t.emission_sources.provenance),
                 status(t.rounding.provenance),
                 str(len(t.examples)),
@@ -254,6 +255,7 @@ def markdown(templates: Iterable[Template]) -> str:
             "Summary",
             "Terms",
             "Eligibility criteria",
+            "Equations",
             "Emission sources",
             "Rounding rule",
             "Worked examples",
@@ -264,6 +266,14 @@ def markdown(templates: Iterable[Template]) -> str:
     if fields:
         out += ["", "### 1a. Identity fields with their own provenance", ""]
         out += _table(("Template", "Field", "Value", "Status", "Source"), fields)
+    equations = [
+        Row((t.identity.full_id, status(t.equations_provenance), source(t.equations_provenance)))
+        for t in ordered
+        if t.equations_provenance is not None
+    ]
+    if equations:
+        out += ["", "### 1b. Where the equations come from", ""]
+        out += _table(("Template", "Status", "Source"), equations)
     out += ["", "## 2. Methodology defaults, named cases and band tables", ""]
     out += [
         '"Value status" is the status of the number in its source; "Applies to this',

@@ -417,6 +417,10 @@ class TemplateFile(_Strict):
     emission_sources: EmissionSources
     index_sets: dict[Key, IndexSet] = Field(default_factory=dict)
     parameters: dict[Key, Parameter]
+    equations_provenance: Provenance | None = Field(
+        default=None,
+        description="Where the equations as a whole (structure, symbols, layout) come from",
+    )
     tables: dict[Key, BandTable] = Field(default_factory=dict)
     rounding: Rounding = Field(default_factory=Rounding)
     examples: list[Example] = Field(default_factory=list)
@@ -489,6 +493,8 @@ class Template(TemplateFile):
             ("emission sources", self.emission_sources.provenance),
         ]
         items += [(f"eligibility criterion {c.number}", c.provenance) for c in self.eligibility]
+        if self.equations_provenance is not None:
+            items.append(("equations", self.equations_provenance))
         for key, param in self.parameters.items():
             if param.record_only and param.provenance is not None:
                 items.append((f"{key} (recorded, used by no equation)", param.provenance))

@@ -93,3 +93,29 @@ def test_show_and_report_give_both_statuses(capsys: pytest.CaptureFixture[str]) 
     report = markdown([template])
     assert "| JCM_ID_AM002_ver02.0 | version | 02.0 | **verified** |" in report
     assert "UNVERIFIED; id **verified**, version **verified**" in report
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'equations_provenance = { status = "verified", citation = "methodology PDF" }\n',
+        '[identity.field_provenance]\nversion = { status = "verified", citation = "PDF" }\n',
+    ],
+)
+def test_verified_equation_and_field_provenance_need_a_url(line: str) -> None:
+    if line.startswith("equations"):
+        text = MINI.replace("format_version = 1\n", "format_version = 1\n" + line, 1)
+    else:
+        text = MINI.replace("[summary]", line + "\n[summary]", 1)
+    with pytest.raises(TemplateError, match="verified value needs the url"):
+        parse_template(text, "x.toml")
+
+
+def test_equations_provenance_is_shown_and_reported(capsys: pytest.CaptureFixture[str]) -> None:
+    template = load_registry().get("JCM_MN_AM002")
+    prov = template.equations_provenance
+    assert prov is not None and prov.status == "draft"
+    assert ("equations", prov) in template.provenance_items()
+    assert main(["templates", "show", "JCM_MN_AM002"]) == 0
+    assert "Equations: draft — FY2013 JCM DS draft equation" in capsys.readouterr().out
+    assert "| JCM_MN_AM002_ver01.0 | draft | FY2013 JCM DS draft equation" in markdown([template])

@@ -16,7 +16,12 @@ Public API — import from ``jcm_pdd.methodology``::
         .emission_sources (.reference / .project: source, ghg), .index_sets, .parameters
         (dict key -> Parameter: symbol, description, unit, role, index, options,
         default_option, value / choices + provenance, equation), .equations, .inputs,
-        .tables, .rounding, .examples, .path, .sha256, .default_statuses()
+        .tables, .rounding, .examples, .path, .sha256, .default_statuses(), .record_only
+        (monitored parameters no equation uses), .equations_provenance, .provenance_items()
+    Provenance: status, citation, url, tag, note, applies (applicability to this methodology
+        when it differs from the value's status); .effective_status = the weaker of the two:
+        what users, checks and exports are told. Identity.field_provenance / .provenance_of(f)
+    Choice: name, label, value | entered = True (the project enters the value + its source)
 
     calculate(template, inputs, trace=True) -> PeriodResult
         .re .pe .er (Fraction, unrounded), .er_rounded (rounded by the template's rule; JCM:
@@ -52,6 +57,7 @@ Public API — import from ``jcm_pdd.methodology``::
     check_file(path) -> (Template | None, list[Problem])           (all of ``templates check``)
     format_fraction(value, places=10, grouping=False) -> str       (exact decimal display)
     provenance_report.markdown(templates) -> str     (PROVENANCE.md; ``templates provenance``)
+    provenance_report.shipped_templates() -> list[Template]   (every shipped file, all versions)
     period_to_dict(result, trace=True), estimate_to_dict(estimate, trace=True) -> dict
         JSON-ready views (numbers as {"value": "135.6975", "exact": "54279/400"})
 

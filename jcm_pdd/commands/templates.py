@@ -201,7 +201,8 @@ def run_show(args: argparse.Namespace) -> int:
             shown = (
                 "(value entered by the project, with its source)" if c["entered"] else c["value"]
             )
-            print(f"      choice {c['name']}{mark} = {shown}  [{_status(prov)}] {c['label']}")
+            state = f"rule {prov['status']}" if c["entered"] else _status(prov)
+            print(f"      choice {c['name']}{mark} = {shown}  [{state}] {c['label']}")
         if "equation" in p:
             print(f"      = {p['equation']}  {p['equation_ref']}")
     return 0

@@ -140,8 +140,9 @@ def default_rows(t: Template) -> list[Row]:
                         f"{c.name}{mark}: {c.label}",
                         value,
                         param.unit,
-                        status(c.provenance),
-                        applies(c.provenance),
+                        # an entered case has no value: its provenance covers the rule only
+                        f"rule: {status(c.provenance)}" if c.entered else status(c.provenance),
+                        "-" if c.entered else applies(c.provenance),
                         source(c.provenance),
                     )
                 )

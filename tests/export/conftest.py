@@ -4,7 +4,6 @@ test session (-env:UserInstallation) so it never touches, or waits on, a user's 
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -14,9 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-PDFTOTEXT = shutil.which("pdftotext")
-PDFFONTS = shutil.which("pdffonts")
+from export_tools import PDFTOTEXT, SOFFICE  # noqa: E402
 
 
 @pytest.fixture(scope="session")

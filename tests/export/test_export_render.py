@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import PDFFONTS
 from docx import Document as read_docx
 from export_factory import JAPANESE_NAME, filled_project, sample_figures
+from export_tools import PDFFONTS
 from test_export_build import SECTION_HEADINGS
 
 from jcm_pdd.export.build_pdd import build_pdd

@@ -135,6 +135,9 @@ class _JobDialog(QDialog):
 
     def wait(self) -> None:
         if self.thread_ is not None:
+            # The worker's finished->quit connection is queued to this (blocked) thread, so ask
+            # the thread to quit directly: it stops once the job returns, and wait() cannot hang.
+            self.thread_.quit()
             self.thread_.wait()
 
     def done(self, code: int) -> None:

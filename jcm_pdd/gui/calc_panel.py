@@ -43,6 +43,18 @@ def provenance_text(provenance: str) -> str:
     }.get(provenance, provenance)
 
 
+def message_text(message: str) -> str:
+    """The panel's own messages in the interface language; engine messages as written."""
+    known = {
+        "The calculation engine is not installed.": tr("The calculation engine is not installed."),
+        "Choose a methodology (B.1) to see the figures.": tr(
+            "Choose a methodology (B.1) to see the figures."
+        ),
+        "No project open.": tr("No project open."),
+    }
+    return known.get(message, message)
+
+
 PROVENANCE_MARK = {
     "entered": "✎",
     "default": "◆",
@@ -68,7 +80,7 @@ def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
 class CalcPanel(QWidget):
     def __init__(self) -> None:
         super().__init__()
-        self.figures = FiguresView(message=tr("No project open."))
+        self.figures = FiguresView(message="No project open.")
         self.totals = QLabel()
         self.totals.setWordWrap(True)
         self.totals.setAccessibleName(tr("Total estimated emission reductions"))
@@ -109,7 +121,7 @@ class CalcPanel(QWidget):
 
     def set_figures(self, figures: FiguresView) -> None:
         self.figures = figures
-        self.message.setText(tr(figures.message) if figures.message else "")
+        self.message.setText(message_text(figures.message))
         self.message.setVisible(bool(figures.message))
         self.table.setRowCount(len(figures.years))
         for r, year in enumerate(figures.years):

@@ -39,7 +39,7 @@ def tr(text: str) -> str:
 def parse_value(kind: str, text: str, choices: tuple[str, ...] = ()) -> Any:
     """Widget text -> model value for a field kind; empty text is "not filled" (None/"")."""
     text = text.strip() if kind not in ("text", "multiline") else text
-    if kind in ("text", "multiline"):
+    if kind in ("text", "multiline", "attachment"):
         return text
     if text == "":
         return "" if kind == "choice" and not choices else None
@@ -91,10 +91,17 @@ def dms_text(path: str, value: Any) -> str:
 class FieldBinding:
     """One generated editor for one concrete model path."""
 
-    def __init__(self, view: FieldView, path: str, commit: Callable[[str, Any], str | None]):
+    def __init__(
+        self,
+        view: FieldView,
+        path: str,
+        commit: Callable[[str, Any], str | None],
+        attachments: Callable[[], list[tuple[str, str]]] = list,
+    ):
         self.view = view
         self.path = path
         self._commit = commit
+        self._attachments = attachments  # (name, sha256) of the project's attached files
         self._loading = False
         self.widget = self._build()
         self.widget.setAccessibleName(view.label)
@@ -108,6 +115,11 @@ class FieldBinding:
             self.editor.setTabChangesFocus(True)
             self.editor.setMinimumHeight(90)
             self.editor.textChanged.connect(self._changed)
+            return self.editor
+        if kind == "attachment":
+            self.editor = QComboBox()
+            self._fill_attachments()
+            self.editor.currentIndexChanged.connect(self._changed)
             return self.editor
         if kind in ("bool", "choice"):
             self.editor = QComboBox()
@@ -162,6 +174,23 @@ class FieldBinding:
         self.calendar_button = button
         return box
 
+    def _fill_attachments(self) -> None:
+        """The attached files to choose from (called again whenever attachments change)."""
+        current = self.editor.currentData() if self.editor.count() else ""
+        self._loading = True
+        try:
+            self.editor.clear()
+            self.editor.addItem(tr("(no file chosen)"), "")
+            for name, sha in self._attachments():
+                self.editor.addItem(name or sha[:12], sha)
+            self.editor.setCurrentIndex(max(0, self.editor.findData(current)))
+        finally:
+            self._loading = False
+
+    def refresh_attachments(self) -> None:
+        if self.view.kind == "attachment":
+            self._fill_attachments()
+
     # -- text <-> value --------------------------------------------------------------------
     def text(self) -> str:
         if isinstance(self.editor, QPlainTextEdit):
@@ -184,7 +213,11 @@ class FieldBinding:
             if isinstance(self.editor, QPlainTextEdit):
                 self.editor.setPlainText(text)
             elif isinstance(self.editor, QComboBox):
-                self.editor.setCurrentIndex(max(0, self.editor.findData(text)))
+                index = self.editor.findData(text)
+                if index < 0 and text and self.view.kind == "attachment":
+                    self.editor.addItem(tr("missing file {0}").format(text[:12]), text)
+                    index = self.editor.count() - 1
+                self.editor.setCurrentIndex(max(0, index))
             else:
                 self.editor.setText(text)
             self._mark_error(None)

@@ -85,7 +85,7 @@ class SectionEditor(QScrollArea):
                 grid.addWidget(table, row, 0, 1, 2)
                 self.tables.append(table)
             else:
-                binding = FieldBinding(view, view.path, controller.edit)
+                binding = FieldBinding(view, view.path, controller.edit, self._attachment_choices)
                 label.setBuddy(binding.editor)
                 grid.addWidget(binding.widget, row, 0, Qt.AlignmentFlag.AlignTop)
                 grid.addWidget(guidance, row, 1, Qt.AlignmentFlag.AlignTop)
@@ -104,9 +104,15 @@ class SectionEditor(QScrollArea):
         for table in self.tables:
             table.show_rows(_get(project, table.path) or [])
 
+    def _attachment_choices(self) -> list[tuple[str, str]]:
+        return [(a.name, a.sha256) for a in self.controller.session.project.attachments]
+
     def refresh(self, path: str) -> None:
         """Show the model's value again for fields touched by a change at ``path``."""
         project = self.controller.session.project
+        if path == "attachments" or path.startswith("attachments."):
+            for binding in self.bindings:
+                binding.refresh_attachments()
         for binding in self.bindings:
             if _related(binding.path, path):
                 binding.show(_get(project, binding.path))

@@ -23,7 +23,16 @@ from jcm_pdd.model import Project
 _log = logging.getLogger(__name__)
 
 FieldKind = Literal[
-    "text", "multiline", "date", "decimal", "int", "bool", "choice", "table", "coordinate"
+    "text",
+    "multiline",
+    "date",
+    "decimal",
+    "int",
+    "bool",
+    "choice",
+    "table",
+    "coordinate",
+    "attachment",
 ]
 
 # Navigator groups, in the order of the submission.
@@ -99,6 +108,8 @@ def field_kind(name: str, annotation: Any) -> tuple[FieldKind, tuple[str, ...]]:
         ann = get_args(ann)[0]
     if name in ("latitude", "longitude"):
         return "coordinate", ()
+    if name.endswith("_attachment") or name == "specimen_signature":
+        return "attachment", ()  # holds the sha256 of an attached file
     if get_origin(ann) is list:
         return "table", ()
     if get_origin(ann) is Literal:
@@ -272,7 +283,7 @@ _KINDS: dict[str, FieldKind] = {
     "boolean": "bool",
     "choice": "choice",
     "table": "table",
-    "attachment": "text",
+    "attachment": "attachment",
     "coordinates": "coordinate",
 }
 _GROUP_OF_FORM = {

@@ -64,140 +64,150 @@
         <translation>未検証のデフォルト値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="71" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="49" />
+        <source>The calculation engine is not installed.</source>
+        <translation>計算エンジンがインストールされていません。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="51" />
+        <source>Choose a methodology (B.1) to see the figures.</source>
+        <translation>数値を表示するには方法論（B.1）を選択してください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="53" />
         <source>No project open.</source>
         <translation>プロジェクトが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="74" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="86" />
         <source>Total estimated emission reductions</source>
         <translation>推計排出削減量の合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="79" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="91" />
         <source>Where the inputs of the calculation come from</source>
         <translation>計算の入力値の出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="81" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="93" />
         <source>Estimated emissions per year</source>
         <translation>年別の推計排出量</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="82" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="94" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="82" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="94" />
         <location filename="../../jcm_pdd/gui/chart.py" line="45" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="82" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="94" />
         <location filename="../../jcm_pdd/gui/chart.py" line="45" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="82" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="94" />
         <location filename="../../jcm_pdd/gui/chart.py" line="45" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="85" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="97" />
         <source>Calendar year</source>
         <translation>暦年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="86" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="98" />
         <source>Reference emissions, tCO2e</source>
         <translation>リファレンス排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="87" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="99" />
         <source>Project emissions, tCO2e</source>
         <translation>プロジェクト排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="88" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="100" />
         <source>Emission reductions credited, tCO2e (rounded down)</source>
         <translation>排出削減量 tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="94" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="106" />
         <source>Show calculation…</source>
         <translation>計算過程を表示…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="122" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="142" />
         <source>Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})</source>
         <translation>合計 {0}–{1}年: ER {2} tCO2e（RE {3}、PE {4}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="132" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="152" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="156" />
         <source>Inputs:</source>
         <translation>入力値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="161" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="181" />
         <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
         <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="186" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="206" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="190" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="210" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="194" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="214" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="194" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="214" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="194" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="214" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="194" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="214" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="194" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="214" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="205" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="225" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="206" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="226" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="207" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="227" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
@@ -223,7 +233,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="40" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="74" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="75" />
         <source>Diagnostics</source>
         <translation>診断</translation>
     </message>
@@ -253,68 +263,199 @@
         <translation>問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="62" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="64" />
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="82" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="52" />
+        <source>(none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="54" />
+        <source>(empty)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="63" />
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="63" />
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="72" />
+        <source>Reference emissions RE (exact)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="73" />
+        <source>Project emissions PE (exact)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="74" />
+        <source>Emission reductions ER (exact)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="75" />
+        <source>Reference emissions RE, tCO2e (rounded down)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="76" />
+        <source>Project emissions PE, tCO2e (rounded down)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="77" />
+        <source>Emission reductions ER, tCO2e (rounded down)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="82" />
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="105" />
+        <source>Differences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="107" />
+        <source>What changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="107" />
+        <source>Before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="107" />
+        <source>After</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="130" />
+        <source>Comparing “{0}” (before) with “{1}” (after): {2} field(s) and {3} figure(s) differ.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="139" />
+        <source>No differences in fields or figures.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="144" />
+        <source>Fields ({0} changed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="164" />
+        <source>Figures ({0} changed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="236" />
+        <source>Compare projects or package rounds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="239" />
+        <source>Before (earlier round):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="240" />
+        <source>After (later round):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="241" />
+        <source>Compare</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="266" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="84" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="144" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="283" />
+        <source>Choose the two files to compare.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="287" />
+        <source>Verifying and recomputing both sides…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="320" />
+        <source>Compare with…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="147" />
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="146" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="149" />
         <source>Folder:</source>
         <translation>フォルダー:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="152" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="155" />
         <source>Monitoring Plan (Excel)</source>
         <translation>モニタリング計画（Excel）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="159" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="162" />
         <source>Documents:</source>
         <translation>文書:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="160" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="163" />
         <source>Draft (allowed while errors remain; marked DRAFT)</source>
         <translation>ドラフト（エラーが残っていても可。DRAFT と表示）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="173" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="176" />
         <source>Exported:</source>
         <translation>エクスポートしたファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="178" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="418" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="181" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="427" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="180" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="183" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="182" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="185" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="185" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="188" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="204" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="207" />
         <source>Package written: {0}</source>
         <translation>パッケージを作成しました: {0}</translation>
     </message>
@@ -340,189 +481,199 @@
         <translation>次のいずれかを選択してください: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="123" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="135" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="126" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="138" />
         <source>decimal degrees</source>
         <translation>十進数の度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="145" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="146" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="157" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="158" />
         <source>Pick a date</source>
         <translation>日付を選択</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="68" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="183" />
+        <source>(no file chosen)</source>
+        <translation>（ファイル未選択）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/fields.py" line="218" />
+        <source>missing file {0}</source>
+        <translation>見つからないファイル {0}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="69" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="103" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="104" />
         <source>&amp;New…</source>
         <translation>新規(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="104" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="105" />
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="105" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="106" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="106" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="107" />
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="107" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="108" />
         <source>&amp;Close</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="108" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="109" />
         <source>&amp;Export…</source>
         <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="110" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="111" />
         <source>&amp;Package for validation…</source>
         <translation>有効化審査用パッケージ作成(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="113" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="114" />
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="115" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="116" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="116" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="117" />
         <source>Start &amp;page</source>
         <translation>スタートページ(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="118" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="119" />
         <source>Show &amp;calculation…</source>
         <translation>計算過程を表示(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="120" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="121" />
         <source>&amp;About JCM PDD Studio</source>
         <translation>JCM PDD Studio について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="121" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="122" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="122" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="123" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="127" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="128" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="129" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="130" />
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="137" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="138" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="139" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="140" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="144" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="145" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="146" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="147" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="207" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="208" />
         <source>Read-only: {0}</source>
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="263" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="270" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="284" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="291" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="304" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="311" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="305" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="312" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="319" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="326" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="325" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="332" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="355" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="362" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="356" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="363" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="396" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="403" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="420" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="429" />
         <source>The diagnostics report {0} error(s). Fix them before packaging for validation.</source>
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="442" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="451" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="444" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="453" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}
@@ -932,21 +1083,387 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <source>New project</source>
         <translation>新規プロジェクト</translation>
     </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="52" />
+        <source>CAR — corrective action request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="53" />
+        <source>CL — clarification request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="54" />
+        <source>FAR — forward action request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="59" />
+        <source>open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="59" />
+        <source>responded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="59" />
+        <source>closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="135" />
+        <source>Show findings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="136" />
+        <source>All findings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="138" />
+        <source>Only {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="140" />
+        <source>Export findings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="142" />
+        <source>Save the findings table as Word (.docx) or Excel (.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="147" />
+        <source>Show:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="152" />
+        <source>Findings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
+        <source>ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
+        <source>Section / field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
+        <source>Finding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
+        <source>Round</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="172" />
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="177" />
+        <source>Section or field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="179" />
+        <source>The section selected in the navigator, one of its fields, or a field path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="181" />
+        <source>What the validator found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="182" />
+        <source>The project participants' response</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="183" />
+        <source>The TPE's assessment of the response</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="186" />
+        <source>Type:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="187" />
+        <source>Section / field:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="188" />
+        <source>Finding:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="189" />
+        <source>Response:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="190" />
+        <source>Assessment:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="192" />
+        <source>New finding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="193" />
+        <source>Raise finding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="194" />
+        <source>Save text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="195" />
+        <source>Record response</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="196" />
+        <source>Close finding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="197" />
+        <source>Reopen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="300" />
+        <source>No findings yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="303" />
+        <source>{0} finding(s); {1} CAR/CL not closed — no positive opinion yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="308" />
+        <source>{0} finding(s); no CAR or CL left open.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="359" />
+        <source>New finding on the section selected in the navigator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="375" />
+        <source>{0} on {1} — {2}; raised in round {3}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="418" />
+        <source>Finding not saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="441" />
+        <source>A finding needs a description.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="457" />
+        <source>Write the participants' response first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="481" />
+        <source>Word document (*.docx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="481" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="484" />
+        <source>Export findings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="498" />
+        <source>Findings are exported as .docx or .xlsx.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="500" />
+        <source>Findings not exported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="91" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="157" />
+        <source>Sign off this section</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="93" />
+        <source>Mark the section selected in the navigator as reviewed in this round</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="95" />
+        <source>Remove sign-off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="104" />
+        <source>Sign-offs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="106" />
+        <source>Section</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="106" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="106" />
+        <source>Signed off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="106" />
+        <source>Reviewer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="118" />
+        <source>What changed since the sign-off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="119" />
+        <source>Path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="119" />
+        <source>Signed-off value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="119" />
+        <source>Now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="157" />
+        <source>Sign off {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="177" />
+        <source>⚠ stale: {0} change(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="179" />
+        <source>✓ current</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="183" />
+        <source>round {0}, {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="192" />
+        <source>Changed since it was signed off; select to see what</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="199" />
+        <source>No section signed off yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="202" />
+        <source>{0} sign-off(s); {1} stale — changed since they were signed off.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="207" />
+        <source>{0} sign-off(s), all current.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="233" />
+        <source>Select a sign-off to see what changed since.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="238" />
+        <source>{0}: unchanged since round {1}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="243" />
+        <source>{0}: changed since the sign-off in round {1} — sign off again once reviewed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="297" />
+        <source>Not signed off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="317" />
+        <source>Sign-off not removed</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>DocumentController</name>
     <message>
-        <location filename="../../jcm_pdd/gui/controller.py" line="45" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="54" />
         <source>The document is read-only.</source>
         <translation>この文書は読み取り専用です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/controller.py" line="59" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="68" />
         <source>Add row</source>
         <translation>行を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/controller.py" line="65" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="74" />
         <source>Remove row</source>
         <translation>行を削除</translation>
     </message>

@@ -111,6 +111,15 @@ def test_attachment_thumbnail_save_reopen_and_undo(window, project_file, tmp_pat
     page.add_file(png)
     assert page.list.count() == 1
     assert not page.list.item(0).icon().isNull(), "an image attachment shows a thumbnail"
+    figure = window.view.focus_path("pdd.figure_attachment")
+    assert figure
+    combo = window.view.current_page().binding("pdd.figure_attachment").editor
+    combo.setCurrentIndex(combo.findText("boundary.png"))  # C.2: choose the attached figure
+    assert (
+        window.session.project.pdd.figure_attachment == window.session.project.attachments[0].sha256
+    )
+    window.act_undo.trigger()
+    assert window.session.project.pdd.figure_attachment == ""
     assert window.save()
     loaded = load_project(project_file)
     assert [a.name for a in loaded.project.attachments] == ["boundary.png"]

@@ -245,6 +245,7 @@ class CompareDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(8)
+        self.progress.setVisible(False)  # only while comparing
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.view = DiffView()
@@ -284,6 +285,7 @@ class CompareDialog(QDialog):
             return
         self.compare_button.setEnabled(False)
         self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
         self.message.setText(tr("Verifying and recomputing both sides…"))
         self.thread_ = QThread(self)
         self.worker = _CompareWorker(Path(a), Path(b))
@@ -295,8 +297,7 @@ class CompareDialog(QDialog):
 
     def _finished(self, result: Any) -> None:
         self.compare_button.setEnabled(True)
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
+        self.progress.setVisible(False)
         if isinstance(result, UserError):
             self.diff = None
             self.message.setText(result.message)

@@ -159,9 +159,13 @@ class ReviewPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for column in (0, 1, 2, 4):
+        header.setStretchLastSection(False)
+        for column in (0, 1, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Section titles are long: a fixed share (full title in the tooltip); the text stretches.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(2, 190)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(self._double_clicked)
 
@@ -222,8 +226,9 @@ class ReviewPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(editor)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 540])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -286,7 +291,7 @@ class ReviewPanel(QWidget):
                 if column == 1:
                     item.setBackground(brush)
                 if column == 2:
-                    item.setToolTip(finding.target)
+                    item.setToolTip(f"{finding.target}\n{cells[2]}")
                 if column == 3:
                     item.setToolTip(finding.text)
                 self.table.setItem(row, column, item)

@@ -117,6 +117,9 @@ def test_raise_respond_close_saved_beside_the_package(qtbot, package, answers, l
         panel.set_filter("")
         assert panel.visible_ids() == ["CL-01", "CAR-01"]
         assert package.read_bytes() == before_bytes
+        panel.select_finding("CAR-01")
+        panel.resize(1100, 420)
+        panel.grab().save(f"/work/screenshots/review_findings_{language}.png")
         if language == "ja":
             assert panel.raise_button.text() != "Raise finding", "strings are translated"
     finally:

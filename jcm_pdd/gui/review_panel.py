@@ -35,7 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from jcm_pdd.errors import UserError
-from jcm_pdd.package.review import Finding, Review, review_for_package, save_review
+from jcm_pdd.package.review import (
+    REVIEW_SUFFIX,
+    Finding,
+    Review,
+    load_review,
+    review_for_package,
+    save_review,
+)
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 TYPES = ("CAR", "CL", "FAR")
@@ -142,8 +149,14 @@ class ReviewPanel(QWidget):
             tr("Save the findings table as Word (.docx) or Excel (.xlsx)")
         )
         self.export_button.clicked.connect(lambda: self.export_findings())
+        self.carry_button = QPushButton(tr("Continue an earlier review…"))
+        self.carry_button.setToolTip(
+            tr("Carry the findings and sign-offs of the previous round's review into this one")
+        )
+        self.carry_button.clicked.connect(lambda: self.carry_over())
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.carry_button)
         top.addWidget(QLabel(tr("Show:")))
         top.addWidget(self.filter)
         top.addWidget(self.export_button)
@@ -311,6 +324,11 @@ class ReviewPanel(QWidget):
             )
         else:
             self.summary.setText(tr("{0} finding(s); no CAR or CL left open.").format(total))
+        self.carry_button.setVisible(self._fresh())
+
+    def _fresh(self) -> bool:
+        """Nothing reviewed yet in this round: an earlier review may be carried in."""
+        return not self.review.findings and not self.review.signoffs
 
     def _target_text(self, target: str) -> str:
         return self.section_titles.get(target) or target
@@ -431,9 +449,15 @@ class ReviewPanel(QWidget):
         kind = kind or str(self.type_box.currentData())
         target = self.target() if target is None else target
         text = self.text_edit.toPlainText() if text is None else text
-        return self._change(
-            lambda: self.review.raise_finding(kind, target, text.strip(), self.author)  # type: ignore[arg-type]
-        )
+
+        def add() -> Finding:
+            if not text.strip():  # said here too, so the reviewer reads it in their language
+                raise UserError(tr("A finding needs a description."))
+            if not target.strip():
+                raise UserError(tr("A finding must name the section or field it concerns."))
+            return self.review.raise_finding(kind, target, text.strip(), self.author)  # type: ignore[arg-type]
+
+        return self._change(add)
 
     def save_text(self) -> Finding | None:
         finding_id = self.selected_id()
@@ -476,6 +500,49 @@ class ReviewPanel(QWidget):
         if finding_id is None:
             return None
         return self._change(lambda: self.review.reopen(finding_id))
+
+    def carry_over(self, previous: Path | str | None = None) -> bool:
+        """Load an earlier round's review into this (still empty) one, and save it here.
+
+        The review object is filled in place, so every panel sharing it shows the result.
+        """
+        if not self._fresh():
+            QMessageBox.information(
+                self,
+                tr("Continue an earlier review"),
+                tr("This review already holds findings or sign-offs; nothing was carried over."),
+            )
+            return False
+        if previous is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self,
+                tr("Continue an earlier review"),
+                str(self.review_path.parent),
+                tr("JCM review (*{0})").format(REVIEW_SUFFIX),
+            )
+            if not name:
+                return False
+            previous = name
+        source = Path(previous)
+
+        def carry() -> bool:
+            if source.resolve() == self.review_path.resolve():
+                raise UserError(tr("That is this round's own review file."))
+            earlier = load_review(source)
+            for ref in self.review.packages:  # this round keeps its place after the earlier ones
+                earlier.record_package(ref.round, ref.package_id, ref.file_name, ref.seen_at)
+            before = self.review.model_copy(deep=True)
+            try:
+                for name in Review.model_fields:
+                    setattr(self.review, name, getattr(earlier, name))
+                self._save()
+            except BaseException:
+                for name in Review.model_fields:
+                    setattr(self.review, name, getattr(before, name))
+                raise
+            return True
+
+        return bool(guarded(self, carry, tr("Review not carried over")))
 
     # -- export ------------------------------------------------------------------------------
     def export_findings(self, path: Path | str | None = None) -> Path | None:

@@ -113,3 +113,35 @@ def test_sign_off_of_an_unknown_section_is_refused(qtbot, tmp_path, tmp_path_fac
         panel = _panel(qtbot, opened, review, path)
         assert not panel.sign_off_current("PDD:Z.9")
         assert answers["asked"] and review.signoffs == [] and not path.exists()
+
+
+def test_round_2_continues_the_review_of_round_1(qtbot, tmp_path, tmp_path_factory, answers):
+    from jcm_pdd.gui.review_panel import ReviewPanel
+
+    rounds = built_rounds(tmp_path_factory)
+    first = copy_into(rounds.round1, tmp_path / "r1")
+    second = copy_into(rounds.round2, tmp_path / "r2")
+    with open_package(first) as opened:
+        review, review1 = review_for_opened(opened)
+        findings = ReviewPanel(review, review1)
+        qtbot.addWidget(findings)
+        findings.set_target("MPS:T1")
+        findings.raise_finding("CAR", text="Evidence for the PV-1 estimate.")
+        _panel(qtbot, opened, review, review1).sign_off_current("MPS:T1")
+
+    with open_package(second) as opened:
+        review, review2 = review_for_opened(opened)  # a fresh review in round 2's folder
+        findings = ReviewPanel(review, review2)
+        qtbot.addWidget(findings)
+        signoffs = _panel(qtbot, opened, review, review2)
+        findings.changed.connect(signoffs.refresh)  # as the window wires them
+        assert findings.carry_button.isVisibleTo(findings) and signoffs.states == []
+        assert not findings.carry_over(review2) and answers["asked"], "its own file is refused"
+        assert findings.carry_over(review1)
+        saved = load_review(review2)
+        assert [r.round for r in saved.packages] == [1, 2]
+        assert [f.id for f in saved.findings] == ["CAR-01"]
+        assert signoffs.stale_sections() == ["MPS:T1"], "round 1's sign-off, stale in round 2"
+        assert not findings.carry_button.isVisibleTo(findings)
+        assert not findings.carry_over(review1), "only into a review not yet started"
+    assert load_review(review1).packages[-1].round == 1, "round 1's review is left as it was"

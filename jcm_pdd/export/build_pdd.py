@@ -120,7 +120,7 @@ def _block(
         placeholder = "" if image else (block.placeholder or "(no figure attached)")
         return [Figure(image, caption, placeholder)]
     if block.kind == "emission_table":
-        return [_emission_table(block, figures)]
+        return _emission_table(block, figures)
     if block.kind == "records":
         out: list[Block] = []
         for n in range(_rows(reader, block.path)):
@@ -157,9 +157,17 @@ def _signatures(block: LayoutBlock, reader: FieldReader) -> list[Block]:
     return [SignatureBlock(f"{role}: {name}" if name else role) for role, name in parties]
 
 
-def _emission_table(block: LayoutBlock, figures: EmissionFigures | None) -> Block:
+ROUNDING_NOTE = (
+    "Reference and project emissions are shown rounded to the nearest tonne. Emission "
+    "reductions are calculated from the unrounded figures and rounded down to whole tCO2e, "
+    "so a row's emission reductions may be one tonne below the difference of the rounded "
+    "figures shown."
+)
+
+
+def _emission_table(block: LayoutBlock, figures: EmissionFigures | None) -> list[Block]:
     if figures is None or not figures.years:
-        return Paragraph(NOT_CALCULATED, style="note")
+        return [Paragraph(NOT_CALCULATED, style="note")]
     rows = tuple((y.year, thousands(y.re), thousands(y.pe), thousands(y.er)) for y in figures.years)
     total = (
         block.label or f"Total ({figures.unit})",
@@ -167,13 +175,14 @@ def _emission_table(block: LayoutBlock, figures: EmissionFigures | None) -> Bloc
         thousands(figures.total_pe),
         thousands(figures.total_er),
     )
-    return DataTable(
+    table = DataTable(
         columns=tuple(c.label for c in block.columns),
         rows=rows,
         total=total,
         widths=tuple(c.width for c in block.columns),
         numeric=frozenset({1, 2, 3}),
     )
+    return [table, Paragraph(ROUNDING_NOTE, style="note")]
 
 
 def _section(

@@ -279,6 +279,8 @@ class CompareDialog(QDialog):
         return edit
 
     def start(self) -> None:
+        if self.thread_ is not None and self.thread_.isRunning():
+            return  # one comparison at a time
         a, b = self.path_a.text().strip(), self.path_b.text().strip()
         if not a or not b:
             self.message.setText(tr("Choose the two files to compare."))
@@ -296,6 +298,9 @@ class CompareDialog(QDialog):
         self.thread_.start()
 
     def _finished(self, result: Any) -> None:
+        if self.thread_ is not None:  # end the thread now: the dialog may be deleted next
+            self.thread_.quit()
+            self.thread_.wait()
         self.compare_button.setEnabled(True)
         self.progress.setVisible(False)
         if isinstance(result, UserError):

@@ -233,7 +233,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="40" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="75" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="76" />
         <source>Diagnostics</source>
         <translation>診断</translation>
     </message>
@@ -270,12 +270,12 @@
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="52" />
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>（なし）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="54" />
         <source>(empty)</source>
-        <translation type="unfinished" />
+        <translation>（空欄）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="63" />
@@ -290,32 +290,32 @@
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="72" />
         <source>Reference emissions RE (exact)</source>
-        <translation type="unfinished" />
+        <translation>リファレンス排出量 RE（厳密値）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="73" />
         <source>Project emissions PE (exact)</source>
-        <translation type="unfinished" />
+        <translation>プロジェクト排出量 PE（厳密値）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="74" />
         <source>Emission reductions ER (exact)</source>
-        <translation type="unfinished" />
+        <translation>排出削減量 ER（厳密値）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="75" />
         <source>Reference emissions RE, tCO2e (rounded down)</source>
-        <translation type="unfinished" />
+        <translation>リファレンス排出量 RE tCO2e（切り捨て）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="76" />
         <source>Project emissions PE, tCO2e (rounded down)</source>
-        <translation type="unfinished" />
+        <translation>プロジェクト排出量 PE tCO2e（切り捨て）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="77" />
         <source>Emission reductions ER, tCO2e (rounded down)</source>
-        <translation type="unfinished" />
+        <translation>排出削減量 ER tCO2e（切り捨て）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="82" />
@@ -325,137 +325,137 @@
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="105" />
         <source>Differences</source>
-        <translation type="unfinished" />
+        <translation>差分</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="107" />
         <source>What changed</source>
-        <translation type="unfinished" />
+        <translation>変更箇所</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="107" />
         <source>Before</source>
-        <translation type="unfinished" />
+        <translation>変更前</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="107" />
         <source>After</source>
-        <translation type="unfinished" />
+        <translation>変更後</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="130" />
         <source>Comparing “{0}” (before) with “{1}” (after): {2} field(s) and {3} figure(s) differ.</source>
-        <translation type="unfinished" />
+        <translation>「{0}」（変更前）と「{1}」（変更後）の比較: 項目 {2} 件、数値 {3} 件が異なります。</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="139" />
         <source>No differences in fields or figures.</source>
-        <translation type="unfinished" />
+        <translation>項目・数値に差分はありません。</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="144" />
         <source>Fields ({0} changed)</source>
-        <translation type="unfinished" />
+        <translation>項目（変更 {0} 件）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="164" />
         <source>Figures ({0} changed)</source>
-        <translation type="unfinished" />
+        <translation>数値（変更 {0} 件）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="236" />
         <source>Compare projects or package rounds</source>
-        <translation type="unfinished" />
+        <translation>プロジェクトまたはパッケージの版を比較</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="239" />
         <source>Before (earlier round):</source>
-        <translation type="unfinished" />
+        <translation>変更前（前回）:</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="240" />
         <source>After (later round):</source>
-        <translation type="unfinished" />
+        <translation>変更後（今回）:</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="241" />
         <source>Compare</source>
-        <translation type="unfinished" />
+        <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="266" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="267" />
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="84" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="283" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="284" />
         <source>Choose the two files to compare.</source>
-        <translation type="unfinished" />
+        <translation>比較する 2 つのファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="287" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="289" />
         <source>Verifying and recomputing both sides…</source>
-        <translation type="unfinished" />
+        <translation>両方のファイルを検証し、再計算しています…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="320" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="321" />
         <source>Compare with…</source>
-        <translation type="unfinished" />
+        <translation>比較対象を選択…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="147" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="150" />
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="149" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="152" />
         <source>Folder:</source>
         <translation>フォルダー:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="155" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="158" />
         <source>Monitoring Plan (Excel)</source>
         <translation>モニタリング計画（Excel）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="162" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="165" />
         <source>Documents:</source>
         <translation>文書:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="163" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="166" />
         <source>Draft (allowed while errors remain; marked DRAFT)</source>
         <translation>ドラフト（エラーが残っていても可。DRAFT と表示）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="176" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="179" />
         <source>Exported:</source>
         <translation>エクスポートしたファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="181" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="427" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="184" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="449" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="183" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="186" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="185" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="188" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="188" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="191" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="207" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="210" />
         <source>Package written: {0}</source>
         <translation>パッケージを作成しました: {0}</translation>
     </message>
@@ -507,173 +507,178 @@
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="69" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="70" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="104" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="105" />
         <source>&amp;New…</source>
         <translation>新規(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="105" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="106" />
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="106" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="107" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="107" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="108" />
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="108" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="109" />
         <source>&amp;Close</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="109" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="110" />
         <source>&amp;Export…</source>
         <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="111" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="112" />
         <source>&amp;Package for validation…</source>
         <translation>有効化審査用パッケージ作成(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="114" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="115" />
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="116" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="117" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="117" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="118" />
         <source>Start &amp;page</source>
         <translation>スタートページ(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="119" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="120" />
         <source>Show &amp;calculation…</source>
         <translation>計算過程を表示(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="121" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="122" />
         <source>&amp;About JCM PDD Studio</source>
         <translation>JCM PDD Studio について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="122" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="123" />
+        <source>Co&amp;mpare with…</source>
+        <translation>比較(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="124" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="123" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="125" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="128" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="130" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="130" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="132" />
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="138" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="140" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="140" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="142" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="145" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="147" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="147" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="149" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="208" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="211" />
         <source>Read-only: {0}</source>
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="270" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="292" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="291" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="313" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="311" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="333" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="312" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="334" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="326" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="348" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="332" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="354" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="362" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="384" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="363" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="385" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="403" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="425" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="429" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="451" />
         <source>The diagnostics report {0} error(s). Fix them before packaging for validation.</source>
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="451" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="479" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="453" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="481" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}
@@ -1084,370 +1089,414 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>新規プロジェクト</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="52" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="59" />
         <source>CAR — corrective action request</source>
-        <translation type="unfinished" />
+        <translation>CAR — 是正措置要求</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="53" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="60" />
         <source>CL — clarification request</source>
-        <translation type="unfinished" />
+        <translation>CL — 明確化要求</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="54" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="61" />
         <source>FAR — forward action request</source>
-        <translation type="unfinished" />
+        <translation>FAR — 次回検証時対応要求</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="59" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="66" />
         <source>open</source>
-        <translation type="unfinished" />
+        <translation>未解決</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="59" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="66" />
         <source>responded</source>
-        <translation type="unfinished" />
+        <translation>回答済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="59" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="66" />
         <source>closed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="135" />
-        <source>Show findings</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="136" />
-        <source>All findings</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="138" />
-        <source>Only {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="140" />
-        <source>Export findings…</source>
-        <translation type="unfinished" />
+        <translation>解決済み</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="142" />
-        <source>Save the findings table as Word (.docx) or Excel (.xlsx)</source>
-        <translation type="unfinished" />
+        <source>Show findings</source>
+        <translation>表示する指摘事項</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="143" />
+        <source>All findings</source>
+        <translation>すべての指摘事項</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="145" />
+        <source>Only {0}</source>
+        <translation>{0}のみ</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="147" />
-        <source>Show:</source>
-        <translation type="unfinished" />
+        <source>Export findings…</source>
+        <translation>指摘事項を出力…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="149" />
+        <source>Save the findings table as Word (.docx) or Excel (.xlsx)</source>
+        <translation>指摘事項一覧を Word（.docx）または Excel（.xlsx）で保存します</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="152" />
+        <source>Continue an earlier review…</source>
+        <translation>前回の審査記録を引き継ぐ…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
+        <source>Carry the findings and sign-offs of the previous round's review into this one</source>
+        <translation>前回の審査記録の指摘事項とサインオフを今回に引き継ぎます</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="160" />
+        <source>Show:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="77" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="165" />
         <source>Findings</source>
-        <translation type="unfinished" />
+        <translation>指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="167" />
         <source>ID</source>
-        <translation type="unfinished" />
+        <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="167" />
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="167" />
         <source>Section / field</source>
-        <translation type="unfinished" />
+        <translation>セクション / 項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="167" />
         <source>Finding</source>
-        <translation type="unfinished" />
+        <translation>指摘内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="167" />
         <source>Round</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="172" />
-        <source>Type</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="177" />
-        <source>Section or field</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="179" />
-        <source>The section selected in the navigator, one of its fields, or a field path</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="181" />
-        <source>What the validator found</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="182" />
-        <source>The project participants' response</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="183" />
-        <source>The TPE's assessment of the response</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="186" />
-        <source>Type:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="187" />
-        <source>Section / field:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="188" />
-        <source>Finding:</source>
-        <translation type="unfinished" />
+        <translation>審査回</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="189" />
-        <source>Response:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="190" />
-        <source>Assessment:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="192" />
-        <source>New finding</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="193" />
-        <source>Raise finding</source>
-        <translation type="unfinished" />
+        <source>Type</source>
+        <translation>種別</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="194" />
-        <source>Save text</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="195" />
-        <source>Record response</source>
-        <translation type="unfinished" />
+        <source>Section or field</source>
+        <translation>セクションまたは項目</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="196" />
+        <source>The section selected in the navigator, one of its fields, or a field path</source>
+        <translation>ナビゲーターで選択中のセクション、その項目、または項目のパス</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="198" />
+        <source>What the validator found</source>
+        <translation>審査員が指摘した内容</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="199" />
+        <source>The project participants' response</source>
+        <translation>プロジェクト参加者の回答</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="200" />
+        <source>The TPE's assessment of the response</source>
+        <translation>回答に対する TPE の評価</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="203" />
+        <source>Type:</source>
+        <translation>種別:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="204" />
+        <source>Section / field:</source>
+        <translation>セクション / 項目:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="205" />
+        <source>Finding:</source>
+        <translation>指摘内容:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="206" />
+        <source>Response:</source>
+        <translation>回答:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="207" />
+        <source>Assessment:</source>
+        <translation>評価:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="209" />
+        <source>New finding</source>
+        <translation>新しい指摘</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="210" />
+        <source>Raise finding</source>
+        <translation>指摘を登録</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="211" />
+        <source>Save text</source>
+        <translation>文面を保存</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="212" />
+        <source>Record response</source>
+        <translation>回答を記録</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="213" />
         <source>Close finding</source>
-        <translation type="unfinished" />
+        <translation>解決済みにする</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="197" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="214" />
         <source>Reopen</source>
-        <translation type="unfinished" />
+        <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="300" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="318" />
         <source>No findings yet.</source>
-        <translation type="unfinished" />
+        <translation>指摘事項はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="303" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="321" />
         <source>{0} finding(s); {1} CAR/CL not closed — no positive opinion yet.</source>
-        <translation type="unfinished" />
+        <translation>指摘事項 {0} 件。未解決の CAR/CL が {1} 件あります — まだ肯定的な意見は出せません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="308" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="326" />
         <source>{0} finding(s); no CAR or CL left open.</source>
-        <translation type="unfinished" />
+        <translation>指摘事項 {0} 件。未解決の CAR・CL はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="359" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="382" />
         <source>New finding on the section selected in the navigator</source>
-        <translation type="unfinished" />
+        <translation>ナビゲーターで選択中のセクションへの新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="375" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="398" />
         <source>{0} on {1} — {2}; raised in round {3}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="418" />
-        <source>Finding not saved</source>
-        <translation type="unfinished" />
+        <translation>{0}（{1}）— {2}。第 {3} 回で指摘</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="441" />
+        <source>Finding not saved</source>
+        <translation>指摘事項は保存されませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="455" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="470" />
         <source>A finding needs a description.</source>
-        <translation type="unfinished" />
+        <translation>指摘事項には内容の記述が必要です。</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="457" />
+        <source>A finding must name the section or field it concerns.</source>
+        <translation>指摘事項には対象のセクションまたは項目を指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="486" />
         <source>Write the participants' response first.</source>
-        <translation type="unfinished" />
+        <translation>先に参加者の回答を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="481" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="512" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="519" />
+        <source>Continue an earlier review</source>
+        <translation>前回の審査記録を引き継ぐ</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="513" />
+        <source>This review already holds findings or sign-offs; nothing was carried over.</source>
+        <translation>この審査記録には既に指摘事項またはサインオフがあるため、引き継ぎは行いませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="521" />
+        <source>JCM review (*{0})</source>
+        <translation>JCM 審査記録 (*{0})</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="530" />
+        <source>That is this round's own review file.</source>
+        <translation>それは今回の審査記録ファイルそのものです。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="545" />
+        <source>Review not carried over</source>
+        <translation>審査記録を引き継げませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="553" />
         <source>Word document (*.docx)</source>
-        <translation type="unfinished" />
+        <translation>Word 文書 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="481" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="553" />
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="484" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="556" />
         <source>Export findings</source>
-        <translation type="unfinished" />
+        <translation>指摘事項の出力</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="498" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="570" />
         <source>Findings are exported as .docx or .xlsx.</source>
-        <translation type="unfinished" />
+        <translation>指摘事項は .docx または .xlsx で出力します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="500" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="572" />
         <source>Findings not exported</source>
-        <translation type="unfinished" />
+        <translation>指摘事項は出力されませんでした</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="91" />
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="157" />
         <source>Sign off this section</source>
-        <translation type="unfinished" />
+        <translation>このセクションをサインオフ</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="93" />
         <source>Mark the section selected in the navigator as reviewed in this round</source>
-        <translation type="unfinished" />
+        <translation>ナビゲーターで選択中のセクションを、今回の審査で確認済みとして記録します</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="95" />
         <source>Remove sign-off</source>
-        <translation type="unfinished" />
+        <translation>サインオフを取り消す</translation>
     </message>
     <message>
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="78" />
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="104" />
         <source>Sign-offs</source>
-        <translation type="unfinished" />
+        <translation>サインオフ</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="106" />
         <source>Section</source>
-        <translation type="unfinished" />
+        <translation>セクション</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="106" />
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>状態</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="106" />
         <source>Signed off</source>
-        <translation type="unfinished" />
+        <translation>サインオフ日</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="106" />
         <source>Reviewer</source>
-        <translation type="unfinished" />
+        <translation>審査員</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="118" />
         <source>What changed since the sign-off</source>
-        <translation type="unfinished" />
+        <translation>サインオフ後の変更内容</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="119" />
         <source>Path</source>
-        <translation type="unfinished" />
+        <translation>パス</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="119" />
         <source>Signed-off value</source>
-        <translation type="unfinished" />
+        <translation>サインオフ時の値</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="119" />
         <source>Now</source>
-        <translation type="unfinished" />
+        <translation>現在の値</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="157" />
         <source>Sign off {0}</source>
-        <translation type="unfinished" />
+        <translation>{0} をサインオフ</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="177" />
         <source>⚠ stale: {0} change(s)</source>
-        <translation type="unfinished" />
+        <translation>⚠ 要再確認: 変更 {0} 件</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="179" />
         <source>✓ current</source>
-        <translation type="unfinished" />
+        <translation>✓ 最新</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="183" />
         <source>round {0}, {1}</source>
-        <translation type="unfinished" />
+        <translation>第 {0} 回、{1}</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="192" />
         <source>Changed since it was signed off; select to see what</source>
-        <translation type="unfinished" />
+        <translation>サインオフ後に変更されています。選択すると変更内容を表示します</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="199" />
         <source>No section signed off yet.</source>
-        <translation type="unfinished" />
+        <translation>サインオフしたセクションはまだありません。</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="202" />
         <source>{0} sign-off(s); {1} stale — changed since they were signed off.</source>
-        <translation type="unfinished" />
+        <translation>サインオフ {0} 件。うち {1} 件はサインオフ後に変更があり、再確認が必要です。</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="207" />
         <source>{0} sign-off(s), all current.</source>
-        <translation type="unfinished" />
+        <translation>サインオフ {0} 件。すべて最新です。</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="233" />
         <source>Select a sign-off to see what changed since.</source>
-        <translation type="unfinished" />
+        <translation>サインオフを選択すると、その後の変更内容を表示します。</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="238" />
         <source>{0}: unchanged since round {1}.</source>
-        <translation type="unfinished" />
+        <translation>{0}: 第 {1} 回から変更はありません。</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="243" />
         <source>{0}: changed since the sign-off in round {1} — sign off again once reviewed.</source>
-        <translation type="unfinished" />
+        <translation>{0}: 第 {1} 回のサインオフ後に変更されました — 確認後に再度サインオフしてください。</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="297" />
         <source>Not signed off</source>
-        <translation type="unfinished" />
+        <translation>サインオフできませんでした</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="317" />
         <source>Sign-off not removed</source>
-        <translation type="unfinished" />
+        <translation>サインオフを取り消せませんでした</translation>
     </message>
 </context>
 <context>

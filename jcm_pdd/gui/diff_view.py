@@ -67,6 +67,20 @@ def value_text(value: Any) -> str:
     return text if len(text) <= 160 else text[:157] + "…"
 
 
+def figure_delta(old: str | None, new: str | None) -> str:
+    """After minus before, signed (``+80``, ``-0.5``); "" when either side is missing."""
+    if old is None or new is None:
+        return ""
+    try:
+        delta = Fraction(new.replace(",", "")) - Fraction(old.replace(",", ""))
+    except (ValueError, ZeroDivisionError):
+        return ""
+    if delta.denominator == 1:
+        return f"{delta.numerator:+d}"
+    exact = Decimal(delta.numerator) / Decimal(delta.denominator)
+    return f"≈ {exact:+.4f}"
+
+
 def quantity_text(quantity: str) -> str:
     return {
         "RE": tr("Reference emissions RE (exact)"),
@@ -103,14 +117,15 @@ class DiffView(QWidget):
         self.notes.setStyleSheet("color: #8a4b00;")
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(tr("Differences"))
-        self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([tr("What changed"), tr("Before"), tr("After")])
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels([tr("What changed"), tr("Before"), tr("After"), tr("Change")])
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
         layout = QVBoxLayout(self)
@@ -174,8 +189,10 @@ class DiffView(QWidget):
                         quantity_text(change.quantity),
                         value_text(change.old),
                         value_text(change.new),
+                        figure_delta(change.old, change.new),
                     ],
                 )
+                item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight)
                 item.setToolTip(0, f"figures.{change.period}.{change.quantity}")
                 for column, value in ((1, change.old), (2, change.new)):
                     item.setToolTip(column, str(value))
@@ -184,7 +201,7 @@ class DiffView(QWidget):
         self.tree.setColumnWidth(0, min(self.tree.columnWidth(0) + 12, 420))
 
     def rows(self) -> list[tuple[str, ...]]:
-        """Every leaf row as shown: (group, subgroup, what, before, after)."""
+        """Every leaf row as shown: (group, subgroup, what, before, after, change)."""
         out: list[tuple[str, ...]] = []
         for n in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(n)
@@ -192,7 +209,7 @@ class DiffView(QWidget):
                 group = top.child(m)
                 for k in range(group.childCount()):
                     leaf = group.child(k)
-                    out.append((top.text(0), group.text(0), *(leaf.text(c) for c in range(3))))
+                    out.append((top.text(0), group.text(0), *(leaf.text(c) for c in range(4))))
         return out
 
     def _double_clicked(self, item: QTreeWidgetItem) -> None:
@@ -248,6 +265,7 @@ class CompareDialog(QDialog):
         self.progress.setVisible(False)  # only while comparing
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setVisible(False)
         self.view = DiffView()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.compare_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -284,10 +302,12 @@ class CompareDialog(QDialog):
         a, b = self.path_a.text().strip(), self.path_b.text().strip()
         if not a or not b:
             self.message.setText(tr("Choose the two files to compare."))
+            self.message.setVisible(True)
             return
         self.compare_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
+        self.message.setVisible(True)
         self.message.setText(tr("Verifying and recomputing both sides…"))
         self.thread_ = QThread(self)
         self.worker = _CompareWorker(Path(a), Path(b))
@@ -306,11 +326,12 @@ class CompareDialog(QDialog):
         if isinstance(result, UserError):
             self.diff = None
             self.message.setText(result.message)
+            self.message.setVisible(True)
             self.finished_compare.emit(result)
             return
         diff, titles = result
         self.diff = diff
-        self.message.setText("")
+        self.message.setVisible(False)
         self.view.set_diff(diff, titles)
         self.finished_compare.emit(diff)
 

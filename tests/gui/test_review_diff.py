@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from jcm_pdd.gui.diff_view import CompareDialog, compare_with, value_text
+from jcm_pdd.gui.diff_view import CompareDialog, compare_with, figure_delta, value_text
 from jcm_pdd.gui.i18n import install_language
 from jcm_pdd.package import snapshot_folder
 from tests.gui.review_packages import built_rounds, copy_into
@@ -43,11 +43,11 @@ def test_two_rounds_show_a_changed_field_and_a_changed_figure(
     rows = dialog.view.rows()
     fields = [r for r in rows if r[2] == "monitoring_plan.monitored.0.estimated_value"]
     assert len(fields) == 1
-    _, section, _, old, new = fields[0]
-    assert (old, new) == ("1000", "1100")
+    _, section, _, old, new, change = fields[0]
+    assert (old, new, change) == ("1000", "1100", "")
     assert section.startswith("MPS Table 1"), "grouped under its form section"
     figures = [r for r in rows if r[1] == "2026" and r[3] == "930"]
-    assert [r[4] for r in figures] == ["1010"], "ER 2026, rounded down: 930 -> 1010"
+    assert [r[4:] for r in figures] == [("1010", "+80")], "ER 2026, rounded down: 930 -> 1010"
     assert dialog.view.tree.topLevelItemCount() == 2  # fields, then figures
     dialog.resize(1000, 600)
     dialog.grab().save(f"/work/screenshots/review_diff_{language}.png")
@@ -88,5 +88,7 @@ def test_compare_with_puts_the_earlier_round_first(qtbot, tmp_path_factory, monk
 def test_value_text_is_readable() -> None:
     assert value_text(None) == "(none)"
     assert value_text("2020433/2000") == "≈ 1010.2165  (2020433/2000)"
+    assert figure_delta("930", "1010") == "+80" and figure_delta(None, "3") == ""
+    assert figure_delta("1861033/2000", "2020433/2000") == "≈ +79.7000"
     assert value_text(True) == "yes" and value_text([1, 2]) == "[1, 2]"
     assert value_text("x" * 300).endswith("…") and len(value_text("x" * 300)) == 158

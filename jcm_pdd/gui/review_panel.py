@@ -104,12 +104,22 @@ def target_paths(project: Any, sections: Sequence[Any], limit: int = 80) -> dict
 
 
 def guarded(parent: QWidget, action: Callable[[], Any], title: str) -> Any:
-    """Run ``action``; a ``UserError`` is shown to the reviewer (nothing half-done is saved)."""
+    """Run ``action``; a ``UserError`` or a file error is shown to the reviewer (the callers
+    roll back, so nothing half-done stays in memory or on disk)."""
     try:
         return action()
     except UserError as exc:
         QMessageBox.warning(parent, title, exc.message)
-        return None
+    except OSError as exc:  # e.g. the package's folder is read-only or gone
+        name = Path(exc.filename).name if exc.filename else ""
+        QMessageBox.warning(
+            parent,
+            title,
+            tr("The review file cannot be written ({0}): {1}.").format(
+                name or tr("folder"), exc.strerror or str(exc)
+            ),
+        )
+    return None
 
 
 class ReviewPanel(QWidget):

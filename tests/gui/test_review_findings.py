@@ -186,3 +186,16 @@ def test_findings_export_as_docx_and_xlsx(qtbot, package, tmp_path, answers, mon
         ]
     finally:
         opened.close()
+
+
+def test_unwritable_review_file_is_reported_and_rolled_back(qtbot, package, answers) -> None:
+    panel, opened = _panel(qtbot, package)
+    try:
+        panel.review_path = package.parent / "gone" / "round1.jcmreview"  # folder removed
+        panel.set_target("PDD:A.1")
+        assert panel.raise_finding("CL", text="Title differs from the MoC.") is None
+        assert any("cannot be written" in str(text) for text in answers["asked"])
+        assert panel.review.findings == [] and panel.table.rowCount() == 0
+        assert sorted(p.name for p in package.parent.iterdir()) == ["round1.jcmpkg"]
+    finally:
+        opened.close()

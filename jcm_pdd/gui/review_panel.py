@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,91 +34,22 @@ from PySide6.QtWidgets import (
 )
 
 from jcm_pdd.errors import UserError
-from jcm_pdd.package.review import (
-    REVIEW_SUFFIX,
-    Finding,
-    Review,
-    load_review,
-    review_for_package,
-    save_review,
+from jcm_pdd.gui.review_common import (  # noqa: F401 - review_for_opened, target_paths: API
+    STATUS_COLOURS,
+    STATUSES,
+    TYPES,
+    carried_review,
+    guarded,
+    review_for_opened,
+    status_text,
+    target_paths,
+    tr,
+    type_text,
+    write_findings,
 )
+from jcm_pdd.package.review import REVIEW_SUFFIX, Finding, Review, save_review
 
 ROLE_ID = Qt.ItemDataRole.UserRole
-TYPES = ("CAR", "CL", "FAR")
-STATUSES = ("open", "responded", "closed")
-STATUS_COLOURS = {"open": "#fde2e1", "responded": "#fff3cd", "closed": "#e2f0e3"}
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
-
-
-def type_text(kind: str) -> str:
-    return {
-        "CAR": tr("CAR — corrective action request"),
-        "CL": tr("CL — clarification request"),
-        "FAR": tr("FAR — forward action request"),
-    }.get(kind, kind)
-
-
-def status_text(status: str) -> str:
-    return {"open": tr("open"), "responded": tr("responded"), "closed": tr("closed")}.get(
-        status, status
-    )
-
-
-def review_for_opened(opened: Any) -> tuple[Review, Path]:
-    """The review of an opened package (``OpenedPackage``) and the ``.jcmreview`` beside it.
-
-    Nothing is written here: the file is created by the reviewer's first change.
-    """
-    title = opened.project.pdd.title if opened.project is not None else ""
-    return review_for_package(opened.path, opened.round, opened.package_id, title)
-
-
-def target_paths(project: Any, sections: Sequence[Any], limit: int = 80) -> dict[str, list[str]]:
-    """Field paths a finding on each navigator section can name (``SectionView`` lists).
-
-    Table fields are offered per row and cell (``pdd.sites.0.latitude``), up to ``limit``.
-    """
-    from jcm_pdd.model.paths import PathError, get_value
-
-    out: dict[str, list[str]] = {}
-    for section in sections:
-        paths: list[str] = []
-        for view in section.fields:
-            base = view.path.split(".*", 1)[0]
-            paths.append(base)
-            if not view.columns:
-                continue
-            try:
-                rows = get_value(project, base)
-            except PathError:
-                continue
-            for n in range(len(rows) if isinstance(rows, list) else 0):
-                paths.append(f"{base}.{n}")
-                paths += [f"{base}.{n}.{c.path}" for c in view.columns if "*" not in c.path]
-        out[section.id] = list(dict.fromkeys(paths))[:limit]
-    return out
-
-
-def guarded(parent: QWidget, action: Callable[[], Any], title: str) -> Any:
-    """Run ``action``; a ``UserError`` or a file error is shown to the reviewer (the callers
-    roll back, so nothing half-done stays in memory or on disk)."""
-    try:
-        return action()
-    except UserError as exc:
-        QMessageBox.warning(parent, title, exc.message)
-    except OSError as exc:  # e.g. the package's folder is read-only or gone
-        name = Path(exc.filename).name if exc.filename else ""
-        QMessageBox.warning(
-            parent,
-            title,
-            tr("The review file cannot be written ({0}): {1}.").format(
-                name or tr("folder"), exc.strerror or str(exc)
-            ),
-        )
-    return None
 
 
 class ReviewPanel(QWidget):
@@ -536,11 +466,7 @@ class ReviewPanel(QWidget):
         source = Path(previous)
 
         def carry() -> bool:
-            if source.resolve() == self.review_path.resolve():
-                raise UserError(tr("That is this round's own review file."))
-            earlier = load_review(source)
-            for ref in self.review.packages:  # this round keeps its place after the earlier ones
-                earlier.record_package(ref.round, ref.package_id, ref.file_name, ref.seen_at)
+            earlier = carried_review(self.review, self.review_path, source)
             before = self.review.model_copy(deep=True)
             try:
                 for name in Review.model_fields:
@@ -557,8 +483,6 @@ class ReviewPanel(QWidget):
     # -- export ------------------------------------------------------------------------------
     def export_findings(self, path: Path | str | None = None) -> Path | None:
         """Write the findings table as .docx or .xlsx (asks where when ``path`` is None)."""
-        from jcm_pdd.package.findings_export import findings_docx, findings_xlsx
-
         if path is None:
             word, excel = tr("Word document (*.docx)"), tr("Excel workbook (*.xlsx)")
             suggested = str(self.review_path.with_name(self.review_path.stem + "-findings.docx"))
@@ -572,11 +496,6 @@ class ReviewPanel(QWidget):
                 path = path.with_suffix(".xlsx" if chosen == excel else ".docx")
         target = Path(path)
 
-        def write() -> Path:
-            if target.suffix.lower() == ".xlsx":
-                return findings_xlsx(self.review, target)
-            if target.suffix.lower() == ".docx":
-                return findings_docx(self.review, target)
-            raise UserError(tr("Findings are exported as .docx or .xlsx."))
-
-        return guarded(self, write, tr("Findings not exported"))
+        return guarded(
+            self, lambda: write_findings(self.review, target), tr("Findings not exported")
+        )

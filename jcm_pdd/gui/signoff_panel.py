@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui.diff_view import value_text
-from jcm_pdd.gui.review_panel import guarded
+from jcm_pdd.gui.review_common import guarded
 from jcm_pdd.model import Project
 from jcm_pdd.package.engine import Figures
 from jcm_pdd.package.review import Review, SignOffState, save_review

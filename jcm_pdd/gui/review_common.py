@@ -1,0 +1,113 @@
+"""Shared by the review panels: wording of finding types and statuses, where a package's review
+lives, the targets a finding can name, carrying an earlier round's review in, exporting the
+findings table, and showing a refused change to the reviewer instead of failing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.package.review import Review, load_review, review_for_package
+
+TYPES = ("CAR", "CL", "FAR")
+STATUSES = ("open", "responded", "closed")
+STATUS_COLOURS = {"open": "#fde2e1", "responded": "#fff3cd", "closed": "#e2f0e3"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+def type_text(kind: str) -> str:
+    return {
+        "CAR": tr("CAR — corrective action request"),
+        "CL": tr("CL — clarification request"),
+        "FAR": tr("FAR — forward action request"),
+    }.get(kind, kind)
+
+
+def status_text(status: str) -> str:
+    return {"open": tr("open"), "responded": tr("responded"), "closed": tr("closed")}.get(
+        status, status
+    )
+
+
+def review_for_opened(opened: Any) -> tuple[Review, Path]:
+    """The review of an opened package (``OpenedPackage``) and the ``.jcmreview`` beside it.
+
+    Nothing is written here: the file is created by the reviewer's first change.
+    """
+    title = opened.project.pdd.title if opened.project is not None else ""
+    return review_for_package(opened.path, opened.round, opened.package_id, title)
+
+
+def target_paths(project: Any, sections: Sequence[Any], limit: int = 80) -> dict[str, list[str]]:
+    """Field paths a finding on each navigator section can name (``SectionView`` lists).
+
+    Table fields are offered per row and cell (``pdd.sites.0.latitude``), up to ``limit``.
+    """
+    from jcm_pdd.model.paths import PathError, get_value
+
+    out: dict[str, list[str]] = {}
+    for section in sections:
+        paths: list[str] = []
+        for view in section.fields:
+            base = view.path.split(".*", 1)[0]
+            paths.append(base)
+            if not view.columns:
+                continue
+            try:
+                rows = get_value(project, base)
+            except PathError:
+                continue
+            for n in range(len(rows) if isinstance(rows, list) else 0):
+                paths.append(f"{base}.{n}")
+                paths += [f"{base}.{n}.{c.path}" for c in view.columns if "*" not in c.path]
+        out[section.id] = list(dict.fromkeys(paths))[:limit]
+    return out
+
+
+def guarded(parent: QWidget, action: Callable[[], Any], title: str) -> Any:
+    """Run ``action``; a ``UserError`` or a file error is shown to the reviewer (the callers
+    roll back, so nothing half-done stays in memory or on disk)."""
+    try:
+        return action()
+    except UserError as exc:
+        QMessageBox.warning(parent, title, exc.message)
+    except OSError as exc:  # e.g. the package's folder is read-only or gone
+        name = Path(exc.filename).name if exc.filename else ""
+        QMessageBox.warning(
+            parent,
+            title,
+            tr("The review file cannot be written ({0}): {1}.").format(
+                name or tr("folder"), exc.strerror or str(exc)
+            ),
+        )
+    return None
+
+
+def carried_review(review: Review, review_path: Path, source: Path) -> Review:
+    """The earlier round's review at ``source`` with this round's packages recorded after it."""
+    if source.resolve() == review_path.resolve():
+        raise UserError(tr("That is this round's own review file."))
+    earlier = load_review(source)
+    for ref in review.packages:  # this round keeps its place after the earlier ones
+        earlier.record_package(ref.round, ref.package_id, ref.file_name, ref.seen_at)
+    return earlier
+
+
+def write_findings(review: Review, target: Path) -> Path:
+    """The findings table as .docx or .xlsx, by the suffix of ``target``."""
+    from jcm_pdd.package.findings_export import findings_docx, findings_xlsx
+
+    if target.suffix.lower() == ".xlsx":
+        return findings_xlsx(review, target)
+    if target.suffix.lower() == ".docx":
+        return findings_docx(review, target)
+    raise UserError(tr("Findings are exported as .docx or .xlsx."))

@@ -387,7 +387,8 @@ class ReviewPanel(QWidget):
         self, kind: str | None = None, target: str | None = None, text: str | None = None
     ) -> Finding | None:
         kind = kind or str(self.type_box.currentData())
-        target = self.target() if target is None else target
+        if target is None:  # the box shows the selected finding's own target while one is open
+            target = self.target() if self.selected_id() is None else self.current_target
         text = self.text_edit.toPlainText() if text is None else text
 
         def add() -> Finding:

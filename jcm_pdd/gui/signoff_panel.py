@@ -153,12 +153,12 @@ class SignOffPanel(QWidget):
     def set_section(self, key: str) -> None:
         self.current_section = key
         self.sign_button.setEnabled(bool(key))
+        title = self._title(key) if key else ""
+        short = title if len(title) <= 28 else title[:27].rstrip() + "…"
         self.sign_button.setText(
-            tr("Sign off {0}").format(self._number(key)) if key else tr("Sign off this section")
+            tr("Sign off {0}").format(short) if key else tr("Sign off this section")
         )
-
-    def _number(self, key: str) -> str:
-        return key.split(":", 1)[-1]
+        self.sign_button.setToolTip(title or self.sign_button.toolTip())
 
     def _title(self, key: str, stored: str = "") -> str:
         return self.section_titles.get(key) or stored or key

@@ -143,6 +143,8 @@ def test_reopen_and_respond_after_closing(qtbot, package, answers) -> None:
     try:
         panel.set_target("MPS:T1")
         panel.raise_finding("FAR", text="Check the meter calibration at the first verification.")
+        panel.set_target("PDD:C.3")  # browsing on while FAR-01 is still selected
+        assert panel.raise_finding("CL", text="Show the grid factor source.").target == "PDD:C.3"
         panel.select_finding("FAR-01")
         panel.close_finding("Forwarded to verification.")
         assert panel.respond("late answer") is None and answers["asked"], "closed: refused"

@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.prefs = prefs or Preferences.load()
         self.controller: DocumentController | None = None
+        self.review_docks: list[QDockWidget] = []
         self.view: DocumentView | None = None
         self.autosave = AutosavePolicy()
         self.setWindowIcon(icons.icon("app"))
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
             tr("Show &calculation…"), self.calc_panel.show_calculation
         )
         self.act_about = self._action(tr("&About JCM PDD Studio"), self.about)
+        self.act_compare = self._action(tr("Co&mpare with…"), self.compare_dialog)
         self.act_undo = self._action(tr("&Undo"), self.undo, keys.Undo, "undo")
         self.act_redo = self._action(tr("&Redo"), self.redo, keys.Redo, "redo")
         self.writing_actions = [self.act_save, self.act_export, self.act_package]
@@ -132,7 +134,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.act_save, self.act_save_as, self.act_close])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_export, self.act_package])
+        file_menu.addActions([self.act_export, self.act_package, self.act_compare])
         file_menu.addSeparator()
         file_menu.addActions([self.act_prefs, self.act_quit])
         edit_menu = menu.addMenu(tr("&Edit"))
@@ -176,6 +178,7 @@ class MainWindow(QMainWindow):
         self.act_save_as.setEnabled(has_doc and not read_only)
         self.act_close.setEnabled(has_doc)
         self.act_show_calc.setEnabled(has_doc)
+        self.act_compare.setEnabled(bool(session and session.path))
         self.calc_dock.setVisible(has_doc)
         self.diag_dock.setVisible(has_doc)
         title = "JCM PDD Studio"
@@ -212,6 +215,11 @@ class MainWindow(QMainWindow):
         controller.recheck.connect(self.recheck)
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
+        opened = getattr(session, "package", None)
+        if opened is not None:  # validator mode: findings and sign-offs beside the editor
+            from jcm_pdd.gui.review_docks import add_review_docks
+
+            self.review_docks = add_review_docks(self, opened)
         self.autosave.reset()
         self.recalculate()
         controller.schedule_recheck()  # diagnostics follow a moment after the window shows
@@ -219,6 +227,10 @@ class MainWindow(QMainWindow):
         self.document_opened.emit()
 
     def _discard_view(self) -> None:
+        for dock in self.review_docks:
+            self.removeDockWidget(dock)
+            dock.deleteLater()
+        self.review_docks = []
         if self.view is not None:
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
@@ -251,6 +263,16 @@ class MainWindow(QMainWindow):
                     problems[sid] = problems.get(sid, 0) + 1
         self.view.refresh_marks(problems)
         self.diagnostics_updated.emit()
+
+    def go_to_target(self, target: str) -> None:
+        """A navigator section key (``PDD:A.3``) or a model path."""
+        if self.view is None:
+            return
+        if any(s.id == target for s in self.view.sections):
+            self.stack.setCurrentWidget(self.view)
+            self.view.show_section(target)
+        else:
+            self.go_to_path(target)
 
     def go_to_path(self, path: str) -> None:
         if self.view is not None:
@@ -435,6 +457,12 @@ class MainWindow(QMainWindow):
         dialog = PackageDialog(self.session, self)
         dialog.open()
         return dialog
+
+    def compare_dialog(self) -> QWidget | None:
+        """Compare the open file (project or package round) with another one."""
+        from jcm_pdd.gui.diff_view import compare_with
+
+        return compare_with(self, self.session.path if self.session else None)
 
     def preferences_dialog(self) -> None:
         from jcm_pdd.gui.preferences_dialog import PreferencesDialog

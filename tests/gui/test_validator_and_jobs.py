@@ -49,11 +49,17 @@ def test_validator_mode_is_read_only_and_writes_nothing(window, package, qtbot) 
             for table in page.tables:
                 assert not table.add_button.isEnabled()
     assert window.calc_panel.figures.years, "figures are shown from the packaged project"
+    assert len(window.review_docks) == 2  # findings and sign-offs beside the document
+    window.view.navigator.select("PDD:A.3")
+    assert window.findings_panel.target() == "PDD:A.3"
+    window.findings_panel.go_to_target.emit("pdd.sites.0.latitude")
+    assert window.view.current_page().section.id == "PDD:A.3"
     dialog = window.calc_panel.show_calculation()
     qtbot.addWidget(dialog)
     assert "RE" in dialog.steps_view.toPlainText()
     assert not window.autosave_tick() and not window.save()
     assert window.close_document()
+    assert window.review_docks == []
     assert snapshot_folder(package.parent) == before
     assert session_io.pending_recoveries() == []
 

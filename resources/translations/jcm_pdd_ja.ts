@@ -288,118 +288,123 @@
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="72" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="86" />
         <source>Reference emissions RE (exact)</source>
         <translation>リファレンス排出量 RE（厳密値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="73" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="87" />
         <source>Project emissions PE (exact)</source>
         <translation>プロジェクト排出量 PE（厳密値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="74" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="88" />
         <source>Emission reductions ER (exact)</source>
         <translation>排出削減量 ER（厳密値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="75" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="89" />
         <source>Reference emissions RE, tCO2e (rounded down)</source>
         <translation>リファレンス排出量 RE tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="76" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="90" />
         <source>Project emissions PE, tCO2e (rounded down)</source>
         <translation>プロジェクト排出量 PE tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="77" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="91" />
         <source>Emission reductions ER, tCO2e (rounded down)</source>
         <translation>排出削減量 ER tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="82" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="96" />
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="105" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="119" />
         <source>Differences</source>
         <translation>差分</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="107" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="121" />
         <source>What changed</source>
         <translation>変更箇所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="107" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="121" />
         <source>Before</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="107" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="121" />
         <source>After</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="130" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="121" />
+        <source>Change</source>
+        <translation>変化</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="145" />
         <source>Comparing “{0}” (before) with “{1}” (after): {2} field(s) and {3} figure(s) differ.</source>
         <translation>「{0}」（変更前）と「{1}」（変更後）の比較: 項目 {2} 件、数値 {3} 件が異なります。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="139" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="154" />
         <source>No differences in fields or figures.</source>
         <translation>項目・数値に差分はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="144" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="159" />
         <source>Fields ({0} changed)</source>
         <translation>項目（変更 {0} 件）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="164" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="179" />
         <source>Figures ({0} changed)</source>
         <translation>数値（変更 {0} 件）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="236" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="253" />
         <source>Compare projects or package rounds</source>
         <translation>プロジェクトまたはパッケージの版を比較</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="239" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="256" />
         <source>Before (earlier round):</source>
         <translation>変更前（前回）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="240" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="257" />
         <source>After (later round):</source>
         <translation>変更後（今回）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="241" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="258" />
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="267" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="285" />
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="84" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="284" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="304" />
         <source>Choose the two files to compare.</source>
         <translation>比較する 2 つのファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="289" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="311" />
         <source>Verifying and recomputing both sides…</source>
         <translation>両方のファイルを検証し、再計算しています…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="321" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="347" />
         <source>Compare with…</source>
         <translation>比較対象を選択…</translation>
     </message>
@@ -1089,291 +1094,301 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>新規プロジェクト</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="59" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="29" />
         <source>CAR — corrective action request</source>
         <translation>CAR — 是正措置要求</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="60" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="30" />
         <source>CL — clarification request</source>
         <translation>CL — 明確化要求</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="61" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="31" />
         <source>FAR — forward action request</source>
         <translation>FAR — 次回検証時対応要求</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="66" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="36" />
         <source>open</source>
         <translation>未解決</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="66" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="36" />
         <source>responded</source>
         <translation>回答済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="66" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="36" />
         <source>closed</source>
         <translation>解決済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="142" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="88" />
+        <source>The review file cannot be written ({0}): {1}.</source>
+        <translation>レビューファイルを書き込めません（{0}）: {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_common.py" line="89" />
+        <source>folder</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="82" />
         <source>Show findings</source>
         <translation>表示する指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="143" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="83" />
         <source>All findings</source>
         <translation>すべての指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="145" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="85" />
         <source>Only {0}</source>
         <translation>{0}のみ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="147" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="87" />
         <source>Export findings…</source>
         <translation>指摘事項を出力…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="149" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="89" />
         <source>Save the findings table as Word (.docx) or Excel (.xlsx)</source>
         <translation>指摘事項一覧を Word（.docx）または Excel（.xlsx）で保存します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="152" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="92" />
         <source>Continue an earlier review…</source>
         <translation>前回の審査記録を引き継ぐ…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="94" />
         <source>Carry the findings and sign-offs of the previous round's review into this one</source>
         <translation>前回の審査記録の指摘事項とサインオフを今回に引き継ぎます</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="160" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="100" />
         <source>Show:</source>
         <translation>表示:</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_docks.py" line="77" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="165" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="105" />
         <source>Findings</source>
         <translation>指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="167" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="107" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="167" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="107" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="167" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="107" />
         <source>Section / field</source>
         <translation>セクション / 項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="167" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="107" />
         <source>Finding</source>
         <translation>指摘内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="167" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="107" />
         <source>Round</source>
         <translation>審査回</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="189" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="129" />
         <source>Type</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="194" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="134" />
         <source>Section or field</source>
         <translation>セクションまたは項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="196" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="136" />
         <source>The section selected in the navigator, one of its fields, or a field path</source>
         <translation>ナビゲーターで選択中のセクション、その項目、または項目のパス</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="198" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="138" />
         <source>What the validator found</source>
         <translation>審査員が指摘した内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="199" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="139" />
         <source>The project participants' response</source>
         <translation>プロジェクト参加者の回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="200" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="140" />
         <source>The TPE's assessment of the response</source>
         <translation>回答に対する TPE の評価</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="203" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="143" />
         <source>Type:</source>
         <translation>種別:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="204" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="144" />
         <source>Section / field:</source>
         <translation>セクション / 項目:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="205" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="145" />
         <source>Finding:</source>
         <translation>指摘内容:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="206" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="146" />
         <source>Response:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="207" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="147" />
         <source>Assessment:</source>
         <translation>評価:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="209" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="149" />
         <source>New finding</source>
         <translation>新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="210" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="150" />
         <source>Raise finding</source>
         <translation>指摘を登録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="211" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="151" />
         <source>Save text</source>
         <translation>文面を保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="212" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="152" />
         <source>Record response</source>
         <translation>回答を記録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="213" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="153" />
         <source>Close finding</source>
         <translation>解決済みにする</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="214" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
         <source>Reopen</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="318" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="258" />
         <source>No findings yet.</source>
         <translation>指摘事項はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="321" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="261" />
         <source>{0} finding(s); {1} CAR/CL not closed — no positive opinion yet.</source>
         <translation>指摘事項 {0} 件。未解決の CAR/CL が {1} 件あります — まだ肯定的な意見は出せません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="326" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="266" />
         <source>{0} finding(s); no CAR or CL left open.</source>
         <translation>指摘事項 {0} 件。未解決の CAR・CL はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="382" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="322" />
         <source>New finding on the section selected in the navigator</source>
         <translation>ナビゲーターで選択中のセクションへの新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="398" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="338" />
         <source>{0} on {1} — {2}; raised in round {3}</source>
         <translation>{0}（{1}）— {2}。第 {3} 回で指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="441" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="381" />
         <source>Finding not saved</source>
         <translation>指摘事項は保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="455" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="470" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="396" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="411" />
         <source>A finding needs a description.</source>
         <translation>指摘事項には内容の記述が必要です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="457" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="398" />
         <source>A finding must name the section or field it concerns.</source>
         <translation>指摘事項には対象のセクションまたは項目を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="486" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="427" />
         <source>Write the participants' response first.</source>
         <translation>先に参加者の回答を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="512" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="519" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="453" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="460" />
         <source>Continue an earlier review</source>
         <translation>前回の審査記録を引き継ぐ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="513" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="454" />
         <source>This review already holds findings or sign-offs; nothing was carried over.</source>
         <translation>この審査記録には既に指摘事項またはサインオフがあるため、引き継ぎは行いませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="521" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="462" />
         <source>JCM review (*{0})</source>
         <translation>JCM 審査記録 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="530" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="98" />
         <source>That is this round's own review file.</source>
         <translation>それは今回の審査記録ファイルそのものです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="545" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="482" />
         <source>Review not carried over</source>
         <translation>審査記録を引き継げませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="553" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="488" />
         <source>Word document (*.docx)</source>
         <translation>Word 文書 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="553" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="488" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="556" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="491" />
         <source>Export findings</source>
         <translation>指摘事項の出力</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="570" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="113" />
         <source>Findings are exported as .docx or .xlsx.</source>
         <translation>指摘事項は .docx または .xlsx で出力します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="572" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="501" />
         <source>Findings not exported</source>
         <translation>指摘事項は出力されませんでした</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="91" />
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="157" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="159" />
         <source>Sign off this section</source>
         <translation>このセクションをサインオフ</translation>
     </message>
@@ -1434,7 +1449,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>現在の値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="157" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="159" />
         <source>Sign off {0}</source>
         <translation>{0} をサインオフ</translation>
     </message>

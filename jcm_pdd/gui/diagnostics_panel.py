@@ -61,11 +61,13 @@ class DiagnosticsPanel(QWidget):
             "info": style.standardIcon(pixmap.SP_MessageBoxInformation),
         }
         self.diagnostics: list[DiagnosticView] = []
+        self._shown = False
         self.set_diagnostics([])
 
     def set_diagnostics(self, diagnostics: list[DiagnosticView]) -> None:
-        if diagnostics == self.diagnostics and self.tree.topLevelItemCount() == len(diagnostics):
-            return
+        if self._shown and diagnostics == self.diagnostics:
+            return  # unchanged: keep the selection and scroll position
+        self._shown = True
         self.diagnostics = list(diagnostics)
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()

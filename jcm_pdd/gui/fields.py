@@ -57,10 +57,7 @@ def parse_value(kind: str, text: str, choices: tuple[str, ...] = ()) -> Any:
         except ValueError:
             raise ValueError(tr("Enter a whole number")) from None
     if kind == "date":
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            raise ValueError(tr("Enter a date as YYYY-MM-DD")) from None
+        return parse_date(text)
     if kind == "bool":
         return {"yes": True, "no": False}.get(text.lower())
     if kind == "choice":
@@ -68,6 +65,18 @@ def parse_value(kind: str, text: str, choices: tuple[str, ...] = ()) -> Any:
             raise ValueError(tr("Choose one of: {0}").format(", ".join(choices)))
         return text
     return text
+
+
+def parse_date(text: str) -> dt.date:
+    """ISO (2027-04-01) or as the JCM forms print dates (01/04/2027, day first)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.strptime(text, "%d/%m/%Y").date()
+    except ValueError:
+        raise ValueError(tr("Enter a date as YYYY-MM-DD or DD/MM/YYYY")) from None
 
 
 def format_value(kind: str, value: Any) -> str:

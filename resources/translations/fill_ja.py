@@ -208,6 +208,7 @@ JA = {
     "Estimated emission reductions": "排出削減量の推計",
     "Total": "合計",
     "yes": "はい",
+    "Enter a date as YYYY-MM-DD or DD/MM/YYYY": "日付を YYYY-MM-DD または DD/MM/YYYY の形式で入力してください",
     "Change": "変化",
     "The review file cannot be written ({0}): {1}.": "レビューファイルを書き込めません（{0}）: {1}。",
     "folder": "フォルダー",

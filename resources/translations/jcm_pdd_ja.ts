@@ -253,12 +253,12 @@
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="84" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="86" />
         <source>{0} errors, {1} warnings, {2} notes — double-click a line to go to its field</source>
         <translation>エラー {0} 件、警告 {1} 件、情報 {2} 件 — ダブルクリックで該当項目へ移動</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="87" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="89" />
         <source>No problems found.</source>
         <translation>問題は見つかりませんでした。</translation>
     </message>
@@ -476,38 +476,38 @@
         <translation>整数を入力してください</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="63" />
-        <source>Enter a date as YYYY-MM-DD</source>
-        <translation>日付を YYYY-MM-DD の形式で入力してください</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="68" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="65" />
         <source>Choose one of: {0}</source>
         <translation>次のいずれかを選択してください: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="135" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="79" />
+        <source>Enter a date as YYYY-MM-DD or DD/MM/YYYY</source>
+        <translation>日付を YYYY-MM-DD または DD/MM/YYYY の形式で入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/fields.py" line="144" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="138" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="147" />
         <source>decimal degrees</source>
         <translation>十進数の度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="157" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="158" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="166" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="167" />
         <source>Pick a date</source>
         <translation>日付を選択</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="183" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="192" />
         <source>(no file chosen)</source>
         <translation>（ファイル未選択）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="218" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="227" />
         <source>missing file {0}</source>
         <translation>見つからないファイル {0}</translation>
     </message>

@@ -194,3 +194,16 @@ def test_figures_follow_typing(window, qtbot, units) -> None:
     with qtbot.waitSignal(window.figures_updated):
         table.table.item(0, col).setText("2500")
     assert window.calc_panel.figures.total_reductions != before
+
+
+def test_dates_accept_the_forms_day_first_style(window, project_file, qtbot) -> None:
+    import datetime as dt
+
+    window.open_path(project_file)
+    edit = _editor(window, "pdd.duration.start_date")
+    edit.clear()
+    qtbot.keyClicks(edit, "15/01/2027")
+    assert window.session.project.pdd.duration.start_date == dt.date(2027, 1, 15)
+    edit.clear()
+    qtbot.keyClicks(edit, "2027-13-01")
+    assert edit.property("invalid") is True

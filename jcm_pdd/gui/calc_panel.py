@@ -150,6 +150,8 @@ class CalcPanel(QWidget):
             self._update_chart()
         else:
             self.totals.setText(tr("No figures yet."))
+        if self.chart_view is not None:
+            self.chart_view.setVisible(bool(figures.years))
         self.show_button.setEnabled(bool(figures.trace or figures.inputs))
         counts = {p: sum(m.provenance == p for m in figures.inputs) for p in PROVENANCE_MARK}
         marks = [f"{PROVENANCE_MARK[p]} {provenance_text(p)} {n}" for p, n in counts.items() if n]

@@ -37,10 +37,12 @@ class YearChart(QChartView):
         if key == self._key:
             return
         self._key = key
-        chart = self._chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        # A fresh chart per change: removing axes from a live QChart left stale axis labels
+        # drawn over the new ones.
+        old = self._chart
+        chart = self._chart = QChart()
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         series = QBarSeries()
         sets = [QBarSet(tr("RE")), QBarSet(tr("PE")), QBarSet(tr("ER"))]
         top = 0.0
@@ -67,3 +69,5 @@ class YearChart(QChartView):
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
+        self.setChart(chart)
+        old.deleteLater()

@@ -337,6 +337,8 @@ class CompareDialog(QDialog):
 
     def done(self, code: int) -> None:
         if self.thread_ is not None:
+            # finished->quit is queued to this thread, which wait() blocks: quit directly.
+            self.thread_.quit()
             self.thread_.wait()
         super().done(code)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
@@ -169,11 +170,17 @@ class ExportDialog(_JobDialog):
     def start(self) -> None:
         from jcm_pdd.export import export_set  # heavy: python-docx, reportlab, openpyxl
 
-        project = self.session.project.model_copy(deep=True)  # the worker never sees live data
+        # The worker never sees live data: a copy of the project, and a copy of the attachment
+        # store (so the C.2 figure and other attachments reach the documents).
+        snapshot = SimpleNamespace(
+            project=self.session.project.model_copy(deep=True),
+            attachments=self.session.attachments.copy(),
+            path=self.session.path,
+        )
         out = Path(self.folder.text())
         formats = [k for k, box in self.formats.items() if box.isChecked()]
         draft = self.draft.isChecked()
-        self.run_job(lambda report: export_set(project, out, formats, draft, progress=report))
+        self.run_job(lambda report: export_set(snapshot, out, formats, draft, progress=report))
 
     def done_text(self, result: Any) -> str:
         return tr("Exported:") + "\n" + "\n".join(str(p) for p in result)

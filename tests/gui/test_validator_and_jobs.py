@@ -157,3 +157,23 @@ def test_open_dialog_and_recent_files(window, project_file, monkeypatch) -> None
     window.start_page.refresh(window.prefs.recent_files)
     assert window.start_page.table.item(0, 0).text() == "Rooftop solar PV in Ulaanbaatar"
     assert window.start_page.table.item(0, 2).text().startswith("JCM_MN_AM003")
+
+
+@needs_sample
+def test_export_dialog_exports_the_attached_figure(window, tmp_path, qtbot) -> None:
+    import zipfile
+
+    assert window.open_path(sample_project_path())
+    dialog = window.export_dialog()
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "out"))
+    for key, box in dialog.formats.items():
+        box.setChecked(key == "docx")
+    with qtbot.waitSignal(dialog.finished_job, timeout=60000):
+        dialog.start_button.click()
+    written = sorted((tmp_path / "out").glob("*.docx"))
+    assert written, dialog.message.text()
+    for path in written:  # the C.2 figure is embedded in both the public and the full copy
+        with zipfile.ZipFile(path) as docx:
+            assert any(name.startswith("word/media/") for name in docx.namelist()), path.name
+    dialog.close()

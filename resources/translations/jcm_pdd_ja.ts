@@ -100,19 +100,19 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="94" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="45" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="47" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="94" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="45" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="47" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="94" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="45" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="47" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
@@ -152,62 +152,62 @@
         <translation>まだ数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="156" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="158" />
         <source>Inputs:</source>
         <translation>入力値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="181" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="183" />
         <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
         <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="206" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="208" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="210" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="212" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="214" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="216" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="214" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="216" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="214" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="216" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="214" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="216" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="214" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="216" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="225" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="227" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="226" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="228" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="227" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="229" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
@@ -263,7 +263,7 @@
         <translation>問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="64" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="65" />
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
@@ -345,7 +345,7 @@
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="121" />
         <source>Change</source>
-        <translation>変化</translation>
+        <translation>増減</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="145" />
@@ -389,7 +389,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="285" />
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="84" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="85" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
@@ -404,63 +404,63 @@
         <translation>両方のファイルを検証し、再計算しています…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="347" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="349" />
         <source>Compare with…</source>
         <translation>比較対象を選択…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="150" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="151" />
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="152" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="153" />
         <source>Folder:</source>
         <translation>フォルダー:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="158" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="159" />
         <source>Monitoring Plan (Excel)</source>
         <translation>モニタリング計画（Excel）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="165" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="166" />
         <source>Documents:</source>
         <translation>文書:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="166" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="167" />
         <source>Draft (allowed while errors remain; marked DRAFT)</source>
         <translation>ドラフト（エラーが残っていても可。DRAFT と表示）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="179" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="186" />
         <source>Exported:</source>
         <translation>エクスポートしたファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="184" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="191" />
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="449" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="186" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="193" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="188" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="195" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="191" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="198" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="210" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="217" />
         <source>Package written: {0}</source>
         <translation>パッケージを作成しました: {0}</translation>
     </message>
@@ -1126,7 +1126,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     <message>
         <location filename="../../jcm_pdd/gui/review_common.py" line="88" />
         <source>The review file cannot be written ({0}): {1}.</source>
-        <translation>レビューファイルを書き込めません（{0}）: {1}。</translation>
+        <translation>審査記録ファイルを書き込めません（{0}）: {1}。</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_common.py" line="89" />

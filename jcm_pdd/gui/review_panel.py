@@ -241,6 +241,12 @@ class ReviewPanel(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ROLE_ID, finding.id)
+                if column == 0:
+                    item.setToolTip(
+                        tr("Raised by {0} on {1}").format(
+                            finding.author or "—", f"{finding.raised_at:%Y-%m-%d}"
+                        )
+                    )
                 if column == 1:
                     item.setBackground(brush)
                 if column == 2:
@@ -271,7 +277,13 @@ class ReviewPanel(QWidget):
         return not self.review.findings and not self.review.signoffs
 
     def _target_text(self, target: str) -> str:
-        return self.section_titles.get(target) or target
+        """A section by its title; a field by its path, after the section that holds it."""
+        if target in self.section_titles:
+            return self.section_titles[target]
+        for key, paths in self.field_paths.items():
+            if any(target == p or target.startswith(p + ".") for p in paths):
+                return f"{key} › {target}"
+        return target
 
     def _apply_filter(self) -> None:
         wanted = self.filter.currentData()

@@ -325,6 +325,7 @@ JA = {
     "JCM review (*{0})": "JCM 審査記録 (*{0})",
     "That is this round's own review file.": "それは今回の審査記録ファイルそのものです。",
     "Review not carried over": "審査記録を引き継げませんでした",
+    "Raised by {0} on {1}": "{1} に {0} が指摘",
     "Co&mpare with…": "比較(&M)…",
 }
 

@@ -1290,64 +1290,69 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="258" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="246" />
+        <source>Raised by {0} on {1}</source>
+        <translation>{1} に {0} が指摘</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="264" />
         <source>No findings yet.</source>
         <translation>指摘事項はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="261" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="267" />
         <source>{0} finding(s); {1} CAR/CL not closed — no positive opinion yet.</source>
         <translation>指摘事項 {0} 件。未解決の CAR/CL が {1} 件あります — まだ肯定的な意見は出せません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="266" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="272" />
         <source>{0} finding(s); no CAR or CL left open.</source>
         <translation>指摘事項 {0} 件。未解決の CAR・CL はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="322" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="334" />
         <source>New finding on the section selected in the navigator</source>
         <translation>ナビゲーターで選択中のセクションへの新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="338" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="350" />
         <source>{0} on {1} — {2}; raised in round {3}</source>
         <translation>{0}（{1}）— {2}。第 {3} 回で指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="381" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="393" />
         <source>Finding not saved</source>
         <translation>指摘事項は保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="396" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="411" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="408" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="423" />
         <source>A finding needs a description.</source>
         <translation>指摘事項には内容の記述が必要です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="398" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="410" />
         <source>A finding must name the section or field it concerns.</source>
         <translation>指摘事項には対象のセクションまたは項目を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="427" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="439" />
         <source>Write the participants' response first.</source>
         <translation>先に参加者の回答を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="453" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="460" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="465" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="472" />
         <source>Continue an earlier review</source>
         <translation>前回の審査記録を引き継ぐ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="454" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="466" />
         <source>This review already holds findings or sign-offs; nothing was carried over.</source>
         <translation>この審査記録には既に指摘事項またはサインオフがあるため、引き継ぎは行いませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="462" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="474" />
         <source>JCM review (*{0})</source>
         <translation>JCM 審査記録 (*{0})</translation>
     </message>
@@ -1357,22 +1362,22 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>それは今回の審査記録ファイルそのものです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="482" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="494" />
         <source>Review not carried over</source>
         <translation>審査記録を引き継げませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="488" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="500" />
         <source>Word document (*.docx)</source>
         <translation>Word 文書 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="488" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="500" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="491" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="503" />
         <source>Export findings</source>
         <translation>指摘事項の出力</translation>
     </message>
@@ -1382,7 +1387,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>指摘事項は .docx または .xlsx で出力します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="501" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="513" />
         <source>Findings not exported</source>
         <translation>指摘事項は出力されませんでした</translation>
     </message>

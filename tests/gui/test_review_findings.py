@@ -85,6 +85,8 @@ def test_raise_respond_close_saved_beside_the_package(qtbot, package, answers, l
         panel.text_edit.setPlainText("Latitude does not match the site plan.")
         qtbot.mouseClick(panel.raise_button, Qt.MouseButton.LeftButton)
         assert load_review(review_file).finding("CAR-01").target == "pdd.sites.0.latitude"
+        assert panel.table.item(1, 2).text() == "PDD:A.3 › pdd.sites.0.latitude"
+        assert "T. Auditor" in panel.table.item(1, 0).toolTip()
 
         # The participants respond; the TPE closes it.
         panel.select_finding("CL-01")

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from jcm_pdd.errors import UserError
-from jcm_pdd.gui.diff_view import value_text
+from jcm_pdd.gui.diff_view import period_text, quantity_text, value_text
 from jcm_pdd.gui.review_common import guarded
 from jcm_pdd.model import Project
 from jcm_pdd.package.engine import Figures
@@ -53,6 +53,14 @@ def package_figures(opened: Any) -> Figures:
         return engine.estimate(opened.project, opened.template).figures
     except (UserError, engine.EngineUnavailable):
         return {}
+
+
+def figure_label(path: str) -> str:
+    """``figures.2026.ER_rounded`` read as "2026 — Emission reductions ER, …"; other paths as is."""
+    parts = path.split(".")
+    if len(parts) == 3 and parts[0] == "figures":
+        return f"{period_text(parts[1])} — {quantity_text(parts[2])}"
+    return path
 
 
 class SignOffPanel(QWidget):
@@ -251,7 +259,7 @@ class SignOffPanel(QWidget):
             ):
                 item = QTableWidgetItem(value)
                 item.setData(ROLE_KEY, change.path)
-                item.setToolTip(value)
+                item.setToolTip(figure_label(change.path) if column == 0 else value)
                 self.changes.setItem(row, column, item)
 
     def changed_paths(self) -> list[tuple[str, str, str]]:

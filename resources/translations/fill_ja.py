@@ -346,7 +346,9 @@ def fill(ts: Path) -> list[str]:
 
 
 if __name__ == "__main__":
-    left = fill(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("jcm_pdd_ja.ts"))
+    left = fill(
+        Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("jcm_pdd_ja.ts")
+    )
     for text in left:
         print("untranslated:", text)
     sys.exit(1 if left else 0)

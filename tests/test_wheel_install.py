@@ -101,8 +101,7 @@ def test_cli_reads_the_data_folders(installed: tuple[Path, Path]) -> None:
     sample = _run(
         [python, "-c", "import jcm_pdd.paths as p; print(p.sample_project_path())"], cwd=outside
     ).stdout.strip()
-    if not Path(sample).is_file():
-        pytest.skip("the bundled sample project is not in the wheel yet")
+    assert Path(sample).is_file(), f"the bundled sample project is missing from the wheel: {sample}"
     info = _run([cli, "info", sample], cwd=outside)
     assert info.returncode == 0, info.stderr
     assert "Methodology:     JCM_MN_AM003" in info.stdout and "Country:         MN" in info.stdout

@@ -180,10 +180,6 @@ def test_autosave_writes_recovery_only_while_dirty(window, project_file, qtbot) 
 
 @pytest.mark.parametrize("units", [2])
 def test_figures_follow_typing(window, qtbot, units) -> None:
-    from jcm_pdd.session.figures import _engine
-
-    if _engine() is None:
-        pytest.skip("jcm_pdd.methodology.estimate_project is not available yet")
     from tests.gui.conftest import filled_project  # noqa: PLC0415
 
     window.set_session(session_io.new_document(filled_project(units)))

@@ -335,14 +335,17 @@ def lint(template: Template, lines: dict[LinePath, int] | LazyLines, path: str) 
             add(("parameters", key, "equation"), key, "cycle: " + " -> ".join(loop), "cycle")
             return False
         state[key] = 1
-        for dep in sorted(deps.get(key, ())):
-            if dep in equations and not visit(dep, [*stack, key]):
+        wanted = deps.get(key, ())
+        # Declaration order (the order the methodology presents its equations, RE before PE),
+        # so traces and the calculation sheet read like the methodology; still deterministic.
+        for dep in (k for k in equations if k in wanted):
+            if not visit(dep, [*stack, key]):
                 return False
         state[key] = 2
         order.append(key)
         return True
 
-    for key in sorted(equations):
+    for key in equations:
         if not visit(key, []):
             return problems
 

@@ -152,7 +152,13 @@ def test_trace_has_every_intermediate_with_inputs_and_provenance(mini_template) 
     assert re_step.inputs[0].source.origin == "calculated"
     ef = re_step.inputs[2].source
     assert (ef.origin, ef.status, ef.choice) == ("default", "unverified", "grid")
-    assert [s.key for s in result.trace] == ["EC_RE", "EC_RE", "PE", "RE", "ER"]
+    assert [s.key for s in result.trace] == [
+        "EC_RE",
+        "EC_RE",
+        "RE",
+        "PE",
+        "ER",
+    ]  # declaration order, deps first
     assert result.has_unverified_defaults and result.has_draft_defaults
 
 

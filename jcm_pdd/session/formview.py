@@ -294,13 +294,26 @@ _GROUP_OF_FORM = {
 }
 
 
+# Choice lists the form definitions take from data rather than listing them inline.
+_DATA_CHOICES = frozenset({"countries", "country_names"})
+
+
+def _choices_of(item: Any) -> list[Any]:
+    if item.choices or getattr(item, "choices_from", "") not in _DATA_CHOICES:
+        return list(item.choices)
+    from jcm_pdd.forms import load_forms, resolve_choices
+
+    return list(resolve_choices(item, load_forms().countries))
+
+
 def _from_definition(item: Any, is_column: bool = False) -> FieldView:
     kind = _KINDS.get(item.type, "text")
-    values = [c.value for c in item.choices]
+    offered = _choices_of(item) if kind == "choice" else list(item.choices)
+    values = [c.value for c in offered]
     if kind == "choice" and values and all(isinstance(v, bool) for v in values):
         kind = "bool"
     choices = tuple(str(v) for v in values) if kind == "choice" else ()
-    labels = tuple(c.label for c in item.choices) if kind == "choice" else ()
+    labels = tuple(c.label for c in offered) if kind == "choice" else ()
     view = FieldView(
         item.subpath if is_column else item.path,
         item.label,
@@ -313,7 +326,7 @@ def _from_definition(item: Any, is_column: bool = False) -> FieldView:
         read_only=item.read_only,
     )
     if kind == "choice" and not choices:
-        view.kind = "text"  # choices come from data (countries, template): typed for now
+        view.kind = "text"  # per-row template choices: typed and checked by the diagnostics
     for column in getattr(item, "columns", []):
         view.columns.append(_from_definition(column, is_column=True))
     return view

@@ -1,4 +1,8 @@
-"""``jcm-pdd export FILE --out DIR [--format docx,pdf,xlsx,moc] [--draft] [--copies ...]``."""
+"""``jcm-pdd export FILE... --out DIR [--format docx,pdf,xlsx,moc] [--draft] [--copies ...]``.
+
+With several files (a consultant's batch), each project's documents go to ``DIR/<file stem>/``;
+a project that cannot be exported is reported on one line and the others still export.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ def register(subparsers: Any) -> None:
             "refused while the checks report errors; --draft always exports, marked DRAFT."
         ),
     )
-    parser.add_argument("file", type=Path, help="a .jcmpdd project file")
+    parser.add_argument("files", type=Path, nargs="+", metavar="FILE", help=".jcmpdd project files")
     parser.add_argument("--out", type=Path, required=True, help="folder to write the files to")
     parser.add_argument(
         "--format",
@@ -34,15 +38,32 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import sys
+
+    from jcm_pdd.errors import UserError
     from jcm_pdd.export import export_set
 
-    paths = export_set(
-        args.file,
-        args.out,
-        formats=args.format.split(","),
-        draft=args.draft,
-        copies=args.copies.split(","),
-    )
-    for path in paths:
-        print(path)
-    return 0
+    batch = len(args.files) > 1
+    failed = 0
+    for file in args.files:
+        out = args.out / file.stem if batch else args.out
+        try:
+            paths = export_set(
+                file,
+                out,
+                formats=args.format.split(","),
+                draft=args.draft,
+                copies=args.copies.split(","),
+            )
+        except UserError as exc:
+            if not batch:
+                raise
+            failed += 1
+            first_line = exc.message.splitlines()[0]
+            print(f"jcm-pdd: error: {file}: {first_line}", file=sys.stderr)
+            continue
+        for path in paths:
+            print(path)
+    if failed:
+        print(f"jcm-pdd: {failed} of {len(args.files)} projects were not exported", file=sys.stderr)
+    return 1 if failed else 0

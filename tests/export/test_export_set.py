@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from openpyxl import load_workbook
 from jcm_pdd.cli import main
 from jcm_pdd.errors import UserError
 from jcm_pdd.export import export_set
+from jcm_pdd.paths import sample_project_path
 from jcm_pdd.storage import save_project
 
 
@@ -121,3 +123,21 @@ def test_cli_final_export_with_errors_exits_1(
     save_project(source, project)
     assert main(["export", str(source), "--out", str(tmp_path / "out")]) == 1
     assert "final export is not possible" in capsys.readouterr().err
+
+
+def test_cli_batch_exports_each_project_into_its_own_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good, bad = tmp_path / "good.jcmpdd", tmp_path / "bad.jcmpdd"
+    shutil.copyfile(sample_project_path(), good)  # complete: exports as final
+    broken = filled_project()
+    broken.pdd.methodology.methodology_id = ""
+    save_project(bad, broken)
+    out = tmp_path / "out"
+    code = main(["export", str(good), str(bad), "--out", str(out), "--format", "docx"])
+    captured = capsys.readouterr()
+    assert code == 1  # one project could not be exported as final
+    assert f"{bad}: A final export is not possible" in captured.err
+    assert "1 of 2 projects were not exported" in captured.err
+    assert len(list((out / "good").glob("*.docx"))) == 2
+    assert not (out / "bad").exists()

@@ -1,30 +1,22 @@
 """What the new-project wizard needs, headless: partner countries, the methodologies approved in
 each (with status and whether their defaults are unverified), and the pre-filled project.
 
-Pre-filling prefers ``jcm_pdd.methodology.new_project_from_template``; until that exists, the
-template's own data fills B.1, the B.2 eligibility table, C.1 emission sources, the Monitoring
-Plan rows, the project units and the monitoring structure roles here.
+Pre-filling itself (B.1, B.2, C.1, monitoring plan rows, MSS roles) is
+``jcm_pdd.methodology.new_project_from_template``; this module adds the wizard's sites and units
+and the latest form versions of the partner country.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from jcm_pdd.model import (
-    EligibilityEntry,
-    EmissionSource,
-    FixedParameter,
     IndexMember,
-    MonitoredParameter,
     Project,
     Site,
-    StructureRole,
 )
-
-STRUCTURE_ROLES = ("Project manager", "Monitoring supervisor", "Data recorder")
 
 
 @dataclass(frozen=True)
@@ -86,57 +78,12 @@ def for_country(code: str) -> list[MethodologyChoice]:
 
 
 def new_project(country: str, choice: MethodologyChoice, sites: list[SiteEntry]) -> Project:
-    module = importlib.import_module("jcm_pdd.methodology")
-    factory = getattr(module, "new_project_from_template", None)
-    if factory is not None:
-        project: Project = factory(choice.template, country=country)
-    else:
-        project = _prefill(choice.template, country)
+    from jcm_pdd.forms import load_forms
+    from jcm_pdd.methodology import new_project_from_template
+
+    project = new_project_from_template(choice.template, country=country)
+    load_forms().fill_rule_set(project)  # the country's current PDD and MoC form versions
     _add_sites(project, choice.template, sites)
-    return project
-
-
-def _prefill(template: Any, country: str) -> Project:
-    project = Project()
-    project.rule_set.partner_country = country
-    project.pdd.methodology.methodology_id = template.identity.id
-    project.pdd.methodology.version = template.identity.version
-    project.pdd.eligibility = [
-        EligibilityEntry(number=c.number, criterion=c.text) for c in template.eligibility
-    ]
-    sources = template.emission_sources
-    project.pdd.emission_sources.reference = [
-        EmissionSource(source=s.source, ghg_type=s.ghg) for s in sources.reference
-    ]
-    project.pdd.emission_sources.project = [
-        EmissionSource(source=s.source, ghg_type=s.ghg) for s in sources.project
-    ]
-    for key, param in template.parameters.items():
-        if param.role == "monitored":
-            project.monitoring_plan.monitored.append(
-                MonitoredParameter(
-                    monitoring_point=f"({len(project.monitoring_plan.monitored) + 1})",
-                    key=key,
-                    symbol=param.symbol,
-                    description=param.description,
-                    unit=param.unit,
-                    option=param.default_option,
-                    source_of_data=param.source_of_data,
-                    measurement_methods=param.measurement_methods,
-                    frequency=param.frequency,
-                )
-            )
-        elif param.role == "fixed_ex_ante":
-            project.monitoring_plan.fixed_ex_ante.append(
-                FixedParameter(
-                    key=key,
-                    symbol=param.symbol,
-                    description=param.description,
-                    unit=param.unit,
-                    source_of_data=param.source_of_data,
-                )
-            )
-    project.monitoring_plan.structure = [StructureRole(role=r) for r in STRUCTURE_ROLES]
     return project
 
 

@@ -1,0 +1,23 @@
+"""The wizard's headless part: a new project carries the country's form versions and units."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jcm_pdd.checks import run_checks
+from jcm_pdd.session.newproject import SiteEntry, for_country, new_project
+
+
+def test_new_project_has_form_versions_and_one_unit_per_site() -> None:
+    choice = next(m for m in for_country("MN") if m.id == "JCM_MN_AM003")
+    sites = [
+        SiteEntry("S1", city="Darkhan", latitude=Decimal("49.48"), longitude=Decimal("105.96")),
+        SiteEntry("S2", city="Ulaanbaatar", units=2),
+    ]
+    project = new_project("MN", choice, sites)
+    assert project.rule_set.pdd_form_version and project.rule_set.moc_form_version
+    assert [m.id for m in project.monitoring_plan.index_members] == ["S1-1", "S2-1", "S2-2"]
+    assert [r.monitoring_point for r in project.monitoring_plan.monitored] == ["(1)", "(2)", "(3)"]
+    # A fresh project is incomplete, but never for want of the form versions it was made with.
+    locations = {d.location for d in run_checks(project)}
+    assert not {"rule_set.pdd_form_version", "rule_set.moc_form_version"} & locations

@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None or self.view is None:
             return
-        diagnostics = run_diagnostics(session.project, self.view.sections)
+        diagnostics = run_diagnostics(session.project)
         self.diag_panel.set_diagnostics(diagnostics)
         problems: dict[str, int] = {}
         for d in diagnostics:

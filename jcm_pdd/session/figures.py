@@ -7,7 +7,6 @@ engine (JCM rounding), and this module never re-rounds it.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -74,14 +73,6 @@ class FiguresView:
         return sum((y.reductions for y in self.years), Decimal(0))
 
 
-def _engine() -> Any | None:
-    try:
-        module = importlib.import_module("jcm_pdd.methodology")
-    except ImportError:
-        return None
-    return getattr(module, "estimate_project", None)
-
-
 @cache
 def _registry() -> Any:
     from jcm_pdd.methodology import load_registry
@@ -91,13 +82,12 @@ def _registry() -> Any:
 
 def estimate_figures(project: Project) -> FiguresView:
     """The figures for ``project``; a message instead when they cannot be computed yet."""
-    estimate = _engine()
-    if estimate is None:
-        return FiguresView(message="The calculation engine is not installed.")
+    from jcm_pdd.methodology import estimate_project
+
     if not project.pdd.methodology.methodology_id:
         return FiguresView(message="Choose a methodology (B.1) to see the figures.")
     try:
-        result = estimate(project, _registry())
+        result = estimate_project(project, _registry())
     except UserError as exc:
         return FiguresView(message=exc.message, message_path=getattr(exc, "key", ""))
     return adapt(result)

@@ -46,7 +46,6 @@ def provenance_text(provenance: str) -> str:
 def message_text(message: str) -> str:
     """The panel's own messages in the interface language; engine messages as written."""
     known = {
-        "The calculation engine is not installed.": tr("The calculation engine is not installed."),
         "Choose a methodology (B.1) to see the figures.": tr(
             "Choose a methodology (B.1) to see the figures."
         ),

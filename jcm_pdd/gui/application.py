@@ -53,11 +53,11 @@ def build_window(path: Path | None = None, *, recover: bool = True) -> MainWindo
     application()
     prefs = Preferences.load()
     install_language(prefs.language)
-    window = MainWindow(prefs)
+    window = MainWindow(prefs, start_page=path is None)
     window.show()
     restored = recover and offer_recovery(window)
-    if path is not None and not restored:
-        window.open_path(path)
+    if path is not None and not restored and not window.open_path(path):
+        window.show_start()
     return window
 
 

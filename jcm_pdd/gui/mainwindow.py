@@ -34,7 +34,7 @@ from jcm_pdd.paths import sample_project_path
 from jcm_pdd.session import AutosavePolicy, DocumentSession
 from jcm_pdd.session import io as session_io
 from jcm_pdd.session.diagnostics import run_diagnostics
-from jcm_pdd.session.figures import estimate_figures
+from jcm_pdd.session.figures import FiguresView, estimate_figures
 from jcm_pdd.session.formview import section_completeness
 
 PROJECT_FILTER = "JCM PDD project (*.jcmpdd)"
@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
     figures_updated = Signal()
     diagnostics_updated = Signal()
 
-    def __init__(self, prefs: Preferences | None = None) -> None:
+    def __init__(self, prefs: Preferences | None = None, *, start_page: bool = True) -> None:
         super().__init__()
         self.prefs = prefs or Preferences.load()
         self.controller: DocumentController | None = None
@@ -62,8 +62,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(800, 560)
 
         self.stack = QStackedWidget()
-        self.start_page = StartPage(self)
-        self.stack.addWidget(self.start_page)
+        self._start_page: StartPage | None = None  # built when first shown (see start_page)
         self.setCentralWidget(self.stack)
 
         self.calc_panel = CalcPanel()
@@ -88,7 +87,10 @@ class MainWindow(QMainWindow):
         self.autosave_timer.start()
         if self.prefs.geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.prefs.geometry.encode()))
-        self._show_start()
+        if start_page:
+            self.show_start()
+        else:  # a file is about to be opened (the caller shows the start page if that fails)
+            self._update_state()
 
     # -- actions ---------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, icon: str = "") -> QAction:  # noqa: ANN001
@@ -161,6 +163,14 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, n=name: self.open_path(Path(n)))
         self.recent_menu.setEnabled(bool(self.prefs.recent_files))
 
+    @property
+    def start_page(self) -> StartPage:
+        """The start page, built on first use: opening a file straight away never needs it."""
+        if self._start_page is None:
+            self._start_page = StartPage(self)
+            self.stack.addWidget(self._start_page)
+        return self._start_page
+
     # -- state -----------------------------------------------------------------------------
     @property
     def session(self) -> DocumentSession | None:
@@ -188,7 +198,7 @@ class MainWindow(QMainWindow):
             title = f"{marker}{session.display_name}{suffix} — JCM PDD Studio"
         self.setWindowTitle(title)
 
-    def _show_start(self) -> None:
+    def show_start(self) -> None:
         self.start_page.refresh(self.prefs.recent_files)
         self.stack.setCurrentWidget(self.start_page)
         self._update_state()
@@ -221,8 +231,11 @@ class MainWindow(QMainWindow):
 
             self.review_docks = add_review_docks(self, opened)
         self.autosave.reset()
-        self.recalculate()
-        controller.schedule_recheck()  # diagnostics follow a moment after the window shows
+        # The figures and the diagnostics follow once the window has been drawn: the editor is
+        # usable at once, and the C.3 panel fills a moment later.
+        self.calc_panel.set_figures(FiguresView(message=tr("Calculating…")))
+        controller.schedule_recalc()
+        controller.schedule_recheck()
         self._update_state()
         self.document_opened.emit()
 
@@ -399,7 +412,7 @@ class MainWindow(QMainWindow):
         self._discard_view()
         self.calc_panel.set_figures(estimate_figures(Project()))
         self.diag_panel.set_diagnostics([])
-        self._show_start()
+        self.show_start()
         return True
 
     def undo(self) -> None:

@@ -48,7 +48,8 @@ def test_validator_mode_is_read_only_and_writes_nothing(window, package, qtbot) 
                 assert not editor.isEnabled() or editor.isReadOnly()
             for table in page.tables:
                 assert not table.add_button.isEnabled()
-    assert window.calc_panel.figures.years, "figures are shown from the packaged project"
+    # The figures follow the first paint of the window (a zero-delay timer).
+    qtbot.waitUntil(lambda: bool(window.calc_panel.figures.years), timeout=10000)
     assert len(window.review_docks) == 2  # findings and sign-offs beside the document
     window.view.navigator.select("PDD:A.3")
     assert window.findings_panel.target() == "PDD:A.3"

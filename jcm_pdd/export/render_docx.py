@@ -4,6 +4,12 @@ Layout choices mirror the JCM Word forms: A4, form code right-aligned in the pag
 numbers in the footer, shaded label columns, repeated table header rows. A draft gets "DRAFT" in
 the header of every page and a diagonal watermark (a VML text shape in the header, which Word and
 LibreOffice both draw behind the text on each page).
+
+python-docx builds the package (styles, header and footer, section, pictures); the body's
+paragraphs and tables are appended as WordprocessingML elements directly (``_Body``), because
+python-docx's per-cell API (schema-ordered child lookups, one XML parse per snippet) took most
+of the export time. The elements are the ones python-docx writes for the same calls, so the
+document XML is unchanged (tests/export/golden).
 """
 
 from __future__ import annotations
@@ -13,13 +19,11 @@ from pathlib import Path
 
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
-from docx.table import Table, _Cell
-from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree  # type: ignore[import-untyped]  # python-docx's XML library
 
 from jcm_pdd.export.document import (
     DataTable,
@@ -68,54 +72,173 @@ def _set_fonts(style_font: object, size: float | None = None) -> None:
         rfonts.attrib.pop(qn(theme), None)
 
 
-def _shade(cell: _Cell, colour: str) -> None:
-    cell._tc.get_or_add_tcPr().append(
-        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:fill="{colour}"/>')
-    )
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PRESERVE = "{http://www.w3.org/XML/1998/namespace}space"
+_SUB = etree.SubElement
+_TBL_LOOK = {
+    f"{_W}firstColumn": "1",
+    f"{_W}firstRow": "1",
+    f"{_W}lastColumn": "0",
+    f"{_W}lastRow": "0",
+    f"{_W}noHBand": "0",
+    f"{_W}noVBand": "1",
+    f"{_W}val": "04A0",
+}
 
 
-def _write_lines(paragraph: DocxParagraph, text: str, *, bold: bool = False) -> None:
-    """Text with ``\\n`` as line breaks inside one paragraph (keeps table cells compact)."""
-    for n, line in enumerate(text.split("\n")):
-        run = paragraph.add_run(line)
-        run.bold = bold or None
-        if n:
-            run._r.addprevious(parse_xml(f"<w:r {nsdecls('w')}><w:br/></w:r>"))
-
-
-def _cell_text(cell: _Cell, text: str, *, bold: bool = False, right: bool = False) -> None:
-    paragraph = cell.paragraphs[0]
-    paragraph.paragraph_format.space_after = Pt(0)  # the cell margins give the spacing
-    _write_lines(paragraph, text, bold=bold)
-    if right:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-
-
-def _grid(table: Table) -> list[list[_Cell]]:
-    """Every cell, row by row, computed once (python-docx recomputes ``row.cells`` each time)."""
-    return [list(row.cells) for row in table.rows]
-
-
-def _widths(table: Table, grid: list[list[_Cell]], shares: tuple[float, ...]) -> None:
+def _twips(shares: tuple[float, ...]) -> list[str]:
     total = sum(shares)
-    table.autofit = False
-    widths = [Cm(TEXT_WIDTH_CM * share / total) for share in shares]
-    # LibreOffice reads the grid column widths, Word the cell widths: set both
-    for column, width in zip(table.columns, widths, strict=False):
-        column.width = width
-    for cells in grid:
-        for cell, width in zip(cells, widths, strict=False):
-            cell.width = width
+    return [str(Cm(TEXT_WIDTH_CM * share / total).twips) for share in shares]
 
 
-def _repeat_header(table: Table) -> None:
-    tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    tr_pr.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+class _Body:
+    """Appends body paragraphs and tables as elements, exactly as python-docx would write them
+    (run content as ``Run.text`` splits it: tabs become ``w:tab``, CR/LF ``w:br``)."""
 
+    def __init__(self, body: etree._Element, style_ids: dict[str, str]) -> None:
+        self.body = body
+        self.style_ids = style_ids
 
-def _no_split(table: Table) -> None:
-    for row in table.rows:
-        row._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+    def _top(self, tag: str) -> etree._Element:
+        """A new body child, before the closing ``w:sectPr`` (where python-docx inserts)."""
+        element = _SUB(self.body, f"{_W}{tag}")
+        end = self.body.find(f"{_W}sectPr")
+        if end is not None:
+            end.addprevious(element)
+        return element
+
+    def _run_content(self, run: etree._Element, text: str) -> None:
+        start = 0
+        for n, char in enumerate(text):
+            if char in "\t\r\n":
+                self._t(run, text[start:n])
+                _SUB(run, f"{_W}tab" if char == "\t" else f"{_W}br")
+                start = n + 1
+        self._t(run, text[start:])
+
+    @staticmethod
+    def _t(run: etree._Element, text: str) -> None:
+        if text:
+            t = _SUB(run, f"{_W}t")
+            t.text = text
+            if len(text.strip()) < len(text):
+                t.set(_PRESERVE, "preserve")
+
+    def lines(self, p: etree._Element, text: str, *, bold: bool, italic: bool = False) -> None:
+        """``_write_lines``: one run per line, a ``w:br`` run between lines."""
+        for n, line in enumerate(text.split("\n")):
+            if n:
+                br_run = _SUB(p, f"{_W}r")
+                if italic:
+                    _SUB(_SUB(br_run, f"{_W}rPr"), f"{_W}i")
+                _SUB(br_run, f"{_W}br")
+            run = _SUB(p, f"{_W}r")
+            rpr = _SUB(run, f"{_W}rPr")
+            if bold:
+                _SUB(rpr, f"{_W}b")
+            if italic:
+                _SUB(rpr, f"{_W}i")
+            self._run_content(run, line)
+
+    def styled(self, text: str, style: str) -> None:
+        p = self._top("p")
+        _SUB(_SUB(p, f"{_W}pPr"), f"{_W}pStyle", {f"{_W}val": self.style_ids[style]})
+        if text:
+            self._run_content(_SUB(p, f"{_W}r"), text)
+
+    def paragraph(self, text: str, *, bold: bool, italic: bool) -> None:
+        self.lines(self._top("p"), text, bold=bold, italic=italic)
+
+    def gap(self) -> None:
+        p = self._top("p")
+        _SUB(_SUB(p, f"{_W}pPr"), f"{_W}spacing", {f"{_W}after": "40"})  # 2 pt
+
+    def table(
+        self,
+        rows: list[tuple[str, ...]],
+        shares: tuple[float, ...],
+        *,
+        shade: tuple[str | None, ...],
+        bold_rows: frozenset[int] = frozenset(),
+        right: frozenset[int] = frozenset(),
+        header: bool = False,
+    ) -> None:
+        """A "Table Grid" table: fixed column widths, rows never split across pages (else
+        LibreOffice may carry an empty row remainder to the next page); ``shade`` per column
+        (key-value labels) or, with ``header``, the first row shaded and repeated."""
+        widths = _twips(shares)
+        tbl = self._top("tbl")
+        pr = _SUB(tbl, f"{_W}tblPr")
+        _SUB(pr, f"{_W}tblStyle", {f"{_W}val": self.style_ids["Table Grid"]})
+        _SUB(pr, f"{_W}tblW", {f"{_W}type": "auto", f"{_W}w": "0"})
+        _SUB(pr, f"{_W}jc", {f"{_W}val": "center"})
+        _SUB(pr, f"{_W}tblLayout", {f"{_W}type": "fixed"})
+        _SUB(pr, f"{_W}tblLook", _TBL_LOOK)
+        grid = _SUB(tbl, f"{_W}tblGrid")
+        for width in widths:
+            _SUB(grid, f"{_W}gridCol", {f"{_W}w": width})
+        for n, values in enumerate(rows):
+            tr = _SUB(tbl, f"{_W}tr")
+            tr_pr = _SUB(tr, f"{_W}trPr")
+            if header and n == 0:
+                _SUB(tr_pr, f"{_W}tblHeader")  # repeated on each page
+            _SUB(tr_pr, f"{_W}cantSplit")
+            for col, (value, width) in enumerate(zip(values, widths, strict=True)):
+                tc = _SUB(tr, f"{_W}tc")
+                tc_pr = _SUB(tc, f"{_W}tcPr")
+                _SUB(tc_pr, f"{_W}tcW", {f"{_W}type": "dxa", f"{_W}w": width})
+                fill = HEADER_SHADE if header and n == 0 else shade[col]
+                if fill:
+                    _SUB(tc_pr, f"{_W}shd", {f"{_W}val": "clear", f"{_W}fill": fill})
+                p = _SUB(tc, f"{_W}p")
+                p_pr = _SUB(p, f"{_W}pPr")
+                _SUB(p_pr, f"{_W}spacing", {f"{_W}after": "0"})  # the cell margins give it
+                if col in right and not (header and n == 0):
+                    _SUB(p_pr, f"{_W}jc", {f"{_W}val": "right"})
+                self.lines(p, value, bold=n in bold_rows)
+        self.gap()
+
+    def signature(self, party: str, lines: tuple[str, ...]) -> None:
+        """The party across both columns (shaded, bold), then one row per label with an empty
+        cell to sign or write in; the signature row is taller."""
+        widths = _twips((0.3, 0.7))
+        tbl = self._top("tbl")
+        pr = _SUB(tbl, f"{_W}tblPr")
+        _SUB(pr, f"{_W}tblStyle", {f"{_W}val": self.style_ids["Table Grid"]})
+        _SUB(pr, f"{_W}tblW", {f"{_W}type": "auto", f"{_W}w": "0"})
+        _SUB(pr, f"{_W}tblLayout", {f"{_W}type": "fixed"})
+        _SUB(pr, f"{_W}tblLook", _TBL_LOOK)
+        grid = _SUB(tbl, f"{_W}tblGrid")
+        for width in widths:
+            _SUB(grid, f"{_W}gridCol", {f"{_W}w": width})
+        tr = _SUB(tbl, f"{_W}tr")
+        _SUB(_SUB(tr, f"{_W}trPr"), f"{_W}cantSplit")
+        tc = _SUB(tr, f"{_W}tc")
+        tc_pr = _SUB(tc, f"{_W}tcPr")
+        # python-docx gave the merged cell the width of the last column it spans
+        _SUB(tc_pr, f"{_W}tcW", {f"{_W}type": "dxa", f"{_W}w": widths[-1]})
+        _SUB(tc_pr, f"{_W}gridSpan", {f"{_W}val": "2"})
+        _SUB(tc_pr, f"{_W}shd", {f"{_W}val": "clear", f"{_W}fill": LABEL_SHADE})
+        self._cell_paragraph(tc, party, bold=True)
+        for label in lines:
+            tr = _SUB(tbl, f"{_W}tr")
+            tr_pr = _SUB(tr, f"{_W}trPr")
+            height = Cm(1.0 if label == "Signature" else 0.7).twips
+            _SUB(tr_pr, f"{_W}trHeight", {f"{_W}val": str(height)})
+            _SUB(tr_pr, f"{_W}cantSplit")
+            for col, width in enumerate(widths):
+                tc = _SUB(tr, f"{_W}tc")
+                _SUB(_SUB(tc, f"{_W}tcPr"), f"{_W}tcW", {f"{_W}type": "dxa", f"{_W}w": width})
+                if col == 0:
+                    self._cell_paragraph(tc, f"{label}:", bold=False)
+                else:
+                    _SUB(tc, f"{_W}p")
+        self.gap()
+
+    def _cell_paragraph(self, tc: etree._Element, text: str, *, bold: bool) -> None:
+        p = _SUB(tc, f"{_W}p")
+        _SUB(_SUB(p, f"{_W}pPr"), f"{_W}spacing", {f"{_W}after": "0"})
+        self.lines(p, text, bold=bold)
 
 
 class _DocxWriter:
@@ -132,32 +255,33 @@ class _DocxWriter:
         for side in ("left_margin", "right_margin"):
             setattr(section, side, Cm(2.0))
         section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
-        styles = out.styles
-        _set_fonts(styles["Normal"].font, 10.5)
-        styles["Normal"].paragraph_format.space_after = Pt(4)
+        # Each style looked up by name once: python-docx scans every style on each lookup
+        found = {
+            name: out.styles[name]
+            for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Table Grid")
+        }
+        _set_fonts(found["Normal"].font, 10.5)
+        found["Normal"].paragraph_format.space_after = Pt(4)
         for name, size in (
             ("Title", 16),
             ("Heading 1", 13),
             ("Heading 2", 11.5),
             ("Heading 3", 10.5),
         ):
-            style = styles[name]
+            style = found[name]
             _set_fonts(style.font, size)
             style.font.bold = True
             style.font.color.rgb = RGBColor(0, 0, 0)
             style.paragraph_format.keep_with_next = True
             style.paragraph_format.space_before = Pt(10 if name != "Heading 3" else 6)
             style.paragraph_format.space_after = Pt(4)
-        styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        title_ppr = styles["Title"].element.pPr
-        if (
-            title_ppr is not None
-        ):  # the template's Title has a blue rule under it; the form has none
+        found["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        title_ppr = found["Title"].element.pPr
+        if title_ppr is not None:  # the template's Title has a blue rule under it; the form none
             for border in title_ppr.findall(qn("w:pBdr")):
                 title_ppr.remove(border)
         self._style_ids = {
-            name: styles[name].style_id
-            for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Table Grid")
+            name: style.style_id for name, style in found.items() if name != "Normal"
         }
         out.core_properties.title = self.doc.title
         out.core_properties.subject = self.doc.subject
@@ -183,59 +307,38 @@ class _DocxWriter:
             )
         )
 
-    def _styled(self, text: str, style: str) -> None:
-        # Set the style id directly: python-docx's lookup by name scans every style of the
-        # template on each call, which made headings the slowest part of the export.
-        paragraph = self.out.add_paragraph(text)
-        paragraph._p.style = self._style_ids[style]
-
     def heading(self, block: Heading) -> None:
+        # The style id is set directly: python-docx's lookup by name scans every style of the
+        # template on each call.
         if block.level <= 1:
-            self._styled(block.text, "Title")
+            self.body.styled(block.text, "Title")
         else:
-            self._styled(block.text, f"Heading {min(block.level - 1, 3)}")
+            self.body.styled(block.text, f"Heading {min(block.level - 1, 3)}")
 
     def paragraph(self, block: Paragraph) -> None:
-        paragraph = self.out.add_paragraph()
-        _write_lines(paragraph, block.text, bold=block.bold)
-        if block.style == "note":
-            for run in paragraph.runs:
-                run.italic = True
+        self.body.paragraph(block.text, bold=block.bold, italic=block.style == "note")
 
     def key_value(self, block: KeyValueTable) -> None:
-        table = self.out.add_table(rows=len(block.rows), cols=2)
-        table._tbl.tblPr.style = self._style_ids["Table Grid"]
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        grid = _grid(table)
-        for cells, (key, value) in zip(grid, block.rows, strict=True):
-            _cell_text(cells[0], key)
-            _shade(cells[0], LABEL_SHADE)
-            _cell_text(cells[1], value)
-        _no_split(table)  # else LibreOffice may carry an empty row remainder to the next page
-        _widths(table, grid, (block.key_width, 1 - block.key_width))
-        self._gap()
+        self.body.table(
+            list(block.rows),
+            (block.key_width, 1 - block.key_width),
+            shade=(LABEL_SHADE, None),
+        )
 
     def data_table(self, block: DataTable) -> None:
         if block.caption:
-            self._styled(block.caption, "Heading 3")
+            self.body.styled(block.caption, "Heading 3")
         body_rows = list(block.rows) + ([block.total] if block.total else [])
         if not body_rows:
             body_rows = [tuple("" for _ in block.columns)]
-        table = self.out.add_table(rows=1 + len(body_rows), cols=len(block.columns))
-        table._tbl.tblPr.style = self._style_ids["Table Grid"]
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        grid = _grid(table)
-        for cell, label in zip(grid[0], block.columns, strict=True):
-            _cell_text(cell, label, bold=True)
-            _shade(cell, HEADER_SHADE)
-        for n, values in enumerate(body_rows, start=1):
-            is_total = block.total is not None and n == len(body_rows)
-            for col, (cell, value) in enumerate(zip(grid[n], values, strict=True)):
-                _cell_text(cell, value, bold=is_total, right=col in block.numeric)
-        _repeat_header(table)
-        _no_split(table)
-        _widths(table, grid, block.widths or tuple(1.0 for _ in block.columns))
-        self._gap()
+        self.body.table(
+            [block.columns, *body_rows],
+            block.widths or tuple(1.0 for _ in block.columns),
+            shade=tuple(None for _ in block.columns),
+            bold_rows=frozenset({0, len(body_rows)} if block.total else {0}),
+            right=block.numeric,
+            header=True,
+        )
 
     def figure(self, block: Figure) -> None:
         paragraph = self.out.add_paragraph()
@@ -249,26 +352,13 @@ class _DocxWriter:
             cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def signature(self, block: SignatureBlock) -> None:
-        table = self.out.add_table(rows=1 + len(block.lines), cols=2)
-        table._tbl.tblPr.style = self._style_ids["Table Grid"]
-        merged = table.rows[0].cells[0].merge(table.rows[0].cells[1])
-        _cell_text(merged, block.party, bold=True)
-        _shade(merged, LABEL_SHADE)
-        for row, label in zip(table.rows[1:], block.lines, strict=True):
-            _cell_text(row.cells[0], f"{label}:")
-            row.height = Cm(1.0 if label == "Signature" else 0.7)
-        _no_split(table)
-        _widths(table, _grid(table), (0.3, 0.7))
-        self._gap()
+        self.body.signature(block.party, block.lines)
 
     def page_break(self) -> None:
         self.out.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
-    def _gap(self) -> None:
-        spacer = self.out.add_paragraph()
-        spacer.paragraph_format.space_after = Pt(2)
-
     def write(self) -> bytes:
+        self.body = _Body(self.out.element.body, self._style_ids)
         for block in self.doc.blocks:
             if isinstance(block, Heading):
                 self.heading(block)

@@ -82,28 +82,16 @@ class CalcPanel(QWidget):
         self.figures = FiguresView(message="No project open.")
         self.totals = QLabel()
         self.totals.setWordWrap(True)
-        self.totals.setAccessibleName(tr("Total estimated emission reductions"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.provenance = QLabel()
         self.provenance.setWordWrap(True)
-        self.provenance.setToolTip(tr("Where the inputs of the calculation come from"))
         self.table = QTableWidget(0, 4)
-        self.table.setAccessibleName(tr("Estimated emissions per year"))
-        self.table.setHorizontalHeaderLabels([tr("Year"), tr("RE"), tr("PE"), tr("ER")])
-        for column, tip in enumerate(
-            (
-                tr("Calendar year"),
-                tr("Reference emissions, tCO2e"),
-                tr("Project emissions, tCO2e"),
-                tr("Emission reductions credited, tCO2e (rounded down)"),
-            )
-        ):
-            self.table.horizontalHeaderItem(column).setToolTip(tip)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.show_button = QPushButton(tr("Show calculation…"))
+        self.show_button = QPushButton()
         self.show_button.clicked.connect(self.show_calculation)
+        self._set_texts()
         self.chart_holder = QVBoxLayout()
         self.chart_view: QWidget | None = None
         layout = QVBoxLayout(self)
@@ -117,6 +105,29 @@ class CalcPanel(QWidget):
         row.addWidget(self.show_button)
         layout.addLayout(row)
         self.set_figures(self.figures)
+
+    def _set_texts(self) -> None:
+        self.totals.setAccessibleName(tr("Total estimated emission reductions"))
+        self.provenance.setToolTip(tr("Where the inputs of the calculation come from"))
+        self.table.setAccessibleName(tr("Estimated emissions per year"))
+        self.table.setHorizontalHeaderLabels([tr("Year"), tr("RE"), tr("PE"), tr("ER")])
+        for column, tip in enumerate(
+            (
+                tr("Calendar year"),
+                tr("Reference emissions, tCO2e"),
+                tr("Project emissions, tCO2e"),
+                tr("Emission reductions credited, tCO2e (rounded down)"),
+            )
+        ):
+            self.table.horizontalHeaderItem(column).setToolTip(tip)
+        self.show_button.setText(tr("Show calculation…"))
+
+    def retranslate(self) -> None:
+        """Texts in the language just installed (the figures are shown again as they are)."""
+        self._set_texts()
+        self.set_figures(self.figures)
+        if self.chart_view is not None:
+            self.chart_view.retranslate()  # type: ignore[attr-defined]
 
     def set_figures(self, figures: FiguresView) -> None:
         self.figures = figures

@@ -31,12 +31,21 @@ class YearChart(QChartView):
         self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.setChart(self._chart)
         self._key: tuple[object, ...] = ()
+        self._years: list[YearFigures] = []
+
+    def retranslate(self) -> None:
+        """Series names in the language just installed."""
+        self.setAccessibleName(tr("Emissions per year chart"))
+        years, self._years = self._years, []
+        self._key = ()
+        self.set_years(years)
 
     def set_years(self, years: list[YearFigures]) -> None:
         key = tuple((y.year, y.reference, y.project, y.reductions) for y in years)
         if key == self._key:
             return
         self._key = key
+        self._years = list(years)
         # A fresh chart per change: removing axes from a live QChart left stale axis labels
         # drawn over the new ones.
         old = self._chart

@@ -37,9 +37,8 @@ class DiagnosticsPanel(QWidget):
         super().__init__()
         self.summary = QLabel()
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName(tr("Diagnostics"))
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([tr("Severity"), tr("Problem"), tr("Field")])
+        self._set_texts()
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
@@ -63,6 +62,16 @@ class DiagnosticsPanel(QWidget):
         self.diagnostics: list[DiagnosticView] = []
         self._shown = False
         self.set_diagnostics([])
+
+    def _set_texts(self) -> None:
+        self.tree.setAccessibleName(tr("Diagnostics"))
+        self.tree.setHeaderLabels([tr("Severity"), tr("Problem"), tr("Field")])
+
+    def retranslate(self) -> None:
+        """Texts in the language just installed; the list is filled again by the next check."""
+        self._set_texts()
+        self._shown = False
+        self.set_diagnostics(self.diagnostics)
 
     def set_diagnostics(self, diagnostics: list[DiagnosticView]) -> None:
         if self._shown and diagnostics == self.diagnostics:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QToolBar,
     QWidget,
 )
 
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self._start_page: StartPage | None = None  # built when first shown (see start_page)
+        self._banner: str | None = None
         self.setCentralWidget(self.stack)
 
         self.calc_panel = CalcPanel()
@@ -216,15 +218,12 @@ class MainWindow(QMainWindow):
         self._discard_view()
         controller = DocumentController(session, self)
         self.controller = controller
-        self.view = DocumentView(controller, self.status)
-        if session.read_only:
-            self.view.set_banner(banner or tr("Read-only: {0}").format(session.read_only))
+        self._banner = banner
+        self._build_view(controller)
         controller.dirty_changed.connect(lambda _d: self._update_state())
         controller.stack.indexChanged.connect(lambda _i: self._update_state())
         controller.recalculate.connect(self.recalculate)
         controller.recheck.connect(self.recheck)
-        self.stack.addWidget(self.view)
-        self.stack.setCurrentWidget(self.view)
         opened = getattr(session, "package", None)
         if opened is not None:  # validator mode: findings and sign-offs beside the editor
             from jcm_pdd.gui.review_docks import add_review_docks
@@ -238,6 +237,71 @@ class MainWindow(QMainWindow):
         controller.schedule_recheck()
         self._update_state()
         self.document_opened.emit()
+
+    def _build_view(self, controller: DocumentController, section_id: str = "") -> None:
+        session = controller.session
+        self.view = DocumentView(controller, self.status)
+        if session.read_only:
+            self.view.set_banner(self._banner or tr("Read-only: {0}").format(session.read_only))
+        self.stack.addWidget(self.view)
+        self.stack.setCurrentWidget(self.view)
+        if section_id:
+            self.view.show_section(section_id)
+
+    def retranslate(self) -> None:
+        """Show the window in the language just installed, without a restart.
+
+        Every text is set through ``tr()`` when a widget is built, so the chrome, the docks and
+        the document's editors are built again from the same state. The document, its undo
+        history and any unsaved changes are untouched (they live in the session and the
+        controller, which are kept). In validator mode the findings and sign-off docks are kept
+        as they are, with anything being typed in them; they follow the new editors.
+        """
+        for toolbar in self.findChildren(QToolBar):
+            self.removeToolBar(toolbar)
+            toolbar.deleteLater()
+        for action in self.findChildren(QAction):
+            if action.parent() is self:
+                action.deleteLater()
+        self.menuBar().clear()
+        self._build_actions()
+        self._build_menus()
+        self.calc_dock.setWindowTitle(tr("Estimated emission reductions (C.3)"))
+        self.diag_dock.setWindowTitle(tr("Diagnostics"))
+        self.calc_panel.retranslate()
+        self.diag_panel.retranslate()
+        on_start = self._start_page is not None and self.stack.currentWidget() is self._start_page
+        if self._start_page is not None:
+            self.stack.removeWidget(self._start_page)
+            self._start_page.deleteLater()
+            self._start_page = None
+        controller = self.controller
+        if controller is not None and self.view is not None:
+            current = self.view.current_page()
+            section_id = getattr(getattr(current, "section", None), "id", "")
+            self.stack.removeWidget(self.view)
+            self.view.deleteLater()
+            self._build_view(controller, section_id)
+            if self.review_docks:
+                self._follow_navigator()
+            controller.schedule_recalc()
+            controller.recheck_now()
+        if on_start or self.view is None:
+            self.show_start()
+        self._update_state()
+
+    def _follow_navigator(self) -> None:
+        """Keep the validator's docks on the section shown (after the editors were rebuilt)."""
+        from jcm_pdd.gui.diff_view import section_titles
+
+        assert self.view is not None and self.session is not None
+        titles = section_titles(self.session.project)
+
+        def shown(section_id: str) -> None:
+            self.findings_panel.set_target(section_id)
+            self.signoff_panel.set_section(section_id if section_id in titles else "")
+
+        self.view.navigator.section_selected.connect(shown)
 
     def _discard_view(self) -> None:
         for dock in self.review_docks:
@@ -481,8 +545,11 @@ class MainWindow(QMainWindow):
         from jcm_pdd.gui.preferences_dialog import PreferencesDialog
 
         dialog = PreferencesDialog(self.prefs, self)
+        language = self.prefs.language
         if dialog.exec():
             self.prefs.save()
+            if self.prefs.language != language:
+                self.retranslate()
 
     def about(self) -> None:
         from jcm_pdd import __version__

@@ -1,4 +1,4 @@
-"""Preferences: the interface language (applied to windows opened after the change)."""
+"""Preferences: the interface language (the main window applies a change at once)."""
 
 from __future__ import annotations
 
@@ -33,8 +33,8 @@ class PreferencesDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         note = QLabel(
             tr(
-                "The new language applies after restarting JCM PDD Studio. Exported "
-                "documents are always in English, the official language of JCM."
+                "The new language applies at once; your work and its undo history are kept. "
+                "Exported documents are always in English, the official language of JCM."
             )
         )
         note.setWordWrap(True)

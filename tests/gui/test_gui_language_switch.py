@@ -1,0 +1,78 @@
+"""Changing the interface language in Preferences applies at once, and loses nothing.
+
+The window is rebuilt in the new language while the document, its unsaved edits and its undo
+history stay as they were; the section being edited stays on screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+
+from jcm_pdd.gui.i18n import install_language
+from jcm_pdd.gui.preferences_dialog import PreferencesDialog
+
+
+def _choose_language_in_dialog(window, code: str) -> None:  # noqa: ANN001
+    """Drive the real Preferences dialog: pick ``code`` in its combo box, press OK."""
+
+    def answer() -> None:
+        dialog = window.findChild(PreferencesDialog)
+        assert dialog is not None, "the Preferences dialog did not open"
+        dialog.language.setCurrentIndex(dialog.language.findData(code))
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    window.preferences_dialog()
+
+
+def test_language_change_applies_without_restart_and_keeps_the_work(
+    window, project_file, qtbot
+) -> None:  # noqa: ANN001
+    assert window.open_path(project_file)
+    window.view.show_section(window.view.section_of_path("pdd.title"))
+    section = window.view.current_page().section.id
+    window.controller.edit("pdd.title", "Solar PV, edited before the switch")
+    assert window.session.is_dirty
+    undo_steps = window.controller.stack.count()
+    file_menu = window.menuBar().actions()[0]
+    assert file_menu.text() == "&File"
+
+    try:
+        _choose_language_in_dialog(window, "ja")
+        assert window.prefs.language == "ja"
+        assert window.menuBar().actions()[0].text() == "ファイル(&F)"
+        assert window.act_save.text() == "保存(&S)"
+        assert window.calc_panel.show_button.text() != "Show calculation…"
+        assert window.diag_panel.tree.headerItem().text(0) != "Severity"
+        # The work is where it was: same document, same unsaved edit, same undo history.
+        assert window.session.project.pdd.title == "Solar PV, edited before the switch"
+        assert window.session.is_dirty and window.windowTitle().startswith("*")
+        assert window.controller.stack.count() == undo_steps
+        assert window.view.current_page().section.id == section
+        page = window.view.current_page()
+        assert page.binding("pdd.title").editor.text() == "Solar PV, edited before the switch"
+        # The rebuilt editors edit the same document, and undo still reaches the old edit.
+        window.undo()
+        assert window.session.project.pdd.title == "Rooftop solar PV in Ulaanbaatar"
+        qtbot.waitUntil(lambda: bool(window.calc_panel.figures.years), timeout=10000)
+        # Exactly one set of menus and one toolbar: the old ones are gone, not hidden.
+        titles = [a.text() for a in window.menuBar().actions()]
+        assert titles.count("ファイル(&F)") == 1 and "&File" not in titles
+    finally:
+        install_language("en")
+
+
+def test_cancelled_preferences_change_nothing(window, project_file) -> None:  # noqa: ANN001
+    assert window.open_path(project_file)
+    view = window.view
+
+    def cancel() -> None:
+        dialog = window.findChild(PreferencesDialog)
+        dialog.language.setCurrentIndex(dialog.language.findData("ja"))
+        dialog.reject()
+
+    QTimer.singleShot(0, cancel)
+    window.preferences_dialog()
+    assert window.prefs.language == "en"
+    assert window.view is view, "nothing is rebuilt when the dialog is cancelled"
+    assert window.menuBar().actions()[0].text() == "&File"

@@ -76,3 +76,27 @@ def test_cancelled_preferences_change_nothing(window, project_file) -> None:  # 
     assert window.prefs.language == "en"
     assert window.view is view, "nothing is rebuilt when the dialog is cancelled"
     assert window.menuBar().actions()[0].text() == "&File"
+
+
+def test_validator_docks_survive_a_language_change(window, tmp_path) -> None:  # noqa: ANN001
+    from jcm_pdd.package import build_package
+    from jcm_pdd.paths import sample_project_path
+
+    package = tmp_path / "sample.jcmpkg"
+    build_package(sample_project_path(), package)
+    assert window.open_path(package)
+    findings, docks = window.findings_panel, list(window.review_docks)
+    try:
+        _choose_language_in_dialog(window, "ja")
+        assert window.session.read_only, "still the read-only package"
+        assert window.view.banner.isVisible() and "VERIFIED" in window.view.banner.text()
+        assert window.review_docks == docks and window.findings_panel is findings
+        # The rebuilt navigator still steers the findings dock.
+        window.view.navigator.select("PDD:A.3")
+        assert window.findings_panel.target() == "PDD:A.3"
+        for section in window.view.sections:  # every rebuilt editor is read-only
+            page = window.view.show_section(section.id)
+            for binding in getattr(page, "bindings", []):
+                assert not binding.editor.isEnabled() or binding.editor.isReadOnly()
+    finally:
+        install_language("en")

@@ -22,6 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from jcm_pdd import tomlcache
 from jcm_pdd.errors import UserError
 from jcm_pdd.forms.schema import FORM_TYPES, FormDefinition, FormType, Submission
 from jcm_pdd.model import Project
@@ -45,11 +46,14 @@ class FormDefinitionError(UserError):
 
 
 def read_toml(file: Path) -> dict[str, Any]:
+    """The parsed file; through the JSON parse cache, as every start of the app reads them all."""
     try:
-        with file.open("rb") as handle:
-            return tomllib.load(handle)
+        text = file.read_text(encoding="utf-8")
+        return tomlcache.loads(text, decimal=False)
     except tomllib.TOMLDecodeError as exc:
         raise FormDefinitionError(file, f"not valid TOML: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise FormDefinitionError(file, f"is not UTF-8 text: {exc.reason}") from exc
     except OSError as exc:
         raise FormDefinitionError(file, f"cannot be read: {exc.strerror or exc}") from exc
 

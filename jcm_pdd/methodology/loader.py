@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from jcm_pdd.methodology import tomlcache
+from jcm_pdd import tomlcache
 from jcm_pdd.methodology.errors import Problem, TemplateError
 from jcm_pdd.methodology.schema import Template
 

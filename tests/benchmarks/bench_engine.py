@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from decimal import Decimal
 
+from jcm_pdd import tomlcache
 from jcm_pdd.methodology import (
     calculate,
     estimate_project,
@@ -22,7 +23,6 @@ from jcm_pdd.methodology import (
     new_project_from_template,
     parse_template,
     run_examples,
-    tomlcache,
 )
 from jcm_pdd.methodology import registry as registry_module
 from jcm_pdd.model import DefaultSelection, IndexMember, MonitoredParameter, Project

@@ -6,7 +6,7 @@ import datetime as dt
 import tomllib
 from decimal import Decimal
 
-from jcm_pdd.methodology import tomlcache
+from jcm_pdd import tomlcache
 
 TEXT = """
 a = 0.797
@@ -49,3 +49,30 @@ def test_cache_is_pruned(monkeypatch) -> None:  # type: ignore[no-untyped-def]
         tomlcache.loads(f"a = {n}\n")
     folder = tomlcache.cache_dir()
     assert folder is not None and len(list(folder.glob("*.json"))) == 3
+
+
+def test_float_and_decimal_parses_are_cached_apart() -> None:
+    exact = tomlcache.loads(TEXT)
+    plain = tomlcache.loads(TEXT, decimal=False)  # a separate entry, not the Decimal one
+    assert plain == tomllib.loads(TEXT) and isinstance(plain["a"], float)
+    assert isinstance(tomlcache.loads(TEXT)["a"], Decimal) and exact["a"] == Decimal("0.797")
+    assert tomlcache.loads(TEXT, decimal=False) == plain  # read back from the cache
+
+
+def test_form_definitions_read_through_the_cache(tmp_path) -> None:  # noqa: ANN001
+    from jcm_pdd.forms.loader import FormDefinitionError, read_toml
+
+    good = tmp_path / "f.toml"
+    good.write_text('title = "A"\nlimit = 1.5\n', encoding="utf-8")
+    assert read_toml(good) == {"title": "A", "limit": 1.5}
+    folder = tomlcache.cache_dir()
+    assert folder is not None and any(folder.glob("*.json")), "the parse was cached"
+    assert read_toml(good) == {"title": "A", "limit": 1.5}
+    bad = tmp_path / "bad.toml"
+    bad.write_bytes(b'title = "\xff"\n')
+    try:
+        read_toml(bad)
+    except FormDefinitionError as exc:
+        assert "UTF-8" in exc.message and "bad.toml" in exc.message
+    else:
+        raise AssertionError("a file that is not UTF-8 must be refused with a clear message")

@@ -1,10 +1,12 @@
-"""Reading template TOML fast: a JSON copy of the parsed data, keyed by the source's SHA-256.
+"""Reading shipped TOML data fast: a JSON copy of the parsed data, keyed by the source's SHA-256.
 
-``tomllib`` is pure Python and dominates the load time of a template; the parsed tables are
-therefore kept as JSON (C-speed to read) in the user data folder, under the hash of the exact
-source text and this module's version. JSON cannot hold Decimal or dates, so those are tagged
-objects. The cache is an optimisation only: any problem reading or writing it falls back to
-``tomllib``; nothing from it is executed (JSON data, validated again by pydantic and lint).
+Methodology templates and form definitions are TOML. ``tomllib`` is pure Python and dominates
+their load time (about 50 ms for the form definitions alone, at every start of the app); the
+parsed tables are therefore kept as JSON (C-speed to read) in the user data folder, under the
+hash of the exact source text, the number type and this module's version. JSON cannot hold
+Decimal or dates, so those are tagged objects. The cache is an optimisation only: any problem
+reading or writing it falls back to ``tomllib``; nothing from it is executed (JSON data,
+validated again by pydantic and lint).
 """
 
 from __future__ import annotations
@@ -53,14 +55,18 @@ def cache_dir() -> Path | None:
     try:
         from jcm_pdd.paths import user_data_dir
 
-        return user_data_dir() / "cache" / "methodology_templates"
+        return user_data_dir() / "cache" / "toml"
     except OSError:
         return None
 
 
-def loads(text: str) -> dict[str, Any]:
-    """``tomllib.loads(text, parse_float=Decimal)``, through the JSON cache when possible."""
-    digest = hashlib.sha256(f"{CACHE_VERSION}\n{text}".encode()).hexdigest()
+def loads(text: str, *, decimal: bool = True) -> dict[str, Any]:
+    """``tomllib.loads(text)``, through the JSON cache when possible.
+
+    TOML floats become ``Decimal`` (exact, for methodology values) unless ``decimal`` is False.
+    """
+    kind = "decimal" if decimal else "float"
+    digest = hashlib.sha256(f"{CACHE_VERSION}\n{kind}\n{text}".encode()).hexdigest()
     folder = cache_dir()
     entry = folder / f"{digest}.json" if folder is not None else None
     if entry is not None:
@@ -70,7 +76,7 @@ def loads(text: str) -> dict[str, Any]:
                 return data
         except (OSError, ValueError):
             pass
-    data = tomllib.loads(text, parse_float=Decimal)  # TOMLDecodeError propagates
+    data = tomllib.loads(text, parse_float=Decimal if decimal else float)  # errors propagate
     if entry is not None:
         _write(entry, json.dumps(data, default=_encode, ensure_ascii=False))
     return data

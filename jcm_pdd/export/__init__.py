@@ -21,12 +21,35 @@ workbook; ``redact`` (public copy), ``naming`` (file names), ``sources`` (engine
 storage adapters), ``api`` (export_set).
 """
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from jcm_pdd.export.api import COPIES, FORMATS, export_set
-from jcm_pdd.export.build_pdd import build_pdd
-from jcm_pdd.export.document import Document
-from jcm_pdd.export.form_layout import layout_for
-from jcm_pdd.export.render_docx import render_docx
-from jcm_pdd.export.render_pdf import render_pdf
+
+if TYPE_CHECKING:
+    from jcm_pdd.export.build_pdd import build_pdd
+    from jcm_pdd.export.document import Document
+    from jcm_pdd.export.form_layout import layout_for
+    from jcm_pdd.export.render_docx import render_docx
+    from jcm_pdd.export.render_pdf import render_pdf
+
+# Imported on first use: ``export_set`` forks its render worker before anything heavy
+# (pydantic, python-docx, reportlab, openpyxl) is imported, and each path imports only what it
+# renders.
+_LAZY = {
+    "build_pdd": "jcm_pdd.export.build_pdd",
+    "Document": "jcm_pdd.export.document",
+    "layout_for": "jcm_pdd.export.form_layout",
+    "render_docx": "jcm_pdd.export.render_docx",
+    "render_pdf": "jcm_pdd.export.render_pdf",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "COPIES",

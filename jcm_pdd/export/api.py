@@ -5,6 +5,13 @@ temporary name and renames them, so a failed export never leaves half-written do
 final export is refused while the diagnostics report errors; a draft is always possible and
 says DRAFT on every page. ``progress(done, total, message)`` lets the GUI show a progress bar
 from a worker thread (it is called from the exporting thread).
+
+Speed: where forking is safe (``worker.fork_is_safe``: the CLI, not the GUI's QThread, not
+Windows), a render worker process is forked first thing; it imports reportlab while this
+process loads the project, then renders the PDFs (and the MoC, when this process has Word and
+Excel files to render) from the neutral documents. Anything the worker does not deliver is
+rendered here, so both ways give the same files. Heavy libraries are imported where they are
+used, so each path imports only what it renders.
 """
 
 from __future__ import annotations
@@ -12,24 +19,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jcm_pdd.errors import UserError
-from jcm_pdd.export.build_pdd import build_pdd
-from jcm_pdd.export.document import Document
-from jcm_pdd.export.form_layout import layout_for
-from jcm_pdd.export.images import image_problem
-from jcm_pdd.export.naming import file_name
-from jcm_pdd.export.render_docx import render_docx
-from jcm_pdd.export.render_pdf import render_pdf
-from jcm_pdd.export.sources import (
-    Calculation,
-    ExportInput,
-    calculate,
-    diagnostics_errors,
-    load_input,
-)
-from jcm_pdd.model import Project
+
+if TYPE_CHECKING:
+    from jcm_pdd.export.document import Document
+    from jcm_pdd.export.sources import Calculation, ExportInput
+    from jcm_pdd.export.worker import RenderWorker
+    from jcm_pdd.model import Project
 
 FORMATS = ("docx", "pdf", "xlsx", "moc")
 COPIES = ("public", "confidential")
@@ -60,6 +58,8 @@ def _check_choice(given: Iterable[str], allowed: tuple[str, ...], what: str) -> 
 
 def refuse_final(project: Project, calc: Calculation) -> None:
     """Raise a UserError listing what blocks a final (submission) export."""
+    from jcm_pdd.export.sources import diagnostics_errors
+
     errors = diagnostics_errors(project)
     if calc.figures is None:
         errors.append(f"The emission reductions cannot be calculated: {calc.problem}")
@@ -73,6 +73,8 @@ def refuse_final(project: Project, calc: Calculation) -> None:
 
 def refuse_unreadable_figure(project: Project, inp: ExportInput) -> None:
     """A submission must not go out with a placeholder where the C.2 figure belongs."""
+    from jcm_pdd.export.images import image_problem
+
     ref = project.pdd.figure_attachment
     data = inp.load_attachment(ref) if ref else None
     problem = image_problem(data) if data else ""
@@ -84,10 +86,13 @@ def refuse_unreadable_figure(project: Project, inp: ExportInput) -> None:
         )
 
 
-def _workbook(inp: ExportInput, calc: Calculation, public: bool, draft: bool) -> bytes:
-    from jcm_pdd.export.build_workbook import build_workbook
-
-    return build_workbook(inp.project, calc, public=public, draft=draft)
+Job = tuple[str, bool]  # (format, public)
+_FILE_KINDS = {
+    "docx": ("PDD", ".docx"),
+    "pdf": ("PDD", ".pdf"),
+    "moc": ("MoC", ".docx"),
+    "xlsx": ("MPS", ".xlsx"),
+}
 
 
 def export_set(
@@ -97,32 +102,53 @@ def export_set(
     draft: bool = False,
     copies: Iterable[str] = COPIES,
     progress: Progress | None = None,
+    parallel: bool | None = None,
 ) -> list[Path]:
-    """Export the chosen formats and copies into ``out_dir``; return the written paths."""
-    report = progress or _quiet
+    """Export the chosen formats and copies into ``out_dir``; return the written paths.
+
+    ``parallel``: None forks a render worker where that is safe; False never forks (same files).
+    """
     chosen = _check_choice(formats, FORMATS, "format")
     which = _check_choice(copies, COPIES, "copy")
-    out = Path(out_dir)
-    inp = load_input(project_path_or_loaded)
+    worker = None
+    if "pdf" in chosen and parallel is not False:
+        from jcm_pdd.export.worker import RenderWorker
+
+        worker = RenderWorker.start()  # first: it imports reportlab while we load the project
+    try:
+        return _export(
+            project_path_or_loaded, Path(out_dir), chosen, which, draft, progress, worker
+        )
+    finally:
+        if worker is not None:
+            worker.close()
+
+
+def _export(
+    source: Path | str | Project | Any,
+    out: Path,
+    chosen: list[str],
+    which: list[str],
+    draft: bool,
+    progress: Progress | None,
+    worker: RenderWorker | None,
+) -> list[Path]:
+    from jcm_pdd.export.build_pdd import build_pdd
+    from jcm_pdd.export.form_layout import layout_for
+    from jcm_pdd.export.naming import file_name
+    from jcm_pdd.export.sources import calculate, load_input
+
+    report = progress or _quiet
+    inp = load_input(source)
     project = inp.project
     report(0, 1, "Calculating emission reductions")
     calc = calculate(project)
-    if not draft:
-        refuse_final(project, calc)
-        refuse_unreadable_figure(project, inp)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(f"Cannot create the export folder {out}: {exc.strerror}") from None
+    jobs: list[Job] = [(fmt, copy == "public") for copy in which for fmt in chosen]
+    docs: dict[Job, Document] = {}  # the neutral document of each page job
     pdd_layout = layout_for(project, "PDD") if {"docx", "pdf"} & set(chosen) else None
     moc_layout = layout_for(project, "MoC") if "moc" in chosen else None
-    jobs: list[tuple[str, bool]] = [(fmt, copy == "public") for copy in which for fmt in chosen]
-    total = len(jobs) + 1
-    written: list[Path] = []
     pdd_docs: dict[bool, Document] = {}
-    for done, (fmt, public) in enumerate(jobs, start=1):
-        copy_word = "public" if public else "confidential"
-        report(done - 1, total, f"Building the {copy_word} {fmt.upper()} document")
+    for fmt, public in jobs:
         if fmt in ("docx", "pdf"):
             assert pdd_layout is not None
             if public not in pdd_docs:  # one neutral document feeds both renderers
@@ -134,22 +160,73 @@ def export_set(
                     draft=draft,
                     load_attachment=inp.load_attachment,
                 )
-            doc = pdd_docs[public]
-            data = render_docx(doc) if fmt == "docx" else render_pdf(doc)
-            name = file_name(project, "PDD", f".{fmt}", public=public, draft=draft)
-        elif fmt == "moc":
+            docs[(fmt, public)] = pdd_docs[public]
+    # The worker renders the PDFs, and the MoC when this process has other files to render
+    remote = [job for job in jobs if job[0] == "pdf"] if worker is not None else []
+    if worker is not None and {"docx", "xlsx"} & set(chosen):
+        remote += [job for job in jobs if job[0] == "moc"]
+    for fmt, public in jobs:
+        if fmt == "moc":
             assert moc_layout is not None
-            doc = build_pdd(project, moc_layout, calc.figures, public=public, draft=draft)
-            data = render_docx(doc)
-            name = file_name(project, "MoC", ".docx", public=public, draft=draft)
-        else:
-            data = _workbook(inp, calc, public, draft)
-            name = file_name(project, "MPS", ".xlsx", public=public, draft=draft)
-        target = out / name
+            docs[(fmt, public)] = build_pdd(
+                project, moc_layout, calc.figures, public=public, draft=draft
+            )
+    if worker is not None:
+        for fmt, public in remote:
+            worker.submit(
+                _key((fmt, public)), "pdf" if fmt == "pdf" else "docx", docs[(fmt, public)]
+            )
+    if not draft:
+        refuse_final(project, calc)
+        refuse_unreadable_figure(project, inp)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"Cannot create the export folder {out}: {exc.strerror}") from None
+    total = len(jobs) + 1
+    rendered: dict[Job, bytes] = {}
+    done = 0
+    for job in [j for j in jobs if j not in remote] + remote:  # ours first, then collect
+        fmt, public = job
+        copy_word = "public" if public else "confidential"
+        report(done, total, f"Building the {copy_word} {fmt.upper()} document")
+        data = worker.result(_key(job)) if worker is not None and job in remote else None
+        rendered[job] = data if data is not None else _render(job, docs.get(job), inp, calc, draft)
+        done += 1
+    written: list[Path] = []
+    for fmt, public in jobs:  # in the order of the choices, as before
+        form, suffix = {
+            "docx": ("PDD", ".docx"),
+            "pdf": ("PDD", ".pdf"),
+            "moc": ("MoC", ".docx"),
+        }.get(fmt, ("MPS", ".xlsx"))
+        target = out / file_name(project, form, suffix, public=public, draft=draft)
         try:
-            _atomic_write(target, data)
+            _atomic_write(target, rendered[(fmt, public)])
         except OSError as exc:
             raise UserError(f"Cannot write {target}: {exc.strerror}") from None
         written.append(target)
     report(total, total, f"Exported {len(written)} file(s) to {out}")
     return written
+
+
+def _key(job: Job) -> str:
+    return f"{job[0]}-{'public' if job[1] else 'confidential'}"
+
+
+def _render(
+    job: Job, doc: Document | None, inp: ExportInput, calc: Calculation, draft: bool
+) -> bytes:
+    fmt, public = job
+    if fmt == "xlsx":
+        from jcm_pdd.export.build_workbook import build_workbook
+
+        return build_workbook(inp.project, calc, public=public, draft=draft)
+    assert doc is not None
+    if fmt == "pdf":
+        from jcm_pdd.export.render_pdf import render_pdf
+
+        return render_pdf(doc)
+    from jcm_pdd.export.render_docx import render_docx
+
+    return render_docx(doc)

@@ -3,12 +3,17 @@
 Builders (``build_pdd``, ``build_moc``) turn a project into a ``Document``; renderers
 (``render_docx``, ``render_pdf``) draw a ``Document`` and know nothing of JCM. Because the Word
 and the PDF file are drawn from the same ``Document`` object, they cannot disagree on a value.
+
+``document_to_json`` / ``document_from_json`` carry a ``Document`` to the render worker process
+(``worker``) as plain JSON: data, never code (no pickle).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+import base64
+import json
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
 
 ParagraphStyle = Literal["body", "note", "title", "label"]
 
@@ -96,3 +101,53 @@ class Document:
     def header_line(self) -> str:
         """The page-header text as drawn; a draft says DRAFT on every page."""
         return f"DRAFT \u2014 {self.header_text}" if self.draft else self.header_text
+
+
+_BLOCK_TYPES: dict[str, type[Block]] = {
+    cls.__name__: cls
+    for cls in (Heading, Paragraph, KeyValueTable, DataTable, Figure, SignatureBlock, PageBreak)
+}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return {"base64": base64.b64encode(value).decode("ascii")}
+    if isinstance(value, frozenset):
+        return {"set": sorted(value)}
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _typed(value: Any) -> Any:
+    """Back from ``_plain``: lists become tuples (every sequence in a block is a tuple)."""
+    if isinstance(value, dict):
+        if "base64" in value:
+            return base64.b64decode(value["base64"], validate=True)
+        return frozenset(value["set"])
+    if isinstance(value, list):
+        return tuple(_typed(v) for v in value)
+    return value
+
+
+def document_to_json(doc: Document) -> str:
+    """``doc`` as one line of JSON (images base64-encoded)."""
+    head = {f.name: getattr(doc, f.name) for f in fields(doc) if f.name != "blocks"}
+    blocks = [
+        {"kind": type(b).__name__, **{f.name: _plain(getattr(b, f.name)) for f in fields(b)}}
+        for b in doc.blocks
+    ]
+    return json.dumps({**head, "blocks": blocks}, ensure_ascii=False)
+
+
+def document_from_json(text: str) -> Document:
+    """The ``Document`` written by ``document_to_json``; ValueError for anything else."""
+    try:
+        raw = json.loads(text)
+        blocks: list[Block] = []
+        for item in raw.pop("blocks"):
+            cls = _BLOCK_TYPES[item.pop("kind")]
+            blocks.append(cls(**{k: _typed(v) for k, v in item.items()}))
+        return Document(**raw, blocks=blocks)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"not a serialised document: {exc}") from None

@@ -8,6 +8,7 @@ show a placeholder and a final export refuse with a message that names the attac
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 
 SUPPORTED_FORMATS = frozenset({"PNG", "JPEG", "GIF", "BMP", "TIFF"})
 # Leading bytes of image files: a file that starts like an image but will not open is damaged,
@@ -23,8 +24,12 @@ _SIGNATURES = (
 )
 
 
+@lru_cache(maxsize=8)
 def image_problem(data: bytes) -> str:
-    """Return why ``data`` cannot be embedded as a figure, or "" when it can."""
+    """Return why ``data`` cannot be embedded as a figure, or "" when it can.
+
+    Memoised by content: one export checks the same figure for each copy and for the final
+    export's refusal, and decoding a large image takes tens of milliseconds each time."""
     from PIL import Image, UnidentifiedImageError
 
     try:

@@ -1,0 +1,203 @@
+"""A forked render worker: a second process that renders documents while the exporter renders
+others, so an export set uses two cores.
+
+Why: the export set is CPU-bound Python (python-docx, reportlab, openpyxl) in one process. The
+worker is forked at the very start of ``export_set``, before the project is loaded; it imports
+reportlab and registers the fonts while the parent loads and calculates the project. The parent
+then sends finished neutral ``Document`` objects as JSON lines (data, never pickle); the worker
+renders each one into a file in a private temporary folder and answers with one JSON line
+naming the file or the error. It never writes into the export folder.
+
+When: ``fork_is_safe()``: a POSIX ``os.fork``, not macOS (CPython itself stopped forking there:
+system frameworks are not fork-safe), called from the main thread with no other Python thread
+and without Qt loaded. The GUI exports from a QThread, and forking a process that runs Qt
+threads can leave the child holding a lock forever, so the GUI (and Windows) export
+sequentially: the same files, one core.
+
+Failure: whatever goes wrong in the worker (an exception while rendering, a crash, no answer
+within the time limit), the parent renders that document itself, so an error surfaces exactly
+as in a sequential export and no worker error can produce or hide a file. The worker is killed
+and reaped when the export ends, however it ends.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import select
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Literal
+
+from jcm_pdd.export.document import Document, document_from_json, document_to_json
+
+log = logging.getLogger(__name__)
+
+Format = Literal["docx", "pdf"]
+START_TIMEOUT = 60.0  # seconds the worker may take before its first answer (imports, fonts)
+RENDER_TIMEOUT = 60.0  # seconds per submitted document after that
+
+
+def fork_is_safe() -> bool:
+    """Whether this process may fork a render worker (see the module docstring)."""
+    return (
+        hasattr(os, "fork")
+        and sys.platform != "darwin"
+        and threading.current_thread() is threading.main_thread()
+        and threading.active_count() == 1
+        and not any(name.startswith("PySide6") for name in sys.modules)
+    )
+
+
+def _render(fmt: Format, doc: Document) -> bytes:
+    if fmt == "pdf":
+        from jcm_pdd.export.render_pdf import render_pdf
+
+        return render_pdf(doc)
+    from jcm_pdd.export.render_docx import render_docx
+
+    return render_docx(doc)
+
+
+def _serve(requests_fd: int, replies_fd: int, folder: Path) -> None:
+    """The worker's life: preload, then one reply line per request line until end of input."""
+    from jcm_pdd.export.fonts import font_set
+    from jcm_pdd.export.render_docx import render_docx  # noqa: F401 - imported while idle
+
+    font_set()
+    with os.fdopen(requests_fd, "rb") as requests:
+        for number, line in enumerate(requests):
+            request = json.loads(line)
+            key = str(request["key"])
+            try:
+                data = _render(request["format"], document_from_json(request["document"]))
+                path = folder / f"{number}.out"
+                path.write_bytes(data)
+                reply = {"key": key, "path": str(path)}
+            except Exception as exc:  # reported; the parent renders this document itself
+                reply = {"key": key, "error": f"{type(exc).__name__}: {exc}"[:1000]}
+            os.write(replies_fd, (json.dumps(reply) + "\n").encode("utf-8"))
+
+
+class RenderWorker:
+    """The parent's handle on a forked worker: ``submit`` documents, then ``result`` each."""
+
+    def __init__(self, pid: int, requests_fd: int, replies_fd: int, folder: Path) -> None:
+        self.pid = pid
+        self._requests: int | None = requests_fd
+        self._replies = replies_fd
+        self.folder = folder
+        self._buffer = b""
+        self._answers: dict[str, dict[str, str]] = {}
+        self._pending = 0
+        self._deadline = time.monotonic() + START_TIMEOUT
+        self.alive = True
+
+    @classmethod
+    def start(cls) -> RenderWorker | None:
+        """Fork a worker, or None where that is not safe (then render in this process)."""
+        if not fork_is_safe():
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="jcm-pdd-render-"))
+        requests_r, requests_w = os.pipe()
+        replies_r, replies_w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker: never returns into the caller's code
+            status = 1
+            try:
+                os.close(requests_w)
+                os.close(replies_r)
+                _serve(requests_r, replies_w, folder)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(requests_r)
+        os.close(replies_w)
+        return cls(pid, requests_w, replies_r, folder)
+
+    def submit(self, key: str, fmt: Format, doc: Document) -> None:
+        """Queue ``doc`` for rendering as ``fmt``; a dead worker is noted, not raised."""
+        if not self.alive or self._requests is None:
+            return
+        line = json.dumps({"key": key, "format": fmt, "document": document_to_json(doc)})
+        try:
+            data = (line + "\n").encode("utf-8")
+            while data:
+                data = data[os.write(self._requests, data) :]
+        except OSError:  # the worker died: its documents are rendered here instead
+            self.alive = False
+            return
+        self._pending += 1
+        self._deadline = max(self._deadline, time.monotonic()) + RENDER_TIMEOUT
+
+    def result(self, key: str) -> bytes | None:
+        """The rendered bytes for ``key``, or None when the worker could not deliver them."""
+        self._finish_requests()
+        while key not in self._answers and self.alive:
+            self._read_reply()
+        answer = self._answers.pop(key, None)
+        if answer is None or "path" not in answer:
+            why = answer.get("error", "") if answer else self._exit_status()
+            log.info("render worker did not deliver %s (%s): rendering it here", key, why)
+            return None
+        try:
+            return Path(answer["path"]).read_bytes()
+        except OSError:
+            return None
+
+    def _exit_status(self) -> str:
+        try:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+        except ChildProcessError:
+            return "already reaped"
+        if pid == 0:
+            return "no answer in time"
+        self.pid = 0  # reaped here
+        if os.WIFSIGNALED(status):
+            return f"killed by signal {os.WTERMSIG(status)}"
+        return f"exit status {os.waitstatus_to_exitcode(status)}"
+
+    def _finish_requests(self) -> None:
+        if self._requests is not None:
+            os.close(self._requests)  # end of input: the worker exits after its last reply
+            self._requests = None
+
+    def _read_reply(self) -> None:
+        """Read until one more complete reply line; on end of output or time-out the worker
+        is given up (``alive`` False)."""
+        while b"\n" not in self._buffer:
+            remaining = self._deadline - time.monotonic()
+            ready, _, _ = select.select([self._replies], [], [], max(remaining, 0))
+            chunk = os.read(self._replies, 65536) if ready else b""
+            if not chunk:  # exited, crashed or timed out
+                self.alive = False
+                return
+            self._buffer += chunk
+        line, self._buffer = self._buffer.split(b"\n", 1)
+        try:
+            reply = json.loads(line)
+            self._answers[str(reply["key"])] = {k: str(v) for k, v in reply.items()}
+        except (ValueError, KeyError, TypeError):
+            self.alive = False
+
+    def close(self) -> None:
+        """Stop and reap the worker and remove its folder (always safe to call again)."""
+        self._finish_requests()
+        if self.pid:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.waitpid(self.pid, 0)
+            self.pid = 0
+        if self._replies >= 0:
+            os.close(self._replies)
+            self._replies = -1
+        self.alive = False
+        shutil.rmtree(self.folder, ignore_errors=True)

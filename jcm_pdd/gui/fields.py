@@ -5,6 +5,10 @@ Each ``FieldBinding`` turns widget text into a model value (``parse``, raising V
 a message for a person) and shows a model value (``show``) without echoing it back as an edit.
 Text commits on every keystroke so the figures follow the typing; the core history merges the
 keystrokes of one field into one undo step.
+
+Right-clicking an editor (or pressing the menu key) offers the window's actions about that
+field, next to the editor's own (copy, select all): ``field_menu_actions`` asks the window for
+them through its ``field_menu_actions`` attribute (validator mode adds "Raise finding…").
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -28,8 +33,12 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from jcm_pdd.gui import theme
 from jcm_pdd.model.pdd import decimal_to_dms
 from jcm_pdd.session.formview import FieldView
+
+# The window attribute holding ``hook(menu, path)``: adds actions about the field at ``path``.
+FIELD_MENU_HOOK = "field_menu_actions"
 
 
 def tr(text: str) -> str:
@@ -97,6 +106,44 @@ def dms_text(path: str, value: Any) -> str:
     return decimal_to_dms(value, "E", "W")
 
 
+def field_menu_actions(widget: QWidget, path: str, menu: QMenu) -> bool:
+    """Let the window holding ``widget`` add its actions about the field at ``path`` to
+    ``menu``; True when it added any."""
+    hook = getattr(widget.window(), FIELD_MENU_HOOK, None)
+    if not callable(hook):
+        return False
+    before = len(menu.actions())
+    hook(menu, path)
+    return len(menu.actions()) > before
+
+
+class _FieldMenu(QObject):
+    """Shows an editor's context menu with the window's field actions added."""
+
+    def __init__(self, binding: FieldBinding, watched: list[QWidget]) -> None:
+        super().__init__(binding.widget)
+        self._binding = binding
+        for widget in watched:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.ContextMenu or not isinstance(event, QContextMenuEvent):
+            return False
+        binding = self._binding
+        editor = binding.editor
+        standard = getattr(editor, "createStandardContextMenu", None)
+        menu: QMenu = standard() if callable(standard) else QMenu(binding.widget)
+        if menu.actions():
+            menu.addSeparator()
+        if not field_menu_actions(binding.widget, binding.path, menu):
+            menu.deleteLater()
+            return False  # nothing to add: the editor's own menu, as usual
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        binding.context_menu = menu
+        menu.popup(event.globalPos())
+        return True
+
+
 class FieldBinding:
     """One generated editor for one concrete model path."""
 
@@ -112,9 +159,15 @@ class FieldBinding:
         self._commit = commit
         self._attachments = attachments  # (name, sha256) of the project's attached files
         self._loading = False
+        self._shown: Any = None  # the model value last shown or committed
+        self.context_menu: QMenu | None = None  # the last one shown (tests trigger its actions)
         self.widget = self._build()
         self.widget.setAccessibleName(view.label)
         self.widget.setToolTip(view.guidance)
+        watched = [self.widget, self.editor]
+        if isinstance(self.editor, QPlainTextEdit):
+            watched.append(self.editor.viewport())  # where its mouse events arrive
+        _FieldMenu(self, list(dict.fromkeys(watched)))
 
     # -- building --------------------------------------------------------------------------
     def _build(self) -> QWidget:
@@ -129,7 +182,7 @@ class FieldBinding:
             self.editor = QComboBox()
             self._fill_attachments()
             self.editor.currentIndexChanged.connect(self._changed)
-            return self.editor
+            return self._boxed(self.editor)
         if kind in ("bool", "choice"):
             self.editor = QComboBox()
             self.editor.addItem("", "")
@@ -137,7 +190,7 @@ class FieldBinding:
             for option in options:
                 self.editor.addItem(tr(option) if kind == "bool" else option, option)
             self.editor.currentIndexChanged.connect(self._changed)
-            return self.editor
+            return self._boxed(self.editor)
         self.editor = QLineEdit()
         self.editor.textChanged.connect(self._changed)
         if kind == "date":
@@ -156,6 +209,15 @@ class FieldBinding:
         if kind in ("decimal", "int"):
             self.editor.setAlignment(Qt.AlignmentFlag.AlignRight)
         return self.editor
+
+    def _boxed(self, editor: QWidget) -> QWidget:
+        """A drop-down inside a box: a read-only (disabled) drop-down gets no mouse events, so
+        its context menu is asked of the box."""
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(editor, 1)
+        return box
 
     def _with_calendar(self) -> QWidget:
         box = QWidget()
@@ -210,6 +272,7 @@ class FieldBinding:
 
     def show(self, value: Any) -> None:
         """Display a model value (from load, undo or redo) without committing it back."""
+        self._shown = value
         try:
             if parse_value(self.view.kind, self.text(), self.view.choices) == value:
                 self._update_dms(value)
@@ -250,14 +313,18 @@ class FieldBinding:
         except ValueError as exc:
             self._mark_error(str(exc))
             return
+        if value is None and isinstance(self._shown, str):
+            value = ""  # an emptied choice of a text field (e.g. Mr./Ms.) is "", not None
         error = self._commit(self.path, value)
         self._mark_error(error)
         if error is None:
+            self._shown = value
             self._update_dms(value)
 
     def _mark_error(self, message: str | None) -> None:
         self.editor.setProperty("invalid", message is not None)
-        self.editor.setStyleSheet("border: 1px solid #d33;" if message else "")
+        colour = theme.ink("error", self.editor.palette()).name()
+        self.editor.setStyleSheet(f"border: 1px solid {colour};" if message else "")
         self.editor.setToolTip(message or self.view.guidance)
 
     def _update_dms(self, value: Any) -> None:

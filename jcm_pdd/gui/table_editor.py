@@ -3,7 +3,11 @@ columns: editable cells, add and remove row buttons, DMS shown beside coordinate
 
 A cell edit is parsed with the column's kind and committed at ``<table>.<row>.<column>``; text the
 model refuses stays in the cell (so nothing typed is lost) with the reason in its tooltip and in
-the status bar.
+the status bar. Choice, yes/no and attachment columns (and text columns with suggested values,
+such as country names) are edited through a drop-down (``cell_delegates.ChoiceDelegate``):
+the cell keeps the stored value in ``ROLE_VALUE`` and shows its label or the attached file's
+name. A value the list does not offer (an older file, another methodology's case) is shown as
+it is, never dropped; the diagnostics say what is wrong with it.
 """
 
 from __future__ import annotations
@@ -11,11 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -23,9 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jcm_pdd.gui.fields import dms_text, format_value, parse_value
+from jcm_pdd.gui.cell_delegates import ROLE_VALUE, ChoiceDelegate, attachment_label, uses_list
+from jcm_pdd.gui.controller import DocumentController
+from jcm_pdd.gui.fields import dms_text, field_menu_actions, format_value, parse_value
 from jcm_pdd.model.paths import PathError, get_value
-from jcm_pdd.session.formview import FieldView
+from jcm_pdd.session.formview import (
+    FieldView,
+    cell_choices,
+    depends_on_template,
+    methodology_template,
+)
 
 
 def tr(text: str) -> str:
@@ -40,6 +53,7 @@ class TableEditor(QWidget):
         insert_row: Callable[[str], None],
         remove_row: Callable[[str, int], None],
         status: Callable[[str], None],
+        controller: DocumentController | None = None,
     ) -> None:
         super().__init__()
         self.view = view
@@ -49,6 +63,10 @@ class TableEditor(QWidget):
         self._remove = remove_row
         self._status = status
         self._loading = False
+        # The document behind the table, for per-row choices and attachment names. The section
+        # editor passes ``controller.edit`` as ``commit``; its controller is the document's.
+        owner = getattr(commit, "__self__", None)
+        self.controller = controller or (owner if isinstance(owner, DocumentController) else None)
         # Each shown column: (FieldView, is_dms_companion)
         self._cols: list[tuple[FieldView, bool]] = []
         for col in view.columns:
@@ -69,6 +87,14 @@ class TableEditor(QWidget):
         self.table.setTabKeyNavigation(True)
         self.table.itemChanged.connect(self._item_changed)
         self.table.setMinimumHeight(140)
+        self.delegates: dict[int, ChoiceDelegate] = {}
+        for column, (col, dms) in enumerate(self._cols):
+            if not dms and uses_list(col):
+                delegate = ChoiceDelegate(col, self._offered, self.table)
+                self.table.setItemDelegateForColumn(column, delegate)
+                self.delegates[column] = delegate
+        self.table.viewport().installEventFilter(self)
+        self.context_menu: QMenu | None = None  # the last one shown (tests trigger its actions)
 
         self.add_button = QPushButton(tr("Add row"))
         self.add_button.setAccessibleName(tr("Add row to {0}").format(view.label))
@@ -85,19 +111,58 @@ class TableEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        if self.controller is not None and self.delegates:
+            self.controller.changed.connect(self._document_changed)
 
+    # -- what the document offers ---------------------------------------------------------------
+    def _project(self) -> Any | None:
+        return self.controller.session.project if self.controller is not None else None
+
+    def _offered(self, row: int, col: FieldView, template: Any = None) -> list[tuple[str, str]]:
+        """(value, label) pairs a cell offers: its column's list, resolved for the row."""
+        project = self._project()
+        if col.kind == "attachment":
+            records = project.attachments if project is not None else []
+            return [
+                (r.sha256, r.name or r.sha256[:12])
+                for r in records
+                if not col.accept or r.media_type in col.accept
+            ]
+        if project is None:
+            offered = list(col.offered())
+        else:
+            offered = list(cell_choices(project, self.path, row, col, template))
+        if col.kind == "bool":
+            offered = [(value, tr(label)) for value, label in offered]
+        return offered
+
+    def _document_changed(self, path: str) -> None:
+        """Names of attachments and the methodology's choices live outside this table."""
+        if path.startswith(("attachments", "pdd.methodology")):
+            project = self._project()
+            if project is not None:
+                self.show_rows(_cell_value(project, self.path) or [])
+
+    # -- showing rows ---------------------------------------------------------------------------
     def show_rows(self, rows: list[Any]) -> None:
         self._loading = True
         try:
             self.table.setRowCount(len(rows))
+            project = self._project()
+            template = None
+            if project is not None and any(depends_on_template(c) for c, _ in self._cols):
+                template = methodology_template(project)  # looked up once for every row
             for r, row in enumerate(rows):
                 for c, (col, dms) in enumerate(self._cols):
                     value = _cell_value(row, col.path)
-                    text = dms_text(col.path, value) if dms else format_value(col.kind, value)
                     item = self.table.item(r, c)
                     if item is None:
                         item = QTableWidgetItem()
                         self.table.setItem(r, c, item)
+                    if c in self.delegates:
+                        self._show_listed(item, r, col, value, template)
+                        continue
+                    text = dms_text(col.path, value) if dms else format_value(col.kind, value)
                     if item.text() != text:
                         item.setText(text)
                     if dms:
@@ -113,6 +178,30 @@ class TableEditor(QWidget):
             self.remove_button.setEnabled(bool(rows) and not self._read_only)
         finally:
             self._loading = False
+
+    def _show_listed(
+        self, item: QTableWidgetItem, row: int, col: FieldView, value: Any, template: Any
+    ) -> None:
+        """A drop-down cell: the stored value in ROLE_VALUE, its label (or file name) shown."""
+        raw = format_value(col.kind, value)
+        offered = dict(self._offered(row, col, template))
+        tip = ""
+        if col.kind == "attachment":
+            project = self._project()
+            text, tip = attachment_label(raw, project.attachments if project is not None else [])
+        elif not raw or raw in offered:
+            text = offered.get(raw, raw)
+        elif col.suggestions and col.kind == "text":
+            text = raw  # free text with suggestions: any value is fine
+        else:
+            text = raw
+            tip = tr("“{0}” is not one of the choices offered here").format(raw)
+        if item.data(ROLE_VALUE) != raw:
+            item.setData(ROLE_VALUE, raw)
+        if item.text() != text:
+            item.setText(text)
+        if item.toolTip() != tip:
+            item.setToolTip(tip)
 
     _read_only = False
     _sized = False
@@ -130,6 +219,12 @@ class TableEditor(QWidget):
 
     def cell_path(self, row: int, column: int) -> str:
         return f"{self.path}.{row}.{self._cols[column][0].path}"
+
+    def column_of(self, subpath: str) -> int:
+        """The shown column editing ``subpath`` (not its DMS companion); -1 if none."""
+        return next(
+            (i for i, (c, dms) in enumerate(self._cols) if c.path == subpath and not dms), -1
+        )
 
     def focus_path(self, path: str) -> bool:
         """Select the cell for ``path`` (e.g. ``pdd.sites.1.latitude``) if it is in this table."""
@@ -161,13 +256,40 @@ class TableEditor(QWidget):
             return
         path = self.cell_path(item.row(), item.column())
         try:
-            value = parse_value(col.kind, item.text(), col.choices)
+            if item.column() in self.delegates:
+                value = self._listed_value(item, col, path)
+            else:
+                value = parse_value(col.kind, item.text(), col.choices)
             error = self._commit(path, value)
         except ValueError as exc:
             error = str(exc)
         item.setToolTip(error or "")
         if error:
             self._status(f"{col.label}: {error}")
+
+    def _listed_value(self, item: QTableWidgetItem, col: FieldView, path: str) -> Any:
+        """The model value of a drop-down cell (its ROLE_VALUE; empty as the model has it)."""
+        raw = str(item.data(ROLE_VALUE) or "")
+        if col.kind == "bool":
+            return {"yes": True, "no": False}.get(raw)
+        if raw:
+            return raw
+        project = self._project()
+        current = _cell_value(project, path) if project is not None else None
+        return "" if isinstance(current, str) or col.kind in ("text", "attachment") else None
+
+    # -- context menu (validator mode: "Raise finding…" on a cell) ------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+            index = self.table.indexAt(event.pos())
+            path = self.cell_path(index.row(), index.column()) if index.isValid() else self.path
+            menu = QMenu(self)
+            if field_menu_actions(self, path, menu):
+                self.context_menu = menu
+                menu.popup(event.globalPos())
+                return True
+            menu.deleteLater()
+        return False
 
 
 def _cell_value(row: Any, subpath: str) -> Any:

@@ -51,6 +51,20 @@ class FieldView:
     unit: str = ""
     choice_labels: tuple[str, ...] = ()  # shown for ``choices`` (same order); empty: the values
     read_only: bool = False  # filled from the methodology template, not typed
+    # "template": a table column whose choices depend on its row's methodology parameter
+    # (resolved per cell by ``cell_choices``); "countries"/"country_names": resolved from data.
+    choices_from: str = ""
+    suggestions: tuple[str, ...] = ()  # free text, with these values offered (country names)
+    accept: tuple[str, ...] = ()  # media types an attachment field or column takes
+
+    def offered(self) -> tuple[tuple[str, str], ...]:
+        """The column's own (value, label) choices, before any per-row narrowing."""
+        if self.kind == "bool":
+            return (("yes", "yes"), ("no", "no"))
+        if self.choices:
+            labels = self.choice_labels or self.choices
+            return tuple(zip(self.choices, labels, strict=True))
+        return tuple((s, s) for s in self.suggestions)
 
 
 @dataclass
@@ -301,6 +315,10 @@ _DATA_CHOICES = frozenset({"countries", "country_names"})
 def _choices_of(item: Any) -> list[Any]:
     if item.choices or getattr(item, "choices_from", "") not in _DATA_CHOICES:
         return list(item.choices)
+    return _resolved(item)
+
+
+def _resolved(item: Any) -> list[Any]:
     from jcm_pdd.forms import load_forms, resolve_choices
 
     return list(resolve_choices(item, load_forms().countries))
@@ -325,8 +343,14 @@ def _from_definition(item: Any, is_column: bool = False) -> FieldView:
         choice_labels=labels,
         read_only=item.read_only,
     )
+    view.choices_from = item.choices_from or ""
+    view.accept = tuple(item.accept)
     if kind == "choice" and not choices:
-        view.kind = "text"  # per-row template choices: typed and checked by the diagnostics
+        # Per-row template choices: a table column offers them cell by cell (``cell_choices``);
+        # a single field has no row to resolve them from, so it stays typed text.
+        view.kind = "choice" if is_column and item.choices_from == "template" else "text"
+    elif kind == "text" and item.choices_from in _DATA_CHOICES:
+        view.suggestions = tuple(str(c.value) for c in _resolved(item))
     for column in getattr(item, "columns", []):
         view.columns.append(_from_definition(column, is_column=True))
     return view
@@ -380,3 +404,66 @@ def section_completeness(project: Project, section: SectionView) -> tuple[int, i
         except PathError:
             continue
     return filled, len(required)
+
+
+# -- choices of one table cell ---------------------------------------------------------------
+# A row of a Monitoring Plan table names its methodology parameter in ``key``; the template then
+# narrows or supplies the choices of some columns for that row (request: choice columns edited
+# through drop-downs). Column subpath -> what the parameter offers there.
+_NARROWED_BY_TEMPLATE = {"option": "options"}  # MPS Table 1 (f): the options the template allows
+
+
+def methodology_template(project: Project) -> Any | None:
+    """The project's methodology template from the registry (None when none is chosen or found),
+    the same one the diagnostics check against."""
+    selection = project.pdd.methodology
+    if not selection.methodology_id.strip():
+        return None
+    from jcm_pdd.errors import UserError
+    from jcm_pdd.methodology import load_registry
+
+    try:
+        return load_registry().get(selection.methodology_id, selection.version or None)
+    except UserError:
+        return None
+
+
+def depends_on_template(column: FieldView) -> bool:
+    """Whether a column's choices are resolved per row from the methodology template."""
+    return column.choices_from == "template" or column.path in _NARROWED_BY_TEMPLATE
+
+
+def cell_choices(
+    project: Project, table_path: str, row: int, column: FieldView, template: Any = None
+) -> tuple[tuple[str, str], ...]:
+    """(value, label) pairs offered in the cell ``<table_path>.<row>.<column.path>``.
+
+    Static lists come from the column; ``choices_from = "template"`` columns take the cases of
+    the row's methodology default, and the monitoring option is narrowed to the options the
+    row's parameter allows. Without a template (or a row key) the column's own list stands.
+    ``template`` may be passed by a caller resolving many cells; else it is looked up.
+    """
+    own = column.offered()
+    if not depends_on_template(column):
+        return own
+    narrowed = _NARROWED_BY_TEMPLATE.get(column.path, "")
+    from jcm_pdd.model.paths import PathError, get_value
+
+    try:
+        key = get_value(project, f"{table_path}.{row}.key")
+    except PathError:
+        return own
+    if not isinstance(key, str) or not key:
+        return own
+    template = template if template is not None else methodology_template(project)
+    parameter = template.parameters.get(key) if template is not None else None
+    if parameter is None:
+        return own
+    if column.choices_from == "template":
+        from jcm_pdd.forms.choices import template_choices
+
+        return tuple((str(c.value), c.label) for c in template_choices(template, key))
+    allowed = [str(o) for o in getattr(parameter, narrowed, None) or []]
+    if not allowed:
+        return own
+    return tuple((value, label) for value, label in own if value in allowed)

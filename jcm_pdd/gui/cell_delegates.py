@@ -1,0 +1,156 @@
+"""Drop-down editing of table cells: choice, yes/no and attachment columns, and text columns
+with suggested values (country names as the forms print them).
+
+``ChoiceDelegate`` edits a cell through a QComboBox filled, when the editor opens, with what
+that cell offers (its row may narrow the list: the monitoring options a parameter allows, the
+cases of a methodology default). The stored value travels in ``ROLE_VALUE``; the table shows
+its label. A stored value the list lacks is kept as an extra, marked entry, so opening and
+closing the editor never changes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from jcm_pdd.session.formview import FieldView
+
+ROLE_VALUE = Qt.ItemDataRole.UserRole + 1  # the model value of a drop-down cell, as text
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+def uses_list(column: FieldView) -> bool:
+    """Whether a column is edited through a drop-down."""
+    return column.kind in ("choice", "bool", "attachment") or bool(column.suggestions)
+
+
+def attachment_label(sha256: str, records: Sequence[Any]) -> tuple[str, str]:
+    """(shown text, tooltip) for an attachment reference: the file's name, not its hash."""
+    if not sha256:
+        return "", ""
+    record = next((r for r in records if r.sha256 == sha256), None)
+    if record is None:
+        return tr("missing file {0}").format(sha256[:12]), tr(
+            "No attached file has this reference ({0}); attach the file again or choose another."
+        ).format(sha256)
+    lines = [record.name or sha256[:12]]
+    if record.caption:
+        lines.append(record.caption)
+    lines.append(f"{record.media_type} · {record.size:,} B")
+    return record.name or sha256[:12], "\n".join(lines)
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A QComboBox editor for one column; ``offered(row, column)`` gives (value, label) pairs."""
+
+    def __init__(
+        self,
+        column: FieldView,
+        offered: Callable[[int, FieldView], Sequence[tuple[str, str]]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.column = column
+        self._offered = offered
+        # Free text with suggestions (country names): typed values are kept as they are.
+        self.editable = column.kind == "text"
+
+    def createEditor(  # noqa: N802 - Qt override
+        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        cell = QPersistentModelIndex(index)
+        combo.setAccessibleName(self.column.label)
+        combo.setToolTip(self.column.guidance)
+        blank = tr("(no file chosen)") if self.column.kind == "attachment" else ""
+        combo.addItem(blank, "")
+        for value, label in self._offered(index.row(), self.column):
+            combo.addItem(label, value)
+            if label != value and self.column.kind != "attachment":
+                combo.setItemData(combo.count() - 1, value, Qt.ItemDataRole.ToolTipRole)
+        if self.editable:
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            completer = QCompleter(combo.model(), combo)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            combo.setCompleter(completer)
+            # Return while the completions show only closes them: commit what is typed then.
+            line = combo.lineEdit()
+            line.returnPressed.connect(lambda c=combo, i=cell: self._commit(c, i))
+        else:
+            # Each pick is committed at once, as typing is (the history merges the steps of one
+            # cell); the editor stays open until Enter, Tab or a click elsewhere.
+            combo.currentIndexChanged.connect(lambda _i, c=combo, i=cell: self._commit(c, i))
+        return combo
+
+    def _commit(self, combo: QComboBox, cell: QPersistentModelIndex) -> None:
+        view = self.parent()
+        # Only while it is the cell's open editor (not while the view closes and destroys it).
+        if isinstance(view, QAbstractItemView) and view.indexWidget(QModelIndex(cell)) is combo:
+            self.commitData.emit(combo)
+
+    def updateEditorGeometry(  # noqa: N802 - Qt override
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> None:
+        # A drop-down its own height, centred in a row made tall by wrapped text.
+        rect = option.rect  # type: ignore[attr-defined]
+        height = min(rect.height(), editor.sizeHint().height())
+        editor.setGeometry(rect.x(), rect.y() + (rect.height() - height) // 2, rect.width(), height)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802 - Qt override
+        assert isinstance(editor, QComboBox)
+        editor.blockSignals(True)  # showing the stored value is no edit
+        try:
+            self._show_value(editor, index)
+        finally:
+            editor.blockSignals(False)
+
+    def _show_value(self, editor: QComboBox, index: Index) -> None:
+        value = str(index.data(ROLE_VALUE) or "")
+        found = editor.findData(value)
+        if found < 0 and value:
+            if self.editable:
+                editor.setEditText(value)
+                return
+            # Kept, not dropped: the diagnostics explain why it is not offered here.
+            shown = str(index.data(Qt.ItemDataRole.DisplayRole) or value)
+            if self.column.kind != "attachment":
+                shown = tr("{0} (not offered here)").format(shown)
+            editor.addItem(shown, value)
+            found = editor.count() - 1
+        editor.setCurrentIndex(max(0, found))
+
+    def setModelData(  # noqa: N802 - Qt override
+        self, editor: QWidget, model: QAbstractItemModel, index: Index
+    ) -> None:
+        assert isinstance(editor, QComboBox)
+        if self.editable:
+            text = editor.currentText().strip()
+            found = editor.findText(text, Qt.MatchFlag.MatchFixedString)
+            value = str(editor.itemData(found)) if found > 0 else text
+        else:
+            value = str(editor.currentData() or "")
+        if str(index.data(ROLE_VALUE) or "") != value:
+            model.setData(index, value, ROLE_VALUE)

@@ -1,0 +1,123 @@
+"""Colours that read well in the system's light and dark palettes.
+
+Nothing in the interface hard-codes a colour: a state colour (warning, error, ok) is mixed
+into the palette's own background for tints, and into its own text colour for ink, so a
+light palette gets pale tints with dark ink and a dark palette dark tints with light ink.
+``style_banner`` keeps a banner (the read-only notice) styled from the current palette, also
+when the user switches between light and dark while the window is open.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+# The hue of each state; only mixed with palette colours, never shown as is.
+HUES = {
+    "warning": QColor(230, 160, 0),
+    "error": QColor(220, 40, 40),
+    "ok": QColor(40, 160, 70),
+    "info": QColor(40, 110, 220),
+}
+
+
+def palette_of(widget: QWidget | None = None) -> QPalette:
+    if widget is not None:
+        return widget.palette()
+    return QApplication.palette()
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """A dark palette: its window colour is darker than its text."""
+    palette = palette or palette_of()
+    window = palette.color(QPalette.ColorRole.Window).lightnessF()
+    text = palette.color(QPalette.ColorRole.WindowText).lightnessF()
+    return window < text
+
+
+def mix(a: QColor, b: QColor, share_of_b: float) -> QColor:
+    """``a`` with ``share_of_b`` of ``b`` blended in (0: a, 1: b)."""
+    t = max(0.0, min(1.0, share_of_b))
+    return QColor.fromRgbF(
+        a.redF() * (1 - t) + b.redF() * t,
+        a.greenF() * (1 - t) + b.greenF() * t,
+        a.blueF() * (1 - t) + b.blueF() * t,
+        1.0,
+    )
+
+
+def tint(
+    state: str, palette: QPalette | None = None, role: QPalette.ColorRole | None = None
+) -> QColor:
+    """A background for ``state`` behind the palette's own text (cells, banners)."""
+    palette = palette or palette_of()
+    base = palette.color(role or QPalette.ColorRole.Base)
+    # Dark backgrounds need more of the hue to show it; text stays the palette's.
+    return mix(base, HUES[state], 0.34 if is_dark(palette) else 0.2)
+
+
+def ink(state: str, palette: QPalette | None = None) -> QColor:
+    """A text colour for ``state`` on the palette's window background (warnings, errors)."""
+    palette = palette or palette_of()
+    text = palette.color(QPalette.ColorRole.WindowText)
+    return mix(text, HUES[state], 0.55 if is_dark(palette) else 0.7)
+
+
+def contrast(foreground: QColor, background: QColor) -> float:
+    """WCAG contrast ratio of two colours (1 to 21); 4.5 reads well as body text."""
+
+    def luminance(colour: QColor) -> float:
+        def channel(c: float) -> float:
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b = channel(colour.redF()), channel(colour.greenF()), channel(colour.blueF())
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def banner_style_sheet(palette: QPalette | None = None, state: str = "warning") -> str:
+    palette = palette or palette_of()
+    background = tint(state, palette, QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    border = mix(background, HUES[state], 0.5)
+    return (
+        f"background: {background.name()}; color: {text.name()}; padding: 8px;"
+        f" border-bottom: 1px solid {border.name()};"
+    )
+
+
+class _PaletteFollower(QObject):
+    """Re-applies a widget's palette-derived style sheet when the palette changes."""
+
+    def __init__(self, widget: QWidget, state: str) -> None:
+        super().__init__(widget)
+        self._state = state
+        self._applying = False
+        widget.installEventFilter(self)
+        self.apply(widget)
+
+    def apply(self, widget: QWidget) -> None:
+        self._applying = True  # setting a style sheet sends a StyleChange of its own
+        try:
+            # The application palette: a widget's own palette is already restyled by the sheet.
+            widget.setStyleSheet(banner_style_sheet(QApplication.palette(), self._state))
+        finally:
+            self._applying = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            not self._applying
+            and event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange)
+            and isinstance(watched, QWidget)
+        ):
+            self.apply(watched)
+        return False
+
+
+def style_banner(widget: QWidget, state: str = "warning") -> None:
+    """Give ``widget`` a banner look (tinted band, palette text) that follows the palette."""
+    widget.setAutoFillBackground(True)
+    _PaletteFollower(widget, state)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -44,14 +44,17 @@ def provenance_text(provenance: str) -> str:
 
 
 def message_text(message: str) -> str:
-    """The panel's own messages in the interface language; engine messages as written."""
+    """The panel's own messages in the interface language; the engine's (lower-case phrases
+    naming what is missing, in English like every methodology text) after a lead-in."""
     known = {
         "Choose a methodology (B.1) to see the figures.": tr(
             "Choose a methodology (B.1) to see the figures."
         ),
         "No project open.": tr("No project open."),
     }
-    return known.get(message, message)
+    if message in known or not message:
+        return known.get(message, message)
+    return tr("The figures need one more input: {0}").format(message)
 
 
 PROVENANCE_MARK = {
@@ -77,6 +80,8 @@ def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
 
 
 class CalcPanel(QWidget):
+    go_to_path = Signal(str)  # "Go to the field" under a message about a missing input
+
     def __init__(self) -> None:
         super().__init__()
         self.figures = FiguresView(message="No project open.")
@@ -84,6 +89,9 @@ class CalcPanel(QWidget):
         self.totals.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.message.linkActivated.connect(self.go_to_path)
         self.provenance = QLabel()
         self.provenance.setWordWrap(True)
         self.table = QTableWidget(0, 4)
@@ -131,7 +139,11 @@ class CalcPanel(QWidget):
 
     def set_figures(self, figures: FiguresView) -> None:
         self.figures = figures
-        self.message.setText(message_text(figures.message))
+        text = html.escape(message_text(figures.message))
+        if figures.message_path:
+            link = html.escape(figures.message_path, quote=True)
+            text += f' <a href="{link}">{html.escape(tr("Go to the field"))}</a>'
+        self.message.setText(text)
         self.message.setVisible(bool(figures.message))
         self.table.setRowCount(len(figures.years))
         for r, year in enumerate(figures.years):

@@ -34,7 +34,7 @@ from jcm_pdd.model import Project
 from jcm_pdd.paths import sample_project_path
 from jcm_pdd.session import AutosavePolicy, DocumentSession
 from jcm_pdd.session import io as session_io
-from jcm_pdd.session.diagnostics import run_diagnostics
+from jcm_pdd.session.diagnostics import SEVERITY_ORDER, run_diagnostics
 from jcm_pdd.session.figures import FiguresView, estimate_figures
 from jcm_pdd.session.formview import section_completeness
 
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self.calc_panel = CalcPanel()
+        self.calc_panel.go_to_path.connect(self.go_to_path)
         self.calc_dock = QDockWidget(tr("Estimated emission reductions (C.3)"), self)
         self.calc_dock.setObjectName("calcDock")
         self.calc_dock.setWidget(self.calc_panel)
@@ -330,14 +331,25 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None or self.view is None:
             return
-        diagnostics = run_diagnostics(session.project)
+        view = self.view
+        order = {section.id: n for n, section in enumerate(view.sections)}
+        found = run_diagnostics(session.project)
+        section_of = {d.path: view.section_of_path(d.path) for d in found}
+        # In the order of the submission (PDD A to F, Monitoring Plan, MoC), as a reader
+        # works through it, within each severity (sorted() keeps the path order within a section).
+        diagnostics = sorted(
+            found,
+            key=lambda d: (
+                SEVERITY_ORDER.get(d.severity, 3),
+                order.get(section_of[d.path] or "", len(order)),
+            ),
+        )
         self.diag_panel.set_diagnostics(diagnostics)
         problems: dict[str, int] = {}
         for d in diagnostics:
-            if d.severity == "error":
-                sid = self.view.section_of_path(d.path)
-                if sid:
-                    problems[sid] = problems.get(sid, 0) + 1
+            sid = section_of[d.path]
+            if d.severity == "error" and sid:
+                problems[sid] = problems.get(sid, 0) + 1
         self.view.refresh_marks(problems)
         self.diagnostics_updated.emit()
 

@@ -58,7 +58,7 @@ class FiguresView:
     trace: list[TraceLine] = field(default_factory=list)
     inputs: list[InputMark] = field(default_factory=list)
     message: str = ""  # why there are no figures (no methodology chosen, missing input ...)
-    message_path: str = ""  # the parameter key or model path the message is about
+    message_path: str = ""  # model path of the field the message is about ("" if none)
 
     @property
     def total_reference(self) -> Decimal:
@@ -89,8 +89,37 @@ def estimate_figures(project: Project) -> FiguresView:
     try:
         result = estimate_project(project, _registry())
     except UserError as exc:
-        return FiguresView(message=exc.message, message_path=getattr(exc, "key", ""))
+        path = field_of_input(project, getattr(exc, "key", ""), getattr(exc, "index", None))
+        return FiguresView(message=exc.message, message_path=path)
     return adapt(result)
+
+
+_DOCUMENT_ROOTS = ("pdd.", "monitoring_plan.", "moc.")
+
+
+def field_of_input(project: Project, key: str, index: dict[str, str] | None = None) -> str:
+    """The model path where the input ``key`` (with its index members) is entered, or "".
+
+    The engine names a missing input either by model path (the A.5 start date) or by its
+    parameter key (``EG_i,p``); a key is entered in the Monitoring Plan: Table 1 (estimated
+    value), Table 2 (fixed value), or the default-value selections (the case that applies).
+    """
+    if key.startswith(_DOCUMENT_ROOTS):
+        return key
+    if not key:
+        return ""
+    plan = project.monitoring_plan
+    tables: tuple[tuple[str, str, list[Any]], ...] = (
+        ("monitored", "estimated_value", list(plan.monitored)),
+        ("fixed_ex_ante", "value", list(plan.fixed_ex_ante)),
+        ("default_selections", "choice", list(plan.default_selections)),
+    )
+    for table, column, rows in tables:
+        matches = [n for n, row in enumerate(rows) if row.key == key]
+        exact = [n for n in matches if index is None or rows[n].index == index]
+        for n in exact or matches:
+            return f"monitoring_plan.{table}.{n}.{column}"
+    return ""
 
 
 def to_decimal(value: Fraction | int) -> Decimal:

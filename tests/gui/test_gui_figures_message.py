@@ -1,0 +1,65 @@
+"""When the figures cannot be computed yet, the panel says what is missing and links to it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jcm_pdd.session import io as session_io
+from jcm_pdd.session import newproject
+from jcm_pdd.session.figures import estimate_figures, field_of_input
+
+
+def _fresh_project():  # noqa: ANN202
+    choice = next(m for m in newproject.for_country("MN") if m.id == "JCM_MN_AM003")
+    site = newproject.SiteEntry("S1", "Ulaanbaatar", "", Decimal("47.9"), Decimal("106.9"), 1)
+    return newproject.new_project("MN", choice, [site])
+
+
+def test_missing_start_date_links_to_a5(window, qtbot) -> None:  # noqa: ANN001
+    window.set_session(session_io.new_document(_fresh_project()))
+    qtbot.waitUntil(lambda: "starting date" in window.calc_panel.message.text(), timeout=10000)
+    label = window.calc_panel.message
+    assert label.isVisible() and 'href="pdd.duration.start_date"' in label.text()
+    label.linkActivated.emit("pdd.duration.start_date")  # what a click on the link sends
+    page = window.view.current_page()
+    assert page.section.id == window.view.section_of_path("pdd.duration.start_date")
+    editor = page.binding("pdd.duration.start_date").editor
+    qtbot.waitUntil(lambda: editor.hasFocus(), timeout=5000)
+
+
+def test_missing_parameter_value_points_at_its_monitoring_plan_row() -> None:
+    project = _fresh_project()
+    project.pdd.duration.start_date = __import__("datetime").date(2026, 4, 1)
+    project.pdd.duration.operational_lifetime_years = 10
+    figures = estimate_figures(project)
+    assert not figures.years and figures.message
+    path = figures.message_path
+    assert path.startswith("monitoring_plan."), (figures.message, path)
+    table, row, column = path.split(".")[1:]
+    rows = getattr(project.monitoring_plan, table)
+    assert rows[int(row)].key in figures.message or rows[int(row)].symbol in figures.message
+    assert column in {"estimated_value", "value", "choice"}
+
+
+def test_field_of_input_prefers_the_row_of_the_same_index_member() -> None:
+    project = _fresh_project()
+    rows = project.monitoring_plan.monitored
+    assert len(rows) >= 1
+    key, index = rows[-1].key, dict(rows[-1].index)
+    assert field_of_input(project, key, index) == (
+        f"monitoring_plan.monitored.{len(rows) - 1}.estimated_value"
+    )
+    assert field_of_input(project, "pdd.duration.start_date") == "pdd.duration.start_date"
+    assert field_of_input(project, "no-such-key") == ""
+
+
+def test_diagnostics_are_listed_in_the_order_of_the_submission(window, qtbot) -> None:  # noqa: ANN001
+    window.set_session(session_io.new_document(_fresh_project()))
+    qtbot.waitUntil(lambda: window.diag_panel.error_count() > 0, timeout=10000)
+    view = window.view
+    order = {section.id: n for n, section in enumerate(view.sections)}
+    errors = [d for d in window.diag_panel.diagnostics if d.severity == "error"]
+    positions = [order.get(view.section_of_path(d.path) or "", len(order)) for d in errors]
+    assert positions == sorted(positions)
+    assert errors[0].path.startswith("pdd."), "the PDD comes first, not the MoC"
+    assert any(d.path.startswith("moc.") for d in errors)

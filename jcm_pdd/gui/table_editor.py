@@ -263,7 +263,12 @@ class TableEditor(QWidget):
             error = self._commit(path, value)
         except ValueError as exc:
             error = str(exc)
-        item.setToolTip(error or "")
+        if error or item.column() not in self.delegates:  # a drop-down cell's tip is its file's
+            self._loading = True  # a tooltip is no edit
+            try:
+                item.setToolTip(error or "")
+            finally:
+                self._loading = False
         if error:
             self._status(f"{col.label}: {error}")
 

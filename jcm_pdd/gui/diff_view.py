@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from jcm_pdd.errors import UserError
+from jcm_pdd.gui import theme
 from jcm_pdd.package.diff import ProjectDiff
 
 ROLE_PATH = Qt.ItemDataRole.UserRole
@@ -114,7 +115,7 @@ class DiffView(QWidget):
         self.title.setWordWrap(True)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
-        self.notes.setStyleSheet("color: #8a4b00;")
+        self.notes.setStyleSheet(f"color: {theme.ink('stale', self.notes.palette()).name()};")
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(tr("Differences"))
         self.tree.setColumnCount(4)

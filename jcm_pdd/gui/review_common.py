@@ -10,14 +10,19 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from jcm_pdd.errors import UserError
+from jcm_pdd.gui import theme
 from jcm_pdd.package.review import Review, load_review, review_for_package
 
 TYPES = ("CAR", "CL", "FAR")
 STATUSES = ("open", "responded", "closed")
-STATUS_COLOURS = {"open": "#fde2e1", "responded": "#fff3cd", "closed": "#e2f0e3"}
+# A finding's status shown as a state colour (see ``theme``): open red, responded amber, closed
+# green; ``STATUS_COLOURS`` are the light palette's tints.
+STATUS_STATES = {"open": "error", "responded": "warning", "closed": "ok"}
+STATUS_COLOURS = {status: theme.LIGHT_TINTS[state] for status, state in STATUS_STATES.items()}
 
 
 def tr(text: str) -> str:
@@ -36,6 +41,11 @@ def status_text(status: str) -> str:
     return {"open": tr("open"), "responded": tr("responded"), "closed": tr("closed")}.get(
         status, status
     )
+
+
+def status_colour(status: str, palette: QPalette | None = None) -> QColor:
+    """The background of a finding's status cell in ``palette`` (light or dark)."""
+    return theme.tint(STATUS_STATES.get(status, "info"), palette)
 
 
 def review_for_opened(opened: Any) -> tuple[Review, Path]:

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui.review_common import (  # noqa: F401 - review_for_opened, target_paths: API
-    STATUS_COLOURS,
     STATUSES,
     TYPES,
     carried_review,
     guarded,
     review_for_opened,
+    status_colour,
     status_text,
     target_paths,
     tr,
@@ -214,6 +214,18 @@ class ReviewPanel(QWidget):
                 self.target_box.addItem(path, path)
         self.target_box.blockSignals(False)
 
+    def new_finding_on(self, target: str) -> None:
+        """Open the form for a new finding on ``target`` (a field's model path, or a section
+        key), ready for its description (the editor's "Raise finding…")."""
+        self.start_new()
+        index = self.target_box.findData(target)
+        if index < 0:
+            self.target_box.addItem(target, target)
+            index = self.target_box.count() - 1
+        self.target_box.setCurrentIndex(index)
+        self.heading.setText(tr("New finding on {0}").format(self._target_text(target)))
+        self.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def target(self) -> str:
         """The target chosen (its key), or what was typed into the box."""
         text = self.target_box.currentText().strip()
@@ -237,7 +249,7 @@ class ReviewPanel(QWidget):
                 finding.text.replace("\n", " "),
                 str(finding.raised_in_round),
             )
-            brush = QBrush(QColor(STATUS_COLOURS[finding.status]))
+            brush = QBrush(status_colour(finding.status, self.table.palette()))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ROLE_ID, finding.id)
@@ -271,6 +283,11 @@ class ReviewPanel(QWidget):
         else:
             self.summary.setText(tr("{0} finding(s); no CAR or CL left open.").format(total))
         self.carry_button.setVisible(self._fresh())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh()  # status colours for the new (light or dark) palette
 
     def _fresh(self) -> bool:
         """Nothing reviewed yet in this round: an earlier review may be carried in."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from jcm_pdd.errors import UserError
+from jcm_pdd.gui import theme
 from jcm_pdd.gui.diff_view import period_text, quantity_text, value_text
 from jcm_pdd.gui.review_common import guarded
 from jcm_pdd.model import Project
@@ -35,8 +36,8 @@ from jcm_pdd.package.engine import Figures
 from jcm_pdd.package.review import Review, SignOffState, save_review
 
 ROLE_KEY = Qt.ItemDataRole.UserRole
-STALE_COLOUR = "#ffe0b2"
-CURRENT_COLOUR = "#e2f0e3"
+STALE_COLOUR = theme.LIGHT_TINTS["stale"]  # in a light palette; a dark one gets its own
+CURRENT_COLOUR = theme.LIGHT_TINTS["ok"]
 
 
 def tr(text: str) -> str:
@@ -191,7 +192,7 @@ class SignOffPanel(QWidget):
                 tr("round {0}, {1}").format(mark.round, f"{mark.signed_at:%Y-%m-%d}"),
                 mark.reviewer,
             )
-            brush = QBrush(QColor(STALE_COLOUR if state.stale else CURRENT_COLOUR))
+            brush = QBrush(theme.tint("stale" if state.stale else "ok", self.table.palette()))
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setData(ROLE_KEY, mark.section)

@@ -1,8 +1,8 @@
 """Colours that read well in the system's light and dark palettes.
 
-Nothing in the interface hard-codes a colour: a state colour (warning, error, ok) is mixed
-into the palette's own background for tints, and into its own text colour for ink, so a
-light palette gets pale tints with dark ink and a dark palette dark tints with light ink.
+No widget hard-codes a colour. A light palette gets the pale tints and dark inks the
+interface always had (hand-picked, dark text reads on them); a dark palette gets tints mixed
+from its own background and inks mixed from its own text, so they sit in any dark theme.
 ``style_banner`` keeps a banner (the read-only notice) styled from the current palette, also
 when the user switches between light and dark while the window is open.
 """
@@ -13,12 +13,28 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-# The hue of each state; only mixed with palette colours, never shown as is.
+# The hue of each state; mixed with a dark palette's colours, never shown as is.
 HUES = {
     "warning": QColor(230, 160, 0),
+    "stale": QColor(240, 120, 0),
     "error": QColor(220, 40, 40),
     "ok": QColor(40, 160, 70),
     "info": QColor(40, 110, 220),
+}
+# Light palettes: backgrounds behind the palette's (dark) text, and text on its window.
+LIGHT_TINTS = {
+    "warning": "#fff3cd",
+    "stale": "#ffe0b2",
+    "error": "#fde2e1",
+    "ok": "#e2f0e3",
+    "info": "#dde9fb",
+}
+LIGHT_INKS = {
+    "warning": "#8a5a00",
+    "stale": "#8a4b00",
+    "error": "#b00020",
+    "ok": "#1e6b30",
+    "info": "#1d4f9a",
 }
 
 
@@ -37,13 +53,12 @@ def is_dark(palette: QPalette | None = None) -> bool:
 
 
 def mix(a: QColor, b: QColor, share_of_b: float) -> QColor:
-    """``a`` with ``share_of_b`` of ``b`` blended in (0: a, 1: b)."""
+    """``a`` with ``share_of_b`` of ``b`` blended in (0: a, 1: b), in whole 8-bit steps."""
     t = max(0.0, min(1.0, share_of_b))
-    return QColor.fromRgbF(
-        a.redF() * (1 - t) + b.redF() * t,
-        a.greenF() * (1 - t) + b.greenF() * t,
-        a.blueF() * (1 - t) + b.blueF() * t,
-        1.0,
+    return QColor(
+        round(a.red() * (1 - t) + b.red() * t),
+        round(a.green() * (1 - t) + b.green() * t),
+        round(a.blue() * (1 - t) + b.blue() * t),
     )
 
 
@@ -52,16 +67,18 @@ def tint(
 ) -> QColor:
     """A background for ``state`` behind the palette's own text (cells, banners)."""
     palette = palette or palette_of()
+    if not is_dark(palette):
+        return QColor(LIGHT_TINTS[state])
     base = palette.color(role or QPalette.ColorRole.Base)
-    # Dark backgrounds need more of the hue to show it; text stays the palette's.
-    return mix(base, HUES[state], 0.34 if is_dark(palette) else 0.2)
+    return mix(base, HUES[state], 0.3)
 
 
 def ink(state: str, palette: QPalette | None = None) -> QColor:
     """A text colour for ``state`` on the palette's window background (warnings, errors)."""
     palette = palette or palette_of()
-    text = palette.color(QPalette.ColorRole.WindowText)
-    return mix(text, HUES[state], 0.55 if is_dark(palette) else 0.7)
+    if not is_dark(palette):
+        return QColor(LIGHT_INKS[state])
+    return mix(palette.color(QPalette.ColorRole.WindowText), HUES[state], 0.5)
 
 
 def contrast(foreground: QColor, background: QColor) -> float:
@@ -82,6 +99,8 @@ def banner_style_sheet(palette: QPalette | None = None, state: str = "warning") 
     palette = palette or palette_of()
     background = tint(state, palette, QPalette.ColorRole.Window)
     text = palette.color(QPalette.ColorRole.WindowText)
+    if not is_dark(palette) and state == "warning":
+        text = QColor("#5c4500")  # the banner's ink on its pale band, as before
     border = mix(background, HUES[state], 0.5)
     return (
         f"background: {background.name()}; color: {text.name()}; padding: 8px;"

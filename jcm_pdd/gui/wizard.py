@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from jcm_pdd.gui import theme
 from jcm_pdd.model import Project
 from jcm_pdd.session import newproject
 
@@ -74,7 +75,7 @@ class MethodologyPage(QWizardPage):
         self.list.currentRowChanged.connect(lambda _r: self.completeChanged.emit())
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #8a5a00;")
+        self.warning.setStyleSheet(f"color: {theme.ink('warning').name()};")
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.warning)
@@ -144,7 +145,7 @@ class SitesPage(QWizardPage):
         self.remove_button = QPushButton(tr("Remove site"))
         self.remove_button.clicked.connect(self._remove)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(f"color: {theme.ink('error').name()};")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)

@@ -13,7 +13,9 @@ import getpass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+from jcm_pdd.gui.fields import FIELD_MENU_HOOK
 
 if TYPE_CHECKING:
     from jcm_pdd.gui.mainwindow import MainWindow
@@ -86,4 +88,20 @@ def add_review_docks(window: MainWindow, opened: object) -> list[QDockWidget]:
     docks[0].raise_()
     window.findings_panel = findings
     window.signoff_panel = signoffs
+
+    def field_actions(menu: QMenu, path: str) -> None:
+        """ "Raise finding…" in the context menu of every editor field and table cell."""
+        if not any(dock.widget() is findings for dock in window.review_docks):
+            return  # this package was closed; the hook outlived its docks
+
+        def raise_on() -> None:
+            docks[0].show()
+            docks[0].raise_()
+            findings.new_finding_on(path)
+
+        action = menu.addAction(tr("Raise finding…"))
+        action.setToolTip(tr("A finding on {0}").format(path))
+        action.triggered.connect(raise_on)
+
+    setattr(window, FIELD_MENU_HOOK, field_actions)
     return docks

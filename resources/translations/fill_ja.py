@@ -3,13 +3,23 @@
 
 Kept beside the catalogue so a translator can review every string in one place; the .ts stays
 the source of truth for Qt Linguist, and pyside6-lrelease compiles it to jcm_pdd_ja.qm.
+
+    pyside6-lupdate jcm_pdd/gui/*.py -ts resources/translations/jcm_pdd_ja.ts -no-obsolete
+    python resources/translations/fill_ja.py
+    pyside6-lrelease resources/translations/jcm_pdd_ja.ts -qm resources/translations/jcm_pdd_ja.qm
+
+pyside6-lupdate does not look inside f-strings, so a ``tr("…")`` written in an f-string
+expression would stay untranslated; ``fill`` adds those messages to the catalogue itself.
 """
 
 from __future__ import annotations
 
+import ast
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+GUI = Path(__file__).resolve().parents[2] / "jcm_pdd" / "gui"
 
 JA = {
     " (no methodology shipped yet)": "（方法論は未収録）",
@@ -327,11 +337,57 @@ JA = {
     "Review not carried over": "審査記録を引き継げませんでした",
     "Raised by {0} on {1}": "{1} に {0} が指摘",
     "Co&mpare with…": "比較(&M)…",
+    "Raise finding…": "指摘を登録…",
+    "Go to the field": "該当項目へ移動",
+    "The figures need one more input: {0}": "数値の算出にはあと 1 つ入力が必要です: {0}",
+    "Calculating…": "計算中…",
+    "The new language applies at once; your work and its undo history are kept. Exported documents are always in English, the official language of JCM.": "新しい言語はすぐに適用されます。作業内容と「元に戻す」の履歴はそのまま保持されます。出力文書は常に JCM の公用語である英語です。",
+    "A finding on {0}": "{0} への指摘",
+    "New finding on {0}": "{0} への新しい指摘",
+    "{0} (not offered here)": "{0}（この行では選択肢にありません）",
+    "“{0}” is not one of the choices offered here": "「{0}」はこの行の選択肢にありません",
+    "No attached file has this reference ({0}); attach the file again or choose another.": "この参照 ({0}) に該当する添付ファイルがありません。ファイルを再度添付するか、別のファイルを選んでください。",
 }
+
+
+def fstring_messages(gui: Path = GUI) -> dict[str, tuple[str, int]]:
+    """Module-level ``tr("…")`` calls inside f-strings: source text -> (module file, line)."""
+    found: dict[str, tuple[str, int]] = {}
+    for module in sorted(gui.glob("*.py")):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for call in ast.walk(node):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id == "tr"
+                    and call.args
+                    and isinstance(call.args[0], ast.Constant)
+                    and isinstance(call.args[0].value, str)
+                ):
+                    found.setdefault(call.args[0].value, (module.name, call.lineno))
+    return found
+
+
+def _add_unseen(root: ET.Element) -> None:
+    """Messages lupdate missed (f-strings), in the module-level context ("")."""
+    context = next((c for c in root.iter("context") if not (c.findtext("name") or "")), None)
+    if context is None:
+        return
+    present = {m.findtext("source") for m in context.iter("message")}
+    for source, (module, line) in fstring_messages().items():
+        if source in present:
+            continue
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "location", filename=f"../../jcm_pdd/gui/{module}", line=str(line))
+        ET.SubElement(message, "source").text = source
+        ET.SubElement(message, "translation", type="unfinished")
 
 
 def fill(ts: Path) -> list[str]:
     tree = ET.parse(ts)
+    _add_unseen(tree.getroot())
     missing = []
     for message in tree.getroot().iter("message"):
         source = message.find("source").text or ""

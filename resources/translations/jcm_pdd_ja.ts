@@ -64,11 +64,6 @@
         <translation>未検証のデフォルト値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="49" />
-        <source>The calculation engine is not installed.</source>
-        <translation>計算エンジンがインストールされていません。</translation>
-    </message>
-    <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="51" />
         <source>Choose a methodology (B.1) to see the figures.</source>
         <translation>数値を表示するには方法論（B.1）を選択してください。</translation>
@@ -79,140 +74,146 @@
         <translation>プロジェクトが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="86" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="57" />
+        <source>The figures need one more input: {0}</source>
+        <translation>数値の算出にはあと 1 つ入力が必要です: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="118" />
         <source>Total estimated emission reductions</source>
         <translation>推計排出削減量の合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="91" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="119" />
         <source>Where the inputs of the calculation come from</source>
         <translation>計算の入力値の出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="93" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="120" />
         <source>Estimated emissions per year</source>
         <translation>年別の推計排出量</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="94" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="121" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="94" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="47" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="121" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="56" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="94" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="47" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="121" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="56" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="94" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="47" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="121" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="56" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="97" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="124" />
         <source>Calendar year</source>
         <translation>暦年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="98" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="125" />
         <source>Reference emissions, tCO2e</source>
         <translation>リファレンス排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="99" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="126" />
         <source>Project emissions, tCO2e</source>
         <translation>プロジェクト排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="100" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="127" />
         <source>Emission reductions credited, tCO2e (rounded down)</source>
         <translation>排出削減量 tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="106" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="131" />
         <source>Show calculation…</source>
         <translation>計算過程を表示…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="142" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="164" />
         <source>Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})</source>
         <translation>合計 {0}–{1}年: ER {2} tCO2e（RE {3}、PE {4}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="152" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="174" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="158" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="180" />
         <source>Inputs:</source>
         <translation>入力値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="183" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="205" />
         <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
         <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="208" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="230" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="212" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="234" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="216" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="238" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="216" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="238" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="216" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="238" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="216" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="238" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="216" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="238" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="227" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="249" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="228" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="250" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="229" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="251" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/chart.py" line="28" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="38" />
         <source>Emissions per year chart</source>
         <translation>年別排出量グラフ</translation>
     </message>
@@ -232,33 +233,34 @@
         <translation>情報</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="40" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="76" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="67" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="78" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="271" />
         <source>Diagnostics</source>
         <translation>診断</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="42" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="68" />
         <source>Severity</source>
         <translation>重大度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="42" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="68" />
         <source>Problem</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="42" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="68" />
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="86" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="95" />
         <source>{0} errors, {1} warnings, {2} notes — double-click a line to go to its field</source>
         <translation>エラー {0} 件、警告 {1} 件、情報 {2} 件 — ダブルクリックで該当項目へ移動</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="89" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="98" />
         <source>No problems found.</source>
         <translation>問題は見つかりませんでした。</translation>
     </message>
@@ -268,143 +270,143 @@
         <translation>進捗</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="52" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="53" />
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="54" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="55" />
         <source>(empty)</source>
         <translation>（空欄）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="63" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="64" />
         <source>yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="63" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="64" />
         <source>no</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="86" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="87" />
         <source>Reference emissions RE (exact)</source>
         <translation>リファレンス排出量 RE（厳密値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="87" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="88" />
         <source>Project emissions PE (exact)</source>
         <translation>プロジェクト排出量 PE（厳密値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="88" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="89" />
         <source>Emission reductions ER (exact)</source>
         <translation>排出削減量 ER（厳密値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="89" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="90" />
         <source>Reference emissions RE, tCO2e (rounded down)</source>
         <translation>リファレンス排出量 RE tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="90" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="91" />
         <source>Project emissions PE, tCO2e (rounded down)</source>
         <translation>プロジェクト排出量 PE tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="91" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="92" />
         <source>Emission reductions ER, tCO2e (rounded down)</source>
         <translation>排出削減量 ER tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="96" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="97" />
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="119" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="120" />
         <source>Differences</source>
         <translation>差分</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="121" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="122" />
         <source>What changed</source>
         <translation>変更箇所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="121" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="122" />
         <source>Before</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="121" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="122" />
         <source>After</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="121" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="122" />
         <source>Change</source>
         <translation>増減</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="145" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="146" />
         <source>Comparing “{0}” (before) with “{1}” (after): {2} field(s) and {3} figure(s) differ.</source>
         <translation>「{0}」（変更前）と「{1}」（変更後）の比較: 項目 {2} 件、数値 {3} 件が異なります。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="154" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="155" />
         <source>No differences in fields or figures.</source>
         <translation>項目・数値に差分はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="159" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="160" />
         <source>Fields ({0} changed)</source>
         <translation>項目（変更 {0} 件）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="179" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="180" />
         <source>Figures ({0} changed)</source>
         <translation>数値（変更 {0} 件）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="253" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="254" />
         <source>Compare projects or package rounds</source>
         <translation>プロジェクトまたはパッケージの版を比較</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="256" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="257" />
         <source>Before (earlier round):</source>
         <translation>変更前（前回）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="257" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="258" />
         <source>After (later round):</source>
         <translation>変更後（今回）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="258" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="259" />
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="285" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="286" />
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="85" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="304" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="305" />
         <source>Choose the two files to compare.</source>
         <translation>比較する 2 つのファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="311" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="312" />
         <source>Verifying and recomputing both sides…</source>
         <translation>両方のファイルを検証し、再計算しています…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="349" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="350" />
         <source>Compare with…</source>
         <translation>比較対象を選択…</translation>
     </message>
@@ -440,7 +442,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="191" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="449" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="538" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
@@ -465,225 +467,243 @@
         <translation>パッケージを作成しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="50" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="52" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="59" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="61" />
         <source>Enter a number, e.g. 1234.5</source>
         <translation>数値を入力してください（例: 1234.5）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="58" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="67" />
         <source>Enter a whole number</source>
         <translation>整数を入力してください</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="65" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="74" />
         <source>Choose one of: {0}</source>
         <translation>次のいずれかを選択してください: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="79" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="88" />
         <source>Enter a date as YYYY-MM-DD or DD/MM/YYYY</source>
         <translation>日付を YYYY-MM-DD または DD/MM/YYYY の形式で入力してください</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="144" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="197" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="147" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="200" />
         <source>decimal degrees</source>
         <translation>十進数の度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="166" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="167" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="228" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="229" />
         <source>Pick a date</source>
         <translation>日付を選択</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="192" />
+        <location filename="../../jcm_pdd/gui/cell_delegates.py" line="55" />
+        <source>No attached file has this reference ({0}); attach the file again or choose another.</source>
+        <translation>この参照 ({0}) に該当する添付ファイルがありません。ファイルを再度添付するか、別のファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/cell_delegates.py" line="86" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="254" />
         <source>(no file chosen)</source>
         <translation>（ファイル未選択）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="227" />
+        <location filename="../../jcm_pdd/gui/cell_delegates.py" line="140" />
+        <source>{0} (not offered here)</source>
+        <translation>{0}（この行では選択肢にありません）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/cell_delegates.py" line="54" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="290" />
         <source>missing file {0}</source>
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="70" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="72" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="270" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="105" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="110" />
         <source>&amp;New…</source>
         <translation>新規(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="106" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="111" />
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="107" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="112" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="108" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="113" />
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="109" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="114" />
         <source>&amp;Close</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="110" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="115" />
         <source>&amp;Export…</source>
         <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="112" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="117" />
         <source>&amp;Package for validation…</source>
         <translation>有効化審査用パッケージ作成(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="115" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="120" />
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="117" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="122" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="118" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="123" />
         <source>Start &amp;page</source>
         <translation>スタートページ(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="120" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="125" />
         <source>Show &amp;calculation…</source>
         <translation>計算過程を表示(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="122" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="127" />
         <source>&amp;About JCM PDD Studio</source>
         <translation>JCM PDD Studio について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="123" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="128" />
         <source>Co&amp;mpare with…</source>
         <translation>比較(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="124" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="129" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="125" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="130" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="130" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="135" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="132" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="137" />
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="140" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="145" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="142" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="147" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="147" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="152" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="149" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="154" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="211" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="236" />
+        <source>Calculating…</source>
+        <translation>計算中…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="246" />
         <source>Read-only: {0}</source>
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="292" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="381" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="313" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="402" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="333" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="422" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="334" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="423" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="348" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="437" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="354" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="443" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="384" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="473" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="385" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="474" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="425" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="514" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="451" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="540" />
         <source>The diagnostics report {0} error(s). Fix them before packaging for validation.</source>
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="479" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="571" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="481" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="573" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}
@@ -757,8 +777,8 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="36" />
-        <source>The new language applies after restarting JCM PDD Studio. Exported documents are always in English, the official language of JCM.</source>
-        <translation>新しい言語は JCM PDD Studio の再起動後に適用されます。出力文書は常に JCM の公用語である英語です。</translation>
+        <source>The new language applies at once; your work and its undo history are kept. Exported documents are always in English, the official language of JCM.</source>
+        <translation>新しい言語はすぐに適用されます。作業内容と「元に戻す」の履歴はそのまま保持されます。出力文書は常に JCM の公用語である英語です。</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="42" />
@@ -913,24 +933,29 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>複製できませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="73" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="99" />
         <source>Add row</source>
         <translation>行を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="74" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="100" />
         <source>Add row to {0}</source>
         <translation>{0} に行を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="76" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="102" />
         <source>Remove row</source>
         <translation>行を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="77" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="103" />
         <source>Remove row from {0}</source>
         <translation>{0} から行を削除</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="198" />
+        <source>“{0}” is not one of the choices offered here</source>
+        <translation>「{0}」はこの行の選択肢にありません</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/validator.py" line="30" />
@@ -953,183 +978,183 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>審査パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="41" />
-        <location filename="../../jcm_pdd/gui/wizard.py" line="49" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="42" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="50" />
         <source>Partner country</source>
         <translation>パートナー国</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="44" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="45" />
         <source>The country hosting the project; its Joint Committee's forms and approved methodologies apply.</source>
         <translation>プロジェクトの実施国。その国の合同委員会の様式と承認済み方法論が適用されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="52" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="53" />
         <source> (no methodology shipped yet)</source>
         <translation>（方法論は未収録）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="55" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="56" />
         <source>&amp;Country:</source>
         <translation>国(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="67" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="68" />
         <source>Approved methodology</source>
         <translation>承認済み方法論</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="69" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="70" />
         <source>Methodologies approved for the chosen country, with their version and status.</source>
         <translation>選択した国で承認された方法論（バージョンと状態）。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="72" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="73" />
         <source>Methodologies</source>
         <translation>方法論</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="86" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="87" />
         <source>valid</source>
         <translation>有効</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="86" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="87" />
         <source>superseded</source>
         <translation>改訂済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="97" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="98" />
         <source>No methodology for this country is shipped yet.</source>
         <translation>この国の方法論はまだ収録されていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="114" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="115" />
         <source>⚠ Some default values in this template are not verified against the published methodology. They will be marked “unverified default” everywhere; check them before submitting.</source>
         <translation>⚠ このテンプレートの一部のデフォルト値は、公表された方法論と照合されていません。どこでも「未検証のデフォルト値」と表示されます。提出前に確認してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="120" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="121" />
         <source>This version is superseded; a newer version may be required.</source>
         <translation>このバージョンは改訂済みです。新しいバージョンが必要な場合があります。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="129" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="130" />
         <source>Sites and units</source>
         <translation>サイトと設備</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="132" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="133" />
         <source>One row per site; the number of units (e.g. PV systems) gives one monitoring row per unit.</source>
         <translation>サイトごとに 1 行。設備数（例: PV システム）に応じて設備ごとのモニタリング行が作られます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="137" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="138" />
         <source>Sites</source>
         <translation>サイト</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="139" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="140" />
         <source>Site ID</source>
         <translation>サイト ID</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="139" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="140" />
         <source>City</source>
         <translation>市町村</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="139" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="140" />
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="139" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="140" />
         <source>Latitude</source>
         <translation>緯度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="139" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="140" />
         <source>Longitude</source>
         <translation>経度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="139" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="140" />
         <source>Units</source>
         <translation>設備数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="142" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="143" />
         <source>Add site</source>
         <translation>サイトを追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="144" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="145" />
         <source>Remove site</source>
         <translation>サイトを削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="179" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="180" />
         <source>Row {0}: give the site an ID.</source>
         <translation>{0} 行目: サイト ID を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="187" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="188" />
         <source>Row {0}: coordinates are decimal degrees, e.g. 47.918</source>
         <translation>{0} 行目: 座標は十進数の度で入力してください（例: 47.918）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="190" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="191" />
         <source>Row {0}: coordinate out of range.</source>
         <translation>{0} 行目: 座標が範囲外です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="195" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="196" />
         <source>Row {0}: units must be a whole number of at least 1.</source>
         <translation>{0} 行目: 設備数は 1 以上の整数にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="222" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="223" />
         <source>New project</source>
         <translation>新規プロジェクト</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="29" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="34" />
         <source>CAR — corrective action request</source>
         <translation>CAR — 是正措置要求</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="30" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="35" />
         <source>CL — clarification request</source>
         <translation>CL — 明確化要求</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="31" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="36" />
         <source>FAR — forward action request</source>
         <translation>FAR — 次回検証時対応要求</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="36" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="41" />
         <source>open</source>
         <translation>未解決</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="36" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="41" />
         <source>responded</source>
         <translation>回答済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="36" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="41" />
         <source>closed</source>
         <translation>解決済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="88" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="98" />
         <source>The review file cannot be written ({0}): {1}.</source>
         <translation>審査記録ファイルを書き込めません（{0}）: {1}。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="89" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="99" />
         <source>folder</source>
         <translation>フォルダー</translation>
     </message>
@@ -1174,10 +1199,20 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="77" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="79" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="105" />
         <source>Findings</source>
         <translation>指摘事項</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="102" />
+        <source>Raise finding…</source>
+        <translation>指摘を登録…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="103" />
+        <source>A finding on {0}</source>
+        <translation>{0} への指摘</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="107" />
@@ -1290,235 +1325,240 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="246" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="226" />
+        <source>New finding on {0}</source>
+        <translation>{0} への新しい指摘</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="258" />
         <source>Raised by {0} on {1}</source>
         <translation>{1} に {0} が指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="264" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="276" />
         <source>No findings yet.</source>
         <translation>指摘事項はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="267" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="279" />
         <source>{0} finding(s); {1} CAR/CL not closed — no positive opinion yet.</source>
         <translation>指摘事項 {0} 件。未解決の CAR/CL が {1} 件あります — まだ肯定的な意見は出せません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="272" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="284" />
         <source>{0} finding(s); no CAR or CL left open.</source>
         <translation>指摘事項 {0} 件。未解決の CAR・CL はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="334" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="351" />
         <source>New finding on the section selected in the navigator</source>
         <translation>ナビゲーターで選択中のセクションへの新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="350" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="367" />
         <source>{0} on {1} — {2}; raised in round {3}</source>
         <translation>{0}（{1}）— {2}。第 {3} 回で指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="393" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="410" />
         <source>Finding not saved</source>
         <translation>指摘事項は保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="408" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="423" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="425" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="440" />
         <source>A finding needs a description.</source>
         <translation>指摘事項には内容の記述が必要です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="410" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="427" />
         <source>A finding must name the section or field it concerns.</source>
         <translation>指摘事項には対象のセクションまたは項目を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="439" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="456" />
         <source>Write the participants' response first.</source>
         <translation>先に参加者の回答を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="465" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="472" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="482" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="489" />
         <source>Continue an earlier review</source>
         <translation>前回の審査記録を引き継ぐ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="466" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="483" />
         <source>This review already holds findings or sign-offs; nothing was carried over.</source>
         <translation>この審査記録には既に指摘事項またはサインオフがあるため、引き継ぎは行いませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="474" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="491" />
         <source>JCM review (*{0})</source>
         <translation>JCM 審査記録 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="98" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="108" />
         <source>That is this round's own review file.</source>
         <translation>それは今回の審査記録ファイルそのものです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="494" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="511" />
         <source>Review not carried over</source>
         <translation>審査記録を引き継げませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="500" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="517" />
         <source>Word document (*.docx)</source>
         <translation>Word 文書 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="500" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="517" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="503" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="520" />
         <source>Export findings</source>
         <translation>指摘事項の出力</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="113" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="123" />
         <source>Findings are exported as .docx or .xlsx.</source>
         <translation>指摘事項は .docx または .xlsx で出力します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="513" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="530" />
         <source>Findings not exported</source>
         <translation>指摘事項は出力されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="91" />
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="159" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="100" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="168" />
         <source>Sign off this section</source>
         <translation>このセクションをサインオフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="93" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="102" />
         <source>Mark the section selected in the navigator as reviewed in this round</source>
         <translation>ナビゲーターで選択中のセクションを、今回の審査で確認済みとして記録します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="95" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="104" />
         <source>Remove sign-off</source>
         <translation>サインオフを取り消す</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="78" />
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="104" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="80" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="113" />
         <source>Sign-offs</source>
         <translation>サインオフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="106" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="115" />
         <source>Section</source>
         <translation>セクション</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="106" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="115" />
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="106" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="115" />
         <source>Signed off</source>
         <translation>サインオフ日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="106" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="115" />
         <source>Reviewer</source>
         <translation>審査員</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="118" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="127" />
         <source>What changed since the sign-off</source>
         <translation>サインオフ後の変更内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="119" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="128" />
         <source>Path</source>
         <translation>パス</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="119" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="128" />
         <source>Signed-off value</source>
         <translation>サインオフ時の値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="119" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="128" />
         <source>Now</source>
         <translation>現在の値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="159" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="168" />
         <source>Sign off {0}</source>
         <translation>{0} をサインオフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="177" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="186" />
         <source>⚠ stale: {0} change(s)</source>
         <translation>⚠ 要再確認: 変更 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="179" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="188" />
         <source>✓ current</source>
         <translation>✓ 最新</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="183" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="192" />
         <source>round {0}, {1}</source>
         <translation>第 {0} 回、{1}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="192" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="201" />
         <source>Changed since it was signed off; select to see what</source>
         <translation>サインオフ後に変更されています。選択すると変更内容を表示します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="199" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="208" />
         <source>No section signed off yet.</source>
         <translation>サインオフしたセクションはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="202" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="211" />
         <source>{0} sign-off(s); {1} stale — changed since they were signed off.</source>
         <translation>サインオフ {0} 件。うち {1} 件はサインオフ後に変更があり、再確認が必要です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="207" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="216" />
         <source>{0} sign-off(s), all current.</source>
         <translation>サインオフ {0} 件。すべて最新です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="233" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="242" />
         <source>Select a sign-off to see what changed since.</source>
         <translation>サインオフを選択すると、その後の変更内容を表示します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="238" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="247" />
         <source>{0}: unchanged since round {1}.</source>
         <translation>{0}: 第 {1} 回から変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="243" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="252" />
         <source>{0}: changed since the sign-off in round {1} — sign off again once reviewed.</source>
         <translation>{0}: 第 {1} 回のサインオフ後に変更されました — 確認後に再度サインオフしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="297" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="306" />
         <source>Not signed off</source>
         <translation>サインオフできませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="317" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="326" />
         <source>Sign-off not removed</source>
         <translation>サインオフを取り消せませんでした</translation>
     </message>
-</context>
+<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="145" /><source>Go to the field</source><translation>該当項目へ移動</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="221" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="219" /><source>With values</source><translation>数値を代入</translation></message><message><location filename="../../jcm_pdd/gui/mainwindow.py" line="200" /><source>read-only</source><translation>読み取り専用</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>

@@ -1,0 +1,82 @@
+"""Every interface string in jcm_pdd/gui is in the Japanese catalogue with a finished
+translation, and the compiled .qm holds exactly those translations (it was recompiled).
+
+Update after adding strings: ``pyside6-lupdate jcm_pdd/gui/*.py -ts
+resources/translations/jcm_pdd_ja.ts -no-obsolete``, add the Japanese to
+``resources/translations/fill_ja.py`` and run it, then ``pyside6-lrelease
+resources/translations/jcm_pdd_ja.ts -qm resources/translations/jcm_pdd_ja.qm``.
+"""
+
+from __future__ import annotations
+
+import ast
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QTranslator
+
+from jcm_pdd.paths import resources_dir
+
+GUI = Path(__file__).resolve().parents[2] / "jcm_pdd" / "gui"
+TS = resources_dir() / "translations" / "jcm_pdd_ja.ts"
+QM = resources_dir() / "translations" / "jcm_pdd_ja.qm"
+
+
+def _source_strings() -> dict[str, str]:
+    """Literal strings passed to tr(), self.tr() or QCoreApplication.translate(), by module."""
+    found: dict[str, str] = {}
+    for module in sorted(GUI.glob("*.py")):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            position = {"tr": 0, "translate": 1}.get(name)
+            if position is None or len(node.args) <= position:
+                continue
+            arg = node.args[position]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                found.setdefault(arg.value, module.name)
+    return found
+
+
+def _catalogue() -> list[tuple[str, str, str, str | None]]:
+    """(context, source, translation, type) of every message in the .ts."""
+    rows = []
+    for context in ET.parse(TS).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            rows.append(
+                (
+                    name,
+                    message.findtext("source") or "",
+                    translation.text or "",
+                    translation.get("type"),
+                )
+            )
+    return rows
+
+
+def test_every_interface_string_has_a_japanese_translation() -> None:
+    strings = _source_strings()
+    assert len(strings) > 250, "the extraction finds the interface's strings"
+    translated = {source for _c, source, text, kind in _catalogue() if text and kind is None}
+    missing = sorted(
+        f"{module}: {text!r}" for text, module in strings.items() if text not in translated
+    )
+    assert not missing, "run lupdate, fill_ja.py and lrelease (see this module):\n" + "\n".join(
+        missing
+    )
+
+
+def test_the_compiled_catalogue_matches_its_source(qapp) -> None:  # noqa: ANN001
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    stale = [
+        source
+        for context, source, text, kind in _catalogue()
+        if kind is None and translator.translate(context, source) != text
+    ]
+    assert not stale, f"the .qm is older than the .ts; run pyside6-lrelease: {stale[:5]}"

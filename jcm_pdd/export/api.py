@@ -7,10 +7,11 @@ says DRAFT on every page. ``progress(done, total, message)`` lets the GUI show a
 from a worker thread (it is called from the exporting thread).
 
 Speed: where forking is safe (``worker.fork_is_safe``: the CLI, not the GUI's QThread, not
-Windows), a render worker process is forked first thing; it imports reportlab while this
-process loads the project, then renders the PDFs (and the MoC, when this process has Word and
-Excel files to render) from the neutral documents. Anything the worker does not deliver is
-rendered here, so both ways give the same files. Heavy libraries are imported where they are
+Windows), a render worker process is forked first thing; it imports reportlab and python-docx
+while this process loads and calculates the project, then renders the page documents (PDD
+.pdf and .docx, MoC) from their neutral documents while this process checks the project and
+writes the workbooks. Anything the worker does not deliver is rendered here, so both ways give
+the same files. Heavy libraries are imported where they are
 used, so each path imports only what it renders.
 """
 
@@ -161,16 +162,15 @@ def _export(
                     load_attachment=inp.load_attachment,
                 )
             docs[(fmt, public)] = pdd_docs[public]
-    # The worker renders the PDFs, and the MoC when this process has other files to render
-    remote = [job for job in jobs if job[0] == "pdf"] if worker is not None else []
-    if worker is not None and {"docx", "xlsx"} & set(chosen):
-        remote += [job for job in jobs if job[0] == "moc"]
     for fmt, public in jobs:
         if fmt == "moc":
             assert moc_layout is not None
             docs[(fmt, public)] = build_pdd(
                 project, moc_layout, calc.figures, public=public, draft=draft
             )
+    # The worker renders every page document (the PDFs first: they take longest) while this
+    # process checks the project and renders the workbooks; both take about as long.
+    remote = sorted(docs, key=lambda job: job[0] != "pdf") if worker is not None else []
     if worker is not None:
         for fmt, public in remote:
             worker.submit(

@@ -33,6 +33,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 
 from jcm_pdd.export import document as d
 from jcm_pdd.export.fonts import FontSet, font_set, markup
+from jcm_pdd.export.pdf_png import PngFigure, png_data
 
 TEXT_WIDTH = A4[0] - 4 * cm
 # Binary image streams instead of ASCII85: reportlab's pure-Python ASCII85 encoder took most of
@@ -96,6 +97,11 @@ class _OutlinedDoc(SimpleDocTemplate):
             key = f"h{id(flowable)}"
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(flowable.getPlainText(), key, level=0 if top else 1)
+
+
+def _pixels(image: bytes) -> tuple[int, int]:
+    width, height = ImageReader(io.BytesIO(image)).getSize()
+    return int(width), int(height)
 
 
 def _keep_with_headings(out: list[Flowable], group: list[Flowable]) -> None:
@@ -169,13 +175,16 @@ class _PdfWriter:
         s = self.styles
         out: list[Flowable] = []
         if block.image:
-            reader = ImageReader(io.BytesIO(block.image))
-            w, h = reader.getSize()
+            png = png_data(block.image)
+            w, h = (png.width, png.height) if png else _pixels(block.image)
             width = min(14 * cm, TEXT_WIDTH)
             height = width * h / w
             if height > 18 * cm:  # a tall figure must still fit on a page
                 width, height = width * 18 * cm / height, 18 * cm
-            out.append(Image(io.BytesIO(block.image), width=width, height=height))
+            if png:  # embedded as it is, without decoding (pdf_png)
+                out.append(PngFigure(png, width, height))
+            else:
+                out.append(Image(io.BytesIO(block.image), width=width, height=height))
         else:
             out.append(self.p(block.placeholder, s.caption))
         if block.caption:

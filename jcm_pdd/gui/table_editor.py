@@ -38,6 +38,7 @@ from jcm_pdd.session.formview import (
     cell_choices,
     depends_on_template,
     methodology_template,
+    row_choices,
 )
 
 
@@ -118,8 +119,11 @@ class TableEditor(QWidget):
     def _project(self) -> Any | None:
         return self.controller.session.project if self.controller is not None else None
 
-    def _offered(self, row: int, col: FieldView, template: Any = None) -> list[tuple[str, str]]:
-        """(value, label) pairs a cell offers: its column's list, resolved for the row."""
+    def _offered(
+        self, row: int, col: FieldView, template: Any = None, key: str | None = None
+    ) -> list[tuple[str, str]]:
+        """(value, label) pairs a cell offers: its column's list, resolved for the row (whose
+        template parameter ``key`` a caller showing many rows passes, with the template)."""
         project = self._project()
         if col.kind == "attachment":
             records = project.attachments if project is not None else []
@@ -130,6 +134,8 @@ class TableEditor(QWidget):
             ]
         if project is None:
             offered = list(col.offered())
+        elif key is not None:
+            offered = list(row_choices(col, key, template))
         else:
             offered = list(cell_choices(project, self.path, row, col, template))
         if col.kind == "bool":
@@ -152,6 +158,7 @@ class TableEditor(QWidget):
             template = None
             if project is not None and any(depends_on_template(c) for c, _ in self._cols):
                 template = methodology_template(project)  # looked up once for every row
+            offered: dict[tuple[int, str], dict[str, str]] = {}
             for r, row in enumerate(rows):
                 for c, (col, dms) in enumerate(self._cols):
                     value = _cell_value(row, col.path)
@@ -160,7 +167,11 @@ class TableEditor(QWidget):
                         item = QTableWidgetItem()
                         self.table.setItem(r, c, item)
                     if c in self.delegates:
-                        self._show_listed(item, r, col, value, template)
+                        key = str(getattr(row, "key", "") or "")
+                        memo = (c, key)
+                        if memo not in offered:  # most rows share a parameter: look it up once
+                            offered[memo] = dict(self._offered(r, col, template, key))
+                        self._show_listed(item, col, value, offered[memo])
                         continue
                     text = dms_text(col.path, value) if dms else format_value(col.kind, value)
                     if item.text() != text:
@@ -180,11 +191,10 @@ class TableEditor(QWidget):
             self._loading = False
 
     def _show_listed(
-        self, item: QTableWidgetItem, row: int, col: FieldView, value: Any, template: Any
+        self, item: QTableWidgetItem, col: FieldView, value: Any, offered: dict[str, str]
     ) -> None:
         """A drop-down cell: the stored value in ROLE_VALUE, its label (or file name) shown."""
         raw = format_value(col.kind, value)
-        offered = dict(self._offered(row, col, template))
         tip = ""
         if col.kind == "attachment":
             project = self._project()

@@ -14,6 +14,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
@@ -413,17 +414,24 @@ def section_completeness(project: Project, section: SectionView) -> tuple[int, i
 _NARROWED_BY_TEMPLATE = {"option": "options"}  # MPS Table 1 (f): the options the template allows
 
 
+@cache
+def _registry() -> Any:
+    # Loaded once per run, as for the figures (``session.figures``), so both read one registry.
+    from jcm_pdd.methodology import load_registry
+
+    return load_registry()
+
+
 def methodology_template(project: Project) -> Any | None:
     """The project's methodology template from the registry (None when none is chosen or found),
-    the same one the diagnostics check against."""
+    the same one the figures are calculated with."""
     selection = project.pdd.methodology
     if not selection.methodology_id.strip():
         return None
     from jcm_pdd.errors import UserError
-    from jcm_pdd.methodology import load_registry
 
     try:
-        return load_registry().get(selection.methodology_id, selection.version or None)
+        return _registry().get(selection.methodology_id, selection.version or None)
     except UserError:
         return None
 
@@ -443,26 +451,30 @@ def cell_choices(
     row's parameter allows. Without a template (or a row key) the column's own list stands.
     ``template`` may be passed by a caller resolving many cells; else it is looked up.
     """
-    own = column.offered()
     if not depends_on_template(column):
-        return own
-    narrowed = _NARROWED_BY_TEMPLATE.get(column.path, "")
+        return column.offered()
     from jcm_pdd.model.paths import PathError, get_value
 
     try:
         key = get_value(project, f"{table_path}.{row}.key")
     except PathError:
-        return own
-    if not isinstance(key, str) or not key:
-        return own
-    template = template if template is not None else methodology_template(project)
-    parameter = template.parameters.get(key) if template is not None else None
-    if parameter is None:
+        key = ""
+    if template is None:
+        template = methodology_template(project)
+    return row_choices(column, key if isinstance(key, str) else "", template)
+
+
+def row_choices(column: FieldView, key: str, template: Any) -> tuple[tuple[str, str], ...]:
+    """The choices of ``column`` in a row whose template parameter is ``key``."""
+    own = column.offered()
+    parameter = template.parameters.get(key) if template is not None and key else None
+    if parameter is None or not depends_on_template(column):
         return own
     if column.choices_from == "template":
         from jcm_pdd.forms.choices import template_choices
 
         return tuple((str(c.value), c.label) for c in template_choices(template, key))
+    narrowed = _NARROWED_BY_TEMPLATE.get(column.path, "")
     allowed = [str(o) for o in getattr(parameter, narrowed, None) or []]
     if not allowed:
         return own

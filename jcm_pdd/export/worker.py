@@ -8,11 +8,13 @@ then sends finished neutral ``Document`` objects as JSON lines (data, never pick
 renders each one into a file in a private temporary folder and answers with one JSON line
 naming the file or the error. It never writes into the export folder.
 
-When: ``fork_is_safe()``: a POSIX ``os.fork``, not macOS (CPython itself stopped forking there:
-system frameworks are not fork-safe), called from the main thread with no other Python thread
-and without Qt loaded. The GUI exports from a QThread, and forking a process that runs Qt
-threads can leave the child holding a lock forever, so the GUI (and Windows) export
-sequentially: the same files, one core.
+When: ``fork_is_safe()``: on Linux, from the main thread of a process that runs no other
+thread at all (counted by the kernel in /proc/self/task, so threads started by C++ code such as
+Qt's count too). A thread holding a lock (malloc, Qt, a logging handler) at the moment of the
+fork would leave the child waiting on that lock forever. The GUI exports from a QThread in a
+process running several threads, so it (like Windows and macOS, where CPython itself stopped
+forking because system frameworks are not fork-safe) renders sequentially: the same files,
+one core.
 
 Failure: whatever goes wrong in the worker (an exception while rendering, a crash, no answer
 within the time limit), the parent renders that document itself, so an error surfaces exactly
@@ -44,14 +46,21 @@ START_TIMEOUT = 60.0  # seconds the worker may take before its first answer (imp
 RENDER_TIMEOUT = 60.0  # seconds per submitted document after that
 
 
+def _os_threads() -> int:
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0  # unknown: not safe
+
+
 def fork_is_safe() -> bool:
     """Whether this process may fork a render worker (see the module docstring)."""
     return (
-        hasattr(os, "fork")
-        and sys.platform != "darwin"
+        sys.platform.startswith("linux")
+        and hasattr(os, "fork")
         and threading.current_thread() is threading.main_thread()
         and threading.active_count() == 1
-        and not any(name.startswith("PySide6") for name in sys.modules)
+        and _os_threads() == 1
     )
 
 

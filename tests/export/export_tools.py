@@ -9,3 +9,4 @@ import shutil
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
 PDFFONTS = shutil.which("pdffonts")
+PDFTOPPM = shutil.which("pdftoppm")

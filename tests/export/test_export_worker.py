@@ -1,0 +1,173 @@
+"""The forked render worker (jcm_pdd.export.worker): same files as a sequential export, and
+every way it can fail (an error, a crash, no answer) ends in the parent rendering the document
+itself, never a hang or a missing file."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+from export_factory import filled_project, sample_figures
+
+from jcm_pdd.export import worker as worker_module
+from jcm_pdd.export.build_pdd import build_pdd
+from jcm_pdd.export.document import (
+    Document,
+    Figure,
+    Heading,
+    document_from_json,
+    document_to_json,
+)
+from jcm_pdd.export.form_layout import layout_for
+from jcm_pdd.export.render_docx import render_docx
+from jcm_pdd.export.render_pdf import render_pdf
+from jcm_pdd.export.worker import RenderWorker, fork_is_safe
+from jcm_pdd.paths import sample_project_path
+
+SAMPLE_FIGURE = sample_project_path().with_name("mongolia-solar-pv-figure.png")
+
+
+def _doc(form: str = "PDD") -> Document:
+    project = filled_project()
+    return build_pdd(
+        project,
+        layout_for(project, form),
+        sample_figures(),
+        public=True,
+        draft=True,  # type: ignore[arg-type]
+    )
+
+
+def _with_figure(doc: Document) -> Document:
+    image = SAMPLE_FIGURE.read_bytes()
+    doc.add(Figure(image, "Figure 1: the sample boundary"))
+    return doc
+
+
+def _pdf_invariant(data: bytes) -> bytes:
+    """A PDF without what differs between two renderings: dates and the document ID."""
+    data = re.sub(rb"/(CreationDate|ModDate) \(D:[^)]*\)", b"", data)
+    return re.sub(rb"/ID\s*\[[^\]]*\]", b"", data)
+
+
+def _docx_parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {n: zf.read(n) for n in zf.namelist() if n != "docProps/core.xml"}
+
+
+def test_documents_travel_as_json_unchanged() -> None:
+    for doc in (_with_figure(_doc("PDD")), _doc("MoC")):
+        text = document_to_json(doc)
+        assert "\n" not in text  # one line per request
+        assert document_from_json(text) == doc
+    with pytest.raises(ValueError, match="not a serialised document"):
+        document_from_json('{"title": "x", "blocks": [{"kind": "Script"}]}')
+
+
+needs_fork = pytest.mark.skipif(
+    not fork_is_safe(), reason="forking is not safe here (not Linux, or other threads run)"
+)
+
+
+@needs_fork
+def test_worker_renders_what_this_process_would() -> None:
+    doc = _with_figure(_doc())
+    moc = _doc("MoC")
+    worker = RenderWorker.start()
+    assert worker is not None
+    try:
+        worker.submit("pdd-pdf", "pdf", doc)
+        worker.submit("moc-docx", "docx", moc)
+        pdf = worker.result("pdd-pdf")
+        docx = worker.result("moc-docx")
+    finally:
+        worker.close()
+    assert pdf is not None and docx is not None
+    assert _pdf_invariant(pdf) == _pdf_invariant(render_pdf(doc))
+    assert _docx_parts(docx) == _docx_parts(render_docx(moc))
+    assert not worker.folder.exists()  # its temporary files are gone
+
+
+@needs_fork
+def test_a_rendering_error_in_the_worker_is_left_to_this_process() -> None:
+    broken = Document("t", "h", blocks=[Heading("x"), Figure(b"not an image")])
+    worker = RenderWorker.start()
+    assert worker is not None
+    try:
+        worker.submit("bad", "pdf", broken)
+        worker.submit("good", "docx", _doc("MoC"))
+        assert worker.result("bad") is None  # the parent renders it and meets the same error
+        assert worker.result("good") is not None  # the worker carries on after an error
+    finally:
+        worker.close()
+
+
+@needs_fork
+def test_a_worker_that_dies_or_stops_answering_is_given_up_without_a_hang(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    worker = RenderWorker.start()
+    assert worker is not None
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.submit("pdd", "pdf", _doc())
+    assert worker.result("pdd") is None
+    worker.close()
+    assert worker.pid == 0  # reaped
+
+    monkeypatch.setattr(worker_module, "START_TIMEOUT", 0.5)
+    monkeypatch.setattr(worker_module, "RENDER_TIMEOUT", 0.5)
+    stuck = RenderWorker.start()
+    assert stuck is not None
+    os.kill(stuck.pid, signal.SIGSTOP)  # alive but silent
+    try:
+        stuck.submit("moc", "docx", _doc("MoC"))
+        assert stuck.result("moc") is None
+    finally:
+        stuck.close()  # SIGKILL ends a stopped process too
+    assert stuck.pid == 0
+
+
+def test_no_fork_from_another_thread() -> None:
+    seen: list[bool] = []
+    thread = threading.Thread(target=lambda: seen.append(fork_is_safe()))
+    thread.start()
+    thread.join()
+    assert seen == [False]  # e.g. the GUI's export QThread: rendered sequentially
+
+
+_EXPORT = """
+import sys
+from jcm_pdd.export import export_set
+from jcm_pdd.export.worker import fork_is_safe
+assert fork_is_safe()
+parallel = None if sys.argv[3] == "auto" else False
+export_set(sys.argv[1], sys.argv[2], parallel=parallel)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the worker forks on Linux only")
+def test_forked_and_sequential_exports_write_the_same_files(tmp_path: Path) -> None:
+    # Fresh processes, as the CLI runs: this one may have threads or Qt loaded
+    for mode in ("auto", "sequential"):
+        subprocess.run(
+            [sys.executable, "-c", _EXPORT, str(sample_project_path()), str(tmp_path / mode), mode],
+            check=True,
+            timeout=300,
+        )
+    forked = sorted((tmp_path / "auto").iterdir())
+    sequential = sorted((tmp_path / "sequential").iterdir())
+    assert [p.name for p in forked] == [p.name for p in sequential] and len(forked) == 8
+    for a, b in zip(forked, sequential, strict=True):
+        if a.suffix == ".pdf":
+            assert _pdf_invariant(a.read_bytes()) == _pdf_invariant(b.read_bytes()), a.name
+        elif a.suffix == ".docx":
+            assert _docx_parts(a.read_bytes()) == _docx_parts(b.read_bytes()), a.name
+    assert not list(tmp_path.rglob(".*partial"))

@@ -8,7 +8,6 @@ read-only when its content still fits this version's model, and refused otherwis
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import zipfile
@@ -159,24 +158,20 @@ def _attachments(container: Container, project: Project, strict: bool) -> Attach
             raise container.fail(
                 f"the attachment “{label}” is listed but its content is missing from the file."
             )
-        digest = hashlib.sha256()
-        size = 0
-        for chunk in container.iter_entry(entry):
-            digest.update(chunk)
-            size += len(chunk)
-        if digest.hexdigest() != record.sha256:
+        digest, size = container.sha256(entry)
+        if digest != record.sha256:
             raise container.fail(
                 f"the content of the attachment “{label}” does not match its recorded checksum; "
                 "the file was altered or damaged."
             )
-        info = container.info(entry)
-        raw = info.compress_type == zipfile.ZIP_STORED
+        member = container.member(entry)
+        raw = member.method == zipfile.ZIP_STORED
         store.add_container_entry(
             source,
             record.sha256,
             size,
-            crc=info.CRC if raw else None,
-            data_offset=container.data_offset(entry) if raw else 0,
+            crc=member.crc if raw else None,
+            data_offset=member.data_offset if raw else 0,
             container_fingerprint=stamp,
         )
     return store

@@ -1,7 +1,7 @@
 """A corpus of hostile and broken packages, each with the words its error must contain.
 
-Built in memory by a tiny raw zip writer (below) because ``zipfile`` refuses to write most of
-these on purpose: symlink modes, lying sizes, spoofed local names, overlapping entries,
+Built in memory by the raw zip writer of tests/rawzip.py because ``zipfile`` refuses to write
+most of these on purpose: symlink modes, lying sizes, spoofed local names, overlapping entries,
 encryption flags. ``CORPUS`` maps a case name to a ``Hostile`` (bytes, expected message
 fragment, and optional custom limits). The tests assert each message, that verification
 never says VERIFIED, that opening refuses, and that nothing is written anywhere.
@@ -11,27 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import stat
-import struct
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from rawzip import BZIP2, DEFLATED, RawEntry, raw_zip
+
 from jcm_pdd.package.safezip import Limits
-
-STORED, DEFLATED, BZIP2 = 0, 8, 12
-REGULAR = (stat.S_IFREG | 0o644) << 16
-
-
-@dataclass
-class RawEntry:
-    name: str
-    data: bytes = b""
-    method: int = STORED
-    declared_size: int | None = None
-    flags: int = 0
-    external_attr: int = REGULAR
-    local_name: str | None = None
-    offset_of: str | None = None  # reuse another entry's local header (overlap)
 
 
 @dataclass
@@ -39,68 +24,6 @@ class Hostile:
     data: bytes
     message: str
     limits: Limits = field(default_factory=Limits)
-
-
-def raw_zip(entries: list[RawEntry]) -> bytes:
-    """Write a zip exactly as told, however wrong that is."""
-    body = bytearray()
-    central = bytearray()
-    offsets: dict[str, int] = {}
-    for e in entries:
-        if e.method == DEFLATED:
-            packer = zlib.compressobj(6, zlib.DEFLATED, -15)
-            packed = packer.compress(e.data) + packer.flush()
-        else:
-            packed = e.data
-        crc = zlib.crc32(e.data)
-        size = len(e.data) if e.declared_size is None else e.declared_size
-        name = e.name.encode()
-        if e.offset_of is not None:
-            offset = offsets[e.offset_of]
-        else:
-            offset = len(body)
-            local = (e.local_name if e.local_name is not None else e.name).encode()
-            body += struct.pack(
-                "<4s5H3L2H",
-                b"PK\x03\x04",
-                20,
-                e.flags,
-                e.method,
-                0,
-                0x21,
-                crc,
-                len(packed),
-                size,
-                len(local),
-                0,
-            )
-            body += local + packed
-        offsets[e.name] = offset
-        central += struct.pack(
-            "<4s6H3L5H2L",
-            b"PK\x01\x02",
-            (3 << 8) | 20,
-            20,
-            e.flags,
-            e.method,
-            0,
-            0x21,
-            crc,
-            len(packed),
-            size,
-            len(name),
-            0,
-            0,
-            0,
-            0,
-            e.external_attr,
-            offset,
-        )
-        central += name
-    eocd = struct.pack(
-        "<4s4H2LH", b"PK\x05\x06", 0, 0, len(entries), len(entries), len(central), len(body), 0
-    )
-    return bytes(body + central + eocd)
 
 
 def _sha(data: bytes) -> str:
@@ -126,41 +49,12 @@ def bag(
 
 
 def _overlap() -> bytes:
+    """``data/b.txt``'s local header and data sit inside the data of ``data/a.txt``."""
     inner = RawEntry("data/b.txt", b"B" * 64)
-    inner_bytes = raw_zip([inner])
-    inner_local = inner_bytes[: 30 + len(inner.name) + 64]
+    inner_local = raw_zip([inner])[: 30 + len(inner.name) + 64]
     outer = RawEntry("data/a.txt", inner_local)
-    data = raw_zip([outer])
-    # Central directory: a.txt at 0, b.txt inside a.txt's data (30 + len(name) bytes in).
-    body_len = 30 + len(outer.name) + len(inner_local)
-    body = data[:body_len]
-    offsets = {"data/a.txt": 0, "data/b.txt": 30 + len(outer.name)}
-    central = bytearray()
-    for entry, payload in ((outer, inner_local), (inner, b"B" * 64)):
-        name = entry.name.encode()
-        central += struct.pack(
-            "<4s6H3L5H2L",
-            b"PK\x01\x02",
-            (3 << 8) | 20,
-            20,
-            0,
-            0,
-            0,
-            0x21,
-            zlib.crc32(payload),
-            len(payload),
-            len(payload),
-            len(name),
-            0,
-            0,
-            0,
-            0,
-            REGULAR,
-            offsets[entry.name],
-        )
-        central += name
-    eocd = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 2, 2, len(central), len(body), 0)
-    return bytes(body + central + eocd)
+    inner.header_offset = 30 + len(outer.name)
+    return raw_zip([outer, inner])
 
 
 def _many_entries() -> bytes:

@@ -259,7 +259,7 @@ CASES: list[Case] = [
         "compression method",
     ),
     Case("crc damage", _flip_attachment_byte, "checksum does not match its content"),
-    Case("local name differs", _name_mismatch, "cannot be read; the file is damaged"),
+    Case("local name differs", _name_mismatch, "carries a different name in the file"),
     Case(
         "declares more than it holds",
         _patched(

@@ -21,7 +21,9 @@ workbook; ``redact`` (public copy), ``naming`` (file names), ``sources`` (engine
 storage adapters), ``api`` (export_set).
 """
 
+import sys
 from importlib import import_module
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from jcm_pdd.export.api import COPIES, FORMATS, export_set
@@ -47,8 +49,24 @@ _LAZY = {
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _Package(ModuleType):
+    """``render_docx``, ``render_pdf`` and ``build_pdd`` name both a function and its module.
+    Importing a submodule binds its name on the package; as with the eager imports this
+    package had before, the function keeps the name (the module is in ``sys.modules``)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _LAZY and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 __all__ = [

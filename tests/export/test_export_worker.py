@@ -13,6 +13,7 @@ import sys
 import threading
 import zipfile
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from export_factory import filled_project, sample_figures
@@ -35,15 +36,9 @@ from jcm_pdd.paths import sample_project_path
 SAMPLE_FIGURE = sample_project_path().with_name("mongolia-solar-pv-figure.png")
 
 
-def _doc(form: str = "PDD") -> Document:
+def _doc(form: Literal["PDD", "MoC"] = "PDD") -> Document:
     project = filled_project()
-    return build_pdd(
-        project,
-        layout_for(project, form),
-        sample_figures(),
-        public=True,
-        draft=True,  # type: ignore[arg-type]
-    )
+    return build_pdd(project, layout_for(project, form), sample_figures(), public=True, draft=True)
 
 
 def _with_figure(doc: Document) -> Document:

@@ -168,8 +168,8 @@ def _export(
             docs[(fmt, public)] = build_pdd(
                 project, moc_layout, calc.figures, public=public, draft=draft
             )
-    # The worker renders every page document (the PDFs first: they take longest) while this
-    # process checks the project and renders the workbooks; both take about as long.
+    # The worker renders the page documents (the PDFs first: they take longest) while this
+    # process checks the project and writes the workbooks, then takes back what is left.
     remote = sorted(docs, key=lambda job: job[0] != "pdf") if worker is not None else []
     if worker is not None:
         for fmt, public in remote:
@@ -185,21 +185,31 @@ def _export(
         raise UserError(f"Cannot create the export folder {out}: {exc.strerror}") from None
     total = len(jobs) + 1
     rendered: dict[Job, bytes] = {}
-    done = 0
-    for job in [j for j in jobs if j not in remote] + remote:  # ours first, then collect
+
+    def render_here(job: Job) -> None:
         fmt, public = job
         copy_word = "public" if public else "confidential"
-        report(done, total, f"Building the {copy_word} {fmt.upper()} document")
-        data = worker.result(_key(job)) if worker is not None and job in remote else None
-        rendered[job] = data if data is not None else _render(job, docs.get(job), inp, calc, draft)
-        done += 1
+        report(len(rendered), total, f"Building the {copy_word} {fmt.upper()} document")
+        rendered[job] = _render(job, docs.get(job), inp, calc, draft)
+
+    for job in jobs:
+        if job not in remote:
+            render_here(job)
+    if worker is not None:
+        # Idle now: take back what the worker has not started, from the end of its queue
+        queue = list(remote)
+        while queue and worker.claim(_key(queue[-1])):
+            render_here(queue.pop())
+        for job in queue:
+            report(len(rendered), total, f"Building the {job[0].upper()} documents")
+            data = worker.result(_key(job))
+            if data is None:  # the worker failed on it: rendered here, errors surface here
+                render_here(job)
+            else:
+                rendered[job] = data
     written: list[Path] = []
     for fmt, public in jobs:  # in the order of the choices, as before
-        form, suffix = {
-            "docx": ("PDD", ".docx"),
-            "pdf": ("PDD", ".pdf"),
-            "moc": ("MoC", ".docx"),
-        }.get(fmt, ("MPS", ".xlsx"))
+        form, suffix = _FILE_KINDS[fmt]
         target = out / file_name(project, form, suffix, public=public, draft=draft)
         try:
             _atomic_write(target, rendered[(fmt, public)])

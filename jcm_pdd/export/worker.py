@@ -4,9 +4,11 @@ others, so an export set uses two cores.
 Why: the export set is CPU-bound Python (python-docx, reportlab, openpyxl) in one process. The
 worker is forked at the very start of ``export_set``, before the project is loaded; it imports
 reportlab and registers the fonts while the parent loads and calculates the project. The parent
-then sends finished neutral ``Document`` objects as JSON lines (data, never pickle); the worker
-renders each one into a file in a private temporary folder and answers with one JSON line
-naming the file or the error. It never writes into the export folder.
+then writes each finished neutral ``Document`` as a JSON file (data, never pickle) into a
+private temporary folder and names it in a short request line (a document sent through the pipe
+itself would block this process until the busy worker read it); the worker renders it into a
+file in the same folder and answers with one JSON line naming the file or the error. It never
+writes into the export folder.
 
 When: ``fork_is_safe()``: on Linux, from the main thread of a process that runs no other
 thread at all (counted by the kernel in /proc/self/task, so threads started by C++ code such as
@@ -84,8 +86,15 @@ def _serve(requests_fd: int, replies_fd: int, folder: Path) -> None:
         for number, line in enumerate(requests):
             request = json.loads(line)
             key = str(request["key"])
+            taken = Path(f"{request['document']}.worker")
             try:
-                data = _render(request["format"], document_from_json(request["document"]))
+                os.rename(request["document"], taken)  # atomic: the parent may take it first
+            except FileNotFoundError:
+                reply = {"key": key, "skipped": "rendered by the parent"}
+                os.write(replies_fd, (json.dumps(reply) + "\n").encode("utf-8"))
+                continue
+            try:
+                data = _render(request["format"], document_from_json(taken.read_text("utf-8")))
                 path = folder / f"{number}.out"
                 path.write_bytes(data)
                 reply = {"key": key, "path": str(path)}
@@ -104,7 +113,8 @@ class RenderWorker:
         self.folder = folder
         self._buffer = b""
         self._answers: dict[str, dict[str, str]] = {}
-        self._pending = 0
+        self._submitted = 0
+        self._requests_by_key: dict[str, Path] = {}
         self._deadline = time.monotonic() + START_TIMEOUT
         self.alive = True
 
@@ -134,16 +144,31 @@ class RenderWorker:
         """Queue ``doc`` for rendering as ``fmt``; a dead worker is noted, not raised."""
         if not self.alive or self._requests is None:
             return
-        line = json.dumps({"key": key, "format": fmt, "document": document_to_json(doc)})
+        source = self.folder / f"request-{self._submitted}.json"
+        self._submitted += 1
+        self._requests_by_key[key] = source
         try:
+            source.write_text(document_to_json(doc), encoding="utf-8")
+            line = json.dumps({"key": key, "format": fmt, "document": str(source)})
             data = (line + "\n").encode("utf-8")
             while data:
                 data = data[os.write(self._requests, data) :]
-        except OSError:  # the worker died: its documents are rendered here instead
+        except OSError:  # the worker died (or no disk space): rendered here instead
             self.alive = False
             return
-        self._pending += 1
         self._deadline = max(self._deadline, time.monotonic()) + RENDER_TIMEOUT
+
+    def claim(self, key: str) -> bool:
+        """Take back a submitted document the worker has not started (this process renders
+        it): lets an idle parent share the worker's queue, from its end."""
+        source = self._requests_by_key.get(key)
+        if source is None:
+            return False
+        try:
+            os.rename(source, f"{source}.parent")  # atomic: the worker may take it first
+        except FileNotFoundError:
+            return False
+        return True
 
     def result(self, key: str) -> bytes | None:
         """The rendered bytes for ``key``, or None when the worker could not deliver them."""

@@ -43,7 +43,7 @@ def _project_file(work: Path) -> tuple[Path, str]:
     sample = sample_project_path()
     if sample.is_file():
         return sample, "bundled sample project"
-    sys.path.insert(0, str(ROOT / "tests" / "export"))
+    sys.path[:0] = [str(ROOT / "tests" / "export"), str(ROOT / "tests")]  # + builders.py
     from export_factory import filled_project  # the export tests' filled project
 
     from jcm_pdd.storage import save_project

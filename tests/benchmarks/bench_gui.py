@@ -76,7 +76,7 @@ def sample_path(workdir: Path) -> tuple[Path, str]:
     sample = sample_project_path()
     if sample.is_file():
         return sample, "bundled sample"
-    sys.path.insert(0, str(ROOT))
+    sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # tests/builders.py too
     from jcm_pdd.storage import save_project
     from tests.gui.conftest import filled_project
 
@@ -203,7 +203,7 @@ def main() -> int:
         print(f"project: {what}")
         cold_start(args.runs, project, env)
 
-        sys.path.insert(0, str(ROOT))
+        sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # tests/builders.py too
         from jcm_pdd.session import io as session_io
         from tests.gui.conftest import filled_project
 

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "package"))
+sys.path[:0] = [str(HERE.parent / "package"), str(HERE.parent)]  # + tests/builders.py
 
 from projects import make_project, save  # noqa: E402
 

@@ -8,36 +8,27 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from builders import Unit, filled_mn_am003, site
 from PySide6.QtWidgets import QMessageBox
 
 from jcm_pdd.gui.i18n import install_language
 from jcm_pdd.gui.mainwindow import MainWindow
 from jcm_pdd.gui.preferences import Preferences
 from jcm_pdd.model import Project
-from jcm_pdd.session import newproject
 from jcm_pdd.storage import save_project
 
 
 def filled_project(units: int = 2) -> Project:
-    choice = next(m for m in newproject.for_country("MN") if m.id == "JCM_MN_AM003")
-    sites = [
-        newproject.SiteEntry(
-            "S1", "Ulaanbaatar", "Capital", Decimal("47.918"), Decimal("106.917"), units
-        ),
-    ]
-    project = newproject.new_project("MN", choice, sites)
-    project.pdd.title = "Rooftop solar PV in Ulaanbaatar"
-    project.pdd.duration.start_date = datetime.date(2026, 4, 1)
-    project.pdd.duration.operational_lifetime_years = 17
-    for row in project.monitoring_plan.monitored:
-        row.estimated_value = Decimal("1500")
-    for selection in project.monitoring_plan.default_selections:
-        selection.choice = "national_grid"
-    return project
+    """The wizard's project with title, dates and every unit's estimate and choice filled."""
+    return filled_mn_am003(
+        complete=False,
+        sites=[site("S1", "Ulaanbaatar", "Capital", "47.918", "106.917", country="")],
+        units=[Unit(f"S1-{n}", "1500") for n in range(1, units + 1)],
+        start=datetime.date(2026, 4, 1),
+    )
 
 
 @pytest.fixture

@@ -10,24 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import struct
 import zlib
-from decimal import Decimal
 from pathlib import Path
 
-from jcm_pdd.model import (
-    DefaultSelection,
-    EligibilityEntry,
-    EmissionSource,
-    Entity,
-    IndexMember,
-    MonitoredParameter,
-    Participant,
-    Project,
-    Revision,
-    Signatory,
-    Site,
-    StakeholderComment,
-    StructureRole,
-)
+from builders import GRID_SOURCES, Unit, darkhan, entity, filled_mn_am003, sukhbaatar
+
+from jcm_pdd.model import Project, Signatory
 from jcm_pdd.storage import AttachmentStore, save_project
 
 _ROW = {
@@ -64,104 +51,42 @@ FIGURE_BYTES = _png()
 def make_project(
     eg1: str = "1000", eg2: str = "250.5", title: str = "Rooftop PV in Darkhan"
 ) -> tuple[Project, AttachmentStore]:
-    project = Project(reference_number="")
-    project.rule_set.partner_country = "MN"
-    project.rule_set.pdd_form_version = "03.0"
-    project.rule_set.moc_form_version = "02.0"
-    project.rule_set.guidelines_version = "03.0"
-    pdd = project.pdd
-    pdd.title = title
-    pdd.description = "Rooftop solar PV systems on two buildings."
-    pdd.sites = [
-        Site(
-            id="S1",
-            country="Mongolia",
-            region="Darkhan-Uul",
-            city="Darkhan",
-            latitude=Decimal("49.4867"),
-            longitude=Decimal("105.9228"),
-        ),
-        Site(
-            id="S2",
-            country="Mongolia",
-            region="Selenge",
-            city="Sukhbaatar",
-            latitude=Decimal("50.2314"),
-            longitude=Decimal("106.2078"),
-        ),
-    ]
-    pdd.participants = [
-        Participant(country="Mongolia", name="Darkhan Solar LLC"),
-        Participant(country="Japan", name="Example Energy Co., Ltd."),
-    ]
-    pdd.duration.start_date = dt.date(2025, 7, 1)
-    pdd.duration.operational_lifetime_years = 3
-    pdd.contribution_from_japan = "JCM model project financing."
-    pdd.methodology.methodology_id = "JCM_MN_AM003"
-    pdd.methodology.version = "ver02.0"
-    pdd.eligibility = [
-        EligibilityEntry(number=n, criterion=f"Criterion {n}.", project_information="Met.")
-        for n in (1, 2, 3)
-    ]
-    pdd.emission_sources.reference = [EmissionSource(source="Grid electricity", ghg_type="CO2")]
-    pdd.emission_sources.project = [EmissionSource(source="N/A", ghg_type="N/A")]
-    pdd.environmental_impact.legally_required = False
-    pdd.environmental_impact.explanation = "Not required for rooftop PV under national law."
-    pdd.stakeholder_solicitation = "A meeting was held in Darkhan on 3 March 2025."
-    pdd.stakeholder_comments = [
-        StakeholderComment(stakeholder="Residents", comment="Glare?", consideration="None.")
-    ]
-    pdd.revisions = [Revision(version="01.0", date=dt.date(2025, 3, 10), contents="First")]
-    moc = project.moc
-    moc.date_of_submission = dt.date(2025, 3, 15)
-    moc.focal_point = Entity(
-        name="Darkhan Solar LLC",
-        address="Darkhan, Mongolia",
-        primary_signatory=Signatory(name="B. Bat", title="Director", email="bat@example.mn"),
-    )
-    moc.focal_point_changing_name = False
-    moc.focal_point_is_participant = True
-    moc.same_signatories_as_participant = True
-    moc.tpe_name = "Example TPE"
-    mp = project.monitoring_plan
-    mp.index_members = [
-        IndexMember(set="i", id="PV-1", label="Roof A", site_id="S1"),
-        IndexMember(set="i", id="PV-2", label="Roof B", site_id="S2"),
-    ]
-    mp.monitored = [
-        MonitoredParameter(
-            monitoring_point="(1)",
-            key="EG",
-            index={"i": "PV-1"},
-            symbol="EG_i,p",
-            estimated_value=Decimal(eg1),
-            unit="MWh/p",
-            option="C",
-            **_ROW,
-        ),
-        MonitoredParameter(
-            monitoring_point="(2)",
-            key="EG",
-            index={"i": "PV-2"},
-            symbol="EG_i,p",
-            estimated_value=Decimal(eg2),
-            unit="MWh/p",
-            option="C",
-            **_ROW,
-        ),
-    ]
-    mp.default_selections = [
-        DefaultSelection(key="EF_RE", index={"i": "PV-1"}, choice="national_grid"),
-        DefaultSelection(key="EF_RE", index={"i": "PV-2"}, choice="captive_or_off_grid"),
-    ]
-    mp.structure = [
-        StructureRole(role="Project manager", responsible="B. Bat", organisation="DS"),
-        StructureRole(role="Monitoring staff", responsible="D. Dorj", organisation="DS"),
-    ]
+    """Two PV systems (PV-1 on the grid, PV-2 captive), 2025-07 to 2028: the tests' figures."""
     store = AttachmentStore()
-    record = store.add_bytes(FIGURE_BYTES, "site map.png", caption="Figure 1")
-    project.attachments.append(record)
-    pdd.figure_attachment = record.sha256
+    figure = store.add_bytes(FIGURE_BYTES, "site map.png", caption="Figure 1")
+    project = filled_mn_am003(
+        title=title,
+        guidelines_version="03.0",
+        methodology_version="ver02.0",
+        description="Rooftop solar PV systems on two buildings.",
+        sites=[darkhan(), sukhbaatar()],
+        participants=[("Mongolia", "Darkhan Solar LLC"), ("Japan", "Example Energy Co., Ltd.")],
+        start=dt.date(2025, 7, 1),
+        lifetime=3,
+        contribution="JCM model project financing.",
+        eligibility=[(f"Criterion {n}.", "Met.") for n in (1, 2, 3)],
+        emission_sources=GRID_SOURCES,
+        figure=figure,
+        environmental_explanation="Not required for rooftop PV under national law.",
+        solicitation="A meeting was held in Darkhan on 3 March 2025.",
+        comments=[("Residents", "Glare?", "None.")],
+        revisions=[("01.0", dt.date(2025, 3, 10), "First")],
+        units=[
+            Unit("PV-1", eg1, label="Roof A", row=_ROW),
+            Unit("PV-2", eg2, site_id="S2", label="Roof B", choice="captive_or_off_grid", row=_ROW),
+        ],
+        structure=[
+            ("Project manager", "B. Bat", "DS"),
+            ("Monitoring staff", "D. Dorj", "DS"),
+        ],
+        submitted=dt.date(2025, 3, 15),
+        focal_point=entity(
+            "Darkhan Solar LLC",
+            "Darkhan, Mongolia",
+            Signatory(name="B. Bat", title="Director", email="bat@example.mn"),
+        ),
+        other_participants=[],
+    )
     return project, store
 
 

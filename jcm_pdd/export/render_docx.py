@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT
@@ -241,48 +242,58 @@ class _Body:
         self.lines(p, text, bold=bold)
 
 
+def _base() -> tuple[Any, dict[str, str]]:
+    """An empty document set up as the forms are (A4, margins, fonts, heading styles), with the
+    style ids the body refers to; the same for every document."""
+    out = new_docx()
+    section = out.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.0))
+    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
+    # Each style looked up by name once: python-docx scans every style on each lookup
+    found = {
+        name: out.styles[name]
+        for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Table Grid")
+    }
+    _set_fonts(found["Normal"].font, 10.5)
+    found["Normal"].paragraph_format.space_after = Pt(4)
+    for name, size in (
+        ("Title", 16),
+        ("Heading 1", 13),
+        ("Heading 2", 11.5),
+        ("Heading 3", 10.5),
+    ):
+        style = found[name]
+        _set_fonts(style.font, size)
+        style.font.bold = True
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.paragraph_format.keep_with_next = True
+        style.paragraph_format.space_before = Pt(10 if name != "Heading 3" else 6)
+        style.paragraph_format.space_after = Pt(4)
+    found["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title_ppr = found["Title"].element.pPr
+    if title_ppr is not None:  # the template's Title has a blue rule under it; the form none
+        for border in title_ppr.findall(qn("w:pBdr")):
+            title_ppr.remove(border)
+    return out, {name: style.style_id for name, style in found.items() if name != "Normal"}
+
+
+_PREPARED: list[tuple[Any, dict[str, str]]] = []
+
+
+def prepare(count: int) -> None:
+    """Set up ``count`` empty documents ahead of time, each used by one later ``render_docx``:
+    the render worker does this while it waits for its first document."""
+    _PREPARED.extend(_base() for _ in range(count))
+
+
 class _DocxWriter:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.out = new_docx()
-        self._setup()
-
-    def _setup(self) -> None:
+        self.out, self._style_ids = _PREPARED.pop() if _PREPARED else _base()
         out = self.out
-        section = out.sections[0]
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-        for side in ("left_margin", "right_margin"):
-            setattr(section, side, Cm(2.0))
-        section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.0)
-        # Each style looked up by name once: python-docx scans every style on each lookup
-        found = {
-            name: out.styles[name]
-            for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Table Grid")
-        }
-        _set_fonts(found["Normal"].font, 10.5)
-        found["Normal"].paragraph_format.space_after = Pt(4)
-        for name, size in (
-            ("Title", 16),
-            ("Heading 1", 13),
-            ("Heading 2", 11.5),
-            ("Heading 3", 10.5),
-        ):
-            style = found[name]
-            _set_fonts(style.font, size)
-            style.font.bold = True
-            style.font.color.rgb = RGBColor(0, 0, 0)
-            style.paragraph_format.keep_with_next = True
-            style.paragraph_format.space_before = Pt(10 if name != "Heading 3" else 6)
-            style.paragraph_format.space_after = Pt(4)
-        found["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        title_ppr = found["Title"].element.pPr
-        if title_ppr is not None:  # the template's Title has a blue rule under it; the form none
-            for border in title_ppr.findall(qn("w:pBdr")):
-                title_ppr.remove(border)
-        self._style_ids = {
-            name: style.style_id for name, style in found.items() if name != "Normal"
-        }
         out.core_properties.title = self.doc.title
         out.core_properties.subject = self.doc.subject
         out.core_properties.author = "JCM PDD Studio"

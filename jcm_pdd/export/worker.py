@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+from importlib import import_module
 from pathlib import Path
 from typing import Literal
 
@@ -46,6 +47,7 @@ log = logging.getLogger(__name__)
 Format = Literal["docx", "pdf"]
 START_TIMEOUT = 60.0  # seconds the worker may take before its first answer (imports, fonts)
 RENDER_TIMEOUT = 60.0  # seconds per submitted document after that
+PREPARED_DOCUMENTS = 4  # PDD and MoC, public and confidential
 
 
 def _os_threads() -> int:
@@ -79,9 +81,16 @@ def _render(fmt: Format, doc: Document) -> bytes:
 def _serve(requests_fd: int, replies_fd: int, folder: Path) -> None:
     """The worker's life: preload, then one reply line per request line until end of input."""
     from jcm_pdd.export.fonts import font_set
-    from jcm_pdd.export.render_docx import render_docx  # noqa: F401 - imported while idle
+    from jcm_pdd.export.render_docx import prepare as prepare_docx
 
+    import_module("jcm_pdd.export.render_pdf")  # reportlab's platypus, imported while idle
     font_set()
+    # While the parent is still loading the project, set up the empty Word documents ahead
+    # (one per Word file of an export set), stopping as soon as the first request arrives.
+    for _ in range(PREPARED_DOCUMENTS):
+        if select.select([requests_fd], [], [], 0)[0]:
+            break
+        prepare_docx(1)
     with os.fdopen(requests_fd, "rb") as requests:
         for number, line in enumerate(requests):
             request = json.loads(line)

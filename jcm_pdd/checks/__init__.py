@@ -5,9 +5,11 @@ Public API::
     run_checks(project, forms=None, template=None, estimate=None, *,
                eligibility=None, today=None, resolve=True) -> list[Diagnostic]
     has_errors(diagnostics) -> bool          # a final export is refused while this is true
-    Diagnostic(code, severity, location, message, params, form_type, section)
+    Diagnostic(code, severity, location, message, params, form_type, section, key)
         .location (= .path) is a model path, e.g. "pdd.sites.1.latitude"; form_type/section
-        ("PDD", "A.3") say where the navigator shows it.
+        ("PDD", "A.3") say where the navigator shows it; .message is English; .key (or the
+        code when "") names the words in resources/messages/checks.<language>.toml.
+    message_text(diagnostic, language="en") -> str   # "en" or "ja"; LANGUAGES
     Severity.ERROR / WARNING / INFO;  CATALOG: code -> CodeInfo(severity, summary)
 
 Rules live one topic per module (required, dates, geo, monitoring, consistency,
@@ -16,15 +18,19 @@ template_rules, calc_rules) and take a ``CheckContext``; ``runner.RULES`` lists 
 
 from jcm_pdd.checks.context import CheckContext
 from jcm_pdd.checks.diagnostic import CATALOG, CodeInfo, Diagnostic, Severity, has_errors
+from jcm_pdd.checks.messages import LANGUAGES
+from jcm_pdd.checks.messages import text as message_text
 from jcm_pdd.checks.runner import RULES, run_checks
 
 __all__ = [
     "CATALOG",
+    "LANGUAGES",
     "RULES",
     "CheckContext",
     "CodeInfo",
     "Diagnostic",
     "Severity",
     "has_errors",
+    "message_text",
     "run_checks",
 ]

@@ -39,14 +39,14 @@ def c3_totals(context: CheckContext) -> Iterator[Diagnostic]:
                 continue
             summed = sum((Fraction(getattr(y, attribute + suffix)) for y in years), Fraction(0))
             if Fraction(total) != summed:
-                note = "" if suffix else " (before rounding)"
                 yield make(
                     "calc.total",
                     "pdd.estimation.end_year",
-                    f"C.3: the total of “{label} (tCO2e)”{note} is "
-                    f"{format_fraction(Fraction(total), 4, True)}, but the years add up to "
-                    f"{format_fraction(summed, 4, True)}.",
+                    key="calc.total" if suffix else "calc.total.unrounded",
                     column=attribute + suffix,
                     total=format_fraction(Fraction(total)),
                     sum=format_fraction(summed),
+                    label=label,
+                    shown_total=format_fraction(Fraction(total), 4, True),
+                    shown_sum=format_fraction(summed, 4, True),
                 )

@@ -15,11 +15,9 @@ from jcm_pdd.model.paths import PathError, get_value
 def eligibility_explanations(context: CheckContext) -> Iterator[Diagnostic]:
     for number, entry in enumerate(context.project.pdd.eligibility):
         if not entry.project_information.strip():
-            label = f"Criterion {entry.number or number + 1}"
             yield make(
                 "eligibility.explanation",
                 f"pdd.eligibility.{number}.project_information",
-                f"B.2: explain how the project meets {label}.",
                 criterion=entry.number or number + 1,
             )
 
@@ -32,8 +30,6 @@ def methodology_host_country(context: CheckContext) -> Iterator[Diagnostic]:
         yield make(
             "methodology.host-country",
             "pdd.methodology.methodology_id",
-            f"B.1: {methodology_id} is a methodology of the {host} Joint Committee; a project in "
-            f"partner country {partner} must apply a methodology approved for {partner}.",
             methodology=methodology_id,
             host=host,
             partner=partner,
@@ -52,14 +48,11 @@ def moc_conditional_answers(context: CheckContext) -> Iterator[Diagnostic]:
         yield make(
             "moc.former-name",
             "moc.focal_point.former_name",
-            "MoC Section 2: the focal point entity is changing its name; give its former name.",
         )
     if moc.focal_point_is_participant and moc.same_signatories_as_participant is None:
         yield make(
             "moc.same-signatories",
             "moc.same_signatories_as_participant",
-            "MoC Section 2: the focal point entity is also a project participant; say whether "
-            "the same signatories represent it in that role.",
         )
 
 
@@ -71,8 +64,6 @@ def moc_participants(context: CheckContext) -> Iterator[Diagnostic]:
         yield make(
             "moc.alternate-signatory",
             "moc.focal_point.alternate_signatory.name",
-            "MoC Section 2: the focal point entity has no alternate authorised signatory; name "
-            "one so that the focal point can act when the primary signatory is unavailable.",
         )
     in_moc = {_norm(e.name) for e in moc.other_participants if e.name.strip()}
     if focal.name.strip() and moc.focal_point_is_participant is not False:
@@ -85,8 +76,6 @@ def moc_participants(context: CheckContext) -> Iterator[Diagnostic]:
             yield make(
                 "moc.participant-missing",
                 f"pdd.participants.{number}.name",
-                f"A.4 lists “{participant.name}”, but the MoC names it neither as focal point "
-                "nor as another project participant; every participant signs the MoC.",
                 name=participant.name,
             )
     for number, entity in enumerate(moc.other_participants):
@@ -94,8 +83,6 @@ def moc_participants(context: CheckContext) -> Iterator[Diagnostic]:
             yield make(
                 "moc.participant-extra",
                 f"moc.other_participants.{number}.name",
-                f"MoC Section 4 lists “{entity.name}”, which is not a project participant in "
-                "PDD A.4.",
                 name=entity.name,
             )
 
@@ -108,8 +95,6 @@ def confidential_paths(context: CheckContext) -> Iterator[Diagnostic]:
             yield make(
                 "confidential.unknown-path",
                 f"confidential.{number}",
-                f"A field marked confidential ({path}) no longer exists (a row may have been "
-                "removed); nothing is hidden for it in the public copy.",
                 path=path,
             )
 
@@ -158,9 +143,8 @@ def attachment_references(context: CheckContext) -> Iterator[Diagnostic]:
             yield make(
                 "attachments.missing",
                 path,
-                f"{label} refers to an attachment that is not in the project; attach the file "
-                "again.",
                 sha256=value,
+                field=label,
             )
     for number, record in enumerate(project.attachments):
         if not record.supports_field:
@@ -171,8 +155,7 @@ def attachment_references(context: CheckContext) -> Iterator[Diagnostic]:
             yield make(
                 "attachments.field-unknown",
                 f"attachments.{number}.supports_field",
-                f"The attachment “{record.name or record.sha256[:12]}” supports the field "
-                f"{record.supports_field}, which does not exist (a row may have been removed).",
                 name=record.name,
                 path=record.supports_field,
+                shown=record.name or record.sha256[:12],
             )

@@ -19,8 +19,6 @@ def lifetime_and_period(context: CheckContext) -> Iterator[Diagnostic]:
         yield make(
             "dates.lifetime",
             "pdd.duration.operational_lifetime_years",
-            f"A.5. Duration: the expected operational lifetime must be at least 1 year "
-            f"(it is {lifetime}).",
             lifetime=lifetime,
         )
     start = pdd.duration.start_date
@@ -31,19 +29,19 @@ def lifetime_and_period(context: CheckContext) -> Iterator[Diagnostic]:
         yield make(
             "dates.estimate-before-start",
             "pdd.estimation.end_year",
-            f"C.3: the estimate ends in {end_year}, before operation starts ({start:%d/%m/%Y}).",
             end_year=end_year,
             start_year=start.year,
+            start=f"{start:%d/%m/%Y}",
         )
     elif lifetime is not None and lifetime > 0 and end_year > start.year + lifetime:
         last = start.year + lifetime
         yield make(
             "dates.estimate-beyond-lifetime",
             "pdd.estimation.end_year",
-            f"C.3: the estimate runs to {end_year}, past the expected operational lifetime "
-            f"({lifetime} years from {start:%d/%m/%Y}, i.e. {last} at the latest).",
             end_year=end_year,
             last_year=last,
+            lifetime=lifetime,
+            start=f"{start:%d/%m/%Y}",
         )
 
 
@@ -59,18 +57,17 @@ def revisions(context: CheckContext) -> Iterator[Diagnostic]:
             yield make(
                 "dates.revision-future",
                 location,
-                f"Revision history of PDD: version {label} is dated {when:%d/%m/%Y}, "
-                "which is in the future.",
                 version=label,
                 date=when.isoformat(),
+                shown=f"{when:%d/%m/%Y}",
             )
         if previous is not None and when < previous:
             yield make(
                 "dates.revision-order",
                 location,
-                f"Revision history of PDD: version {label} ({when:%d/%m/%Y}) is dated before "
-                f"the revision above it ({previous:%d/%m/%Y}).",
                 version=label,
+                shown=f"{when:%d/%m/%Y}",
+                previous=f"{previous:%d/%m/%Y}",
             )
         previous = when
 
@@ -81,7 +78,6 @@ def moc_date(context: CheckContext) -> Iterator[Diagnostic]:
         yield make(
             "dates.moc-future",
             "moc.date_of_submission",
-            f"MoC: the date of submission {when:%d/%m/%Y} is in the future; set it when the "
-            "statement is submitted.",
             date=when.isoformat(),
+            shown=f"{when:%d/%m/%Y}",
         )

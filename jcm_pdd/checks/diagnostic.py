@@ -3,8 +3,9 @@
 Severities follow professional tax software (peer-systems.md section 3.1): an ``error`` blocks
 a final export, a ``warning`` should be looked at, an ``info`` needs no action but tells a
 validator something (e.g. an unverified default value in use). ``location`` is a model path
-(``pdd.sites.1.latitude``) so the GUI can jump to the field; ``params`` carries the values the
-message was built from, so a translated message can be formed from the code and params.
+(``pdd.sites.1.latitude``) so the GUI can jump to the field; ``key`` names the message in the
+catalogues (resources/messages/checks.<language>.toml) and ``params`` carries the values its
+words need, so ``messages.text(diagnostic, "ja")`` gives it in Japanese; ``message`` is English.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from jcm_pdd.checks.messages import render
 
 
 class Severity(StrEnum):
@@ -33,6 +36,7 @@ class Diagnostic:
     params: dict[str, str] = field(default_factory=dict, hash=False, compare=True)
     form_type: str = ""  # PDD, MPS, MSS or MoC: where the navigator shows it
     section: str = ""  # section id in that form, e.g. "A.5"
+    key: str = ""  # the message's key in the catalogues ("" for the code itself)
 
     @property
     def path(self) -> str:
@@ -40,7 +44,14 @@ class Diagnostic:
 
     def with_place(self, form_type: str, section: str) -> Diagnostic:
         return Diagnostic(
-            self.code, self.severity, self.location, self.message, self.params, form_type, section
+            self.code,
+            self.severity,
+            self.location,
+            self.message,
+            self.params,
+            form_type,
+            section,
+            self.key,
         )
 
 
@@ -118,12 +129,13 @@ CATALOG: dict[str, CodeInfo] = {
 }
 
 
-def make(code: str, location: str, message: str, **params: object) -> Diagnostic:
-    """A diagnostic whose severity comes from the catalogue (one place decides severities)."""
+def make(code: str, location: str, *, key: str = "", **params: object) -> Diagnostic:
+    """A diagnostic worded by the catalogues (``key``: ``<code>.<variant>``, default the code);
+    its severity comes from ``CATALOG`` (one place decides severities)."""
     info = CATALOG[code]
-    return Diagnostic(
-        code, info.severity, location, message, {k: str(v) for k, v in params.items()}
-    )
+    shown = {k: str(v) for k, v in params.items()}
+    message = render(key or code, shown)
+    return Diagnostic(code, info.severity, location, message, shown, key=key)
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

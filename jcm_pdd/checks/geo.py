@@ -16,9 +16,9 @@ from jcm_pdd.forms import Country
 from jcm_pdd.model import Site
 
 
-def _site_name(number: int, site: Site) -> str:
-    name = f"site ({number})"
-    return f"{name} {site.city}".rstrip() if site.city else name
+def _site(number: int, site: Site) -> str:
+    """How a message names a site after the word "site": "(2) Darkhan", "(3)"."""
+    return f"({number}) {site.city}".rstrip() if site.city else f"({number})"
 
 
 def _range(number: int, site: Site) -> Iterator[Diagnostic]:
@@ -28,21 +28,23 @@ def _range(number: int, site: Site) -> Iterator[Diagnostic]:
             yield make(
                 "geo.out-of-range",
                 f"pdd.sites.{number - 1}.{axis}",
-                f"A.3: the {axis} of {_site_name(number, site)} is {value}; it must lie "
-                f"between -{limit} and {limit} degrees.",
+                key=f"geo.out-of-range.{axis}",
                 axis=axis,
                 value=value,
+                site=_site(number, site),
+                limit=limit,
             )
 
 
 def _hint(country: Country, latitude: Decimal, longitude: Decimal) -> str:
+    """The usual typing error that would put the site inside the box: the message's variant."""
     bounds = country.bounds
     if -90 <= longitude <= 90 and bounds.contains(longitude, latitude):
-        return " Latitude and longitude may be swapped."
+        return ".swapped"
     if bounds.contains(-latitude, longitude):
-        return " The latitude may need the opposite sign (north is positive)."
+        return ".latitude-sign"
     if bounds.contains(latitude, -longitude):
-        return " The longitude may need the opposite sign (east is positive)."
+        return ".longitude-sign"
     return ""
 
 
@@ -53,9 +55,8 @@ def site_ids(context: CheckContext) -> Iterator[Diagnostic]:
             yield make(
                 "geo.site-id-duplicate",
                 f"pdd.sites.{number - 1}.id",
-                f"A.3: the Site ID “{site.id}” of {_site_name(number, site)} is used by another "
-                "site; project units refer to sites by this ID.",
                 site=site.id,
+                name=_site(number, site),
             )
         seen.add(site.id)
 
@@ -73,18 +74,18 @@ def sites(context: CheckContext) -> Iterator[Diagnostic]:
                 yield make(
                     "geo.unknown-country",
                     f"pdd.sites.{number - 1}.country",
-                    f"A.3: the country “{site.country}” of {_site_name(number, site)} is not a "
-                    "known JCM partner country; write its name as on the form (e.g. Mongolia).",
                     country=site.country,
+                    site=_site(number, site),
                 )
             elif partner is not None and country.code != partner.code:
                 yield make(
                     "geo.site-country",
                     f"pdd.sites.{number - 1}.country",
-                    f"A.3: {_site_name(number, site)} is in {country.name}, but the project is "
-                    f"registered with the Joint Committee of {partner.name}.",
                     country=country.code,
                     partner=partner.code,
+                    site=_site(number, site),
+                    country_name=country.name,
+                    partner_name=partner.name,
                 )
         latitude, longitude = site.latitude, site.longitude
         if country is None or latitude is None or longitude is None:
@@ -98,9 +99,10 @@ def sites(context: CheckContext) -> Iterator[Diagnostic]:
         yield make(
             "geo.outside-country",
             f"pdd.sites.{number - 1}.latitude",
-            f"A.3: the coordinates of {_site_name(number, site)} ({latitude}, {longitude}) lie "
-            f"outside the rough bounds of {country.name}.{_hint(country, latitude, longitude)}",
+            key="geo.outside-country" + _hint(country, latitude, longitude),
             country=country.code,
+            site=_site(number, site),
+            country_name=country.name,
             latitude=latitude,
             longitude=longitude,
         )

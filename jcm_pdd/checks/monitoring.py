@@ -11,16 +11,12 @@ from jcm_pdd.checks.context import CheckContext, is_empty
 from jcm_pdd.checks.diagnostic import Diagnostic, make
 from jcm_pdd.model import MonitoredParameter
 
-# (attribute, diagnostic code, what the message asks for)
+# (attribute, diagnostic code): the message says which column of Table 1 is missing
 _NEEDED = (
-    ("estimated_value", "monitoring.estimate", "an estimated value (column (d))"),
-    ("source_of_data", "monitoring.source", "a source of data (column (g))"),
-    (
-        "measurement_methods",
-        "monitoring.methods",
-        "measurement methods and procedures (column (h))",
-    ),
-    ("frequency", "monitoring.frequency", "a monitoring frequency (column (i))"),
+    ("estimated_value", "monitoring.estimate"),
+    ("source_of_data", "monitoring.source"),
+    ("measurement_methods", "monitoring.methods"),
+    ("frequency", "monitoring.frequency"),
 )
 
 
@@ -32,14 +28,14 @@ def parameter_name(number: int, row: MonitoredParameter) -> str:
 
 def monitored_rows(context: CheckContext) -> Iterator[Diagnostic]:
     for number, row in enumerate(context.project.monitoring_plan.monitored, start=1):
-        for attribute, code, wanted in _NEEDED:
+        for attribute, code in _NEEDED:
             if is_empty(getattr(row, attribute)):
                 yield make(
                     code,
                     f"monitoring_plan.monitored.{number - 1}.{attribute}",
-                    f"Monitoring Plan Table 1: {parameter_name(number, row)} needs {wanted}.",
                     parameter=row.symbol or row.key,
                     row=number,
+                    name=parameter_name(number, row),
                 )
 
 
@@ -49,9 +45,9 @@ def override_reasons(context: CheckContext) -> Iterator[Diagnostic]:
             yield make(
                 "monitoring.override-reason",
                 f"monitoring_plan.default_selections.{number}.override_reason",
-                f"Monitoring Plan default values: {selection.key or f'row {number + 1}'} is "
-                f"overridden with {selection.override_value} but no reason is given.",
                 parameter=selection.key,
+                name=selection.key or f"row {number + 1}",
+                value=selection.override_value,
             )
 
 
@@ -68,19 +64,17 @@ def units_and_points(context: CheckContext) -> Iterator[Diagnostic]:
             yield make(
                 "monitoring.unit-duplicate",
                 f"monitoring_plan.index_members.{number}.id",
-                f"Project units: {member.id} is listed twice (index {member.set}); give each "
-                "unit its own ID.",
                 unit=member.id,
+                set=member.set,
             )
         seen.add(key)
         if member.site_id and member.site_id not in site_ids:
             yield make(
                 "monitoring.unit-site",
                 f"monitoring_plan.index_members.{number}.site_id",
-                f"Project units: {member.id or f'row {number + 1}'} is at site "
-                f"“{member.site_id}”, which is not a Site ID of A.3.",
                 unit=member.id,
                 site=member.site_id,
+                name=member.id or f"row {number + 1}",
             )
     points: dict[str, int] = {}
     for number, row in enumerate(plan.monitored):
@@ -91,10 +85,9 @@ def units_and_points(context: CheckContext) -> Iterator[Diagnostic]:
             yield make(
                 "monitoring.point-duplicate",
                 f"monitoring_plan.monitored.{number}.monitoring_point",
-                f"Monitoring Plan Table 1: monitoring point {point} is used by row "
-                f"{points[point] + 1} and row {number + 1}; number each point once, as in the "
-                "C.2 figure.",
                 point=point,
+                first=points[point] + 1,
+                second=number + 1,
             )
         else:
             points[point] = number

@@ -78,14 +78,14 @@ def _table(
     where = place(definition, section)
     needed = form_field.effective_min_rows
     if len(rows) < needed:
-        what = plain_label(form_field.label)
-        message = (
-            f"{where}: add at least one row to “{what}”."
-            if needed == 1
-            else f"{where}: “{what}” needs at least {needed} rows (has {len(rows)})."
-        )
         yield make(
-            "required.rows", form_field.path, message, label=what, minimum=needed, rows=len(rows)
+            "required.rows",
+            form_field.path,
+            key="required.rows.one" if needed == 1 else "required.rows",
+            label=plain_label(form_field.label),
+            minimum=needed,
+            rows=len(rows),
+            where=where,
         )
     required = [c for c in form_field.columns if c.required]
     for number, row in enumerate(rows, start=1):
@@ -96,9 +96,10 @@ def _table(
                 yield make(
                     "required.column",
                     path,
-                    f"{where}: {row_name(form_field, number, row)} has no “{label}”.",
                     label=label,
                     row=number,
+                    where=where,
+                    name=row_name(form_field, number, row),
                 )
 
 
@@ -112,12 +113,11 @@ def required_fields(context: CheckContext) -> Iterator[Diagnostic]:
                     yield found.with_place(definition.form_type, section.id)
             elif form_field.required and is_empty(_value(context, form_field.path)):
                 label = plain_label(form_field.label)
-                where = place(definition, section)
-                message = (
-                    f"{where} is required."
-                    if label.casefold() == section.title.casefold()
-                    else f"{where}: “{label}” is required."
-                )
-                yield make("required.field", form_field.path, message, label=label).with_place(
-                    definition.form_type, section.id
-                )
+                whole = label.casefold() == section.title.casefold()  # the field is the section
+                yield make(
+                    "required.field",
+                    form_field.path,
+                    key="required.field.section" if whole else "required.field",
+                    label=label,
+                    where=place(definition, section),
+                ).with_place(definition.form_type, section.id)

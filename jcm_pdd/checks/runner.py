@@ -62,8 +62,6 @@ def _forms(
                 make(
                     "forms.unavailable",
                     "rule_set.partner_country",
-                    f"The form definitions cannot be used, so required fields were not checked: "
-                    f"{exc.message}",
                     reason=exc.message,
                 )
             ],
@@ -76,11 +74,9 @@ def _forms(
                 make(
                     "forms.fallback",
                     "rule_set.partner_country",
-                    f"There are no forms for partner country {resolution.requested_country} "
-                    f"yet; the {resolution.definition.country} forms ({code}, ...) are used. "
-                    "Check the labels against your Joint Committee's official form.",
                     country=resolution.requested_country,
                     used=resolution.definition.country,
+                    form=code,
                 )
             )
         if resolution.version_fallback:
@@ -93,10 +89,10 @@ def _forms(
                 make(
                     "forms.version",
                     f"rule_set.{field}",
-                    f"The {resolution.definition.form_type} form version "
-                    f"{resolution.requested_version} is not installed; {code} is used instead.",
                     requested=resolution.requested_version or "",
                     used=resolution.definition.version,
+                    form_type=resolution.definition.form_type,
+                    form=code,
                 )
             )
     return [r.definition for r in resolutions], registry, notes
@@ -123,8 +119,8 @@ def _template(project: Project) -> tuple[Any | None, list[Diagnostic]]:
             make(
                 "methodology.template-missing",
                 "pdd.methodology.methodology_id",
-                f"B.1: {exc.message}. Checks that need the methodology were skipped.",
                 methodology=selection.methodology_id,
+                reason=exc.message,
             )
         ]
 
@@ -221,7 +217,6 @@ def run_checks(
             make(
                 "calc.error",
                 "pdd.estimation.end_year",
-                f"C.3: the emission reductions cannot be calculated yet: {problem}.",
                 reason=problem,
             )
         )

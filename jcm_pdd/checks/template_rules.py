@@ -29,7 +29,7 @@ def identity(context: CheckContext) -> Iterator[Diagnostic]:
         yield make(
             "methodology.mismatch",
             "pdd.methodology.methodology_id",
-            f"B.1 names {chosen.methodology_id}, but the calculation uses {ident.id}.",
+            key="methodology.mismatch.id",
             methodology=chosen.methodology_id,
             template=ident.id,
         )
@@ -38,7 +38,7 @@ def identity(context: CheckContext) -> Iterator[Diagnostic]:
         yield make(
             "methodology.mismatch",
             "pdd.methodology.version",
-            f"B.1 gives version {chosen.version}, but the calculation uses ver{ident.version}.",
+            key="methodology.mismatch.version",
             version=chosen.version,
             template=ident.version,
         )
@@ -46,19 +46,15 @@ def identity(context: CheckContext) -> Iterator[Diagnostic]:
         yield make(
             "methodology.status",
             "pdd.methodology.version",
-            f"B.1: {ident.id} ver{ident.version} is {ident.status}; the applied version must be "
-            "valid at the time of submission for validation.",
             methodology=ident.id,
             status=ident.status,
+            version=ident.version,
         )
     partner = context.project.rule_set.partner_country
     if partner and ident.host_country != partner:
         yield make(
             "methodology.host-country",
             "pdd.methodology.methodology_id",
-            f"B.1: {ident.id} is a methodology of the {ident.host_country} Joint Committee; a "
-            f"project in partner country {partner} must apply a methodology approved for "
-            f"{partner}.",
             methodology=ident.id,
             host=ident.host_country,
             partner=partner,
@@ -78,30 +74,31 @@ def eligibility(context: CheckContext) -> Iterator[Diagnostic]:
         yield make(
             "eligibility.criteria",
             "pdd.eligibility",
-            f"B.2: criterion {listed} of {template.identity.id} is missing; every eligibility "
-            "criterion of the methodology must be explained.",
+            key="eligibility.criteria.missing",
             missing=listed,
+            methodology=template.identity.id,
         )
     for number, row in rows.items():
         if number not in expected:
             yield make(
                 "eligibility.criteria",
                 f"pdd.eligibility.{row}.number",
-                f"B.2: {template.identity.id} has no criterion {number}.",
+                key="eligibility.criteria.unknown",
                 criterion=number,
+                methodology=template.identity.id,
             )
     descriptions = {c.number: c.check_description for c in template.eligibility}
     for number, passed in sorted((context.eligibility_results or {}).items()):
         if passed is False:
             found = rows.get(number)
             location = f"pdd.eligibility.{found}.project_information" if found is not None else ""
-            detail = descriptions.get(number) or "the check given by the methodology"
+            detail = descriptions.get(number)
             yield make(
                 "eligibility.check-failed",
                 location or "pdd.eligibility",
-                f"B.2: criterion {number} is not met by the values in the Monitoring Plan "
-                f"({detail}).",
+                key="eligibility.check-failed" if detail else "eligibility.check-failed.plain",
                 criterion=number,
+                detail=detail or "",
             )
 
 
@@ -126,7 +123,6 @@ def monitoring_rows(context: CheckContext) -> Iterator[Diagnostic]:
         ("fixed_ex_ante", list(plan.fixed_ex_ante), "fixed_ex_ante"),
     )
     for attribute, rows, role in tables:
-        title = "Table 1" if role == "monitored" else "Table 2"
         seen: dict[str, set[tuple[str, ...]]] = {}
         for number, row in enumerate(rows):
             param = parameters.get(row.key)
@@ -136,10 +132,10 @@ def monitoring_rows(context: CheckContext) -> Iterator[Diagnostic]:
                 yield make(
                     "monitoring.parameter-unknown",
                     f"monitoring_plan.{attribute}.{number}.symbol",
-                    f"Monitoring Plan {title}: {row.symbol or row.key} is not a "
-                    f"{'monitored' if role == 'monitored' else 'project-specific'} parameter of "
-                    f"{template.identity.id}.",
+                    key=f"monitoring.parameter-unknown.{role}",
                     parameter=row.key,
+                    name=row.symbol or row.key,
+                    methodology=template.identity.id,
                 )
                 continue
             seen.setdefault(row.key, set()).add(_row_index(row, param.index))
@@ -157,9 +153,11 @@ def monitoring_rows(context: CheckContext) -> Iterator[Diagnostic]:
                     yield make(
                         "monitoring.parameter-missing",
                         f"monitoring_plan.{attribute}",
-                        f"Monitoring Plan {title}: add a row for {shown} ({param.description}).",
+                        key=f"monitoring.parameter-missing.{role}",
                         parameter=key,
                         index=members,
+                        name=shown,
+                        description=param.description,
                     )
 
 
@@ -174,19 +172,18 @@ def _option(context: CheckContext, number: int, row: Any, param: Any) -> Iterato
         yield make(
             "monitoring.option-missing",
             location,
-            f"Monitoring Plan Table 1: choose the monitoring option of {name} ({offered}).",
             parameter=row.key,
             allowed=offered,
+            name=name,
         )
     elif row.option not in allowed:
         yield make(
             "monitoring.option-not-allowed",
             location,
-            f"Monitoring Plan Table 1: {name} uses Option {row.option}, but the methodology "
-            f"allows only {offered}.",
             parameter=row.key,
             option=row.option,
             allowed=offered,
+            name=name,
         )
 
 
@@ -223,20 +220,23 @@ def default_values(context: CheckContext) -> Iterator[Diagnostic]:
                     yield make(
                         "monitoring.override-not-allowed",
                         f"{where}.override_value",
-                        f"Default values: {shown} is fixed by {template.identity.id} and cannot "
-                        "be overridden; remove the override value.",
                         parameter=key,
                         index=members,
+                        name=shown,
+                        methodology=template.identity.id,
                     )
                     continue
                 yield make(
                     "defaults.overridden",
                     f"{where}.override_value",
-                    f"Default values: {shown} is overridden with {selection.override_value} "
-                    "instead of the methodology default "
-                    f"({selection.override_reason or 'no reason given'}).",
+                    key="defaults.overridden"
+                    if selection.override_reason
+                    else "defaults.overridden.no-reason",
                     parameter=key,
                     index=members,
+                    name=shown,
+                    value=selection.override_value,
+                    reason=selection.override_reason,
                 )
                 continue
             yield from _default_in_use(template, param, key, shown, members, where, selection)
@@ -256,10 +256,11 @@ def _default_in_use(
             yield make(
                 "monitoring.choice-unknown",
                 f"{where}.choice" if selection is not None else where,
-                f"Default values: choose which case applies to {shown} "
-                f"({', '.join(c.label for c in param.choices)}).",
+                key="monitoring.choice-unknown.none",
                 parameter=key,
                 index=members,
+                name=shown,
+                cases=", ".join(c.label for c in param.choices),
             )
             return
         choice = next((c for c in param.choices if c.name == wanted), None)
@@ -267,10 +268,11 @@ def _default_in_use(
             yield make(
                 "monitoring.choice-unknown",
                 f"{where}.choice",
-                f"Default values: {shown} names the case '{wanted}', which "
-                f"{template.identity.id} does not have (choose one of {', '.join(names)}).",
                 parameter=key,
                 choice=wanted,
+                name=shown,
+                methodology=template.identity.id,
+                cases=", ".join(names),
             )
             return
         prov = choice.provenance
@@ -279,10 +281,11 @@ def _default_in_use(
         yield make(
             "defaults.draft" if status == "draft" else "defaults.unverified",
             f"{where}.choice" if selection is not None else where,
-            f"Default values: {shown} = {value} {param.unit} is {status}: JCM PDD Studio could "
-            f"not confirm it against the methodology ({citation}). A validator should check it.",
             parameter=key,
             index=members,
             status=status,
             value=value,
+            name=shown,
+            unit=param.unit,
+            citation=citation,
         )

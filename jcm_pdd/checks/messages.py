@@ -1,0 +1,59 @@
+"""The words of every diagnostic, per language, from the catalogues in resources/messages/.
+
+A diagnostic carries a stable message ``key`` (its code, or ``<code>.<variant>`` where one code
+is worded in more than one way) and ``params`` (the values the words need, as text). The words
+are data: ``checks.en.toml`` and ``checks.ja.toml`` map each key to a template with ``{name}``
+placeholders, so the desktop app can show Japanese while the CLI and exports keep English.
+``Diagnostic.message`` is the English text, made from the English catalogue when the
+diagnostic is made; ``text(diagnostic, language)`` gives it in any installed language. Values
+that come from data (form labels, methodology ids, site names) are inserted as they are.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from functools import cache
+from typing import TYPE_CHECKING
+
+from jcm_pdd.paths import resources_dir
+
+if TYPE_CHECKING:
+    from jcm_pdd.checks.diagnostic import Diagnostic
+
+LANGUAGES = ("en", "ja")
+DEFAULT_LANGUAGE = "en"
+
+
+@cache
+def catalogue(language: str) -> Mapping[str, str]:
+    """Every message template of ``language`` by key (English when the language is unknown)."""
+    if language not in LANGUAGES:
+        language = DEFAULT_LANGUAGE
+    path = resources_dir() / "messages" / f"checks.{language}.toml"
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    messages = data["messages"]
+    return {str(key): str(value) for key, value in messages.items()}
+
+
+def render(key: str, params: Mapping[str, str], language: str = DEFAULT_LANGUAGE) -> str:
+    """The message ``key`` in ``language``, its ``{placeholders}`` filled from ``params``.
+
+    A key or a placeholder the language lacks falls back to English (a newer rule in an older
+    translation), so a diagnostic is always shown in words.
+    """
+    template = catalogue(language).get(key)
+    if template is not None:
+        try:
+            return template.format_map(params)
+        except (KeyError, IndexError, ValueError):
+            pass
+    return catalogue(DEFAULT_LANGUAGE)[key].format_map(params)
+
+
+def text(diagnostic: Diagnostic, language: str = DEFAULT_LANGUAGE) -> str:
+    """What the diagnostic says, in ``language`` ("en" or "ja")."""
+    if language == DEFAULT_LANGUAGE:
+        return diagnostic.message
+    return render(diagnostic.key or diagnostic.code, diagnostic.params, language)

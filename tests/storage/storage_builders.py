@@ -13,11 +13,12 @@ import struct
 import warnings
 import zipfile
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jcm_pdd.model import Participant, Project, Site
+from builders import site
+
+from jcm_pdd.model import Participant, Project
 from jcm_pdd.storage import MIMETYPE, AttachmentStore, project_json_bytes
 
 FIGURE = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40  # small, incompressible-ish content
@@ -31,20 +32,8 @@ def sample_project(store: AttachmentStore | None = None) -> Project:
     project.pdd.methodology.methodology_id = "JCM_MN_AM003"
     project.pdd.methodology.version = "02.0"
     project.pdd.sites = [
-        Site(
-            id="S1",
-            country="Mongolia",
-            city="Ulaanbaatar",
-            latitude=Decimal("47.9184"),
-            longitude=Decimal("106.9177"),
-        ),
-        Site(
-            id="S2",
-            country="Mongolia",
-            city="Darkhan",
-            latitude=Decimal("49.4867"),
-            longitude=Decimal("105.9228"),
-        ),
+        site("S1", "Ulaanbaatar", "", "47.9184", "106.9177"),
+        site("S2", "Darkhan", "", "49.4867", "105.9228"),
     ]
     project.pdd.participants = [
         Participant(country="Mongolia", name="Ulaanbaatar Solar LLC"),

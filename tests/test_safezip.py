@@ -29,6 +29,7 @@ from jcm_pdd.safezip import (
     shown_name,
 )
 from jcm_pdd.storage import container as project_zip
+from jcm_pdd.storage.errors import ProjectFileError
 
 TEXT = b"the project boundary is the rooftop array\n" * 50
 
@@ -345,3 +346,37 @@ def test_raw_writer_agrees_with_zipfile() -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         assert zf.read("a.txt") == TEXT and zf.read("b.txt") == TEXT
     assert struct.unpack("<H", data[-12:-10])[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("entry", "project_words", "package_words"),
+    [
+        (
+            RawEntry("data/link", b"/etc/passwd", external_attr=0o120777 << 16),
+            "is a symbolic link; projects contain only files.",
+            "Unsafe package: the entry 'data/link' is a symbolic link.",
+        ),
+        (
+            RawEntry("data/../../evil.sh", b"x"),
+            "uses '..' to point outside the project.",
+            "points outside the package (it contains '..')",
+        ),
+        (
+            RawEntry("data/a.txt", b"x", flags=0x1),
+            "is encrypted; projects never are.",
+            "is encrypted; packages are never encrypted.",
+        ),
+    ],
+    ids=["symlink", "dotdot", "encrypted"],
+)
+def test_project_files_and_packages_refuse_by_the_same_rules_in_their_own_words(
+    tmp_path: Path, entry: RawEntry, project_words: str, package_words: str
+) -> None:
+    path = _write(tmp_path, raw_zip([RawEntry("mimetype", b"application/vnd.jcm-pdd+zip"), entry]))
+    with pytest.raises(ProjectFileError) as as_project:
+        project_zip.Container(path)
+    assert str(as_project.value).startswith("Cannot open “t.zip”: the entr")
+    assert project_words in str(as_project.value)
+    with pytest.raises(package_zip.PackageFormatError) as as_package:
+        package_zip.SafeZip(path)
+    assert package_words in str(as_package.value)

@@ -95,6 +95,7 @@ class TableEditor(QWidget):
                 self.table.setItemDelegateForColumn(column, delegate)
                 self.delegates[column] = delegate
         self.table.viewport().installEventFilter(self)
+        self.table.installEventFilter(self)
         self.context_menu: QMenu | None = None  # the last one shown (tests trigger its actions)
 
         self.add_button = QPushButton(tr("Add row"))
@@ -296,7 +297,12 @@ class TableEditor(QWidget):
     # -- context menu (validator mode: "Raise finding…" on a cell) ------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
-            index = self.table.indexAt(event.pos())
+            # The menu key reaches the table itself and means its current cell; a click
+            # reaches the viewport at the cell under the pointer.
+            if watched is self.table:
+                index = self.table.currentIndex()
+            else:
+                index = self.table.indexAt(event.pos())
             path = self.cell_path(index.row(), index.column()) if index.isValid() else self.path
             menu = QMenu(self)
             if field_menu_actions(self, path, menu):

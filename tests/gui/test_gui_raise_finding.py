@@ -73,6 +73,15 @@ def test_raise_finding_from_a_field_and_a_table_cell(window, package, qtbot) -> 
     _right_click(table.table.viewport(), rect.center())
     _action(table.context_menu, "Raise finding…").trigger()
     assert panel.target() == "pdd.sites.0.latitude"
+    # The menu key on the current cell (keyboard users) does the same.
+    table.table.setCurrentCell(1, table.column_of("city"))
+    here = QPoint(10, 10)
+    key = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, here, table.table.mapToGlobal(here))
+    QApplication.sendEvent(table.table, key)
+    _action(table.context_menu, "Raise finding…").trigger()
+    assert panel.target() == "pdd.sites.1.city"
+    _right_click(table.table.viewport(), rect.center())
+    _action(table.context_menu, "Raise finding…").trigger()
     panel.text_edit.setPlainText("Latitude of S1 does not match the site plan.")
     finding = panel.raise_finding(kind="CAR")
     assert finding is not None and finding.target == "pdd.sites.0.latitude"

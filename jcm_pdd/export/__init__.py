@@ -10,7 +10,7 @@ Public API::
     build_pdd(project, layout, figures, *, public, draft, load_attachment) -> Document
         (PDD or MoC, depending on the layout's form)
     render_docx(document) -> bytes;  render_pdf(document) -> bytes
-    layout_for(project, "PDD" | "MoC") -> FormLayout   (from forms/, else built-in fallback)
+    layout_for(project, "PDD" | "MoC") -> FormLayout   (from forms/; UserError if unreadable)
     build_workbook.workbook_bytes(WorkbookSource(template, inputs, project=None, reader=None,
                                                  draft=False)) -> bytes
     sources.calculate(project) -> Calculation(figures: EmissionFigures | None, estimate, problem)

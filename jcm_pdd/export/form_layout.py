@@ -2,29 +2,21 @@
 
 This is the only module that knows the form-definition schema; builders see ``FormLayout``.
 ``layout_for(project, form)`` picks the definition of the project's partner country and form
-version from the registry, and falls back to the transcriptions in ``layout.py`` /
-``layout_moc.py`` when the registry cannot serve one (e.g. forms/ not installed).
+version from the registry. The forms/ folder is the one source of the layouts: when it is
+missing or cannot be read, the export stops with a UserError saying so (a document drawn from
+a stale built-in copy could differ from the form the registry expects).
 """
 
 from __future__ import annotations
 
-import logging
 from typing import Literal
 
-from jcm_pdd.export.layout import (
-    Column,
-    FormLayout,
-    LayoutBlock,
-    LayoutSection,
-    fallback_pdd_layout,
-)
-from jcm_pdd.export.layout_moc import fallback_moc_layout
+from jcm_pdd.errors import UserError
+from jcm_pdd.export.layout import Column, FormLayout, LayoutBlock, LayoutSection
 from jcm_pdd.export.redact import format_value
 from jcm_pdd.forms import Column as FormColumn
 from jcm_pdd.forms import FormDefinition, FormField, Section
 from jcm_pdd.model import Project
-
-log = logging.getLogger(__name__)
 
 PageForm = Literal["PDD", "MoC"]
 
@@ -199,20 +191,26 @@ def layout_from_definition(definition: FormDefinition, form: PageForm) -> FormLa
 
 
 def layout_for(project: Project, form: PageForm) -> FormLayout:
-    """The layout of ``form`` for the project's rule set: forms/ first, else the fallback."""
-    try:
-        from jcm_pdd.forms import load_forms
+    """The layout of ``form`` for the project's rule set, from forms/; UserError when the form
+    definitions cannot be read."""
+    from jcm_pdd.forms import load_forms
 
+    version = (
+        project.rule_set.pdd_form_version if form == "PDD" else project.rule_set.moc_form_version
+    )
+    try:
         registry = load_forms()
-        version = (
-            project.rule_set.pdd_form_version
-            if form == "PDD"
-            else project.rule_set.moc_form_version
-        )
         resolution = registry.resolve(
             project.rule_set.partner_country or "MN", form, version or None
         )
         return layout_from_definition(resolution.definition, form)
-    except Exception as exc:  # a missing or broken forms/ must not block an export
-        log.warning("using the built-in %s layout: %s", form, exc)
-        return fallback_pdd_layout() if form == "PDD" else fallback_moc_layout()
+    except UserError as exc:  # includes FormDefinitionError: names the file and the problem
+        raise UserError(
+            f"The {form} form cannot be drawn: its definition in forms/ cannot be used "
+            f"({exc.message})."
+        ) from None
+    except OSError as exc:  # forms/ missing (data_dir) or unreadable
+        raise UserError(
+            f"The {form} form cannot be drawn: the form definitions folder (forms/) cannot be "
+            f"read ({exc.strerror or exc}). Reinstall JCM PDD Studio or restore the folder."
+        ) from None

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from export_factory import JAPANESE_NAME, SECRET_CITY, filled_project, sample_figures
 
+from jcm_pdd import paths
+from jcm_pdd.errors import UserError
 from jcm_pdd.export.build_pdd import NOT_CALCULATED, build_pdd
 from jcm_pdd.export.document import DataTable, KeyValueTable, Paragraph
-from jcm_pdd.export.form_layout import layout_for
-from jcm_pdd.export.layout import fallback_pdd_layout
+from jcm_pdd.export.form_layout import PageForm, layout_for
+from jcm_pdd.forms import registry
 
 SECTION_HEADINGS = [
     "A. Project description",
@@ -42,11 +47,21 @@ def test_layout_comes_from_the_forms_definition() -> None:
     assert doc.header_text == "JCM_MN_F_PDD_ver03.0"
 
 
-def test_fallback_layout_has_the_same_sections() -> None:
-    doc = build_pdd(
-        filled_project(), fallback_pdd_layout(), sample_figures(), public=False, draft=False
-    )
-    assert [h for h in SECTION_HEADINGS if h not in doc.headings()] == []
+@pytest.mark.parametrize("form", ["PDD", "MoC"])
+def test_without_readable_form_definitions_the_export_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, form: PageForm
+) -> None:
+    # No built-in copy of the layouts: forms/ is their one source
+    project = filled_project()
+    monkeypatch.setattr(registry, "_load_default", registry._load_default.__wrapped__)
+    monkeypatch.setattr(paths, "_candidate_roots", lambda: [tmp_path])
+    with pytest.raises(UserError, match=r"form definitions folder \(forms/\) cannot be read"):
+        layout_for(project, form)
+    (tmp_path / "forms").mkdir()  # there, but without the form
+    with pytest.raises(
+        UserError, match=f"The {form} form cannot be drawn: its definition in forms"
+    ):
+        layout_for(project, form)
 
 
 def test_tables_hold_dms_sites_participants_dates_and_yearly_total() -> None:

@@ -19,8 +19,8 @@ import pytest
 from export_factory import filled_project, sample_figures
 
 from jcm_pdd.export.build_pdd import build_pdd
-from jcm_pdd.export.layout import fallback_pdd_layout
-from jcm_pdd.export.layout_moc import fallback_moc_layout
+from jcm_pdd.export.document import Document
+from jcm_pdd.export.form_layout import PageForm, layout_for
 from jcm_pdd.export.render_docx import render_docx
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -39,18 +39,18 @@ def _document_xml(data: bytes) -> str:
         return normalise(zf.read("word/document.xml").decode("utf-8"))
 
 
+def _forms_document(form: PageForm, *, public: bool, draft: bool) -> Document:
+    """A document drawn from the form definitions in forms/, the exporters' one layout source:
+    a wording change there shows up here as a golden-file diff to review and re-baseline."""
+    project = filled_project()
+    figures = sample_figures() if form == "PDD" else None
+    return build_pdd(project, layout_for(project, form), figures, public=public, draft=draft)
+
+
 CASES = {
-    # The built-in layouts, not forms/: another team edits forms/, and a wording change there
-    # must not break this test (test_export_build checks the forms-based content instead).
-    "pdd_fallback_public_draft": lambda: build_pdd(
-        filled_project(), fallback_pdd_layout(), sample_figures(), public=True, draft=True
-    ),
-    "pdd_fallback_final": lambda: build_pdd(
-        filled_project(), fallback_pdd_layout(), sample_figures(), public=False, draft=False
-    ),
-    "moc_fallback": lambda: build_pdd(
-        filled_project(), fallback_moc_layout(), None, public=False, draft=False
-    ),
+    "pdd_public_draft": lambda: _forms_document("PDD", public=True, draft=True),
+    "pdd_final": lambda: _forms_document("PDD", public=False, draft=False),
+    "moc": lambda: _forms_document("MoC", public=False, draft=False),
 }
 
 

@@ -186,9 +186,8 @@ class FieldBinding:
         if kind in ("bool", "choice"):
             self.editor = QComboBox()
             self.editor.addItem("", "")
-            options = ("yes", "no") if kind == "bool" else self.view.choices
-            for option in options:
-                self.editor.addItem(tr(option) if kind == "bool" else option, option)
+            for option, label in self.view.offered():  # labels as the form gives them
+                self.editor.addItem(tr(label) if kind == "bool" else label, option)
             self.editor.currentIndexChanged.connect(self._changed)
             return self._boxed(self.editor)
         self.editor = QLineEdit()
@@ -289,6 +288,8 @@ class FieldBinding:
                 if index < 0 and text and self.view.kind == "attachment":
                     self.editor.addItem(tr("missing file {0}").format(text[:12]), text)
                     index = self.editor.count() - 1
+                if self.view.kind == "choice":
+                    index = self._keep_unlisted(text)
                 self.editor.setCurrentIndex(max(0, index))
             else:
                 self.editor.setText(text)
@@ -296,6 +297,18 @@ class FieldBinding:
             self._update_dms(value)
         finally:
             self._loading = False
+
+    def _keep_unlisted(self, text: str) -> int:
+        """The index showing ``text``: a stored value the list lacks stays shown, marked,
+        instead of showing as empty (the diagnostics explain it); an earlier one goes."""
+        listed = 1 + len(self.view.choices)  # the blank entry, then the choices
+        while self.editor.count() > listed:
+            self.editor.removeItem(listed)
+        index = self.editor.findData(text)
+        if text and index < 0:
+            self.editor.addItem(tr("{0} (not offered here)").format(text), text)
+            index = self.editor.count() - 1
+        return index
 
     def set_read_only(self, read_only: bool) -> None:
         if isinstance(self.editor, QComboBox):

@@ -165,3 +165,29 @@ def test_read_only_tables_open_no_drop_down(window, qtbot) -> None:
     qtbot.waitUntil(lambda: table.table.state() != QAbstractItemView.State.EditingState)
     assert table.table.indexWidget(table.table.model().index(0, column)) is None
     assert window.session.project.monitoring_plan.monitored[0].option == "C"
+
+
+def test_a_single_choice_field_keeps_a_value_the_list_lacks(window, qtbot) -> None:
+    project = filled_project()
+    project.moc.focal_point.primary_signatory.salutation = "Dr."
+    window.set_session(session_io.new_document(project))
+    binding = window.view.show_section("MoC:2.primary").binding(
+        "moc.focal_point.primary_signatory.salutation"
+    )
+    combo = binding.editor
+    assert combo.currentText() == "Dr. (not offered here)" and combo.currentData() == "Dr."
+    combo.setCurrentIndex(combo.findData("Ms."))
+    signatory = window.session.project.moc.focal_point.primary_signatory
+    assert signatory.salutation == "Ms."
+    window.act_undo.trigger()
+    assert signatory.salutation == "Dr." and combo.currentData() == "Dr."
+    assert [combo.itemData(i) for i in range(combo.count())] == ["", "Mr.", "Ms.", "Dr."]
+    window.act_redo.trigger()
+    assert combo.currentData() == "Ms." and combo.count() == 3, "the marked entry goes"
+
+
+def test_choice_fields_show_the_forms_labels(window) -> None:
+    window.set_session(session_io.new_document(filled_project()))
+    page = window.view.show_section(window.view.section_of_path("rule_set.partner_country"))
+    combo = page.binding("rule_set.partner_country").editor
+    assert combo.currentData() == "MN" and combo.currentText() == "Mongolia (MN)"

@@ -191,3 +191,36 @@ def test_choice_fields_show_the_forms_labels(window) -> None:
     page = window.view.show_section(window.view.section_of_path("rule_set.partner_country"))
     combo = page.binding("rule_set.partner_country").editor
     assert combo.currentData() == "MN" and combo.currentText() == "Mongolia (MN)"
+
+
+def _column(project, table: str, subpath: str):  # noqa: ANN001, ANN202
+    from jcm_pdd.session.formview import form_view
+
+    for section in form_view(project):
+        for view in section.fields:
+            if view.path == table:
+                return next(c for c in view.columns if c.path == subpath)
+    raise AssertionError(table)
+
+
+def test_cell_choices_fall_back_to_the_column_list() -> None:
+    from jcm_pdd.session.formview import cell_choices
+
+    project = filled_project()
+    option = _column(project, "monitoring_plan.monitored", "option")
+    case = _column(project, "monitoring_plan.default_selections", "choice")
+    assert cell_choices(project, "monitoring_plan.monitored", 0, option) == (("C", "Option C"),)
+    project.monitoring_plan.monitored[0].key = "NOT_A_PARAMETER"  # the row's key is unknown
+    assert [v for v, _l in cell_choices(project, "monitoring_plan.monitored", 0, option)] == [
+        "A",
+        "B",
+        "C",
+    ]
+    project.pdd.methodology.methodology_id = ""  # no methodology chosen yet
+    assert [v for v, _l in cell_choices(project, "monitoring_plan.monitored", 1, option)] == [
+        "A",
+        "B",
+        "C",
+    ]
+    assert cell_choices(project, "monitoring_plan.default_selections", 0, case) == ()
+    assert cell_choices(project, "monitoring_plan.default_selections", 99, case) == ()

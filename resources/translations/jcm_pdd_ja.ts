@@ -488,18 +488,18 @@
         <translation>日付を YYYY-MM-DD または DD/MM/YYYY の形式で入力してください</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="197" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="196" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="200" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="199" />
         <source>decimal degrees</source>
         <translation>十進数の度</translation>
     </message>
     <message>
+        <location filename="../../jcm_pdd/gui/fields.py" line="227" />
         <location filename="../../jcm_pdd/gui/fields.py" line="228" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="229" />
         <source>Pick a date</source>
         <translation>日付を選択</translation>
     </message>
@@ -510,18 +510,19 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="86" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="254" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="253" />
         <source>(no file chosen)</source>
         <translation>（ファイル未選択）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="140" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="309" />
         <source>{0} (not offered here)</source>
         <translation>{0}（この行では選択肢にありません）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="54" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="290" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="289" />
         <source>missing file {0}</source>
         <translation>見つからないファイル {0}</translation>
     </message>
@@ -933,27 +934,27 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>複製できませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="99" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="101" />
         <source>Add row</source>
         <translation>行を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="100" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="102" />
         <source>Add row to {0}</source>
         <translation>{0} に行を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="102" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="104" />
         <source>Remove row</source>
         <translation>行を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="103" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="105" />
         <source>Remove row from {0}</source>
         <translation>{0} から行を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="198" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="209" />
         <source>“{0}” is not one of the choices offered here</source>
         <translation>「{0}」はこの行の選択肢にありません</translation>
     </message>

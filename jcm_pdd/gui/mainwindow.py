@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
             return
         view = self.view
         order = {section.id: n for n, section in enumerate(view.sections)}
-        found = run_diagnostics(session.project)
+        found = run_diagnostics(session.project, self.prefs.language)
         section_of = {d.path: view.section_of_path(d.path) for d in found}
         # In the order of the submission (PDD A to F, Monitoring Plan, MoC), as a reader
         # works through it, within each severity (sorted() keeps the path order within a section).

@@ -21,19 +21,22 @@ class DiagnosticView:
     code: str = ""
 
 
-def run_diagnostics(project: Project) -> list[DiagnosticView]:
+def run_diagnostics(project: Project, language: str = "en") -> list[DiagnosticView]:
+    """The checks' findings with messages in ``language`` ("en" or "ja"; English otherwise)."""
     from jcm_pdd.checks import run_checks
 
-    found = [adapt(d) for d in run_checks(project)]
+    found = [adapt(d, language) for d in run_checks(project)]
     return sorted(found, key=lambda d: (SEVERITY_ORDER.get(d.severity, 3), d.path))
 
 
-def adapt(diagnostic: Any) -> DiagnosticView:
+def adapt(diagnostic: Any, language: str = "en") -> DiagnosticView:
+    from jcm_pdd.checks import message_text
+
     severity = str(getattr(diagnostic.severity, "value", diagnostic.severity)).lower()
     path = getattr(diagnostic, "path", "") or getattr(diagnostic, "location", "") or ""
     return DiagnosticView(
         severity if severity in SEVERITY_ORDER else "info",  # type: ignore[arg-type]
-        str(diagnostic.message),
+        message_text(diagnostic, language),
         str(path),
         str(getattr(diagnostic, "code", "")),
     )

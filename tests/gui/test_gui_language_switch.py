@@ -100,3 +100,26 @@ def test_validator_docks_survive_a_language_change(window, tmp_path) -> None:  #
                 assert not binding.editor.isEnabled() or binding.editor.isReadOnly()
     finally:
         install_language("en")
+
+
+def test_diagnostics_follow_the_interface_language(window, qtbot) -> None:  # noqa: ANN001
+    from decimal import Decimal
+
+    from jcm_pdd.session import io as session_io
+    from jcm_pdd.session import newproject
+
+    choice = next(m for m in newproject.for_country("MN") if m.id == "JCM_MN_AM003")
+    site = newproject.SiteEntry("S1", "Ulaanbaatar", "", Decimal("47.9"), Decimal("106.9"), 1)
+    window.set_session(session_io.new_document(newproject.new_project("MN", choice, [site])))
+    qtbot.waitUntil(lambda: window.diag_panel.error_count() > 0, timeout=10000)
+    english = [d.message for d in window.diag_panel.diagnostics]
+    assert all(m.isascii() or "“" in m for m in english[:5])
+    try:
+        _choose_language_in_dialog(window, "ja")
+        qtbot.waitUntil(lambda: window.diag_panel.diagnostics != [], timeout=10000)
+        japanese = [d.message for d in window.diag_panel.diagnostics]
+        assert len(japanese) == len(english), "the same problems, in other words"
+        assert sum(any("\u3040" <= c <= "\u30ff" for c in m) for m in japanese) > len(japanese) // 2
+        assert window.diag_panel.tree.topLevelItem(0).text(1) == japanese[0]
+    finally:
+        install_language("en")

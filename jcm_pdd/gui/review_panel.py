@@ -249,7 +249,7 @@ class ReviewPanel(QWidget):
                 finding.text.replace("\n", " "),
                 str(finding.raised_in_round),
             )
-            brush = QBrush(status_colour(finding.status, self.table.palette()))
+            brush = QBrush(status_colour(finding.status, self.palette()))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ROLE_ID, finding.id)
@@ -286,7 +286,7 @@ class ReviewPanel(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "filter"):
             self.refresh()  # status colours for the new (light or dark) palette
 
     def _fresh(self) -> bool:

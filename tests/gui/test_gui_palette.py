@@ -115,3 +115,33 @@ def test_refused_field_border_in_the_dark_palette(window, qtbot, palettes) -> No
     assert theme.contrast(border, window_colour) >= 3, "a border needs 3:1 (WCAG non-text)"
     window.resize(1280, 820)
     window.grab().save(str(SHOTS / "window_dark_a5.png"))
+
+
+def test_finding_status_cells_follow_a_palette_switch(
+    qtbot, palettes, tmp_path, tmp_path_factory
+) -> None:
+    from jcm_pdd.gui.review_panel import ReviewPanel
+    from jcm_pdd.package import open_package
+    from jcm_pdd.package.review import review_for_package
+    from tests.gui.review_packages import built_rounds, copy_into
+
+    QApplication.setPalette(palettes["light"])
+    package = copy_into(built_rounds(tmp_path_factory).round1, tmp_path / "validator")
+    opened = open_package(package)
+    try:
+        review, path = review_for_package(package, 1, opened.package_id, "")
+        panel = ReviewPanel(review, path)
+        qtbot.addWidget(panel)
+        panel.show()
+        assert panel.raise_finding("CAR", "pdd.title", "The title differs from the MoC.")
+        for name in ("light", "dark"):
+            QApplication.setPalette(palettes[name])
+            QApplication.processEvents()
+            cell = panel.table.item(0, 1).background().color()
+            assert cell == status_colour("open", palettes[name]), name
+            assert theme.contrast(palettes[name].color(QPalette.ColorRole.Text), cell) >= 4.5
+            panel.start_new()  # no row selected: the status colour shows
+            panel.resize(900, 300)
+            panel.grab().save(str(SHOTS / f"findings_status_{name}.png"))
+    finally:
+        opened.close()

@@ -127,6 +127,11 @@ def test_salutation_and_country_cells(window, qtbot) -> None:
     qtbot.keyClick(combo, Qt.Key.Key_Home)  # the blank entry: a text field gets "", not None
     qtbot.keyClick(combo, Qt.Key.Key_Return)
     assert signatory.salutation == ""
+    qtbot.waitUntil(lambda: table.table.state() != QAbstractItemView.State.EditingState)
+    table.table.setFocus()
+    table.table.setCurrentCell(0, column)
+    qtbot.keyClicks(table.table, "M")  # typing on the cell opens the list at that letter
+    assert signatory.salutation == "Mr."
 
     table = _table(window, "PDD:A.4")
     column = table.column_of("country")

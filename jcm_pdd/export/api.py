@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -134,9 +135,6 @@ def _export(
     progress: Progress | None,
     worker: RenderWorker | None,
 ) -> list[Path]:
-    from jcm_pdd.export.build_pdd import build_pdd
-    from jcm_pdd.export.form_layout import layout_for
-    from jcm_pdd.export.naming import file_name
     from jcm_pdd.export.sources import calculate, load_input
 
     report = progress or _quiet
@@ -145,6 +143,40 @@ def _export(
     report(0, 1, "Calculating emission reductions")
     calc = calculate(project)
     jobs: list[Job] = [(fmt, copy == "public") for copy in which for fmt in chosen]
+    books = None  # a second forked child for the workbooks: it inherits project and results
+    if worker is not None and "xlsx" in chosen:
+        from jcm_pdd.export.worker import RenderWorker
+
+        books = RenderWorker.run(
+            {
+                _key(job): partial(_render, job, None, inp, calc, draft)
+                for job in jobs
+                if job[0] == "xlsx"
+            }
+        )
+    try:
+        return _finish(inp, calc, out, jobs, chosen, draft, report, worker, books)
+    finally:
+        if books is not None:
+            books.close()
+
+
+def _finish(
+    inp: ExportInput,
+    calc: Calculation,
+    out: Path,
+    jobs: list[Job],
+    chosen: list[str],
+    draft: bool,
+    report: Progress,
+    worker: RenderWorker | None,
+    books: RenderWorker | None,
+) -> list[Path]:
+    from jcm_pdd.export.build_pdd import build_pdd
+    from jcm_pdd.export.form_layout import layout_for
+    from jcm_pdd.export.naming import file_name
+
+    project = inp.project
     docs: dict[Job, Document] = {}  # the neutral document of each page job
     pdd_layout = layout_for(project, "PDD") if {"docx", "pdf"} & set(chosen) else None
     moc_layout = layout_for(project, "MoC") if "moc" in chosen else None
@@ -192,8 +224,9 @@ def _export(
         report(len(rendered), total, f"Building the {copy_word} {fmt.upper()} document")
         rendered[job] = _render(job, docs.get(job), inp, calc, draft)
 
+    forked = [job for job in jobs if job[0] == "xlsx"] if books is not None else []
     for job in jobs:
-        if job not in remote:
+        if job not in remote and job not in forked:
             render_here(job)
     if worker is not None:
         # Idle now: take back what the worker has not started, from the end of its queue
@@ -207,6 +240,13 @@ def _export(
                 render_here(job)
             else:
                 rendered[job] = data
+    for job in forked:
+        assert books is not None
+        data = books.result(_key(job))
+        if data is None:  # the child failed on it: written here, errors surface here
+            render_here(job)
+        else:
+            rendered[job] = data
     written: list[Path] = []
     for fmt, public in jobs:  # in the order of the choices, as before
         form, suffix = _FILE_KINDS[fmt]

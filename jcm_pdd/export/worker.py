@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 from typing import Literal
@@ -130,18 +131,39 @@ class RenderWorker:
     @classmethod
     def start(cls) -> RenderWorker | None:
         """Fork a worker, or None where that is not safe (then render in this process)."""
+        return cls._fork(_serve)
+
+    @classmethod
+    def run(cls, jobs: dict[str, Callable[[], bytes]]) -> RenderWorker | None:
+        """Fork a child that runs ``jobs`` (closures over this process's data, which the child
+        inherits) and delivers each one's bytes by key; None where forking is not safe."""
+
+        def run_jobs(_requests_fd: int, replies_fd: int, folder: Path) -> None:
+            for number, (key, job) in enumerate(jobs.items()):
+                try:
+                    path = folder / f"{number}.out"
+                    path.write_bytes(job())
+                    reply = {"key": key, "path": str(path)}
+                except Exception as exc:  # reported; the parent runs this job itself
+                    reply = {"key": key, "error": f"{type(exc).__name__}: {exc}"[:1000]}
+                os.write(replies_fd, (json.dumps(reply) + "\n").encode("utf-8"))
+
+        return cls._fork(run_jobs)
+
+    @classmethod
+    def _fork(cls, target: Callable[[int, int, Path], None]) -> RenderWorker | None:
         if not fork_is_safe():
             return None
         folder = Path(tempfile.mkdtemp(prefix="jcm-pdd-render-"))
         requests_r, requests_w = os.pipe()
         replies_r, replies_w = os.pipe()
         pid = os.fork()
-        if pid == 0:  # the worker: never returns into the caller's code
+        if pid == 0:  # the child: never returns into the caller's code
             status = 1
             try:
                 os.close(requests_w)
                 os.close(replies_r)
-                _serve(requests_r, replies_w, folder)
+                target(requests_r, replies_w, folder)
                 status = 0
             finally:
                 os._exit(status)

@@ -58,6 +58,12 @@ def test_raise_finding_from_a_field_and_a_table_cell(window, package, qtbot) -> 
         ("pdd.title", "The title differs from the MoC.")
     ]
 
+    # Prose: the click lands on the text box's viewport.
+    binding = window.view.show_section("PDD:A.2").binding("pdd.description")
+    _right_click(binding.editor.viewport())
+    _action(binding.context_menu, "Raise finding…").trigger()
+    assert panel.target() == "pdd.description"
+
     # A drop-down is disabled in a read-only document; right-clicking it still works.
     page = window.view.show_section("PDD:D")
     binding = page.binding("pdd.environmental_impact.legally_required")

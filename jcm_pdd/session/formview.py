@@ -4,6 +4,8 @@ The GUI generates every editor from ``SectionView``/``FieldView`` (no hand-writt
 or methodology). They come from the form definitions in ``forms/`` (``jcm_pdd.forms``) for the
 project's partner country and form version; when no definition is available (or the loader is
 missing), a plain view is derived from the document model itself so every field stays editable.
+``cell_choices`` gives what one table cell offers: its column's list, or the list the row's
+methodology parameter narrows it to or supplies (monitoring options, cases of a default value).
 """
 
 from __future__ import annotations

@@ -6,13 +6,15 @@ final export is refused while the diagnostics report errors; a draft is always p
 says DRAFT on every page. ``progress(done, total, message)`` lets the GUI show a progress bar
 from a worker thread (it is called from the exporting thread).
 
-Speed: where forking is safe (``worker.fork_is_safe``: the CLI, not the GUI's QThread, not
-Windows), a render worker process is forked first thing; it imports reportlab and python-docx
-while this process loads and calculates the project, then renders the page documents (PDD
-.pdf and .docx, MoC) from their neutral documents while this process checks the project and
-writes the workbooks. Anything the worker does not deliver is rendered here, so both ways give
-the same files. Heavy libraries are imported where they are
-used, so each path imports only what it renders.
+Speed: where forking is safe (``worker.fork_is_safe``: the CLI on Linux; not the GUI, whose
+export runs in a QThread, nor Windows or macOS), a render worker process is forked first
+thing; it imports reportlab and python-docx while this process loads and calculates the
+project, then renders the page documents (PDD .pdf and .docx, MoC) from their neutral
+documents. Once the project is calculated, a second child is forked for the workbooks (it
+inherits the loaded project and results). This process builds the documents, runs the final
+export's checks and then takes back the documents the worker has not started. Anything a
+child does not deliver is rendered here, so every way gives the same files, and files are only
+written once everything is rendered. Heavy libraries are imported where they are used.
 """
 
 from __future__ import annotations

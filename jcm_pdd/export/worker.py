@@ -8,7 +8,11 @@ then writes each finished neutral ``Document`` as a JSON file (data, never pickl
 private temporary folder and names it in a short request line (a document sent through the pipe
 itself would block this process until the busy worker read it); the worker renders it into a
 file in the same folder and answers with one JSON line naming the file or the error. It never
-writes into the export folder.
+writes into the export folder; the folder (mode 0700, confidential copies pass through it) is
+removed when the export ends. ``RenderWorker.run`` forks a child for given jobs instead (the
+workbooks: closures over the loaded project, which the child inherits), answering the same way.
+An idle parent takes back a queued document by renaming its request file before the worker
+does (a rename succeeds for one of them only).
 
 When: ``fork_is_safe()``: on Linux, from the main thread of a process that runs no other
 thread at all (counted by the kernel in /proc/self/task, so threads started by C++ code such as

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jcm_pdd.gui.theme import ink
 from jcm_pdd.session.figures import FiguresView
 
 
@@ -180,7 +181,8 @@ class CalcPanel(QWidget):
         self.provenance.setText(tr("Inputs:") + " " + "  ".join(marks) if marks else "")
         self.provenance.setVisible(bool(marks))
         unverified = counts.get("unverified default", 0)
-        self.provenance.setStyleSheet("color: #8a5a00;" if unverified else "")
+        warning = ink("warning", self.palette()).name()
+        self.provenance.setStyleSheet(f"color: {warning};" if unverified else "")
 
     def _update_chart(self) -> None:
         from jcm_pdd.gui.chart import YearChart  # QtCharts is loaded only when needed

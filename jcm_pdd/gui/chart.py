@@ -13,6 +13,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPainter
 
+from jcm_pdd.gui.theme import is_dark
 from jcm_pdd.session.figures import YearFigures
 
 
@@ -50,6 +51,9 @@ class YearChart(QChartView):
         # drawn over the new ones.
         old = self._chart
         chart = self._chart = QChart()
+        # The chart draws its own background: follow the window's light or dark palette.
+        theme = QChart.ChartTheme
+        chart.setTheme(theme.ChartThemeDark if is_dark() else theme.ChartThemeLight)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         series = QBarSeries()

@@ -13,6 +13,7 @@ from jcm_pdd.gui.attachments import AttachmentsPage
 from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.navigator import ATTACHMENTS_ID, Navigator
 from jcm_pdd.gui.section_editor import SectionEditor
+from jcm_pdd.gui.theme import style_banner
 from jcm_pdd.session.formview import SectionView, form_view
 
 
@@ -33,10 +34,7 @@ class DocumentView(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "#readOnlyBanner { background: #fff3cd; color: #5c4500; padding: 8px;"
-            " border-bottom: 1px solid #e0c36c; }"
-        )
+        style_banner(self.banner)  # tints from the palette: readable in light and dark
         self.banner.setVisible(False)
 
         self.navigator = Navigator()

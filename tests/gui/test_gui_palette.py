@@ -1,11 +1,10 @@
 """Colours follow the light or dark palette: the read-only banner, finding status cells and a
 refused field's border read well (WCAG contrast >= 4.5 for text) in both, and a banner restyles
-itself when the palette changes while it is shown. Screenshots go to /work/screenshots/."""
+itself when the palette changes while it is shown. Screenshots: see tests/gui/screens.py."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -16,8 +15,7 @@ from jcm_pdd.gui import theme
 from jcm_pdd.gui.review_common import STATUSES, status_colour
 from jcm_pdd.session import io as session_io
 from tests.gui.conftest import filled_project
-
-SHOTS = Path("/work/screenshots")
+from tests.gui.screens import keep_screenshot
 
 
 def dark_palette() -> QPalette:
@@ -82,7 +80,7 @@ def test_banner_reads_in_both_palettes_and_follows_a_switch(qtbot, palettes) -> 
         # The band stands out from the window around it, in either palette.
         window = palette.color(QPalette.ColorRole.Window)
         assert background != window
-        banner.grab().save(str(SHOTS / f"banner_{name}.png"))
+        keep_screenshot(banner, f"banner_{name}.png")
 
 
 def test_state_colours_read_in_both_palettes(palettes) -> None:
@@ -114,7 +112,7 @@ def test_refused_field_border_in_the_dark_palette(window, qtbot, palettes) -> No
     window_colour = palettes["dark"].color(QPalette.ColorRole.Window)
     assert theme.contrast(border, window_colour) >= 3, "a border needs 3:1 (WCAG non-text)"
     window.resize(1280, 820)
-    window.grab().save(str(SHOTS / "window_dark_a5.png"))
+    keep_screenshot(window, "window_dark_a5.png")
 
 
 def test_finding_status_cells_follow_a_palette_switch(
@@ -142,6 +140,6 @@ def test_finding_status_cells_follow_a_palette_switch(
             assert theme.contrast(palettes[name].color(QPalette.ColorRole.Text), cell) >= 4.5
             panel.start_new()  # no row selected: the status colour shows
             panel.resize(900, 300)
-            panel.grab().save(str(SHOTS / f"findings_status_{name}.png"))
+            keep_screenshot(panel, f"findings_status_{name}.png")
     finally:
         opened.close()

@@ -13,6 +13,7 @@ from jcm_pdd.gui.diff_view import CompareDialog, compare_with, figure_delta, val
 from jcm_pdd.gui.i18n import install_language
 from jcm_pdd.package import snapshot_folder
 from tests.gui.review_packages import built_rounds, copy_into
+from tests.gui.screens import keep_screenshot
 
 
 @pytest.fixture(params=["en", "ja"])
@@ -50,7 +51,7 @@ def test_two_rounds_show_a_changed_field_and_a_changed_figure(
     assert [r[4:] for r in figures] == [("1010", "+80")], "ER 2026, rounded down: 930 -> 1010"
     assert dialog.view.tree.topLevelItemCount() == 2  # fields, then figures
     dialog.resize(1000, 600)
-    dialog.grab().save(f"/work/screenshots/review_diff_{language}.png")
+    keep_screenshot(dialog, f"review_diff_{language}.png")
     if language == "ja":
         assert dialog.compare_button.text() != "Compare", "strings are translated"
     assert snapshot_folder(tmp_path) == before, "comparing writes nothing"

@@ -18,6 +18,7 @@ from jcm_pdd.package import open_package, snapshot_folder
 from jcm_pdd.package.review import load_review
 from jcm_pdd.session.formview import form_view
 from tests.gui.review_packages import built_rounds, copy_into
+from tests.gui.screens import keep_screenshot
 
 
 @pytest.fixture(params=["en", "ja"])
@@ -121,7 +122,7 @@ def test_raise_respond_close_saved_beside_the_package(qtbot, package, answers, l
         assert package.read_bytes() == before_bytes
         panel.select_finding("CAR-01")
         panel.resize(1100, 420)
-        panel.grab().save(f"/work/screenshots/review_findings_{language}.png")
+        keep_screenshot(panel, f"review_findings_{language}.png")
         if language == "ja":
             assert panel.raise_button.text() != "Raise finding", "strings are translated"
     finally:

@@ -560,6 +560,11 @@ class MainWindow(QMainWindow):
         language = self.prefs.language
         if dialog.exec():
             self.prefs.save()
+            if self.review_docks:  # findings and sign-offs from now on carry the new name
+                from jcm_pdd.gui.review_docks import reviewer_name
+
+                self.findings_panel.author = reviewer_name(self)
+                self.signoff_panel.reviewer = reviewer_name(self)
             if self.prefs.language != language:
                 self.retranslate()
 

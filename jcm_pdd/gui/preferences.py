@@ -20,6 +20,7 @@ MAX_RECENT = 12
 @dataclass
 class Preferences:
     language: str = "en"  # "en" or "ja"
+    reviewer_name: str = ""  # signs a validator's findings and sign-offs ("" = login name)
     recent_files: list[str] = field(default_factory=list)
     geometry: str = ""
     window_state: str = ""
@@ -37,6 +38,8 @@ class Preferences:
             return cls()
         if prefs.language not in ("en", "ja"):
             prefs.language = "en"
+        if not isinstance(prefs.reviewer_name, str):
+            prefs.reviewer_name = ""
         return prefs
 
     def save(self) -> None:

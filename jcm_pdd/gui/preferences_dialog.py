@@ -1,4 +1,5 @@
-"""Preferences: the interface language (the main window applies a change at once)."""
+"""Preferences: the interface language (the main window applies a change at once) and the
+name a validator signs findings and sign-offs with."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +44,19 @@ class PreferencesDialog(QDialog):
         label = QLabel(tr("Interface language:"))
         label.setBuddy(self.language)
         form.addRow(label, self.language)
+        self.reviewer = QLineEdit(prefs.reviewer_name)
+        self.reviewer.setAccessibleName(tr("Your name on findings and sign-offs"))
+        self.reviewer.setPlaceholderText(tr("e.g. Aiko Tanaka, TPE Co."))
+        self.reviewer.setMaxLength(120)
+        reviewer_label = QLabel(tr("Your name (validators):"))
+        reviewer_label.setBuddy(self.reviewer)
+        reviewer_label.setToolTip(
+            tr(
+                "Written on the findings you raise and the sections you sign off in a "
+                "validation package. Left empty, your login name is used."
+            )
+        )
+        form.addRow(reviewer_label, self.reviewer)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -54,5 +69,6 @@ class PreferencesDialog(QDialog):
 
     def accept(self) -> None:
         self.prefs.language = self.language.currentData()
+        self.prefs.reviewer_name = self.reviewer.text().strip()
         install_language(self.prefs.language)
         super().accept()

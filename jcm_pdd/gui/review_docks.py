@@ -25,7 +25,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
-def _user() -> str:
+def reviewer_name(window: MainWindow) -> str:
+    """Who signs findings and sign-offs: the name set in Preferences, else the login name."""
+    chosen = window.prefs.reviewer_name.strip()
+    if chosen:
+        return chosen
     try:
         return getpass.getuser()
     except (OSError, KeyError, ImportError):
@@ -46,7 +50,7 @@ def add_review_docks(window: MainWindow, opened: object) -> list[QDockWidget]:
     findings = ReviewPanel(
         review,
         path,
-        author=_user(),
+        author=reviewer_name(window),
         section_titles=titles,
         field_paths=target_paths(project, view.sections),
     )
@@ -57,7 +61,7 @@ def add_review_docks(window: MainWindow, opened: object) -> list[QDockWidget]:
         package_figures(opened),
         round=opened.round,  # type: ignore[attr-defined]
         package_id=opened.package_id,  # type: ignore[attr-defined]
-        reviewer=_user(),
+        reviewer=reviewer_name(window),
         section_titles=titles,
     )
 

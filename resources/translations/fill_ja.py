@@ -22,6 +22,10 @@ from pathlib import Path
 GUI = Path(__file__).resolve().parents[2] / "jcm_pdd" / "gui"
 
 JA = {
+    "Your name on findings and sign-offs": "指摘とサインオフに記載するあなたの名前",
+    "e.g. Aiko Tanaka, TPE Co.": "例: 田中 愛子（TPE 株式会社）",
+    "Your name (validators):": "氏名（審査担当者）:",
+    "Written on the findings you raise and the sections you sign off in a validation package. Left empty, your login name is used.": "有効化審査パッケージで挙げた指摘とサインオフしたセクションに記載されます。空欄の場合はログイン名が使われます。",
     " (no methodology shipped yet)": "（方法論は未収録）",
     "&Country:": "国(&C):",
     "&Edit": "編集(&E)",

@@ -39,181 +39,181 @@
         <translation>画像と PDF ({0})</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="38" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="39" />
         <source>entered</source>
         <translation>入力値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="39" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="40" />
         <source>default</source>
         <translation>デフォルト値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="40" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="41" />
         <source>calculated</source>
         <translation>計算値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="41" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="42" />
         <source>overridden</source>
         <translation>上書き</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="42" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="43" />
         <source>unverified default</source>
         <translation>未検証のデフォルト値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="51" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="52" />
         <source>Choose a methodology (B.1) to see the figures.</source>
         <translation>数値を表示するには方法論（B.1）を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="53" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="54" />
         <source>No project open.</source>
         <translation>プロジェクトが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="57" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="58" />
         <source>The figures need one more input: {0}</source>
         <translation>数値の算出にはあと 1 つ入力が必要です: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="118" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="119" />
         <source>Total estimated emission reductions</source>
         <translation>推計排出削減量の合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="119" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="120" />
         <source>Where the inputs of the calculation come from</source>
         <translation>計算の入力値の出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="120" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="121" />
         <source>Estimated emissions per year</source>
         <translation>年別の推計排出量</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="121" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="122" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="121" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="56" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="122" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="60" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="121" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="56" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="122" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="60" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="121" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="56" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="122" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="60" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="124" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="125" />
         <source>Calendar year</source>
         <translation>暦年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="125" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="126" />
         <source>Reference emissions, tCO2e</source>
         <translation>リファレンス排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="126" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="127" />
         <source>Project emissions, tCO2e</source>
         <translation>プロジェクト排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="127" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="128" />
         <source>Emission reductions credited, tCO2e (rounded down)</source>
         <translation>排出削減量 tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="131" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="132" />
         <source>Show calculation…</source>
         <translation>計算過程を表示…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="164" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
         <source>Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})</source>
         <translation>合計 {0}–{1}年: ER {2} tCO2e（RE {3}、PE {4}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="174" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="175" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="180" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="181" />
         <source>Inputs:</source>
         <translation>入力値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="205" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="207" />
         <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
         <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="230" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="232" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="234" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="236" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="238" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="240" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="238" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="240" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="238" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="240" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="238" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="240" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="238" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="240" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="249" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="251" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="250" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="252" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="251" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="253" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/chart.py" line="28" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="38" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="29" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="39" />
         <source>Emissions per year chart</source>
         <translation>年別排出量グラフ</translation>
     </message>
@@ -699,12 +699,12 @@
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="571" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="576" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="573" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="578" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}
@@ -767,24 +767,44 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>未着手</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="28" />
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="30" />
         <source>Preferences</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="30" />
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="32" />
         <source>Interface language</source>
         <translation>表示言語</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="36" />
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="38" />
         <source>The new language applies at once; your work and its undo history are kept. Exported documents are always in English, the official language of JCM.</source>
         <translation>新しい言語はすぐに適用されます。作業内容と「元に戻す」の履歴はそのまま保持されます。出力文書は常に JCM の公用語である英語です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="42" />
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="44" />
         <source>Interface language:</source>
         <translation>表示言語:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="48" />
+        <source>Your name on findings and sign-offs</source>
+        <translation>指摘とサインオフに記載するあなたの名前</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="49" />
+        <source>e.g. Aiko Tanaka, TPE Co.</source>
+        <translation>例: 田中 愛子（TPE 株式会社）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="51" />
+        <source>Your name (validators):</source>
+        <translation>氏名（審査担当者）:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="55" />
+        <source>Written on the findings you raise and the sections you sign off in a validation package. Left empty, your login name is used.</source>
+        <translation>有効化審査パッケージで挙げた指摘とサインオフしたセクションに記載されます。空欄の場合はログイン名が使われます。</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="32" />
@@ -1200,18 +1220,18 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="79" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="83" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="105" />
         <source>Findings</source>
         <translation>指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="102" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="106" />
         <source>Raise finding…</source>
         <translation>指摘を登録…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="103" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="107" />
         <source>A finding on {0}</source>
         <translation>{0} への指摘</translation>
     </message>
@@ -1449,7 +1469,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>サインオフを取り消す</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="80" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="84" />
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="113" />
         <source>Sign-offs</source>
         <translation>サインオフ</translation>
@@ -1559,7 +1579,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <source>Sign-off not removed</source>
         <translation>サインオフを取り消せませんでした</translation>
     </message>
-<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="145" /><source>Go to the field</source><translation>該当項目へ移動</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="221" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="219" /><source>With values</source><translation>数値を代入</translation></message><message><location filename="../../jcm_pdd/gui/mainwindow.py" line="200" /><source>read-only</source><translation>読み取り専用</translation></message></context>
+<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="146" /><source>Go to the field</source><translation>該当項目へ移動</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="223" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="221" /><source>With values</source><translation>数値を代入</translation></message><message><location filename="../../jcm_pdd/gui/mainwindow.py" line="200" /><source>read-only</source><translation>読み取り専用</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>

@@ -123,3 +123,26 @@ def test_diagnostics_follow_the_interface_language(window, qtbot) -> None:  # no
         assert window.diag_panel.tree.topLevelItem(0).text(1) == japanese[0]
     finally:
         install_language("en")
+
+
+def test_validator_signs_with_the_name_set_in_preferences(window, tmp_path) -> None:  # noqa: ANN001
+    from jcm_pdd.package import build_package
+    from jcm_pdd.package.review import load_review, review_path_for
+    from jcm_pdd.paths import sample_project_path
+
+    package = tmp_path / "sample.jcmpkg"
+    build_package(sample_project_path(), package)
+    assert window.open_path(package)
+
+    def set_name() -> None:
+        dialog = window.findChild(PreferencesDialog)
+        dialog.reviewer.setText("  Aiko Tanaka, TPE Co.  ")
+        dialog.accept()
+
+    QTimer.singleShot(0, set_name)
+    window.preferences_dialog()
+    assert window.prefs.reviewer_name == "Aiko Tanaka, TPE Co."
+    finding = window.findings_panel.raise_finding("CL", "pdd.title", "Please state the year.")
+    assert finding is not None and finding.author == "Aiko Tanaka, TPE Co."
+    saved = load_review(review_path_for(package))
+    assert [f.author for f in saved.findings] == ["Aiko Tanaka, TPE Co."]

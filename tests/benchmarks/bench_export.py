@@ -6,7 +6,9 @@ pytest. Run: ``python tests/benchmarks/bench_export.py [--rounds N]``.
 
 The set is every format (PDD .docx and .pdf, workbook, MoC) in both copies (public and
 confidential): 8 files. It is timed in a fresh process, like a user's first export (font
-registration and template loading included), and again warm in the same process.
+registration and template loading included), and again warm in the same process. The line
+says whether the fresh process forked its render workers (``jcm_pdd.export.worker``: the CLI on
+Linux does) or rendered sequentially (the GUI, Windows, macOS).
 
 The fresh process runs the way an installed app does: without PYTHONDONTWRITEBYTECODE (dropped
 from the child's environment, so .pyc files are written and read as on a user's machine) and
@@ -33,7 +35,9 @@ import sys, time
 t = time.perf_counter()
 from jcm_pdd.export import export_set
 paths = export_set(sys.argv[1], sys.argv[2], draft=sys.argv[3] == "draft")
-print(time.perf_counter() - t, len(paths))
+elapsed = time.perf_counter() - t
+from jcm_pdd.export.worker import fork_is_safe
+print(elapsed, len(paths), "forked" if fork_is_safe() else "sequential")
 """
 
 
@@ -87,8 +91,8 @@ def main() -> int:
             )
             if result.returncode:
                 raise SystemExit(result.stderr)
-            cold, count = result.stdout.split()
-            return cold, count
+            cold, count, how = result.stdout.split()
+            return cold, f"{count} files, {how}"
 
         fresh(work / "cold-warmup")  # untimed: writes the .pyc files an installed app has
         for n in range(1, args.rounds + 1):
@@ -130,7 +134,7 @@ def main() -> int:
             )
             lo = time.perf_counter() - t
             print(
-                f"round {n}: export set ({count} files) cold {float(cold):.3f} s,"
+                f"round {n}: export set ({count}) cold {float(cold):.3f} s,"
                 f" warm {warm:.3f} s;"
                 f" LibreOffice docx->pdf {lo:.3f} s;"
                 f" ratio cold {float(cold) / lo:.2f}x, warm {warm / lo:.2f}x (target <= 0.5x)"

@@ -10,18 +10,17 @@ Speed: where forking is safe (``worker.fork_is_safe``: the CLI on Linux; not the
 export runs in a QThread, nor Windows or macOS), a render worker process is forked first
 thing; it imports reportlab and python-docx while this process loads and calculates the
 project, then renders the page documents (PDD .pdf and .docx, MoC) from their neutral
-documents. Once the project is calculated, a second child is forked for the workbooks (it
-inherits the loaded project and results). This process builds the documents, runs the final
-export's checks and then takes back the documents the worker has not started. Anything a
-child does not deliver is rendered here, so every way gives the same files, and files are only
-written once everything is rendered. Heavy libraries are imported where they are used.
+documents, while this process builds those documents, runs the final export's checks and
+writes the workbooks, then takes back the documents the worker has not started (a second child
+for the workbooks measured slower on two cores: three busy processes). Anything the worker does
+not deliver is rendered here, so both ways give the same files, and files are only written once
+everything is rendered. Heavy libraries are imported where they are used.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -137,6 +136,9 @@ def _export(
     progress: Progress | None,
     worker: RenderWorker | None,
 ) -> list[Path]:
+    from jcm_pdd.export.build_pdd import build_pdd
+    from jcm_pdd.export.form_layout import layout_for
+    from jcm_pdd.export.naming import file_name
     from jcm_pdd.export.sources import calculate, load_input
 
     report = progress or _quiet
@@ -145,40 +147,6 @@ def _export(
     report(0, 1, "Calculating emission reductions")
     calc = calculate(project)
     jobs: list[Job] = [(fmt, copy == "public") for copy in which for fmt in chosen]
-    books = None  # a second forked child for the workbooks: it inherits project and results
-    if worker is not None and "xlsx" in chosen:
-        from jcm_pdd.export.worker import RenderWorker
-
-        books = RenderWorker.run(
-            {
-                _key(job): partial(_render, job, None, inp, calc, draft)
-                for job in jobs
-                if job[0] == "xlsx"
-            }
-        )
-    try:
-        return _finish(inp, calc, out, jobs, chosen, draft, report, worker, books)
-    finally:
-        if books is not None:
-            books.close()
-
-
-def _finish(
-    inp: ExportInput,
-    calc: Calculation,
-    out: Path,
-    jobs: list[Job],
-    chosen: list[str],
-    draft: bool,
-    report: Progress,
-    worker: RenderWorker | None,
-    books: RenderWorker | None,
-) -> list[Path]:
-    from jcm_pdd.export.build_pdd import build_pdd
-    from jcm_pdd.export.form_layout import layout_for
-    from jcm_pdd.export.naming import file_name
-
-    project = inp.project
     docs: dict[Job, Document] = {}  # the neutral document of each page job
     pdd_layout = layout_for(project, "PDD") if {"docx", "pdf"} & set(chosen) else None
     moc_layout = layout_for(project, "MoC") if "moc" in chosen else None
@@ -226,9 +194,8 @@ def _finish(
         report(len(rendered), total, f"Building the {copy_word} {fmt.upper()} document")
         rendered[job] = _render(job, docs.get(job), inp, calc, draft)
 
-    forked = [job for job in jobs if job[0] == "xlsx"] if books is not None else []
     for job in jobs:
-        if job not in remote and job not in forked:
+        if job not in remote:
             render_here(job)
     if worker is not None:
         # Idle now: take back what the worker has not started, from the end of its queue
@@ -242,13 +209,6 @@ def _finish(
                 render_here(job)
             else:
                 rendered[job] = data
-    for job in forked:
-        assert books is not None
-        data = books.result(_key(job))
-        if data is None:  # the child failed on it: written here, errors surface here
-            render_here(job)
-        else:
-            rendered[job] = data
     written: list[Path] = []
     for fmt, public in jobs:  # in the order of the choices, as before
         form, suffix = _FILE_KINDS[fmt]

@@ -9,10 +9,8 @@ private temporary folder and names it in a short request line (a document sent t
 itself would block this process until the busy worker read it); the worker renders it into a
 file in the same folder and answers with one JSON line naming the file or the error. It never
 writes into the export folder; the folder (mode 0700, confidential copies pass through it) is
-removed when the export ends. ``RenderWorker.run`` forks a child for given jobs instead (the
-workbooks: closures over the loaded project, which the child inherits), answering the same way.
-An idle parent takes back a queued document by renaming its request file before the worker
-does (a rename succeeds for one of them only).
+removed when the export ends. An idle parent takes back a queued document by renaming its
+request file before the worker does (a rename succeeds for one of them only).
 
 When: ``fork_is_safe()``: on Linux, from the main thread of a process that runs no other
 thread at all (counted by the kernel in /proc/self/task, so threads started by C++ code such as
@@ -136,23 +134,6 @@ class RenderWorker:
     def start(cls) -> RenderWorker | None:
         """Fork a worker, or None where that is not safe (then render in this process)."""
         return cls._fork(_serve)
-
-    @classmethod
-    def run(cls, jobs: dict[str, Callable[[], bytes]]) -> RenderWorker | None:
-        """Fork a child that runs ``jobs`` (closures over this process's data, which the child
-        inherits) and delivers each one's bytes by key; None where forking is not safe."""
-
-        def run_jobs(_requests_fd: int, replies_fd: int, folder: Path) -> None:
-            for number, (key, job) in enumerate(jobs.items()):
-                try:
-                    path = folder / f"{number}.out"
-                    path.write_bytes(job())
-                    reply = {"key": key, "path": str(path)}
-                except Exception as exc:  # reported; the parent runs this job itself
-                    reply = {"key": key, "error": f"{type(exc).__name__}: {exc}"[:1000]}
-                os.write(replies_fd, (json.dumps(reply) + "\n").encode("utf-8"))
-
-        return cls._fork(run_jobs)
 
     @classmethod
     def _fork(cls, target: Callable[[int, int, Path], None]) -> RenderWorker | None:

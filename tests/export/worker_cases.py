@@ -109,20 +109,3 @@ def test_a_worker_that_dies_or_stops_answering_is_given_up_without_a_hang(
     finally:
         stuck.close()  # SIGKILL ends a stopped process too
     assert stuck.pid == 0
-
-
-@needs_fork
-def test_forked_jobs_deliver_their_bytes_or_leave_the_job_to_this_process() -> None:
-    inherited = b"made before the fork"  # a forked child sees this process's data
-
-    def fail() -> bytes:
-        raise ValueError("broken")
-
-    child = RenderWorker.run({"one": lambda: inherited + b"!", "two": fail})
-    assert child is not None
-    try:
-        assert child.result("one") == b"made before the fork!"
-        assert child.result("two") is None  # this process runs it and meets the error itself
-    finally:
-        child.close()
-    assert child.pid == 0 and not child.folder.exists()

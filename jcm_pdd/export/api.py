@@ -11,10 +11,10 @@ export runs in a QThread, nor Windows or macOS), a render worker process is fork
 thing; it imports reportlab and python-docx while this process loads and calculates the
 project, then renders the page documents (PDD .pdf and .docx, MoC) from their neutral
 documents, while this process builds those documents, runs the final export's checks and
-writes the workbooks, then takes back the documents the worker has not started (a second child
-for the workbooks measured slower on two cores: three busy processes). Anything the worker does
-not deliver is rendered here, so both ways give the same files, and files are only written once
-everything is rendered. Heavy libraries are imported where they are used.
+writes the workbooks (a second child for the workbooks measured slower on two cores: three busy
+processes). Anything the worker does not deliver is rendered here, so both ways give the same
+files, and files are only written once everything is rendered. Heavy libraries are imported
+where they are used.
 """
 
 from __future__ import annotations
@@ -171,7 +171,7 @@ def _export(
                 project, moc_layout, calc.figures, public=public, draft=draft
             )
     # The worker renders the page documents (the PDFs first: they take longest) while this
-    # process checks the project and writes the workbooks, then takes back what is left.
+    # process checks the project and writes the workbooks.
     remote = sorted(docs, key=lambda job: job[0] != "pdf") if worker is not None else []
     if worker is not None:
         for fmt, public in remote:
@@ -198,11 +198,9 @@ def _export(
         if job not in remote:
             render_here(job)
     if worker is not None:
-        # Idle now: take back what the worker has not started, from the end of its queue
-        queue = list(remote)
-        while queue and worker.claim(_key(queue[-1])):
-            render_here(queue.pop())
-        for job in queue:
+        # Waiting beats taking back the worker's last documents: measured on two cores, this
+        # process's own python-docx import cost more than it saved
+        for job in remote:
             report(len(rendered), total, f"Building the {job[0].upper()} documents")
             data = worker.result(_key(job))
             if data is None:  # the worker failed on it: rendered here, errors surface here

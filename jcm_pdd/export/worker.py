@@ -9,7 +9,8 @@ private temporary folder and names it in a short request line (a document sent t
 itself would block this process until the busy worker read it); the worker renders it into a
 file in the same folder and answers with one JSON line naming the file or the error. It never
 writes into the export folder; the folder (mode 0700, confidential copies pass through it) is
-removed when the export ends.
+removed when the export ends. An idle parent may take back a queued document by renaming its
+request file before the worker does (a rename succeeds for one of them only).
 
 When: ``fork_is_safe()``: on Linux, from the main thread of a process that runs no other
 thread at all (counted by the kernel in /proc/self/task, so threads started by C++ code such as
@@ -97,9 +98,15 @@ def _serve(requests_fd: int, replies_fd: int, folder: Path) -> None:
         for number, line in enumerate(requests):
             request = json.loads(line)
             key = str(request["key"])
+            taken = Path(f"{request['document']}.worker")
             try:
-                source = Path(request["document"]).read_text(encoding="utf-8")
-                data = _render(request["format"], document_from_json(source))
+                os.rename(request["document"], taken)  # atomic: the parent may take it first
+            except FileNotFoundError:
+                reply = {"key": key, "skipped": "rendered by the parent"}
+                os.write(replies_fd, (json.dumps(reply) + "\n").encode("utf-8"))
+                continue
+            try:
+                data = _render(request["format"], document_from_json(taken.read_text("utf-8")))
                 path = folder / f"{number}.out"
                 path.write_bytes(data)
                 reply = {"key": key, "path": str(path)}
@@ -119,6 +126,7 @@ class RenderWorker:
         self._buffer = b""
         self._answers: dict[str, dict[str, str]] = {}
         self._submitted = 0
+        self._requests_by_key: dict[str, Path] = {}
         self._deadline = time.monotonic() + START_TIMEOUT
         self.alive = True
 
@@ -154,6 +162,7 @@ class RenderWorker:
             return
         source = self.folder / f"request-{self._submitted}.json"
         self._submitted += 1
+        self._requests_by_key[key] = source
         try:
             source.write_text(document_to_json(doc), encoding="utf-8")
             line = json.dumps({"key": key, "format": fmt, "document": str(source)})
@@ -164,6 +173,18 @@ class RenderWorker:
             self.alive = False
             return
         self._deadline = max(self._deadline, time.monotonic()) + RENDER_TIMEOUT
+
+    def claim(self, key: str) -> bool:
+        """Take back a submitted document the worker has not started (this process renders
+        it): lets an idle parent share the worker's queue, from its end."""
+        source = self._requests_by_key.get(key)
+        if source is None:
+            return False
+        try:
+            os.rename(source, f"{source}.parent")  # atomic: the worker may take it first
+        except FileNotFoundError:
+            return False
+        return True
 
     def result(self, key: str) -> bytes | None:
         """The rendered bytes for ``key``, or None when the worker could not deliver them."""

@@ -75,7 +75,7 @@ def test_worker_cases_pass_in_a_fresh_process() -> None:
         cwd=WORKER_CASES.parents[2],
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "3 passed" in result.stdout and "skipped" not in result.stdout, result.stdout
+    assert "4 passed" in result.stdout and "skipped" not in result.stdout, result.stdout
 
 
 def test_no_fork_from_another_thread() -> None:

@@ -109,3 +109,20 @@ def test_a_worker_that_dies_or_stops_answering_is_given_up_without_a_hang(
     finally:
         stuck.close()  # SIGKILL ends a stopped process too
     assert stuck.pid == 0
+
+
+@needs_fork
+def test_a_queued_document_is_taken_back_by_one_side_only() -> None:
+    worker = RenderWorker.start()
+    assert worker is not None
+    try:
+        os.kill(worker.pid, signal.SIGSTOP)  # the worker cannot start anything meanwhile
+        worker.submit("first", "docx", page_doc("MoC"))
+        worker.submit("second", "docx", page_doc("MoC"))
+        assert worker.claim("second")  # this process renders it
+        assert not worker.claim("second") and not worker.claim("unknown")
+        os.kill(worker.pid, signal.SIGCONT)
+        assert worker.result("first") is not None
+        assert not worker.claim("first")  # the worker had taken it
+    finally:
+        worker.close()

@@ -3,9 +3,11 @@
 Public API::
 
     export_set(project_path_or_loaded, out_dir, formats={"docx","pdf","xlsx","moc"},
-               draft=False, copies={"public","confidential"}, progress=None) -> list[Path]
+               draft=False, copies={"public","confidential"}, progress=None,
+               parallel=None) -> list[Path]
         The one export action. ``progress(done, total, message)`` for a GUI progress bar.
         Raises UserError (a final export while diagnostics report errors lists them).
+        ``parallel=False`` never forks the render worker (None: where safe, see ``worker``).
 
     build_pdd(project, layout, figures, *, public, draft, load_attachment) -> Document
         (PDD or MoC, depending on the layout's form)
@@ -16,9 +18,10 @@ Public API::
     sources.calculate(project) -> Calculation(figures: EmissionFigures | None, estimate, problem)
 
 Structure: ``document`` (the neutral document model) <- ``build_pdd`` (from the form layout)
--> ``render_docx`` / ``render_pdf``; ``build_workbook`` + ``excel_formula`` for the MPS
-workbook; ``redact`` (public copy), ``naming`` (file names), ``sources`` (engine, checks and
-storage adapters), ``api`` (export_set).
+-> ``render_docx`` / ``render_pdf`` (``pdf_png``: PNG figures embedded undecoded);
+``build_workbook`` + ``excel_formula`` for the MPS workbook; ``redact`` (public copy),
+``naming`` (file names), ``sources`` (engine, checks and storage adapters), ``api``
+(export_set), ``worker`` (the forked render worker; documents travel as JSON).
 """
 
 import sys

@@ -9,7 +9,8 @@ python-docx builds the package (styles, header and footer, section, pictures); t
 paragraphs and tables are appended as WordprocessingML elements directly (``_Body``), because
 python-docx's per-cell API (schema-ordered child lookups, one XML parse per snippet) took most
 of the export time. The elements are the ones python-docx writes for the same calls, so the
-document XML is unchanged (tests/export/golden).
+document XML is unchanged (tests/export/golden). ``prepare(n)`` sets up empty documents ahead
+(the render worker does it while it waits for its first document).
 """
 
 from __future__ import annotations

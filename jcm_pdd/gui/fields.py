@@ -152,12 +152,12 @@ class FieldBinding:
         view: FieldView,
         path: str,
         commit: Callable[[str, Any], str | None],
-        attachments: Callable[[], list[tuple[str, str]]] = list,
+        attachments: Callable[[], list[tuple[str, str, str]]] = list,
     ):
         self.view = view
         self.path = path
         self._commit = commit
-        self._attachments = attachments  # (name, sha256) of the project's attached files
+        self._attachments = attachments  # (name, sha256, media type) of the attached files
         self._loading = False
         self._shown: Any = None  # the model value last shown or committed
         self.context_menu: QMenu | None = None  # the last one shown (tests trigger its actions)
@@ -251,8 +251,12 @@ class FieldBinding:
         try:
             self.editor.clear()
             self.editor.addItem(tr("(no file chosen)"), "")
-            for name, sha in self._attachments():
-                self.editor.addItem(name or sha[:12], sha)
+            accept = self.view.accept
+            for name, sha, media_type in self._attachments():
+                # Only files of the kinds the field takes (the C.2 figure: an image or a
+                # PDF), and the file already chosen even if it is of another kind.
+                if not accept or media_type in accept or sha == current:
+                    self.editor.addItem(name or sha[:12], sha)
             self.editor.setCurrentIndex(max(0, self.editor.findData(current)))
         finally:
             self._loading = False

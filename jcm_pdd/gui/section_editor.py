@@ -104,8 +104,10 @@ class SectionEditor(QScrollArea):
         for table in self.tables:
             table.show_rows(_get(project, table.path) or [])
 
-    def _attachment_choices(self) -> list[tuple[str, str]]:
-        return [(a.name, a.sha256) for a in self.controller.session.project.attachments]
+    def _attachment_choices(self) -> list[tuple[str, str, str]]:
+        """(name, sha256, media type) of the project's attached files."""
+        attachments = self.controller.session.project.attachments
+        return [(a.name, a.sha256, a.media_type) for a in attachments]
 
     def refresh(self, path: str) -> None:
         """Show the model's value again for fields touched by a change at ``path``."""

@@ -69,3 +69,25 @@ def test_signature_cell_shows_and_picks_attached_files(window, qtbot, tmp_path) 
     assert cell.data(ROLE_VALUE) == records["signature-bat.png"]
     window.act_undo.trigger()  # the file is back
     assert table.table.item(0, column).text() == "signature-bat.png"
+
+
+def test_figure_field_offers_only_the_kinds_it_takes(window, project_file, tmp_path) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(32, 24, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3b6ea8"))
+    png = tmp_path / "boundary.png"
+    assert image.save(str(png))
+    sheet = tmp_path / "meter-readings.csv"
+    sheet.write_text("date,kWh\n2026-04-01,812\n", encoding="utf-8")
+    window.open_path(project_file)
+    page = window.view.show_section("attachments")
+    page.add_file(png)
+    page.add_file(sheet)
+    kinds = {a.name: a.media_type for a in window.session.project.attachments}
+    assert kinds["meter-readings.csv"] not in ("image/png", "image/jpeg", "application/pdf")
+    assert window.view.focus_path("pdd.figure_attachment")
+    combo = window.view.current_page().binding("pdd.figure_attachment").editor
+    offered = [combo.itemText(n) for n in range(combo.count())]
+    assert "boundary.png" in offered, "an image is offered for the C.2 figure"
+    assert "meter-readings.csv" not in offered, "a spreadsheet is not a figure"

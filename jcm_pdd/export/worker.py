@@ -14,8 +14,9 @@ request file before the worker does (a rename succeeds for one of them only).
 
 When: ``fork_is_safe()``: on Linux, from the main thread of a process that runs no other
 thread at all (counted by the kernel in /proc/self/task, so threads started by C++ code such as
-Qt's count too). A thread holding a lock (malloc, Qt, a logging handler) at the moment of the
-fork would leave the child waiting on that lock forever. The GUI exports from a QThread in a
+Qt's count too), and never in a process running a Qt application. A thread holding a lock
+(malloc, Qt, a logging handler) at the moment of the fork would leave the child waiting on that
+lock forever. The GUI exports from a QThread in a
 process running several threads, so it (like Windows and macOS, where CPython itself stopped
 forking because system frameworks are not fork-safe) renders sequentially: the same files,
 one core.
@@ -60,6 +61,13 @@ def _os_threads() -> int:
         return 0  # unknown: not safe
 
 
+def _qt_application() -> bool:
+    """Whether a Qt application (the GUI) runs in this process; looked up, never imported."""
+    qtcore = sys.modules.get("PySide6.QtCore")
+    application = getattr(qtcore, "QCoreApplication", None)
+    return application is not None and application.instance() is not None
+
+
 def fork_is_safe() -> bool:
     """Whether this process may fork a render worker (see the module docstring)."""
     return (
@@ -68,6 +76,7 @@ def fork_is_safe() -> bool:
         and threading.current_thread() is threading.main_thread()
         and threading.active_count() == 1
         and _os_threads() == 1
+        and not _qt_application()  # its display connection must not be shared with a child
     )
 
 

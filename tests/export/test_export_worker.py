@@ -114,3 +114,8 @@ def test_forked_and_sequential_exports_write_the_same_files(tmp_path: Path) -> N
         else:  # .docx and .xlsx: every part but the creation time
             assert _docx_parts(a.read_bytes()) == _docx_parts(b.read_bytes()), a.name
     assert not list(tmp_path.rglob(".*partial"))
+
+
+def test_no_fork_in_a_qt_application(qapp: object) -> None:
+    assert qapp is not None
+    assert not fork_is_safe()  # the GUI process renders sequentially

@@ -149,12 +149,22 @@ def _export(
     calc = calculate(project)
     jobs: list[Job] = [(fmt, copy == "public") for copy in which for fmt in chosen]
     docs: dict[Job, Document] = {}  # the neutral document of each page job
+    remote: list[Job] = []  # sent to the worker as soon as built, the PDFs first (they take
+    # longest), while this process goes on to check the project and write the workbooks
+
+    def add(job: Job, doc: Document) -> None:
+        docs[job] = doc
+        if worker is not None:
+            worker.submit(_key(job), "pdf" if job[0] == "pdf" else "docx", doc)
+            remote.append(job)
+
     pdd_layout = layout_for(project, "PDD") if {"docx", "pdf"} & set(chosen) else None
     moc_layout = layout_for(project, "MoC") if "moc" in chosen else None
     pdd_docs: dict[bool, Document] = {}
-    for fmt, public in jobs:
-        if fmt in ("docx", "pdf"):
+    for fmt in ("pdf", "docx"):
+        for job in [j for j in jobs if j[0] == fmt]:
             assert pdd_layout is not None
+            public = job[1]
             if public not in pdd_docs:  # one neutral document feeds both renderers
                 pdd_docs[public] = build_pdd(
                     project,
@@ -164,21 +174,10 @@ def _export(
                     draft=draft,
                     load_attachment=inp.load_attachment,
                 )
-            docs[(fmt, public)] = pdd_docs[public]
-    for fmt, public in jobs:
-        if fmt == "moc":
-            assert moc_layout is not None
-            docs[(fmt, public)] = build_pdd(
-                project, moc_layout, calc.figures, public=public, draft=draft
-            )
-    # The worker renders the page documents (the PDFs first: they take longest) while this
-    # process checks the project and writes the workbooks.
-    remote = sorted(docs, key=lambda job: job[0] != "pdf") if worker is not None else []
-    if worker is not None:
-        for fmt, public in remote:
-            worker.submit(
-                _key((fmt, public)), "pdf" if fmt == "pdf" else "docx", docs[(fmt, public)]
-            )
+            add(job, pdd_docs[public])
+    for job in [j for j in jobs if j[0] == "moc"]:
+        assert moc_layout is not None
+        add(job, build_pdd(project, moc_layout, calc.figures, public=job[1], draft=draft))
     if not draft:
         refuse_final(project, calc)
         refuse_unreadable_figure(project, inp)

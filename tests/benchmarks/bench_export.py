@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -94,6 +95,7 @@ def main() -> int:
             cold, count, how = result.stdout.split()
             return cold, f"{count} files, {how}"
 
+        ratios: list[tuple[float, float]] = []
         fresh(work / "cold-warmup")  # untimed: writes the .pyc files an installed app has
         for n in range(1, args.rounds + 1):
             cold, count = fresh(work / f"cold{n}")
@@ -139,6 +141,13 @@ def main() -> int:
                 f" LibreOffice docx->pdf {lo:.3f} s;"
                 f" ratio cold {float(cold) / lo:.2f}x, warm {warm / lo:.2f}x (target <= 0.5x)"
             )
+            ratios.append((float(cold) / lo, warm / lo))
+    if len(ratios) > 1:  # the machine is noisy: the middle round says more than any one
+        print(
+            f"median of {len(ratios)} rounds: ratio cold"
+            f" {statistics.median(c for c, _ in ratios):.2f}x,"
+            f" warm {statistics.median(w for _, w in ratios):.2f}x"
+        )
     return 0
 
 

@@ -47,3 +47,20 @@ def test_cli_help_does_not_load_qt() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "COMMAND" in result.stdout
+
+
+def test_cli_parser_loads_no_heavy_library() -> None:
+    """Building the command line imports no document model, engine or renderer: each command
+    imports what it needs when it runs, so ``jcm-pdd --help`` answers at once and ``jcm-pdd
+    export`` forks its render worker before the heavy imports (see jcm_pdd/export/worker.py)."""
+    script = (
+        "import sys\n"
+        "from jcm_pdd.cli import build_parser\n"
+        "build_parser()\n"
+        "heavy = ('pydantic', 'PySide6', 'docx', 'reportlab', 'openpyxl', 'jcm_pdd.model',\n"
+        "         'jcm_pdd.methodology', 'jcm_pdd.storage', 'jcm_pdd.forms', 'jcm_pdd.checks')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -13,9 +13,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from jcm_pdd.checks import Severity, run_checks
-from jcm_pdd.storage import load_project
-
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -30,6 +27,9 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from jcm_pdd.checks import Severity, run_checks
+    from jcm_pdd.storage import load_project
+
     project = load_project(args.file, backup_before_migration=False).project
     found = run_checks(project)
     if args.errors_only:

@@ -12,9 +12,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from jcm_pdd.storage.container import Container
-from jcm_pdd.storage.load import read_project_json
-
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("dump", help="print a project's JSON as stored (for diffing)")
@@ -23,6 +20,9 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from jcm_pdd.storage.container import Container
+    from jcm_pdd.storage.load import read_project_json
+
     with Container(args.file) as container:
         raw = read_project_json(container)
     sys.stdout.flush()

@@ -11,8 +11,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from jcm_pdd.forms import DEFAULT_COUNTRY, load_forms
-
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("forms", help="list or check the JCM form definitions")
@@ -23,6 +21,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from jcm_pdd.forms import DEFAULT_COUNTRY, load_forms
+
     registry = load_forms(args.check) if args.check else load_forms()
     definitions = sorted(registry.definitions(), key=lambda d: (d.country, d.form_type, d.version))
     if args.check:

@@ -10,9 +10,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from jcm_pdd.storage import load_project
-from jcm_pdd.storage.container import human_size
-
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("info", help="show what a .jcmpdd project file holds")
@@ -21,6 +18,9 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from jcm_pdd.storage import load_project
+    from jcm_pdd.storage.container import human_size
+
     loaded = load_project(args.file, backup_before_migration=False)
     project, manifest = loaded.project, loaded.manifest
     methodology = project.pdd.methodology

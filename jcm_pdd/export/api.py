@@ -145,12 +145,10 @@ def _export(
     report = progress or _quiet
     inp = load_input(source)
     project = inp.project
-    report(0, 1, "Calculating emission reductions")
-    calc = calculate(project)
     jobs: list[Job] = [(fmt, copy == "public") for copy in which for fmt in chosen]
     docs: dict[Job, Document] = {}  # the neutral document of each page job
-    remote: list[Job] = []  # sent to the worker as soon as built, the PDFs first (they take
-    # longest), while this process goes on to check the project and write the workbooks
+    remote: list[Job] = []  # sent to the worker as soon as built, while this process goes on
+    # to calculate, check the project and write the workbooks
 
     def add(job: Job, doc: Document) -> None:
         docs[job] = doc
@@ -160,6 +158,14 @@ def _export(
 
     pdd_layout = layout_for(project, "PDD") if {"docx", "pdf"} & set(chosen) else None
     moc_layout = layout_for(project, "MoC") if "moc" in chosen else None
+    moc_jobs = [j for j in jobs if j[0] == "moc"]
+    early = moc_layout is not None and not moc_layout.needs_figures
+    if early:  # no figures in it: the worker renders it while this process calculates
+        for job in moc_jobs:
+            assert moc_layout is not None
+            add(job, build_pdd(project, moc_layout, None, public=job[1], draft=draft))
+    report(0, 1, "Calculating emission reductions")
+    calc = calculate(project)
     pdd_docs: dict[bool, Document] = {}
     for fmt in ("pdf", "docx"):
         for job in [j for j in jobs if j[0] == fmt]:
@@ -175,7 +181,7 @@ def _export(
                     load_attachment=inp.load_attachment,
                 )
             add(job, pdd_docs[public])
-    for job in [j for j in jobs if j[0] == "moc"]:
+    for job in moc_jobs if not early else []:
         assert moc_layout is not None
         add(job, build_pdd(project, moc_layout, calc.figures, public=job[1], draft=draft))
     if not draft:

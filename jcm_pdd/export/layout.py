@@ -62,3 +62,8 @@ class FormLayout:
     title: str
     sections: tuple[LayoutSection, ...] = field(default_factory=tuple)
     source: str = ""  # the forms/ file this layout came from
+
+    @property
+    def needs_figures(self) -> bool:
+        """Whether the document shows the calculated C.3 figures (the MoC does not)."""
+        return any(b.kind == "emission_table" for s in self.sections for b in s.blocks)

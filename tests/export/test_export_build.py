@@ -104,3 +104,16 @@ def test_missing_calculation_is_said_not_invented() -> None:
     doc = build_pdd(project, layout_for(project, "PDD"), None, public=False, draft=True)
     assert Paragraph(NOT_CALCULATED, style="note") in doc.blocks
     assert doc.header_line.startswith("DRAFT")
+
+
+def test_moc_needs_no_figures_so_it_is_built_before_the_calculation() -> None:
+    """api._export hands the MoC to the render worker before calculating: that is only right
+    while its layout shows no figures, which this pins down."""
+    project = filled_project()
+    moc, pdd = layout_for(project, "MoC"), layout_for(project, "PDD")
+    assert not moc.needs_figures and pdd.needs_figures
+    figures = sample_figures()
+    for public in (True, False):
+        with_figures = build_pdd(project, moc, figures, public=public, draft=False)
+        without = build_pdd(project, moc, None, public=public, draft=False)
+        assert with_figures == without

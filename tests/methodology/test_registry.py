@@ -85,3 +85,58 @@ def test_edited_file_is_reloaded(tmp_path: Path) -> None:
     )
     path.write_text(text + "\n", encoding="utf-8")  # size changes, so the cache must notice
     assert load_registry([tmp_path]).get("MN_AM003", "05.0").identity.title == "Edited"
+
+
+def _broken_copy(version: str, folder: Path) -> Path:
+    """A file with a proper id and version whose body does not validate (a bad sectoral scope)."""
+    path = _copy_as(version, "valid", folder)
+    text = path.read_text(encoding="utf-8")
+    assert "sectoral_scope = 1\n" in text
+    path.write_text(text.replace("sectoral_scope = 1\n", "sectoral_scope = 99\n", 1), "utf-8")
+    return path
+
+
+def test_get_validates_only_the_methodology_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jcm_pdd.methodology import registry as registry_module
+
+    validated: list[str] = []
+    real = registry_module.load_file
+    monkeypatch.setattr(registry_module, "_CACHE", {})
+    monkeypatch.setattr(
+        registry_module, "load_file", lambda path: validated.append(Path(path).name) or real(path)
+    )
+    registry = load_registry()
+    assert validated == [], "opening the registry reads identities only"
+    assert registry.get("JCM_MN_AM003").identity.version == "02.0"
+    assert validated == ["JCM_MN_AM003_ver02.0.toml"]
+    shipped = len(list(templates_dir().glob("*.toml")))
+    assert len(registry.all()) == shipped and len(validated) == shipped  # all() validates all
+
+
+def test_a_broken_later_copy_leaves_the_earlier_one_and_is_reported(tmp_path: Path) -> None:
+    broken = _broken_copy("02.0", tmp_path)  # same id and version as the shipped file
+    registry = load_registry([tmp_path])
+    template = registry.get("JCM_MN_AM003", "02.0")
+    assert template.path != str(broken), "a broken file never wins"
+    assert [p.file for p in registry.errors] and all(p.file == str(broken) for p in registry.errors)
+    assert registry.shadowed == [], "nothing valid was replaced"
+
+
+def test_lazy_and_full_validation_agree(tmp_path: Path) -> None:
+    _copy_as("03.0", "superseded", tmp_path)
+    _broken_copy("04.0", tmp_path)
+    (tmp_path / "not-toml.toml").write_text("[identity\n", encoding="utf-8")
+    lazy = load_registry([tmp_path])
+    picked = [t.identity.version for t in lazy.versions("MN_AM003")]
+    full = load_registry([tmp_path])
+    everything = full.all()  # validates every file first
+    assert picked == [t.identity.version for t in full.versions("MN_AM003")] == ["02.0", "03.0"]
+    assert lazy.get("MN_AM003").path == full.get("MN_AM003").path
+    assert len(everything) == len(lazy.all())
+    assert sorted(p.file for p in lazy.errors) == sorted(p.file for p in full.errors)
+    assert {Path(p.file).name for p in full.errors} == {
+        "JCM_MN_AM003_ver04.0.toml",
+        "not-toml.toml",
+    }

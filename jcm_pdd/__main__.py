@@ -1,5 +1,5 @@
 """``python -m jcm_pdd``: the same entry point as the ``jcm-pdd`` command."""
 
-from jcm_pdd.cli import main
+from jcm_pdd.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -53,3 +53,20 @@ def test_user_error_message_is_kept_verbatim(monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setattr(cli, "build_parser", lambda: _parser_with(fail))
     assert cli.main(["boom"]) == 1
+
+
+def test_the_command_entry_point_exits_with_the_command_status(tmp_path) -> None:  # noqa: ANN001
+    """``python -m jcm_pdd`` (like the ``jcm-pdd`` script) ends the process with main()'s code."""
+    import subprocess
+    import sys
+
+    missing = subprocess.run(
+        [sys.executable, "-m", "jcm_pdd", "info", str(tmp_path / "none.jcmpdd")],
+        capture_output=True,
+        text=True,
+    )
+    assert missing.returncode == 1 and missing.stderr.startswith("jcm-pdd: error:")
+    version = subprocess.run(
+        [sys.executable, "-m", "jcm_pdd", "--version"], capture_output=True, text=True
+    )
+    assert version.returncode == 0 and version.stdout.startswith("jcm-pdd ")

@@ -203,10 +203,23 @@ def _peek_key(path: Path) -> Key | None:
     has exactly this key; a file without string id and version cannot validate at all.
     """
     try:
-        text = path.read_text(encoding="utf-8")
-        if len(text) > MAX_TEMPLATE_BYTES:
-            return None
-        identity = tomlcache.loads(text).get("identity")
+        stat = path.stat()
+    except OSError:
+        return None
+    seen = _PEEKED.get(path)
+    if seen and seen[0] == stat.st_size and seen[1] == stat.st_mtime_ns:
+        return seen[2]
+    key = _read_key(path) if stat.st_size <= MAX_TEMPLATE_BYTES else None
+    _PEEKED[path] = (stat.st_size, stat.st_mtime_ns, key)
+    return key
+
+
+_PEEKED: dict[Path, tuple[int, int, Key | None]] = {}  # by (size, mtime), like _CACHE
+
+
+def _read_key(path: Path) -> Key | None:
+    try:
+        identity = tomlcache.loads(path.read_text(encoding="utf-8")).get("identity")
     except (OSError, UnicodeDecodeError, ValueError):
         return None
     if not isinstance(identity, dict):

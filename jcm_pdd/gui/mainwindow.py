@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -30,6 +30,7 @@ from jcm_pdd.gui.diagnostics_panel import DiagnosticsPanel
 from jcm_pdd.gui.document_view import DocumentView
 from jcm_pdd.gui.preferences import Preferences
 from jcm_pdd.gui.start_page import StartPage
+from jcm_pdd.gui.window_menus import install_menus
 from jcm_pdd.model import Project
 from jcm_pdd.paths import sample_project_path
 from jcm_pdd.session import AutosavePolicy, DocumentSession
@@ -82,8 +83,7 @@ class MainWindow(QMainWindow):
 
         self.resizeDocks([self.calc_dock], [400], Qt.Orientation.Horizontal)
         self.resizeDocks([self.diag_dock], [200], Qt.Orientation.Vertical)
-        self._build_actions()
-        self._build_menus()
+        install_menus(self)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(int(self.autosave.interval * 1000))
         self.autosave_timer.timeout.connect(self.autosave_tick)
@@ -95,71 +95,7 @@ class MainWindow(QMainWindow):
         else:  # a file is about to be opened (the caller shows the start page if that fails)
             self._update_state()
 
-    # -- actions ---------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None, icon: str = "") -> QAction:  # noqa: ANN001
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if icon:
-            action.setIcon(icons.icon(icon))
-        action.triggered.connect(slot)
-        return action
-
-    def _build_actions(self) -> None:
-        keys = QKeySequence.StandardKey
-        self.act_new = self._action(tr("&New…"), self.new_project, keys.New, "new")
-        self.act_open = self._action(tr("&Open…"), self.open_dialog, keys.Open, "open")
-        self.act_save = self._action(tr("&Save"), self.save, keys.Save, "save")
-        self.act_save_as = self._action(tr("Save &As…"), self.save_as, keys.SaveAs)
-        self.act_close = self._action(tr("&Close"), self.close_document, keys.Close)
-        self.act_export = self._action(tr("&Export…"), self.export_dialog, "Ctrl+E", "export")
-        self.act_package = self._action(
-            tr("&Package for validation…"), self.package_dialog, None, "package"
-        )
-        self.act_prefs = self._action(
-            tr("&Preferences…"), self.preferences_dialog, keys.Preferences
-        )
-        self.act_quit = self._action(tr("&Quit"), self.close, keys.Quit)
-        self.act_start = self._action(tr("Start &page"), self._show_start_page_only)
-        self.act_show_calc = self._action(
-            tr("Show &calculation…"), self.calc_panel.show_calculation
-        )
-        self.act_about = self._action(tr("&About JCM PDD Studio"), self.about)
-        self.act_compare = self._action(tr("Co&mpare with…"), self.compare_dialog)
-        self.act_undo = self._action(tr("&Undo"), self.undo, keys.Undo, "undo")
-        self.act_redo = self._action(tr("&Redo"), self.redo, keys.Redo, "redo")
-        self.writing_actions = [self.act_save, self.act_export, self.act_package]
-
-    def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu(tr("&File"))
-        file_menu.addActions([self.act_new, self.act_open])
-        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addSeparator()
-        file_menu.addActions([self.act_save, self.act_save_as, self.act_close])
-        file_menu.addSeparator()
-        file_menu.addActions([self.act_export, self.act_package, self.act_compare])
-        file_menu.addSeparator()
-        file_menu.addActions([self.act_prefs, self.act_quit])
-        edit_menu = menu.addMenu(tr("&Edit"))
-        edit_menu.addActions([self.act_undo, self.act_redo])
-        view_menu = menu.addMenu(tr("&View"))
-        view_menu.addAction(self.act_start)
-        view_menu.addAction(self.calc_dock.toggleViewAction())
-        view_menu.addAction(self.diag_dock.toggleViewAction())
-        view_menu.addAction(self.act_show_calc)
-        help_menu = menu.addMenu(tr("&Help"))
-        help_menu.addAction(self.act_about)
-        toolbar = self.addToolBar(tr("Main"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.addActions([self.act_new, self.act_open, self.act_save])
-        toolbar.addSeparator()
-        toolbar.addActions([self.act_undo, self.act_redo])
-        toolbar.addSeparator()
-        toolbar.addActions([self.act_export, self.act_package])
-
-    def _fill_recent(self) -> None:
+    def fill_recent(self) -> None:
         self.recent_menu.clear()
         for name in self.prefs.recent_files:
             action = self.recent_menu.addAction(name)
@@ -206,7 +142,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.start_page)
         self._update_state()
 
-    def _show_start_page_only(self) -> None:
+    def show_start_page_only(self) -> None:
         self.start_page.refresh(self.prefs.recent_files)
         self.stack.setCurrentWidget(self.start_page)
 
@@ -265,8 +201,7 @@ class MainWindow(QMainWindow):
             if action.parent() is self:
                 action.deleteLater()
         self.menuBar().clear()
-        self._build_actions()
-        self._build_menus()
+        install_menus(self)
         self.calc_dock.setWindowTitle(tr("Estimated emission reductions (C.3)"))
         self.diag_dock.setWindowTitle(tr("Diagnostics"))
         self.calc_panel.retranslate()

@@ -234,8 +234,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="67" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="78" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="271" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="79" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="206" />
         <source>Diagnostics</source>
         <translation>診断</translation>
     </message>
@@ -442,7 +442,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="191" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="538" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="473" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
@@ -516,195 +516,195 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="140" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="309" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="313" />
         <source>{0} (not offered here)</source>
         <translation>{0}（この行では選択肢にありません）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="54" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="289" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="293" />
         <source>missing file {0}</source>
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="72" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="270" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="73" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="205" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="110" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="42" />
         <source>&amp;New…</source>
         <translation>新規(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="111" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="43" />
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="112" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="44" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="113" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="45" />
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="114" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="46" />
         <source>&amp;Close</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="115" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="47" />
         <source>&amp;Export…</source>
         <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="117" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="48" />
         <source>&amp;Package for validation…</source>
         <translation>有効化審査用パッケージ作成(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="120" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="49" />
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="122" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="50" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="123" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="51" />
         <source>Start &amp;page</source>
         <translation>スタートページ(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="125" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="52" />
         <source>Show &amp;calculation…</source>
         <translation>計算過程を表示(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="127" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="53" />
         <source>&amp;About JCM PDD Studio</source>
         <translation>JCM PDD Studio について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="128" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="54" />
         <source>Co&amp;mpare with…</source>
         <translation>比較(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="129" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="55" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="130" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="56" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="135" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="62" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="137" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="64" />
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="145" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="72" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="147" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="74" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="152" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="79" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="154" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="81" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="236" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="172" />
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="246" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="182" />
         <source>Read-only: {0}</source>
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="381" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="316" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="402" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="337" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="422" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="357" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="423" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="358" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="437" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="372" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="443" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="378" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="473" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="408" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="474" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="409" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="514" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="449" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="540" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="475" />
         <source>The diagnostics report {0} error(s). Fix them before packaging for validation.</source>
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="576" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="511" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="578" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="513" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}
@@ -1579,7 +1579,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <source>Sign-off not removed</source>
         <translation>サインオフを取り消せませんでした</translation>
     </message>
-<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="146" /><source>Go to the field</source><translation>該当項目へ移動</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="223" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="221" /><source>With values</source><translation>数値を代入</translation></message><message><location filename="../../jcm_pdd/gui/mainwindow.py" line="200" /><source>read-only</source><translation>読み取り専用</translation></message></context>
+<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="146" /><source>Go to the field</source><translation>該当項目へ移動</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="223" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="221" /><source>With values</source><translation>数値を代入</translation></message><message><location filename="../../jcm_pdd/gui/mainwindow.py" line="136" /><source>read-only</source><translation>読み取り専用</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>

@@ -1,0 +1,87 @@
+"""The main window's actions, menus and toolbar, with their shortcuts and icons.
+
+``install_menus(window)`` builds them (at start and again after a language change, when every
+text is read anew through ``tr()``), as ``act_*`` attributes of the window that its state
+updates enable and disable. The slots are the window's own methods.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+
+from jcm_pdd.gui import icons
+
+if TYPE_CHECKING:
+    from jcm_pdd.gui.mainwindow import MainWindow
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+def _action(window: MainWindow, text: str, slot, shortcut=None, icon: str = "") -> QAction:  # noqa: ANN001
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if icon:
+        action.setIcon(icons.icon(icon))
+    action.triggered.connect(slot)
+    return action
+
+
+def install_menus(window: MainWindow) -> None:
+    _build_actions(window)
+    _build_menus(window)
+
+
+def _build_actions(w: MainWindow) -> None:
+    keys = QKeySequence.StandardKey
+    w.act_new = _action(w, tr("&New…"), w.new_project, keys.New, "new")
+    w.act_open = _action(w, tr("&Open…"), w.open_dialog, keys.Open, "open")
+    w.act_save = _action(w, tr("&Save"), w.save, keys.Save, "save")
+    w.act_save_as = _action(w, tr("Save &As…"), w.save_as, keys.SaveAs)
+    w.act_close = _action(w, tr("&Close"), w.close_document, keys.Close)
+    w.act_export = _action(w, tr("&Export…"), w.export_dialog, "Ctrl+E", "export")
+    w.act_package = _action(w, tr("&Package for validation…"), w.package_dialog, None, "package")
+    w.act_prefs = _action(w, tr("&Preferences…"), w.preferences_dialog, keys.Preferences)
+    w.act_quit = _action(w, tr("&Quit"), w.close, keys.Quit)
+    w.act_start = _action(w, tr("Start &page"), w.show_start_page_only)
+    w.act_show_calc = _action(w, tr("Show &calculation…"), w.calc_panel.show_calculation)
+    w.act_about = _action(w, tr("&About JCM PDD Studio"), w.about)
+    w.act_compare = _action(w, tr("Co&mpare with…"), w.compare_dialog)
+    w.act_undo = _action(w, tr("&Undo"), w.undo, keys.Undo, "undo")
+    w.act_redo = _action(w, tr("&Redo"), w.redo, keys.Redo, "redo")
+    w.writing_actions = [w.act_save, w.act_export, w.act_package]
+
+
+def _build_menus(w: MainWindow) -> None:
+    menu = w.menuBar()
+    file_menu = menu.addMenu(tr("&File"))
+    file_menu.addActions([w.act_new, w.act_open])
+    w.recent_menu = file_menu.addMenu(tr("Open &Recent"))
+    w.recent_menu.aboutToShow.connect(w.fill_recent)
+    file_menu.addSeparator()
+    file_menu.addActions([w.act_save, w.act_save_as, w.act_close])
+    file_menu.addSeparator()
+    file_menu.addActions([w.act_export, w.act_package, w.act_compare])
+    file_menu.addSeparator()
+    file_menu.addActions([w.act_prefs, w.act_quit])
+    edit_menu = menu.addMenu(tr("&Edit"))
+    edit_menu.addActions([w.act_undo, w.act_redo])
+    view_menu = menu.addMenu(tr("&View"))
+    view_menu.addAction(w.act_start)
+    view_menu.addAction(w.calc_dock.toggleViewAction())
+    view_menu.addAction(w.diag_dock.toggleViewAction())
+    view_menu.addAction(w.act_show_calc)
+    help_menu = menu.addMenu(tr("&Help"))
+    help_menu.addAction(w.act_about)
+    toolbar = w.addToolBar(tr("Main"))
+    toolbar.setObjectName("mainToolbar")
+    toolbar.addActions([w.act_new, w.act_open, w.act_save])
+    toolbar.addSeparator()
+    toolbar.addActions([w.act_undo, w.act_redo])
+    toolbar.addSeparator()
+    toolbar.addActions([w.act_export, w.act_package])

@@ -16,7 +16,6 @@ document XML is unchanged (tests/export/golden). ``prepare(n)`` sets up empty do
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from typing import Any
 
 from docx import Document as new_docx
@@ -394,8 +393,3 @@ class _DocxWriter:
 def render_docx(doc: Document) -> bytes:
     """The .docx bytes of ``doc``."""
     return _DocxWriter(doc).write()
-
-
-def write_docx(doc: Document, path: Path) -> Path:
-    path.write_bytes(render_docx(doc))
-    return path

@@ -8,7 +8,6 @@ on every page. Headings keep with the next block so none is left alone at a page
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from typing import Any
 
 from reportlab import rl_config
@@ -276,8 +275,3 @@ class _PdfWriter:
 def render_pdf(doc: d.Document) -> bytes:
     """The PDF bytes of ``doc``."""
     return _PdfWriter(doc).write()
-
-
-def write_pdf(doc: d.Document, path: Path) -> Path:
-    path.write_bytes(render_pdf(doc))
-    return path

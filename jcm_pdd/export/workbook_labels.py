@@ -2,94 +2,110 @@
 
 The workbook's sheet titles, table titles and lettered column headers come from ``forms/``
 (MPS and MSS definitions of the partner country), like the PDD's headings, so a corrected label
-is a data change. The built-in labels below (jcm-forms.md §3.2, jcm-forms-verified.md §2) are
-used when no definition can be read or when its table does not have the expected columns.
+is a data change. ``forms/`` is the one source, as for the PDD and MoC layouts: when it cannot
+be read, or a table lacks the columns the workbook's cells and formulas are laid out for, the
+export stops with a message naming the problem instead of printing other labels.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
+from jcm_pdd.errors import UserError
 from jcm_pdd.forms import FormDefinition, Section
 
-log = logging.getLogger(__name__)
+# Not a form heading: the calculation sheet is the workbook's own (jcm-forms.md §3.2).
+CALC_TITLE = (
+    "Monitoring Plan Sheet (Calculation Process Sheet) [Attachment to Project Design Document]"
+)
+TABLE1_COLUMNS = 10  # (a)-(j): the cells and formulas of MPS(input) Table 1 are laid out so
+TABLE2_COLUMNS = 6  # (a)-(f) of Table 2
+MSS_SUBPATHS = frozenset({"responsible", "role", "organisation"})
 
 
 @dataclass(frozen=True)
 class WorkbookLabels:
-    input_title: str = "Monitoring Plan Sheet (Input Sheet) [Attachment to Project Design Document]"
-    calc_title: str = (
-        "Monitoring Plan Sheet (Calculation Process Sheet) [Attachment to Project Design Document]"
+    input_title: str
+    mss_title: str
+    table1_title: str
+    table1: tuple[str, ...]
+    table2_title: str
+    table2: tuple[str, ...]
+    table3_title: str
+    defaults_title: str
+    mss_columns: tuple[tuple[str, str], ...]  # MSS columns in the form's order: (sub-path, header)
+    calc_title: str = CALC_TITLE
+
+
+class _Unusable(Exception):
+    """A definition that does not fit the workbook; the message says what is wrong."""
+
+
+def _section(definition: FormDefinition, section_id: str) -> Section:
+    found = next((s for s in definition.sections if s.id == section_id), None)
+    if found is None:
+        raise _Unusable(f"{definition.form_type} has no section '{section_id}'")
+    return found
+
+
+def _lettered(definition: FormDefinition, section_id: str, count: int) -> tuple[str, ...]:
+    """The "(a) Label" headers of the section's table; exactly ``count`` of them."""
+    section = _section(definition, section_id)
+    columns = (
+        [c for c in section.fields[0].columns if c.on_form and c.letter] if section.fields else []
     )
-    mss_title: str = "Monitoring Structure Sheet [Attachment to Project Design Document]"
-    table1_title: str = "Table 1: Parameters to be monitored ex post"
-    table1: tuple[str, ...] = (
-        "(a) Monitoring point No.", "(b) Parameters", "(c) Description of data",
-        "(d) Estimated Values", "(e) Units", "(f) Monitoring option", "(g) Source of data",
-        "(h) Measurement methods and procedures", "(i) Monitoring frequency",
-        "(j) Other comments",
-    )  # fmt: skip
-    table2_title: str = "Table 2: Project-specific parameters to be fixed ex ante"
-    table2: tuple[str, ...] = (
-        "(a) Parameters", "(b) Description of data", "(c) Estimated Values", "(d) Units",
-        "(e) Source of data", "(f) Other comments",
-    )  # fmt: skip
-    table3_title: str = "Table 3: Ex-ante estimation of CO2 emission reductions"
-    defaults_title: str = "[List of Default Values]"
-    # MSS columns in the form's order: (model sub-path, header)
-    mss_columns: tuple[tuple[str, str], ...] = (
-        ("responsible", "Responsible personnel"),
-        ("role", "Role"),
-        ("organisation", "Organisation"),
-    )
-
-
-def _section(definition: FormDefinition, section_id: str) -> Section | None:
-    return next((s for s in definition.sections if s.id == section_id), None)
-
-
-def _lettered(section: Section | None, count: int) -> tuple[str, ...] | None:
-    """The "(a) Label" headers of the section's table, if it has exactly ``count`` of them."""
-    if section is None or not section.fields:
-        return None
-    columns = [c for c in section.fields[0].columns if c.on_form and c.letter]
     if len(columns) != count:
-        return None
+        raise _Unusable(
+            f"{definition.form_type} {section_id} has {len(columns)} lettered columns on the "
+            f"form; the workbook is laid out for {count}"
+        )
     return tuple(f"{c.letter} {c.label}" for c in columns)
 
 
-def _title(section: Section | None, fallback: str) -> str:
-    return section.heading if section is not None else fallback
+def _mss_columns(definition: FormDefinition) -> tuple[tuple[str, str], ...]:
+    structure = _section(definition, "structure")
+    found = (
+        tuple((c.subpath, c.label) for c in structure.fields[0].columns if c.on_form)
+        if structure.fields
+        else ()
+    )
+    if {path for path, _ in found} != MSS_SUBPATHS:
+        raise _Unusable(f"MSS structure columns are {[p for p, _ in found]}")
+    return found
 
 
 def labels_for(country: str) -> WorkbookLabels:
-    """The labels of the MPS and MSS forms of ``country`` (fallback: the built-in ones)."""
-    base = WorkbookLabels()
-    try:
-        from jcm_pdd.forms import load_forms
+    """The labels of the MPS and MSS forms of ``country`` (UserError if they cannot be used)."""
+    from jcm_pdd.forms import load_forms
 
+    try:
         registry = load_forms()
         mps = registry.get(country or "MN", "MPS")
         mss = registry.get(country or "MN", "MSS")
-    except Exception as exc:  # a missing or broken forms/ must not block an export
-        log.warning("using the built-in Monitoring Plan labels: %s", exc)
-        return base
-    structure = _section(mss, "structure")
-    mss_columns = base.mss_columns
-    if structure is not None and structure.fields:
-        found = tuple((c.subpath, c.label) for c in structure.fields[0].columns if c.on_form)
-        if {p for p, _ in found} == {p for p, _ in base.mss_columns}:
-            mss_columns = found
-    return WorkbookLabels(
-        input_title=mps.title,
-        calc_title=base.calc_title,
-        mss_title=mss.title,
-        table1_title=_title(_section(mps, "T1"), base.table1_title),
-        table1=_lettered(_section(mps, "T1"), len(base.table1)) or base.table1,
-        table2_title=_title(_section(mps, "T2"), base.table2_title),
-        table2=_lettered(_section(mps, "T2"), len(base.table2)) or base.table2,
-        table3_title=_title(_section(mps, "T3"), base.table3_title),
-        defaults_title=_title(_section(mps, "defaults"), base.defaults_title),
-        mss_columns=mss_columns,
-    )
+        return WorkbookLabels(
+            input_title=mps.title,
+            mss_title=mss.title,
+            table1_title=_section(mps, "T1").heading,
+            table1=_lettered(mps, "T1", TABLE1_COLUMNS),
+            table2_title=_section(mps, "T2").heading,
+            table2=_lettered(mps, "T2", TABLE2_COLUMNS),
+            table3_title=_section(mps, "T3").heading,
+            defaults_title=_section(mps, "defaults").heading,
+            mss_columns=_mss_columns(mss),
+        )
+    except _Unusable as exc:
+        raise UserError(
+            f"The Monitoring Plan workbook cannot be drawn: its form definition in forms/ does "
+            f"not fit it ({exc})."
+        ) from None
+    except UserError as exc:  # includes FormDefinitionError: names the file and the problem
+        raise UserError(
+            f"The Monitoring Plan workbook cannot be drawn: its form definitions in forms/ "
+            f"cannot be used ({exc.message})."
+        ) from None
+    except OSError as exc:  # forms/ missing or unreadable
+        raise UserError(
+            f"The Monitoring Plan workbook cannot be drawn: the form definitions folder "
+            f"(forms/) cannot be read ({exc.strerror or exc}). Reinstall JCM PDD Studio or "
+            f"restore the folder."
+        ) from None

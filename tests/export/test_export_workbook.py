@@ -102,3 +102,41 @@ def test_libreoffice_converts_the_workbook_to_pdf(
     source = tmp_path / "mps.xlsx"
     source.write_bytes(workbook_bytes(WorkbookSource(template, inputs, draft=True)))
     assert soffice_convert(source, "pdf", tmp_path / "out").stat().st_size > 1000
+
+
+@pytest.mark.parametrize("country", ["MN", "ID", "TH", "VN", "MM", "KE", "KH"])
+def test_workbook_labels_come_from_each_countrys_forms(country: str) -> None:
+    from jcm_pdd.export.workbook_labels import labels_for
+    from jcm_pdd.forms import load_forms
+
+    labels = labels_for(country)
+    mps = load_forms().get(country, "MPS")
+    assert labels.input_title == mps.title
+    assert labels.table1[0].startswith("(a)") and labels.table1[-1].startswith("(j)")
+    assert labels.table2[0].startswith("(a)") and labels.table2[-1].startswith("(f)")
+    assert {path for path, _ in labels.mss_columns} == {"responsible", "role", "organisation"}
+
+
+def test_workbook_labels_without_usable_forms_say_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No built-in copy of the labels: forms/ is their one source, as for the PDD and MoC."""
+    import shutil
+
+    from jcm_pdd import paths
+    from jcm_pdd.errors import UserError
+    from jcm_pdd.export.workbook_labels import labels_for
+    from jcm_pdd.forms import registry
+
+    monkeypatch.setattr(registry, "_load_default", registry._load_default.__wrapped__)
+    monkeypatch.setattr(paths, "_candidate_roots", lambda: [tmp_path])
+    with pytest.raises(UserError, match=r"form definitions folder \(forms/\) cannot be read"):
+        labels_for("MN")
+    shutil.copytree(Path(__file__).resolve().parents[2] / "forms", tmp_path / "forms")
+    assert labels_for("MN").table1[3] == "(d) Estimated Values"
+    mps = tmp_path / "forms" / "_base" / "MPS.toml"
+    text = mps.read_text(encoding="utf-8")
+    assert 'letter = "(j)"' in text
+    mps.write_text(text.replace('letter = "(j)"', 'letter = ""', 1), encoding="utf-8")
+    with pytest.raises(UserError, match=r"T1 has 9 lettered columns .* laid out for 10"):
+        labels_for("MN")

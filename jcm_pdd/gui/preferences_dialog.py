@@ -28,6 +28,7 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.prefs = prefs
         self.setWindowTitle(tr("Preferences"))
+        self.setMinimumWidth(460)  # the name's example and the note read on few lines
         self.language = QComboBox()
         self.language.setAccessibleName(tr("Interface language"))
         for code, name in LANGUAGES.items():

@@ -219,25 +219,14 @@ class MainWindow(QMainWindow):
             self.view.deleteLater()
             self._build_view(controller, section_id)
             if self.review_docks:
-                self._follow_navigator()
+                from jcm_pdd.gui.review_docks import follow_navigator
+
+                follow_navigator(self)
             controller.schedule_recalc()
             controller.recheck_now()
         if on_start or self.view is None:
             self.show_start()
         self._update_state()
-
-    def _follow_navigator(self) -> None:
-        """Keep the validator's docks on the section shown (after the editors were rebuilt)."""
-        from jcm_pdd.gui.diff_view import section_titles
-
-        assert self.view is not None and self.session is not None
-        titles = section_titles(self.session.project)
-
-        def shown(section_id: str) -> None:
-            self.findings_panel.set_target(section_id)
-            self.signoff_panel.set_section(section_id if section_id in titles else "")
-
-        self.view.navigator.section_selected.connect(shown)
 
     def _discard_view(self) -> None:
         for dock in self.review_docks:

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QTableWidget, QWidget
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui import theme
@@ -81,6 +81,22 @@ def target_paths(project: Any, sections: Sequence[Any], limit: int = 80) -> dict
                 paths += [f"{base}.{n}.{c.path}" for c in view.columns if "*" not in c.path]
         out[section.id] = list(dict.fromkeys(paths))[:limit]
     return out
+
+
+def selected_key(table: QTableWidget, role: int) -> str | None:
+    """The ``role`` data of the first column of the selected row, or None."""
+    model = table.selectionModel()
+    rows = model.selectedRows() if model else []
+    return str(table.item(rows[0].row(), 0).data(role)) if rows else None
+
+
+def select_key(table: QTableWidget, role: int, key: str) -> bool:
+    """Select the row whose first column holds ``key`` as ``role`` data; False if none."""
+    for row in range(table.rowCount()):
+        if table.item(row, 0).data(role) == key:
+            table.selectRow(row)
+            return True
+    return False
 
 
 def guarded(parent: QWidget, action: Callable[[], Any], title: str) -> Any:

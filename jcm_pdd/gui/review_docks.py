@@ -65,14 +65,9 @@ def add_review_docks(window: MainWindow, opened: object) -> list[QDockWidget]:
         section_titles=titles,
     )
 
-    def section_shown(section_id: str) -> None:
-        findings.set_target(section_id)
-        signoffs.set_section(section_id if section_id in titles else "")
-
-    view.navigator.section_selected.connect(section_shown)
-    current = view.navigator.currentItem()
-    if current is not None and current.data(0, Qt.ItemDataRole.UserRole):
-        section_shown(current.data(0, Qt.ItemDataRole.UserRole))
+    window.findings_panel = findings
+    window.signoff_panel = signoffs
+    follow_navigator(window)
     findings.go_to_target.connect(window.go_to_target)
     signoffs.go_to_path.connect(window.go_to_target)
     findings.changed.connect(signoffs.refresh)
@@ -90,8 +85,6 @@ def add_review_docks(window: MainWindow, opened: object) -> list[QDockWidget]:
         window.tabifyDockWidget(window.diag_dock, dock)
         docks.append(dock)
     docks[0].raise_()
-    window.findings_panel = findings
-    window.signoff_panel = signoffs
 
     def field_actions(menu: QMenu, path: str) -> None:
         """ "Raise finding…" in the context menu of every editor field and table cell."""
@@ -109,3 +102,23 @@ def add_review_docks(window: MainWindow, opened: object) -> list[QDockWidget]:
 
     setattr(window, FIELD_MENU_HOOK, field_actions)
     return docks
+
+
+def follow_navigator(window: MainWindow) -> None:
+    """Keep the findings and sign-off docks on the section the navigator shows (called again
+    when the editors are rebuilt after a language change)."""
+    from jcm_pdd.gui.diff_view import section_titles
+
+    view, session = window.view, window.session
+    assert view is not None and session is not None
+    titles = section_titles(session.project)
+    findings, signoffs = window.findings_panel, window.signoff_panel
+
+    def section_shown(section_id: str) -> None:
+        findings.set_target(section_id)
+        signoffs.set_section(section_id if section_id in titles else "")
+
+    view.navigator.section_selected.connect(section_shown)
+    current = view.navigator.currentItem()
+    if current is not None and current.data(0, Qt.ItemDataRole.UserRole):
+        section_shown(current.data(0, Qt.ItemDataRole.UserRole))

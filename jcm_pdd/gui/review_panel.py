@@ -40,6 +40,8 @@ from jcm_pdd.gui.review_common import (  # noqa: F401 - review_for_opened, targe
     carried_review,
     guarded,
     review_for_opened,
+    select_key,
+    selected_key,
     status_colour,
     status_text,
     target_paths,
@@ -320,17 +322,10 @@ class ReviewPanel(QWidget):
         self.filter.setCurrentIndex(max(0, self.filter.findData(status)))
 
     def selected_id(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        return str(self.table.item(rows[0].row(), 0).data(ROLE_ID))
+        return selected_key(self.table, ROLE_ID)
 
     def select_finding(self, finding_id: str) -> bool:
-        for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(ROLE_ID) == finding_id:
-                self.table.selectRow(row)
-                return True
-        return False
+        return select_key(self.table, ROLE_ID, finding_id)
 
     def _selection_changed(self) -> None:
         finding_id = self.selected_id()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui import theme
 from jcm_pdd.gui.diff_view import period_text, quantity_text, value_text
-from jcm_pdd.gui.review_common import guarded
+from jcm_pdd.gui.review_common import guarded, select_key, selected_key
 from jcm_pdd.model import Project
 from jcm_pdd.package.engine import Figures
 from jcm_pdd.package.review import Review, SignOffState, save_review
@@ -221,15 +221,10 @@ class SignOffPanel(QWidget):
         return [s.signoff.section for s in self.states if s.stale]
 
     def selected_section(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return str(self.table.item(rows[0].row(), 0).data(ROLE_KEY)) if rows else None
+        return selected_key(self.table, ROLE_KEY)
 
     def select_section(self, key: str) -> bool:
-        for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(ROLE_KEY) == key:
-                self.table.selectRow(row)
-                return True
-        return False
+        return select_key(self.table, ROLE_KEY, key)
 
     def _selection_changed(self) -> None:
         key = self.selected_section()

@@ -11,11 +11,11 @@ that come from data (form labels, methodology ids, site names) are inserted as t
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
+from jcm_pdd import tomlcache
 from jcm_pdd.paths import resources_dir
 
 if TYPE_CHECKING:
@@ -31,8 +31,7 @@ def catalogue(language: str) -> Mapping[str, str]:
     if language not in LANGUAGES:
         language = DEFAULT_LANGUAGE
     path = resources_dir() / "messages" / f"checks.{language}.toml"
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
+    data = tomlcache.loads(path.read_text(encoding="utf-8"), decimal=False)
     messages = data["messages"]
     return {str(key): str(value) for key, value in messages.items()}
 

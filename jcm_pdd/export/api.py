@@ -62,9 +62,9 @@ def _check_choice(given: Iterable[str], allowed: tuple[str, ...], what: str) -> 
 
 def refuse_final(project: Project, calc: Calculation) -> None:
     """Raise a UserError listing what blocks a final (submission) export."""
-    from jcm_pdd.export.sources import diagnostics_errors
+    from jcm_pdd.checks import blocking_errors, blocking_lines
 
-    errors = diagnostics_errors(project)
+    errors = blocking_lines(blocking_errors(project))
     if calc.figures is None:
         errors.append(f"The emission reductions cannot be calculated: {calc.problem}")
     if errors:

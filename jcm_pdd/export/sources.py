@@ -1,8 +1,8 @@
 """What an export reads from the rest of the app: the project, its attachments, the engine's
-ex-ante estimate, the methodology template and the diagnostics.
+ex-ante estimate and the methodology template.
 
-Kept in one module so the exporters depend on those packages through a few narrow functions
-(and so a missing optional piece gives a clear message instead of an ImportError).
+Kept in one module so the exporters depend on those packages through a few narrow functions.
+(The diagnostics that block a final export come from ``jcm_pdd.checks.blocking_errors``.)
 """
 
 from __future__ import annotations
@@ -86,23 +86,6 @@ def calculate(project: Project) -> Calculation:
     except (UserError, ValueError, LookupError) as exc:  # the engine's InputError and friends
         return Calculation(None, problem=getattr(exc, "message", None) or str(exc))
     return Calculation(figures_from_estimate(estimate), estimate)
-
-
-def diagnostics_errors(project: Project) -> list[str]:
-    """Messages of the diagnostics with severity "error" (they block a final export)."""
-    try:
-        from jcm_pdd.checks import run_checks
-    except ImportError:
-        return []
-    result = run_checks(project)
-    items = getattr(result, "items", result)
-    errors: list[str] = []
-    for item in items:
-        if str(getattr(item, "severity", "")).lower().endswith("error"):
-            where = getattr(item, "location", "") or getattr(item, "path", "")
-            message = getattr(item, "message", str(item))
-            errors.append(f"{message} ({where})" if where else str(message))
-    return errors
 
 
 def find_template(methodology_id: str, version: str) -> Any:

@@ -52,7 +52,7 @@ def package_figures(opened: Any) -> Figures:
         return {}
     try:
         return engine.estimate(opened.project, opened.template).figures
-    except (UserError, engine.EngineUnavailable):
+    except UserError:
         return {}
 
 

@@ -108,6 +108,7 @@ def build_package(
     producers: Sequence[Producer] | None = None,
 ) -> BagResult:
     """Build the ``.jcmpkg`` at ``out_path``; raise ``UserError`` (listing them) on errors."""
+    from jcm_pdd.checks import blocking_errors, blocking_lines
     from jcm_pdd.package.producers import DEFAULT_PRODUCERS
 
     report = progress or (lambda _f, _m: None)
@@ -120,7 +121,7 @@ def build_package(
         raise UserError("The package cannot be written over the project file.")
     report(0.0, "Loading the project")
     project = engine.load_project(project_path)
-    errors = engine.diagnostics_errors(project)
+    errors = blocking_lines(blocking_errors(project))
     if errors:
         listed = "\n".join(f"  - {e}" for e in errors)
         raise UserError(

@@ -144,7 +144,7 @@ def load_side(path: Path | str) -> Side:
     try:
         template = engine.load_template_file(engine.template_file_for(project))
         return Side(path.name, "project", project, engine.estimate(project, template).figures)
-    except (UserError, engine.EngineUnavailable) as exc:
+    except UserError as exc:
         return Side(path.name, "project", project, {}, note=f"{path.name}: no figures ({exc})")
 
 

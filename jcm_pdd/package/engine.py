@@ -4,8 +4,9 @@ Building and verifying need to load a project file, find and load the exact meth
 template, compute the ex-ante estimate with its trace, list diagnostics and export the
 documents. Those belong to ``jcm_pdd.storage``, ``jcm_pdd.methodology``, ``jcm_pdd.checks`` and
 ``jcm_pdd.export``; this adapter keeps their names out of the rest of the package so that the
-zip/BagIt core stays independent of them (and testable before they existed). A subsystem that
-is not available raises ``EngineUnavailable``; callers turn that into a "skipped" check.
+zip/BagIt core stays independent of them. They are imported where used (so opening a package
+does not pay for the exporters), never guarded: a missing subsystem is an import error that
+stops the caller, not a "skipped" check.
 
 Figures travel as ``Figures``: ``{period: {quantity: exact text}}`` with periods like "2025"
 and "total", quantities ``RE``, ``PE``, ``ER`` (unrounded, exact) and ``RE_rounded``,
@@ -25,10 +26,6 @@ from jcm_pdd.errors import UserError
 from jcm_pdd.model import Project
 
 Figures = dict[str, dict[str, str]]
-
-
-class EngineUnavailable(Exception):
-    """A subsystem this step needs is not available in this build."""
 
 
 @dataclass
@@ -55,28 +52,22 @@ def same_figure(a: str, b: str) -> bool:
 
 def load_project(path: Path) -> Project:
     """Load a project file read-only (no migration backup is written anywhere)."""
-    try:
-        from jcm_pdd.storage import load_project as storage_load
-    except ImportError as exc:
-        raise EngineUnavailable("project storage") from exc
+    from jcm_pdd.storage import load_project as storage_load
+
     return storage_load(path, backup_before_migration=False).project
 
 
 def saved_at(path: Path) -> str:
     """The project file's saved-at time (ISO 8601 UTC) from its manifest, or ""."""
-    try:
-        from jcm_pdd.storage import read_manifest
-    except ImportError:
-        return ""
+    from jcm_pdd.storage import read_manifest
+
     return read_manifest(path).saved_at
 
 
 def template_file_for(project: Project) -> Path:
     """The methodology template file the project's B.1 names (from the shipped registry)."""
-    try:
-        from jcm_pdd.methodology.registry import load_registry
-    except ImportError as exc:
-        raise EngineUnavailable("methodology registry") from exc
+    from jcm_pdd.methodology.registry import load_registry
+
     method = project.pdd.methodology
     if not method.methodology_id:
         raise UserError("The project names no methodology (B.1), so it cannot be packaged.")
@@ -86,19 +77,15 @@ def template_file_for(project: Project) -> Path:
 
 def load_template_file(path: Path) -> Any:
     """Load one template file by itself (never through the shipped registry or its cache)."""
-    try:
-        from jcm_pdd.methodology.loader import load_file
-    except ImportError as exc:
-        raise EngineUnavailable("methodology templates") from exc
+    from jcm_pdd.methodology.loader import load_file
+
     return load_file(path)
 
 
 def estimate(project: Project, template: Any) -> Estimate:
     """The C.3 estimate with ``template`` (a loaded template object, not an id)."""
-    try:
-        from jcm_pdd.methodology.estimate import estimate_project
-    except ImportError as exc:
-        raise EngineUnavailable("calculation engine") from exc
+    from jcm_pdd.methodology.estimate import estimate_project
+
     result = estimate_project(project, template)
     figures: Figures = {}
     for year in result.years:
@@ -160,25 +147,6 @@ def _trace(result: Any) -> dict[str, Any]:
     }
 
 
-def diagnostics_errors(project: Project) -> list[str]:
-    """The messages of every error-severity diagnostic (a package is refused while any exist)."""
-    try:
-        import jcm_pdd.checks as checks
-    except ImportError:
-        return []
-    run_checks = getattr(checks, "run_checks", None)
-    if run_checks is None:
-        return []  # the checks are not in this build; export follows the same rule
-    found: Any = run_checks(project)
-    errors = []
-    for diag in getattr(found, "items", found):
-        if str(getattr(diag, "severity", "")).lower().endswith("error"):
-            where = getattr(diag, "location", "") or getattr(diag, "path", "")
-            message = getattr(diag, "message", str(diag))
-            errors.append(f"{message} ({where})" if where else str(message))
-    return errors
-
-
 def document_role(name: str) -> str:
     """``pdd_public_docx`` from an exported file name (JCM naming, see export.naming)."""
     public = name.startswith("for_public_use_")
@@ -196,10 +164,8 @@ def export_documents(
     project_path: Path, out_dir: Path, progress: Callable[[float, str], None] | None = None
 ) -> list[tuple[str, Path]]:
     """Export the final document set (both copies, every format) into ``out_dir``."""
-    try:
-        from jcm_pdd.export import export_set
-    except ImportError as exc:
-        raise EngineUnavailable("document export") from exc
+    from jcm_pdd.export import export_set
+
     report = progress or (lambda _f, _m: None)
     files = export_set(
         project_path, out_dir, progress=lambda done, total, m: report(done / max(total, 1), m)

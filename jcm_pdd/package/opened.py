@@ -137,7 +137,7 @@ def open_package(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Opened
         if isinstance(template_member, str):
             try:
                 opened.template = engine.load_template_file(opened.member_path(template_member))
-            except (engine.EngineUnavailable, UserError):
+            except UserError:
                 opened.template = None  # the report already says why figures were not checked
     except BaseException:
         opened.close()

@@ -105,9 +105,6 @@ def recheck(zf: SafeZip, report: VerifyReport, payload_ok: dict[str, bool]) -> N
                 _extract(zf, template_member, Path(tmp), "template")
             )
             estimate = engine.estimate(project, template)
-        except engine.EngineUnavailable as exc:
-            report.check(CHECK, "skipped", f"{exc} is not available in this build")
-            return
         except UserError as exc:
             report.add(
                 "recompute",

@@ -3,6 +3,7 @@
 Public API::
 
     registry = load_forms()                          # validated, cached
+    check_forms()                                    # every definition now (app start-up)
     pdd = registry.get("MN", "PDD")                  # latest version; fallback DEFAULT_COUNTRY
     forms = registry.for_project(project)            # [PDD, MPS, MSS, MoC] in navigator order
     registry.submission.documents                    # the navigator's document list
@@ -17,7 +18,13 @@ The editor and the exporters are generated from ``FormDefinition`` objects; see
 from jcm_pdd.forms.choices import resolve_choices
 from jcm_pdd.forms.countries import Bounds, Country, CountryTable
 from jcm_pdd.forms.loader import FormDefinitionError
-from jcm_pdd.forms.registry import DEFAULT_COUNTRY, FormRegistry, Resolution, load_forms
+from jcm_pdd.forms.registry import (
+    DEFAULT_COUNTRY,
+    FormRegistry,
+    Resolution,
+    check_forms,
+    load_forms,
+)
 from jcm_pdd.forms.schema import (
     FORM_TYPES,
     Choice,
@@ -46,6 +53,7 @@ __all__ = [
     "Country",
     "CountryTable",
     "ExportHints",
+    "check_forms",
     "FieldType",
     "FormDefinition",
     "FormDefinitionError",

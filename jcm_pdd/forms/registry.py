@@ -154,6 +154,18 @@ def load_forms(root: Path | None = None) -> FormRegistry:
     return _load(root)
 
 
+def check_forms(root: Path | None = None) -> FormRegistry:
+    """Read and validate every definition of ``root`` (default: the shipped ``forms/``) now.
+
+    ``forms/`` is mandatory: the editors, the exporters and the sign-off fingerprints all come
+    from it, and none has a hand-written substitute. The desktop app calls this at start-up so
+    an unreadable definition stops it once, naming the file, instead of failing later in one
+    editor. Raises ``FormDefinitionError`` (a ``UserError``)."""
+    registry = load_forms(root)
+    registry.definitions()
+    return registry
+
+
 @lru_cache(maxsize=1)
 def _load_default() -> FormRegistry:
     return _load(forms_dir())

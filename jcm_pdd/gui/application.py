@@ -61,8 +61,27 @@ def build_window(path: Path | None = None, *, recover: bool = True) -> MainWindo
     return window
 
 
+def forms_readable() -> bool:
+    """Whether every form definition in ``forms/`` reads; if not, say which and why, once.
+
+    The editors are generated from ``forms/`` and have no hand-written substitute, so the app
+    does not start without them (the message also goes to stderr for a terminal user)."""
+    from jcm_pdd.forms import check_forms
+
+    try:
+        check_forms()
+    except UserError as exc:
+        text = f"JCM PDD Studio cannot start: {exc.message}"
+        print(text, file=sys.stderr)
+        QMessageBox.critical(None, "JCM PDD Studio", text)
+        return False
+    return True
+
+
 def run_app(path: Path | None = None) -> int:
     app = application()
+    if not forms_readable():
+        return 1
     window = build_window(path)
     window.raise_()
     return app.exec()

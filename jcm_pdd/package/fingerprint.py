@@ -61,16 +61,11 @@ def _base(pattern: str) -> str:
 
 def sections_for(project: Project) -> dict[str, SectionSpec]:
     """Every section of the project's forms (PDD, MPS, MSS, MoC), in navigator order."""
-    try:
-        from jcm_pdd.forms import load_forms
+    from jcm_pdd.forms import load_forms
 
-        definitions = load_forms().for_project(project)
-    except Exception:  # noqa: BLE001 - no forms: fall back to whole-document sections
-        return {
-            "PDD": SectionSpec("PDD", "PDD", ("pdd", "rule_set", "reference_number"), True),
-            "MPS": SectionSpec("MPS", "Monitoring Plan", ("monitoring_plan",), True),
-            "MoC": SectionSpec("MoC", "MoC", ("moc",)),
-        }
+    # No whole-document fallback: a sign-off must cover the sections the reviewer saw, so an
+    # unreadable forms/ is an error here as everywhere.
+    definitions = load_forms().for_project(project)
     specs: dict[str, SectionSpec] = {}
     for definition in definitions:
         form = str(definition.form_type)

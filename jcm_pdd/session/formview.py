@@ -2,24 +2,18 @@
 
 The GUI generates every editor from ``SectionView``/``FieldView`` (no hand-written editor per form
 or methodology). They come from the form definitions in ``forms/`` (``jcm_pdd.forms``) for the
-project's partner country and form version; when no definition is available (or the loader is
-missing), a plain view is derived from the document model itself so every field stays editable.
+project's partner country and form version; ``forms/`` is mandatory (an unreadable definition
+stops the app at start-up, ``jcm_pdd.forms.check_forms``), so there is no second, hand-written view.
 ``cell_choices`` gives what one table cell offers: its column's list, or the list the row's
 methodology parameter narrows it to or supplies (monitoring options, cases of a default value).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import types
-import typing
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import cache
-from typing import Any, Literal, get_args, get_origin
-
-from pydantic import BaseModel
+from typing import Any, Literal
 
 from jcm_pdd.model import Project
 
@@ -85,210 +79,6 @@ class SectionView:
     @property
     def heading(self) -> str:
         return f"{self.number}  {self.title}" if self.number else self.title
-
-
-_MULTILINE = {
-    "description",
-    "explanation",
-    "contribution_from_japan",
-    "annex",
-    "references",
-    "stakeholder_solicitation",
-    "project_information",
-    "structure_note",
-    "measurement_methods",
-    "address",
-    "contents",
-    "comment",
-    "consideration",
-}
-_LABELS = {"ghg_type": "GHG type", "tpe_name": "Third-party entity (TPE)", "id": "ID"}
-
-
-def humanize(name: str) -> str:
-    return _LABELS.get(name) or name.replace("_", " ").capitalize()
-
-
-def _unwrap_optional(annotation: Any) -> Any:
-    origin = get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in get_args(annotation) if a is not type(None)]
-        if len(args) == 1:
-            return args[0]
-    return annotation
-
-
-def field_kind(name: str, annotation: Any) -> tuple[FieldKind, tuple[str, ...]]:
-    """The editor kind for a model field (by its annotation; long prose by name)."""
-    ann = _unwrap_optional(annotation)
-    if get_origin(ann) is typing.Annotated:
-        ann = get_args(ann)[0]
-    if name in ("latitude", "longitude"):
-        return "coordinate", ()
-    if name.endswith("_attachment") or name == "specimen_signature":
-        return "attachment", ()  # holds the sha256 of an attached file
-    if get_origin(ann) is list:
-        return "table", ()
-    if get_origin(ann) is Literal:
-        return "choice", tuple(str(a) for a in get_args(ann))
-    if ann is bool:
-        return "bool", ()
-    if ann is dt.date:
-        return "date", ()
-    if ann is Decimal:
-        return "decimal", ()
-    if ann is int:
-        return "int", ()
-    return ("multiline" if name in _MULTILINE else "text"), ()
-
-
-def _model_at(pattern: str) -> tuple[type[BaseModel], str]:
-    """The model class holding the last part of ``pattern`` and that part's name."""
-    current: Any = Project
-    parts = pattern.split(".")
-    for part in parts[:-1]:
-        if part == "*":
-            current = get_args(current)[0]
-            continue
-        current = _unwrap_optional(current.model_fields[part].annotation)
-    return current, parts[-1]
-
-
-def derive_field(pattern: str, label: str | None = None, required: bool = False) -> FieldView:
-    """A FieldView for one model path pattern, typed from the model."""
-    model, name = _model_at(pattern)
-    annotation = model.model_fields[name].annotation
-    kind, choices = field_kind(name, annotation)
-    view = FieldView(pattern, label or humanize(name), kind, required=required, choices=choices)
-    if kind == "table":
-        row = get_args(_unwrap_optional(annotation))[0]
-        for col_name, info in row.model_fields.items():
-            col_kind, col_choices = field_kind(col_name, info.annotation)
-            if col_kind == "table" or (
-                isinstance(info.annotation, type) and issubclass(info.annotation, BaseModel)
-            ):
-                continue  # nested records are edited elsewhere
-            if get_origin(info.annotation) is dict:
-                continue
-            view.columns.append(
-                FieldView(col_name, humanize(col_name), col_kind, choices=col_choices)
-            )
-    return view
-
-
-# The plain structure used when no form definition is available: (id, title, group, paths).
-# Paths marked with "!" are required by every JCM form.
-_PLAIN: list[tuple[str, str, str, list[str]]] = [
-    ("A.1", "Title of the JCM project", "PDD", ["!pdd.title"]),
-    ("A.2", "General description of project and applied technologies", "PDD", ["!pdd.description"]),
-    ("A.3", "Location of project, including coordinates", "PDD", ["!pdd.sites"]),
-    ("A.4", "Name of project participants", "PDD", ["!pdd.participants"]),
-    (
-        "A.5",
-        "Duration",
-        "PDD",
-        ["!pdd.duration.start_date", "!pdd.duration.operational_lifetime_years"],
-    ),
-    ("A.6", "Contribution from Japan", "PDD", ["!pdd.contribution_from_japan"]),
-    (
-        "B.1",
-        "Selection of methodology",
-        "PDD",
-        ["!pdd.methodology.methodology_id", "!pdd.methodology.version"],
-    ),
-    (
-        "B.2",
-        "Explanation of how the project meets eligibility criteria",
-        "PDD",
-        ["!pdd.eligibility"],
-    ),
-    (
-        "C.1",
-        "Emission sources and GHG types",
-        "PDD",
-        ["!pdd.emission_sources.reference", "!pdd.emission_sources.project"],
-    ),
-    (
-        "C.2",
-        "Figure of all emission sources and monitoring points",
-        "PDD",
-        ["pdd.figure_attachment", "pdd.figure_caption"],
-    ),
-    ("C.3", "Estimated emissions reductions in each year", "PDD", ["pdd.estimation.end_year"]),
-    (
-        "D",
-        "Environmental impact assessment",
-        "PDD",
-        ["!pdd.environmental_impact.legally_required", "pdd.environmental_impact.explanation"],
-    ),
-    (
-        "E.1",
-        "Solicitation of comments from local stakeholders",
-        "PDD",
-        ["!pdd.stakeholder_solicitation"],
-    ),
-    (
-        "E.2",
-        "Summary of comments received and their consideration",
-        "PDD",
-        ["pdd.stakeholder_comments"],
-    ),
-    ("F", "References", "PDD", ["pdd.references"]),
-    ("Annex", "Annex", "Annex", ["pdd.annex"]),
-    ("Rev", "Revision history of PDD", "Revision history", ["pdd.revisions"]),
-    (
-        "MPS.1",
-        "Parameters to be monitored ex post",
-        "Monitoring Plan",
-        ["!monitoring_plan.monitored"],
-    ),
-    (
-        "MPS.2",
-        "Project-specific parameters fixed ex ante",
-        "Monitoring Plan",
-        ["monitoring_plan.fixed_ex_ante"],
-    ),
-    (
-        "MPS.3",
-        "Default values chosen or overridden",
-        "Monitoring Plan",
-        ["monitoring_plan.default_selections", "monitoring_plan.index_members"],
-    ),
-    (
-        "MSS",
-        "Monitoring structure",
-        "Monitoring Structure",
-        ["!monitoring_plan.structure", "monitoring_plan.structure_note"],
-    ),
-    (
-        "MoC.1",
-        "Focal point",
-        "MoC",
-        [
-            "moc.date_of_submission",
-            "!moc.focal_point.name",
-            "moc.focal_point.address",
-            "!moc.focal_point.primary_signatory.name",
-            "moc.focal_point.primary_signatory.email",
-            "moc.focal_point.alternate_signatory.name",
-            "moc.focal_point.alternate_signatory.email",
-        ],
-    ),
-    (
-        "MoC.2",
-        "Third-party entity and other participants",
-        "MoC",
-        ["!moc.tpe_name", "moc.other_participants"],
-    ),
-]
-
-
-def plain_view() -> list[SectionView]:
-    sections = []
-    for sid, title, group, paths in _PLAIN:
-        fields = [derive_field(p.lstrip("!"), required=p.startswith("!")) for p in paths]
-        sections.append(SectionView(sid, title, group, fields))
-    return sections
 
 
 _KINDS: dict[str, FieldKind] = {
@@ -381,14 +171,10 @@ def definition_view(definitions: list[Any]) -> list[SectionView]:
 
 
 def form_view(project: Project) -> list[SectionView]:
-    """The sections to edit ``project`` with: its form definitions, else the plain view."""
-    try:
-        from jcm_pdd.forms import load_forms
+    """The sections to edit ``project`` with, from its form definitions."""
+    from jcm_pdd.forms import load_forms
 
-        return definition_view(load_forms().for_project(project))
-    except Exception:  # any missing or broken definition: keep the editor usable, say why
-        _log.warning("form definitions unavailable; using the plain view", exc_info=True)
-        return plain_view()
+    return definition_view(load_forms().for_project(project))
 
 
 def _filled(value: Any) -> bool:

@@ -64,12 +64,9 @@ def methodologies() -> tuple[MethodologyChoice, ...]:
 def countries() -> list[tuple[str, str]]:
     """(code, name) of partner countries, those with a methodology first."""
     with_templates = {m.country for m in methodologies()}
-    try:
-        from jcm_pdd.forms import load_forms
+    from jcm_pdd.forms import load_forms
 
-        table = [(c.code, c.name) for c in load_forms().countries.partners()]
-    except Exception:  # the wizard still works from the templates alone
-        table = [(code, code) for code in sorted(with_templates)]
+    table = [(c.code, c.name) for c in load_forms().countries.partners()]
     return sorted(table, key=lambda c: (c[0] not in with_templates, c[1]))
 
 

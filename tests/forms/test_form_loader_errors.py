@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from jcm_pdd.errors import UserError
-from jcm_pdd.forms import FormDefinitionError, load_forms
-from jcm_pdd.paths import forms_dir
+from jcm_pdd.forms import FormDefinitionError, check_forms, load_forms
+from jcm_pdd.paths import forms_dir, sample_project_path
 
 MINIMAL_PDD = """
 country = "MN"
@@ -230,3 +230,37 @@ def test_a_broken_file_of_one_country_does_not_block_another(forms_copy: Path) -
     assert registry.get("MN", "PDD").code == "JCM_MN_F_PDD_ver03.0"
     with pytest.raises(FormDefinitionError, match="country_formal"):
         registry.get("KE", "PDD")
+
+
+def test_check_forms_reads_every_definition_now(forms_copy: Path) -> None:
+    # Only an MPS file is broken: a lazy load of the PDD would not notice, the start-up does.
+    (forms_copy / "MN" / "MPS_ver01.0.toml").write_text("[[sections]\n", encoding="utf-8")
+    load_forms(forms_copy).get("MN", "PDD")
+    with pytest.raises(FormDefinitionError) as caught:
+        check_forms(forms_copy)
+    assert "MPS_ver01.0.toml" in caught.value.message
+    assert len(check_forms(forms_dir()).definitions()) >= 4
+
+
+def test_an_unreadable_forms_folder_fails_every_consumer_without_a_fallback(
+    forms_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The editor view, the sign-off sections and the wizard's countries have no hand-written
+    copy of the forms to fall back on: they all stop with the loader's error."""
+    from jcm_pdd.forms import registry
+    from jcm_pdd.package.fingerprint import sections_for
+    from jcm_pdd.session.formview import form_view
+    from jcm_pdd.session.newproject import countries
+    from jcm_pdd.storage import load_project
+
+    (forms_copy / "MN" / "PDD_ver03.0.toml").write_text("[[sections]\n", encoding="utf-8")
+    (forms_copy / "countries.toml").write_text("not = [toml\n", encoding="utf-8")
+    project = load_project(sample_project_path(), backup_before_migration=False).project
+    monkeypatch.setattr(registry, "forms_dir", lambda: forms_copy)
+    registry._load_default.cache_clear()
+    try:
+        for consumer in (lambda: form_view(project), lambda: sections_for(project), countries):
+            with pytest.raises(UserError):
+                consumer()
+    finally:
+        registry._load_default.cache_clear()

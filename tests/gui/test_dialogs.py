@@ -161,3 +161,29 @@ def test_every_dialog_opens_in_both_languages(qtbot, window, tmp_path, language)
             assert all(t != e for t, e in zip(titles, english, strict=True)), titles
     finally:
         install_language("en")
+
+
+def test_the_app_does_not_start_without_readable_forms(
+    qtbot,
+    answers,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # noqa: ANN001
+    import shutil
+
+    from jcm_pdd.forms import registry
+    from jcm_pdd.gui.application import run_app
+    from jcm_pdd.paths import forms_dir
+
+    broken = tmp_path / "forms"
+    shutil.copytree(forms_dir(), broken)
+    (broken / "MN" / "MSS_ver01.0.toml").write_text("[[sections]\n", encoding="utf-8")
+    monkeypatch.setattr(registry, "forms_dir", lambda: broken)
+    registry._load_default.cache_clear()
+    try:
+        assert run_app() == 1  # returns before the event loop: no window, no editor
+    finally:
+        registry._load_default.cache_clear()
+    assert any("MSS_ver01.0.toml" in str(text) for text in answers["asked"])  # type: ignore[union-attr]
+    assert "cannot start" in capsys.readouterr().err

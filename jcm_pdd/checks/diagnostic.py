@@ -110,6 +110,7 @@ CATALOG: dict[str, CodeInfo] = {
     "eligibility.explanation": _e("an eligibility criterion has no explanation"),
     "eligibility.criteria": _e("the B.2 criteria differ from the methodology's"),
     "eligibility.check-failed": _e("an eligibility check of the template fails"),
+    "text.placeholder": _e("a text the methodology template gives only in part is not completed"),
     "calc.total": _e("the C.3 total differs from the sum of the years"),
     "calc.error": _w("the emission reductions cannot be calculated yet"),
     "defaults.unverified": _w("a default value JCM PDD Studio could not verify is in use"),

@@ -40,6 +40,7 @@ RULES: tuple[Rule, ...] = (
     consistency.attachment_references,
     template_rules.identity,
     template_rules.eligibility,
+    template_rules.placeholders,
     template_rules.monitoring_rows,
     template_rules.default_values,
     calc_rules.c3_totals,

@@ -16,6 +16,7 @@ from typing import Any
 from jcm_pdd.checks.context import CheckContext
 from jcm_pdd.checks.diagnostic import Diagnostic, make
 from jcm_pdd.checks.monitoring import parameter_name
+from jcm_pdd.methodology.public_text import PLACEHOLDER
 
 
 def identity(context: CheckContext) -> Iterator[Diagnostic]:
@@ -100,6 +101,26 @@ def eligibility(context: CheckContext) -> Iterator[Diagnostic]:
                 criterion=number,
                 detail=detail or "",
             )
+
+
+def _strings(value: object, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for number, item in enumerate(value):
+            yield from _strings(item, f"{path}.{number}")
+
+
+def placeholders(context: CheckContext) -> Iterator[Diagnostic]:
+    """Text a template gave only in part (it ends with the placeholder, e.g. a criterion whose
+    source is truncated) must be completed by the user: an error, so a final export waits."""
+    dumped = context.project.model_dump(mode="python", exclude={"attachments"})
+    for path, text in _strings(dumped, ""):
+        if PLACEHOLDER in text:
+            yield make("text.placeholder", path, placeholder=PLACEHOLDER)
 
 
 def _members(context: CheckContext, sets: list[str]) -> list[tuple[str, ...]]:

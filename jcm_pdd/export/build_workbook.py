@@ -230,7 +230,8 @@ class _Writer:
                 chosen = source.choice or ""
                 label = next((c.label for c in param.choices if c.name == chosen), chosen)
                 how = f"Override: {source.reason}" if source.origin == "overridden" else label
-                cite = source.citation + (f" ({source.status})" if source.status else "")
+                # The public citation and, on its own line, the status: never research notes.
+                cite = source.citation + (f"\nStatus: {source.status}" if source.status else "")
                 self._row(
                     ws,
                     row,

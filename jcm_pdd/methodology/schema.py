@@ -19,7 +19,17 @@ import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
+
+from jcm_pdd.methodology.public_text import PLACEHOLDER, check_public
 
 FORMAT_VERSION: Literal[1] = 1
 
@@ -33,6 +43,8 @@ Role = Literal["monitored", "fixed_ex_ante", "default", "calculated"]
 MonitoringOption = Literal["A", "B", "C"]
 RoundingMode = Literal["floor", "ceil", "half_up"]
 Number = Decimal | int | str  # TOML number (read as Decimal) or a decimal string
+# Text that reaches users and exports: no research notes, no file references (public_text.py).
+PublicText = Annotated[str, AfterValidator(check_public)]
 MAX_EXPONENT = 30  # no JCM quantity needs more; keeps exact arithmetic bounded
 
 # How the research notes' provenance tags map to a status (FORMAT.md, "Provenance").
@@ -78,12 +90,21 @@ class Provenance(_Strict):
     """Where a value (or the identity) comes from, and how far it has been checked."""
 
     status: ProvenanceStatus
-    citation: str = Field(min_length=3, description="Source document, section, table or page")
+    citation: PublicText = Field(
+        min_length=3,
+        description="Public citation shown to users and in exports: the document (and its "
+        "version), section, table or equation number. No research notes or file references",
+    )
     url: str = ""
     tag: SourceTag | None = Field(
-        default=None, description="Tag used in the research notes; must agree with status"
+        default=None,
+        description="Internal: tag used in the research notes; must agree with status",
     )
-    note: str = ""
+    note: str = Field(
+        default="",
+        description="Internal provenance notes (the research trail): shown by 'templates show' "
+        "and PROVENANCE.md only, never in the app's document views or in exports",
+    )
     applies: ProvenanceStatus | None = Field(
         default=None,
         description="Whether the source is shown to apply to THIS methodology (request R3), "
@@ -125,9 +146,9 @@ class Identity(_Strict):
     id: str = Field(pattern=r"^JCM_[A-Z]{2}_(AM|PM)[0-9]{3}$", description="e.g. JCM_MN_AM003")
     version: str = Field(pattern=r"^[0-9]{2}\.[0-9]$", description="e.g. 02.0")
     host_country: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2, e.g. MN")
-    title: str = Field(min_length=3)
+    title: PublicText = Field(min_length=3)
     sectoral_scope: int = Field(ge=1, le=15)
-    sectoral_scope_name: str = ""
+    sectoral_scope_name: PublicText = ""
     approval_date: dt.date | None = None
     status: Literal["valid", "superseded"] = "valid"
     proponent: str = ""
@@ -162,34 +183,51 @@ class Identity(_Strict):
 
 
 class Term(_Strict):
-    term: str
-    definition: str
+    term: PublicText
+    definition: PublicText
     provenance: Provenance | None = None
 
 
 class Summary(_Strict):
     """Section C of the methodology (four items, as on the jcm.go.jp page)."""
 
-    measures: str
-    reference_emissions: str
-    project_emissions: str
-    monitoring_parameters: str
+    measures: PublicText
+    reference_emissions: PublicText
+    project_emissions: PublicText
+    monitoring_parameters: PublicText
     provenance: Provenance
 
 
 class Criterion(_Strict):
+    """One eligibility criterion (PDD B.2). ``incomplete = true`` marks a text the sources give
+    only in part: it ends with the placeholder, and a project still carrying it cannot be
+    exported as final (the user replaces it with the approved methodology's wording)."""
+
     number: int = Field(ge=1)
     text: str = Field(min_length=3)
+    incomplete: bool = Field(
+        default=False,
+        description="The text is known to be incomplete; it ends with the placeholder '[…]' "
+        "and blocks a final export until the project replaces it",
+    )
     check: str | None = Field(
         default=None, description="Optional boolean expression, e.g. all(i, COP_PJ[i] >= 6)"
     )
-    check_description: str = ""
+    check_description: PublicText = ""
     provenance: Provenance
+
+    @model_validator(mode="after")
+    def _placeholder(self) -> Criterion:
+        body = self.text.removesuffix(PLACEHOLDER) if self.incomplete else self.text
+        check_public(body)
+        if self.incomplete and not self.text.endswith(PLACEHOLDER):
+            raise ValueError(f"an incomplete criterion's text ends with '{PLACEHOLDER}'")
+        return self
 
 
 class EmissionSource(_Strict):
-    source: str
-    ghg: str = Field(description="e.g. CO2, CH4, N/A")
+    source: PublicText
+    ghg: PublicText = Field(description="e.g. CO2, CH4, N/A")
 
 
 class EmissionSources(_Strict):
@@ -199,7 +237,7 @@ class EmissionSources(_Strict):
 
 
 class IndexSet(_Strict):
-    label: str = Field(description="What one member is, e.g. 'PV system'")
+    label: PublicText = Field(description="What one member is, e.g. 'PV system'")
     default_member: str = Field(default="1", description="Id of the member a new project gets")
     optional: bool = Field(
         default=False, description="May be empty (sums over it are then 0), e.g. optional fuels"
@@ -215,12 +253,14 @@ class Choice(_Strict):
     The provenance of an entered case describes its rule only."""
 
     name: Key
-    label: str
+    label: PublicText
     value: Number | None = None
     entered: bool = Field(
         default=False, description="The project enters this case's value (with its source)"
     )
-    rule: str = Field(default="", description="When this choice applies (methodology wording)")
+    rule: PublicText = Field(
+        default="", description="When this choice applies (methodology wording)"
+    )
     provenance: Provenance
 
     @field_validator("value", mode="before")
@@ -252,16 +292,16 @@ class Bounds(_Strict):
 
 
 class Parameter(_Strict):
-    symbol: str = Field(min_length=1, description="As printed, e.g. EC_PJ,i,p")
-    description: str = Field(min_length=3)
+    symbol: PublicText = Field(min_length=1, description="As printed, e.g. EC_PJ,i,p")
+    description: PublicText = Field(min_length=3)
     unit: str = Field(description="Unit as printed in column (e) Units, e.g. MWh/p")
     role: Role
     index: list[Key] = Field(default_factory=list, description='Index sets, e.g. ["i"]')
     options: list[MonitoringOption] = Field(default_factory=list)
     default_option: MonitoringOption | None = None
-    source_of_data: str = ""
-    measurement_methods: str = ""
-    frequency: str = ""
+    source_of_data: PublicText = ""
+    measurement_methods: PublicText = ""
+    frequency: PublicText = ""
     # role = "default": a single value ...
     value: Number | None = None
     provenance: Provenance | None = None
@@ -271,7 +311,14 @@ class Parameter(_Strict):
     allow_override: bool = True
     # role = "calculated"
     equation: str | None = None
-    equation_ref: str = Field(default="", description="e.g. 'eq. (1)'")
+    equation_ref: PublicText = Field(
+        default="",
+        description="Public: where the equation is in the methodology, e.g. 'eq. (1)' or "
+        "'section F.2, eq. (1)'; leave empty when the methodology was not read",
+    )
+    equation_note: str = Field(
+        default="", description="Internal note on where the equation comes from (never shown)"
+    )
     bounds: Bounds = Field(default_factory=lambda: Bounds(min=Decimal(0)))
     # role = "monitored": recorded for the monitoring plan, read by no equation (request R2)
     record_only: bool = Field(
@@ -328,7 +375,7 @@ class Band(_Strict):
     lower: Number | None = None
     upper: Number | None = None
     value: Number
-    label: str = ""
+    label: PublicText = ""
 
     @field_validator("lower", "upper", "value", mode="before")
     @classmethod
@@ -339,7 +386,7 @@ class Band(_Strict):
 class BandTable(_Strict):
     """A lookup by band, e.g. a threshold COP by cooling-capacity band: ``band(NAME, x)``."""
 
-    description: str
+    description: PublicText
     key_unit: str
     unit: str
     bands: list[Band] = Field(min_length=1)
@@ -364,7 +411,7 @@ class Rounding(_Strict):
     emission_reductions: RoundingMode = "floor"
     reference_emissions: RoundingMode = Field(default="half_up", description="display only")
     project_emissions: RoundingMode = Field(default="half_up", description="display only")
-    basis: str = Field(default="JCM convention: credited ER_p rounded down to whole tCO2e")
+    basis: PublicText = Field(default="JCM convention: credited ER_p rounded down to whole tCO2e")
     provenance: Provenance | None = None
 
 
@@ -403,7 +450,7 @@ class HistoryRow(_Strict):
 
     version: str
     date: dt.date | str = ""
-    contents: str = ""
+    contents: PublicText = ""
 
 
 class TemplateFile(_Strict):

@@ -1,0 +1,63 @@
+"""What may appear in text a user, a reader of an export or a validator sees.
+
+Methodology templates carry two kinds of text: public text (criteria, descriptions, labels,
+the public *citation* of a source: document, version, section, equation number) and internal
+provenance notes (``note``, ``equation_note``, ``tag``: the research trail behind a value).
+Only public text reaches the app's views and the exported documents. This module holds the one
+list of internal-note patterns: the template schema rejects them in public fields, and the
+export tests scan every exported artifact with the same list.
+
+It also holds the placeholder marker: a template gives an incomplete text (a criterion whose
+source is truncated) with ``incomplete = true``; such a text ends with :data:`PLACEHOLDER` and
+must be replaced by the user before a final export (check ``template.placeholder_text``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# The research notes' file names and tags, and the wording of notes about sources; none of
+# them means anything to a reader of a PDD (issue 13, item 6).
+INTERNAL_NOTE_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"\b[\w-]+\.md\b", "a reference to a notes file (.md)"),
+    (r"§\s*\d+(?:\.\d+)*\s*\w*\s*\(?\s*[\w-]+\.md", "a § reference into a notes file"),
+    (r"\[(?:SRC|SRC-DRAFT|MEM-H|MEM-L|INFERENCE|INFERRED|DERIVED)\]", "a research-note tag"),
+    (r"\b(?:MEM-H|MEM-L|SRC-DRAFT)\b", "a research-note tag"),
+    (r"\breconstruct(?:ion|ed)\b", "the word 'reconstruction'"),
+    (r"not found in any source", "a note about the sources"),
+    (r"no value was found", "a note about the sources"),
+    (r"\(unverified\)", "a provenance remark '(unverified)'"),
+    (r"\[numbering unverified\]", "a provenance remark"),
+    (r"truncated in the source|source text is truncated", "a note that the source is truncated"),
+    (r"complete it from the approved methodology", "an instruction to complete the text"),
+    (
+        r"\b(?:methodologies-verified|jcm-forms-verified|reference-cases|peer-systems)\b",
+        "the name of a notes file",
+    ),
+)
+_COMPILED = tuple((re.compile(p, re.IGNORECASE), why) for p, why in INTERNAL_NOTE_PATTERNS)
+
+# The end of a template text that is known to be incomplete (the user completes it).
+PLACEHOLDER = "[…]"
+
+
+def internal_note(text: str) -> str | None:
+    """What internal note ``text`` carries (e.g. "a reference to a notes file (.md)"), or None."""
+    for pattern, why in _COMPILED:
+        match = pattern.search(text)
+        if match:
+            return f"{why}: '{match.group(0)}'"
+    return None
+
+
+def check_public(text: str) -> str:
+    """``text`` unchanged, or ValueError when it carries an internal note (schema validator)."""
+    found = internal_note(text)
+    if found is not None:
+        raise ValueError(
+            f"public text carries {found}; put research notes in 'note' and give a public "
+            "citation (document, version, section, equation)"
+        )
+    if PLACEHOLDER in text:
+        raise ValueError(f"'{PLACEHOLDER}' marks an incomplete text: set incomplete = true")
+    return text

@@ -89,6 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args))
     except UserError as exc:
+        if os.environ.get("JCM_PDD_DEBUG") and exc.__cause__ is not None:
+            import traceback  # the internal failure a UserError stands for (export renderers)
+
+            traceback.print_exception(exc.__cause__)
         print(f"jcm-pdd: error: {exc.message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

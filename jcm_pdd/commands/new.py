@@ -32,6 +32,9 @@ def run(args: argparse.Namespace) -> int:
 
     template = load_registry(args.templates).get(args.methodology, args.version)
     project = new_project_from_template(template, args.country)
+    from jcm_pdd.forms import load_forms
+
+    load_forms().fill_rule_set(project)  # the country's current PDD and MoC form versions
     from jcm_pdd.storage import save_project
 
     save_project(out, project, template_hash=template.sha256)

@@ -240,7 +240,33 @@ def _key(job: Job) -> str:
     return f"{job[0]}-{'public' if job[1] else 'confidential'}"
 
 
+_FORMAT_NAMES = {
+    "docx": "PDD (Word)",
+    "pdf": "PDD (PDF)",
+    "xlsx": "Monitoring Plan workbook",
+    "moc": "MoC (Word)",
+}
+
+
 def _render(
+    job: Job, doc: Document | None, inp: ExportInput, calc: Calculation, draft: bool
+) -> bytes:
+    """The file of ``job``; a renderer's own failure becomes a UserError in product words
+    (the library's message is a bug report, not something the user can act on)."""
+    try:
+        return _render_unchecked(job, doc, inp, calc, draft)
+    except UserError:
+        raise
+    except Exception as exc:  # re-raised as a UserError naming the document; cause chained
+        copy_word = "public" if job[1] else "confidential"
+        raise UserError(
+            f"The {copy_word} {_FORMAT_NAMES[job[0]]} could not be drawn because of an internal "
+            "problem in JCM PDD Studio (a bug, please report it); no file was written and your "
+            "project was not changed."
+        ) from exc
+
+
+def _render_unchecked(
     job: Job, doc: Document | None, inp: ExportInput, calc: Calculation, draft: bool
 ) -> bytes:
     fmt, public = job

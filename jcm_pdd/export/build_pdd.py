@@ -23,16 +23,26 @@ from jcm_pdd.export.document import (
 from jcm_pdd.export.figures import EmissionFigures, thousands
 from jcm_pdd.export.images import image_problem
 from jcm_pdd.export.layout import Column, FormLayout, LayoutBlock, LayoutSection
-from jcm_pdd.export.redact import REDACTED, FieldReader
+from jcm_pdd.export.redact import REDACTED, FieldReader, format_value
 from jcm_pdd.model import Project
 
 AttachmentLoader = Callable[[str], bytes | None]
 
 NOT_CALCULATED = "Not calculated: the methodology inputs are incomplete."
+# In a draft, where content is missing the document says so visibly (a final export is refused
+# while required content is missing, so it never carries this text).
+TO_BE_COMPLETED = "[to be completed]"
+
+
+class _DraftReader(FieldReader):
+    """A ``FieldReader`` whose empty values read "[to be completed]" (drafts only)."""
+
+    def text(self, path: str, date_format: str = "%d/%m/%Y") -> str:
+        return super().text(path, date_format) or TO_BE_COMPLETED
 
 
 def _fmt(column: Column, text: str) -> str:
-    if not text or text == REDACTED:
+    if not text or text in (REDACTED, TO_BE_COMPLETED):
         return text
     text = dict(column.choices).get(text, text)
     return column.fmt.format(text)
@@ -46,9 +56,14 @@ def _cell(reader: FieldReader, row_path: str, column: Column, number: int) -> st
         if reader.hidden(f"{row_path}.latitude") or reader.hidden(f"{row_path}.longitude"):
             return REDACTED
         site = reader.raw(row_path)
-        return str(site.coordinates_dms()) if site is not None else ""
+        return (str(site.coordinates_dms()) if site is not None else "") or _missing(reader)
     path = f"{row_path}.{column.path}" if column.path else row_path
     return _fmt(column, reader.text(path, column.date_format))
+
+
+def _missing(reader: FieldReader) -> str:
+    """What an empty value reads as: "[to be completed]" in a draft, nothing in a final."""
+    return TO_BE_COMPLETED if isinstance(reader, _DraftReader) else ""
 
 
 def _rows(reader: FieldReader, path: str) -> int:
@@ -60,6 +75,8 @@ def _enumerate_cells(values: list[str]) -> str:
     """One value per site, numbered "(1) ... (2) ..." as multi-site PDDs print them."""
     if len(values) == 1:
         return values[0]
+    if not values:
+        return ""
     return "\n".join(f"({n}) {v}" for n, v in enumerate(values, start=1))
 
 
@@ -85,7 +102,7 @@ def _block(
         rows = []
         for column in block.columns:
             values = [_cell(reader, f"{block.path}.{n}", column, n + 1) for n in range(count)]
-            rows.append((column.label, _enumerate_cells(values)))
+            rows.append((column.label, _enumerate_cells(values) or _missing(reader)))
         return [KeyValueTable(tuple(rows), key_width=block.key_width)]
     if block.kind == "grouped":
         groups: dict[str, list[str]] = {}
@@ -94,12 +111,17 @@ def _block(
             names = [_cell(reader, f"{block.path}.{n}", c, n + 1) for c in block.columns]
             groups.setdefault(key, []).append(" ".join(x for x in names if x))
         grouped = tuple((k, "\n".join(v)) for k, v in groups.items())
+        if not grouped:  # nobody listed yet: a draft says so, a final shows no empty table
+            missing = _missing(reader)
+            return [KeyValueTable(((missing, missing),), block.key_width)] if missing else []
         return [KeyValueTable(grouped, key_width=block.key_width)]
     if block.kind == "table":
         body = tuple(
             tuple(_cell(reader, f"{block.path}.{n}", c, n + 1) for c in block.columns)
             for n in range(_rows(reader, block.path))
         )
+        if not body and _missing(reader):  # a draft shows where the rows are to be entered
+            body = (tuple("" if c.path == "#" else _missing(reader) for c in block.columns),)
         return [
             DataTable(
                 columns=tuple(c.label for c in block.columns),
@@ -112,17 +134,21 @@ def _block(
         caption = reader.text(block.caption_path) if block.caption_path else ""
         if reader.hidden(block.path):
             return [Figure(None, caption, REDACTED)]
-        ref = reader.text(block.path)
+        ref = format_value(reader.raw(block.path))  # the attachment's hash, never a placeholder
         image = load_attachment(ref) if ref else None
         problem = image_problem(image) if image else ""
         if problem:  # a draft still exports; a final export was refused earlier (api.py)
             return [Figure(None, caption, f"(the attached figure cannot be shown: {problem})")]
-        placeholder = "" if image else (block.placeholder or "(no figure attached)")
+        placeholder = (
+            "" if image else (block.placeholder or _missing(reader) or "(no figure attached)")
+        )
         return [Figure(image, caption, placeholder)]
     if block.kind == "emission_table":
         return _emission_table(block, figures)
     if block.kind == "records":
         out: list[Block] = []
+        if not _rows(reader, block.path) and _missing(reader):
+            return [Paragraph(_missing(reader))]
         for n in range(_rows(reader, block.path)):
             row = f"{block.path}.{n}"
             title = (
@@ -217,7 +243,7 @@ def build_pdd(
 ) -> Document:
     """The PDD (or, with an MoC layout, the MoC) as a neutral document; ``public`` replaces
     confidential values by "XXX"."""
-    reader = FieldReader(project, public=public)
+    reader = (_DraftReader if draft else FieldReader)(project, public=public)
     code = project.form_code(layout.form)
     doc = Document(
         title=layout.title,

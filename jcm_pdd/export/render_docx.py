@@ -330,6 +330,8 @@ class _DocxWriter:
         self.body.paragraph(block.text, bold=block.bold, italic=block.style == "note")
 
     def key_value(self, block: KeyValueTable) -> None:
+        if not block.rows:  # nothing to draw (a table without rows is invalid in Word)
+            return
         self.body.table(
             list(block.rows),
             (block.key_width, 1 - block.key_width),

@@ -137,6 +137,8 @@ class _PdfWriter:
 
     def key_value(self, block: d.KeyValueTable) -> list[Flowable]:
         s = self.styles
+        if not block.rows:  # nothing to draw (reportlab refuses a table without rows)
+            return []
         data = [[self.p(k, s.cell), self.p(v, s.cell)] for k, v in block.rows]
         widths = [TEXT_WIDTH * block.key_width, TEXT_WIDTH * (1 - block.key_width)]
         table = self._grid(data, widths, header=False)

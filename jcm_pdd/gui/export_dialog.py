@@ -5,6 +5,7 @@ stays responsive) and reports progress; the worker returns values and slots upda
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -47,8 +48,14 @@ class Worker(QObject):
             result: Any = self._job(lambda done, total, msg: self.progress.emit(done, total, msg))
         except UserError as exc:
             result = exc
-        except Exception as exc:  # shown to the user; the app keeps running
-            result = UserError(str(exc))
+        except Exception:  # a bug: the user reads product words, the trace goes to stderr
+            traceback.print_exc()
+            result = UserError(
+                tr(
+                    "The work stopped because of an internal problem in JCM PDD Studio (a bug, "
+                    "please report it); no file was written and your project was not changed."
+                )
+            )
         self.finished.emit(result)
 
 

@@ -80,14 +80,22 @@ def new_project(country: str, choice: MethodologyChoice, sites: list[SiteEntry])
 
     project = new_project_from_template(choice.template, country=country)
     load_forms().fill_rule_set(project)  # the country's current PDD and MoC form versions
-    _add_sites(project, choice.template, sites)
+    _add_sites(project, choice.template, sites, country)
     return project
 
 
-def _add_sites(project: Project, template: Any, sites: list[SiteEntry]) -> None:
-    """Sites into A.3 and one index member per unit (per-unit monitoring rows follow them)."""
+def _add_sites(project: Project, template: Any, sites: list[SiteEntry], country: str) -> None:
+    """Sites into A.3 (in the partner country chosen in the wizard) and one index member per
+    unit (per-unit monitoring rows follow them)."""
     project.pdd.sites = [
-        Site(id=s.id, city=s.city, region=s.region, latitude=s.latitude, longitude=s.longitude)
+        Site(
+            id=s.id,
+            country=country,
+            city=s.city,
+            region=s.region,
+            latitude=s.latitude,
+            longitude=s.longitude,
+        )
         for s in sites
     ]
     index_sets = list(getattr(template, "index_sets", {}) or {})

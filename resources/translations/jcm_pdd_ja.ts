@@ -265,7 +265,7 @@
         <translation>問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="65" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="72" />
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
@@ -391,7 +391,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="286" />
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="85" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="92" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
@@ -411,58 +411,63 @@
         <translation>比較対象を選択…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="151" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="55" />
+        <source>The work stopped because of an internal problem in JCM PDD Studio (a bug, please report it); no file was written and your project was not changed.</source>
+        <translation>JCM PDD Studio 内部の問題（不具合です。ご報告ください）により処理が止まりました。ファイルは書き込まれず、プロジェクトは変更されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="158" />
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="153" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="160" />
         <source>Folder:</source>
         <translation>フォルダー:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="159" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="166" />
         <source>Monitoring Plan (Excel)</source>
         <translation>モニタリング計画（Excel）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="166" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="173" />
         <source>Documents:</source>
         <translation>文書:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="167" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="174" />
         <source>Draft (allowed while errors remain; marked DRAFT)</source>
         <translation>ドラフト（エラーが残っていても可。DRAFT と表示）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="186" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="193" />
         <source>Exported:</source>
         <translation>エクスポートしたファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="191" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="473" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="198" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="462" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="193" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="200" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="195" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="202" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="198" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="205" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="217" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="224" />
         <source>Package written: {0}</source>
         <translation>パッケージを作成しました: {0}</translation>
     </message>
@@ -648,63 +653,63 @@
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="316" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="305" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="337" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="326" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="357" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="346" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="358" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="347" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="372" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="361" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="378" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="367" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="408" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="397" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="409" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="398" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="449" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="438" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="475" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="464" />
         <source>The diagnostics report {0} error(s). Fix them before packaging for validation.</source>
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="511" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="500" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="513" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="502" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}
@@ -772,37 +777,37 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="32" />
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="33" />
         <source>Interface language</source>
         <translation>表示言語</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="38" />
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="39" />
         <source>The new language applies at once; your work and its undo history are kept. Exported documents are always in English, the official language of JCM.</source>
         <translation>新しい言語はすぐに適用されます。作業内容と「元に戻す」の履歴はそのまま保持されます。出力文書は常に JCM の公用語である英語です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="44" />
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="45" />
         <source>Interface language:</source>
         <translation>表示言語:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="48" />
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="49" />
         <source>Your name on findings and sign-offs</source>
         <translation>指摘とサインオフに記載するあなたの名前</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="49" />
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="50" />
         <source>e.g. Aiko Tanaka, TPE Co.</source>
         <translation>例: 田中 愛子（TPE 株式会社）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="51" />
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="52" />
         <source>Your name (validators):</source>
         <translation>氏名（審査担当者）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="55" />
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="56" />
         <source>Written on the findings you raise and the sections you sign off in a validation package. Left empty, your login name is used.</source>
         <translation>有効化審査パッケージで挙げた指摘とサインオフしたセクションに記載されます。空欄の場合はログイン名が使われます。</translation>
     </message>
@@ -1170,285 +1175,285 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>解決済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="98" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="114" />
         <source>The review file cannot be written ({0}): {1}.</source>
         <translation>審査記録ファイルを書き込めません（{0}）: {1}。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="99" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="115" />
         <source>folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="82" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="84" />
         <source>Show findings</source>
         <translation>表示する指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="83" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="85" />
         <source>All findings</source>
         <translation>すべての指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="85" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="87" />
         <source>Only {0}</source>
         <translation>{0}のみ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="87" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="89" />
         <source>Export findings…</source>
         <translation>指摘事項を出力…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="89" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="91" />
         <source>Save the findings table as Word (.docx) or Excel (.xlsx)</source>
         <translation>指摘事項一覧を Word（.docx）または Excel（.xlsx）で保存します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="92" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="94" />
         <source>Continue an earlier review…</source>
         <translation>前回の審査記録を引き継ぐ…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="94" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="96" />
         <source>Carry the findings and sign-offs of the previous round's review into this one</source>
         <translation>前回の審査記録の指摘事項とサインオフを今回に引き継ぎます</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="100" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="102" />
         <source>Show:</source>
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="83" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="105" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="78" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="107" />
         <source>Findings</source>
         <translation>指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="106" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="99" />
         <source>Raise finding…</source>
         <translation>指摘を登録…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="107" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="100" />
         <source>A finding on {0}</source>
         <translation>{0} への指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="107" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="109" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="107" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="109" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="107" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="109" />
         <source>Section / field</source>
         <translation>セクション / 項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="107" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="109" />
         <source>Finding</source>
         <translation>指摘内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="107" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="109" />
         <source>Round</source>
         <translation>審査回</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="129" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="131" />
         <source>Type</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="134" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="136" />
         <source>Section or field</source>
         <translation>セクションまたは項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="136" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="138" />
         <source>The section selected in the navigator, one of its fields, or a field path</source>
         <translation>ナビゲーターで選択中のセクション、その項目、または項目のパス</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="138" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="140" />
         <source>What the validator found</source>
         <translation>審査員が指摘した内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="139" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="141" />
         <source>The project participants' response</source>
         <translation>プロジェクト参加者の回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="140" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="142" />
         <source>The TPE's assessment of the response</source>
         <translation>回答に対する TPE の評価</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="143" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="145" />
         <source>Type:</source>
         <translation>種別:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="144" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="146" />
         <source>Section / field:</source>
         <translation>セクション / 項目:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="145" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="147" />
         <source>Finding:</source>
         <translation>指摘内容:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="146" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="148" />
         <source>Response:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="147" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="149" />
         <source>Assessment:</source>
         <translation>評価:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="149" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="151" />
         <source>New finding</source>
         <translation>新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="150" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="152" />
         <source>Raise finding</source>
         <translation>指摘を登録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="151" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="153" />
         <source>Save text</source>
         <translation>文面を保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="152" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
         <source>Record response</source>
         <translation>回答を記録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="153" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="155" />
         <source>Close finding</source>
         <translation>解決済みにする</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="156" />
         <source>Reopen</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="226" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="228" />
         <source>New finding on {0}</source>
         <translation>{0} への新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="258" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="260" />
         <source>Raised by {0} on {1}</source>
         <translation>{1} に {0} が指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="276" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="278" />
         <source>No findings yet.</source>
         <translation>指摘事項はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="279" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="281" />
         <source>{0} finding(s); {1} CAR/CL not closed — no positive opinion yet.</source>
         <translation>指摘事項 {0} 件。未解決の CAR/CL が {1} 件あります — まだ肯定的な意見は出せません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="284" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="286" />
         <source>{0} finding(s); no CAR or CL left open.</source>
         <translation>指摘事項 {0} 件。未解決の CAR・CL はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="351" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="346" />
         <source>New finding on the section selected in the navigator</source>
         <translation>ナビゲーターで選択中のセクションへの新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="367" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="362" />
         <source>{0} on {1} — {2}; raised in round {3}</source>
         <translation>{0}（{1}）— {2}。第 {3} 回で指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="410" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="405" />
         <source>Finding not saved</source>
         <translation>指摘事項は保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="425" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="440" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="420" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="435" />
         <source>A finding needs a description.</source>
         <translation>指摘事項には内容の記述が必要です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="427" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="422" />
         <source>A finding must name the section or field it concerns.</source>
         <translation>指摘事項には対象のセクションまたは項目を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="456" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="451" />
         <source>Write the participants' response first.</source>
         <translation>先に参加者の回答を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="482" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="489" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="477" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="484" />
         <source>Continue an earlier review</source>
         <translation>前回の審査記録を引き継ぐ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="483" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="478" />
         <source>This review already holds findings or sign-offs; nothing was carried over.</source>
         <translation>この審査記録には既に指摘事項またはサインオフがあるため、引き継ぎは行いませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="491" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="486" />
         <source>JCM review (*{0})</source>
         <translation>JCM 審査記録 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="108" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="124" />
         <source>That is this round's own review file.</source>
         <translation>それは今回の審査記録ファイルそのものです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="511" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="506" />
         <source>Review not carried over</source>
         <translation>審査記録を引き継げませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="517" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="512" />
         <source>Word document (*.docx)</source>
         <translation>Word 文書 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="517" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="512" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="520" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="515" />
         <source>Export findings</source>
         <translation>指摘事項の出力</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="123" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="139" />
         <source>Findings are exported as .docx or .xlsx.</source>
         <translation>指摘事項は .docx または .xlsx で出力します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="530" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="525" />
         <source>Findings not exported</source>
         <translation>指摘事項は出力されませんでした</translation>
     </message>
@@ -1469,7 +1474,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>サインオフを取り消す</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="84" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="79" />
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="113" />
         <source>Sign-offs</source>
         <translation>サインオフ</translation>
@@ -1555,27 +1560,27 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>サインオフ {0} 件。すべて最新です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="242" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="237" />
         <source>Select a sign-off to see what changed since.</source>
         <translation>サインオフを選択すると、その後の変更内容を表示します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="247" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="242" />
         <source>{0}: unchanged since round {1}.</source>
         <translation>{0}: 第 {1} 回から変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="252" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="247" />
         <source>{0}: changed since the sign-off in round {1} — sign off again once reviewed.</source>
         <translation>{0}: 第 {1} 回のサインオフ後に変更されました — 確認後に再度サインオフしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="306" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="301" />
         <source>Not signed off</source>
         <translation>サインオフできませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="326" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="321" />
         <source>Sign-off not removed</source>
         <translation>サインオフを取り消せませんでした</translation>
     </message>

@@ -19,6 +19,7 @@ from typing import NoReturn
 
 from jcm_pdd import __version__
 from jcm_pdd.errors import UserError
+from jcm_pdd.terminal import guard_streams, printable, safe_stdout
 
 COMMAND_MODULES = (
     "open",
@@ -73,6 +74,15 @@ def entry() -> NoReturn:
     sys.exit(code)
 
 
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real stdout (embedded, captured): nothing to silence
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -86,14 +96,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_usage(sys.stderr)
         return 2
+    guard_streams()
     try:
-        return int(handler(args))
+        with safe_stdout():
+            return int(handler(args))
+    except BrokenPipeError:
+        # The reader went away (``jcm-pdd dump FILE | head``): nothing more to say to it. Point
+        # stdout at nothing so the interpreter's final flush does not raise again.
+        _silence_stdout()
+        return 1
     except UserError as exc:
         if os.environ.get("JCM_PDD_DEBUG") and exc.__cause__ is not None:
             import traceback  # the internal failure a UserError stands for (export renderers)
 
             traceback.print_exception(exc.__cause__)
-        print(f"jcm-pdd: error: {exc.message}", file=sys.stderr)
+        print(f"jcm-pdd: error: {printable(exc.message, keep_newlines=True)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -101,8 +118,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("JCM_PDD_DEBUG"):
             raise
         print(
-            f"jcm-pdd: internal error ({type(exc).__name__}: {exc}). This is a bug in JCM PDD "
-            "Studio; your files were not changed. Run again with JCM_PDD_DEBUG=1 for details.",
+            f"jcm-pdd: internal error ({type(exc).__name__}: {printable(str(exc))}). This is a "
+            "bug in JCM PDD Studio; your files were not changed. Run again with "
+            "JCM_PDD_DEBUG=1 for details.",
             file=sys.stderr,
         )
         return 1

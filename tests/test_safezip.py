@@ -153,7 +153,10 @@ def test_a_damaged_directory_is_refused(tmp_path: Path) -> None:
         ([RawEntry("a.txt", b"x", method=14)], Problem.COMPRESSION),
         ([RawEntry("folder/", b"hidden")], Problem.FOLDER_WITH_DATA),
         ([RawEntry("a.txt", b"abc", declared_size=4)], Problem.STORED_SIZES_DIFFER),
-        ([_ok("z.bin", b"\0" * (4 * 1024 * 1024))], Problem.RATIO),
+        (  # a bomb: far above the absolute floor and ~16,000 times its stored size
+            [RawEntry("z.bin", b"\0" * 4096, method=DEFLATED, declared_size=65 * 1024 * 1024)],
+            Problem.RATIO,
+        ),
         ([_ok(), RawEntry("b.txt", b"x", header_offset=7)], Problem.LOCAL_HEADER_MISSING),
         (
             [_ok(), RawEntry("b.txt", b"x", header_offset=-5 & 0xFFFFFFFF)],
@@ -380,3 +383,10 @@ def test_project_files_and_packages_refuse_by_the_same_rules_in_their_own_words(
     with pytest.raises(package_zip.PackageFormatError) as as_package:
         package_zip.SafeZip(path)
     assert package_words in str(as_package.value)
+
+
+def test_repetitive_content_below_the_absolute_floor_is_not_a_bomb(tmp_path: Path) -> None:
+    # 4 MiB of zeros deflates ~1000:1 but is small enough to read: honest pasted data does this.
+    data = b"0.000\t" * (700 * 1024)
+    with _open(_write(tmp_path, raw_zip([_ok("z.bin", data)]))) as reader:
+        assert reader.read("z.bin") == data

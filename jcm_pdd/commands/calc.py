@@ -89,7 +89,10 @@ def _load_input(path: Path, extra: list[Path]) -> tuple[Template, Any, ExAnteEst
             return template, calculate(template, inputs), None
         if not isinstance(start, dt.date) or isinstance(start, dt.datetime):
             raise UserError(f"{path}: start_date must be a date such as 2019-12-27")
-        end = operating_end(start, data.get("lifetime_years"), data.get("end_year"))
+        try:
+            end = operating_end(start, data.get("lifetime_years"), data.get("end_year"))
+        except UserError as exc:
+            raise UserError(f"{path}: {exc.message}") from None
         result = estimate(template, inputs, start, end)
         return template, result.annual, result
     from jcm_pdd.storage import load_project

@@ -101,7 +101,38 @@ def lifetime_end(start: dt.date, years: int) -> dt.date:
     return anniversary - dt.timedelta(days=1)
 
 
+# The plausible crediting horizon, as the project model allows it (model/pdd.py): a far-future
+# year from a hand-made calculation input would otherwise overflow ``datetime.date``.
+FIRST_YEAR, LAST_YEAR, MAX_LIFETIME = 2000, 2200, 100
+
+
+def _check_horizon(start: dt.date, lifetime_years: object, end_year: object) -> None:
+    if not FIRST_YEAR <= start.year <= LAST_YEAR:
+        raise InputError(
+            f"the start of operation ({start:%d/%m/%Y}) must fall between {FIRST_YEAR} and "
+            f"{LAST_YEAR}",
+            "pdd.duration.start_date",
+        )
+    if lifetime_years is not None and (
+        type(lifetime_years) is not int or not 0 < lifetime_years <= MAX_LIFETIME
+    ):
+        raise InputError(
+            f"the operational lifetime must be a whole number of years from 1 to {MAX_LIFETIME} "
+            f"(found {str(lifetime_years)[:20]})",
+            "pdd.duration.operational_lifetime_years",
+        )
+    if end_year is not None and (
+        type(end_year) is not int or not FIRST_YEAR <= end_year <= LAST_YEAR
+    ):
+        raise InputError(
+            f"the last year of the estimate must be a year from {FIRST_YEAR} to {LAST_YEAR} "
+            f"(found {str(end_year)[:20]})",
+            "pdd.estimation.end_year",
+        )
+
+
 def operating_end(start: dt.date, lifetime_years: int | None, end_year: int | None) -> dt.date:
+    _check_horizon(start, lifetime_years, end_year)
     ends: list[dt.date] = []
     if lifetime_years is not None:
         ends.append(lifetime_end(start, lifetime_years))

@@ -9,17 +9,11 @@ from what the package states), INVALID (it is not a readable, safe package at al
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """Text from a package made safe for a terminal: control characters shown as escapes."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+from jcm_pdd.terminal import printable as printable  # text from a package, made terminal-safe
 
 
 class Verdict(StrEnum):
@@ -109,6 +103,9 @@ class VerifyReport:
     def summary(self) -> str:
         """A few lines for a person: the verdict first, then what is wrong."""
         lines = [f"{self.verdict}: {self.path}"]
+        # The id (SHA-256 of the tag manifest) changes with any re-made checksum: a validator
+        # compares it with the id the project participant sent by another channel.
+        lines.append(f"  Package id: {self.package_id or '(none: the package cannot be read)'}")
         if self.invalid_reason:
             lines.append(f"  {self.invalid_reason}")
         for problem in self.problems:

@@ -65,6 +65,9 @@ WORDS: Words = {
     **{problem: f"Unsafe package: {phrase}." for problem, phrase in NAME_WORDS.items()},
     Problem.NOT_FOUND: "The package '{path}' does not exist.",
     Problem.FOLDER: "'{path}' is a folder, not a package file.",
+    Problem.NOT_REGULAR: (
+        "'{path}' is not a regular file (a pipe, device or socket), so it cannot be a package."
+    ),
     Problem.NO_PERMISSION: "The package '{path}' cannot be read: you do not have permission.",
     Problem.UNREADABLE: "The package '{path}' cannot be read: {detail}.",
     Problem.EMPTY_FILE: "The file is empty (0 bytes); it is not a validation package.",

@@ -35,6 +35,7 @@ _MAX_COMMENT = 0xFFFF
 _ENCRYPTED = 0x41  # flag bit 0: encrypted, bit 6: strong encryption
 _PATCHED = 0x20  # flag bit 5: "compressed patched data"
 _UTF8_NAME = 0x800  # flag bit 11: the name is UTF-8 (else code page 437)
+_O_BINARY = getattr(os, "O_BINARY", 0)
 _GiB = 1024**3
 _MiB = 1024**2
 CHUNK = 4 * _MiB  # large reads: hashing is then I/O bound, not call bound
@@ -47,9 +48,13 @@ class Limits:
     max_entries: int = 10_000
     max_member_size: int = 2 * _GiB
     max_total_size: int = 8 * _GiB
-    # Ratio of uncompressed to compressed size; text deflates ~5-20x, a bomb ~1000x.
+    # Ratio of uncompressed to compressed size; text deflates ~5-20x, a bomb ~1000x. The ratio
+    # is judged only above an absolute size: honest repetitive content (pasted meter readings,
+    # a column of zeros) deflates ~250x too, and a member below ``ratio_floor`` is small enough
+    # to inflate whatever its ratio (deflate cannot exceed ~1032x, so it is read in bounded
+    # memory and time). Above the floor a high ratio is what a bomb looks like.
     max_ratio: int = 200
-    ratio_floor: int = _MiB  # small members may compress well without suspicion
+    ratio_floor: int = 64 * _MiB
     max_name_length: int = MAX_NAME_LENGTH
 
 
@@ -119,9 +124,10 @@ class SafeZipReader:
         if self.path.is_dir():
             raise self.refused(Problem.FOLDER)
         try:
-            # Unbuffered and read-only: large reads go straight into our buffer, and a failed
-            # open can never alter the file.
-            return io.FileIO(self.path, "rb")
+            # A pipe, device or socket would block open() or read() forever (a FIFO named like a
+            # project): only a regular file is opened. O_NONBLOCK makes even the open of a FIFO
+            # return at once; fstat then judges what was actually opened (no race with a swap).
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _O_BINARY)
         except FileNotFoundError:
             raise self.refused(Problem.NOT_FOUND) from None
         except IsADirectoryError:
@@ -130,6 +136,14 @@ class SafeZipReader:
             raise self.refused(Problem.NO_PERMISSION) from None
         except OSError as exc:
             raise self.refused(Problem.UNREADABLE, detail=exc.strerror or str(exc)) from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise self.refused(Problem.NOT_REGULAR)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        # Unbuffered and read-only: large reads go straight into our buffer, and a failed open
+        # can never alter the file.
+        return io.FileIO(fd, "rb", closefd=True)
 
     def _check(self) -> None:
         size = os.fstat(self._fh.fileno()).st_size

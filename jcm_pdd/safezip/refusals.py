@@ -27,6 +27,7 @@ class Problem(StrEnum):
     # the file itself
     NOT_FOUND = "not-found"
     FOLDER = "folder"
+    NOT_REGULAR = "not-regular"  # a pipe, device or socket: reading it could block forever
     NO_PERMISSION = "no-permission"
     UNREADABLE = "unreadable"  # detail: the system's reason
     EMPTY_FILE = "empty-file"

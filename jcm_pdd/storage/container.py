@@ -55,6 +55,9 @@ _TAMPERED = "a damaged or tampered file could show different content to differen
 WORDS: Words = {
     Problem.NOT_FOUND: "the file does not exist.",
     Problem.FOLDER: "it is a folder, not a project file.",
+    Problem.NOT_REGULAR: (
+        "it is not a regular file (a pipe, device or socket), so it cannot be a project file."
+    ),
     Problem.NO_PERMISSION: "you do not have permission to read this file.",
     Problem.UNREADABLE: "the file cannot be read ({detail}).",
     Problem.EMPTY_FILE: "the file is empty (0 bytes); it may have been cut off while copying.",

@@ -41,16 +41,20 @@ from jcm_pdd.storage.attachments import (
 )
 from jcm_pdd.storage.container import (
     CHUNK,
+    DEFAULT_LIMITS,
     MANIFEST_ENTRY,
     MIMETYPE,
     MIMETYPE_ENTRY,
     PROJECT_ENTRY,
+    Container,
+    human_size,
 )
-from jcm_pdd.storage.errors import ProjectSaveError
+from jcm_pdd.storage.errors import ProjectFileError, ProjectSaveError
 from jcm_pdd.storage.manifest import Manifest
 from jcm_pdd.storage.zipwriter import SizeMismatch, ZipWriter
 
 TEMP_SUFFIX = ".saving"
+READ_LIMITS = DEFAULT_LIMITS  # what the reader enforces; a saved file must stay within it
 STALE_TEMP_AGE = 3600.0  # seconds; an older temp file is a leftover of a crashed save
 
 
@@ -158,6 +162,29 @@ def _remove_stale_temps(target: Path) -> None:
                 leftover.unlink()
 
 
+def _check_reopens(temp: Path, target: Path) -> None:
+    """Refuse to put in place a file the reader would refuse: the user's work stays openable.
+
+    The reader's limits (sizes, ratios, entry count, names, project.json size) are judged on
+    the finished temp file, from its directory alone (no content is re-read), before the rename.
+    """
+    try:
+        with Container(temp, READ_LIMITS) as container:
+            size = container.member(PROJECT_ENTRY).size
+            if size > container.limits.max_json_size:
+                raise container.fail(
+                    f"its project text would take {human_size(size)} (at most "
+                    f"{human_size(container.limits.max_json_size)} is allowed)."
+                )
+    except ProjectFileError as exc:
+        raise ProjectSaveError(
+            target,
+            "the saved file would be refused when opened again ("
+            + exc.reason.rstrip(".")
+            + "); shorten the largest text or table, or move data into an attachment",
+        ) from None
+
+
 def write_container(
     handle: BinaryIO,
     project: Project,
@@ -237,6 +264,7 @@ def save_project(
         with os.fdopen(fd, "w+b", buffering=0) as handle:
             placements = write_container(handle, project, store, manifest, when)
             os.fsync(handle.fileno())
+        _check_reopens(temp, target)
         if sys.platform != "win32" and target.exists():
             os.chmod(temp, target.stat().st_mode & 0o777)  # keep the file's permissions
         os.replace(temp, target)
@@ -252,6 +280,10 @@ def save_project(
             raise ProjectSaveError(target, exc.message.rstrip(".")) from None
         if isinstance(exc, OSError):
             raise ProjectSaveError(target, exc.strerror or str(exc)) from None
+        if isinstance(exc, UnicodeEncodeError):  # a lone surrogate pasted or loaded somewhere
+            raise ProjectSaveError(
+                target, "some text holds a character that is not valid Unicode (a lone surrogate)"
+            ) from None
         raise
     with suppress(OSError):
         _fsync_folder(folder)

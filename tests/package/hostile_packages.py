@@ -99,7 +99,14 @@ def _cases() -> dict[str, Callable[[], Hostile]]:
             "not a regular file",
         ),
         "ratio_bomb": lambda: Hostile(
-            bag(extra=[RawEntry("data/zeros.bin", b"\0" * (20 * 1024 * 1024), DEFLATED)]),
+            # 4 MiB of zeros declared as 1 GiB: above the absolute floor, ~250,000 times its size
+            bag(
+                extra=[
+                    RawEntry(
+                        "data/zeros.bin", b"\0" * (4 * 1024 * 1024), DEFLATED, declared_size=1 << 30
+                    )
+                ]
+            ),
             "expands",
         ),
         "size_lie_bomb": lambda: Hostile(

@@ -1,5 +1,6 @@
 """Drop-down editing of table cells: choice, yes/no and attachment columns, and text columns
-with suggested values (country names as the forms print them).
+with suggested values (country names as the forms print them); and multi-line editing of
+paragraph cells (B.2 explanations, Table 1 measurement methods) by ``ParagraphDelegate``.
 
 ``ChoiceDelegate`` edits a cell through a QComboBox filled, when the editor opens, with what
 that cell offers (its row may narrow the list: the monitoring options a parameter allows, the
@@ -16,14 +17,18 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
+    QPlainTextEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -154,3 +159,57 @@ class ChoiceDelegate(QStyledItemDelegate):
             value = str(editor.currentData() or "")
         if str(index.data(ROLE_VALUE) or "") != value:
             model.setData(index, value, ROLE_VALUE)
+
+
+class ParagraphDelegate(QStyledItemDelegate):
+    """A multi-line editor for a paragraph cell: Shift+Enter starts a new line, Enter (or Tab,
+    or a click elsewhere) keeps the text, Escape drops the change. The editor opens at least
+    a few lines tall (over the rows below) so a long explanation can be read while editing."""
+
+    MIN_LINES = 6
+
+    def createEditor(  # noqa: N802 - Qt override
+        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> QWidget:
+        editor = QPlainTextEdit(parent)
+        editor.setTabChangesFocus(True)
+        editor.setAccessibleName(
+            str(index.model().headerData(index.column(), Qt.Orientation.Horizontal))
+        )
+        editor.installEventFilter(self)
+        return editor
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            isinstance(watched, QPlainTextEdit)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                watched.insertPlainText("\n")  # a new line in the paragraph
+                return True
+            self.commitData.emit(watched)
+            self.closeEditor.emit(watched, QStyledItemDelegate.EndEditHint.SubmitModelCache)
+            return True
+        return super().eventFilter(watched, event)
+
+    def updateEditorGeometry(  # noqa: N802 - Qt override
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> None:
+        rect = option.rect  # type: ignore[attr-defined]
+        lines = editor.fontMetrics().lineSpacing() * self.MIN_LINES + 12
+        editor.setGeometry(rect.x(), rect.y(), rect.width(), max(rect.height(), lines))
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802 - Qt override
+        assert isinstance(editor, QPlainTextEdit)
+        editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+        editor.moveCursor(editor.textCursor().MoveOperation.End)
+
+    def setModelData(  # noqa: N802 - Qt override
+        self, editor: QWidget, model: QAbstractItemModel, index: Index
+    ) -> None:
+        assert isinstance(editor, QPlainTextEdit)
+        text = editor.toPlainText()
+        if str(index.data(Qt.ItemDataRole.EditRole) or "") != text:
+            model.setData(index, text, Qt.ItemDataRole.EditRole)

@@ -1,6 +1,9 @@
-"""The diagnostics panel: problems by severity; double-click (or Enter) goes to the field."""
+"""The diagnostics panel: problems by severity, each naming its field as the form labels it;
+double-click (or Enter) goes to the field. With no problems it shrinks to its one line."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QIcon
@@ -44,7 +47,8 @@ class DiagnosticsPanel(QWidget):
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 320)
         header.setStretchLastSection(False)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
@@ -60,6 +64,7 @@ class DiagnosticsPanel(QWidget):
             "info": style.standardIcon(pixmap.SP_MessageBoxInformation),
         }
         self.diagnostics: list[DiagnosticView] = []
+        self._labels: dict[str, str] = {}
         self._shown = False
         self.set_diagnostics([])
 
@@ -73,16 +78,24 @@ class DiagnosticsPanel(QWidget):
         self._shown = False
         self.set_diagnostics(self.diagnostics)
 
-    def set_diagnostics(self, diagnostics: list[DiagnosticView]) -> None:
-        if self._shown and diagnostics == self.diagnostics:
+    def set_diagnostics(
+        self, diagnostics: list[DiagnosticView], labels: Mapping[str, str] | None = None
+    ) -> None:
+        """Show ``diagnostics``; ``labels`` names each path as a person reads it
+        (``session.labels.path_label``), the path itself where it has none."""
+        labels = labels or {}
+        if self._shown and diagnostics == self.diagnostics and labels == self._labels:
             return  # unchanged: keep the selection and scroll position
         self._shown = True
+        self._labels = dict(labels)
         self.diagnostics = list(diagnostics)
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         items = []
         for d in diagnostics:
-            item = QTreeWidgetItem([severity_text(d.severity), d.message, d.path])
+            place = labels.get(d.path, d.path)
+            item = QTreeWidgetItem([severity_text(d.severity), d.message, place])
+            item.setToolTip(2, place)
             item.setIcon(0, self._icons.get(d.severity, QIcon()))
             item.setData(0, ROLE_PATH, d.path)
             item.setToolTip(1, d.message)
@@ -97,6 +110,7 @@ class DiagnosticsPanel(QWidget):
             if diagnostics
             else tr("No problems found.")
         )
+        self.tree.setVisible(bool(diagnostics))  # no tall empty list under "No problems found."
 
     def error_count(self) -> int:
         return sum(d.severity == "error" for d in self.diagnostics)

@@ -81,8 +81,9 @@ class MainWindow(QMainWindow):
         self.diag_dock.setWidget(self.diag_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.diag_dock)
 
-        self.resizeDocks([self.calc_dock], [400], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.diag_dock], [200], Qt.Orientation.Vertical)
+        # The editor keeps most of the width and height (a 1366x768 laptop included).
+        self.resizeDocks([self.calc_dock], [330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.diag_dock], [170], Qt.Orientation.Vertical)
         install_menus(self)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(int(self.autosave.interval * 1000))
@@ -268,7 +269,11 @@ class MainWindow(QMainWindow):
                 order.get(section_of[d.path] or "", len(order)),
             ),
         )
-        self.diag_panel.set_diagnostics(diagnostics)
+        from jcm_pdd.session.labels import labels_for
+
+        labels = labels_for(view.sections, [d.path for d in diagnostics])
+        self.diag_panel.set_diagnostics(diagnostics, labels)
+        self._fit_diagnostics_dock(bool(diagnostics))
         problems: dict[str, int] = {}
         for d in diagnostics:
             sid = section_of[d.path]
@@ -276,6 +281,15 @@ class MainWindow(QMainWindow):
                 problems[sid] = problems.get(sid, 0) + 1
         self.view.refresh_marks(problems)
         self.diagnostics_updated.emit()
+
+    def _fit_diagnostics_dock(self, has_problems: bool) -> None:
+        """One line high when there is nothing to list; a list's height when there is."""
+        low = self.diag_panel.summary.sizeHint().height() + 40  # the line and the dock title
+        height = self.diag_dock.height()
+        if not has_problems and height > low:
+            self.resizeDocks([self.diag_dock], [low], Qt.Orientation.Vertical)
+        elif has_problems and height <= low:
+            self.resizeDocks([self.diag_dock], [170], Qt.Orientation.Vertical)
 
     def go_to_target(self, target: str) -> None:
         """A navigator section key (``PDD:A.3``) or a model path."""

@@ -83,6 +83,7 @@ class SectionEditor(QScrollArea):
                     grid.addWidget(guidance, row, 0, 1, 2)
                     row += 1
                 grid.addWidget(table, row, 0, 1, 2)
+                grid.setRowStretch(row, 1)  # tables take the page's spare height
                 self.tables.append(table)
             else:
                 binding = FieldBinding(view, view.path, controller.edit, self._attachment_choices)
@@ -91,8 +92,9 @@ class SectionEditor(QScrollArea):
                 grid.addWidget(guidance, row, 1, Qt.AlignmentFlag.AlignTop)
                 self.bindings.append(binding)
             row += 1
-        outer.addLayout(grid)
-        outer.addStretch(1)
+        outer.addLayout(grid, 1 if self.tables else 0)
+        if not self.tables:
+            outer.addStretch(1)
         self.setWidget(page)
         self.refresh_all()
         self.set_read_only(controller.read_only)

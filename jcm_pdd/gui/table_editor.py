@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jcm_pdd.gui.cell_delegates import ROLE_VALUE, ChoiceDelegate, attachment_label, uses_list
+from jcm_pdd.gui.cell_delegates import (
+    ROLE_VALUE,
+    ChoiceDelegate,
+    ParagraphDelegate,
+    attachment_label,
+    uses_list,
+)
 from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.fields import dms_text, field_menu_actions, format_value, parse_value
 from jcm_pdd.model.paths import PathError, get_value
@@ -83,6 +89,7 @@ class TableEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.sectionResized.connect(self._column_resized)
         self.table.setWordWrap(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(True)
@@ -94,6 +101,8 @@ class TableEditor(QWidget):
                 delegate = ChoiceDelegate(col, self._offered, self.table)
                 self.table.setItemDelegateForColumn(column, delegate)
                 self.delegates[column] = delegate
+            elif not dms and col.kind == "multiline":
+                self.table.setItemDelegateForColumn(column, ParagraphDelegate(self.table))
         self.table.viewport().installEventFilter(self)
         self.table.installEventFilter(self)
         self.context_menu: QMenu | None = None  # the last one shown (tests trigger its actions)
@@ -177,16 +186,24 @@ class TableEditor(QWidget):
                     text = dms_text(col.path, value) if dms else format_value(col.kind, value)
                     if item.text() != text:
                         item.setText(text)
+                        # wrapped text reads from the top of a tall row, as in the form
+                        item.setTextAlignment(
+                            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                        )
+                        if "\n" in text or len(text) > 60:
+                            item.setToolTip(text)
                     if dms:
                         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            if rows and len(rows) <= 30:
-                self.table.resizeRowsToContents()
             if rows and not self._sized:
                 self._sized = True  # size columns to the first content once; the user may resize
                 self.table.resizeColumnsToContents()
                 for column in range(self.table.columnCount()):
                     width = min(max(self.table.columnWidth(column), 80), 320)
                     self.table.setColumnWidth(column, width)
+            # Rows after columns: a row's height follows its wrapped text at the column widths
+            # (sized before them, wrapped text showed in rows one line tall: Table 1 looked empty).
+            if rows and len(rows) <= 30:
+                self._fit_rows()
             self.remove_button.setEnabled(bool(rows) and not self._read_only)
         finally:
             self._loading = False
@@ -216,6 +233,26 @@ class TableEditor(QWidget):
 
     _read_only = False
     _sized = False
+
+    def _column_resized(self, _column: int, _old: int, _new: int) -> None:
+        """Wrapped text takes more or fewer lines at the new width."""
+        if 0 < self.table.rowCount() <= 30 and not self._loading:
+            self._fit_rows()
+
+    MAX_ROW_LINES = 8  # a longer paragraph shows its start; the editor and tooltip show it all
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their wrapped text (at most a few lines, so a row never fills the
+        view and looks empty), and the table tall enough to show several rows."""
+        table = self.table
+        table.resizeRowsToContents()
+        cap = table.fontMetrics().lineSpacing() * self.MAX_ROW_LINES + 8
+        for row in range(table.rowCount()):
+            if table.rowHeight(row) > cap:
+                table.setRowHeight(row, cap)
+        rows = sum(table.rowHeight(r) for r in range(min(table.rowCount(), 4)))
+        chrome = table.horizontalHeader().height() + table.horizontalScrollBar().sizeHint().height()
+        table.setMinimumHeight(min(max(140, rows + chrome + 4), 460))
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only

@@ -26,7 +26,9 @@ def run_diagnostics(project: Project, language: str = "en") -> list[DiagnosticVi
     from jcm_pdd.checks import run_checks
 
     found = [adapt(d, language) for d in run_checks(project)]
-    return sorted(found, key=lambda d: (SEVERITY_ORDER.get(d.severity, 3), d.path))
+    from jcm_pdd.session.labels import natural_key  # row 3 before row 11
+
+    return sorted(found, key=lambda d: (SEVERITY_ORDER.get(d.severity, 3), natural_key(d.path)))
 
 
 def adapt(diagnostic: Any, language: str = "en") -> DiagnosticView:

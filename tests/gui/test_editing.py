@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLineEdit
 
+from jcm_pdd.gui.diagnostics_panel import ROLE_PATH
 from jcm_pdd.gui.mainwindow import MainWindow
 from jcm_pdd.gui.section_editor import SectionEditor
 from jcm_pdd.session import io as session_io
@@ -104,9 +105,11 @@ def test_diagnostics_double_click_goes_to_field(window, project_file, qtbot) -> 
     target = None
     for i in range(tree.topLevelItemCount()):
         item = tree.topLevelItem(i)
-        if item.text(2) == "pdd.description":
+        if item.data(0, ROLE_PATH) == "pdd.description":
             target = item
     assert target is not None, "a missing description is reported"
+    # the field is named as the form labels it, not by its model path
+    assert target.text(2).startswith("A.2 General description"), target.text(2)
     window.resize(1400, 1000)
     tree.scrollToItem(target)
     qtbot.wait(50)
@@ -123,7 +126,9 @@ def test_diagnostics_double_click_goes_to_field(window, project_file, qtbot) -> 
     qtbot.waitUntil(
         lambda: (
             "pdd.description"
-            not in [tree.topLevelItem(i).text(2) for i in range(tree.topLevelItemCount())]
+            not in [
+                tree.topLevelItem(i).data(0, ROLE_PATH) for i in range(tree.topLevelItemCount())
+            ]
         )
     )
 

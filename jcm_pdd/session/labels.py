@@ -1,0 +1,73 @@
+"""Human labels for model paths, and the natural order people read numbered rows in.
+
+Every view a person reads (diagnostics, a finding's target, the compare dialog, the validator's
+rounds) names a place in the submission as the form does: "A.3 Location of project, including
+coordinates, row 1, Latitude", not ``pdd.sites.0.latitude``. ``path_label`` finds the form field
+editing a path (``formview``) and adds the row number and column label of a table cell;
+``natural_key`` sorts "row 3" before "row 11" and ``pdd.sites.2`` before ``pdd.sites.10``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from jcm_pdd.session.formview import FieldView, SectionView
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key ordering the numbers inside ``text`` by value ("row 3" < "row 11")."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.casefold())
+        for part in _DIGITS.split(text)
+        if part
+    )
+
+
+def _section_name(section: SectionView) -> str:
+    return f"{section.number} {section.title}" if section.number else section.title
+
+
+def _field_of(sections: Sequence[SectionView], path: str) -> tuple[SectionView, FieldView] | None:
+    best: tuple[SectionView, FieldView] | None = None
+    for section in sections:
+        for view in section.fields:
+            if path == view.path or path.startswith(view.path + "."):
+                if best is None or len(view.path) > len(best[1].path):
+                    best = (section, view)
+    return best
+
+
+def path_label(sections: Sequence[SectionView], path: str) -> str:
+    """Where ``path`` is in the submission, in the form's words; the path itself when no form
+    field edits it (a person still sees something exact)."""
+    if not path:
+        return "—"
+    found = _field_of(sections, path)
+    if found is None:
+        return path
+    section, view = found
+    parts = [_section_name(section)]
+    if view.label and view.label.casefold() != section.title.casefold():
+        parts.append(view.label)
+    rest = path[len(view.path) + 1 :].split(".") if path != view.path else []
+    if rest and rest[0].isdigit():
+        parts.append(f"row {int(rest[0]) + 1}")
+        sub = ".".join(rest[1:])
+        column = next((c for c in view.columns if c.path == sub), None)
+        if column is None and sub:
+            column = next((c for c in view.columns if sub.startswith(c.path + ".")), None)
+        if column is not None:
+            parts.append(column.label)
+        elif sub:
+            parts.append(sub.replace("_", " "))
+    elif rest:
+        parts.append(".".join(rest).replace("_", " "))
+    return ", ".join(parts)
+
+
+def labels_for(sections: Sequence[SectionView], paths: Sequence[str]) -> dict[str, str]:
+    """``path_label`` of many paths at once."""
+    return {p: path_label(sections, p) for p in dict.fromkeys(paths)}

@@ -1,0 +1,31 @@
+"""Model paths named as the form labels them, and numbered rows in reading order."""
+
+from __future__ import annotations
+
+from jcm_pdd.paths import sample_project_path
+from jcm_pdd.session.formview import form_view
+from jcm_pdd.session.labels import natural_key, path_label
+from jcm_pdd.storage import load_project
+
+
+def test_paths_read_as_the_form_labels_them() -> None:
+    sections = form_view(load_project(sample_project_path()).project)
+    assert path_label(sections, "pdd.sites.0.latitude") == (
+        "A.3 Location of project, including coordinates, Sites, row 1, Latitude"
+    )
+    assert path_label(sections, "pdd.title") == "A.1 Title of the JCM project"
+    assert path_label(sections, "monitoring_plan.monitored.10.estimated_value").startswith(
+        "Table 1 "
+    )
+    assert ", row 11, " in path_label(sections, "monitoring_plan.monitored.10.estimated_value")
+    assert path_label(sections, "no.such.place") == "no.such.place"  # still exact
+
+
+def test_rows_sort_in_natural_order() -> None:
+    paths = ["pdd.sites.10.city", "pdd.sites.2.city", "pdd.sites.1.city"]
+    assert sorted(paths, key=natural_key) == [
+        "pdd.sites.1.city",
+        "pdd.sites.2.city",
+        "pdd.sites.10.city",
+    ]
+    assert sorted(["row 11", "row 3"], key=natural_key) == ["row 3", "row 11"]

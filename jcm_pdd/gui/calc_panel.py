@@ -11,6 +11,7 @@ import html
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -44,9 +45,10 @@ def provenance_text(provenance: str) -> str:
     }.get(provenance, provenance)
 
 
-def message_text(message: str) -> str:
+def message_text(message: str, missing: int = 1) -> str:
     """The panel's own messages in the interface language; the engine's (lower-case phrases
-    naming what is missing, in English like every methodology text) after a lead-in."""
+    naming what is missing, in English like every methodology text) after a lead-in that
+    says how many inputs are still missing."""
     known = {
         "Choose a methodology (B.1) to see the figures.": tr(
             "Choose a methodology (B.1) to see the figures."
@@ -55,6 +57,8 @@ def message_text(message: str) -> str:
     }
     if message in known or not message:
         return known.get(message, message)
+    if missing > 1:
+        return tr("The figures need {0} more inputs. First: {1}").format(missing, message)
     return tr("The figures need one more input: {0}").format(message)
 
 
@@ -91,7 +95,11 @@ class CalcPanel(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        # a link is clicked as much as it is reached with Tab and Enter
+        self.message.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.message.linkActivated.connect(self.go_to_path)
         self.provenance = QLabel()
         self.provenance.setWordWrap(True)
@@ -140,12 +148,13 @@ class CalcPanel(QWidget):
 
     def set_figures(self, figures: FiguresView) -> None:
         self.figures = figures
-        text = html.escape(message_text(figures.message))
+        text = html.escape(message_text(figures.message, figures.missing))
         if figures.message_path:
             link = html.escape(figures.message_path, quote=True)
             text += f' <a href="{link}">{html.escape(tr("Go to the field"))}</a>'
         self.message.setText(text)
         self.message.setVisible(bool(figures.message))
+        self._fit_message()
         self.table.setRowCount(len(figures.years))
         for r, year in enumerate(figures.years):
             texts = (
@@ -183,6 +192,16 @@ class CalcPanel(QWidget):
         unverified = counts.get("unverified default", 0)
         warning = ink("warning", self.palette()).name()
         self.provenance.setStyleSheet(f"color: {warning};" if unverified else "")
+
+    def _fit_message(self) -> None:
+        """All lines of the wrapped message are shown (its link included): a dock does not
+        give a word-wrapped label the height its width needs, so the label asks for it."""
+        width = self.message.width() or self.width()
+        self.message.setMinimumHeight(max(0, self.message.heightForWidth(width)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_message()
 
     def _update_chart(self) -> None:
         from jcm_pdd.gui.chart import YearChart  # QtCharts is loaded only when needed

@@ -8,6 +8,7 @@ engine (JCM rounding), and this module never re-rounds it.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -59,6 +60,7 @@ class FiguresView:
     inputs: list[InputMark] = field(default_factory=list)
     message: str = ""  # why there are no figures (no methodology chosen, missing input ...)
     message_path: str = ""  # model path of the field the message is about ("" if none)
+    missing: int = 0  # how many inputs of the calculation are still to be entered
 
     @property
     def total_reference(self) -> Decimal:
@@ -90,8 +92,40 @@ def estimate_figures(project: Project) -> FiguresView:
         result = estimate_project(project, _registry())
     except UserError as exc:
         path = field_of_input(project, getattr(exc, "key", ""), getattr(exc, "index", None))
-        return FiguresView(message=exc.message, message_path=path)
+        return FiguresView(
+            message=plain_message(exc.message),
+            message_path=path,
+            missing=max(1, missing_inputs(project)),
+        )
     return adapt(result)
+
+
+_MODEL_PATH = re.compile(r"\s*\((?:pdd|monitoring_plan|moc)\.[\w.]+\)")
+_CHOICES = re.compile(r"choose one of ([\w-]+(?:, [\w-]+)*)$")
+
+
+def plain_message(message: str) -> str:
+    """The engine's message as a person reads it: no model paths (the panel's link goes to
+    the field) and no list of case identifiers (the drop-down shows the cases by name)."""
+    message = _MODEL_PATH.sub("", message)
+    return _CHOICES.sub(
+        lambda m: f"choose which case applies ({len(m.group(1).split(', '))} cases offered)",
+        message,
+    )
+
+
+def missing_inputs(project: Project) -> int:
+    """How many calculation inputs are still empty: the A.5 start date and lifetime, Table 1
+    estimated values, Table 2 fixed values and the cases of default values."""
+    duration = project.pdd.duration
+    plan = project.monitoring_plan
+    return (
+        (duration.start_date is None)
+        + (duration.operational_lifetime_years is None)
+        + sum(row.estimated_value is None for row in plan.monitored)
+        + sum(row.value is None for row in plan.fixed_ex_ante)
+        + sum(not row.choice for row in plan.default_selections)
+    )
 
 
 _DOCUMENT_ROOTS = ("pdd.", "monitoring_plan.", "moc.")

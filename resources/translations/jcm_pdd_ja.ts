@@ -39,175 +39,180 @@
         <translation>画像と PDF ({0})</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="39" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="40" />
         <source>entered</source>
         <translation>入力値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="40" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="41" />
         <source>default</source>
         <translation>デフォルト値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="41" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="42" />
         <source>calculated</source>
         <translation>計算値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="42" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="43" />
         <source>overridden</source>
         <translation>上書き</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="43" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="44" />
         <source>unverified default</source>
         <translation>未検証のデフォルト値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="52" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="54" />
         <source>Choose a methodology (B.1) to see the figures.</source>
         <translation>数値を表示するには方法論（B.1）を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="54" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="56" />
         <source>No project open.</source>
         <translation>プロジェクトが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="58" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="61" />
+        <source>The figures need {0} more inputs. First: {1}</source>
+        <translation>数値の算出にはあと {0} 件の入力が必要です。最初の項目: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="62" />
         <source>The figures need one more input: {0}</source>
         <translation>数値の算出にはあと 1 つ入力が必要です: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="119" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="127" />
         <source>Total estimated emission reductions</source>
         <translation>推計排出削減量の合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="120" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="128" />
         <source>Where the inputs of the calculation come from</source>
         <translation>計算の入力値の出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="121" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="129" />
         <source>Estimated emissions per year</source>
         <translation>年別の推計排出量</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="122" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="130" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="122" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="130" />
         <location filename="../../jcm_pdd/gui/chart.py" line="60" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="122" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="130" />
         <location filename="../../jcm_pdd/gui/chart.py" line="60" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="122" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="130" />
         <location filename="../../jcm_pdd/gui/chart.py" line="60" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="125" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="133" />
         <source>Calendar year</source>
         <translation>暦年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="126" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="134" />
         <source>Reference emissions, tCO2e</source>
         <translation>リファレンス排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="127" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="135" />
         <source>Project emissions, tCO2e</source>
         <translation>プロジェクト排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="128" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
         <source>Emission reductions credited, tCO2e (rounded down)</source>
         <translation>排出削減量 tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="132" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="140" />
         <source>Show calculation…</source>
         <translation>計算過程を表示…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="174" />
         <source>Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})</source>
         <translation>合計 {0}–{1}年: ER {2} tCO2e（RE {3}、PE {4}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="175" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="184" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="181" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="190" />
         <source>Inputs:</source>
         <translation>入力値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="207" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="226" />
         <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
         <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="232" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="251" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="236" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="255" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="240" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="259" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="240" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="259" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="240" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="259" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="240" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="259" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="240" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="259" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="251" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="270" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="252" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="271" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="253" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="272" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
@@ -218,49 +223,49 @@
         <translation>年別排出量グラフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="28" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="31" />
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="28" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="31" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="28" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="31" />
         <source>Info</source>
         <translation>情報</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="67" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="72" />
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="79" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="206" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="207" />
         <source>Diagnostics</source>
         <translation>診断</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="68" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="73" />
         <source>Severity</source>
         <translation>重大度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="68" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="73" />
         <source>Problem</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="68" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="73" />
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="95" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="108" />
         <source>{0} errors, {1} warnings, {2} notes — double-click a line to go to its field</source>
         <translation>エラー {0} 件、警告 {1} 件、情報 {2} 件 — ダブルクリックで該当項目へ移動</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="98" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="111" />
         <source>No problems found.</source>
         <translation>問題は見つかりませんでした。</translation>
     </message>
@@ -447,7 +452,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="198" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="462" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="476" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
@@ -509,31 +514,31 @@
         <translation>日付を選択</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/cell_delegates.py" line="55" />
+        <location filename="../../jcm_pdd/gui/cell_delegates.py" line="60" />
         <source>No attached file has this reference ({0}); attach the file again or choose another.</source>
         <translation>この参照 ({0}) に該当する添付ファイルがありません。ファイルを再度添付するか、別のファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/cell_delegates.py" line="86" />
+        <location filename="../../jcm_pdd/gui/cell_delegates.py" line="91" />
         <location filename="../../jcm_pdd/gui/fields.py" line="253" />
         <source>(no file chosen)</source>
         <translation>（ファイル未選択）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/cell_delegates.py" line="140" />
+        <location filename="../../jcm_pdd/gui/cell_delegates.py" line="145" />
         <location filename="../../jcm_pdd/gui/fields.py" line="313" />
         <source>{0} (not offered here)</source>
         <translation>{0}（この行では選択肢にありません）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/cell_delegates.py" line="54" />
+        <location filename="../../jcm_pdd/gui/cell_delegates.py" line="59" />
         <location filename="../../jcm_pdd/gui/fields.py" line="293" />
         <source>missing file {0}</source>
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="73" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="205" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="206" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
@@ -643,73 +648,73 @@
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="172" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="173" />
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="182" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="183" />
         <source>Read-only: {0}</source>
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="305" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="319" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="326" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="340" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="346" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="360" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="347" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="361" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="361" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="375" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="367" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="381" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="397" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="411" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="398" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="412" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="438" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="452" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="464" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="478" />
         <source>The diagnostics report {0} error(s). Fix them before packaging for validation.</source>
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="500" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="514" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="502" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="516" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}
@@ -959,27 +964,27 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>複製できませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="101" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="110" />
         <source>Add row</source>
         <translation>行を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="102" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="111" />
         <source>Add row to {0}</source>
         <translation>{0} に行を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="104" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="113" />
         <source>Remove row</source>
         <translation>行を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="105" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="114" />
         <source>Remove row from {0}</source>
         <translation>{0} から行を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="209" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="226" />
         <source>“{0}” is not one of the choices offered here</source>
         <translation>「{0}」はこの行の選択肢にありません</translation>
     </message>
@@ -1584,7 +1589,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <source>Sign-off not removed</source>
         <translation>サインオフを取り消せませんでした</translation>
     </message>
-<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="146" /><source>Go to the field</source><translation>該当項目へ移動</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="223" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="221" /><source>With values</source><translation>数値を代入</translation></message><message><location filename="../../jcm_pdd/gui/mainwindow.py" line="136" /><source>read-only</source><translation>読み取り専用</translation></message></context>
+<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="154" /><source>Go to the field</source><translation>該当項目へ移動</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="242" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="240" /><source>With values</source><translation>数値を代入</translation></message><message><location filename="../../jcm_pdd/gui/mainwindow.py" line="137" /><source>read-only</source><translation>読み取り専用</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from drive import click_link
+
+from jcm_pdd.gui.calc_panel import message_text
 from jcm_pdd.session import io as session_io
 from jcm_pdd.session import newproject
 from jcm_pdd.session.figures import estimate_figures, field_of_input
@@ -20,7 +23,7 @@ def test_missing_start_date_links_to_a5(window, qtbot) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: "starting date" in window.calc_panel.message.text(), timeout=10000)
     label = window.calc_panel.message
     assert label.isVisible() and 'href="pdd.duration.start_date"' in label.text()
-    label.linkActivated.emit("pdd.duration.start_date")  # what a click on the link sends
+    click_link(label)  # the mouse, as a person clicks it
     page = window.view.current_page()
     assert page.section.id == window.view.section_of_path("pdd.duration.start_date")
     editor = page.binding("pdd.duration.start_date").editor
@@ -39,6 +42,25 @@ def test_missing_parameter_value_points_at_its_monitoring_plan_row() -> None:
     rows = getattr(project.monitoring_plan, table)
     assert rows[int(row)].key in figures.message or rows[int(row)].symbol in figures.message
     assert column in {"estimated_value", "value", "choice"}
+    assert "monitoring_plan." not in figures.message  # no model path in what a person reads
+    assert figures.missing > 1  # every Table 1 estimate is still empty
+    assert message_text(figures.message, figures.missing).startswith(
+        f"The figures need {figures.missing} more inputs"
+    )
+
+
+def test_a_missing_case_is_named_without_raw_choice_ids() -> None:
+    project = _fresh_project()
+    project.pdd.duration.start_date = __import__("datetime").date(2026, 4, 1)
+    project.pdd.duration.operational_lifetime_years = 10
+    for row in project.monitoring_plan.monitored:
+        row.estimated_value = Decimal(1000)
+    for row in project.monitoring_plan.fixed_ex_ante:
+        row.value = Decimal(1)
+    figures = estimate_figures(project)
+    assert figures.message_path.endswith(".choice"), figures.message
+    assert "national_grid" not in figures.message and "choose which case" in figures.message
+    assert figures.missing == sum(not r.choice for r in project.monitoring_plan.default_selections)
 
 
 def test_field_of_input_prefers_the_row_of_the_same_index_member() -> None:

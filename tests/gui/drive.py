@@ -1,0 +1,101 @@
+"""Driving real widgets the way a person does: mouse clicks on cells, items, buttons and links,
+and typing, with QTest events only (no signal emission, no model setting).
+
+Shared by the GUI tests and the end-to-end journey (``test_gui_journey``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QTableWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def click(widget: QWidget, pos: QPoint | None = None) -> None:
+    QTest.mouseClick(widget, LEFT, Qt.KeyboardModifier.NoModifier, pos or widget.rect().center())
+
+
+def press(button: QAbstractButton) -> None:
+    """Click a button where a person would: in its middle."""
+    assert button.isVisible() and button.isEnabled(), button.text()
+    click(button)
+
+
+def link_point(label: QLabel) -> QPoint:
+    """Where the first link of a rich-text label is drawn: the mouse is moved over the label
+    until it shows the pointing hand, as a person finds a link by hovering."""
+    label.setMouseTracking(True)
+    height, width = label.height(), label.width()
+    for y in range(2, height, 4):
+        for x in range(2, width, 4):
+            point = QPoint(x, y)
+            QTest.mouseMove(label, point)
+            if label.cursor().shape() == Qt.CursorShape.PointingHandCursor:
+                return point
+    raise AssertionError(f"no clickable link in {label.text()!r}")
+
+
+def click_link(label: QLabel) -> None:
+    click(label, link_point(label))
+
+
+def click_tree_item(tree: QTreeWidget, item: QTreeWidgetItem, double: bool = False) -> None:
+    tree.scrollToItem(item)
+    rect = tree.visualItemRect(item)
+    click(tree.viewport(), rect.center())
+    if double:
+        QTest.mouseDClick(tree.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, rect.center())
+
+
+def cell_center(table: QTableWidget, row: int, column: int) -> QPoint:
+    index = table.model().index(row, column)
+    table.scrollTo(index)
+    return table.visualRect(index).center()
+
+
+def open_cell_editor(table: QTableWidget, row: int, column: int) -> QWidget:
+    """Click a cell, then double-click it: its editor opens (a line, a paragraph or a list)."""
+    point = cell_center(table, row, column)
+    click(table.viewport(), point)
+    QTest.mouseDClick(table.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, point)
+    editor = table.indexWidget(table.model().index(row, column))
+    if editor is None:
+        editor = QApplication.focusWidget()
+    assert editor is not None, (row, column)
+    return editor
+
+
+def choose_in_combo(combo: QComboBox, text: str) -> None:
+    """Open the drop-down with the mouse and click the entry showing ``text`` (or, where the
+    list is long, type its first letters and press Enter, as a person does)."""
+    index = combo.findText(text)
+    if index < 0:
+        index = next((i for i in range(combo.count()) if combo.itemText(i).startswith(text)), -1)
+    assert index >= 0, (text, [combo.itemText(i) for i in range(combo.count())])
+    click(combo)
+    view = combo.view()
+    QTest.qWait(10)
+    if view.isVisible():
+        model_index = view.model().index(index, combo.modelColumn())
+        view.scrollTo(model_index)
+        rect = view.visualRect(model_index)
+        click(view.viewport(), rect.center())
+    else:  # no pop-up (offscreen platform quirk): the keyboard picks the same entry
+        combo.setFocus()
+        for _ in range(combo.count()):
+            if combo.currentIndex() == index:
+                break
+            key = Qt.Key.Key_Down if combo.currentIndex() < index else Qt.Key.Key_Up
+            QTest.keyClick(combo, key)
+    assert combo.currentIndex() == index, (combo.currentText(), text)

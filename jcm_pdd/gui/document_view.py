@@ -7,13 +7,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from jcm_pdd.gui.attachments import AttachmentsPage
 from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.navigator import ATTACHMENTS_ID, Navigator
 from jcm_pdd.gui.section_editor import SectionEditor
-from jcm_pdd.gui.theme import style_banner
+from jcm_pdd.gui.theme import set_banner_state, style_banner
 from jcm_pdd.session.formview import SectionView, form_view
 
 
@@ -30,12 +39,24 @@ class DocumentView(QWidget):
         self._by_id = {s.id: s for s in self.sections}
         self._pages: dict[str, QWidget] = {}
         self._problems: dict[str, int] = {}
+        self._finding_marks: dict[str, list[str]] = {}  # target -> ids of findings not closed
 
+        # The banner: a band with a state icon and the text (read-only notice, or a package's
+        # integrity), tinted from the palette so it reads in light and dark.
+        self.banner_frame = QFrame()
+        self.banner_frame.setObjectName("readOnlyBanner")
+        self.banner_icon = QLabel()
+        self.banner_icon.setObjectName("bannerIcon")
         self.banner = QLabel()
-        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setObjectName("bannerText")
         self.banner.setWordWrap(True)
-        style_banner(self.banner)  # tints from the palette: readable in light and dark
-        self.banner.setVisible(False)
+        band = QHBoxLayout(self.banner_frame)
+        band.setContentsMargins(8, 4, 8, 4)
+        band.addWidget(self.banner_icon, 0, Qt.AlignmentFlag.AlignTop)
+        band.addWidget(self.banner, 1)
+        self.banner_state = "warning"
+        style_banner(self.banner_frame, self.banner_state, "QFrame#readOnlyBanner")
+        self.banner_frame.setVisible(False)
 
         self.navigator = Navigator()
         self.navigator.populate(self.sections)
@@ -50,7 +71,7 @@ class DocumentView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.banner)
+        layout.addWidget(self.banner_frame)
         layout.addWidget(splitter, 1)
 
         controller.changed.connect(self._on_changed)
@@ -58,9 +79,21 @@ class DocumentView(QWidget):
             self.navigator.select(self.sections[0].id)
         self.refresh_marks()
 
-    def set_banner(self, text: str | None) -> None:
+    def set_banner(self, text: str | None, state: str = "warning") -> None:
+        """Show ``text`` in the banner; ``state`` (warning, ok, error) sets its colour and icon."""
         self.banner.setText(text or "")
-        self.banner.setVisible(bool(text))
+        self.banner_state = state
+        set_banner_state(self.banner_frame, state)
+        icon = {
+            "ok": QStyle.StandardPixmap.SP_DialogApplyButton,
+            "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+        }.get(state, QStyle.StandardPixmap.SP_MessageBoxWarning)
+        size = 32 if state == "error" else 20
+        self.banner_icon.setPixmap(self.style().standardIcon(icon).pixmap(size, size))
+        self.banner_icon.setAccessibleName(
+            {"ok": tr("Verified"), "error": tr("Not trustworthy")}.get(state, tr("Notice"))
+        )
+        self.banner_frame.setVisible(bool(text))
 
     def page(self, section_id: str) -> QWidget:
         page = self._pages.get(section_id)
@@ -69,6 +102,7 @@ class DocumentView(QWidget):
                 page = AttachmentsPage(self.controller)
             else:
                 page = SectionEditor(self._by_id[section_id], self.controller, self._status)
+                page.mark_findings(self._finding_marks)
             self._pages[section_id] = page
             self.pages.addWidget(page)
         return page
@@ -113,6 +147,20 @@ class DocumentView(QWidget):
         if problems is not None:
             self._problems = problems
         self.navigator.update_marks(self.controller.session.project, self._problems)
+
+    def set_finding_marks(self, marks: dict[str, list[str]]) -> None:
+        """Findings not closed, by target (a section key or a model path): marked in the
+        navigator (per section) and at the fields they point at."""
+        self._finding_marks = {k: list(v) for k, v in marks.items()}
+        per_section: dict[str, list[str]] = {}
+        for target, ids in marks.items():
+            section = target if target in self._by_id else self.section_of_path(target)
+            if section:
+                per_section.setdefault(section, []).extend(ids)
+        self.navigator.set_finding_marks(per_section)
+        for page in self._pages.values():
+            if isinstance(page, SectionEditor):
+                page.mark_findings(self._finding_marks)
 
     def _on_changed(self, path: str) -> None:
         for page in self._pages.values():

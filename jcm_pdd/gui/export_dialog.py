@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -194,31 +196,114 @@ class ExportDialog(_JobDialog):
 
 
 class PackageDialog(_JobDialog):
-    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+    """Package the saved project for validation as round N: the next round is proposed (after
+    the packages beside the project and the review being answered), the previous round's
+    package is shown, an existing file is replaced only when the user says so, and the
+    responses written to the review's findings go into the package."""
+
+    def __init__(
+        self,
+        session: DocumentSession,
+        parent: QWidget | None = None,
+        answering: Any = None,  # the ParticipantReview being answered, if any
+    ) -> None:
+        from jcm_pdd.package.rounds import next_round, packages_beside, round_file
+
         super().__init__(session, parent, tr("Package for validation"))
-        base = session.path.with_suffix(".jcmpkg") if session.path else Path("package.jcmpkg")
+        self.answering = answering
+        review = answering.review if answering is not None else None
+        source = session.path
+        self.earlier = packages_beside(source, session.project.pdd.title) if source else []
+        self.round_box = QSpinBox()
+        self.round_box.setRange(1, 99)
+        self.round_box.setAccessibleName(tr("Round"))
+        self.round_box.setValue(next_round(self.earlier, review))
+        self.form.addRow(tr("Round:"), self.round_box)
+        self.previous = QLabel(self._previous_text())
+        self.previous.setWordWrap(True)
+        self.form.addRow(tr("Previous round:"), self.previous)
+        base = round_file(source, self.round_box.value()) if source else Path("package.jcmpkg")
         self.target = self._path_row(tr("Package file:"), str(base), folder=False)
+        self.round_box.valueChanged.connect(self._round_changed)
         self.packaged_by = QLineEdit()
         self.form.addRow(tr("Packaged by:"), self.packaged_by)
+        self.responses = review.participant_responses() if review is not None else []
+        if answering is not None:
+            self.form.addRow(
+                tr("Responses:"),
+                QLabel(
+                    tr("{0} response(s) to the findings of “{1}” go into the package.").format(
+                        len(self.responses), answering.path.name
+                    )
+                ),
+            )
         if session.path is None or session.is_dirty:
             self.message.setText(
                 tr("Save the project first: the package is built from the saved file.")
             )
             self.start_button.setEnabled(False)
 
+    def _previous_text(self) -> str:
+        if not self.earlier:
+            return tr("none: this is the first package of this project in its folder")
+        last = self.earlier[-1]
+        return tr("round {0}, “{1}”, package id {2}…, created {3}").format(
+            last.round, last.path.name, last.package_id[:12], last.created or "—"
+        )
+
+    def _round_changed(self, value: int) -> None:
+        from jcm_pdd.package.rounds import round_file
+
+        if self.session.path is not None:
+            self.target.setText(str(round_file(self.session.path, value)))
+
     def start(self) -> None:
         from jcm_pdd.package import build_package
 
         assert self.session.path is not None
         source, target = self.session.path, Path(self.target.text())
+        if target.suffix.lower() != ".jcmpkg":
+            target = target.with_suffix(".jcmpkg")
+            self.target.setText(str(target))
+        round_ = self.round_box.value()
+        review = self.answering.review if self.answering is not None else None
+        if review is not None and review.package_of_round(round_) is not None:
+            self.message.setText(
+                tr(
+                    "The review already holds a package as round {0}; a resubmission must be "
+                    "round {1}."
+                ).format(round_, review.latest_round + 1)
+            )
+            return
+        if target.exists():
+            answer = QMessageBox.question(
+                self,
+                tr("Replace package?"),
+                tr("“{0}” already exists. Replace it with this package (round {1})?").format(
+                    target.name, round_
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.message.setText(tr("Not packaged: “{0}” was kept.").format(target.name))
+                return
         by = self.packaged_by.text()
+        responses = list(self.responses)
 
         def job(report: Callable[[int, int, str], None]) -> Any:
             return build_package(
-                source, target, packaged_by=by, progress=lambda f, m: report(int(f * 100), 100, m)
+                source,
+                target,
+                round=round_,
+                packaged_by=by,
+                progress=lambda f, m: report(int(f * 100), 100, m),
+                responses=responses,
             )
 
         self.run_job(job)
 
     def done_text(self, result: Any) -> str:
-        return tr("Package written: {0}").format(self.target.text())
+        return tr("Package written: {0} (round {1})").format(
+            self.target.text(), self.round_box.value()
+        )

@@ -28,6 +28,7 @@ from jcm_pdd.gui.calc_panel import CalcPanel
 from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.diagnostics_panel import DiagnosticsPanel
 from jcm_pdd.gui.document_view import DocumentView
+from jcm_pdd.gui.participant import ParticipantReview
 from jcm_pdd.gui.preferences import Preferences
 from jcm_pdd.gui.start_page import StartPage
 from jcm_pdd.gui.window_menus import install_menus
@@ -57,6 +58,8 @@ class MainWindow(QMainWindow):
         self.prefs = prefs or Preferences.load()
         self.controller: DocumentController | None = None
         self.review_docks: list[QDockWidget] = []
+        self.participant_review: ParticipantReview | None = None  # a review being answered
+        self.participant_dock: QDockWidget | None = None
         self.view: DocumentView | None = None
         self.autosave = AutosavePolicy()
         self.setWindowIcon(icons.icon("app"))
@@ -65,7 +68,6 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self._start_page: StartPage | None = None  # built when first shown (see start_page)
-        self._banner: str | None = None
         self.setCentralWidget(self.stack)
 
         self.calc_panel = CalcPanel()
@@ -133,9 +135,10 @@ class MainWindow(QMainWindow):
         self.diag_dock.setVisible(has_doc)
         title = "JCM PDD Studio"
         if session is not None:
+            from jcm_pdd.gui.package_window import title_suffix
+
             marker = "*" if session.is_dirty else ""
-            suffix = f" — {tr('read-only')}" if read_only else ""
-            title = f"{marker}{session.display_name}{suffix} — JCM PDD Studio"
+            title = f"{marker}{session.display_name}{title_suffix(session)} — JCM PDD Studio"
         self.setWindowTitle(title)
 
     def show_start(self) -> None:
@@ -151,36 +154,42 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 6000)
 
     # -- documents -------------------------------------------------------------------------
-    def set_session(self, session: DocumentSession, banner: str | None = None) -> None:
+    def set_session(self, session: DocumentSession) -> None:
         """Show ``session`` in the window (the previous document must be closed first)."""
         self._discard_view()
         controller = DocumentController(session, self)
         self.controller = controller
-        self._banner = banner
         self._build_view(controller)
         controller.dirty_changed.connect(lambda _d: self._update_state())
         controller.stack.indexChanged.connect(lambda _i: self._update_state())
         controller.recalculate.connect(self.recalculate)
         controller.recheck.connect(self.recheck)
-        opened = getattr(session, "package", None)
-        if opened is not None:  # validator mode: findings and sign-offs beside the editor
+        state = getattr(session, "package_state", None)
+        if state is not None:  # validator mode: findings and sign-offs beside the editor
             from jcm_pdd.gui.review_docks import add_review_docks
 
-            self.review_docks = add_review_docks(self, opened)
+            self.review_docks = add_review_docks(self, state)
         self.autosave.reset()
         # The figures and the diagnostics follow once the window has been drawn: the editor is
         # usable at once, and the C.3 panel fills a moment later.
         self.calc_panel.set_figures(FiguresView(message=tr("Calculating…")))
         controller.schedule_recalc()
         controller.schedule_recheck()
-        self._update_state()
+        self._update_state()  # shows the diagnostics dock, which would cover the review docks
+        QTimer.singleShot(0, self._raise_review)  # once the dock area has laid out its tabs
         self.document_opened.emit()
 
+    def _raise_review(self) -> None:
+        if self.review_docks:
+            self.review_docks[0].raise_()
+
     def _build_view(self, controller: DocumentController, section_id: str = "") -> None:
-        session = controller.session
+        from jcm_pdd.gui.package_window import banner_for
+
         self.view = DocumentView(controller, self.status)
-        if session.read_only:
-            self.view.set_banner(self._banner or tr("Read-only: {0}").format(session.read_only))
+        shown = banner_for(controller.session)  # built here: it follows a language change
+        if shown is not None:
+            self.view.set_banner(*shown)
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
         if section_id:
@@ -192,8 +201,8 @@ class MainWindow(QMainWindow):
         Every text is set through ``tr()`` when a widget is built, so the chrome, the docks and
         the document's editors are built again from the same state. The document, its undo
         history and any unsaved changes are untouched (they live in the session and the
-        controller, which are kept). In validator mode the findings and sign-off docks are kept
-        as they are, with anything being typed in them; they follow the new editors.
+        controller, which are kept). The review docks (validator's, or the participant's
+        findings to answer) are built again over the same review, keeping what is typed.
         """
         for toolbar in self.findChildren(QToolBar):
             self.removeToolBar(toolbar)
@@ -220,9 +229,10 @@ class MainWindow(QMainWindow):
             self.view.deleteLater()
             self._build_view(controller, section_id)
             if self.review_docks:
-                from jcm_pdd.gui.review_docks import follow_navigator
+                from jcm_pdd.gui.package_window import rebuild_review_docks
 
-                follow_navigator(self)
+                rebuild_review_docks(self)
+            self._retranslate_participant()
             controller.schedule_recalc()
             controller.recheck_now()
         if on_start or self.view is None:
@@ -230,10 +240,10 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     def _discard_view(self) -> None:
-        for dock in self.review_docks:
-            self.removeDockWidget(dock)
-            dock.deleteLater()
-        self.review_docks = []
+        from jcm_pdd.gui.review_docks import remove_review_docks
+
+        remove_review_docks(self)
+        self._close_participant_review()
         if self.view is not None:
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
@@ -321,15 +331,13 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name))
 
     def open_path(self, path: Path) -> bool:
+        if path.suffix.lower() == ".jcmpkg":
+            from jcm_pdd.gui.package_window import open_package_in
+
+            return open_package_in(self, path)
         if not self.close_document():
             return False
         try:
-            if path.suffix.lower() == ".jcmpkg":
-                from jcm_pdd.gui.validator import open_package_session
-
-                session, banner = open_package_session(path)
-                self.set_session(session, banner)
-                return True
             if _is_sample(path):
                 # The bundled sample is opened as an untitled copy, so saving never alters it.
                 session = session_io.open_document(path, lock=False)
@@ -419,15 +427,20 @@ class MainWindow(QMainWindow):
                 return False
             if answer == QMessageBox.StandardButton.Save and not self.save():
                 return False
-        if session.read_only is None:
+        self.drop_document()
+        return True
+
+    def drop_document(self) -> None:
+        """Close the document without asking: release it, clear the panels, show the start."""
+        session = self.session
+        if session is not None and session.read_only is None:
             session_io.close_document(session)
         elif hasattr(session, "package"):
-            session.package.close()  # type: ignore[attr-defined]
+            session.package.close()  # type: ignore[union-attr]
         self._discard_view()
         self.calc_panel.set_figures(estimate_figures(Project()))
         self.diag_panel.set_diagnostics([])
         self.show_start()
-        return True
 
     def undo(self) -> None:
         if self.controller and not self.controller.read_only:
@@ -481,9 +494,26 @@ class MainWindow(QMainWindow):
             return None
         from jcm_pdd.gui.export_dialog import PackageDialog
 
-        dialog = PackageDialog(self.session, self)
+        dialog = PackageDialog(self.session, self, self.participant_review)
         dialog.open()
         return dialog
+
+    def open_review(self) -> bool:
+        """Open a validator's review beside the project, to answer its findings."""
+        from jcm_pdd.gui.participant import open_review
+
+        return open_review(self)
+
+    def _close_participant_review(self) -> None:
+        from jcm_pdd.gui.participant import close_review
+
+        close_review(self)
+        self.participant_review = None
+
+    def _retranslate_participant(self) -> None:
+        from jcm_pdd.gui.participant import retranslate
+
+        retranslate(self)
 
     def compare_dialog(self) -> QWidget | None:
         """Compare the open file (project or package round) with another one."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
+from jcm_pdd.gui import theme
 from jcm_pdd.model import Project
 from jcm_pdd.session.formview import GROUPS, SectionView, section_completeness
 
@@ -37,12 +38,13 @@ class Navigator(QTreeWidget):
         super().__init__()
         self.setHeaderHidden(True)
         self.setAccessibleName(tr("Sections of the submission"))
-        self.setColumnCount(2)
+        self.setColumnCount(3)
         self.setRootIsDecorated(True)
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.setMinimumWidth(220)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._sections: dict[str, SectionView] = {}
@@ -97,6 +99,19 @@ class Navigator(QTreeWidget):
             item.setText(1, mark)
             item.setToolTip(1, tip)
         self.resizeColumnToContents(1)
+
+    def set_finding_marks(self, findings: dict[str, list[str]]) -> None:
+        """A flag and the count of findings not closed per section (ids in the tooltip)."""
+        for sid, item in self._items.items():
+            ids = findings.get(sid, [])
+            item.setText(2, f"⚑{len(ids)}" if ids else "")
+            item.setToolTip(2, tr("Open findings: {0}").format(", ".join(ids)) if ids else "")
+            item.setForeground(2, theme.ink("error", self.palette()))
+        self.resizeColumnToContents(2)
+
+    def finding_mark(self, section_id: str) -> str:
+        item = self._items.get(section_id)
+        return item.text(2) if item is not None else ""
 
     def select(self, section_id: str) -> None:
         item = self._items.get(section_id)

@@ -13,12 +13,14 @@ import getpass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from jcm_pdd.gui.fields import FIELD_MENU_HOOK
 
 if TYPE_CHECKING:
     from jcm_pdd.gui.mainwindow import MainWindow
+    from jcm_pdd.gui.validator import PackageState
+    from jcm_pdd.package.review import Review
 
 
 def tr(text: str) -> str:
@@ -36,16 +38,17 @@ def reviewer_name(window: MainWindow) -> str:
         return ""
 
 
-def add_review_docks(window: MainWindow, opened: object) -> list[QDockWidget]:
-    """Build the findings and sign-off docks for ``opened`` (an ``OpenedPackage``)."""
+def add_review_docks(window: MainWindow, state: PackageState) -> list[QDockWidget]:
+    """Build the findings and sign-off docks (and from round 2 the round view) for ``state``."""
     from jcm_pdd.gui.diff_view import section_titles
-    from jcm_pdd.gui.review_panel import ReviewPanel, review_for_opened, target_paths
-    from jcm_pdd.gui.signoff_panel import SignOffPanel, package_figures
+    from jcm_pdd.gui.review_panel import ReviewPanel, target_paths
+    from jcm_pdd.gui.signoff_panel import SignOffPanel
 
     view = window.view
     assert view is not None
-    project = opened.project  # type: ignore[attr-defined]
-    review, path = review_for_opened(opened)
+    opened = state.opened
+    project = opened.project
+    review, path = state.review, state.review_path
     titles = section_titles(project)
     findings = ReviewPanel(
         review,
@@ -58,9 +61,9 @@ def add_review_docks(window: MainWindow, opened: object) -> list[QDockWidget]:
         review,
         path,
         project,
-        package_figures(opened),
-        round=opened.round,  # type: ignore[attr-defined]
-        package_id=opened.package_id,  # type: ignore[attr-defined]
+        state.figures,
+        round=opened.round,
+        package_id=opened.package_id,
         reviewer=reviewer_name(window),
         section_titles=titles,
     )
@@ -72,12 +75,22 @@ def add_review_docks(window: MainWindow, opened: object) -> list[QDockWidget]:
     signoffs.go_to_path.connect(window.go_to_target)
     findings.changed.connect(signoffs.refresh)
     signoffs.changed.connect(findings.refresh)
+    findings.changed.connect(lambda: mark_findings(window, review))
+    mark_findings(window, review)
 
-    docks = []
-    for name, title, panel in (
+    panels: list[tuple[str, str, QWidget]] = [
         ("findingsDock", tr("Findings"), findings),
         ("signoffDock", tr("Sign-offs"), signoffs),
-    ):
+    ]
+    if state.round > 1 or len(review.packages) > 1:
+        from jcm_pdd.gui.round_view import RoundView
+
+        window.round_view = RoundView(state, findings, titles)
+        window.round_view.go_to_target.connect(window.go_to_target)
+        findings.changed.connect(window.round_view.refresh)
+        panels.insert(0, ("roundDock", tr("Round {0}").format(state.round), window.round_view))
+    docks = []
+    for name, title, panel in panels:
         dock = QDockWidget(title, window)
         dock.setObjectName(name)
         dock.setWidget(panel)
@@ -102,6 +115,25 @@ def add_review_docks(window: MainWindow, opened: object) -> list[QDockWidget]:
 
     setattr(window, FIELD_MENU_HOOK, field_actions)
     return docks
+
+
+def remove_review_docks(window: MainWindow) -> None:
+    for dock in window.review_docks:
+        window.removeDockWidget(dock)
+        dock.deleteLater()
+    window.review_docks = []
+
+
+def mark_findings(window: MainWindow, review: Review) -> None:
+    """Navigator and field markers for the findings not closed (section or field targets)."""
+    view = window.view
+    if view is None:
+        return
+    marks: dict[str, list[str]] = {}
+    for finding in review.findings:
+        if finding.status != "closed":
+            marks.setdefault(finding.target, []).append(finding.id)
+    view.set_finding_marks(marks)
 
 
 def follow_navigator(window: MainWindow) -> None:

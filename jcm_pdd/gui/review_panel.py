@@ -18,12 +18,10 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -49,7 +47,7 @@ from jcm_pdd.gui.review_common import (  # noqa: F401 - review_for_opened, targe
     type_text,
     write_findings,
 )
-from jcm_pdd.package.review import REVIEW_SUFFIX, Finding, Review, save_review
+from jcm_pdd.package.review import Finding, Review, save_review
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 
@@ -86,6 +84,12 @@ class ReviewPanel(QWidget):
         for status in STATUSES:
             self.filter.addItem(tr("Only {0}").format(status_text(status)), status)
         self.filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.type_filter = QComboBox()
+        self.type_filter.setAccessibleName(tr("Show findings of type"))
+        self.type_filter.addItem(tr("All types"), "")
+        for kind in TYPES:
+            self.type_filter.addItem(kind, kind)
+        self.type_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.export_button = QPushButton(tr("Export findings…"))
         self.export_button.setToolTip(
             tr("Save the findings table as Word (.docx) or Excel (.xlsx)")
@@ -100,6 +104,7 @@ class ReviewPanel(QWidget):
         top.addWidget(self.summary, 1)
         top.addWidget(self.carry_button)
         top.addWidget(QLabel(tr("Show:")))
+        top.addWidget(self.type_filter)
         top.addWidget(self.filter)
         top.addWidget(self.export_button)
 
@@ -153,12 +158,17 @@ class ReviewPanel(QWidget):
         self.save_button = QPushButton(tr("Save text"))
         self.respond_button = QPushButton(tr("Record response"))
         self.close_button = QPushButton(tr("Close finding"))
+        self.keep_open_button = QPushButton(tr("Keep open"))
+        self.keep_open_button.setToolTip(
+            tr("The response does not resolve it: the finding stays open for the next round")
+        )
         self.reopen_button = QPushButton(tr("Reopen"))
         self.new_button.clicked.connect(self.start_new)
         self.raise_button.clicked.connect(lambda: self.raise_finding())
         self.save_button.clicked.connect(lambda: self.save_text())
         self.respond_button.clicked.connect(lambda: self.respond())
         self.close_button.clicked.connect(lambda: self.close_finding())
+        self.keep_open_button.clicked.connect(lambda: self.keep_open())
         self.reopen_button.clicked.connect(lambda: self.reopen())
         buttons = QHBoxLayout()
         for button in (
@@ -167,6 +177,7 @@ class ReviewPanel(QWidget):
             self.save_button,
             self.respond_button,
             self.close_button,
+            self.keep_open_button,
             self.reopen_button,
         ):
             buttons.addWidget(button)
@@ -305,10 +316,13 @@ class ReviewPanel(QWidget):
         return target
 
     def _apply_filter(self) -> None:
-        wanted = self.filter.currentData()
+        status, kind = self.filter.currentData(), self.type_filter.currentData()
         for row in range(self.table.rowCount()):
             finding = self.review.finding(self.table.item(row, 0).data(ROLE_ID))
-            self.table.setRowHidden(row, bool(wanted) and finding.status != wanted)
+            hidden = (bool(status) and finding.status != status) or (
+                bool(kind) and finding.type != kind
+            )
+            self.table.setRowHidden(row, hidden)
 
     def visible_ids(self) -> list[str]:
         return [
@@ -320,6 +334,13 @@ class ReviewPanel(QWidget):
     def set_filter(self, status: str) -> None:
         """Show only findings of ``status`` ("" shows all)."""
         self.filter.setCurrentIndex(max(0, self.filter.findData(status)))
+
+    def set_type_filter(self, kind: str) -> None:
+        """Show only findings of type ``kind`` (CAR, CL, FAR; "" shows all)."""
+        self.type_filter.setCurrentIndex(max(0, self.type_filter.findData(kind)))
+
+    def text_boxes(self) -> tuple[QPlainTextEdit, QPlainTextEdit, QPlainTextEdit]:
+        return self.text_edit, self.response_edit, self.assessment_edit
 
     def selected_id(self) -> str | None:
         return selected_key(self.table, ROLE_ID)
@@ -353,9 +374,14 @@ class ReviewPanel(QWidget):
         self.response_edit.setEnabled(False)
         self.assessment_edit.setEnabled(False)
         self.raise_button.setEnabled(True)
-        for button in (self.save_button, self.respond_button, self.close_button):
+        for button in (
+            self.save_button,
+            self.respond_button,
+            self.close_button,
+            self.keep_open_button,
+            self.reopen_button,
+        ):
             button.setEnabled(False)
-        self.reopen_button.setEnabled(False)
 
     def _show(self, finding: Finding) -> None:
         self.heading.setText(
@@ -381,6 +407,7 @@ class ReviewPanel(QWidget):
         self.save_button.setEnabled(not closed)
         self.respond_button.setEnabled(not closed)
         self.close_button.setEnabled(not closed)
+        self.keep_open_button.setEnabled(finding.status == "responded")
         self.reopen_button.setEnabled(closed)
 
     # -- changes (each one saved) ------------------------------------------------------------
@@ -460,6 +487,13 @@ class ReviewPanel(QWidget):
         text = self.assessment_edit.toPlainText() if assessment is None else assessment
         return self._change(lambda: self.review.close(finding_id, text.strip()))
 
+    def keep_open(self, assessment: str | None = None) -> Finding | None:
+        finding_id = self.selected_id()
+        if finding_id is None:
+            return None
+        text = self.assessment_edit.toPlainText() if assessment is None else assessment
+        return self._change(lambda: self.review.keep_open(finding_id, text.strip()))
+
     def reopen(self) -> Finding | None:
         finding_id = self.selected_id()
         if finding_id is None:
@@ -467,60 +501,14 @@ class ReviewPanel(QWidget):
         return self._change(lambda: self.review.reopen(finding_id))
 
     def carry_over(self, previous: Path | str | None = None) -> bool:
-        """Load an earlier round's review into this (still empty) one, and save it here.
+        """Load an earlier round's review into this (still empty) one, and save it here."""
+        from jcm_pdd.gui.review_files import carry_over
 
-        The review object is filled in place, so every panel sharing it shows the result.
-        """
-        if not self._fresh():
-            QMessageBox.information(
-                self,
-                tr("Continue an earlier review"),
-                tr("This review already holds findings or sign-offs; nothing was carried over."),
-            )
-            return False
-        if previous is None:
-            name, _ = QFileDialog.getOpenFileName(
-                self,
-                tr("Continue an earlier review"),
-                str(self.review_path.parent),
-                tr("JCM review (*{0})").format(REVIEW_SUFFIX),
-            )
-            if not name:
-                return False
-            previous = name
-        source = Path(previous)
-
-        def carry() -> bool:
-            earlier = carried_review(self.review, self.review_path, source)
-            before = self.review.model_copy(deep=True)
-            try:
-                for name in Review.model_fields:
-                    setattr(self.review, name, getattr(earlier, name))
-                self._save()
-            except BaseException:
-                for name in Review.model_fields:
-                    setattr(self.review, name, getattr(before, name))
-                raise
-            return True
-
-        return bool(guarded(self, carry, tr("Review not carried over")))
+        return carry_over(self, previous)
 
     # -- export ------------------------------------------------------------------------------
     def export_findings(self, path: Path | str | None = None) -> Path | None:
         """Write the findings table as .docx or .xlsx (asks where when ``path`` is None)."""
-        if path is None:
-            word, excel = tr("Word document (*.docx)"), tr("Excel workbook (*.xlsx)")
-            suggested = str(self.review_path.with_name(self.review_path.stem + "-findings.docx"))
-            name, chosen = QFileDialog.getSaveFileName(
-                self, tr("Export findings"), suggested, f"{word};;{excel}"
-            )
-            if not name:
-                return None
-            path = Path(name)
-            if path.suffix.lower() not in (".docx", ".xlsx"):
-                path = path.with_suffix(".xlsx" if chosen == excel else ".docx")
-        target = Path(path)
+        from jcm_pdd.gui.review_files import export_findings
 
-        return guarded(
-            self, lambda: write_findings(self.review, target), tr("Findings not exported")
-        )
+        return export_findings(self, path)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jcm_pdd.gui import theme
 from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.fields import FieldBinding
 from jcm_pdd.gui.table_editor import TableEditor
@@ -41,6 +42,7 @@ class SectionEditor(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.bindings: list[FieldBinding] = []
         self.tables: list[TableEditor] = []
+        self.labels: dict[str, tuple[QLabel, str]] = {}  # field path -> label, its own text
 
         page = QWidget()
         outer = QVBoxLayout(page)
@@ -66,6 +68,7 @@ class SectionEditor(QScrollArea):
             label.setFont(label_font)
             if view.required:
                 label.setToolTip(tr("Required"))
+            self.labels[view.path.split(".*", 1)[0]] = (label, label.text())
             grid.addWidget(label, row, 0, 1, 2)
             row += 1
             guidance = QLabel(view.guidance)
@@ -142,6 +145,25 @@ class SectionEditor(QScrollArea):
                 table.table.setFocus()
                 return True
         return False
+
+    def mark_findings(self, marks: dict[str, list[str]]) -> None:
+        """Flag each field (or table) that a finding not closed points at, with the ids."""
+        for path, (label, text) in self.labels.items():
+            ids = [
+                i
+                for target, found in marks.items()
+                if target == path or target.startswith(path + ".")
+                for i in found
+            ]
+            label.setText(f"{text}   ⚑ {', '.join(ids)}" if ids else text)
+            tip = tr("Required") if text.endswith(" *") else ""
+            label.setToolTip(tr("Open findings: {0}").format(", ".join(ids)) if ids else tip)
+            colour = theme.ink("error", label.palette()).name()
+            label.setStyleSheet(f"color: {colour};" if ids else "")
+
+    def finding_label(self, path: str) -> str:
+        entry = self.labels.get(path)
+        return entry[0].text() if entry else ""
 
     def binding(self, path: str) -> FieldBinding | None:
         return next((b for b in self.bindings if b.path == path), None)

@@ -95,25 +95,48 @@ def contrast(foreground: QColor, background: QColor) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
-def banner_style_sheet(palette: QPalette | None = None, state: str = "warning") -> str:
+def banner_colours(palette: QPalette | None, state: str) -> tuple[QColor, QColor, QColor]:
+    """(background, text, border) of a banner in ``state``."""
     palette = palette or palette_of()
     background = tint(state, palette, QPalette.ColorRole.Window)
     text = palette.color(QPalette.ColorRole.WindowText)
     if not is_dark(palette) and state == "warning":
         text = QColor("#5c4500")  # the banner's ink on its pale band, as before
+    if state == "error":
+        # An untrustworthy package must not look like a verified one: a saturated band with
+        # white text (contrast >= 4.5 in both palettes), not a pale tint.
+        background = QColor("#b00020") if not is_dark(palette) else QColor("#9b1c1c")
+        text = QColor("#ffffff")
     border = mix(background, HUES[state], 0.5)
-    return (
+    return background, text, border
+
+
+def banner_style_sheet(
+    palette: QPalette | None = None, state: str = "warning", selector: str = ""
+) -> str:
+    """The banner's style; with ``selector`` the band is drawn by that widget only and its
+    labels take the text colour on a transparent background (a band holding an icon)."""
+    background, text, border = banner_colours(palette, state)
+    band = (
         f"background: {background.name()}; color: {text.name()}; padding: 8px;"
-        f" border-bottom: 1px solid {border.name()};"
+        f" border-bottom: {3 if state == 'error' else 1}px solid {border.name()};"
+    )
+    if not selector:
+        return band
+    return (
+        f"{selector} {{ {band} }} "
+        f"QLabel {{ color: {text.name()}; background: transparent; border: none; }}"
     )
 
 
 class _PaletteFollower(QObject):
     """Re-applies a widget's palette-derived style sheet when the palette changes."""
 
-    def __init__(self, widget: QWidget, state: str) -> None:
+    def __init__(self, widget: QWidget, state: str, selector: str = "") -> None:
         super().__init__(widget)
+        self.setObjectName("paletteFollower")
         self._state = state
+        self._selector = selector
         self._applying = False
         widget.installEventFilter(self)
         self.apply(widget)
@@ -122,7 +145,8 @@ class _PaletteFollower(QObject):
         self._applying = True  # setting a style sheet sends a StyleChange of its own
         try:
             # The application palette: a widget's own palette is already restyled by the sheet.
-            widget.setStyleSheet(banner_style_sheet(QApplication.palette(), self._state))
+            sheet = banner_style_sheet(QApplication.palette(), self._state, self._selector)
+            widget.setStyleSheet(sheet)
         finally:
             self._applying = False
 
@@ -135,8 +159,21 @@ class _PaletteFollower(QObject):
             self.apply(watched)
         return False
 
+    def set_state(self, widget: QWidget, state: str) -> None:
+        self._state = state
+        self.apply(widget)
 
-def style_banner(widget: QWidget, state: str = "warning") -> None:
+
+def style_banner(widget: QWidget, state: str = "warning", selector: str = "") -> None:
     """Give ``widget`` a banner look (tinted band, palette text) that follows the palette."""
     widget.setAutoFillBackground(True)
-    _PaletteFollower(widget, state)
+    _PaletteFollower(widget, state, selector)
+
+
+def set_banner_state(widget: QWidget, state: str) -> None:
+    """Restyle a banner made by ``style_banner`` for another state (ok, warning, error)."""
+    follower = widget.findChild(QObject, "paletteFollower")
+    if not isinstance(follower, _PaletteFollower):
+        style_banner(widget, state)
+    else:
+        follower.set_state(widget, state)

@@ -4,15 +4,32 @@ The package is verified on open; the document shows in the same navigator, figur
 calculation" as the editor, with an integrity banner, every editor disabled, no lock, no
 autosave and nothing written into or beside the package (its private copies live in a
 temporary folder that is removed on close).
+
+``open_package_state`` does everything that can fail (verify, read the project, find and load
+the review, take in the participants' responses) *before* the window changes, so a package
+that cannot be opened never leaves a half-built window. The texts shown (banner, the summary
+of an ALTERED package, the title mark) are built on demand through ``tr()``, so they follow a
+language change.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
 from jcm_pdd.errors import UserError
+from jcm_pdd.package.engine import Figures
+from jcm_pdd.package.opened import OpenedPackage
+from jcm_pdd.package.review import (
+    PackageRef,
+    Review,
+    earlier_package,
+    earlier_review_beside,
+    load_review,
+    review_path_for,
+)
 from jcm_pdd.session import DocumentSession
 
 
@@ -20,25 +37,155 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
-def open_package_session(path: Path) -> tuple[DocumentSession, str]:
-    """A read-only session of the package's project, and the integrity banner text."""
+@dataclass
+class PackageState:
+    """An opened package with its review, ready to be shown."""
+
+    path: Path
+    opened: OpenedPackage
+    review: Review
+    review_path: Path
+    carried_from: Path | None = None  # the earlier round's review this round continues
+    responded: list[str] = field(default_factory=list)  # findings answered in this package
+    previous: tuple[PackageRef, Path] | None = None  # the earlier round's package, when beside
+    _figures: Figures | None = field(default=None, init=False, repr=False)
+
+    @property
+    def figures(self) -> Figures:
+        """The package's figures from its own template (computed once)."""
+        if self._figures is None:
+            from jcm_pdd.gui.signoff_panel import package_figures
+
+            self._figures = package_figures(self.opened)
+        return self._figures
+
+    @property
+    def round(self) -> int:
+        return self.opened.round or 1
+
+    @property
+    def verdict(self) -> str:
+        return str(self.opened.report.verdict)
+
+    @property
+    def trusted(self) -> bool:
+        return self.opened.verified
+
+
+def open_package_state(path: Path) -> PackageState:
+    """Verify and open ``path`` with its review; raise ``UserError`` when it cannot be shown."""
     from jcm_pdd.package import open_package
 
     opened = open_package(path)
-    if opened.project is None:
-        opened.close()
-        raise UserError(tr("The package holds no readable project."))
-    verdict = str(opened.report.verdict)
-    if opened.verified:
-        banner = tr(
-            "Validation package “{0}” (round {1}): VERIFIED — every file matches its "
-            "checksum. Read-only."
-        ).format(path.name, opened.round or 1)
-    else:
-        problems = "; ".join(p.message for p in opened.report.problems[:3])
-        banner = tr("Validation package “{0}”: {1} — {2}. Read-only.").format(
-            path.name, verdict, problems
+    try:
+        if opened.project is None:
+            raise UserError(tr("The package holds no readable project."))
+        round_ = opened.round or 1
+        review_path = review_path_for(path)
+        carried: Path | None = None
+        if review_path.is_file():
+            review = load_review(review_path)
+        elif round_ > 1 and (carried := earlier_review_beside(path, round_)) is not None:
+            review = load_review(carried)
+        else:
+            review = Review(project_title=opened.project.pdd.title)
+        clash = review.package_of_round(round_)
+        if clash is not None and clash.package_id != opened.package_id:
+            raise UserError(
+                tr(
+                    "“{0}” says it is round {1}, but its review already holds another package "
+                    "as round {1} (“{2}”). A resubmission must carry the next round number: "
+                    "ask for it to be packaged again as round {3}."
+                ).format(path.name, round_, clash.file_name, review.latest_round + 1)
+            )
+        review.record_package(
+            round_, opened.package_id, path.name, verdict=str(opened.report.verdict)
         )
-    session = DocumentSession(opened.project, path, read_only=tr("validation package"))
-    session.package = opened  # type: ignore[attr-defined]  # closed with the document
-    return session, banner
+        responded = review.apply_responses(opened.responses())
+        previous = earlier_package(review, round_, path.parent)
+    except BaseException:
+        opened.close()
+        raise
+    return PackageState(path, opened, review, review_path, carried, responded, previous)
+
+
+def open_package_session(path: Path) -> tuple[DocumentSession, PackageState]:
+    """A read-only session of the package's project, and the package's state."""
+    state = open_package_state(path)
+    assert state.opened.project is not None
+    session = DocumentSession(state.opened.project, path, read_only=tr("validation package"))
+    session.package = state.opened  # type: ignore[attr-defined]  # closed with the document
+    session.package_state = state  # type: ignore[attr-defined]
+    return session, state
+
+
+def banner(state: PackageState) -> tuple[str, str]:
+    """The integrity banner's text and its theme state ("ok" or "error")."""
+    name = state.path.name
+    if state.trusted:
+        return (
+            tr(
+                "Validation package “{0}” (round {1}): VERIFIED — every file matches its "
+                "checksum. Read-only."
+            ).format(name, state.round),
+            "ok",
+        )
+    problems = "; ".join(_problem_words(state)[:4])
+    return (
+        tr(
+            "{1} — NOT TRUSTWORTHY. Validation package “{0}” (round {2}) does not match its "
+            "checksums: {3}. Do not base findings or an opinion on it. Read-only."
+        ).format(name, state.verdict, state.round, problems),
+        "error",
+    )
+
+
+def _problem_words(state: PackageState) -> list[str]:
+    """Each problem of the report in the interface language: kind and file names."""
+    words = {
+        "altered": tr("altered: {0}"),
+        "missing": tr("missing: {0}"),
+        "extra": tr("not listed: {0}"),
+    }
+    out = []
+    for problem in state.opened.report.problems:
+        if problem.kind in words and problem.files:
+            out.append(words[problem.kind].format(", ".join(problem.files)))
+        else:
+            out.append(problem.message)
+    return out
+
+
+def title_mark(state: PackageState | None) -> str:
+    """What the window title adds for an untrustworthy package ("" for a verified one)."""
+    if state is None or state.trusted:
+        return ""
+    return tr("{0}, not trustworthy").format(state.verdict)
+
+
+def integrity_summary(state: PackageState) -> str:
+    """The modal summary of an ALTERED package: each altered, missing or extra file by name."""
+    kinds = {
+        "altered": tr("Altered (content differs from its checksum):"),
+        "missing": tr("Missing (listed, but not in the package):"),
+        "extra": tr("Extra (in the package, but not listed):"),
+    }
+    lines = [
+        tr(
+            "“{0}” did not verify: {1}. Its contents are not trustworthy; ask the project "
+            "participants to send the package again."
+        ).format(state.path.name, state.verdict)
+    ]
+    grouped: dict[str, list[str]] = {}
+    others: list[str] = []
+    for problem in state.opened.report.problems:
+        if problem.kind in kinds and problem.files:
+            grouped.setdefault(problem.kind, []).extend(problem.files)
+        else:
+            others.append(problem.message)
+    for kind, heading in kinds.items():
+        if grouped.get(kind):
+            lines += ["", heading] + [f"  • {name}" for name in sorted(set(grouped[kind]))]
+    if others:
+        lines += ["", tr("Other problems:")] + [f"  • {message}" for message in others]
+    return "\n".join(lines)

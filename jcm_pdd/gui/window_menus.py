@@ -52,9 +52,10 @@ def _build_actions(w: MainWindow) -> None:
     w.act_show_calc = _action(w, tr("Show &calculation…"), w.calc_panel.show_calculation)
     w.act_about = _action(w, tr("&About JCM PDD Studio"), w.about)
     w.act_compare = _action(w, tr("Co&mpare with…"), w.compare_dialog)
+    w.act_open_review = _action(w, tr("Answer a validator's &review…"), w.open_review)
     w.act_undo = _action(w, tr("&Undo"), w.undo, keys.Undo, "undo")
     w.act_redo = _action(w, tr("&Redo"), w.redo, keys.Redo, "redo")
-    w.writing_actions = [w.act_save, w.act_export, w.act_package]
+    w.writing_actions = [w.act_save, w.act_export, w.act_package, w.act_open_review]
 
 
 def _build_menus(w: MainWindow) -> None:
@@ -66,7 +67,7 @@ def _build_menus(w: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addActions([w.act_save, w.act_save_as, w.act_close])
     file_menu.addSeparator()
-    file_menu.addActions([w.act_export, w.act_package, w.act_compare])
+    file_menu.addActions([w.act_export, w.act_package, w.act_open_review, w.act_compare])
     file_menu.addSeparator()
     file_menu.addActions([w.act_prefs, w.act_quit])
     edit_menu = menu.addMenu(tr("&Edit"))

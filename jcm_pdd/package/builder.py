@@ -49,6 +49,7 @@ class BuildContext:
     work_dir: Path
     progress: Progress
     index: dict[str, Any] = field(default_factory=dict)  # producers record roles here
+    responses: list[dict[str, str]] = field(default_factory=list)  # to the last round's findings
 
 
 Producer = Callable[[BuildContext], list[PayloadFile]]
@@ -106,8 +107,12 @@ def build_package(
     *,
     created: datetime | None = None,
     producers: Sequence[Producer] | None = None,
+    responses: Sequence[dict[str, str]] = (),
 ) -> BagResult:
-    """Build the ``.jcmpkg`` at ``out_path``; raise ``UserError`` (listing them) on errors."""
+    """Build the ``.jcmpkg`` at ``out_path``; raise ``UserError`` (listing them) on errors.
+
+    ``responses`` (``Review.participant_responses()``) go into the package for a resubmission.
+    """
     from jcm_pdd.checks import blocking_errors, blocking_lines
     from jcm_pdd.package.producers import DEFAULT_PRODUCERS
 
@@ -145,6 +150,7 @@ def build_package(
             packaged_by=packaged_by,
             work_dir=work_dir,
             progress=lambda f, m: report(0.1 + 0.4 * f, m),
+            responses=[dict(item) for item in responses],
         )
         payload: list[PayloadFile] = []
         for producer in producers if producers is not None else DEFAULT_PRODUCERS:

@@ -54,6 +54,20 @@ def _row(f: Finding) -> tuple[str, ...]:
     )
 
 
+def integrity_warning(review: Review) -> str:
+    """Said at the top of every findings export when a round's package did not verify."""
+    bad = review.untrusted()
+    if not bad:
+        return ""
+    rounds = ", ".join(
+        f"round {r.round} ({r.file_name or r.package_id[:12]}: {r.verdict})" for r in bad
+    )
+    return (
+        f"NOT TRUSTWORTHY: the package of {rounds} did not verify against its checksums. "
+        "These findings concern contents that may have been altered after packaging."
+    )
+
+
 def _write(path: Path, data: bytes) -> Path:
     if path.suffix.lower() == ".jcmpkg":
         raise UserError("The findings table is never written into a package.")
@@ -77,7 +91,16 @@ def findings_docx(review: Review, path: Path | str) -> Path:
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = section.page_height, section.page_width
     section.left_margin = section.right_margin = Cm(1.5)
-    document.add_heading("Findings of the validation", level=1)
+    warning = integrity_warning(review)
+    document.add_heading(
+        "Findings of the validation" + (" (NOT TRUSTWORTHY)" if warning else ""), level=1
+    )
+    if warning:
+        from docx.shared import RGBColor
+
+        run = document.add_paragraph().add_run(warning)
+        run.bold = True
+        run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
     if review.project_title:
         document.add_paragraph(f"Project: {review.project_title}")
     rounds = ", ".join(f"round {r.round} ({r.package_id[:12]})" for r in review.packages)
@@ -120,12 +143,18 @@ def findings_xlsx(review: Review, path: Path | str) -> Path:
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "Findings"
+    warning = integrity_warning(review)
+    if warning:  # above the table, in red, so nobody copies the rows without seeing it
+        sheet.append([warning])
+        sheet["A1"].font = Font(bold=True, color="B00020")
+        sheet.append([])
+    header_row = 3 if warning else 1  # the warning, an empty row, then the table
     sheet.append(list(COLUMNS))
-    for cell in sheet[1]:
+    for cell in sheet[header_row]:
         cell.font = Font(bold=True)
     for finding in review.findings:
         sheet.append(list(_row(finding)))
-    for row in sheet.iter_rows(min_row=2):
+    for row in sheet.iter_rows(min_row=header_row + 1):
         for cell in row:
             # Text that looks like a formula ("=HYPERLINK(...)") must stay text: a finding is
             # typed by a person and opened in someone else's spreadsheet program.
@@ -134,10 +163,10 @@ def findings_xlsx(review: Review, path: Path | str) -> Path:
     widths = (9, 6, 24, 60, 50, 40, 10, 20, 20, 16)
     for n, width in enumerate(widths):
         sheet.column_dimensions[chr(ord("A") + n)].width = width
-    for row in sheet.iter_rows(min_row=2):
+    for row in sheet.iter_rows(min_row=header_row + 1):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = f"A{header_row + 1}"
     buffer = BytesIO()
     workbook.save(buffer)
     return _write(Path(path), buffer.getvalue())

@@ -12,6 +12,7 @@ Nothing is ever written into or beside the package; ``close`` removes the folder
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
@@ -99,6 +100,21 @@ class OpenedPackage:
             if isinstance(item, dict) and item.get("sha256") == sha256:
                 return self.member_path(str(item.get("path", "")))
         raise UserError("The package holds no such attachment.")
+
+    def responses(self) -> list[dict[str, Any]]:
+        """The participants' responses to earlier findings this package carries ([] if none)."""
+        member = self.index.get("responses")
+        if not isinstance(member, str):
+            return []
+        path = self.member_path(member)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise UserError("The package's responses file is not valid JSON.") from None
+        items = data.get("responses") if isinstance(data, dict) else None
+        if not isinstance(items, list):
+            raise UserError("The package's responses file lists no responses.")
+        return [item for item in items if isinstance(item, dict)]
 
     def close(self) -> None:
         self._zip.close()

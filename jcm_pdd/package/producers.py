@@ -211,10 +211,30 @@ def attachments(ctx: BuildContext) -> list[PayloadFile]:
     return payload
 
 
+RESPONSES_MEMBER = "data/review/responses.json"
+
+
+def participant_responses(ctx: BuildContext) -> list[PayloadFile]:
+    """The project participants' responses to the previous round's findings (round N+1 only):
+    inside the package, so the validator reads them under the package's checksums."""
+    if not ctx.responses:
+        return []
+    ctx.index["responses"] = RESPONSES_MEMBER
+    data = {"format": "jcm-responses", "round": ctx.round, "responses": list(ctx.responses)}
+    return [
+        PayloadFile(
+            RESPONSES_MEMBER.removeprefix("data/"),
+            "participants' responses",
+            data=canonical_json(data),
+        )
+    ]
+
+
 DEFAULT_PRODUCERS: tuple[Producer, ...] = (
     project_file,
     template_file,
     calculation_trace,
     documents,
     attachments,
+    participant_responses,
 )

@@ -51,6 +51,13 @@ class PackageRef(_Model):
     package_id: str
     file_name: str = ""
     seen_at: datetime
+    # The verification verdict when last opened (VERIFIED / ALTERED); "" in files written before
+    # it was recorded. Anything but VERIFIED marks the findings exports as not trustworthy.
+    verdict: str = ""
+
+    @property
+    def trusted(self) -> bool:
+        return self.verdict in ("", "VERIFIED")
 
 
 class Finding(_Model):
@@ -122,9 +129,12 @@ class Review(_Model):
         package_id: str,
         file_name: str = "",  # noqa: A002
         when: datetime | None = None,
+        verdict: str = "",
     ) -> PackageRef:
         for ref in self.packages:
             if ref.package_id == package_id:
+                if verdict:  # the latest verification of this very package counts
+                    ref.verdict = verdict
                 return ref
             if ref.round == round:
                 raise UserError(
@@ -132,7 +142,11 @@ class Review(_Model):
                     "a resubmission must carry the next round number."
                 )
         ref = PackageRef(
-            round=round, package_id=package_id, file_name=file_name, seen_at=when or _now()
+            round=round,
+            package_id=package_id,
+            file_name=file_name,
+            seen_at=when or _now(),
+            verdict=verdict,
         )
         self.packages.append(ref)
         self.packages.sort(key=lambda r: r.round)
@@ -141,6 +155,13 @@ class Review(_Model):
     @property
     def latest_round(self) -> int:
         return max((ref.round for ref in self.packages), default=1)
+
+    def package_of_round(self, round: int) -> PackageRef | None:  # noqa: A002
+        return next((ref for ref in self.packages if ref.round == round), None)
+
+    def untrusted(self) -> list[PackageRef]:
+        """Rounds whose package did not verify when opened: findings on them are suspect."""
+        return [ref for ref in self.packages if not ref.trusted]
 
     # -- findings -----------------------------------------------------------------------
     def raise_finding(
@@ -198,12 +219,50 @@ class Review(_Model):
         finding.closed_in_round = round or self.latest_round
         return finding
 
+    def keep_open(self, finding_id: str, assessment: str = "") -> Finding:
+        """The response does not resolve the finding: it stays open for the next round, with
+        the TPE's assessment saying why (the response is kept)."""
+        finding = self.finding(finding_id)
+        if finding.status == "closed":
+            raise UserError(f"{finding_id} is closed; reopen it instead.")
+        finding.assessment = assessment or finding.assessment
+        finding.status = "open"
+        return finding
+
     def reopen(self, finding_id: str) -> Finding:
         finding = self.finding(finding_id)
         finding.status = "open"
         finding.closed_at = None
         finding.closed_in_round = None
         return finding
+
+    def participant_responses(self) -> list[dict[str, str]]:
+        """The participants' responses to findings not closed, as carried by the next package."""
+        return [
+            {
+                "finding": f.id,
+                "type": f.type,
+                "target": f.target,
+                "response": f.response,
+                "responded_at": f"{f.responded_at:%Y-%m-%dT%H:%M:%SZ}" if f.responded_at else "",
+            }
+            for f in self.findings
+            if f.status != "closed" and f.response.strip()
+        ]
+
+    def apply_responses(self, responses: list[dict[str, Any]]) -> list[str]:
+        """Take the responses a package carries into this review (in memory); the ids whose
+        response is new or changed. Closed findings and unknown ids are left alone."""
+        updated = []
+        for item in responses:
+            finding_id, text = str(item.get("finding", "")), str(item.get("response", "")).strip()
+            finding = next((f for f in self.findings if f.id == finding_id), None)
+            if finding is None or finding.status == "closed" or not text:
+                continue
+            if finding.response != text or finding.status != "responded":
+                self.respond(finding_id, text)
+                updated.append(finding_id)
+        return updated
 
     def open_car_cl(self) -> list[Finding]:
         """CARs and CLs not closed: while any remain the opinion cannot be positive."""
@@ -263,6 +322,7 @@ def review_for_package(
     package_id: str,
     project_title: str = "",
     previous: Path | str | None = None,
+    verdict: str = "",
 ) -> tuple[Review, Path]:
     """The review to use with a package, and where it will be saved (nothing is written here).
 
@@ -277,8 +337,37 @@ def review_for_package(
         review = load_review(previous)
     else:
         review = Review(project_title=project_title)
-    review.record_package(round or review.latest_round, package_id, Path(package_path).name)
+    review.record_package(
+        round or review.latest_round, package_id, Path(package_path).name, verdict=verdict
+    )
     return review, path
+
+
+def earlier_review_beside(package_path: Path | str, round: int) -> Path | None:  # noqa: A002
+    """The review of the round before ``round`` in the package's folder, if there is one: the
+    ``.jcmreview`` whose latest round is the highest below ``round`` (unreadable ones skipped)."""
+    folder = Path(package_path).parent
+    best: tuple[int, Path] | None = None
+    for candidate in sorted(folder.glob(f"*{REVIEW_SUFFIX}")):
+        try:
+            review = load_review(candidate)
+        except UserError:
+            continue
+        rounds = [ref.round for ref in review.packages]
+        if rounds and max(rounds) < round and (best is None or max(rounds) > best[0]):
+            best = (max(rounds), candidate)
+    return best[1] if best else None
+
+
+def earlier_package(review: Review, round: int, folder: Path) -> tuple[PackageRef, Path] | None:  # noqa: A002
+    """The package of the latest round before ``round`` that the review names, when a file of
+    that name is in ``folder`` (the caller checks its package id when it opens it)."""
+    earlier = [ref for ref in review.packages if ref.round < round]
+    if not earlier:
+        return None
+    ref = max(earlier, key=lambda r: r.round)
+    path = folder / Path(ref.file_name).name if ref.file_name else None
+    return (ref, path) if path is not None and path.is_file() else None
 
 
 def review_path_for(package_path: Path | str) -> Path:

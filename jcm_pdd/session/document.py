@@ -20,6 +20,7 @@ from jcm_pdd.model import Project
 from jcm_pdd.model.paths import get_value, set_value, split
 from jcm_pdd.session.history import Change, ChangeHistory
 from jcm_pdd.storage import AttachmentStore, ProjectLock
+from jcm_pdd.storage.lock import LockInfo
 
 
 class ReadOnlyError(UserError):
@@ -50,6 +51,8 @@ class DocumentSession:
         self.read_only = read_only  # None when editable, else the reason shown in the banner
         self.history = ChangeHistory()
         self.lock: ProjectLock | None = None  # our lock on ``path`` while it is open here
+        # Who holds the lock when it is read-only for that reason (the GUI words the banner).
+        self.lock_holder: LockInfo | None = None
         self.recovery_key: str | None = None  # the autosave copy of this session, if written
         self.revision = 0  # bumps on every applied change, undo and redo
         self.listeners: list[Callable[[str], None]] = []

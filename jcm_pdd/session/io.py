@@ -24,6 +24,7 @@ from jcm_pdd.storage import (
     load_project,
     save_project,
 )
+from jcm_pdd.storage.lock import LockInfo
 
 
 def new_document(project: Project | None = None) -> DocumentSession:
@@ -35,17 +36,20 @@ def open_document(path: Path, *, lock: bool = True) -> DocumentSession:
     loaded = load_project(path)
     read_only = loaded.read_only_reason
     held: ProjectLock | None = None
+    holder: LockInfo | None = None
     if read_only is None and lock:
         held = ProjectLock(path)
         try:
             held.acquire()
         except ProjectLocked as exc:
             held = None
+            holder = exc.holder
             read_only = exc.message + " It is opened read-only."
     session = DocumentSession(
         loaded.project, loaded.path, attachments=loaded.attachments, read_only=read_only
     )
     session.lock = held
+    session.lock_holder = holder
     return session
 
 

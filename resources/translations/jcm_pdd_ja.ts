@@ -4,7 +4,7 @@
     <name />
     <message>
         <location filename="../../jcm_pdd/gui/attachments.py" line="36" />
-        <location filename="../../jcm_pdd/gui/navigator.py" line="76" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="78" />
         <source>Attachments</source>
         <translation>添付ファイル</translation>
     </message>
@@ -239,8 +239,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="72" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="79" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="207" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="81" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="216" />
         <source>Diagnostics</source>
         <translation>診断</translation>
     </message>
@@ -270,7 +270,7 @@
         <translation>問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="72" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="74" />
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
@@ -396,7 +396,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="286" />
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="92" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="94" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
@@ -416,65 +416,115 @@
         <translation>比較対象を選択…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="55" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="57" />
         <source>The work stopped because of an internal problem in JCM PDD Studio (a bug, please report it); no file was written and your project was not changed.</source>
         <translation>JCM PDD Studio 内部の問題（不具合です。ご報告ください）により処理が止まりました。ファイルは書き込まれず、プロジェクトは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="158" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="160" />
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="160" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="162" />
         <source>Folder:</source>
         <translation>フォルダー:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="166" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="168" />
         <source>Monitoring Plan (Excel)</source>
         <translation>モニタリング計画（Excel）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="173" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="175" />
         <source>Documents:</source>
         <translation>文書:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="174" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="176" />
         <source>Draft (allowed while errors remain; marked DRAFT)</source>
         <translation>ドラフト（エラーが残っていても可。DRAFT と表示）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="193" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="195" />
         <source>Exported:</source>
         <translation>エクスポートしたファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="198" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="476" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="212" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="489" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="200" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="221" />
+        <source>Round:</source>
+        <translation>ラウンド:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="224" />
+        <source>Previous round:</source>
+        <translation>前回のラウンド:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="226" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="202" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="229" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="205" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="233" />
+        <source>Responses:</source>
+        <translation>回答:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="235" />
+        <source>{0} response(s) to the findings of “{1}” go into the package.</source>
+        <translation>「{1}」の指摘への回答 {0} 件をパッケージに含めます。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="242" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="224" />
-        <source>Package written: {0}</source>
-        <translation>パッケージを作成しました: {0}</translation>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="248" />
+        <source>none: this is the first package of this project in its folder</source>
+        <translation>なし: このフォルダーでこのプロジェクトの最初のパッケージです</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="250" />
+        <source>round {0}, “{1}”, package id {2}…, created {3}</source>
+        <translation>第 {0} 回、「{1}」、パッケージ ID {2}…、作成 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="273" />
+        <source>The review already holds a package as round {0}; a resubmission must be round {1}.</source>
+        <translation>レビューには第 {0} 回のパッケージが既にあります。再提出は第 {1} 回にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="281" />
+        <source>Replace package?</source>
+        <translation>パッケージを置き換えますか?</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="282" />
+        <source>“{0}” already exists. Replace it with this package (round {1})?</source>
+        <translation>「{0}」は既に存在します。このパッケージ（第 {1} 回）で置き換えますか?</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="289" />
+        <source>Not packaged: “{0}” was kept.</source>
+        <translation>パッケージを作成していません: 「{0}」はそのままです。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="307" />
+        <source>Package written: {0} (round {1})</source>
+        <translation>パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/fields.py" line="59" />
@@ -537,8 +587,8 @@
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="73" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="206" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="75" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="215" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
@@ -609,172 +659,210 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/window_menus.py" line="55" />
+        <source>Answer a validator's &amp;review…</source>
+        <translation>審査機関のレビューに回答(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="56" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="56" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="57" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="62" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="63" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="64" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="65" />
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="72" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="73" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="74" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="75" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="79" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="80" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="81" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="82" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="173" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="175" />
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="183" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="58" />
+        <source>Package not trustworthy</source>
+        <translation>信頼できないパッケージ</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/package_window.py" line="74" />
+        <source>Read-only: “{0}” is already open by {1} on {2} since {3}. It is opened read-only.</source>
+        <translation>読み取り専用: 「{0}」は {3} から {1} が {2} で開いています。読み取り専用で開きました。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/package_window.py" line="77" />
+        <source>someone</source>
+        <translation>他のユーザー</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/package_window.py" line="78" />
+        <source>an unknown computer</source>
+        <translation>不明なコンピューター</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/package_window.py" line="79" />
+        <source>an unknown time</source>
+        <translation>不明な時刻</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/package_window.py" line="83" />
         <source>Read-only: {0}</source>
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="319" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="329" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="340" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="348" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="43" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="55" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="360" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="368" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="361" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="369" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="375" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="383" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="381" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="389" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="411" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="419" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="412" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="420" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="452" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="465" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="478" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="491" />
         <source>The diagnostics report {0} error(s). Fix them before packaging for validation.</source>
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="514" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="544" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="516" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="546" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}
 JCM プロジェクト設計書をオフラインで作成・計算・出力・パッケージ化します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="23" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="24" />
         <source>Project Design Document</source>
         <translation>プロジェクト設計書（PDD）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="24" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="25" />
         <source>Annex</source>
         <translation>附属書</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="25" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="26" />
         <source>Revision history</source>
         <translation>改訂履歴</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="26" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="27" />
         <source>Monitoring Plan</source>
         <translation>モニタリング計画</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="27" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="28" />
         <source>Monitoring Structure</source>
         <translation>モニタリング体制</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="28" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="29" />
         <source>Modalities of Communication</source>
         <translation>コミュニケーション手続（MoC）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="39" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="40" />
         <source>Sections of the submission</source>
         <translation>提出書類の節</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="90" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="92" />
         <source>{0} problem(s)</source>
         <translation>問題 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="92" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="94" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="113" />
         <source>Complete</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="94" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="96" />
         <source>{0} of {1} required fields filled</source>
         <translation>必須項目 {1} 件中 {0} 件入力済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="96" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="98" />
         <source>Not started</source>
         <translation>未着手</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/navigator.py" line="108" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="160" />
+        <source>Open findings: {0}</source>
+        <translation>未完了の指摘: {0}</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="30" />
@@ -868,7 +956,8 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>後で決める</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/section_editor.py" line="68" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="70" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="159" />
         <source>Required</source>
         <translation>必須</translation>
     </message>
@@ -989,22 +1078,72 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>「{0}」はこの行の選択肢にありません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="30" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="82" />
         <source>The package holds no readable project.</source>
         <translation>パッケージに読み込めるプロジェクトがありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="34" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="96" />
+        <source>“{0}” says it is round {1}, but its review already holds another package as round {1} (“{2}”). A resubmission must carry the next round number: ask for it to be packaged again as round {3}.</source>
+        <translation>「{0}」は第 {1} 回とされていますが、レビューには別のパッケージ（「{2}」）が第 {1} 回として記録されています。再提出には次のラウンド番号が必要です。第 {3} 回として作成し直すよう依頼してください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="128" />
         <source>Validation package “{0}” (round {1}): VERIFIED — every file matches its checksum. Read-only.</source>
         <translation>審査パッケージ「{0}」（第 {1} 回）: 検証済み — すべてのファイルがチェックサムと一致しました。読み取り専用です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="39" />
-        <source>Validation package “{0}”: {1} — {2}. Read-only.</source>
-        <translation>審査パッケージ「{0}」: {1} — {2}。読み取り専用です。</translation>
+        <location filename="../../jcm_pdd/gui/validator.py" line="136" />
+        <source>{1} — NOT TRUSTWORTHY. Validation package “{0}” (round {2}) does not match its checksums: {3}. Do not base findings or an opinion on it. Read-only.</source>
+        <translation>{1} — 信頼できません。審査パッケージ「{0}」（第 {2} 回）はチェックサムと一致しません: {3}。これに基づいて指摘や意見を出さないでください。読み取り専用です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="42" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="146" />
+        <source>altered: {0}</source>
+        <translation>改変: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="147" />
+        <source>missing: {0}</source>
+        <translation>欠落: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="148" />
+        <source>not listed: {0}</source>
+        <translation>一覧にない: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="163" />
+        <source>{0}, not trustworthy</source>
+        <translation>{0}、信頼できません</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="169" />
+        <source>Altered (content differs from its checksum):</source>
+        <translation>改変（内容がチェックサムと異なる）:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="170" />
+        <source>Missing (listed, but not in the package):</source>
+        <translation>欠落（一覧にあるがパッケージにない）:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="171" />
+        <source>Extra (in the package, but not listed):</source>
+        <translation>余分（パッケージにあるが一覧にない）:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="175" />
+        <source>“{0}” did not verify: {1}. Its contents are not trustworthy; ask the project participants to send the package again.</source>
+        <translation>「{0}」は検証に失敗しました: {1}。内容は信頼できません。プロジェクト参加者にパッケージの再送を依頼してください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="190" />
+        <source>Other problems:</source>
+        <translation>その他の問題:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="116" />
         <source>validation package</source>
         <translation>審査パッケージ</translation>
     </message>
@@ -1190,240 +1329,339 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="84" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="82" />
         <source>Show findings</source>
         <translation>表示する指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="85" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="83" />
         <source>All findings</source>
         <translation>すべての指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="87" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="85" />
         <source>Only {0}</source>
         <translation>{0}のみ</translation>
     </message>
     <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="88" />
+        <source>Show findings of type</source>
+        <translation>表示する指摘の種類</translation>
+    </message>
+    <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="89" />
+        <source>All types</source>
+        <translation>すべての種類</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="93" />
         <source>Export findings…</source>
         <translation>指摘事項を出力…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="91" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="95" />
         <source>Save the findings table as Word (.docx) or Excel (.xlsx)</source>
         <translation>指摘事項一覧を Word（.docx）または Excel（.xlsx）で保存します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="94" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="98" />
         <source>Continue an earlier review…</source>
         <translation>前回の審査記録を引き継ぐ…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="96" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="100" />
         <source>Carry the findings and sign-offs of the previous round's review into this one</source>
         <translation>前回の審査記録の指摘事項とサインオフを今回に引き継ぎます</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="102" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="106" />
         <source>Show:</source>
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="78" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="107" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="82" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="112" />
         <source>Findings</source>
         <translation>指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="99" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="91" />
+        <source>Round {0}</source>
+        <translation>第 {0} 回</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="112" />
         <source>Raise finding…</source>
         <translation>指摘を登録…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="100" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="113" />
         <source>A finding on {0}</source>
         <translation>{0} への指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="109" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="75" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="274" />
+        <source>Findings to answer</source>
+        <translation>回答する指摘</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/participant.py" line="77" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="114" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="105" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="109" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="77" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="114" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="106" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="109" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="77" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="114" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="107" />
         <source>Section / field</source>
         <translation>セクション / 項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="109" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="77" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="114" />
         <source>Finding</source>
         <translation>指摘内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="109" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="77" />
+        <source>Your response</source>
+        <translation>あなたの回答</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/participant.py" line="97" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="98" />
+        <source>Your response to this finding</source>
+        <translation>この指摘へのあなたの回答</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/participant.py" line="100" />
+        <source>Save response</source>
+        <translation>回答を保存</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/participant.py" line="160" />
+        <source>Review “{0}” (round {1}): {2} finding(s), {3} waiting for your response. Responses go into the next package.</source>
+        <translation>レビュー「{0}」（第 {1} 回）: 指摘 {2} 件、うち回答待ち {3} 件。回答は次のパッケージに含まれます。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/participant.py" line="179" />
+        <source>Select a finding to answer it.</source>
+        <translation>回答する指摘を選択してください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/participant.py" line="187" />
+        <source>{0} ({1}) on {2} — {3}; raised in round {4}</source>
+        <translation>{2} への {0}（{1}）— {3}、第 {4} 回で提起</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/participant.py" line="197" />
+        <source>Validator's assessment: {0}</source>
+        <translation>審査機関の評価: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/participant.py" line="219" />
+        <source>Write your response first.</source>
+        <translation>先に回答を書いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/participant.py" line="228" />
+        <source>Response not saved</source>
+        <translation>回答は保存されませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/participant.py" line="247" />
+        <source>Open the validator's review</source>
+        <translation>審査機関のレビューを開く</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/participant.py" line="255" />
+        <source>Review not opened</source>
+        <translation>レビューを開けませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="219" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="114" />
         <source>Round</source>
         <translation>審査回</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="131" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="136" />
         <source>Type</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="136" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="141" />
         <source>Section or field</source>
         <translation>セクションまたは項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="138" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="143" />
         <source>The section selected in the navigator, one of its fields, or a field path</source>
         <translation>ナビゲーターで選択中のセクション、その項目、または項目のパス</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="140" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="145" />
         <source>What the validator found</source>
         <translation>審査員が指摘した内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="141" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="146" />
         <source>The project participants' response</source>
         <translation>プロジェクト参加者の回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="142" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="147" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="129" />
         <source>The TPE's assessment of the response</source>
         <translation>回答に対する TPE の評価</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="145" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="150" />
         <source>Type:</source>
         <translation>種別:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="146" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="151" />
         <source>Section / field:</source>
         <translation>セクション / 項目:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="147" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="152" />
         <source>Finding:</source>
         <translation>指摘内容:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="148" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="153" />
         <source>Response:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="149" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
         <source>Assessment:</source>
         <translation>評価:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="151" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="156" />
         <source>New finding</source>
         <translation>新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="152" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="157" />
         <source>Raise finding</source>
         <translation>指摘を登録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="153" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="158" />
         <source>Save text</source>
         <translation>文面を保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="159" />
         <source>Record response</source>
         <translation>回答を記録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="155" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="160" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="133" />
         <source>Close finding</source>
         <translation>解決済みにする</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="156" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="161" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="134" />
+        <source>Keep open</source>
+        <translation>未完了のまま</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="163" />
+        <source>The response does not resolve it: the finding stays open for the next round</source>
+        <translation>回答では解決しません: 指摘は次のラウンドまで未完了のままです</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="165" />
         <source>Reopen</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="228" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="239" />
         <source>New finding on {0}</source>
         <translation>{0} への新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="260" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="271" />
         <source>Raised by {0} on {1}</source>
         <translation>{1} に {0} が指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="278" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="289" />
         <source>No findings yet.</source>
         <translation>指摘事項はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="281" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="292" />
         <source>{0} finding(s); {1} CAR/CL not closed — no positive opinion yet.</source>
         <translation>指摘事項 {0} 件。未解決の CAR/CL が {1} 件あります — まだ肯定的な意見は出せません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="286" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="297" />
         <source>{0} finding(s); no CAR or CL left open.</source>
         <translation>指摘事項 {0} 件。未解決の CAR・CL はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="346" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="367" />
         <source>New finding on the section selected in the navigator</source>
         <translation>ナビゲーターで選択中のセクションへの新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="362" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="388" />
         <source>{0} on {1} — {2}; raised in round {3}</source>
         <translation>{0}（{1}）— {2}。第 {3} 回で指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="405" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="432" />
         <source>Finding not saved</source>
         <translation>指摘事項は保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="420" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="435" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="447" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="462" />
         <source>A finding needs a description.</source>
         <translation>指摘事項には内容の記述が必要です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="422" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="449" />
         <source>A finding must name the section or field it concerns.</source>
         <translation>指摘事項には対象のセクションまたは項目を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="451" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="478" />
         <source>Write the participants' response first.</source>
         <translation>先に参加者の回答を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="477" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="484" />
+        <location filename="../../jcm_pdd/gui/review_files.py" line="28" />
+        <location filename="../../jcm_pdd/gui/review_files.py" line="35" />
         <source>Continue an earlier review</source>
         <translation>前回の審査記録を引き継ぐ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="478" />
+        <location filename="../../jcm_pdd/gui/review_files.py" line="29" />
         <source>This review already holds findings or sign-offs; nothing was carried over.</source>
         <translation>この審査記録には既に指摘事項またはサインオフがあるため、引き継ぎは行いませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="486" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="249" />
+        <location filename="../../jcm_pdd/gui/review_files.py" line="37" />
         <source>JCM review (*{0})</source>
         <translation>JCM 審査記録 (*{0})</translation>
     </message>
@@ -1433,22 +1671,22 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>それは今回の審査記録ファイルそのものです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="506" />
+        <location filename="../../jcm_pdd/gui/review_files.py" line="57" />
         <source>Review not carried over</source>
         <translation>審査記録を引き継げませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="512" />
+        <location filename="../../jcm_pdd/gui/review_files.py" line="63" />
         <source>Word document (*.docx)</source>
         <translation>Word 文書 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="512" />
+        <location filename="../../jcm_pdd/gui/review_files.py" line="63" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="515" />
+        <location filename="../../jcm_pdd/gui/review_files.py" line="67" />
         <source>Export findings</source>
         <translation>指摘事項の出力</translation>
     </message>
@@ -1458,7 +1696,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>指摘事項は .docx または .xlsx で出力します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="525" />
+        <location filename="../../jcm_pdd/gui/review_files.py" line="76" />
         <source>Findings not exported</source>
         <translation>指摘事項は出力されませんでした</translation>
     </message>
@@ -1479,7 +1717,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>サインオフを取り消す</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="79" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="83" />
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="113" />
         <source>Sign-offs</source>
         <translation>サインオフ</translation>
@@ -1589,7 +1827,107 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <source>Sign-off not removed</source>
         <translation>サインオフを取り消せませんでした</translation>
     </message>
-<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="154" /><source>Go to the field</source><translation>該当項目へ移動</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="242" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="240" /><source>With values</source><translation>数値を代入</translation></message><message><location filename="../../jcm_pdd/gui/mainwindow.py" line="137" /><source>read-only</source><translation>読み取り専用</translation></message></context>
+    <message>
+        <location filename="../../jcm_pdd/gui/participant.py" line="102" />
+        <source>Go to the field</source>
+        <translation>該当項目へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/package_window.py" line="93" />
+        <source>read-only</source>
+        <translation>読み取り専用</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/document_view.py" line="94" />
+        <source>Verified</source>
+        <translation>検証済み</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/document_view.py" line="94" />
+        <source>Not trustworthy</source>
+        <translation>信頼できません</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/document_view.py" line="94" />
+        <source>Notice</source>
+        <translation>お知らせ</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/round_view.py" line="51" />
+        <source>The review holds no earlier round.</source>
+        <translation>レビューに以前のラウンドはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/round_view.py" line="54" />
+        <source>The package of round {0} (“{1}”) is not in this folder, so the changes since then cannot be shown; use Compare with… to choose it.</source>
+        <translation>第 {0} 回のパッケージ（「{1}」）がこのフォルダーにないため、それ以降の変更を表示できません。「比較…」で選択してください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/round_view.py" line="64" />
+        <source>“{0}” beside this package is not the package the review saw as round {1}.</source>
+        <translation>このパッケージの隣の「{0}」は、レビューが第 {1} 回として記録したパッケージではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/round_view.py" line="102" />
+        <source>Findings to settle in this round</source>
+        <translation>このラウンドで判断する指摘</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/round_view.py" line="108" />
+        <source>Participants' response</source>
+        <translation>参加者の回答</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/round_view.py" line="109" />
+        <source>The field now</source>
+        <translation>現在の値</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/round_view.py" line="110" />
+        <source>Since last round</source>
+        <translation>前回からの変化</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/round_view.py" line="130" />
+        <source>Assessment</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/round_view.py" line="135" />
+        <source>Re-open</source>
+        <translation>再オープン</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/round_view.py" line="185" />
+        <source>(no response)</source>
+        <translation>（回答なし）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/round_view.py" line="187" />
+        <source>changed</source>
+        <translation>変更あり</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/round_view.py" line="187" />
+        <source>unchanged</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/round_view.py" line="201" />
+        <source>{0} field(s) and {1} figure(s) changed since round {2}</source>
+        <translation>第 {2} 回以降に項目 {0} 件と数値 {1} 件が変更</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/round_view.py" line="205" />
+        <source>the changes since the last round are not available</source>
+        <translation>前回からの変更は表示できません</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/round_view.py" line="209" />
+        <source>Round {0}: {1}; {2} finding(s) not closed, {3} answered in this package.</source>
+        <translation>第 {0} 回: {1}。未完了の指摘 {2} 件、このパッケージで回答 {3} 件。</translation>
+    </message>
+<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="242" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="240" /><source>With values</source><translation>数値を代入</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>

@@ -78,22 +78,46 @@ def test_cancelled_preferences_change_nothing(window, project_file) -> None:  # 
     assert window.menuBar().actions()[0].text() == "&File"
 
 
-def test_validator_docks_survive_a_language_change(window, tmp_path) -> None:  # noqa: ANN001
+def _has_kana(text: str) -> bool:
+    return any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def test_validator_docks_follow_a_language_change(window, tmp_path) -> None:  # noqa: ANN001
+    """The banner, the Findings and Sign-offs docks are rebuilt in Japanese over the same
+    review: the selected finding, the filters and the text being typed are kept."""
     from jcm_pdd.package import build_package
     from jcm_pdd.paths import sample_project_path
 
     package = tmp_path / "sample.jcmpkg"
     build_package(sample_project_path(), package)
     assert window.open_path(package)
-    findings, docks = window.findings_panel, list(window.review_docks)
+    english_banner = window.view.banner.text()
+    findings = window.findings_panel
+    window.view.navigator.select("PDD:A.3")
+    findings.text_edit.setPlainText("Coordinates of site 1 are not evidenced.")
+    findings.raise_button.click()
+    findings.response_edit.setPlainText("half-typed response")
+    findings.set_type_filter("CAR")
+    review = findings.review
     try:
         _choose_language_in_dialog(window, "ja")
         assert window.session.read_only, "still the read-only package"
-        assert window.view.banner.isVisible() and "VERIFIED" in window.view.banner.text()
-        assert window.review_docks == docks and window.findings_panel is findings
+        banner = window.view.banner
+        assert banner.isVisible() and banner.text() != english_banner and _has_kana(banner.text())
+        assert window.view.banner_state == "ok"
+        titles = [dock.windowTitle() for dock in window.review_docks]
+        assert all(_has_kana(t) for t in titles), titles
+        findings = window.findings_panel
+        assert findings.review is review, "the same review behind the rebuilt docks"
+        assert _has_kana(findings.raise_button.text()) and _has_kana(findings.summary.text())
+        assert _has_kana(window.signoff_panel.summary.text())
+        assert findings.selected_id() == "CAR-01"
+        assert findings.response_edit.toPlainText() == "half-typed response"
+        assert findings.type_filter.currentData() == "CAR"
         # The rebuilt navigator still steers the findings dock.
-        window.view.navigator.select("PDD:A.3")
-        assert window.findings_panel.target() == "PDD:A.3"
+        findings.start_new()
+        window.view.navigator.select("PDD:A.1")
+        assert window.findings_panel.target() == "PDD:A.1"
         for section in window.view.sections:  # every rebuilt editor is read-only
             page = window.view.show_section(section.id)
             for binding in getattr(page, "bindings", []):

@@ -1,0 +1,236 @@
+"""Three validation rounds driven through the real windows with clicks and keys.
+
+Round 1: the developer packages; the validator raises a CAR (on a field) and a CL (on a
+section) and signs off the field's section. The developer opens the review next to the project,
+sees the findings at their fields, responds and edits the field, and packages round 2 (the
+dialog proposes it). The validator opens round 2 beside the round-1 review: the round view shows
+the change and the responses, the sign-off is stale and says why; the CL is closed, the CAR kept
+open. Round 3 closes the CAR, and the findings export lists both with their rounds.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog, QTableWidget, QTreeWidget
+
+from jcm_pdd.gui.export_dialog import PackageDialog
+from jcm_pdd.package.review import load_review
+from tests.gui.screens import keep_screenshot
+from tests.package.projects import make_project, save
+
+DESCRIPTION = "pdd.description"
+
+
+def click_row(table: QTableWidget, key: str) -> None:
+    """Click the row whose first cell reads ``key``."""
+    for row in range(table.rowCount()):
+        if table.item(row, 0).text() == key:
+            rect = table.visualItemRect(table.item(row, 0))
+            QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            assert table.currentRow() == row
+            return
+    raise AssertionError(f"no row {key!r} in {table.accessibleName()}")
+
+
+def click_section(window, section_id: str) -> None:  # noqa: ANN001
+    tree: QTreeWidget = window.view.navigator
+    item = tree._items[section_id]
+    tree.scrollToItem(item)
+    QTest.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center()
+    )
+    assert window.view.current_page().section.id == section_id
+
+
+def type_into(widget, text: str) -> None:  # noqa: ANN001
+    widget.setFocus()
+    QTest.keyClicks(widget, text)
+
+
+def package_round(window, qtbot, expected_round: int) -> Path:  # noqa: ANN001
+    """File > Package for validation…: the proposed round and file, then Package."""
+    window.act_package.trigger()
+    dialog = window.findChildren(PackageDialog)[-1]
+    qtbot.addWidget(dialog)
+    assert dialog.round_box.value() == expected_round
+    target = Path(dialog.target.text())
+    assert target.name == f"darkhan-round{expected_round}.jcmpkg"
+    if expected_round > 1:
+        assert f"round {expected_round - 1}" in dialog.previous.text()
+    type_into(dialog.packaged_by, "D. Developer")
+    with qtbot.waitSignal(dialog.finished_job, timeout=180000):
+        QTest.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert target.is_file(), dialog.message.text()
+    dialog.close()
+    return target
+
+
+def send(path: Path, folder: Path) -> Path:
+    """E-mail a file to the other side: a copy in their folder."""
+    folder.mkdir(exist_ok=True)
+    return Path(shutil.copyfile(path, folder / path.name))
+
+
+def answer_review(window, review: Path, monkeypatch, responses: dict[str, str]) -> None:  # noqa: ANN001
+    """The developer opens the validator's review next to the project and responds."""
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(review), ""))
+    )
+    window.act_open_review.trigger()
+    panel = window.response_panel
+    for finding_id, text in responses.items():
+        click_row(panel.table, finding_id)
+        panel.response_edit.clear()
+        type_into(panel.response_edit, text)
+        QTest.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    saved = load_review(review)
+    for finding_id, text in responses.items():
+        assert saved.finding(finding_id).response == text
+
+
+def edit_description(window, text: str) -> None:  # noqa: ANN001
+    """Go to the CAR's field from the findings dock and type the correction."""
+    panel = window.response_panel
+    click_row(panel.table, "CAR-01")
+    QTest.mouseClick(panel.go_button, Qt.MouseButton.LeftButton)
+    editor = window.view.current_page().binding(DESCRIPTION).editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_into(editor, text)
+    window.act_save.trigger()
+    assert not window.session.is_dirty
+
+
+def test_three_rounds_from_package_to_closed_findings(
+    window, tmp_path: Path, qtbot, monkeypatch
+) -> None:
+    dev, tpe = tmp_path / "developer", tmp_path / "tpe"
+    dev.mkdir()
+    project = save(dev / "darkhan.jcmpdd", *make_project())
+
+    # -- round 1: the developer packages ---------------------------------------------------
+    assert window.open_path(project)
+    round1 = send(package_round(window, qtbot, 1), tpe)
+    assert window.close_document()
+
+    # -- the validator raises a CAR on a field and a CL on a section, signs off A.2 ---------
+    assert window.open_path(round1)
+    findings = window.findings_panel
+    click_section(window, "PDD:A.2")
+    findings.target_box.lineEdit().clear()
+    type_into(findings.target_box.lineEdit(), DESCRIPTION)
+    type_into(findings.text_edit, "The description does not say how the roofs were surveyed.")
+    QTest.mouseClick(findings.raise_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(window.signoff_panel.sign_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(findings.new_button, Qt.MouseButton.LeftButton)
+    click_section(window, "PDD:C.3")
+    findings.type_box.setFocus()
+    QTest.keyClick(findings.type_box, Qt.Key.Key_Down)  # CAR -> CL
+    assert findings.type_box.currentData() == "CL"
+    type_into(findings.text_edit, "Explain the grid emission factor used for PV-1.")
+    QTest.mouseClick(findings.raise_button, Qt.MouseButton.LeftButton)
+    review1 = tpe / "darkhan-round1.jcmreview"
+    assert [(f.id, f.target) for f in load_review(review1).findings] == [
+        ("CAR-01", DESCRIPTION),
+        ("CL-01", "PDD:C.3"),
+    ]
+    assert window.view.navigator.finding_mark("PDD:A.2") == "⚑1"
+    assert window.close_document()
+
+    # -- the developer answers and corrects, then packages round 2 -------------------------
+    assert window.open_path(project)
+    answer_review(
+        window,
+        send(review1, dev),
+        monkeypatch,
+        {
+            "CAR-01": "Added the survey method to A.2.",
+            "CL-01": "The national grid factor of 2024, see C.3.",
+        },
+    )
+    assert window.view.navigator.finding_mark("PDD:A.2") == "⚑1"
+    page = window.view.show_section("PDD:A.2")
+    assert "CAR-01" in page.finding_label(DESCRIPTION), "the finding shows at its field"
+    keep_screenshot(window, "developer-response-view.png")
+    edit_description(window, " Each roof was surveyed by drone in March 2025.")
+    round2 = send(package_round(window, qtbot, 2), tpe)
+    assert window.close_document()
+
+    # -- the validator opens round 2 beside the round-1 review -----------------------------
+    assert window.open_path(round2)
+    view = window.round_view
+    assert any(r[2] == DESCRIPTION for r in view.diff_view.rows()), view.diff_view.rows()
+    rows = {r[0]: r for r in view.rows()}
+    assert rows["CAR-01"][3] == "Added the survey method to A.2."
+    assert rows["CAR-01"][5] == "changed"
+    assert rows["CL-01"][3] == "The national grid factor of 2024, see C.3."
+    assert window.signoff_panel.stale_sections() == ["PDD:A.2"]
+    click_row(window.signoff_panel.table, window.signoff_panel.table.item(0, 0).text())
+    assert [row[0] for row in window.signoff_panel.changed_paths()] == [DESCRIPTION]
+    keep_screenshot(window, "round2-view.png")
+    click_row(view.table, "CL-01")
+    type_into(view.assessment, "The factor is the published one.")
+    QTest.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    click_row(view.table, "CAR-01")
+    type_into(view.assessment, "The drone survey report is not attached.")
+    QTest.mouseClick(view.keep_button, Qt.MouseButton.LeftButton)
+    review2 = tpe / "darkhan-round2.jcmreview"
+    saved = load_review(review2)
+    assert [(f.id, f.status, f.closed_in_round) for f in saved.findings] == [
+        ("CAR-01", "open", None),
+        ("CL-01", "closed", 2),
+    ]
+    assert [ref.round for ref in saved.packages] == [1, 2]
+    findings = window.findings_panel
+    findings.set_type_filter("CL")
+    assert findings.visible_ids() == ["CL-01"]
+    findings.set_type_filter("")
+    findings.set_filter("open")
+    assert findings.visible_ids() == ["CAR-01"]
+    assert window.close_document()
+
+    # -- round 3: the developer answers the CAR again; the validator closes it -------------
+    assert window.open_path(project)
+    answer_review(
+        window, send(review2, dev), monkeypatch, {"CAR-01": "The survey report is attached."}
+    )
+    edit_description(window, " The survey report is in the annex.")
+    round3 = send(package_round(window, qtbot, 3), tpe)
+    assert window.close_document()
+    assert window.open_path(round3)
+    view = window.round_view
+    assert {r[0]: r[3] for r in view.rows()}["CAR-01"] == "The survey report is attached."
+    click_row(view.table, "CAR-01")
+    type_into(view.assessment, "Report checked.")
+    QTest.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    assert not window.findings_panel.review.open_car_cl()
+
+    # -- the findings table export lists both with the rounds raised and closed -------------
+    target = tpe / "findings.xlsx"
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a, **k: (str(target), "Excel workbook (*.xlsx)")),
+    )
+    QTest.mouseClick(window.findings_panel.export_button, Qt.MouseButton.LeftButton)
+    sheet = load_workbook(target).active
+    header = [c.value for c in sheet[1]]
+    lines = sheet.iter_rows(min_row=2, values_only=True)
+    rows_out = {r[0]: dict(zip(header, r, strict=True)) for r in lines}
+    assert rows_out["CAR-01"]["Raised"].startswith("round 1")
+    assert rows_out["CAR-01"]["Closed"].startswith("round 3")
+    assert rows_out["CL-01"]["Raised"].startswith("round 1")
+    assert rows_out["CL-01"]["Closed"].startswith("round 2")
+    assert rows_out["CAR-01"]["Participants' response"] == "The survey report is attached."
+
+
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    from jcm_pdd.gui.i18n import install_language
+
+    install_language("en")

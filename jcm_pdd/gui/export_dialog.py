@@ -156,8 +156,11 @@ class _JobDialog(QDialog):
 
 
 class ExportDialog(_JobDialog):
-    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: DocumentSession, parent: QWidget | None = None, language: str = "en"
+    ) -> None:
         super().__init__(session, parent, tr("Export"))
+        self.language = language  # the refusal list is read in the interface language
         default = str(session.path.parent if session.path else Path.home())
         self.folder = self._path_row(tr("Folder:"), default, folder=True)
         self.formats: dict[str, QCheckBox] = {}
@@ -176,8 +179,38 @@ class ExportDialog(_JobDialog):
         self.draft = QCheckBox(tr("Draft (allowed while errors remain; marked DRAFT)"))
         self.form.addRow("", self.draft)
 
+    def refusal(self) -> str | None:
+        """Why a final export is refused, in the interface language (None: nothing blocks it).
+        The export itself refuses too; this says it the way the diagnostics panel does."""
+        from jcm_pdd.session.diagnostics import run_diagnostics
+        from jcm_pdd.session.formview import form_view
+        from jcm_pdd.session.labels import path_label
+
+        project = self.session.project
+        errors = [d for d in run_diagnostics(project, self.language) if d.severity == "error"]
+        if not errors:
+            return None
+        sections = form_view(project)
+        lines = [
+            f"- {d.message} ({path_label(sections, d.path)})" if d.path else f"- {d.message}"
+            for d in errors
+        ]
+        return "\n".join(
+            [
+                tr(
+                    "A final export is not possible while {0} error(s) remain (export a draft "
+                    "instead, or fix them):"
+                ).format(len(errors)),
+                *lines,
+            ]
+        )
+
     def start(self) -> None:
         from jcm_pdd.export import export_set  # heavy: python-docx, reportlab, openpyxl
+
+        if not self.draft.isChecked() and (refused := self.refusal()) is not None:
+            self.message.setText(refused)
+            return
 
         # The worker never sees live data: a copy of the project, and a copy of the attachment
         # store (so the C.2 figure and other attachments reach the documents).

@@ -232,7 +232,9 @@ class MainWindow(QMainWindow):
                 from jcm_pdd.gui.package_window import rebuild_review_docks
 
                 rebuild_review_docks(self)
-            self._retranslate_participant()
+            from jcm_pdd.gui import participant
+
+            participant.retranslate(self)
             controller.schedule_recalc()
             controller.recheck_now()
         if on_start or self.view is None:
@@ -240,10 +242,11 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     def _discard_view(self) -> None:
+        from jcm_pdd.gui.participant import close_review
         from jcm_pdd.gui.review_docks import remove_review_docks
 
         remove_review_docks(self)
-        self._close_participant_review()
+        close_review(self)
         if self.view is not None:
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
@@ -473,47 +476,20 @@ class MainWindow(QMainWindow):
             return None
         from jcm_pdd.gui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.session, self)
+        dialog = ExportDialog(self.session, self, self.prefs.language)
         dialog.open()
         return dialog
 
     def package_dialog(self) -> QWidget | None:
-        if self.session is None or self.session.read_only:
-            return None
-        assert self.controller is not None
-        self.controller.recheck_now()  # judge by the document as it is now
-        errors = self.diag_panel.error_count()
-        if errors:
-            QMessageBox.information(
-                self,
-                tr("Package for validation"),
-                tr(
-                    "The diagnostics report {0} error(s). Fix them before packaging for validation."
-                ).format(errors),
-            )
-            return None
-        from jcm_pdd.gui.export_dialog import PackageDialog
+        from jcm_pdd.gui.package_window import package_dialog
 
-        dialog = PackageDialog(self.session, self, self.participant_review)
-        dialog.open()
-        return dialog
+        return package_dialog(self)
 
     def open_review(self) -> bool:
         """Open a validator's review beside the project, to answer its findings."""
         from jcm_pdd.gui.participant import open_review
 
         return open_review(self)
-
-    def _close_participant_review(self) -> None:
-        from jcm_pdd.gui.participant import close_review
-
-        close_review(self)
-        self.participant_review = None
-
-    def _retranslate_participant(self) -> None:
-        from jcm_pdd.gui.participant import retranslate
-
-        retranslate(self)
 
     def compare_dialog(self) -> QWidget | None:
         """Compare the open file (project or package round) with another one."""

@@ -1,6 +1,6 @@
-"""The main window's side of opening a validation package: prepare everything first, then
-change the window; the banner and title texts of a package or a read-only file; rebuilding the
-review docks in a new language with what the reviewer was typing kept.
+"""The main window's side of validation packages: opening one (prepare everything first, then
+change the window); the Package dialog's entry; the banner and title texts of a package or a
+read-only file; rebuilding the review docks in a new language, keeping what was being typed.
 
 Opening never leaves a half-built window: a package that cannot be opened (INVALID, a review
 that names another package for the same round, an unreadable project) is refused before the
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui.validator import PackageState, banner, integrity_summary, title_mark
@@ -57,6 +57,29 @@ def open_package_in(window: MainWindow, path: Path) -> bool:
     if not state.trusted:
         QMessageBox.critical(window, tr("Package not trustworthy"), integrity_summary(state))
     return True
+
+
+def package_dialog(window: MainWindow) -> QWidget | None:
+    """The Package dialog, for a document with no errors (with the review being answered)."""
+    session = window.session
+    if session is None or session.read_only or window.controller is None:
+        return None
+    window.controller.recheck_now()  # judge by the document as it is now
+    errors = window.diag_panel.error_count()
+    if errors:
+        QMessageBox.information(
+            window,
+            tr("Package for validation"),
+            tr(
+                "The diagnostics report {0} error(s). Fix them before packaging for validation."
+            ).format(errors),
+        )
+        return None
+    from jcm_pdd.gui.export_dialog import PackageDialog
+
+    dialog = PackageDialog(session, window, window.participant_review)
+    dialog.open()
+    return dialog
 
 
 def banner_for(session: DocumentSession) -> tuple[str, str] | None:

@@ -10,6 +10,7 @@ fields are corrected in the editor as usual.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,10 +66,16 @@ class ResponsePanel(QWidget):
     changed = Signal()
     go_to_target = Signal(str)
 
-    def __init__(self, answering: ParticipantReview, titles: dict[str, str]) -> None:
+    def __init__(
+        self,
+        answering: ParticipantReview,
+        titles: dict[str, str],
+        label: Callable[[str], str] | None = None,
+    ) -> None:
         super().__init__()
         self.answering = answering
         self.titles = titles
+        self.label = label  # a field path in the form's words
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 5)
@@ -127,7 +134,9 @@ class ResponsePanel(QWidget):
         return self.answering.review
 
     def target_text(self, target: str) -> str:
-        return self.titles.get(target, target)
+        if target in self.titles:
+            return self.titles[target]
+        return self.label(target) if self.label is not None else target
 
     def refresh(self) -> None:
         selected = self.selected_id()
@@ -264,11 +273,16 @@ def open_review(window: MainWindow, path: Path | None = None) -> bool:
 def show_review(window: MainWindow) -> None:
     """Build the "Findings to answer" dock and the field markers for the open review."""
     from jcm_pdd.gui.diff_view import section_titles
+    from jcm_pdd.session.labels import path_label
 
     answering, session = window.participant_review, window.session
     if answering is None or session is None:
         return
-    panel = ResponsePanel(answering, section_titles(session.project))
+    view = window.view
+    assert view is not None
+    panel = ResponsePanel(
+        answering, section_titles(session.project), lambda p: path_label(view.sections, p)
+    )
     panel.go_to_target.connect(window.go_to_target)
     panel.changed.connect(lambda: _mark(window))
     dock = QDockWidget(tr("Findings to answer"), window)
@@ -290,6 +304,7 @@ def close_review(window: MainWindow) -> None:
         dock.deleteLater()
     window.participant_dock = None
     window.response_panel = None
+    window.participant_review = None
 
 
 def retranslate(window: MainWindow) -> None:
@@ -298,7 +313,9 @@ def retranslate(window: MainWindow) -> None:
     if panel is None:
         return
     selected, typed = panel.selected_id(), panel.response_edit.toPlainText()
+    answering = window.participant_review
     close_review(window)
+    window.participant_review = answering
     show_review(window)
     panel = window.response_panel
     if panel is not None and selected is not None and panel.select_finding(selected):

@@ -43,6 +43,7 @@ def add_review_docks(window: MainWindow, state: PackageState) -> list[QDockWidge
     from jcm_pdd.gui.diff_view import section_titles
     from jcm_pdd.gui.review_panel import ReviewPanel, target_paths
     from jcm_pdd.gui.signoff_panel import SignOffPanel
+    from jcm_pdd.session.labels import path_label
 
     view = window.view
     assert view is not None
@@ -56,6 +57,7 @@ def add_review_docks(window: MainWindow, state: PackageState) -> list[QDockWidge
         author=reviewer_name(window),
         section_titles=titles,
         field_paths=target_paths(project, view.sections),
+        path_label=lambda p: path_label(view.sections, p),
     )
     signoffs = SignOffPanel(
         review,

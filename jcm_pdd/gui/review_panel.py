@@ -66,6 +66,7 @@ class ReviewPanel(QWidget):
         author: str = "",
         section_titles: dict[str, str] | None = None,
         field_paths: dict[str, Sequence[str]] | None = None,
+        path_label: Callable[[str], str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -74,6 +75,7 @@ class ReviewPanel(QWidget):
         self.author = author
         self.section_titles = dict(section_titles or {})
         self.field_paths = {k: list(v) for k, v in (field_paths or {}).items()}
+        self.path_label = path_label  # a field's place in the form's words (session.labels)
         self.current_target = ""
 
         self.summary = QLabel()
@@ -224,7 +226,10 @@ class ReviewPanel(QWidget):
             title = self.section_titles.get(target, "")
             self.target_box.addItem(title or target, target)
             for path in self.field_paths.get(target, []):
-                self.target_box.addItem(path, path)
+                self.target_box.addItem(self._target_text(path), path)
+                self.target_box.setItemData(
+                    self.target_box.count() - 1, path, Qt.ItemDataRole.ToolTipRole
+                )
         self.target_box.blockSignals(False)
 
     def new_finding_on(self, target: str) -> None:
@@ -307,9 +312,11 @@ class ReviewPanel(QWidget):
         return not self.review.findings and not self.review.signoffs
 
     def _target_text(self, target: str) -> str:
-        """A section by its title; a field by its path, after the section that holds it."""
+        """A section by its title; a field as the form names it ("A.3 …, row 1, Latitude")."""
         if target in self.section_titles:
             return self.section_titles[target]
+        if self.path_label is not None:
+            return self.path_label(target)
         for key, paths in self.field_paths.items():
             if any(target == p or target.startswith(p + ".") for p in paths):
                 return f"{key} › {target}"
@@ -447,7 +454,9 @@ class ReviewPanel(QWidget):
                 raise UserError(tr("A finding needs a description."))
             if not target.strip():
                 raise UserError(tr("A finding must name the section or field it concerns."))
-            return self.review.raise_finding(kind, target, text.strip(), self.author)  # type: ignore[arg-type]
+            finding = self.review.raise_finding(kind, target, text.strip(), self.author)  # type: ignore[arg-type]
+            finding.target_label = self._target_text(target)  # for the exported table
+            return finding
 
         return self._change(add)
 

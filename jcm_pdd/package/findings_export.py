@@ -43,7 +43,7 @@ def _row(f: Finding) -> tuple[str, ...]:
     return (
         f.id,
         f.type,
-        f.target,
+        f"{f.target_label} ({f.target})" if f.target_label else f.target,
         f.text,
         f.response,
         f.assessment,

@@ -64,6 +64,7 @@ class Finding(_Model):
     id: str  # "CAR-01", "CL-03", "FAR-01"
     type: FindingType
     target: str  # a form section key (PDD:C.3) or a model path
+    target_label: str = ""  # the target in the form's words, as the app showed it when raised
     text: str
     status: FindingStatus = "open"
     response: str = ""  # the project participants' response

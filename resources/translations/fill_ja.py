@@ -417,6 +417,7 @@ JA = {
     "{0} field(s) and {1} figure(s) changed since round {2}": "第 {2} 回以降に項目 {0} 件と数値 {1} 件が変更",
     "the changes since the last round are not available": "前回からの変更は表示できません",
     "Round {0}: {1}; {2} finding(s) not closed, {3} answered in this package.": "第 {0} 回: {1}。未完了の指摘 {2} 件、このパッケージで回答 {3} 件。",
+    "A final export is not possible while {0} error(s) remain (export a draft instead, or fix them):": "エラーが {0} 件残っているため、最終版をエクスポートできません（下書きとしてエクスポートするか、エラーを修正してください）:",
 }
 
 

@@ -421,108 +421,113 @@
         <translation>JCM PDD Studio 内部の問題（不具合です。ご報告ください）により処理が止まりました。ファイルは書き込まれず、プロジェクトは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="160" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="162" />
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="162" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="165" />
         <source>Folder:</source>
         <translation>フォルダー:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="168" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="171" />
         <source>Monitoring Plan (Excel)</source>
         <translation>モニタリング計画（Excel）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="175" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="178" />
         <source>Documents:</source>
         <translation>文書:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="176" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="179" />
         <source>Draft (allowed while errors remain; marked DRAFT)</source>
         <translation>ドラフト（エラーが残っていても可。DRAFT と表示）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="195" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="201" />
+        <source>A final export is not possible while {0} error(s) remain (export a draft instead, or fix them):</source>
+        <translation>エラーが {0} 件残っているため、最終版をエクスポートできません（下書きとしてエクスポートするか、エラーを修正してください）:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="228" />
         <source>Exported:</source>
         <translation>エクスポートしたファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="212" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="489" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="245" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="72" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="221" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="254" />
         <source>Round:</source>
         <translation>ラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="224" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="257" />
         <source>Previous round:</source>
         <translation>前回のラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="226" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="259" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="229" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="262" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="233" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="266" />
         <source>Responses:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="235" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="268" />
         <source>{0} response(s) to the findings of “{1}” go into the package.</source>
         <translation>「{1}」の指摘への回答 {0} 件をパッケージに含めます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="242" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="275" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="248" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="281" />
         <source>none: this is the first package of this project in its folder</source>
         <translation>なし: このフォルダーでこのプロジェクトの最初のパッケージです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="250" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="283" />
         <source>round {0}, “{1}”, package id {2}…, created {3}</source>
         <translation>第 {0} 回、「{1}」、パッケージ ID {2}…、作成 {3}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="273" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="306" />
         <source>The review already holds a package as round {0}; a resubmission must be round {1}.</source>
         <translation>レビューには第 {0} 回のパッケージが既にあります。再提出は第 {1} 回にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="281" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="314" />
         <source>Replace package?</source>
         <translation>パッケージを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="282" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="315" />
         <source>“{0}” already exists. Replace it with this package (round {1})?</source>
         <translation>「{0}」は既に存在します。このパッケージ（第 {1} 回）で置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="289" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="322" />
         <source>Not packaged: “{0}” was kept.</source>
         <translation>パッケージを作成していません: 「{0}」はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="307" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="340" />
         <source>Package written: {0} (round {1})</source>
         <translation>パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
@@ -713,90 +718,90 @@
         <translation>信頼できないパッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="74" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="97" />
         <source>Read-only: “{0}” is already open by {1} on {2} since {3}. It is opened read-only.</source>
         <translation>読み取り専用: 「{0}」は {3} から {1} が {2} で開いています。読み取り専用で開きました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="77" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="100" />
         <source>someone</source>
         <translation>他のユーザー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="78" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="101" />
         <source>an unknown computer</source>
         <translation>不明なコンピューター</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="79" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="102" />
         <source>an unknown time</source>
         <translation>不明な時刻</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="83" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="106" />
         <source>Read-only: {0}</source>
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="329" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="332" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="348" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="351" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="43" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="55" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="368" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="371" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="369" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="372" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="383" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="386" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="389" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="392" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="419" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="422" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="420" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="423" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="465" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="468" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="491" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="74" />
         <source>The diagnostics report {0} error(s). Fix them before packaging for validation.</source>
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="544" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="520" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="546" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="522" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}
@@ -1329,322 +1334,322 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="82" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="84" />
         <source>Show findings</source>
         <translation>表示する指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="83" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="85" />
         <source>All findings</source>
         <translation>すべての指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="85" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="87" />
         <source>Only {0}</source>
         <translation>{0}のみ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="88" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="90" />
         <source>Show findings of type</source>
         <translation>表示する指摘の種類</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="89" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="91" />
         <source>All types</source>
         <translation>すべての種類</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="93" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="95" />
         <source>Export findings…</source>
         <translation>指摘事項を出力…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="95" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="97" />
         <source>Save the findings table as Word (.docx) or Excel (.xlsx)</source>
         <translation>指摘事項一覧を Word（.docx）または Excel（.xlsx）で保存します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="98" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="100" />
         <source>Continue an earlier review…</source>
         <translation>前回の審査記録を引き継ぐ…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="100" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="102" />
         <source>Carry the findings and sign-offs of the previous round's review into this one</source>
         <translation>前回の審査記録の指摘事項とサインオフを今回に引き継ぎます</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="106" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="108" />
         <source>Show:</source>
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="82" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="112" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="84" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="114" />
         <source>Findings</source>
         <translation>指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="91" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="93" />
         <source>Round {0}</source>
         <translation>第 {0} 回</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="112" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="114" />
         <source>Raise finding…</source>
         <translation>指摘を登録…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="113" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="115" />
         <source>A finding on {0}</source>
         <translation>{0} への指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="75" />
-        <location filename="../../jcm_pdd/gui/participant.py" line="274" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="82" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="288" />
         <source>Findings to answer</source>
         <translation>回答する指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="77" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="114" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="84" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="105" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="77" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="114" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="84" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="106" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="77" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="114" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="84" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="107" />
         <source>Section / field</source>
         <translation>セクション / 項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="77" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="114" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="84" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
         <source>Finding</source>
         <translation>指摘内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="77" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="84" />
         <source>Your response</source>
         <translation>あなたの回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="97" />
-        <location filename="../../jcm_pdd/gui/participant.py" line="98" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="104" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="105" />
         <source>Your response to this finding</source>
         <translation>この指摘へのあなたの回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="100" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="107" />
         <source>Save response</source>
         <translation>回答を保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="160" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="169" />
         <source>Review “{0}” (round {1}): {2} finding(s), {3} waiting for your response. Responses go into the next package.</source>
         <translation>レビュー「{0}」（第 {1} 回）: 指摘 {2} 件、うち回答待ち {3} 件。回答は次のパッケージに含まれます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="179" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="188" />
         <source>Select a finding to answer it.</source>
         <translation>回答する指摘を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="187" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="196" />
         <source>{0} ({1}) on {2} — {3}; raised in round {4}</source>
         <translation>{2} への {0}（{1}）— {3}、第 {4} 回で提起</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="197" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="206" />
         <source>Validator's assessment: {0}</source>
         <translation>審査機関の評価: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="219" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="228" />
         <source>Write your response first.</source>
         <translation>先に回答を書いてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="228" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="237" />
         <source>Response not saved</source>
         <translation>回答は保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="247" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="256" />
         <source>Open the validator's review</source>
         <translation>審査機関のレビューを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="255" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="264" />
         <source>Review not opened</source>
         <translation>レビューを開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="219" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="114" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="252" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
         <source>Round</source>
         <translation>審査回</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="136" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="138" />
         <source>Type</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="141" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="143" />
         <source>Section or field</source>
         <translation>セクションまたは項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="143" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="145" />
         <source>The section selected in the navigator, one of its fields, or a field path</source>
         <translation>ナビゲーターで選択中のセクション、その項目、または項目のパス</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="145" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="147" />
         <source>What the validator found</source>
         <translation>審査員が指摘した内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="146" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="148" />
         <source>The project participants' response</source>
         <translation>プロジェクト参加者の回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="147" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="149" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="129" />
         <source>The TPE's assessment of the response</source>
         <translation>回答に対する TPE の評価</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="150" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="152" />
         <source>Type:</source>
         <translation>種別:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="151" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="153" />
         <source>Section / field:</source>
         <translation>セクション / 項目:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="152" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
         <source>Finding:</source>
         <translation>指摘内容:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="153" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="155" />
         <source>Response:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="156" />
         <source>Assessment:</source>
         <translation>評価:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="156" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="158" />
         <source>New finding</source>
         <translation>新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="157" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="159" />
         <source>Raise finding</source>
         <translation>指摘を登録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="158" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="160" />
         <source>Save text</source>
         <translation>文面を保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="159" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="161" />
         <source>Record response</source>
         <translation>回答を記録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="160" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="162" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="133" />
         <source>Close finding</source>
         <translation>解決済みにする</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="161" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="163" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="134" />
         <source>Keep open</source>
         <translation>未完了のまま</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="163" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="165" />
         <source>The response does not resolve it: the finding stays open for the next round</source>
         <translation>回答では解決しません: 指摘は次のラウンドまで未完了のままです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="165" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="167" />
         <source>Reopen</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="239" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="244" />
         <source>New finding on {0}</source>
         <translation>{0} への新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="271" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="276" />
         <source>Raised by {0} on {1}</source>
         <translation>{1} に {0} が指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="289" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="294" />
         <source>No findings yet.</source>
         <translation>指摘事項はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="292" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="297" />
         <source>{0} finding(s); {1} CAR/CL not closed — no positive opinion yet.</source>
         <translation>指摘事項 {0} 件。未解決の CAR/CL が {1} 件あります — まだ肯定的な意見は出せません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="297" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="302" />
         <source>{0} finding(s); no CAR or CL left open.</source>
         <translation>指摘事項 {0} 件。未解決の CAR・CL はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="367" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="374" />
         <source>New finding on the section selected in the navigator</source>
         <translation>ナビゲーターで選択中のセクションへの新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="388" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="395" />
         <source>{0} on {1} — {2}; raised in round {3}</source>
         <translation>{0}（{1}）— {2}。第 {3} 回で指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="432" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="439" />
         <source>Finding not saved</source>
         <translation>指摘事項は保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="447" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="462" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="454" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="471" />
         <source>A finding needs a description.</source>
         <translation>指摘事項には内容の記述が必要です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="449" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="456" />
         <source>A finding must name the section or field it concerns.</source>
         <translation>指摘事項には対象のセクションまたは項目を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="478" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="487" />
         <source>Write the participants' response first.</source>
         <translation>先に参加者の回答を入力してください。</translation>
     </message>
@@ -1660,7 +1665,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>この審査記録には既に指摘事項またはサインオフがあるため、引き継ぎは行いませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="249" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="258" />
         <location filename="../../jcm_pdd/gui/review_files.py" line="37" />
         <source>JCM review (*{0})</source>
         <translation>JCM 審査記録 (*{0})</translation>
@@ -1717,7 +1722,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>サインオフを取り消す</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="83" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="85" />
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="113" />
         <source>Sign-offs</source>
         <translation>サインオフ</translation>
@@ -1828,12 +1833,12 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>サインオフを取り消せませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="102" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="109" />
         <source>Go to the field</source>
         <translation>該当項目へ移動</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="93" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="116" />
         <source>read-only</source>
         <translation>読み取り専用</translation>
     </message>

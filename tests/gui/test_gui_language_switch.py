@@ -170,3 +170,39 @@ def test_validator_signs_with_the_name_set_in_preferences(window, tmp_path) -> N
     assert finding is not None and finding.author == "Aiko Tanaka, TPE Co."
     saved = load_review(review_path_for(package))
     assert [f.author for f in saved.findings] == ["Aiko Tanaka, TPE Co."]
+
+
+def test_lock_banner_and_export_refusal_follow_the_language(window, project_file, qtbot) -> None:  # noqa: ANN001
+    """The read-only banner of a file locked by another instance, and the list of errors that
+    refuses a final export, are in Japanese after the switch (not the core's English)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from jcm_pdd.session import io as session_io
+    from jcm_pdd.session import newproject
+    from jcm_pdd.storage import ProjectLock
+
+    other = ProjectLock(project_file)
+    other.acquire()  # another instance has it open
+    try:
+        assert window.open_path(project_file)
+        assert "is already open by" in window.view.banner.text()
+        _choose_language_in_dialog(window, "ja")
+        banner = window.view.banner.text()
+        assert _has_kana(banner) and "is already open by" not in banner
+        assert project_file.name in banner
+        assert window.close_document()
+
+        choice = next(m for m in newproject.for_country("MN") if m.id == "JCM_MN_AM003")
+        window.set_session(session_io.new_document(newproject.new_project("MN", choice, [])))
+        dialog = window.export_dialog()
+        qtbot.addWidget(dialog)
+        QTest.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+        lines = dialog.message.text().splitlines()
+        assert len(lines) > 2 and dialog.thread_ is None, "refused before any work starts"
+        assert _has_kana(lines[0]) and "final export" not in lines[0]
+        assert sum(_has_kana(line) for line in lines[1:]) > (len(lines) - 1) // 2
+        dialog.close()
+    finally:
+        other.release()
+        install_language("en")

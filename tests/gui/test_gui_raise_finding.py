@@ -51,7 +51,7 @@ def test_raise_finding_from_a_field_and_a_table_cell(window, package, qtbot) -> 
     _action(menu, "Raise finding…").trigger()
     assert panel.target() == "pdd.title"
     assert panel.selected_id() is None and panel.raise_button.isEnabled()
-    assert "pdd.title" in panel.heading.text()
+    assert panel.heading.text() == "New finding on A.1 Title of the JCM project"
     qtbot.keyClicks(panel.text_edit, "The title differs from the MoC.")
     qtbot.mouseClick(panel.raise_button, Qt.MouseButton.LeftButton)
     assert [(f.target, f.text) for f in load_review(panel.review_path).findings] == [

@@ -177,13 +177,14 @@ def test_findings_export_as_docx_and_xlsx(qtbot, package, tmp_path, answers, mon
         word = panel.export_findings()  # no suffix typed and Word chosen: .docx
         assert word == out / "findings.docx"
         rows = [[c.text for c in r.cells] for r in docx.Document(str(word)).tables[0].rows]
-        assert rows[1][:3] == ["CAR-01", "CAR", "PDD:C.3"]
+        c3 = "PDD C.3. Estimated emissions reductions in each year (PDD:C.3)"
+        assert rows[1][:3] == ["CAR-01", "CAR", c3], "the form's words, then the exact key"
         assert rows[1][3] == "The estimate for PV-1 is not evidenced."
         chosen["name"] = str(out / "findings.xlsx")
         excel = panel.export_findings()
         sheet = openpyxl.load_workbook(str(excel)).active
         assert sheet is not None
-        assert (sheet["A2"].value, sheet["C2"].value) == ("CAR-01", "PDD:C.3")
+        assert (sheet["A2"].value, sheet["C2"].value) == ("CAR-01", c3)
         assert panel.export_findings(package.with_suffix(".txt")) is None and answers["asked"]
         assert sorted(p.name for p in package.parent.iterdir()) == [
             "round1.jcmpkg",

@@ -1,4 +1,6 @@
-"""``jcm-pdd package FILE --out PKG [--round N]``: build a validation package (.jcmpkg)."""
+"""``jcm-pdd package FILE --out PKG [--round N] [--responses REVIEW]``: build a validation
+package (.jcmpkg); a resubmission carries the participants' responses written into the
+validator's review file."""
 
 from __future__ import annotations
 
@@ -24,6 +26,12 @@ def register(subparsers: Any) -> None:
         default=None,
         help="creation time for bag-info.txt (ISO 8601; default: the project's saved-at time)",
     )
+    parser.add_argument(
+        "--responses",
+        type=Path,
+        default=None,
+        help="the validator's .jcmreview holding your responses (carried into the package)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     parser.set_defaults(handler=run)
 
@@ -38,6 +46,18 @@ def run(args: argparse.Namespace) -> int:
         except ValueError:
             raise UserError(f"--created: '{args.created}' is not an ISO 8601 time.") from None
 
+    responses: list[dict[str, str]] = []
+    if args.responses is not None:
+        from jcm_pdd.package.review import load_review
+
+        review = load_review(args.responses)
+        responses = review.participant_responses()
+        if args.round <= review.latest_round:
+            raise UserError(
+                f"The review already holds round {review.latest_round}; "
+                f"package the resubmission as --round {review.latest_round + 1}."
+            )
+
     def progress(fraction: float, message: str) -> None:
         if not args.quiet:
             print(f"\r{int(fraction * 100):3d}% {message[:60]:<60}", end="", file=sys.stderr)
@@ -49,10 +69,13 @@ def run(args: argparse.Namespace) -> int:
         packaged_by=args.packaged_by,
         progress=progress,
         created=created,
+        responses=responses,
     )
     if not args.quiet:
         print(file=sys.stderr)
     print(f"Package written: {result.path}")
     print(f"  files: {len(result.manifest)} (Payload-Oxum {result.payload_oxum})")
     print(f"  package id (SHA-256 of tagmanifest-sha256.txt): {result.package_id}")
+    if args.responses is not None:
+        print(f"  responses carried: {len(responses)}")
     return 0

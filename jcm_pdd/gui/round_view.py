@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from pydantic import TypeAdapter
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from jcm_pdd.gui.validator import PackageState
 
 ROLE_ID = Qt.ItemDataRole.UserRole
+FIGURES_SECTION = "PDD:C.3"  # where the PDD states the estimated emission reductions
 
 
 def tr(text: str) -> str:
@@ -212,8 +214,12 @@ class RoundView(QWidget):
         )
 
     def _touched(self, target: str) -> bool:
-        if target in self.titles:  # a section: any of its changed fields
-            return bool(self.diff) and any(c.section == target for c in self.diff.fields)
+        if target in self.titles:  # a section: any of its changed fields (C.3: the figures)
+            if self.diff is None:
+                return False
+            if target == FIGURES_SECTION and self.diff.figures:
+                return True
+            return any(c.section == target for c in self.diff.fields)
         return any(
             p == target or p.startswith(target + ".") or target.startswith(p + ".")
             for p in self.changed_paths
@@ -229,7 +235,8 @@ class RoundView(QWidget):
             value: Any = get_value(self.state.opened.project, target)
         except PathError:
             return "—"
-        return value_text(value)
+        # Model values (Decimal, dates, rows) shown as the compare view shows them: as JSON.
+        return value_text(TypeAdapter(Any).dump_python(value, mode="json"))
 
     def selected_id(self) -> str | None:
         return selected_key(self.table, ROLE_ID)

@@ -234,3 +234,32 @@ def _english() -> None:
     from jcm_pdd.gui.i18n import install_language
 
     install_language("en")
+
+
+def test_round_view_beside_the_previous_round_in_the_folder(
+    window, tmp_path: Path, tmp_path_factory
+) -> None:
+    """Round 2 dropped into the folder of round 1 and its review: the review carries on, the
+    round view compares with round 1's package and shows each finding's field as it is now."""
+    from tests.gui.review_packages import built_rounds, copy_into
+
+    rounds = built_rounds(tmp_path_factory)
+    folder = tmp_path / "tpe"
+    round1 = copy_into(rounds.round1, folder)
+    assert window.open_path(round1)
+    findings = window.findings_panel
+    findings.new_finding_on("pdd.sites.0.latitude")
+    type_into(findings.text_edit, "Check the latitude against the map.")
+    QTest.mouseClick(findings.raise_button, Qt.MouseButton.LeftButton)
+    assert window.close_document()
+
+    round2 = copy_into(rounds.round2, folder)
+    assert window.open_path(round2)
+    view = window.round_view
+    row = view.rows()[0]
+    assert row[0] == "CAR-01" and row[3] == "(no response)" and row[5] == "unchanged"
+    assert float(row[4].strip('"')) == pytest.approx(49.4863, abs=0.01), row
+    assert any(r[2] == "monitoring_plan.monitored.0.estimated_value" for r in view.diff_view.rows())
+    assert "Round 2" in view.summary.text() and "since round 1" in view.summary.text()
+    assert not (folder / "round2.jcmreview").exists(), "opening writes nothing"
+    assert window.findings_panel.review.latest_round == 2

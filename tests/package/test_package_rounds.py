@@ -154,3 +154,21 @@ def test_findings_exports_of_an_untrusted_round_say_so(tmp_path: Path) -> None:
     document = docx.Document(str(findings_docx(altered, tmp_path / "bad.docx")))
     assert "NOT TRUSTWORTHY" in document.paragraphs[0].text
     assert any("round 1 (round1.jcmpkg: ALTERED)" in p.text for p in document.paragraphs)
+
+
+def test_cli_package_carries_the_responses_of_a_review(
+    built: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jcm_pdd.cli import main
+
+    review = _review()
+    review.respond("CL-01", "The 2024 grid factor.")
+    save_review(review, tmp_path / "round1.jcmreview")
+    out = tmp_path / "round2.jcmpkg"
+    args = ["package", str(built.project2), "--out", str(out), "--quiet"]
+    assert main([*args, "--round", "1", "--responses", str(tmp_path / "round1.jcmreview")]) == 1
+    assert "--round 2" in capsys.readouterr().err and not out.exists()
+    assert main([*args, "--round", "2", "--responses", str(tmp_path / "round1.jcmreview")]) == 0
+    assert "responses carried: 1" in capsys.readouterr().out
+    with open_package(out) as opened:
+        assert [r["finding"] for r in opened.responses()] == ["CL-01"]

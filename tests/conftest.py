@@ -1,4 +1,5 @@
-"""Test-wide configuration: offscreen Qt, and a private user-data folder per test.
+"""Test-wide configuration: offscreen Qt, a private user-data folder per test, and no
+unexpected log warnings (a test that provokes them says so with ``log_warnings_expected``).
 
 ``JCM_PDD_HOME`` redirects every per-user folder (recovery copies, migration backups, user
 templates, settings) into the test's temporary directory, so no test touches the real profile.
@@ -6,6 +7,7 @@ templates, settings) into the test's temporary directory, so no test touches the
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,3 +29,20 @@ def _private_user_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pat
         os.environ.pop("JCM_PDD_HOME", None)
     else:
         os.environ["JCM_PDD_HOME"] = previous
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_log_warnings(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    yield
+    if request.node.get_closest_marker("log_warnings_expected"):
+        return
+    loud = [
+        f"{r.name}: {r.getMessage()}"
+        for when in ("setup", "call")
+        for r in caplog.get_records(when)
+        if r.levelno >= logging.WARNING
+    ]
+    if loud:
+        pytest.fail("unexpected log warnings:\n" + "\n".join(loud), pytrace=False)

@@ -47,12 +47,17 @@ def test_an_unexpected_exception_is_reported_without_a_traceback(
         cli.main(["boom"])
 
 
-def test_user_error_message_is_kept_verbatim(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_user_error_message_is_kept_verbatim(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def fail(_args: argparse.Namespace) -> int:
         raise UserError("the methodology JCM_XX_AM999 is not known")
 
     monkeypatch.setattr(cli, "build_parser", lambda: _parser_with(fail))
     assert cli.main(["boom"]) == 1
+    out, err = capsys.readouterr()
+    assert err == "jcm-pdd: error: the methodology JCM_XX_AM999 is not known\n"
+    assert out == ""
 
 
 def test_the_command_entry_point_exits_with_the_command_status(tmp_path) -> None:  # noqa: ANN001

@@ -1,8 +1,10 @@
 """The built wheel works on its own: installed into a fresh venv, run away from the checkout.
 
 Builds the wheel (``python -m build --wheel``; ``pip wheel`` if ``build`` is unavailable),
-installs it with ``--no-deps`` into a new virtual environment that sees the system site
-packages (so PySide6 and friends are not downloaded again), then, from a temporary working
+installs it with ``--no-deps`` into a new, isolated virtual environment that is given the
+dependencies of the environment running the tests (the README's venv: a ``.pth`` file names its
+site-packages, so PySide6 and friends are not downloaded again; the base interpreter's own
+packages are never seen, because on a clean machine it has none), then, from a temporary working
 folder, checks that ``jcm_pdd`` is imported from the venv (not from this checkout) and that the
 data folders ``forms/``, ``methodology_templates/`` and ``resources/`` resolve inside the
 installed package, and runs CLI commands that read each of them: ``jcm-pdd info`` on the
@@ -15,6 +17,7 @@ import json
 import os
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -47,14 +50,28 @@ def _build_wheel(out: Path) -> Path:
     raise AssertionError("wheel build failed:\n" + "\n---\n".join(errors))
 
 
+def _share_dependencies(python: Path) -> None:
+    """Let the new venv import this environment's dependencies, after its own packages.
+
+    A plain directory line in a ``.pth`` file is appended to ``sys.path`` without running that
+    directory's own ``.pth`` files, so this checkout's editable install (a ``.pth`` there) stays
+    invisible and ``jcm_pdd`` can only come from the installed wheel."""
+    ours = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
+    probe = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    theirs = Path(_run([str(python), "-c", probe], cwd=REPO).stdout.strip())
+    assert theirs.is_dir(), f"no site-packages in the new venv: {theirs}"
+    (theirs / "_test_dependencies.pth").write_text("\n".join(sorted(ours)) + "\n")
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     work = tmp_path_factory.mktemp("wheel")
     wheel = _build_wheel(work)
     env_dir = work / "venv"
-    venv.EnvBuilder(system_site_packages=True, with_pip=True, clear=True).create(env_dir)
+    venv.EnvBuilder(system_site_packages=False, with_pip=True, clear=True).create(env_dir)
     bindir = env_dir / ("Scripts" if sys.platform == "win32" else "bin")
     python = bindir / ("python.exe" if sys.platform == "win32" else "python")
+    _share_dependencies(python)
     result = _run(
         [
             str(python),
@@ -80,13 +97,20 @@ def test_package_and_data_come_from_the_venv(installed: tuple[Path, Path]) -> No
     probe = (
         "import json, jcm_pdd, jcm_pdd.paths as p;"
         "print(json.dumps({'module': jcm_pdd.__file__, 'sample': str(p.sample_project_path()),"
-        "'data': {n: str(p.data_dir(n)) for n in ('forms','methodology_templates','resources')}}))"
+        "'data': {n: str(p.data_dir(n)) for n in ('forms','methodology_templates','resources')},"
+        "'deps': {m.__name__: m.__file__ for m in (__import__('pydantic'),"
+        " __import__('platformdirs'))}}))"
     )
     result = _run([str(python), "-c", probe], cwd=outside)
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
     venv_root = bindir.parent.resolve()
     assert Path(found["module"]).resolve().is_relative_to(venv_root), found["module"]
+    # Dependencies come from the environment running the tests, never the base interpreter's
+    # own site-packages (a clean machine's base Python has none of them).
+    ours = {Path(sysconfig.get_paths()[k]).resolve() for k in ("purelib", "platlib")}
+    for name, file in found["deps"].items():
+        assert any(Path(file).resolve().is_relative_to(d) for d in ours), (name, file)
     for name, folder in found["data"].items():
         path = Path(folder).resolve()
         assert path.is_relative_to(venv_root) and path.name == name, (name, folder)

@@ -56,11 +56,33 @@ def test_messages_are_distinct(corpus: dict[str, Path]) -> None:
     assert len(set(messages.values())) == len(messages)
 
 
+# Defects of the container or of manifest.json: the start page's cheap read must refuse them.
+# (The other cases damage project.json or the attachments, which read_manifest does not open.)
+CONTAINER_DEFECTS = {
+    "empty", "text file", "truncated", "plain zip", "opendocument", "mimetype not first",
+    "mimetype compressed", "no manifest", "manifest not json", "manifest not object",
+    "manifest no version", "dotdot", "absolute", "drive letter", "backslash", "symlink",
+    "duplicate", "ratio bomb", "declared size bomb", "too many entries", "overlapping entries",
+    "encrypted", "patched data", "future zip version", "bzip2", "local name differs",
+}  # fmt: skip
+
+
 def test_read_manifest_refuses_hostile_containers(corpus: dict[str, Path]) -> None:
-    """The start page's cheap read runs the same container checks (no crash, no bomb)."""
+    """The start page's cheap read runs the same container checks as a full load, in the same
+    words, refuses every container or manifest defect and never alters the file."""
+    assert CONTAINER_DEFECTS <= {case.name for case in CASES}
+    refused = set()
     for case in CASES:
         path = corpus[case.name]
+        before = _digest(path)
         try:
-            read_manifest(path)
-        except ProjectFileError:
-            pass
+            manifest = read_manifest(path)
+        except ProjectFileError as exc:
+            refused.add(case.name)
+            with pytest.raises(ProjectFileError) as full:
+                load_project(path)
+            assert exc.reason == full.value.reason, case.name
+        else:
+            assert isinstance(manifest.format_version, int), case.name
+        assert _digest(path) == before, case.name
+    assert refused == CONTAINER_DEFECTS

@@ -53,10 +53,19 @@ def run_show(args: argparse.Namespace) -> int:
         return 0
     print(f"Review of: {review.project_title or '(untitled)'}")
     for ref in review.packages:
-        print(f"  round {ref.round}: {ref.file_name} ({ref.package_id[:16]})")
+        verdict = f", {ref.verdict}" if ref.verdict else ""
+        print(f"  round {ref.round}: {ref.file_name} ({ref.package_id[:16]}{verdict})")
+    if review.untrusted():
+        from jcm_pdd.package.findings_export import integrity_warning
+
+        print(integrity_warning(review))
     print(f"Findings ({len(review.findings)}; CAR/CL open: {len(review.open_car_cl())}):")
     for f in review.findings:
-        print(f"  {f.id} [{f.status}] {f.target}: {f.text}")
+        closed = f", closed in round {f.closed_in_round}" if f.closed_in_round else ""
+        state = f"{f.status}, raised in round {f.raised_in_round}{closed}"
+        print(f"  {f.id} [{state}] {f.target}: {f.text}")
+        if f.response:
+            print(f"      response: {f.response}")
     for s in states:
         mark = "STALE" if s.stale else "current"
         print(f"  sign-off {s.signoff.section}: {mark}")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui.validator import PackageState, banner, integrity_summary, title_mark
+from jcm_pdd.package.safezip import PackageFormatError
 from jcm_pdd.session import DocumentSession
 
 if TYPE_CHECKING:
@@ -39,6 +40,13 @@ def open_package_in(window: MainWindow, path: Path) -> bool:
 
     try:
         session, state = open_package_session(path)
+    except PackageFormatError as exc:  # INVALID: refused, and said as loudly as ALTERED
+        QMessageBox.critical(
+            window,
+            tr("Package not trustworthy"),
+            tr("“{0}” is INVALID and was not opened: {1}").format(path.name, exc.message),
+        )
+        return False
     except UserError as exc:  # nothing changed yet: the open document stays as it was
         QMessageBox.warning(window, tr("Cannot open"), exc.message)
         return False

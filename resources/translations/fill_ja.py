@@ -418,6 +418,7 @@ JA = {
     "the changes since the last round are not available": "前回からの変更は表示できません",
     "Round {0}: {1}; {2} finding(s) not closed, {3} answered in this package.": "第 {0} 回: {1}。未完了の指摘 {2} 件、このパッケージで回答 {3} 件。",
     "A final export is not possible while {0} error(s) remain (export a draft instead, or fix them):": "エラーが {0} 件残っているため、最終版をエクスポートできません（下書きとしてエクスポートするか、エラーを修正してください）:",
+    "“{0}” is INVALID and was not opened: {1}": "「{0}」は INVALID（無効）のため開きませんでした: {1}",
 }
 
 

@@ -457,7 +457,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="245" />
-        <location filename="../../jcm_pdd/gui/package_window.py" line="72" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="80" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
@@ -713,32 +713,38 @@
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="58" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="46" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="66" />
         <source>Package not trustworthy</source>
         <translation>信頼できないパッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="97" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="47" />
+        <source>“{0}” is INVALID and was not opened: {1}</source>
+        <translation>「{0}」は INVALID（無効）のため開きませんでした: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/package_window.py" line="105" />
         <source>Read-only: “{0}” is already open by {1} on {2} since {3}. It is opened read-only.</source>
         <translation>読み取り専用: 「{0}」は {3} から {1} が {2} で開いています。読み取り専用で開きました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="100" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="108" />
         <source>someone</source>
         <translation>他のユーザー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="101" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="109" />
         <source>an unknown computer</source>
         <translation>不明なコンピューター</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="102" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="110" />
         <source>an unknown time</source>
         <translation>不明な時刻</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="106" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="114" />
         <source>Read-only: {0}</source>
         <translation>読み取り専用: {0}</translation>
     </message>
@@ -749,8 +755,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="351" />
-        <location filename="../../jcm_pdd/gui/package_window.py" line="43" />
-        <location filename="../../jcm_pdd/gui/package_window.py" line="55" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
@@ -791,7 +797,7 @@
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="74" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="82" />
         <source>The diagnostics report {0} error(s). Fix them before packaging for validation.</source>
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
@@ -1413,21 +1419,21 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     <message>
         <location filename="../../jcm_pdd/gui/participant.py" line="84" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="105" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="107" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/participant.py" line="84" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="106" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="108" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/participant.py" line="84" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="107" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="109" />
         <source>Section / field</source>
         <translation>セクション / 項目</translation>
     </message>
@@ -1526,7 +1532,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="149" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="129" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="131" />
         <source>The TPE's assessment of the response</source>
         <translation>回答に対する TPE の評価</translation>
     </message>
@@ -1577,13 +1583,13 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="162" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="133" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="135" />
         <source>Close finding</source>
         <translation>解決済みにする</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="163" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="134" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="136" />
         <source>Keep open</source>
         <translation>未完了のまま</translation>
     </message>
@@ -1838,7 +1844,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>該当項目へ移動</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="116" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="124" />
         <source>read-only</source>
         <translation>読み取り専用</translation>
     </message>
@@ -1858,77 +1864,77 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="51" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="53" />
         <source>The review holds no earlier round.</source>
         <translation>レビューに以前のラウンドはありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="54" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="56" />
         <source>The package of round {0} (“{1}”) is not in this folder, so the changes since then cannot be shown; use Compare with… to choose it.</source>
         <translation>第 {0} 回のパッケージ（「{1}」）がこのフォルダーにないため、それ以降の変更を表示できません。「比較…」で選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="64" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="66" />
         <source>“{0}” beside this package is not the package the review saw as round {1}.</source>
         <translation>このパッケージの隣の「{0}」は、レビューが第 {1} 回として記録したパッケージではありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="102" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="104" />
         <source>Findings to settle in this round</source>
         <translation>このラウンドで判断する指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="108" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="110" />
         <source>Participants' response</source>
         <translation>参加者の回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="109" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="111" />
         <source>The field now</source>
         <translation>現在の値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="110" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="112" />
         <source>Since last round</source>
         <translation>前回からの変化</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="130" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="132" />
         <source>Assessment</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="135" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="137" />
         <source>Re-open</source>
         <translation>再オープン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="185" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="187" />
         <source>(no response)</source>
         <translation>（回答なし）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="187" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="189" />
         <source>changed</source>
         <translation>変更あり</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="187" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="189" />
         <source>unchanged</source>
         <translation>変更なし</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="201" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="203" />
         <source>{0} field(s) and {1} figure(s) changed since round {2}</source>
         <translation>第 {2} 回以降に項目 {0} 件と数値 {1} 件が変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="205" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="207" />
         <source>the changes since the last round are not available</source>
         <translation>前回からの変更は表示できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="209" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="211" />
         <source>Round {0}: {1}; {2} finding(s) not closed, {3} answered in this package.</source>
         <translation>第 {0} 回: {1}。未完了の指摘 {2} 件、このパッケージで回答 {3} 件。</translation>
     </message>

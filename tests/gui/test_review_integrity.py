@@ -135,6 +135,7 @@ def test_refused_package_leaves_the_open_document_as_it_was(
     garbage = tmp_path / "broken.jcmpkg"
     garbage.write_bytes(b"PK\x03\x04 not a zip at all")
     assert not window.open_path(garbage)
+    assert "INVALID" in answers["asked"][-1] and garbage.name in answers["asked"][-1]
     assert window.view is view and window.session.path == project_file
 
     assert window.close_document()

@@ -125,7 +125,7 @@ def test_cli_review_show_and_export(
     path = save_review(review, tmp_path / "round1.jcmreview")
     assert main(["review", "show", str(path), "--package", str(built.package2)]) == 0
     out = capsys.readouterr().out
-    assert "CL-01 [open] PDD:A.3" in out and "sign-off MPS:T1: STALE" in out
+    assert "CL-01 [open, raised in round 1] PDD:A.3" in out and "sign-off MPS:T1: STALE" in out
     assert "monitoring_plan.monitored.0.estimated_value: '1000' -> '1100'" in out
     export_dir = tmp_path / "report"
     export_dir.mkdir()

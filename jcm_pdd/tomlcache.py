@@ -7,6 +7,11 @@ hash of the exact source text, the number type and this module's version. JSON c
 Decimal or dates, so those are tagged objects. The cache is an optimisation only: any problem
 reading or writing it falls back to ``tomllib``; nothing from it is executed (JSON data,
 validated again by pydantic and lint).
+
+TOML also comes from users (templates in ``--templates``, calculation inputs), so ``parse`` is
+the one way any TOML text is parsed: nesting too deep for the parser's recursion and integers
+longer than Python converts are refused as a ``tomllib.TOMLDecodeError`` naming the line, like
+any other syntax error, instead of escaping as RecursionError or ValueError.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import tempfile
 import tomllib
 from decimal import Decimal
@@ -51,6 +57,54 @@ def _decode(obj: dict[str, Any]) -> Any:
     return obj
 
 
+MAX_NESTING = 100  # arrays and inline tables inside each other; real files use 3 or 4
+MAX_DIGITS = 4000  # Python converts at most 4,300 digits to an integer (a DoS guard)
+_LONG_NUMBER = re.compile(r"[0-9][0-9_]{" + str(MAX_DIGITS - 1) + ",}")
+# Strings and comments, blanked before counting brackets (an equation's "EG[i]" is not nesting).
+_STRING = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*'
+)
+
+
+def _where(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return f"(at line {line}, column {column})"
+
+
+def _check_bounds(text: str) -> None:
+    """Refuse what would crash ``tomllib`` itself rather than make a syntax error."""
+    bare = _STRING.sub(lambda m: " " * len(m.group()), text)  # brackets in strings do not nest
+    number = _LONG_NUMBER.search(bare)
+    if number is not None:
+        raise tomllib.TOMLDecodeError(
+            f"a number has more than {MAX_DIGITS:,} digits {_where(text, number.start())}"
+        )
+    depth = 0
+    for match in re.finditer(r"[\[\]{}]", bare):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > MAX_NESTING:
+            raise tomllib.TOMLDecodeError(
+                f"values are nested more than {MAX_NESTING} levels deep "
+                f"{_where(text, match.start())}"
+            )
+
+
+def parse(text: str, *, decimal: bool = True) -> dict[str, Any]:
+    """``tomllib.loads`` for text from anyone: every failure is a ``TOMLDecodeError``."""
+    _check_bounds(text)
+    try:
+        return tomllib.loads(text, parse_float=Decimal if decimal else float)
+    except RecursionError:  # a shape the pre-check did not foresee: still a syntax error
+        raise tomllib.TOMLDecodeError(
+            f"values are nested too deeply to be read (more than {MAX_NESTING} levels)"
+        ) from None
+    except tomllib.TOMLDecodeError:
+        raise
+    except ValueError as exc:  # e.g. a number Python refuses to convert
+        raise tomllib.TOMLDecodeError(f"a value cannot be read ({exc})") from None
+
+
 def cache_dir() -> Path | None:
     try:
         from jcm_pdd.paths import user_data_dir
@@ -76,7 +130,7 @@ def loads(text: str, *, decimal: bool = True) -> dict[str, Any]:
                 return data
         except (OSError, ValueError):
             pass
-    data = tomllib.loads(text, parse_float=Decimal if decimal else float)  # errors propagate
+    data = parse(text, decimal=decimal)  # errors propagate
     if entry is not None:
         _write(entry, json.dumps(data, default=_encode, ensure_ascii=False))
     return data

@@ -15,10 +15,10 @@ import argparse
 import datetime as dt
 import json
 import tomllib
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from jcm_pdd import tomlcache
 from jcm_pdd.errors import UserError
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def _load_input(path: Path, extra: list[Path]) -> tuple[Template, Any, ExAnteEst
     registry = load_registry(extra)
     if path.suffix.lower() == ".toml":
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+            data = tomlcache.parse(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
             raise UserError(f"{path}: cannot read: {exc}") from None
         except tomllib.TOMLDecodeError as exc:

@@ -14,7 +14,7 @@ from typing import Any, Literal, NamedTuple
 
 from jcm_pdd.methodology import expr as ex
 from jcm_pdd.methodology.errors import CalculationError, index_label
-from jcm_pdd.methodology.evaluate import Fn, State, build
+from jcm_pdd.methodology.evaluate import MAX_BITS, Fn, State, ValueTooLarge, build
 from jcm_pdd.methodology.fmt import format_fraction
 from jcm_pdd.methodology.inputs import IndexKey, Inputs
 from jcm_pdd.methodology.lint import Analysis
@@ -153,6 +153,12 @@ def compiled(template: Template) -> _Compiled:
     return result
 
 
+def _short(text: str | None, limit: int = 80) -> str:
+    """An equation as it fits in a one-line message."""
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def calculate(template: Template, inputs: Inputs, trace: bool = True) -> PeriodResult:
     """Evaluate RE_p, PE_p, ER_p and every intermediate for one period."""
     info = analysis(template)
@@ -178,6 +184,12 @@ def calculate(template: Template, inputs: Inputs, trace: bool = True) -> PeriodR
         except ZeroDivisionError:
             raise CalculationError(
                 f"{param.symbol} ({key}): division by zero in {param.equation} - check the inputs",
+                key,
+            ) from None
+        except ValueTooLarge:
+            raise CalculationError(
+                f"{param.symbol} ({key}): the exact value of {_short(param.equation)} grows beyond "
+                f"{MAX_BITS:,} bits; the equation or its inputs are implausible",
                 key,
             ) from None
     rounding = template.rounding
@@ -249,6 +261,12 @@ def eligibility_outcomes(
             raise CalculationError(
                 f"eligibility criterion {number}: division by zero in "
                 f"{criterion.check} - check the inputs",
+                f"criterion {number}",
+            ) from None
+        except ValueTooLarge:
+            raise CalculationError(
+                f"eligibility criterion {number}: the exact value of {_short(criterion.check)} "
+                f"grows beyond {MAX_BITS:,} bits; the check or its inputs are implausible",
                 f"criterion {number}",
             ) from None
         outcome[number] = Eligibility(number, "met" if passed else "not met")

@@ -2,6 +2,13 @@
 
 Nothing is ``eval``'d: each AST node becomes a small Python function that reads resolved values
 from a :class:`State`. Closures are built once per template and cached on its ``Analysis``.
+
+Exact arithmetic has no natural bound: ``((x^4)^4)^4...`` or a chain of equations each raising
+the last to a power doubles the digits at every step, and a forged template can make a
+calculation run for hours. Every arithmetic result is therefore checked against ``MAX_BITS``
+(numerator plus denominator); one step from two bounded operands is always cheap, so checking
+each result bounds the whole evaluation. ``ValueTooLarge`` is turned into a message naming the
+equation by the engine.
 """
 
 from __future__ import annotations
@@ -15,6 +22,25 @@ from jcm_pdd.methodology.errors import CalculationError
 from jcm_pdd.methodology.schema import Template
 
 Bindings = dict[str, str]
+
+# 8,192 bits is about 2,466 decimal digits across numerator and denominator: inputs and
+# literals are at most 1e+-30 with a few dozen digits (~200 bits), so real equations stay far
+# below it, while a power tower passes it within a few levels.
+MAX_BITS = 8192
+
+
+class ValueTooLarge(ArithmeticError):
+    """An intermediate result outgrew ``MAX_BITS``; the engine names the equation."""
+
+
+def bounded(value: Any) -> Any:
+    """``value`` when its exact size is within ``MAX_BITS``; else ``ValueTooLarge``."""
+    if isinstance(value, Fraction):
+        if value.numerator.bit_length() + value.denominator.bit_length() > MAX_BITS:
+            raise ValueTooLarge
+    elif isinstance(value, int) and value.bit_length() > MAX_BITS:
+        raise ValueTooLarge
+    return value
 
 
 class State:
@@ -46,7 +72,7 @@ def build(node: ex.Node, template: Template, factors: dict[ex.Convert, Fraction]
     if isinstance(node, ex.Unary):
         inner = build(node.operand, template, factors)
         if node.op == "-":
-            return lambda st, b: -inner(st, b)
+            return lambda st, b: -inner(st, b)  # same size as its (bounded) operand
         return lambda st, b: not inner(st, b)
     if isinstance(node, ex.Binary):
         left = build(node.left, template, factors)
@@ -66,27 +92,29 @@ def build(node: ex.Node, template: Template, factors: dict[ex.Convert, Fraction]
     assert isinstance(node, ex.Convert)
     arg = build(node.arg, template, factors)
     factor = factors.get(node, Fraction(1))  # computed by lint from the argument's unit
-    return lambda st, b: arg(st, b) * factor
+    return lambda st, b: bounded(arg(st, b) * factor)
 
 
 def _binary(op: str, left: Fn, right: Fn) -> Fn:
     if op == "+":
-        return lambda st, b: left(st, b) + right(st, b)
+        return lambda st, b: bounded(left(st, b) + right(st, b))
     if op == "-":
-        return lambda st, b: left(st, b) - right(st, b)
+        return lambda st, b: bounded(left(st, b) - right(st, b))
     if op == "*":
-        return lambda st, b: left(st, b) * right(st, b)
+        return lambda st, b: bounded(left(st, b) * right(st, b))
     if op == "/":
 
         def divide(st: State, b: Bindings) -> Any:
             denominator = right(st, b)
             if denominator == 0:
                 raise ZeroDivisionError
-            return Fraction(left(st, b)) / denominator
+            return bounded(Fraction(left(st, b)) / denominator)
 
         return divide
     if op == "^":
-        return lambda st, b: Fraction(left(st, b)) ** right(st, b)
+        # The exponent is a literal of at most 4 (expr.MAX_EXPONENT): the power of a bounded
+        # base is at most 4 * MAX_BITS, computed quickly, then checked like any result.
+        return lambda st, b: bounded(Fraction(left(st, b)) ** right(st, b))
     if op == "and":
         return lambda st, b: bool(left(st, b)) and bool(right(st, b))
     if op == "or":
@@ -116,7 +144,7 @@ def _reduce(node: ex.Reduce, template: Template, factors: dict[ex.Convert, Fract
             total: Any = 0
             for member in members:
                 b[var] = member
-                total += body(st, b)
+                total = bounded(total + body(st, b))
         elif node.fn == "all":
             total = True
             for member in members:

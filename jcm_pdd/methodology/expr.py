@@ -17,6 +17,10 @@ from fractions import Fraction
 
 MAX_LENGTH = 4000
 MAX_DEPTH = 60
+# Operations in a row (``a + b + c ...``) nest the tree as parentheses do; every later step
+# (units, evaluation, rendering) walks it recursively, so its height is bounded as well.
+MAX_TREE_HEIGHT = 120
+MAX_DIGITS = 40  # significant digits of one number literal: exact arithmetic stays small
 MAX_EXPONENT = 4
 MAX_MAGNITUDE = 30  # 1e30: bounded exact arithmetic
 FUNCTIONS = ("sum", "min", "max", "if", "band", "convert", "all", "any", "count")
@@ -268,7 +272,11 @@ class _Parser:
             self.take()
             number = Decimal(tok.text)
             if number and abs(number.adjusted()) > MAX_MAGNITUDE:
-                raise ExprError(f"number {tok.text} is out of range", tok.pos + 1)
+                raise ExprError(f"number {tok.text[:40]} is out of range", tok.pos + 1)
+            if len(number.as_tuple().digits) > MAX_DIGITS:
+                raise ExprError(
+                    f"number {tok.text[:20]}... has more than {MAX_DIGITS} digits", tok.pos + 1
+                )
             return Num(Fraction(number), tok.text, tok.pos)
         if tok.kind == "op" and tok.text == "(":
             self.take()
@@ -354,7 +362,22 @@ def parse(text: str) -> Node:
     """Parse an expression; raises :class:`ExprError` naming the column of the problem."""
     if not text.strip():
         raise ExprError("empty expression", 1)
-    return _Parser(text).parse()
+    node = _Parser(text).parse()
+    _check_height(node)
+    return node
+
+
+def _check_height(root: Node) -> None:
+    stack: list[tuple[Node, int]] = [(root, 1)]
+    while stack:
+        node, height = stack.pop()
+        if height > MAX_TREE_HEIGHT:
+            raise ExprError(
+                f"expression is too long a chain of operations (more than {MAX_TREE_HEIGHT} "
+                "in a row); split it into intermediate parameters",
+                node.pos + 1,
+            )
+        stack.extend((child, height + 1) for child in children(node))
 
 
 def children(node: Node) -> tuple[Node, ...]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from jcm_pdd.methodology.errors import InputError, index_label
 from jcm_pdd.methodology.lint import Analysis
-from jcm_pdd.methodology.schema import MAX_EXPONENT, Choice, Parameter, Template
+from jcm_pdd.methodology.schema import MAX_DIGITS, MAX_EXPONENT, Choice, Parameter, Template
 from jcm_pdd.methodology.units import UnitError, parse_unit
 
 if TYPE_CHECKING:
@@ -60,6 +60,7 @@ def to_fraction(value: Any, key: str = "", index: dict[str, str] | None = None) 
         kind is Decimal
         and value.is_finite()
         and (not value or abs(value.adjusted()) <= MAX_EXPONENT)
+        and len(value.as_tuple().digits) <= MAX_DIGITS
     ):
         return Fraction(*value.as_integer_ratio())  # the common case first: model values
     if kind is Fraction or kind is int:
@@ -73,6 +74,8 @@ def to_fraction(value: Any, key: str = "", index: dict[str, str] | None = None) 
             f"expected an exact number, got {'true/false' if kind is bool else 'a binary float'}"
         )
     if isinstance(value, Decimal):
+        if value.is_finite() and len(value.as_tuple().digits) > MAX_DIGITS:
+            raise fail(f"'{str(value)[:20]}...' has more than {MAX_DIGITS} significant digits")
         if value.is_finite():
             raise fail(f"'{value}' is out of range (magnitude 1e±{MAX_EXPONENT} at most)")
         raise fail(f"'{value}' is not a finite number")
@@ -88,7 +91,9 @@ def to_fraction(value: Any, key: str = "", index: dict[str, str] | None = None) 
         if len(numbers) > 2 or not all(n.is_finite() for n in numbers):
             raise fail(f"'{value}' is not a finite number")
         if any(n and abs(n.adjusted()) > MAX_EXPONENT for n in numbers):
-            raise fail(f"'{value}' is out of range (magnitude 1e±{MAX_EXPONENT} at most)")
+            raise fail(f"'{value[:40]}' is out of range (magnitude 1e±{MAX_EXPONENT} at most)")
+        if any(len(n.as_tuple().digits) > MAX_DIGITS for n in numbers):
+            raise fail(f"'{value[:20]}...' has more than {MAX_DIGITS} significant digits")
         result = Fraction(numbers[0])
         if len(numbers) == 2:
             if numbers[1] == 0:

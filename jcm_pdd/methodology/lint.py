@@ -294,6 +294,9 @@ def lint(template: Template, lines: dict[LinePath, int] | LazyLines, path: str) 
             at = f" (column {column})" if column else ""
             add(("parameters", key, "equation"), key, f"{exc.message}{at}", code)
             continue
+        except UnitError as exc:  # the equation's unit outgrows every real unit
+            add(("parameters", key, "equation"), key, str(exc), "unit")
+            continue
         equations[key] = node
         deps[key] = set(checker.refs)
 
@@ -316,6 +319,9 @@ def lint(template: Template, lines: dict[LinePath, int] | LazyLines, path: str) 
                 f"{exc.message}{at}",
                 getattr(exc, "code", "expression"),
             )
+            continue
+        except UnitError as exc:
+            add(("eligibility", n, "check"), f"criterion {criterion.number}", str(exc), "unit")
             continue
         checks[criterion.number] = node
         check_refs |= checker.refs

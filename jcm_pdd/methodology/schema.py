@@ -46,6 +46,7 @@ Number = Decimal | int | str  # TOML number (read as Decimal) or a decimal strin
 # Text that reaches users and exports: no research notes, no file references (public_text.py).
 PublicText = Annotated[str, AfterValidator(check_public)]
 MAX_EXPONENT = 30  # no JCM quantity needs more; keeps exact arithmetic bounded
+MAX_DIGITS = 60  # significant digits of one value: a measured value has a dozen at most
 
 # How the research notes' provenance tags map to a status (FORMAT.md, "Provenance").
 TAG_STATUS: dict[str, ProvenanceStatus] = {
@@ -82,7 +83,11 @@ def to_decimal(value: Number) -> Decimal:
     if not result.is_finite():
         raise ValueError(f"'{value}' is not a finite number")
     if result and abs(result.adjusted()) > MAX_EXPONENT:
-        raise ValueError(f"'{value}' is out of range (magnitude 1e±{MAX_EXPONENT} at most)")
+        raise ValueError(
+            f"'{str(value)[:40]}' is out of range (magnitude 1e±{MAX_EXPONENT} at most)"
+        )
+    if len(result.as_tuple().digits) > MAX_DIGITS:
+        raise ValueError(f"'{str(value)[:20]}...' has more than {MAX_DIGITS} significant digits")
     return result
 
 

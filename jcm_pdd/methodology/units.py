@@ -14,6 +14,13 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+# Bounds for units from template files (a hostile template could otherwise nest parentheses past
+# the parser's recursion, or multiply scales into numbers too long to print).
+MAX_UNIT_LENGTH = 80
+MAX_UNIT_NESTING = 8
+MAX_SCALE_BITS = 512  # 1/1000 ** 50 fits; real units use a few conversions
+MAX_DIMENSION_POWER = 16
+
 BASES = ("MWh", "h", "t", "tCO2", "kL", "Nm3", "K", "lm", "km", "ohm", "p")
 _N = len(BASES)
 
@@ -25,14 +32,20 @@ class Unit:
 
     def __mul__(self, other: Unit) -> Unit:
         dims = tuple(a + b for a, b in zip(self.dims, other.dims, strict=True))
-        return Unit(self.scale * other.scale, dims)
+        return _bounded(self.scale * other.scale, dims)
 
     def __truediv__(self, other: Unit) -> Unit:
         dims = tuple(a - b for a, b in zip(self.dims, other.dims, strict=True))
-        return Unit(self.scale / other.scale, dims)
+        return _bounded(self.scale / other.scale, dims)
 
     def __pow__(self, exponent: int) -> Unit:
-        return Unit(self.scale**exponent, tuple(a * exponent for a in self.dims))
+        dims = tuple(a * exponent for a in self.dims)
+        if any(abs(d) > MAX_DIMENSION_POWER for d in dims):
+            raise UnitError(_TOO_LARGE)
+        bits = self.scale.numerator.bit_length() + self.scale.denominator.bit_length()
+        if bits * abs(exponent) > 2 * MAX_SCALE_BITS:  # before computing a huge power
+            raise UnitError(_TOO_LARGE)
+        return _bounded(self.scale**exponent, dims)
 
     def same_dimension(self, other: Unit) -> bool:
         return self.dims == other.dims
@@ -51,6 +64,17 @@ class Unit:
         if self.scale != 1:
             text += f" x {self.scale}"
         return "dimensionless" if text == "1" else text
+
+
+_TOO_LARGE = "the unit grows implausibly large (powers or conversions beyond any real unit)"
+
+
+def _bounded(scale: Fraction, dims: tuple[int, ...]) -> Unit:
+    if scale.numerator.bit_length() + scale.denominator.bit_length() > MAX_SCALE_BITS or any(
+        abs(d) > MAX_DIMENSION_POWER for d in dims
+    ):
+        raise UnitError(_TOO_LARGE)
+    return Unit(scale, dims)
 
 
 def _power(base: str, exponent: int) -> str:
@@ -118,8 +142,11 @@ def parse_unit(text: str) -> Unit:
     source = text.strip()
     if source in ("", "-", "1", "dimensionless"):
         return DIMENSIONLESS
+    if len(source) > MAX_UNIT_LENGTH:
+        raise UnitError(f"unit '{source[:20]}...' is longer than {MAX_UNIT_LENGTH} characters")
     tokens = _tokenize(source)
     pos = 0
+    depth = 0
 
     def factor() -> Unit:
         nonlocal pos
@@ -128,7 +155,12 @@ def parse_unit(text: str) -> Unit:
         kind, value = tokens[pos]
         pos += 1
         if kind == "op" and value == "(":
+            nonlocal depth
+            depth += 1
+            if depth > MAX_UNIT_NESTING:
+                raise UnitError(f"unit '{text}' nests more than {MAX_UNIT_NESTING} parentheses")
             inner = product()
+            depth -= 1
             if pos >= len(tokens) or tokens[pos] != ("op", ")"):
                 raise UnitError(f"unit '{text}': missing ')'")
             pos += 1

@@ -10,17 +10,26 @@ the workbook is read for the calculation inputs it states.
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from jcm_pdd.package.engine import Figures
-from jcm_pdd.package.safezip import Limits, SafeZip
+from jcm_pdd.package.safezip import Limits, PackageFormatError, SafeZip
+from jcm_pdd.safezip import human_size
 
 _YEAR = re.compile(r"^\s*(\d{4})")
 _NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?$")
 DOC_LIMITS = Limits(max_entries=2000, max_member_size=200 * 1024**2, max_total_size=400 * 1024**2)
+MAX_DOCUMENT_XML = 16 * 1024**2  # a real PDD's document.xml is ~50 KB; a long Annex a few MB
+MAX_TABLE_ROWS = 2000  # C.3 has one row per year of the crediting period and a total
+_DOCUMENT_PART = "word/document.xml"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TBL, _TR, _TC, _P, _T = (f"{_W}{tag}" for tag in ("tbl", "tr", "tc", "p", "t"))
 
 
 def _number(text: str) -> str | None:
@@ -54,18 +63,56 @@ def rows_to_figures(rows: list[list[str]]) -> Figures:
 
 
 def c3_from_docx(path: Path) -> Figures:
-    """The C.3 table of a PDD .docx: the table with a 'Total' row and year rows."""
-    with SafeZip(path, DOC_LIMITS):
-        pass  # refuses hostile containers before python-docx touches them
-    import docx
+    """The C.3 table of a PDD .docx: the table with a 'Total' row and year rows.
 
-    document: Any = docx.Document(str(path))
-    for table in document.tables:
-        rows = [[cell.text for cell in row.cells] for row in table.rows]
+    The document's XML is streamed (never built into one tree) and only the first
+    ``MAX_TABLE_ROWS`` rows of a table are kept: a forged PDD with a 200,000-row table costs
+    a second and little memory, not the minutes and gigabytes a whole-document parse takes.
+    """
+    with SafeZip(path, DOC_LIMITS) as zf:
+        if not zf.has(_DOCUMENT_PART):
+            return {}
+        size = zf.members[_DOCUMENT_PART].size
+        if size > MAX_DOCUMENT_XML:
+            raise PackageFormatError(
+                f"the document's text ({human_size(size)}) is implausibly large for a PDD "
+                f"(at most {human_size(MAX_DOCUMENT_XML)})"
+            )
+        xml = zf.read(_DOCUMENT_PART, MAX_DOCUMENT_XML)
+    for rows in _tables(xml):
         figures = rows_to_figures(rows)
         if "total" in figures and len(figures) > 1:
             return figures
     return {}
+
+
+def _tables(xml: bytes) -> Iterator[list[list[str]]]:
+    """The rows (cell texts) of each top-level table, in document order, streamed.
+
+    ``xml.etree`` (expat) expands no external entities and refuses entity bombs; elements are
+    cleared as soon as they are read, so memory stays that of one kept table.
+    """
+    depth = 0  # tables inside tables: only the outermost are C.3 candidates
+    rows: list[list[str]] = []
+    for event, element in ElementTree.iterparse(io.BytesIO(xml), events=("start", "end")):
+        if element.tag == _TBL:
+            if event == "start":
+                depth += 1
+                continue
+            depth -= 1
+            if depth == 0:
+                yield rows
+                rows = []
+                element.clear()
+        elif element.tag == _TR and event == "end" and depth == 1:
+            if len(rows) < MAX_TABLE_ROWS:
+                rows.append([_cell_text(cell) for cell in element if cell.tag == _TC])
+            element.clear()  # rows already read are not kept in memory
+
+
+def _cell_text(cell: ElementTree.Element) -> str:
+    """A cell's text as python-docx gives it: its paragraphs' runs, one line per paragraph."""
+    return "\n".join("".join(t.text or "" for t in p.iter(_T)) for p in cell if p.tag == _P)
 
 
 def inputs_from_xlsx(path: Path, labels: set[str]) -> dict[str, str]:

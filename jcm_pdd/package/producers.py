@@ -32,10 +32,39 @@ from jcm_pdd.package.writer import PayloadFile
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+MAX_FILE_NAME = 100  # characters; long export names (title, reference number) are shortened
+
+
 def safe_file_name(name: str, fallback: str = "file") -> str:
-    """A name that is harmless on every file system (used for payload names we derive)."""
+    """A name that is harmless on every file system (used for payload names we derive).
+
+    A long name is shortened in its stem, never in its extension: ``verify`` reads a document
+    by its extension, and a ``.docx`` and a ``.pdf`` of one long title must stay two names.
+    """
     cleaned = _SAFE.sub("_", PurePosixPath(name.replace("\\", "/")).name).strip("._")
-    return cleaned[:100] or fallback
+    if not cleaned:
+        return fallback
+    stem, dot, extension = cleaned.rpartition(".")
+    if not dot or not stem or len(extension) > 12:
+        stem, extension = cleaned, ""
+    suffix = f".{extension}" if extension else ""
+    return stem[: MAX_FILE_NAME - len(suffix)].rstrip("._") + suffix
+
+
+def unique_name(name: str, taken: set[str]) -> str:
+    """``name``, or ``name`` with ``-2``, ``-3`` ... before its extension, unused in ``taken``
+    (compared without case, as on Windows and macOS); the result is added to ``taken``."""
+    stem, dot, extension = name.rpartition(".")
+    if not dot:
+        stem, extension = name, ""
+    suffix = f".{extension}" if extension else ""
+    candidate, number = name, 1
+    while candidate.casefold() in taken:
+        number += 1
+        tail = f"-{number}{suffix}"
+        candidate = stem[: MAX_FILE_NAME - len(tail)] + tail
+    taken.add(candidate.casefold())
+    return candidate
 
 
 def json_default(value: Any) -> Any:
@@ -154,6 +183,7 @@ def documents(ctx: BuildContext) -> list[PayloadFile]:
     files = engine.export_documents(ctx.project_path, out_dir, ctx.progress)
     payload: list[PayloadFile] = []
     roles: dict[str, str] = {}
+    taken: set[str] = set()
     for role, file in sorted(files, key=lambda pair: pair[1].name):
         suffix = file.suffix.lower()
         data = file.read_bytes()
@@ -161,7 +191,7 @@ def documents(ctx: BuildContext) -> list[PayloadFile]:
             data = normalize_ooxml(data, ctx.document_time)
         elif suffix == ".pdf":
             data = normalize_pdf(data, ctx.document_time)
-        path = "documents/" + safe_file_name(file.name)
+        path = "documents/" + unique_name(safe_file_name(file.name), taken)
         roles[role] = "data/" + path
         payload.append(PayloadFile(path, f"document: {role}", data=data))
     ctx.index["documents"] = roles

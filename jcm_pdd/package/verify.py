@@ -69,6 +69,8 @@ def _verify_open(zf: SafeZip, report: VerifyReport, recompute: bool) -> None:
                 bagit.TAGMANIFEST,
             )
     _check_oxum(zf, report, manifest)
+    if report.index:
+        _check_accounted(report, manifest)
     if not recompute:
         report.check("figures re-computed", "skipped", "not asked for")
         return
@@ -179,13 +181,51 @@ def _read_index(zf: SafeZip, report: VerifyReport) -> None:
         return
     try:
         data: Any = json.loads(zf.read(bagit.INDEX, TAG_LIMIT).decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, PackageFormatError):
+    except (UnicodeDecodeError, ValueError, RecursionError, PackageFormatError):
+        # RecursionError: JSON nested deeper than the parser can follow (a hostile file).
         report.add("altered", f"{bagit.INDEX} is not readable JSON", bagit.INDEX)
         return
     if not isinstance(data, dict):
         report.add("altered", f"{bagit.INDEX} does not hold a JSON object", bagit.INDEX)
         return
     report.index = data
+
+
+def accounted_for(index: dict[str, Any]) -> set[str]:
+    """Every payload path ``package-index.json`` accounts for: its ``payload`` table (every file
+    with its role, as written) and the paths it names as project, template, trace, documents
+    and attachments."""
+    found: set[str] = set()
+    listed = index.get("payload")
+    stack: list[Any] = [index.get(key) for key in _ACCOUNTING_KEYS]
+    if isinstance(listed, dict):
+        stack.extend(listed)
+    while stack:  # iterative: the index is untrusted, however deep it nests
+        value = stack.pop()
+        if isinstance(value, str) and value.startswith(bagit.PAYLOAD_DIR):
+            found.add(value)
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return found
+
+
+_ACCOUNTING_KEYS = ("project", "template", "trace", "documents", "attachments")
+
+
+def _check_accounted(report: VerifyReport, manifest: dict[str, str]) -> None:
+    """A payload file the index does not account for was slipped in (or the index re-made to
+    hide it): either way the package is not what its index says."""
+    known = accounted_for(report.index)
+    for name in sorted(manifest):
+        if name not in known:
+            report.add(
+                "extra",
+                f"{name}: a payload file that {bagit.INDEX} does not account for",
+                name,
+                bagit.INDEX,
+            )
 
 
 def _check_oxum(zf: SafeZip, report: VerifyReport, manifest: dict[str, str]) -> None:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from typing import Any
 from jcm_pdd.errors import UserError
 from jcm_pdd.package import bagit
 from jcm_pdd.package.safezip import CHUNK, check_member_name
+from jcm_pdd.storage.save import create_temp
 
 Progress = Callable[[float, str], None]
 
@@ -151,8 +151,9 @@ def write_bag(
     tagmanifest_bytes = bagit.format_manifest(tag_manifest)
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=out_path.parent, prefix=".~", suffix=".jcmpkg.part")
-    tmp = Path(tmp_name)
+    # The package gets the user's usual permissions (0666 minus the umask), like any document
+    # they save: a validator on a shared drive must be able to read it (mkstemp gives 0600).
+    fd, tmp = create_temp(out_path.parent, out_path)
     try:
         with os.fdopen(fd, "wb") as raw:
             with zipfile.ZipFile(raw, "w", compresslevel=DEFLATE_LEVEL, allowZip64=True) as zf:

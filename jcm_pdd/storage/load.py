@@ -31,6 +31,7 @@ from jcm_pdd.storage.container import (
 )
 from jcm_pdd.storage.manifest import Manifest, manifest_from
 from jcm_pdd.storage.migrations import MigrationError, migrate
+from jcm_pdd.storage.plausible import size_problem
 from jcm_pdd.storage.schema_errors import describe
 
 NEWER = "it was made by a newer version of JCM PDD Studio"
@@ -97,6 +98,9 @@ def _parse_json(container: Container, raw: bytes) -> dict[str, Any]:
             "its project.json holds text that is not valid Unicode (a lone surrogate escape such "
             "as \\ud800); the file was not written by JCM PDD Studio or was damaged."
         )
+    too_large = size_problem(data)
+    if too_large is not None:
+        raise container.fail(f"its project data is implausibly large: {too_large}.")
     if not isinstance(data, dict):
         raise container.fail(
             "its project.json does not hold a project (expected a JSON object, found "

@@ -51,6 +51,7 @@ from jcm_pdd.storage.container import (
 )
 from jcm_pdd.storage.errors import ProjectFileError, ProjectSaveError
 from jcm_pdd.storage.manifest import Manifest
+from jcm_pdd.storage.plausible import size_problem
 from jcm_pdd.storage.zipwriter import SizeMismatch, ZipWriter
 
 TEMP_SUFFIX = ".saving"
@@ -59,8 +60,14 @@ STALE_TEMP_AGE = 3600.0  # seconds; an older temp file is a leftover of a crashe
 
 
 def project_json_bytes(project: Project) -> bytes:
-    """The canonical ``project.json``: same document, same bytes."""
+    """The canonical ``project.json``: same document, same bytes.
+
+    Raises ``ProjectTooLarge`` for content the loader would refuse (``plausible``).
+    """
     data = project.model_dump(mode="json")
+    too_large = size_problem(data)
+    if too_large is not None:
+        raise ProjectTooLarge(too_large)
     text = json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False)
     return (text + "\n").encode("utf-8")
 
@@ -124,6 +131,10 @@ def _copy_attachment(
         raise _SourceChanged(where)
 
 
+class ProjectTooLarge(UserError):
+    """The project holds more than a project file may (``plausible.size_problem`` says what)."""
+
+
 class _SourceChanged(Exception):
     """An attachment's bytes no longer hash to its name (its file was edited or replaced)."""
 
@@ -138,7 +149,7 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _create_temp(folder: Path, target: Path) -> tuple[int, Path]:
+def create_temp(folder: Path, target: Path) -> tuple[int, Path]:
     """A new hidden temp file beside the target, created with the usual permissions.
 
     Unlike ``tempfile.mkstemp`` (always 0600) the mode is 0666 minus the umask, as for any new
@@ -257,7 +268,7 @@ def save_project(
     )
     folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, temp = _create_temp(folder, target)
+        fd, temp = create_temp(folder, target)
     except OSError as exc:
         raise ProjectSaveError(target, f"the folder is not writable ({exc.strerror})") from None
     try:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -54,6 +55,14 @@ class DocumentView(QWidget):
         band.setContentsMargins(8, 4, 8, 4)
         band.addWidget(self.banner_icon, 0, Qt.AlignmentFlag.AlignTop)
         band.addWidget(self.banner, 1)
+        # Shown only over a document locked by another instance (see gui/lock_takeover.py).
+        self.take_over_button = QPushButton(tr("Take over…"))
+        self.take_over_button.setObjectName("takeOverLockButton")
+        self.take_over_button.setToolTip(
+            tr("Edit here anyway, after a warning (when the other copy is no longer running)")
+        )
+        self.take_over_button.setVisible(False)
+        band.addWidget(self.take_over_button, 0, Qt.AlignmentFlag.AlignTop)
         self.banner_state = "warning"
         style_banner(self.banner_frame, self.banner_state, "QFrame#readOnlyBanner")
         self.banner_frame.setVisible(False)

@@ -28,6 +28,7 @@ from jcm_pdd.gui.calc_panel import CalcPanel
 from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.diagnostics_panel import DiagnosticsPanel
 from jcm_pdd.gui.document_view import DocumentView
+from jcm_pdd.gui.lock_takeover import offer_take_over
 from jcm_pdd.gui.participant import ParticipantReview
 from jcm_pdd.gui.preferences import Preferences
 from jcm_pdd.gui.start_page import StartPage
@@ -193,6 +194,7 @@ class MainWindow(QMainWindow):
         shown = banner_for(controller.session)  # built here: it follows a language change
         if shown is not None:
             self.view.set_banner(*shown)
+        offer_take_over(self)  # over a document another instance has locked
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
         if section_id:

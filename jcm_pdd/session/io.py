@@ -53,6 +53,22 @@ def open_document(path: Path, *, lock: bool = True) -> DocumentSession:
     return session
 
 
+def take_over_lock(session: DocumentSession) -> LockInfo | None:
+    """Make a document that is read-only because of another's lock editable here.
+
+    The caller has warned the user that the holder, if still editing, and this instance would
+    overwrite each other's saves. Returns the holder whose lock was replaced.
+    """
+    if session.lock_holder is None or session.path is None:
+        raise UserError("This document is not locked by another instance.")
+    lock = ProjectLock(session.path)
+    previous = lock.take_over()
+    session.lock = lock
+    session.lock_holder = None
+    session.read_only = None
+    return previous
+
+
 def save_document(
     session: DocumentSession, path: Path, summary: dict[str, Any] | None = None
 ) -> None:

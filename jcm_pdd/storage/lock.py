@@ -1,10 +1,22 @@
 """A lock file beside an open project, so a second instance knows who has it open.
 
 The lock is ``.~lock.<file name>#`` in the project's folder (the LibreOffice convention, so
-users recognise it) holding JSON: host, user, pid and time. It is advisory: it tells a person
-"Dorj has this open on PC-17 since 09:14", it does not stop a determined copy. A lock is stale
-(and taken over) when its process is gone on this host, or when it is older than a day (a
-crash on another computer leaves a lock nobody will ever release).
+users recognise it) holding JSON: host, user, pid, the process's start time and the time it
+was taken. It is advisory: it tells a person "Dorj has this open on PC-17 since 09:14", it does
+not stop a determined copy.
+
+Whether a lock is stale is judged by its owner, not by a clock where that is possible:
+
+- on this computer, the lock is live exactly while its process runs: a dead process id, or an
+  id now used by a process that started at another time (ids are reused, e.g. after a reboot)
+  makes it stale, however recent its time;
+- from another computer (a shared drive), the process cannot be asked, so the lock's age
+  decides: stale after a day. Clocks of two computers disagree, so the age counts both ways:
+  a lock dated in the future (a wrong clock, or a lock file copied from elsewhere) ages from
+  its date just as one in the past, instead of being "not yet old" for years.
+
+A user may also take over a live lock (``ProjectLock.take_over``) after a clear warning, for
+the lock of a crashed computer they know is off.
 """
 
 from __future__ import annotations
@@ -30,6 +42,7 @@ class LockInfo:
     user: str
     pid: int
     time: str  # ISO 8601 UTC
+    started: float = 0.0  # the owning process's start (seconds since the epoch); 0: unknown
 
     def opened_at(self) -> datetime | None:
         try:
@@ -67,7 +80,25 @@ def _current() -> LockInfo:
         user=user,
         pid=os.getpid(),
         time=datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        started=process_started(os.getpid()) or 0.0,
     )
+
+
+def process_started(pid: int) -> float | None:
+    """When the process ``pid`` started (seconds since the epoch), where the system says so.
+
+    Linux: field 22 of ``/proc/<pid>/stat`` (clock ticks since boot) plus the boot time. Other
+    systems: None, and a live process id is then taken at its word.
+    """
+    try:
+        stat_line = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+        boot_line = next(
+            line for line in Path("/proc/stat").read_text().splitlines() if line.startswith("btime")
+        )
+        ticks = int(stat_line.rsplit(")", 1)[1].split()[19])
+        return int(boot_line.split()[1]) + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration, AttributeError):
+        return None
 
 
 def pid_alive(pid: int) -> bool:
@@ -107,17 +138,33 @@ def read_lock(project: Path) -> LockInfo | None:
             user=str(data["user"]),
             pid=int(data["pid"]),
             time=str(data["time"]),
+            started=float(data.get("started", 0.0)),
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
 
 
+# Start times read twice may differ by a clock tick; a reused process id differs by far more.
+_SAME_START = 2.0
+
+
 def is_stale(info: LockInfo, now: datetime | None = None) -> bool:
+    """Whether nobody holds this lock any more (see the module docstring for the rules)."""
+    if info.host == socket.gethostname():
+        if not pid_alive(info.pid):
+            return True
+        if info.started:
+            actual = process_started(info.pid)
+            if actual is not None:
+                return abs(actual - info.started) > _SAME_START  # the id was reused
+            return False
+        # A lock without a start time (older versions): the process id alone could be a
+        # stranger's, so the age rule below applies as well.
     opened = info.opened_at()
-    now = now or datetime.now(UTC)
-    if opened is None or now - opened > STALE_AFTER:
+    if opened is None:
         return True
-    return info.host == socket.gethostname() and not pid_alive(info.pid)
+    now = now or datetime.now(UTC)
+    return abs(now - opened) > STALE_AFTER  # a clock ahead or behind: age counts both ways
 
 
 class ProjectLock:
@@ -162,6 +209,24 @@ class ProjectLock:
                 handle.write(payload)
         self.info = mine
         return mine
+
+    def take_over(self) -> LockInfo | None:
+        """Take the lock whoever holds it; return the holder it replaced (None if none).
+
+        For the user who was warned that the holder may still be editing (a computer that
+        crashed or is switched off leaves a lock nobody else can release). Raises
+        ``ProjectLocked`` only when yet another instance takes it at the same moment, and
+        ``UserError`` when the lock cannot be written.
+        """
+        previous = read_lock(self.project)
+        mine = _current()
+        payload = json.dumps(asdict(mine), indent=2).encode("utf-8")
+        if not self._take_over(mine, payload):
+            raise UserError(
+                f"Cannot take over the lock of “{self.project.name}”: the folder is not writable."
+            )
+        self.info = mine
+        return previous
 
     def _take_over(self, mine: LockInfo, payload: bytes) -> bool:
         """Replace a stale lock atomically, then check we won any race with another taker."""

@@ -239,8 +239,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="72" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="81" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="216" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="82" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="221" />
         <source>Diagnostics</source>
         <translation>診断</translation>
     </message>
@@ -592,8 +592,8 @@
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="75" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="215" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="76" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="220" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
@@ -708,7 +708,7 @@
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="175" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="179" />
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
@@ -729,19 +729,47 @@
         <translation>読み取り専用: 「{0}」は {3} から {1} が {2} で開いています。読み取り専用で開きました。</translation>
     </message>
     <message>
+        <location filename="../../jcm_pdd/gui/lock_takeover.py" line="30" />
+        <source>“{0}” is open by {1} on {2} since {3}.
+
+Take over only if that copy of JCM PDD Studio is no longer running (the computer crashed or was switched off). If {1} is still working on it, each of you will overwrite the other's changes when saving.</source>
+        <translation>「{0}」は {3} から {1} が {2} で開いています。
+
+その JCM PDD Studio がもう動いていない場合（コンピューターが異常終了した、または電源が切られた場合）にのみ引き継いでください。{1} がまだ作業中の場合、保存するたびに互いの変更を上書きしてしまいます。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/lock_takeover.py" line="54" />
+        <location filename="../../jcm_pdd/gui/lock_takeover.py" line="73" />
+        <source>Take over the lock</source>
+        <translation>ロックの引き継ぎ</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/lock_takeover.py" line="56" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="108" />
         <source>someone</source>
         <translation>他のユーザー</translation>
     </message>
     <message>
+        <location filename="../../jcm_pdd/gui/lock_takeover.py" line="57" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="109" />
         <source>an unknown computer</source>
         <translation>不明なコンピューター</translation>
     </message>
     <message>
+        <location filename="../../jcm_pdd/gui/lock_takeover.py" line="58" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="110" />
         <source>an unknown time</source>
         <translation>不明な時刻</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/lock_takeover.py" line="64" />
+        <source>Take over and edit</source>
+        <translation>引き継いで編集</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/lock_takeover.py" line="81" />
+        <source>You now hold the lock of “{0}”; it is editable here.</source>
+        <translation>「{0}」のロックを引き継ぎました。ここで編集できます。</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/package_window.py" line="114" />
@@ -749,50 +777,50 @@
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="332" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="337" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="351" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="356" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="371" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="376" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="372" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="377" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="386" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="391" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="392" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="397" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="422" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="427" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="423" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="428" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="468" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="473" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -802,12 +830,12 @@
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="520" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="525" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="522" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="527" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}
@@ -1849,17 +1877,27 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>読み取り専用</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="94" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="59" />
+        <source>Take over…</source>
+        <translation>ロックを引き継ぐ…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/document_view.py" line="62" />
+        <source>Edit here anyway, after a warning (when the other copy is no longer running)</source>
+        <translation>警告の後、ここで編集します（もう一方の JCM PDD Studio が動いていない場合）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/document_view.py" line="103" />
         <source>Verified</source>
         <translation>検証済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="94" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="103" />
         <source>Not trustworthy</source>
         <translation>信頼できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="94" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="103" />
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from jcm_pdd.storage import ProjectLock, ProjectLocked
-from jcm_pdd.storage.lock import lock_path, read_lock
+from jcm_pdd.storage.lock import lock_path, process_started, read_lock
 
 
 def _write_lock(project: Path, *, pid: int, host: str | None = None, age: timedelta) -> None:
@@ -109,3 +109,76 @@ def test_unwritable_folder_gives_no_lock_but_no_error(tmp_path: Path) -> None:
     lock = ProjectLock(not_a_folder / "p.jcmpdd")  # the lock cannot be created there
     assert lock.acquire() is None and lock.info is None
     lock.release()
+
+
+# -- issue 11: staleness judged by the owner, clock skew, pid reuse, taking over ------------
+
+
+def test_a_lock_dated_in_the_future_is_not_live_forever(tmp_path: Path) -> None:
+    project = tmp_path / "p.jcmpdd"
+    _write_lock(project, pid=1, host="PC-17-elsewhere", age=-timedelta(days=3650))
+    assert ProjectLock(project).holder() is None  # a copied lock, ten years ahead
+    _write_lock(project, pid=1, host="PC-17-elsewhere", age=-timedelta(minutes=30))
+    assert ProjectLock(project).holder() is not None  # a clock half an hour fast: still live
+
+
+def test_on_this_computer_the_process_decides_not_the_clock(tmp_path: Path) -> None:
+    project = tmp_path / "p.jcmpdd"
+    me = _current_info()
+    for age in (timedelta(days=30), -timedelta(days=3650)):  # open for a month; a wrong clock
+        when = (datetime.now(UTC) - age).replace(microsecond=0).isoformat()
+        lock_path(project).write_text(json.dumps({**me, "time": when}))
+        assert ProjectLock(project).holder() is not None
+
+
+@pytest.mark.skipif(process_started(os.getpid()) is None, reason="process start times: Linux")
+def test_a_reused_process_id_does_not_keep_the_lock(tmp_path: Path) -> None:
+    project = tmp_path / "p.jcmpdd"
+    me = _current_info()
+    # Our own pid, alive, but the lock says its process started an hour earlier: another
+    # process had this id (before a reboot, or long ago) and is gone.
+    lock_path(project).write_text(json.dumps({**me, "started": me["started"] - 3600}))
+    assert ProjectLock(project).holder() is None
+    info = ProjectLock(project).acquire()
+    assert info is not None and read_lock(project) == info
+
+
+def test_take_over_replaces_a_live_lock_and_says_whose_it_was(tmp_path: Path) -> None:
+    project = tmp_path / "p.jcmpdd"
+    _write_lock(project, pid=1, host="PC-17-elsewhere", age=timedelta(hours=1))
+    lock = ProjectLock(project)
+    with pytest.raises(ProjectLocked):
+        lock.acquire()
+    previous = lock.take_over()
+    assert previous is not None and previous.host == "PC-17-elsewhere"
+    assert read_lock(project) == lock.info and lock.info.pid == os.getpid()  # type: ignore[union-attr]
+    lock.release()
+    assert not lock_path(project).exists()
+
+
+def test_take_over_in_the_session_makes_the_document_editable(tmp_path: Path) -> None:
+    from storage_builders import sample_project
+
+    from jcm_pdd.session import io as session_io
+    from jcm_pdd.storage import save_project
+
+    project = tmp_path / "p.jcmpdd"
+    save_project(project, sample_project())
+    _write_lock(project, pid=1, host="PC-17-elsewhere", age=timedelta(hours=1))
+    session = session_io.open_document(project)
+    assert session.read_only is not None and session.lock_holder is not None
+    previous = session_io.take_over_lock(session)
+    assert previous is not None and previous.host == "PC-17-elsewhere"
+    assert session.read_only is None and session.lock_holder is None
+    session.set_value("pdd.title", "Taken over")
+    session_io.save_document(session, project)
+    session_io.close_document(session)
+    assert not lock_path(project).exists()
+
+
+def _current_info() -> dict[str, object]:
+    from dataclasses import asdict
+
+    from jcm_pdd.storage.lock import _current
+
+    return asdict(_current())

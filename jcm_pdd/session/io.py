@@ -25,6 +25,7 @@ from jcm_pdd.storage import (
     save_project,
 )
 from jcm_pdd.storage.lock import LockInfo
+from jcm_pdd.storage.save import remove_leftover_temps
 
 
 def new_document(project: Project | None = None) -> DocumentSession:
@@ -32,7 +33,12 @@ def new_document(project: Project | None = None) -> DocumentSession:
 
 
 def open_document(path: Path, *, lock: bool = True) -> DocumentSession:
-    """Load ``path`` into a session (read-only when locked elsewhere or too new)."""
+    """Load ``path`` into a session (read-only when locked elsewhere or too new).
+
+    Temp files that killed saves of this file left beside it are removed first (a save of a
+    project with large attachments, killed, leaves its size behind).
+    """
+    remove_leftover_temps(Path(path).parent, Path(path).name)
     loaded = load_project(path)
     read_only = loaded.read_only_reason
     held: ProjectLock | None = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 import uuid
 from contextlib import suppress
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from jcm_pdd.model import Project
 from jcm_pdd.paths import recovery_dir
 from jcm_pdd.storage.attachments import AttachmentStore
 from jcm_pdd.storage.load import LoadedProject, load_project
-from jcm_pdd.storage.save import save_project
+from jcm_pdd.storage.save import STALE_TEMP_AGE, remove_leftover_temps, save_project
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,22 @@ class RecoveryStore:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder if folder is not None else recovery_dir()
         self.folder.mkdir(parents=True, exist_ok=True)
+        self.clean_leftovers()
+
+    def clean_leftovers(self) -> int:
+        """Remove what interrupted autosaves left (temp files of dead writers, half-written
+        sidecars, copies no sidecar names after an hour); return the bytes freed."""
+        freed = remove_leftover_temps(self.folder)
+        now = time.time()
+        for path in [*self.folder.glob("*.json.tmp"), *self.folder.glob("*.jcmpdd")]:
+            with suppress(OSError):
+                if path.suffix == ".jcmpdd" and path.with_suffix(".json").exists():
+                    continue  # a recovery copy with its sidecar: offered on the next start
+                if now - path.stat().st_mtime > STALE_TEMP_AGE:
+                    size = path.stat().st_size
+                    path.unlink()
+                    freed += size
+        return freed
 
     def _paths(self, key: str) -> tuple[Path, Path]:
         return self.folder / f"{key}.jcmpdd", self.folder / f"{key}.json"

@@ -16,10 +16,12 @@ does not grow with attachment size.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
 import secrets
+import socket
 import sys
 import time
 from collections.abc import Iterator, Mapping
@@ -50,13 +52,14 @@ from jcm_pdd.storage.container import (
     human_size,
 )
 from jcm_pdd.storage.errors import ProjectFileError, ProjectSaveError
+from jcm_pdd.storage.lock import pid_alive
 from jcm_pdd.storage.manifest import Manifest
 from jcm_pdd.storage.plausible import size_problem
 from jcm_pdd.storage.zipwriter import SizeMismatch, ZipWriter
 
 TEMP_SUFFIX = ".saving"
 READ_LIMITS = DEFAULT_LIMITS  # what the reader enforces; a saved file must stay within it
-STALE_TEMP_AGE = 3600.0  # seconds; an older temp file is a leftover of a crashed save
+STALE_TEMP_AGE = 3600.0  # seconds; a temp of another computer this old is a crashed save's
 
 
 def project_json_bytes(project: Project) -> bytes:
@@ -149,15 +152,23 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+# Whose a temp file is: a short tag of this computer's name and the writing process's id, so
+# the next open or save can tell the leftover of a dead writer (remove it: a killed save of a
+# project with large attachments leaves gigabytes) from a save running now (leave it).
+_HOST_TAG = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+
+
 def create_temp(folder: Path, target: Path) -> tuple[int, Path]:
     """A new hidden temp file beside the target, created with the usual permissions.
 
     Unlike ``tempfile.mkstemp`` (always 0600) the mode is 0666 minus the umask, as for any new
-    document, without touching the process-wide umask (the GUI has other threads).
+    document, without touching the process-wide umask (the GUI has other threads). The name
+    carries the host tag and process id (see ``remove_leftover_temps``).
     """
     flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
-        temp = folder / f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
+        owner = f"{_HOST_TAG}-{os.getpid()}-{secrets.token_hex(4)}"
+        temp = folder / f".{target.name}.{owner}{TEMP_SUFFIX}"
         try:
             return os.open(temp, flags, 0o666), temp
         except FileExistsError:
@@ -165,12 +176,37 @@ def create_temp(folder: Path, target: Path) -> tuple[int, Path]:
     raise FileExistsError(f"no free temporary name in {folder}")
 
 
-def _remove_stale_temps(target: Path) -> None:
+def _dead_writer(temp: Path, now: float) -> bool:
+    """Whether ``temp`` is the leftover of a writer that is gone (a crash or a kill)."""
+    owner = temp.name[: -len(TEMP_SUFFIX)].rsplit(".", 1)[-1].split("-")
+    if len(owner) == 3 and owner[0] == _HOST_TAG and owner[1].isdigit():
+        pid = int(owner[1])
+        if pid != os.getpid() and not pid_alive(pid):
+            return True
+    # Another computer's (a shared folder), or an older name: only age tells.
+    try:
+        return now - temp.stat().st_mtime > STALE_TEMP_AGE
+    except OSError:
+        return False
+
+
+def remove_leftover_temps(folder: Path, name: str = "") -> int:
+    """Remove the temp files dead writers left in ``folder`` (for the file ``name``, or for
+    any file); return the bytes freed. Never raises: cleaning must not stop an open or save."""
+    freed = 0
     now = time.time()
-    for leftover in target.parent.glob(f".{target.name}.*{TEMP_SUFFIX}"):
+    pattern = f".{glob.escape(name) if name else '*'}.*{TEMP_SUFFIX}"
+    try:
+        leftovers = list(folder.glob(pattern))
+    except OSError:
+        return 0
+    for leftover in leftovers:
         with suppress(OSError):
-            if now - leftover.stat().st_mtime > STALE_TEMP_AGE:
+            if _dead_writer(leftover, now):
+                size = leftover.stat().st_size
                 leftover.unlink()
+                freed += size
+    return freed
 
 
 def _check_reopens(temp: Path, target: Path) -> None:
@@ -267,6 +303,7 @@ def save_project(
         summary={**default_summary(project), **(summary or {})},
     )
     folder = target.parent if str(target.parent) else Path(".")
+    remove_leftover_temps(folder, target.name)  # free the space of killed saves first
     try:
         fd, temp = create_temp(folder, target)
     except OSError as exc:
@@ -299,5 +336,4 @@ def save_project(
     with suppress(OSError):
         _fsync_folder(folder)
     store.bind_to_container(target.resolve(), placements)
-    _remove_stale_temps(target)
     return manifest

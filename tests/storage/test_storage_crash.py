@@ -26,6 +26,7 @@ import pytest
 from storage_builders import sample_project
 
 from jcm_pdd.storage import AttachmentStore, load_project, save_project
+from jcm_pdd.storage.save import remove_leftover_temps
 
 KILLS = 100
 ATTACHMENT_MB = 50
@@ -154,8 +155,9 @@ def test_sigkill_during_save_leaves_old_or_new(tmp_path: Path) -> None:
                 p.name.startswith(".project.jcmpdd.") and p.name.endswith(".saving")
                 for p in leftovers
             ), leftovers
-            for leftover in leftovers:  # what a later save cleans up once it is an hour old
-                leftover.unlink()
+            # What the next open (or save) does: the killed writer's temp goes, at once.
+            remove_leftover_temps(tmp_path, path.name)
+            assert [p.name for p in tmp_path.iterdir()] == [path.name]
     finally:
         for child in queue:
             _reap(child)

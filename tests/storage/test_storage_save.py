@@ -127,6 +127,56 @@ def test_stale_temp_files_are_cleaned_fresh_ones_kept(tmp_path: Path) -> None:
     assert not old.exists() and fresh.exists()
 
 
+def test_temps_of_dead_writers_are_cleaned_at_once_live_ones_kept(tmp_path: Path) -> None:
+    import subprocess
+
+    from jcm_pdd.storage.save import _HOST_TAG, remove_leftover_temps
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        dead = tmp_path / f".p.jcmpdd.{_HOST_TAG}-{gone.pid}-0a1b2c3d.saving"
+        live = tmp_path / f".p.jcmpdd.{_HOST_TAG}-{running.pid}-0a1b2c3d.saving"
+        mine = tmp_path / f".p.jcmpdd.{_HOST_TAG}-{os.getpid()}-0a1b2c3d.saving"
+        foreign = tmp_path / ".p.jcmpdd.ffffffff-1-0a1b2c3d.saving"  # another computer's
+        other_file = tmp_path / f".q.jcmpdd.{_HOST_TAG}-{gone.pid}-0a1b2c3d.saving"
+        for temp in (dead, live, mine, foreign, other_file):
+            temp.write_bytes(b"x" * 1000)
+        assert remove_leftover_temps(tmp_path, "p.jcmpdd") == 1000
+        assert not dead.exists() and live.exists() and mine.exists() and foreign.exists()
+        assert other_file.exists()  # only the temps of the file being opened or saved
+        os.utime(foreign, (1, 1))
+        save_project(tmp_path / "p.jcmpdd", sample_project())
+        assert not foreign.exists() and live.exists()
+    finally:
+        running.kill()
+        running.wait()
+
+
+def test_the_recovery_folder_is_cleaned_of_interrupted_autosaves(tmp_path: Path) -> None:
+    import subprocess
+
+    from jcm_pdd.storage import RecoveryStore
+    from jcm_pdd.storage.save import _HOST_TAG
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    folder = tmp_path / "recovery"
+    store = RecoveryStore(folder)
+    kept = store.write(sample_project(), original=tmp_path / "p.jcmpdd")
+    temp = folder / f".{kept.key}.jcmpdd.{_HOST_TAG}-{gone.pid}-0a1b2c3d.saving"
+    temp.write_bytes(b"x" * 5000)
+    half = folder / "abc.json.tmp"
+    orphan = folder / "abc.jcmpdd"  # a copy whose sidecar was never written
+    for path in (half, orphan):
+        path.write_bytes(b"x" * 100)
+        os.utime(path, (1, 1))
+    assert RecoveryStore(folder).clean_leftovers() == 0  # the constructor already did it
+    assert sorted(p.name for p in folder.iterdir()) == [f"{kept.key}.jcmpdd", f"{kept.key}.json"]
+    assert [e.key for e in RecoveryStore(folder).pending()] == [kept.key]
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges on Windows")
 def test_saving_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     real = tmp_path / "real.jcmpdd"

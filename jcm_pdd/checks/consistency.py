@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from jcm_pdd.checks.context import CheckContext, methodology_country
 from jcm_pdd.checks.diagnostic import Diagnostic, make
+from jcm_pdd.model.marks import index_path
 from jcm_pdd.model.paths import PathError, get_value
 
 
@@ -88,15 +89,17 @@ def moc_participants(context: CheckContext) -> Iterator[Diagnostic]:
 
 
 def confidential_paths(context: CheckContext) -> Iterator[Diagnostic]:
-    for number, path in enumerate(context.project.confidential):
-        try:
-            get_value(context.project, path)
-        except PathError:
-            yield make(
-                "confidential.unknown-path",
-                f"confidential.{number}",
-                path=path,
-            )
+    """A mark whose row or field is gone: an error, because a public export is refused then."""
+    project = context.project
+    for number, mark in enumerate(project.confidential):
+        found = index_path(project, mark)
+        if found is not None and "*" not in found:
+            try:
+                get_value(project, found)
+            except PathError:
+                found = None
+        if found is None:
+            yield make("confidential.unknown-path", f"confidential.{number}", path=mark)
 
 
 def _attachment_values(context: CheckContext) -> Iterator[tuple[str, str, str]]:

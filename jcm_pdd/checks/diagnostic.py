@@ -121,7 +121,7 @@ CATALOG: dict[str, CodeInfo] = {
     "moc.alternate-signatory": _w("the focal point has no alternate authorised signatory"),
     "moc.participant-missing": _w("a project participant of A.4 is missing from the MoC"),
     "moc.participant-extra": _w("an MoC participant is not listed in A.4"),
-    "confidential.unknown-path": _w("a confidentiality flag points at a field that does not exist"),
+    "confidential.unknown-path": _e("a confidentiality flag points at a field that does not exist"),
     "attachments.missing": _e("a field points at an attachment that is not stored"),
     "attachments.field-unknown": _w("an attachment supports a field that does not exist"),
     "forms.fallback": _i("the partner country has no form of its own; a default form is used"),

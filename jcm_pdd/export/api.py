@@ -145,6 +145,10 @@ def _export(
     report = progress or _quiet
     inp = load_input(source)
     project = inp.project
+    if "public" in which:
+        from jcm_pdd.export.redact import refuse_dangling_marks
+
+        refuse_dangling_marks(project)
     jobs: list[Job] = [(fmt, copy == "public") for copy in which for fmt in chosen]
     docs: dict[Job, Document] = {}  # the neutral document of each page job
     remote: list[Job] = []  # sent to the worker as soon as built, while this process goes on

@@ -2,8 +2,11 @@
 
 Every builder reads values through a ``FieldReader`` by model path, so the public copy cannot
 leak a confidential value through a forgotten code path: the decision is made in one place.
-``Project.confidential`` lists model paths or patterns (``*`` = any row); a listed path also
-covers everything beneath it (``pdd.sites.0`` hides the whole site).
+``Project.confidential`` lists marks: stable model paths (rows by identity, see
+``jcm_pdd.model.marks``) or patterns (``*`` = any row); a listed path also covers everything
+beneath it (a mark on a site's row hides the whole site). The reader resolves the marks to the
+rows' current positions once; a mark that points at nothing (``dangling``) must stop a public
+export (``refuse_dangling_marks``), never be skipped.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from jcm_pdd.errors import UserError
 from jcm_pdd.model import Project
+from jcm_pdd.model.marks import dangling, index_path
 from jcm_pdd.model.paths import PathError, get_value, split
 
 REDACTED = "XXX"
@@ -50,7 +55,8 @@ class FieldReader:
     def __init__(self, project: Project, *, public: bool) -> None:
         self.project = project
         self.public = public
-        self._patterns = [split(p) for p in project.confidential if p]
+        resolved = (index_path(project, mark) for mark in project.confidential if mark)
+        self._patterns = [split(p) for p in resolved if p]
 
     def is_confidential(self, path: str) -> bool:
         parts = split(path)
@@ -71,3 +77,16 @@ class FieldReader:
         if self.hidden(path):
             return REDACTED
         return format_value(self.raw(path), date_format)
+
+
+def refuse_dangling_marks(project: Project) -> None:
+    """A public copy is refused while a confidential mark points at nothing: what it hid may
+    now be elsewhere, and guessing would risk printing it."""
+    lost = dangling(project, project.confidential)
+    if lost:
+        listed = "; ".join(lost[:5]) + (f" and {len(lost) - 5} more" if len(lost) > 5 else "")
+        raise UserError(
+            f"{len(lost)} confidential mark(s) point at a row or field that no longer exists "
+            f"({listed}). Restore the row (undo) or remove the mark in Confidential items, "
+            "then export the public copy again."
+        )

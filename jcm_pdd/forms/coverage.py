@@ -40,6 +40,8 @@ def model_leaf_patterns(model: type[BaseModel] = Project, prefix: str = "") -> l
     """Path patterns of every leaf value in ``model`` (lists of models become ``*``)."""
     leaves: list[str] = []
     for name, info in model.model_fields.items():
+        if name == "row_id":
+            continue  # a table row's identity (model.base.RowModel): no form edits it
         path = f"{prefix}{name}"
         annotation = _unwrap_optional(info.annotation)
         if get_origin(annotation) is list:

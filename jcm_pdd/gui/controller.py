@@ -73,6 +73,22 @@ class DocumentController(QObject):
         self.session.remove_row(list_path, index)
         self.stack.push(ChangeCommand(self.session, self.tr("Remove row"), False, False))
 
+    def toggle_confidential(self, path: str) -> None:
+        """Mark or unmark ``path`` confidential (one undo step, like any edit)."""
+        if self.read_only:
+            return
+        marked = self.session.is_confidential(path)
+        self.session.toggle_confidential(path)
+        label = self.tr("Unmark confidential") if marked else self.tr("Mark confidential")
+        self.stack.push(ChangeCommand(self.session, label, False, False))
+
+    def remove_mark(self, mark: str) -> None:
+        """Remove a mark as stored (the overview's "Remove mark", also for a dangling one)."""
+        if self.read_only:
+            return
+        self.session.remove_mark(mark)
+        self.stack.push(ChangeCommand(self.session, self.tr("Unmark confidential"), False, False))
+
     def schedule_recheck(self) -> None:
         self._check_timer.start()
 

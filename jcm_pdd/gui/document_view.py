@@ -41,6 +41,7 @@ class DocumentView(QWidget):
         self._pages: dict[str, QWidget] = {}
         self._problems: dict[str, int] = {}
         self._finding_marks: dict[str, list[str]] = {}  # target -> ids of findings not closed
+        self.page_built: list[Callable[[QWidget], None]] = []  # called with each new page
 
         # The banner: a band with a state icon and the text (read-only notice, or a package's
         # integrity), tinted from the palette so it reads in light and dark.
@@ -114,6 +115,8 @@ class DocumentView(QWidget):
                 page.mark_findings(self._finding_marks)
             self._pages[section_id] = page
             self.pages.addWidget(page)
+            for listener in self.page_built:
+                listener(page)
         return page
 
     def show_section(self, section_id: str) -> QWidget:
@@ -123,6 +126,9 @@ class DocumentView(QWidget):
         self.navigator.select(section_id)
         self.navigator.blockSignals(False)
         return page
+
+    def built_pages(self) -> list[QWidget]:
+        return list(self._pages.values())
 
     def current_page(self) -> QWidget:
         return self.pages.currentWidget()

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui import icons
 from jcm_pdd.gui.calc_panel import CalcPanel
+from jcm_pdd.gui.confidential import ConfidentialPanel
+from jcm_pdd.gui.confidential import attach as attach_confidential
 from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.diagnostics_panel import DiagnosticsPanel
 from jcm_pdd.gui.document_view import DocumentView
@@ -84,6 +86,14 @@ class MainWindow(QMainWindow):
         self.diag_dock.setWidget(self.diag_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.diag_dock)
 
+        self.confidential_panel = ConfidentialPanel()
+        self.confidential_panel.go_to_path.connect(self.go_to_path)
+        self.confidential_dock = QDockWidget(tr("Confidential items"), self)
+        self.confidential_dock.setObjectName("confidentialDock")
+        self.confidential_dock.setWidget(self.confidential_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.confidential_dock)
+        self.tabifyDockWidget(self.calc_dock, self.confidential_dock)
+        self.calc_dock.raise_()
         # The editor keeps most of the width and height (a 1366x768 laptop included).
         self.resizeDocks([self.calc_dock], [330], Qt.Orientation.Horizontal)
         self.resizeDocks([self.diag_dock], [170], Qt.Orientation.Vertical)
@@ -191,6 +201,7 @@ class MainWindow(QMainWindow):
         from jcm_pdd.gui.package_window import banner_for
 
         self.view = DocumentView(controller, self.status)
+        attach_confidential(self, self.view)
         shown = banner_for(controller.session)  # built here: it follows a language change
         if shown is not None:
             self.view.set_banner(*shown)
@@ -219,6 +230,8 @@ class MainWindow(QMainWindow):
         install_menus(self)
         self.calc_dock.setWindowTitle(tr("Estimated emission reductions (C.3)"))
         self.diag_dock.setWindowTitle(tr("Diagnostics"))
+        self.confidential_dock.setWindowTitle(tr("Confidential items"))
+        self.confidential_panel.retranslate()
         self.calc_panel.retranslate()
         self.diag_panel.retranslate()
         on_start = self._start_page is not None and self.stack.currentWidget() is self._start_page

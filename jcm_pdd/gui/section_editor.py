@@ -90,6 +90,7 @@ class SectionEditor(QScrollArea):
                 self.tables.append(table)
             else:
                 binding = FieldBinding(view, view.path, controller.edit, self._attachment_choices)
+                binding.widget.setProperty("modelPath", view.path)  # Ctrl+Shift+K finds it
                 label.setBuddy(binding.editor)
                 grid.addWidget(binding.widget, row, 0, Qt.AlignmentFlag.AlignTop)
                 grid.addWidget(guidance, row, 1, Qt.AlignmentFlag.AlignTop)

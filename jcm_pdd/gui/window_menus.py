@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from jcm_pdd.gui import icons
+from jcm_pdd.gui.confidential import SHORTCUT as CONFIDENTIAL_SHORTCUT
+from jcm_pdd.gui.confidential import toggle_focused
 
 if TYPE_CHECKING:
     from jcm_pdd.gui.mainwindow import MainWindow
@@ -55,7 +57,16 @@ def _build_actions(w: MainWindow) -> None:
     w.act_open_review = _action(w, tr("Answer a validator's &review…"), w.open_review)
     w.act_undo = _action(w, tr("&Undo"), w.undo, keys.Undo, "undo")
     w.act_redo = _action(w, tr("&Redo"), w.redo, keys.Redo, "redo")
-    w.writing_actions = [w.act_save, w.act_export, w.act_package, w.act_open_review]
+    w.act_confidential = _action(
+        w, tr("Mark &confidential"), lambda: toggle_focused(w), CONFIDENTIAL_SHORTCUT, "lock"
+    )
+    w.writing_actions = [
+        w.act_save,
+        w.act_export,
+        w.act_package,
+        w.act_open_review,
+        w.act_confidential,
+    ]
 
 
 def _build_menus(w: MainWindow) -> None:
@@ -72,10 +83,13 @@ def _build_menus(w: MainWindow) -> None:
     file_menu.addActions([w.act_prefs, w.act_quit])
     edit_menu = menu.addMenu(tr("&Edit"))
     edit_menu.addActions([w.act_undo, w.act_redo])
+    edit_menu.addSeparator()
+    edit_menu.addAction(w.act_confidential)
     view_menu = menu.addMenu(tr("&View"))
     view_menu.addAction(w.act_start)
     view_menu.addAction(w.calc_dock.toggleViewAction())
     view_menu.addAction(w.diag_dock.toggleViewAction())
+    view_menu.addAction(w.confidential_dock.toggleViewAction())
     view_menu.addAction(w.act_show_calc)
     help_menu = menu.addMenu(tr("&Help"))
     help_menu.addAction(w.act_about)

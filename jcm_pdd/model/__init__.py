@@ -4,7 +4,7 @@ Import the public classes from here: ``from jcm_pdd.model import Project``.
 """
 
 from jcm_pdd.model.attachments import AttachmentRecord
-from jcm_pdd.model.moc import Entity, MoC, Signatory
+from jcm_pdd.model.moc import Entity, MoC, ParticipantEntity, Signatory
 from jcm_pdd.model.monitoring import (
     DefaultSelection,
     FixedParameter,
@@ -39,6 +39,7 @@ __all__ = [
     "EmissionSource",
     "EmissionSources",
     "Entity",
+    "ParticipantEntity",
     "EnvironmentalImpact",
     "EstimationPeriod",
     "FixedParameter",

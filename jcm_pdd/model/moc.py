@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from jcm_pdd.model.base import DocModel
+from jcm_pdd.model.base import DocModel, RowModel
 
 
 class Signatory(DocModel):
@@ -32,6 +33,10 @@ class Entity(DocModel):
     alternate_signatory: Signatory = Field(default_factory=Signatory)
 
 
+class ParticipantEntity(Entity, RowModel):
+    """Another project participant: a row of MoC Sections 4 and 5 (with a row identity)."""
+
+
 class MoC(DocModel):
     date_of_submission: date | None = None
     focal_point: Entity = Field(default_factory=Entity)  # Section 2
@@ -39,4 +44,15 @@ class MoC(DocModel):
     focal_point_is_participant: bool | None = None
     same_signatories_as_participant: bool | None = None
     tpe_name: str = ""  # Section 3
-    other_participants: list[Entity] = Field(default_factory=list)  # Sections 4 and 5
+    other_participants: list[ParticipantEntity] = Field(default_factory=list)  # Sections 4 and 5
+
+    @field_validator("other_participants", mode="before")
+    @classmethod
+    def _rows(cls, value: Any) -> Any:
+        """A plain ``Entity`` given as a participant becomes a row (with a new identity)."""
+        if isinstance(value, list):
+            return [
+                v.model_dump() if isinstance(v, Entity) and not isinstance(v, RowModel) else v
+                for v in value
+            ]
+        return value

@@ -13,12 +13,12 @@ from typing import Literal
 
 from pydantic import Field
 
-from jcm_pdd.model.base import DocModel
+from jcm_pdd.model.base import DocModel, RowModel
 
 MonitoringOption = Literal["A", "B", "C"]
 
 
-class IndexMember(DocModel):
+class IndexMember(RowModel):
     """One member of an index set, e.g. PV system ``i = "PV-1"`` at site ``S1``."""
 
     set: str = "i"
@@ -27,7 +27,7 @@ class IndexMember(DocModel):
     site_id: str = ""
 
 
-class MonitoredParameter(DocModel):
+class MonitoredParameter(RowModel):
     """MPS Table 1 row: a parameter monitored ex post, with its ex-ante estimate."""
 
     monitoring_point: str = ""  # (a) Monitoring point No., e.g. "(1)"
@@ -44,7 +44,7 @@ class MonitoredParameter(DocModel):
     comments: str = ""  # (j)
 
 
-class FixedParameter(DocModel):
+class FixedParameter(RowModel):
     """MPS Table 2 row: a project-specific value fixed ex ante."""
 
     key: str = ""
@@ -57,7 +57,7 @@ class FixedParameter(DocModel):
     comments: str = ""
 
 
-class DefaultSelection(DocModel):
+class DefaultSelection(RowModel):
     """Which variant of a methodology default applies (e.g. grid vs captive EF for unit i),
     or an explicit override of the default value with the reason for it."""
 
@@ -68,7 +68,7 @@ class DefaultSelection(DocModel):
     override_reason: str = ""
 
 
-class StructureRole(DocModel):
+class StructureRole(RowModel):
     """MSS row: a monitoring role and who is responsible for it."""
 
     role: str = ""

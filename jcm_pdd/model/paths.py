@@ -5,6 +5,9 @@ A path is dot-separated: attribute names, dict keys, and list indices as integer
 diagnostics, undo history, confidentiality flags and review findings all use these paths, so
 there is one place that reads and writes through them. A *pattern* uses ``*`` for "any index"
 (``pdd.sites.*.latitude``) and is what form definitions and field schemas refer to.
+A *stable* path names a row by its identity instead of its position, ``@`` + ``row_id``
+(``pdd.stakeholder_comments.@3f9a2c1e.comment``): confidential marks are stored that way so
+they follow the row when rows move (``jcm_pdd.model.marks``).
 """
 
 from __future__ import annotations
@@ -24,16 +27,14 @@ def split(path: str) -> list[str]:
     return path.split(".")
 
 
-def _step(node: Any, part: str, path: str) -> Any:
+def step(node: Any, part: str, path: str) -> Any:
+    """One step down from ``node`` (a model, a list of rows or a dict) along ``path``."""
     if isinstance(node, BaseModel):
         if part not in type(node).model_fields:
             raise PathError(f"'{part}' is not a field (in path '{path}')")
         return getattr(node, part)
     if isinstance(node, list):
-        try:
-            return node[int(part)]
-        except (ValueError, IndexError) as exc:
-            raise PathError(f"no row '{part}' (in path '{path}')") from exc
+        return node[_row_number(node, part, path)]
     if isinstance(node, dict):
         if part not in node:
             raise PathError(f"no key '{part}' (in path '{path}')")
@@ -41,10 +42,26 @@ def _step(node: Any, part: str, path: str) -> Any:
     raise PathError(f"cannot descend into '{part}' (in path '{path}')")
 
 
+def _row_number(rows: list[Any], part: str, path: str) -> int:
+    """The position of row ``part`` (a number, or ``@`` + a row identity) in ``rows``."""
+    if part.startswith("@"):
+        for number, row in enumerate(rows):
+            if getattr(row, "row_id", None) == part[1:]:
+                return number
+        raise PathError(f"no row '{part}' (in path '{path}')")
+    try:
+        number = int(part)
+    except ValueError as exc:
+        raise PathError(f"no row '{part}' (in path '{path}')") from exc
+    if not 0 <= number < len(rows):
+        raise PathError(f"no row '{part}' (in path '{path}')")
+    return number
+
+
 def get_value(root: BaseModel, path: str) -> Any:
     node: Any = root
     for part in split(path):
-        node = _step(node, part, path)
+        node = step(node, part, path)
     return node
 
 
@@ -55,17 +72,14 @@ def set_value(root: BaseModel, path: str, value: Any) -> None:
         raise PathError("cannot replace the document root")
     parent: Any = root
     for part in parts[:-1]:
-        parent = _step(parent, part, path)
+        parent = step(parent, part, path)
     last = parts[-1]
     if isinstance(parent, BaseModel):
         if last not in type(parent).model_fields:
             raise PathError(f"'{last}' is not a field (in path '{path}')")
         setattr(parent, last, value)
     elif isinstance(parent, list):
-        try:
-            parent[int(last)] = value
-        except (ValueError, IndexError) as exc:
-            raise PathError(f"no row '{last}' (in path '{path}')") from exc
+        parent[_row_number(parent, last, path)] = value
     elif isinstance(parent, dict):
         parent[last] = value
     else:
@@ -73,8 +87,8 @@ def set_value(root: BaseModel, path: str, value: Any) -> None:
 
 
 def to_pattern(path: str) -> str:
-    """``pdd.sites.3.city`` -> ``pdd.sites.*.city``."""
-    return ".".join("*" if part.isdigit() else part for part in split(path))
+    """``pdd.sites.3.city`` (or ``pdd.sites.@ab12cd34.city``) -> ``pdd.sites.*.city``."""
+    return ".".join("*" if part.isdigit() or part.startswith("@") else part for part in split(path))
 
 
 def pattern_exists(model: type[BaseModel], pattern: str) -> bool:

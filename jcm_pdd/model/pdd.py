@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from jcm_pdd.model.base import DocModel
+from jcm_pdd.model.base import DocModel, RowModel
 
 Latitude = Annotated[Decimal, Field(ge=-90, le=90)]
 Longitude = Annotated[Decimal, Field(ge=-180, le=180)]
@@ -36,7 +36,7 @@ def decimal_to_dms(value: Decimal, positive: str, negative: str) -> str:
     return f"{degrees}°{minutes:02d}'{seconds:04.1f}\"{hemisphere}"
 
 
-class Site(DocModel):
+class Site(RowModel):
     """A.3: one project site; multi-site projects list several."""
 
     id: str = Field(default="", description="Stable identifier used by monitoring rows")
@@ -54,7 +54,7 @@ class Site(DocModel):
         return f"Latitude: {lat} / Longitude: {lon}"
 
 
-class Participant(DocModel):
+class Participant(RowModel):
     """A.4: one project participant under its country."""
 
     country: str = ""
@@ -75,7 +75,7 @@ class MethodologySelection(DocModel):
     version: str = ""
 
 
-class EligibilityEntry(DocModel):
+class EligibilityEntry(RowModel):
     """B.2: one eligibility criterion with the project's explanation."""
 
     number: int = 0
@@ -83,7 +83,7 @@ class EligibilityEntry(DocModel):
     project_information: str = ""
 
 
-class EmissionSource(DocModel):
+class EmissionSource(RowModel):
     """C.1: one emission source and its greenhouse gas type."""
 
     source: str = ""
@@ -108,7 +108,7 @@ class EnvironmentalImpact(DocModel):
     explanation: str = ""
 
 
-class StakeholderComment(DocModel):
+class StakeholderComment(RowModel):
     """E.2: one row of the stakeholder comments table."""
 
     stakeholder: str = ""
@@ -116,7 +116,7 @@ class StakeholderComment(DocModel):
     consideration: str = ""
 
 
-class Revision(DocModel):
+class Revision(RowModel):
     """One row of the revision history of the PDD."""
 
     version: str = ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from jcm_pdd.model.attachments import AttachmentRecord
 from jcm_pdd.model.base import DocModel
@@ -16,7 +16,7 @@ from jcm_pdd.model.moc import MoC
 from jcm_pdd.model.monitoring import MonitoringPlan
 from jcm_pdd.model.pdd import PDD
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: every table row has a row_id; confidential marks name rows by it
 
 
 class RuleSet(DocModel):
@@ -29,16 +29,27 @@ class RuleSet(DocModel):
 
 
 class Project(DocModel):
-    format_version: Literal[1] = 1  # == FORMAT_VERSION
+    format_version: Literal[2] = 2  # == FORMAT_VERSION
     reference_number: str = ""  # e.g. MN004; blank before registration
     rule_set: RuleSet = Field(default_factory=RuleSet)
     pdd: PDD = Field(default_factory=PDD)
     monitoring_plan: MonitoringPlan = Field(default_factory=MonitoringPlan)
     moc: MoC = Field(default_factory=MoC)
     attachments: list[AttachmentRecord] = Field(default_factory=list)
-    # Model paths (see jcm_pdd.model.paths) whose values are confidential: the public copy
-    # of every export shows "XXX" in their place.
+    # Confidential marks: stable model paths (rows named by row_id, see jcm_pdd.model.marks)
+    # whose values the public copy of every export shows as "XXX".
     confidential: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _stable_marks(self) -> Project:
+        """Marks given with row numbers name the rows that are there now (then stay with them).
+        The list is changed in place: assigning would validate again."""
+        from jcm_pdd.model.marks import stable_path
+
+        stable = [stable_path(self, mark) for mark in self.confidential]
+        if stable != self.confidential:
+            self.confidential[:] = stable
+        return self
 
     def form_code(self, form: str = "PDD") -> str:
         """The official form code for the page header, e.g. ``JCM_MN_F_PDD_ver03.0``."""

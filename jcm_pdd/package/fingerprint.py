@@ -38,6 +38,8 @@ def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {}
     if isinstance(value, dict) and value:
         for key, item in value.items():
+            if key == "row_id":
+                continue  # a row's identity is no content: rows are compared by position
             out.update(flatten(item, f"{prefix}.{key}" if prefix else str(key)))
     elif isinstance(value, list) and value:
         for n, item in enumerate(value):

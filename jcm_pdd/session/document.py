@@ -3,13 +3,19 @@
 Every edit goes through ``DocumentSession.set_value`` / ``insert_row`` / ``remove_row`` so that
 validation (pydantic on assignment), the undo history and change notification happen in one
 place. Old and new values are deep copies, so a later edit never alters a recorded step.
+
+Confidential marks (``jcm_pdd.model.marks``) name rows by identity, so they follow rows that are
+inserted or moved; ``toggle_confidential`` is an undoable edit of the marks; removing a row
+removes its marks in the same step; copied rows are pasted with new identities and carry the
+marks they had (``copy_rows`` / ``paste_rows``).
 """
 
 from __future__ import annotations
 
 import copy
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -17,6 +23,8 @@ from pydantic import BaseModel
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.model import Project
+from jcm_pdd.model.base import RowModel, new_row_id
+from jcm_pdd.model.marks import is_marked, stable_path, toggled
 from jcm_pdd.model.paths import get_value, set_value, split
 from jcm_pdd.session.history import Change, ChangeHistory
 from jcm_pdd.storage import AttachmentStore, ProjectLock
@@ -31,6 +39,16 @@ def _snapshot(value: Any) -> Any:
     if isinstance(value, BaseModel):
         return value.model_copy(deep=True)
     return copy.deepcopy(value)
+
+
+@dataclass(frozen=True)
+class RowClip:
+    """Copied rows of one table, with the marks on them relative to each row (``""`` = the
+    whole row, ``"comment"`` = a field): pasting re-creates the marks on the new rows."""
+
+    list_path: str
+    rows: tuple[Any, ...]
+    marks: tuple[tuple[str, ...], ...]
 
 
 class DocumentSession:
@@ -98,18 +116,78 @@ class DocumentSession:
     def insert_row(self, list_path: str, index: int | None = None, row: Any = None) -> Change:
         rows = list(get_value(self.project, list_path))
         item = self.new_row(list_path) if row is None else row
+        if isinstance(item, RowModel) and any(
+            getattr(r, "row_id", None) == item.row_id for r in rows
+        ):
+            item = item.model_copy(update={"row_id": _fresh_id(rows)})  # a copy is a new row
         rows.insert(len(rows) if index is None else index, item)
         return self._replace_rows(list_path, rows)
 
     def remove_row(self, list_path: str, index: int) -> Change:
         rows = list(get_value(self.project, list_path))
+        row_mark = stable_path(self.project, f"{list_path}.{index}")
         del rows[index]
-        return self._replace_rows(list_path, rows)
+        marks = self.project.confidential
+        kept = [m for m in marks if m != row_mark and not m.startswith(row_mark + ".")]
+        if kept == marks:
+            return self._replace_rows(list_path, rows)
+        return self._apply_multi({list_path: rows, "confidential": kept})
 
     def move_row(self, list_path: str, index: int, to: int) -> Change:
         rows = list(get_value(self.project, list_path))
         rows.insert(to, rows.pop(index))
         return self._replace_rows(list_path, rows)
+
+    # -- confidential marks ----------------------------------------------------------------
+    def is_confidential(self, path: str) -> bool:
+        """Whether ``path`` itself (a field, a cell or a row) carries a confidential mark."""
+        return is_marked(self.project, self.project.confidential, path)
+
+    def toggle_confidential(self, path: str) -> Change:
+        """Mark ``path`` confidential, or unmark it: one undoable step (never merged with the
+        next toggle, unlike typing)."""
+        get_value(self.project, path)  # raises PathError for a path that leads nowhere
+        marks = toggled(self.project, self.project.confidential, path)
+        return self._apply_multi({"confidential": marks})
+
+    def remove_mark(self, mark: str) -> Change:
+        """Remove one mark as stored (also one that points at nothing): one undoable step."""
+        return self._apply_multi(
+            {"confidential": [m for m in self.project.confidential if m != mark]}
+        )
+
+    def copy_rows(self, list_path: str, indices: Sequence[int]) -> RowClip:
+        rows = get_value(self.project, list_path)
+        marks = self.project.confidential
+        copied, copied_marks = [], []
+        for index in indices:
+            prefix = stable_path(self.project, f"{list_path}.{index}")
+            copied.append(_snapshot(rows[index]))
+            copied_marks.append(
+                tuple(
+                    "" if m == prefix else m[len(prefix) + 1 :]
+                    for m in marks
+                    if m == prefix or m.startswith(prefix + ".")
+                )
+            )
+        return RowClip(list_path, tuple(copied), tuple(copied_marks))
+
+    def paste_rows(self, list_path: str, index: int, clip: RowClip) -> Change:
+        """Insert the copied rows at ``index`` as new rows (new identities) with their marks."""
+        if clip.list_path != list_path:
+            raise UserError("These rows were copied from another table.")
+        rows = list(get_value(self.project, list_path))
+        marks = list(self.project.confidential)
+        for offset, (row, row_marks) in enumerate(zip(clip.rows, clip.marks, strict=True)):
+            new = _snapshot(row)
+            if isinstance(new, RowModel):
+                new = new.model_copy(update={"row_id": _fresh_id(rows)})
+            rows.insert(index + offset, new)
+            base = f"{list_path}.@{getattr(new, 'row_id', '')}"
+            marks += [base if m == "" else f"{base}.{m}" for m in row_marks]
+        if marks == self.project.confidential:
+            return self._replace_rows(list_path, rows)
+        return self._apply_multi({list_path: rows, "confidential": marks})
 
     def _replace_rows(self, list_path: str, rows: list[Any]) -> Change:
         self._check_writable()
@@ -121,20 +199,37 @@ class DocumentSession:
         self._applied(list_path)
         return change
 
+    def _apply_multi(self, values: dict[str, Any]) -> Change:
+        self._check_writable()
+        old = {path: _snapshot(get_value(self.project, path)) for path in values}
+        for path, value in values.items():
+            set_value(self.project, path, value)
+        new = {path: _snapshot(get_value(self.project, path)) for path in values}
+        change = Change(next(iter(values)), old, new, "multi", self._clock())
+        self.history.record(change)
+        self._applied(change.path)
+        return change
+
     # -- undo ------------------------------------------------------------------------------
     def undo(self) -> Change:
         self._check_writable()
         change = self.history.undo()
-        set_value(self.project, change.path, _snapshot(change.old))
-        self._applied(change.path)
+        self._write(change, change.old)
         return change
 
     def redo(self) -> Change:
         self._check_writable()
         change = self.history.redo()
-        set_value(self.project, change.path, _snapshot(change.new))
-        self._applied(change.path)
+        self._write(change, change.new)
         return change
+
+    def _write(self, change: Change, value: Any) -> None:
+        if change.kind == "multi":
+            for path, item in value.items():
+                set_value(self.project, path, _snapshot(item))
+        else:
+            set_value(self.project, change.path, _snapshot(value))
+        self._applied(change.path)
 
     def mark_saved(self, path: Path) -> None:
         self.path = path
@@ -149,6 +244,14 @@ class DocumentSession:
         self.revision += 1
         for listener in list(self.listeners):
             listener(path)
+
+
+def _fresh_id(rows: Sequence[Any]) -> str:
+    taken = {getattr(row, "row_id", None) for row in rows}
+    row_id = new_row_id()
+    while row_id in taken:
+        row_id = new_row_id()
+    return row_id
 
 
 def row_type(root: BaseModel, list_path: str) -> type[BaseModel]:

@@ -110,7 +110,70 @@ def _v0_to_v1(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-MIGRATIONS: dict[int, Migration] = {0: _v0_to_v1}
+# Format 2 gives every table row a stable identity (``row_id``) and names rows by it in the
+# confidential marks, so a mark follows its row when rows move (issue 13). The tables of
+# format 1, by path; a list elsewhere (attachments) is not a table of the forms.
+_V1_TABLES = (
+    "pdd.sites",
+    "pdd.participants",
+    "pdd.eligibility",
+    "pdd.emission_sources.reference",
+    "pdd.emission_sources.project",
+    "pdd.stakeholder_comments",
+    "pdd.revisions",
+    "monitoring_plan.index_members",
+    "monitoring_plan.monitored",
+    "monitoring_plan.fixed_ex_ante",
+    "monitoring_plan.default_selections",
+    "monitoring_plan.structure",
+    "moc.other_participants",
+)
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 -> 2: row identities; marks by row number become marks by row identity."""
+    from jcm_pdd.model.base import new_row_id
+
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for table in _V1_TABLES:
+        node: Any = data
+        for part in table.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        if node is None:
+            continue
+        if not isinstance(node, list) or not all(isinstance(row, dict) for row in node):
+            raise MigrationError(f"“{table}” should be a list of rows")
+        taken: set[str] = set()
+        for row in node:
+            row_id = new_row_id()
+            while row_id in taken:
+                row_id = new_row_id()
+            taken.add(row_id)
+            row["row_id"] = row_id
+        tables[table] = node
+    marks = []
+    for mark in _list(data, "confidential"):
+        if not isinstance(mark, str):
+            raise MigrationError("each confidential mark should be a model path")
+        marks.append(_v1_stable_mark(mark, tables))
+    return {**data, "confidential": marks, "format_version": 2}
+
+
+def _v1_stable_mark(mark: str, tables: dict[str, list[dict[str, Any]]]) -> str:
+    """``pdd.sites.1.city`` -> ``pdd.sites.@<row_id>.city`` (a row number past the end stays
+    as it is: the mark dangled in format 1 too, and checks report it)."""
+    for table, rows in tables.items():
+        prefix = table + "."
+        if not mark.startswith(prefix):
+            continue
+        number, _, rest = mark[len(prefix) :].partition(".")
+        if number.isdigit() and int(number) < len(rows):
+            stable = f"{prefix}@{rows[int(number)]['row_id']}"
+            return f"{stable}.{rest}" if rest else stable
+    return mark
+
+
+MIGRATIONS: dict[int, Migration] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def migrate(data: dict[str, Any], from_version: int) -> dict[str, Any]:

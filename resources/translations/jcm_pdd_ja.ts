@@ -239,8 +239,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="72" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="82" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="221" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="84" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="232" />
         <source>Diagnostics</source>
         <translation>診断</translation>
     </message>
@@ -592,123 +592,128 @@
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="76" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="220" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="78" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="231" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="42" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="44" />
         <source>&amp;New…</source>
         <translation>新規(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="43" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="45" />
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="44" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="46" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="45" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="47" />
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="46" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="48" />
         <source>&amp;Close</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="47" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="49" />
         <source>&amp;Export…</source>
         <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="48" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="50" />
         <source>&amp;Package for validation…</source>
         <translation>有効化審査用パッケージ作成(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="49" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="51" />
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="50" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="52" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="51" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="53" />
         <source>Start &amp;page</source>
         <translation>スタートページ(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="52" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="54" />
         <source>Show &amp;calculation…</source>
         <translation>計算過程を表示(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="53" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="55" />
         <source>&amp;About JCM PDD Studio</source>
         <translation>JCM PDD Studio について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="54" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="56" />
         <source>Co&amp;mpare with…</source>
         <translation>比較(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="55" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="57" />
         <source>Answer a validator's &amp;review…</source>
         <translation>審査機関のレビューに回答(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="56" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="58" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="57" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="59" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="63" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="61" />
+        <source>Mark &amp;confidential</source>
+        <translation>機密にする(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="74" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="65" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="76" />
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="73" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="84" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="75" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="88" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="80" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="94" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="82" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="96" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="179" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="189" />
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
@@ -777,50 +782,56 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="337" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="91" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="233" />
+        <source>Confidential items</source>
+        <translation>機密項目</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="350" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="356" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="369" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="376" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="389" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="377" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="390" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="391" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="404" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="397" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="410" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="427" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="440" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="428" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="441" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="473" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="486" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -830,12 +841,12 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="525" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="538" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="527" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="540" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}
@@ -899,7 +910,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/navigator.py" line="108" />
-        <location filename="../../jcm_pdd/gui/section_editor.py" line="160" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="161" />
         <source>Open findings: {0}</source>
         <translation>未完了の指摘: {0}</translation>
     </message>
@@ -996,7 +1007,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/section_editor.py" line="70" />
-        <location filename="../../jcm_pdd/gui/section_editor.py" line="159" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="160" />
         <source>Required</source>
         <translation>必須</translation>
     </message>
@@ -1452,11 +1463,82 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>ID</translation>
     </message>
     <message>
+        <location filename="../../jcm_pdd/gui/confidential.py" line="53" />
+        <source>Confidential: the public copy shows XXX here</source>
+        <translation>機密: 公開版ではここに XXX と表示されます</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/confidential.py" line="97" />
+        <source>Confidential</source>
+        <translation>機密</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/confidential.py" line="97" />
+        <source>Confidential cell</source>
+        <translation>機密 (セル)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/confidential.py" line="99" />
+        <source>Confidential row</source>
+        <translation>機密 (行)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/confidential.py" line="126" />
+        <source>Put the cursor in a field or a table cell to mark it confidential.</source>
+        <translation>機密にする項目または表のセルにカーソルを置いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/confidential.py" line="130" />
+        <source>Marked confidential.</source>
+        <translation>機密にしました。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/confidential.py" line="130" />
+        <source>No longer confidential.</source>
+        <translation>機密を解除しました。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/confidential.py" line="211" />
+        <source>{0}, row {1}</source>
+        <translation>{0}、{1} 行目</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/confidential.py" line="250" />
+        <source>These values show as XXX in the public copy of every export. Mark a field, a table row or a cell with its context menu or {0}.</source>
+        <translation>これらの値は、すべてのエクスポートの公開版で XXX と表示されます。項目、表の行またはセルは、右クリックメニューまたは {0} で機密にできます。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/confidential.py" line="254" />
         <location filename="../../jcm_pdd/gui/participant.py" line="84" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="108" />
         <source>Status</source>
         <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/confidential.py" line="254" />
+        <source>Item</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/confidential.py" line="255" />
+        <source>Go to</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/confidential.py" line="256" />
+        <source>Remove mark</source>
+        <translation>マークを外す</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/confidential.py" line="279" />
+        <source>Points at nothing: remove the mark</source>
+        <translation>対象がありません: マークを外してください</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/confidential.py" line="281" />
+        <source>Hidden in the public copy</source>
+        <translation>公開版では伏せられます</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/participant.py" line="84" />
@@ -1762,6 +1844,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>サインオフ</translation>
     </message>
     <message>
+        <location filename="../../jcm_pdd/gui/confidential.py" line="254" />
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="115" />
         <source>Section</source>
         <translation>セクション</translation>
@@ -1877,27 +1960,27 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>読み取り専用</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="59" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="60" />
         <source>Take over…</source>
         <translation>ロックを引き継ぐ…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="62" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="63" />
         <source>Edit here anyway, after a warning (when the other copy is no longer running)</source>
         <translation>警告の後、ここで編集します（もう一方の JCM PDD Studio が動いていない場合）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="103" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="104" />
         <source>Verified</source>
         <translation>検証済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="103" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="104" />
         <source>Not trustworthy</source>
         <translation>信頼できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="103" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="104" />
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
@@ -1993,6 +2076,17 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <location filename="../../jcm_pdd/gui/controller.py" line="74" />
         <source>Remove row</source>
         <translation>行を削除</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/controller.py" line="82" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="90" />
+        <source>Unmark confidential</source>
+        <translation>機密を解除</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/controller.py" line="82" />
+        <source>Mark confidential</source>
+        <translation>機密にする</translation>
     </message>
 </context>
 <context>

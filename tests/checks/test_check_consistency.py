@@ -11,7 +11,7 @@ from jcm_pdd.checks.consistency import (
     methodology_host_country,
     moc_participants,
 )
-from jcm_pdd.model import AttachmentRecord, Entity, Participant
+from jcm_pdd.model import AttachmentRecord, Participant, ParticipantEntity
 
 
 def test_every_criterion_needs_an_explanation(context: ContextFactory) -> None:
@@ -52,7 +52,7 @@ def test_a4_participant_missing_from_the_moc(context: ContextFactory) -> None:
 
 def test_moc_participant_not_in_a4(context: ContextFactory) -> None:
     project = complete_project()
-    project.moc.other_participants.append(Entity(name="Unlisted Trading LLC"))
+    project.moc.other_participants.append(ParticipantEntity(name="Unlisted Trading LLC"))
     found = list(moc_participants(context(project)))
     assert codes(found) == ["moc.participant-extra"]
     assert found[0].location == "moc.other_participants.1.name"

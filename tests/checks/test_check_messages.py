@@ -13,7 +13,7 @@ from check_support import TODAY
 
 from jcm_pdd.checks import CATALOG, LANGUAGES, Diagnostic, message_text, run_checks
 from jcm_pdd.checks.messages import catalogue, render
-from jcm_pdd.model import Entity, Project, Revision, Site
+from jcm_pdd.model import ParticipantEntity, Project, Revision, Site
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
@@ -79,7 +79,7 @@ def _damaged_projects() -> list[Project]:
                 Revision(version="02.0", date=dt.date(2020, 1, 1), contents="y"),
             ],
         ),
-        lambda p: p.moc.other_participants.append(Entity(name="Stranger Ltd")),
+        lambda p: p.moc.other_participants.append(ParticipantEntity(name="Stranger Ltd")),
         lambda p: setattr(p, "confidential", ["pdd.sites.5.latitude"]),
         lambda p: setattr(p.pdd.methodology, "version", "ver01.0"),
         lambda p: setattr(p.monitoring_plan.monitored[0], "estimated_value", None),

@@ -107,10 +107,10 @@ def test_libreoffice_converts_the_docx(
 
 
 def test_moc_has_sections_1_to_6_and_a_signature_block_per_participant() -> None:
-    from jcm_pdd.model import Entity
+    from jcm_pdd.model import ParticipantEntity
 
     project = filled_project()
-    project.moc.other_participants = [Entity(name="Solar Power International LLC")]
+    project.moc.other_participants = [ParticipantEntity(name="Solar Power International LLC")]
     doc = build_pdd(project, layout_for(project, "MoC"), None, public=False, draft=False)
     word = read_docx(io.BytesIO(render_docx(doc)))
     paragraphs = [p.text for p in word.paragraphs]

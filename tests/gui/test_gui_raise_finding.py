@@ -98,10 +98,13 @@ def test_no_raise_finding_while_drafting(window, qtbot) -> None:
     window.set_session(session_io.new_document(filled_project()))
     binding = window.view.show_section("PDD:A.1").binding("pdd.title")
     _right_click(binding.editor)
-    assert binding.context_menu is None, "the line edit's own menu, nothing added"
+    texts = [a.text().split("\t")[0] for a in binding.context_menu.actions()]
+    assert "Raise finding…" not in texts, "no findings while drafting"
+    assert "Confidential" in texts, "drafting offers the confidential toggle instead"
     table = window.view.show_section("PDD:A.3").tables[0]
     _right_click(table.table.viewport(), QPoint(5, 5))
-    assert table.context_menu is None
+    texts = [a.text().split("\t")[0] for a in table.context_menu.actions()]
+    assert "Raise finding…" not in texts and "Confidential row" in texts
 
 
 def test_raise_finding_in_japanese(window, package, qtbot) -> None:

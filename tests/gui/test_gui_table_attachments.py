@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage
 
 from jcm_pdd.gui.attachments import AttachmentsPage
 from jcm_pdd.gui.cell_delegates import ROLE_VALUE
-from jcm_pdd.model.moc import Entity
+from jcm_pdd.model.moc import ParticipantEntity
 from jcm_pdd.session import io as session_io
 from tests.gui.conftest import filled_project
 
@@ -30,7 +30,7 @@ def _png(path: Path, colour: str) -> Path:
 @pytest.mark.qt_log_ignore("commitData called with an editor that does not belong to this view")
 def test_signature_cell_shows_and_picks_attached_files(window, qtbot, tmp_path) -> None:
     project = filled_project()
-    project.moc.other_participants.append(Entity(name="Solar LLC"))
+    project.moc.other_participants.append(ParticipantEntity(name="Solar LLC"))
     window.set_session(session_io.new_document(project))
     page = window.view.show_section("attachments")
     assert isinstance(page, AttachmentsPage)

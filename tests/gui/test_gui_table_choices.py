@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox
 
 from jcm_pdd.gui.cell_delegates import ROLE_VALUE
 from jcm_pdd.gui.table_editor import TableEditor
-from jcm_pdd.model.moc import Entity
+from jcm_pdd.model.moc import ParticipantEntity
 from jcm_pdd.model.pdd import Participant
 from jcm_pdd.session import io as session_io
 from jcm_pdd.session.diagnostics import run_diagnostics
@@ -120,7 +120,7 @@ def test_default_case_is_chosen_from_the_row_parameters_cases(window, qtbot) -> 
 @pytest.mark.qt_log_ignore("commitData called with an editor that does not belong to this view")
 def test_salutation_and_country_cells(window, qtbot) -> None:
     project = filled_project()
-    project.moc.other_participants.append(Entity(name="Solar LLC"))
+    project.moc.other_participants.append(ParticipantEntity(name="Solar LLC"))
     project.pdd.participants.append(Participant(country="Mongolia", name="Solar LLC"))
     window.set_session(session_io.new_document(project))
 

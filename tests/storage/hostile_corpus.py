@@ -33,6 +33,8 @@ from storage_builders import (
     write_raw,
 )
 
+from jcm_pdd.model import FORMAT_VERSION
+
 Builder = Callable[[Path], object]
 
 
@@ -130,7 +132,7 @@ def _deep_json() -> bytes:
 
 
 def _newer_unreadable() -> dict[str, object]:
-    return project_data(format_version=2, carbon_market_links=["new in format 2"])
+    return project_data(format_version=FORMAT_VERSION + 1, carbon_market_links=["new format"])
 
 
 CASES: list[Case] = [
@@ -209,7 +211,7 @@ CASES: list[Case] = [
         "newer unreadable",
         _with(
             lambda e: replace(
-                replace(e, "manifest.json", manifest_bytes(2)),
+                replace(e, "manifest.json", manifest_bytes(FORMAT_VERSION + 1)),
                 "project.json",
                 json.dumps(_newer_unreadable()).encode(),
             )

@@ -61,7 +61,9 @@ def for_annotation(annotation: Any, metadata: list[Any]) -> st.SearchStrategy[An
         key, value = get_args(annotation)
         return st.dictionaries(for_annotation(key, []), for_annotation(value, []), max_size=2)
     if annotation is str:
-        return TEXT
+        patterns = [getattr(m, "pattern", None) for m in metadata]
+        pattern = next((p for p in patterns if p), None)
+        return TEXT if pattern is None else st.from_regex(pattern, fullmatch=True)
     if annotation is bool:
         return st.booleans()
     if annotation is int:

@@ -18,7 +18,7 @@ from typing import Any
 
 from builders import site
 
-from jcm_pdd.model import Participant, Project
+from jcm_pdd.model import FORMAT_VERSION, Participant, Project
 from jcm_pdd.storage import MIMETYPE, AttachmentStore, project_json_bytes
 
 FIGURE = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40  # small, incompressible-ish content
@@ -54,7 +54,7 @@ class Entry:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-def manifest_bytes(version: int = 1, **extra: Any) -> bytes:
+def manifest_bytes(version: int = FORMAT_VERSION, **extra: Any) -> bytes:
     data = {
         "format_version": version,
         "app_version": "0.1.0",
@@ -67,7 +67,7 @@ def manifest_bytes(version: int = 1, **extra: Any) -> bytes:
 
 
 def valid_entries(project: Project | None = None, *, with_figure: bool = True) -> list[Entry]:
-    """The entries of a correct format-1 container (mimetype first and stored)."""
+    """The entries of a correct current-format container (mimetype first and stored)."""
     if project is None:
         project = sample_project(AttachmentStore() if with_figure else None)
     entries = [

@@ -10,6 +10,7 @@ import pytest
 from storage_builders import manifest_bytes, replace, sample_project, valid_entries, write_raw
 
 from jcm_pdd.cli import main
+from jcm_pdd.model import FORMAT_VERSION
 from jcm_pdd.paths import migration_backup_dir
 from jcm_pdd.storage import AttachmentStore, save_project
 
@@ -23,7 +24,7 @@ def test_info(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "Title:           Rooftop solar PV in Ulaanbaatar" in out
     assert "Country:         MN" in out
     assert "Methodology:     JCM_MN_AM003 ver02.0" in out
-    assert "Format version:  1" in out
+    assert f"Format version:  {FORMAT_VERSION}" in out
     assert "Sites:           2" in out and "S2: Darkhan, Mongolia" in out
     assert "Attachments:     1" in out and "figure.png  image/png" in out
 

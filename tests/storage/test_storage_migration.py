@@ -128,3 +128,52 @@ def test_every_schema_error_is_listed_with_its_path(tmp_path: Path) -> None:
         "pdd.sites.0.longitude: must be between -180 and 180",
         "pdd.duration.operational_lifetime_years: must be more than 0 and at most 100",
     ]
+
+
+def _strip_row_ids(node: object) -> None:
+    if isinstance(node, dict):
+        node.pop("row_id", None)
+        for value in node.values():
+            _strip_row_ids(value)
+    elif isinstance(node, list):
+        for value in node:
+            _strip_row_ids(value)
+
+
+def test_v1_marks_by_row_number_become_marks_on_the_rows(tmp_path: Path) -> None:
+    """Format 1 -> 2 (issue 13): rows get identities, marks by row number name those rows, a
+    mark past the last row stays dangling (checks report it); the original is backed up."""
+    data = project_data(format_version=1)
+    _strip_row_ids(data)
+    data["pdd"]["stakeholder_comments"] = [
+        {"stakeholder": "A", "comment": "public"},
+        {"stakeholder": "B", "comment": "secret"},
+    ]
+    data["confidential"] = [
+        "pdd.stakeholder_comments.1.comment",
+        "pdd.sites.0",
+        "pdd.title",
+        "pdd.stakeholder_comments.7.comment",
+    ]
+    entries = replace(valid_entries(), "manifest.json", manifest_bytes(1))
+    path = write_raw(
+        tmp_path / "v1.jcmpdd", replace(entries, "project.json", json.dumps(data).encode())
+    )
+    original = path.read_bytes()
+    loaded = load_project(path)
+    assert loaded.migrated_from == 1
+    assert loaded.backup_path is not None and loaded.backup_path.read_bytes() == original
+    project = loaded.project
+    secret, site = project.pdd.stakeholder_comments[1], project.pdd.sites[0]
+    assert project.confidential == [
+        f"pdd.stakeholder_comments.@{secret.row_id}.comment",
+        f"pdd.sites.@{site.row_id}",
+        "pdd.title",
+        "pdd.stakeholder_comments.7.comment",
+    ]
+    rows = [project.pdd.sites, project.pdd.stakeholder_comments, project.monitoring_plan.monitored]
+    for table in rows:
+        assert len({row.row_id for row in table}) == len(table)
+    from jcm_pdd.model.marks import dangling
+
+    assert dangling(project, project.confidential) == ["pdd.stakeholder_comments.7.comment"]

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from model_strategies import projects
 from storage_builders import sample_project
 
-from jcm_pdd.model import Project
+from jcm_pdd.model import FORMAT_VERSION, Project
 from jcm_pdd.storage import (
     MIMETYPE,
     AttachmentStore,
@@ -63,7 +63,7 @@ def test_container_layout(tmp_path: Path) -> None:
         text = archive.read("project.json").decode()
     assert text.startswith('{\n  "attachments": [')  # pretty-printed, keys sorted
     manifest = read_manifest(path)
-    assert manifest.format_version == 1
+    assert manifest.format_version == FORMAT_VERSION
     assert manifest.methodology_id == "JCM_MN_AM003" and manifest.methodology_version == "02.0"
     assert manifest.summary["title"] == "Rooftop solar PV in Ulaanbaatar"
     assert manifest.summary["completeness"] == 0.5

@@ -109,11 +109,21 @@ def add_toggle_actions(controller: DocumentController, menu: QMenu, path: str) -
     return True
 
 
+def show_overview(window: MainWindow) -> None:
+    """Bring the "Confidential items" dock to the front (a tab beside the C.3 figures)."""
+    window.confidential_dock.show()
+    window.confidential_dock.raise_()
+
+
 def install_field_hook(window: MainWindow, controller: DocumentController) -> None:
     """Right-clicking a field or cell of an editable document offers the toggle."""
 
     def hook(menu: QMenu, path: str) -> bool:
-        return add_toggle_actions(controller, menu, path)
+        added = add_toggle_actions(controller, menu, path)
+        for action in menu.actions():
+            if action.isCheckable():
+                action.triggered.connect(lambda _c=False: show_overview(window))
+        return added
 
     setattr(window, FIELD_MENU_HOOK, hook)
 
@@ -126,6 +136,7 @@ def toggle_focused(window: MainWindow) -> None:
         window.status(tr("Put the cursor in a field or a table cell to mark it confidential."))
         return
     controller.toggle_confidential(path)
+    show_overview(window)
     marked = controller.session.is_confidential(path)
     window.status(tr("Marked confidential.") if marked else tr("No longer confidential."))
 

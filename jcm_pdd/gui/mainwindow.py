@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self.confidential_dock.setWidget(self.confidential_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.confidential_dock)
         self.tabifyDockWidget(self.calc_dock, self.confidential_dock)
-        self.calc_dock.raise_()
+        self.confidential_dock.hide()  # shown from View or Edit, and when a mark is set
         # The editor keeps most of the width and height (a 1366x768 laptop included).
         self.resizeDocks([self.calc_dock], [330], Qt.Orientation.Horizontal)
         self.resizeDocks([self.diag_dock], [170], Qt.Orientation.Vertical)

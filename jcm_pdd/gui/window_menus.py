@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from jcm_pdd.gui import icons
 from jcm_pdd.gui.confidential import SHORTCUT as CONFIDENTIAL_SHORTCUT
-from jcm_pdd.gui.confidential import toggle_focused
+from jcm_pdd.gui.confidential import show_overview, toggle_focused
 
 if TYPE_CHECKING:
     from jcm_pdd.gui.mainwindow import MainWindow
@@ -60,6 +60,7 @@ def _build_actions(w: MainWindow) -> None:
     w.act_confidential = _action(
         w, tr("Mark &confidential"), lambda: toggle_focused(w), CONFIDENTIAL_SHORTCUT, "lock"
     )
+    w.act_confidential_items = _action(w, tr("Confidential &items…"), lambda: show_overview(w))
     w.writing_actions = [
         w.act_save,
         w.act_export,
@@ -84,7 +85,7 @@ def _build_menus(w: MainWindow) -> None:
     edit_menu = menu.addMenu(tr("&Edit"))
     edit_menu.addActions([w.act_undo, w.act_redo])
     edit_menu.addSeparator()
-    edit_menu.addAction(w.act_confidential)
+    edit_menu.addActions([w.act_confidential, w.act_confidential_items])
     view_menu = menu.addMenu(tr("&View"))
     view_menu.addAction(w.act_start)
     view_menu.addAction(w.calc_dock.toggleViewAction())

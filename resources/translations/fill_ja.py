@@ -441,6 +441,7 @@ JA = {
     "Hidden in the public copy": "公開版では伏せられます",
     "Confidential items": "機密項目",
     "Mark &confidential": "機密にする(&C)",
+    "Confidential &items…": "機密項目(&I)…",
     "Mark confidential": "機密にする",
     "Unmark confidential": "機密を解除",
 }

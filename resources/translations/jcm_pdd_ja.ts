@@ -683,32 +683,37 @@
         <translation>機密にする(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="74" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="63" />
+        <source>Confidential &amp;items…</source>
+        <translation>機密項目(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="75" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="76" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="77" />
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="84" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="85" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="88" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="89" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="94" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="95" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="96" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="97" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
@@ -1483,32 +1488,32 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>機密 (行)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="126" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="136" />
         <source>Put the cursor in a field or a table cell to mark it confidential.</source>
         <translation>機密にする項目または表のセルにカーソルを置いてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="130" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="141" />
         <source>Marked confidential.</source>
         <translation>機密にしました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="130" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="141" />
         <source>No longer confidential.</source>
         <translation>機密を解除しました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="211" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="222" />
         <source>{0}, row {1}</source>
         <translation>{0}、{1} 行目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="250" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="261" />
         <source>These values show as XXX in the public copy of every export. Mark a field, a table row or a cell with its context menu or {0}.</source>
         <translation>これらの値は、すべてのエクスポートの公開版で XXX と表示されます。項目、表の行またはセルは、右クリックメニューまたは {0} で機密にできます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="254" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="265" />
         <location filename="../../jcm_pdd/gui/participant.py" line="84" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="108" />
@@ -1516,27 +1521,27 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="254" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="265" />
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="255" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="266" />
         <source>Go to</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="256" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="267" />
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="279" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="290" />
         <source>Points at nothing: remove the mark</source>
         <translation>対象がありません: マークを外してください</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="281" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="292" />
         <source>Hidden in the public copy</source>
         <translation>公開版では伏せられます</translation>
     </message>
@@ -1844,7 +1849,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>サインオフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="254" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="265" />
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="115" />
         <source>Section</source>
         <translation>セクション</translation>

@@ -109,7 +109,8 @@ def test_the_estimate_follows_the_methodology_equations(loaded: LoadedProject) -
     )
     estimate = estimate_project(project, template)
     assert estimate.annual.er == expected
-    assert estimate.total_er_rounded == sum(y.er_rounded for y in estimate.years)
+    c3 = estimate.c3
+    assert c3.total.emission_reductions == sum(r.emission_reductions for r in c3.rows)
 
 
 def test_the_figure_and_confidential_fields_are_real(loaded: LoadedProject) -> None:

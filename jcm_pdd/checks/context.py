@@ -1,8 +1,8 @@
 """What a rule sees: the project, its form definitions, and optionally the methodology template
 and the ex-ante estimate (engine-dependent rules are skipped when those are absent).
 
-Engine objects are described by small protocols rather than imported classes, so each rule can
-be unit-tested with plain stand-ins and the checks do not break while the engine evolves.
+The estimate is the engine's one typed result (``ExAnteEstimate``); the template is still
+duck-typed (identity, parameters) so template rules can be unit-tested with small stand-ins.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jcm_pdd.forms import CountryTable, FormDefinition
+from jcm_pdd.methodology.estimate import ExAnteEstimate
 from jcm_pdd.model import Project
 
 
@@ -24,7 +25,7 @@ class CheckContext:
     countries: CountryTable
     today: dt.date
     template: Any | None = None  # jcm_pdd.methodology Template (duck-typed: identity, parameters)
-    estimate: Any | None = None  # the ex-ante yearly estimate (duck-typed: see calc rules)
+    estimate: ExAnteEstimate | None = None  # the ex-ante yearly estimate (PDD C.3)
     eligibility_results: dict[int, bool | None] | None = None
 
     def form(self, form_type: str) -> FormDefinition | None:

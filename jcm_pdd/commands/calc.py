@@ -3,8 +3,10 @@
 FILE is a ``.jcmpdd`` project (its B.1 methodology, A.5 duration, C.3 end year and Monitoring
 Plan) or a small TOML calculation input (FORMAT.md "Worked examples and calculation inputs"):
 ``methodology``, optional ``version``, ``start_date``, ``lifetime_years``, ``end_year``,
-``members`` and ``[inputs]`` by parameter key. Prints RE, PE and ER per calendar year,
-unrounded and rounded, with totals (or one period when no start date is given); ``--trace``
+``members`` and ``[inputs]`` by parameter key. Prints the PDD C.3 table exactly as the
+documents print it (whole tCO2e rows, totals that are their sums, the rounding note:
+``jcm_pdd.methodology.c3``) with each year's unrounded ER beside it (or one period when no
+start date is given); ``--trace``
 prints every equation with its values, ``--json`` gives everything including the trace.
 A bad value is a one-line error naming the parameter (exit 1).
 """
@@ -113,6 +115,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.file.exists():
         raise UserError(f"{args.file}: no such file")
     from jcm_pdd.methodology import format_fraction
+    from jcm_pdd.methodology.c3 import QUANTITIES
+    from jcm_pdd.methodology.fmt import whole
     from jcm_pdd.methodology.serialize import estimate_to_dict, period_to_dict
 
     template, period, est = _load_input(args.file, args.templates)
@@ -122,26 +126,23 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(f"{template.identity.full_id}  {template.identity.title}")
     columns = ("RE (tCO2e)", "PE (tCO2e)", "ER (tCO2e)")
-    header = f"{'Year':>6} {'Days':>4}  " + " ".join(f"{c:>18}" for c in columns)
-    header += f"  {'ER credited':>11}"
+    header = f"{'Year':>6} {'Days':>4}  " + " ".join(f"{c:>12}" for c in columns)
+    header += f"  {'ER unrounded':>18}"
     if est is None:
         print("No start date: one period p (annual estimated values)")
         print(f"  RE_p = {format_fraction(period.re, 4, True)}  (rounded {period.re_rounded:,})")
         print(f"  PE_p = {format_fraction(period.pe, 4, True)}  (rounded {period.pe_rounded:,})")
         print(f"  ER_p = {format_fraction(period.er, 4, True)}  (rounded {period.er_rounded:,})")
     else:
+        table = est.c3
+        print("PDD C.3, as the documents print it:")
         print(header)
-        for y in est.years:
-            print(
-                f"{y.year:>6} {y.days:>4}  {format_fraction(y.re, 4, True):>18} "
-                f"{format_fraction(y.pe, 4, True):>18} {format_fraction(y.er, 4, True):>18}  "
-                f"{y.er_rounded:>11,}"
-            )
-        print(
-            f"{'Total':>6} {'':>4}  {format_fraction(est.total_re, 4, True):>18} "
-            f"{format_fraction(est.total_pe, 4, True):>18} "
-            f"{format_fraction(est.total_er, 4, True):>18}  {est.total_er_rounded:>11,}"
-        )
+        for y, row in zip(est.years, table.rows, strict=True):
+            shown = " ".join(f"{whole(row.value(q)):>12}" for q in QUANTITIES)
+            print(f"{y.year:>6} {y.days:>4}  {shown}  {format_fraction(y.er, 4, True):>18}")
+        shown = " ".join(f"{whole(table.total.value(q)):>12}" for q in QUANTITIES)
+        print(f"{'Total':>6} {'':>4}  {shown}  {format_fraction(est.total_er, 4, True):>18}")
+        print(table.note)
     if args.trace:
         print("\nCalculation of one period (annual estimated values):")
         for step in period.trace:

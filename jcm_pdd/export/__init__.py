@@ -15,7 +15,7 @@ Public API::
     layout_for(project, "PDD" | "MoC") -> FormLayout   (from forms/; UserError if unreadable)
     build_workbook.workbook_bytes(WorkbookSource(template, inputs, project=None, reader=None,
                                                  draft=False)) -> bytes
-    sources.calculate(project) -> Calculation(figures: EmissionFigures | None, estimate, problem)
+    sources.calculate(project) -> Calculation(figures: C3Table | None, estimate, problem)
 
 Structure: ``document`` (the neutral document model) <- ``build_pdd`` (from the form layout)
 -> ``render_docx`` / ``render_pdf`` (``pdf_png``: PNG figures embedded undecoded);

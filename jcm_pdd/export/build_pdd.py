@@ -8,6 +8,7 @@ specific to a methodology or a section number.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from jcm_pdd.export.document import (
     Block,
@@ -20,11 +21,14 @@ from jcm_pdd.export.document import (
     Paragraph,
     SignatureBlock,
 )
-from jcm_pdd.export.figures import EmissionFigures, thousands
 from jcm_pdd.export.images import image_problem
 from jcm_pdd.export.layout import Column, FormLayout, LayoutBlock, LayoutSection
 from jcm_pdd.export.redact import REDACTED, FieldReader, format_value
+from jcm_pdd.methodology.fmt import whole
 from jcm_pdd.model import Project
+
+if TYPE_CHECKING:
+    from jcm_pdd.methodology.c3 import C3Table
 
 AttachmentLoader = Callable[[str], bytes | None]
 
@@ -83,7 +87,7 @@ def _enumerate_cells(values: list[str]) -> str:
 def _block(
     block: LayoutBlock,
     reader: FieldReader,
-    figures: EmissionFigures | None,
+    figures: C3Table | None,
     load_attachment: AttachmentLoader,
 ) -> list[Block]:
     if block.kind == "text":
@@ -183,38 +187,34 @@ def _signatures(block: LayoutBlock, reader: FieldReader) -> list[Block]:
     return [SignatureBlock(f"{role}: {name}" if name else role) for role, name in parties]
 
 
-ROUNDING_NOTE = (
-    "Reference and project emissions are shown rounded to the nearest tonne. Emission "
-    "reductions are calculated from the unrounded figures and rounded down to whole tCO2e, "
-    "so a row's emission reductions may be one tonne below the difference of the rounded "
-    "figures shown."
-)
-
-
-def _emission_table(block: LayoutBlock, figures: EmissionFigures | None) -> list[Block]:
-    if figures is None or not figures.years:
+def _emission_table(block: LayoutBlock, figures: C3Table | None) -> list[Block]:
+    """C.3 laid out from the form's columns: each column names the figure it shows (its
+    subpath); the first column's ``row_label`` heads the total row; the note under the table
+    says how the figures are rounded (``methodology.c3``)."""
+    if figures is None or not figures.rows:
         return [Paragraph(NOT_CALCULATED, style="note")]
-    rows = tuple((y.year, thousands(y.re), thousands(y.pe), thousands(y.er)) for y in figures.years)
+    if not block.columns or block.columns[0].path != "year":
+        raise ValueError("the C.3 table of the form must start with its 'year' column")
+    rest = block.columns[1:]
+    rows = tuple((str(row.year), *(whole(row.value(c.path)) for c in rest)) for row in figures.rows)
     total = (
         block.label or f"Total ({figures.unit})",
-        thousands(figures.total_re),
-        thousands(figures.total_pe),
-        thousands(figures.total_er),
+        *(whole(figures.total.value(c.path)) for c in rest),
     )
     table = DataTable(
         columns=tuple(c.label for c in block.columns),
         rows=rows,
         total=total,
         widths=tuple(c.width for c in block.columns),
-        numeric=frozenset({1, 2, 3}),
+        numeric=frozenset(range(1, len(block.columns))),
     )
-    return [table, Paragraph(ROUNDING_NOTE, style="note")]
+    return [table, Paragraph(figures.note, style="note")]
 
 
 def _section(
     section: LayoutSection,
     reader: FieldReader,
-    figures: EmissionFigures | None,
+    figures: C3Table | None,
     load_attachment: AttachmentLoader,
 ) -> list[Block]:
     out: list[Block] = []
@@ -235,7 +235,7 @@ def _no_attachments(_ref: str) -> bytes | None:
 def build_pdd(
     project: Project,
     layout: FormLayout,
-    figures: EmissionFigures | None,
+    figures: C3Table | None,
     *,
     public: bool,
     draft: bool,

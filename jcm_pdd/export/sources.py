@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jcm_pdd.errors import UserError
-from jcm_pdd.export.figures import EmissionFigures, figures_from_estimate
 from jcm_pdd.model import Project
+
+if TYPE_CHECKING:
+    from jcm_pdd.methodology.c3 import C3Table
+    from jcm_pdd.methodology.estimate import ExAnteEstimate
 
 AttachmentLoader = Callable[[str], bytes | None]
 
@@ -61,8 +64,8 @@ def load_input(source: Path | str | Project | Any) -> ExportInput:
 
 @dataclass
 class Calculation:
-    figures: EmissionFigures | None
-    estimate: Any = None
+    figures: C3Table | None  # what C.3 prints (``estimate.c3``)
+    estimate: ExAnteEstimate | None = None
     template: Any = None
     problem: str = ""  # why there are no figures, for the user
 
@@ -85,7 +88,7 @@ def calculate(project: Project) -> Calculation:
         estimate = estimate_project(project, registry)
     except (UserError, ValueError, LookupError) as exc:  # the engine's InputError and friends
         return Calculation(None, problem=getattr(exc, "message", None) or str(exc))
-    return Calculation(figures_from_estimate(estimate), estimate)
+    return Calculation(estimate.c3, estimate)
 
 
 def find_template(methodology_id: str, version: str) -> Any:

@@ -8,7 +8,6 @@ not pay for loading QtCharts.
 from __future__ import annotations
 
 import html
-from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -28,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from jcm_pdd.gui.theme import ink
+from jcm_pdd.methodology.c3 import QUANTITIES
+from jcm_pdd.methodology.fmt import whole
 from jcm_pdd.session.figures import FiguresView
 
 
@@ -69,11 +70,6 @@ PROVENANCE_MARK = {
     "overridden": "✱",
     "unverified default": "⚠",
 }
-
-
-def fmt(value: Decimal, places: int = 0) -> str:
-    quantum = Decimal(1).scaleb(-places)
-    return f"{value.quantize(quantum):,}"
 
 
 def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
@@ -155,35 +151,38 @@ class CalcPanel(QWidget):
         self.message.setText(text)
         self.message.setVisible(bool(figures.message))
         self._fit_message()
-        self.table.setRowCount(len(figures.years))
-        for r, year in enumerate(figures.years):
-            texts = (
-                str(year.year),
-                fmt(year.reference, 1),
-                fmt(year.project, 1),
-                fmt(year.reductions),
-            )
+        # The C.3 table exactly as the documents print it (``methodology.c3``): whole tCO2e,
+        # totals that are the sums of the rows, the rounding note as the table's tooltip.
+        rows = figures.rows
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            texts = (str(row.year), *(whole(row.value(q)) for q in QUANTITIES))
             for c, text in enumerate(texts):
                 item = self.table.item(r, c)
                 if item is None:
                     self.table.setItem(r, c, _item(text, c > 0))
                 elif item.text() != text:
                     item.setText(text)  # only changed cells repaint
-        if figures.years:
+        if figures.c3 is not None and rows:
+            total = figures.c3.total
             self.totals.setText(
                 tr("Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})").format(
-                    figures.years[0].year,
-                    figures.years[-1].year,
-                    fmt(figures.total_reductions),
-                    fmt(figures.total_reference, 1),
-                    fmt(figures.total_project, 1),
+                    rows[0].year,
+                    rows[-1].year,
+                    whole(total.emission_reductions),
+                    whole(total.reference_emissions),
+                    whole(total.project_emissions),
                 )
             )
+            self.table.setToolTip(figures.c3.note)
+            self.totals.setToolTip(figures.c3.note)
             self._update_chart()
         else:
             self.totals.setText(tr("No figures yet."))
+            self.table.setToolTip("")
+            self.totals.setToolTip("")
         if self.chart_view is not None:
-            self.chart_view.setVisible(bool(figures.years))
+            self.chart_view.setVisible(bool(rows))
         self.show_button.setEnabled(bool(figures.trace or figures.inputs))
         counts = {p: sum(m.provenance == p for m in figures.inputs) for p in PROVENANCE_MARK}
         marks = [f"{PROVENANCE_MARK[p]} {provenance_text(p)} {n}" for p, n in counts.items() if n]
@@ -209,7 +208,7 @@ class CalcPanel(QWidget):
         if self.chart_view is None:
             self.chart_view = YearChart()
             self.chart_holder.addWidget(self.chart_view)
-        self.chart_view.set_years(self.figures.years)  # type: ignore[attr-defined]
+        self.chart_view.set_years(self.figures.rows)  # type: ignore[attr-defined]
 
     def show_calculation(self) -> QDialog:
         dialog = CalculationDialog(self.figures, self)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPainter
 
 from jcm_pdd.gui.theme import is_dark
-from jcm_pdd.session.figures import YearFigures
+from jcm_pdd.methodology.c3 import C3Row
 
 
 def tr(text: str) -> str:
@@ -32,21 +32,22 @@ class YearChart(QChartView):
         self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.setChart(self._chart)
         self._key: tuple[object, ...] = ()
-        self._years: list[YearFigures] = []
+        self._years: tuple[C3Row, ...] = ()
 
     def retranslate(self) -> None:
         """Series names in the language just installed."""
         self.setAccessibleName(tr("Emissions per year chart"))
-        years, self._years = self._years, []
+        years, self._years = self._years, ()
         self._key = ()
         self.set_years(years)
 
-    def set_years(self, years: list[YearFigures]) -> None:
-        key = tuple((y.year, y.reference, y.project, y.reductions) for y in years)
+    def set_years(self, years: tuple[C3Row, ...]) -> None:
+        """Bars of the C.3 rows as the table shows them (whole tCO2e)."""
+        key = tuple(years)
         if key == self._key:
             return
         self._key = key
-        self._years = list(years)
+        self._years = years
         # A fresh chart per change: removing axes from a live QChart left stale axis labels
         # drawn over the new ones.
         old = self._chart
@@ -60,8 +61,12 @@ class YearChart(QChartView):
         sets = [QBarSet(tr("RE")), QBarSet(tr("PE")), QBarSet(tr("ER"))]
         top = 0.0
         for y in years:
-            # floats only for drawing bars; every figure shown as text stays Decimal
-            values = (float(y.reference), float(y.project), float(y.reductions))
+            # floats only for drawing bars; every figure shown as text is the C.3 integer
+            values = (
+                float(y.reference_emissions),
+                float(y.project_emissions),
+                float(y.emission_reductions),
+            )
             for bar_set, value in zip(sets, values, strict=True):
                 bar_set.append(value)
             top = max(top, *values)

@@ -422,8 +422,8 @@ class MainWindow(QMainWindow):
             filled += f
             required += r
         per_year = ""
-        if figures.years:
-            per_year = str(figures.total_reductions // len(figures.years))
+        if figures.c3 is not None and figures.c3.rows:
+            per_year = str(figures.c3.er_per_full_year)  # a full year of C.3, as documents show
         return {
             "er_per_year": per_year,
             "completeness": round(100 * filled / required) if required else 100,

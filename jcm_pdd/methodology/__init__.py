@@ -46,9 +46,10 @@ Public API — import from ``jcm_pdd.methodology``::
     inputs_from_mapping(template, {key: value | [{i=..., value|choice|override=...}]}) -> Inputs
 
     estimate_project(project, registry_or_template) -> ExAnteEstimate          (PDD C.3)
-        .years: list[YearEstimate(year, days, days_in_year, re, pe, er (Fractions),
-        re_rounded, pe_rounded, er_rounded)], .total_re/.total_pe/.total_er (unrounded),
-        .total_er_rounded (sum of rounded years), .annual (PeriodResult with trace),
+        .years: list[YearEstimate(year, days, days_in_year, re, pe, er (Fractions))],
+        .total_re/.total_pe/.total_er (unrounded), .annual (PeriodResult with trace),
+        .c3 -> C3Table: what PDD C.3 shows (rows and totals in whole tCO2e, ER per full
+        year, the rounding note) -- the one rule every consumer reads (see ``c3``),
         .has_unverified_defaults, .has_draft_defaults
     estimate(template, inputs, start, end) -> ExAnteEstimate
 
@@ -66,6 +67,7 @@ line, symbol, message, code), InputError (.key = parameter key or model path, .i
 CalculationError (division by zero, value outside every band).
 """
 
+from jcm_pdd.methodology.c3 import C3Row, C3Table, C3Totals, c3_table
 from jcm_pdd.methodology.engine import (
     Eligibility,
     PeriodResult,
@@ -92,6 +94,9 @@ from jcm_pdd.methodology.serialize import estimate_to_dict, period_to_dict
 __all__ = [
     "CalculationError",
     "Eligibility",
+    "C3Row",
+    "C3Table",
+    "C3Totals",
     "ExAnteEstimate",
     "InputError",
     "Inputs",
@@ -105,6 +110,7 @@ __all__ = [
     "TraceInput",
     "TraceStep",
     "YearEstimate",
+    "c3_table",
     "calculate",
     "check_file",
     "check_eligibility",

@@ -4,8 +4,8 @@ Rule (FORMAT.md "Ex-ante estimate"): estimated values of ``/p`` parameters are a
 engine computes one full year (p = one year) and scales RE, PE and ER of calendar year Y by
 (days of operation in Y) / (days in Y) — exact Fractions, leap years counted. Operation starts
 on ``pdd.duration.start_date`` and lasts until the end of the operational lifetime (start + N
-years - 1 day) or 31 Dec of ``pdd.estimation.end_year``, whichever comes first. Each year's ER
-is rounded by the template's rule; the rounded total is the sum of the rounded years.
+years - 1 day) or 31 Dec of ``pdd.estimation.end_year``, whichever comes first. What C.3
+shows of it (rounding of each row, totals, "ER per year") is decided once, in ``c3``.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from jcm_pdd.methodology.engine import PeriodResult, TraceStep, calculate, round_value
+from jcm_pdd.methodology.c3 import C3Table, c3_table
+from jcm_pdd.methodology.engine import PeriodResult, TraceStep, calculate
 from jcm_pdd.methodology.errors import InputError
 from jcm_pdd.methodology.inputs import Inputs, inputs_from_project
-from jcm_pdd.methodology.schema import ProvenanceStatus, Template
+from jcm_pdd.methodology.schema import ProvenanceStatus, Rounding, Template
 
 if TYPE_CHECKING:
     from jcm_pdd.methodology.registry import Registry
@@ -33,9 +34,6 @@ class YearEstimate:
     re: Fraction
     pe: Fraction
     er: Fraction
-    re_rounded: int
-    pe_rounded: int
-    er_rounded: int
 
     @property
     def fraction(self) -> Fraction:
@@ -50,6 +48,12 @@ class ExAnteEstimate:
     end: dt.date
     annual: PeriodResult  # one full year; holds the trace and input provenance
     years: list[YearEstimate] = field(default_factory=list)
+    rounding: Rounding = field(default_factory=Rounding)  # the template's [rounding]
+
+    @property
+    def c3(self) -> C3Table:
+        """What PDD C.3 shows (rows, totals, "ER per year", rounding note): see ``c3``."""
+        return c3_table(self)
 
     @property
     def total_re(self) -> Fraction:
@@ -62,18 +66,6 @@ class ExAnteEstimate:
     @property
     def total_er(self) -> Fraction:
         return sum((y.er for y in self.years), Fraction(0))
-
-    @property
-    def total_er_rounded(self) -> int:
-        return sum(y.er_rounded for y in self.years)
-
-    @property
-    def total_re_rounded(self) -> int:
-        return sum(y.re_rounded for y in self.years)
-
-    @property
-    def total_pe_rounded(self) -> int:
-        return sum(y.pe_rounded for y in self.years)
 
     @property
     def trace(self) -> list[TraceStep]:
@@ -156,7 +148,9 @@ def estimate(template: Template, inputs: Inputs, start: dt.date, end: dt.date) -
     """Per-calendar-year figures from ``start`` to ``end`` (both days included)."""
     annual = calculate(template, inputs)
     rounding = template.rounding
-    result = ExAnteEstimate(template.identity.id, template.identity.version, start, end, annual)
+    result = ExAnteEstimate(
+        template.identity.id, template.identity.version, start, end, annual, rounding=rounding
+    )
     for year in range(start.year, end.year + 1):
         first = max(start, dt.date(year, 1, 1))
         last = min(end, dt.date(year, 12, 31))
@@ -172,9 +166,6 @@ def estimate(template: Template, inputs: Inputs, start: dt.date, end: dt.date) -
                 re,
                 pe,
                 er,
-                round_value(re, rounding.reference_emissions),
-                round_value(pe, rounding.project_emissions),
-                round_value(er, rounding.emission_reductions),
             )
         )
     return result

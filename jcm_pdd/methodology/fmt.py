@@ -2,13 +2,19 @@
 
 Figures are never shown through binary floats: ``format_fraction(Fraction(1, 3))`` gives
 ``0.3333333333…`` (marked as truncated), ``format_fraction(Fraction(54279, 400))`` gives
-``135.6975``.
+``135.6975``. Whole tonnes (C.3) print with thousands separators, ``whole(14746)`` ->
+``14,746``. The one module that turns numbers into text for every consumer.
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_DOWN, Decimal, localcontext
 from fractions import Fraction
+
+
+def whole(value: int) -> str:
+    """A whole number as C.3 and the panels print it: 14746 -> "14,746"."""
+    return f"{value:,}"
 
 
 def terminates(value: Fraction) -> bool:

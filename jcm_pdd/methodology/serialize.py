@@ -85,7 +85,9 @@ def trace_to_list(result: PeriodResult) -> list[dict[str, Any]]:
 
 
 def estimate_to_dict(estimate: ExAnteEstimate, trace: bool = True) -> dict[str, Any]:
-    """The C.3 table (years and totals) plus the annual period result."""
+    """The exact years and totals, the C.3 table as printed (``c3``: whole tCO2e rows, totals
+    that are their sums, ER per full year, the rounding note) and the annual period result."""
+    c3 = estimate.c3
     return {
         "methodology": estimate.template_id,
         "version": estimate.version,
@@ -99,9 +101,6 @@ def estimate_to_dict(estimate: ExAnteEstimate, trace: bool = True) -> dict[str, 
                 "re": number(y.re),
                 "pe": number(y.pe),
                 "er": number(y.er),
-                "re_rounded": y.re_rounded,
-                "pe_rounded": y.pe_rounded,
-                "er_rounded": y.er_rounded,
             }
             for y in estimate.years
         ],
@@ -109,9 +108,7 @@ def estimate_to_dict(estimate: ExAnteEstimate, trace: bool = True) -> dict[str, 
             "re": number(estimate.total_re),
             "pe": number(estimate.total_pe),
             "er": number(estimate.total_er),
-            "re_rounded": estimate.total_re_rounded,
-            "pe_rounded": estimate.total_pe_rounded,
-            "er_rounded": estimate.total_er_rounded,
         },
+        "c3": c3.to_dict(),
         "period": period_to_dict(estimate.annual, trace=trace),
     }

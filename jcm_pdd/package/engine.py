@@ -87,23 +87,24 @@ def estimate(project: Project, template: Any) -> Estimate:
     from jcm_pdd.methodology.estimate import estimate_project
 
     result = estimate_project(project, template)
+    table = result.c3  # the figures exactly as C.3 prints them
     figures: Figures = {}
-    for year in result.years:
+    for year, row in zip(result.years, table.rows, strict=True):
         figures[str(year.year)] = {
             "RE": exact_text(year.re),
             "PE": exact_text(year.pe),
             "ER": exact_text(year.er),
-            "RE_rounded": str(year.re_rounded),
-            "PE_rounded": str(year.pe_rounded),
-            "ER_rounded": str(year.er_rounded),
+            "RE_rounded": str(row.reference_emissions),
+            "PE_rounded": str(row.project_emissions),
+            "ER_rounded": str(row.emission_reductions),
         }
     figures["total"] = {
         "RE": exact_text(result.total_re),
         "PE": exact_text(result.total_pe),
         "ER": exact_text(result.total_er),
-        "RE_rounded": str(result.total_re_rounded),
-        "PE_rounded": str(result.total_pe_rounded),
-        "ER_rounded": str(result.total_er_rounded),
+        "RE_rounded": str(table.total.reference_emissions),
+        "PE_rounded": str(table.total.project_emissions),
+        "ER_rounded": str(table.total.emission_reductions),
     }
     return Estimate(figures=figures, trace=_trace(result))
 

@@ -1,8 +1,7 @@
-"""The figures the editor shows: RE, PE and ER per year (PDD C.3), totals, the calculation trace
-and the provenance of every input, adapted from ``jcm_pdd.methodology`` for display.
+"""The figures the editor shows: the PDD C.3 table (``estimate.c3``, the same rows, totals and
+rounding note every document prints), the calculation trace and the provenance of every input.
 
-Values stay exact (Decimal); the credited ER per year is rounded down to whole tCO2e by the
-engine (JCM rounding), and this module never re-rounds it.
+Nothing here rounds or adds up: the table is the engine's typed ``C3Table``.
 """
 
 from __future__ import annotations
@@ -10,25 +9,19 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
-from fractions import Fraction
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.model import Project
 
+if TYPE_CHECKING:
+    from jcm_pdd.methodology.c3 import C3Row, C3Table
+    from jcm_pdd.methodology.estimate import ExAnteEstimate
+
 _log = logging.getLogger(__name__)
 
 PROVENANCES = ("entered", "default", "calculated", "overridden", "unverified default")
-
-
-@dataclass(frozen=True)
-class YearFigures:
-    year: int
-    reference: Decimal
-    project: Decimal
-    reductions: Decimal
 
 
 @dataclass(frozen=True)
@@ -55,7 +48,7 @@ class InputMark:
 
 @dataclass
 class FiguresView:
-    years: list[YearFigures] = field(default_factory=list)
+    c3: C3Table | None = None  # what C.3 shows (None: no figures)
     trace: list[TraceLine] = field(default_factory=list)
     inputs: list[InputMark] = field(default_factory=list)
     message: str = ""  # why there are no figures (no methodology chosen, missing input ...)
@@ -63,16 +56,8 @@ class FiguresView:
     missing: int = 0  # how many inputs of the calculation are still to be entered
 
     @property
-    def total_reference(self) -> Decimal:
-        return sum((y.reference for y in self.years), Decimal(0))
-
-    @property
-    def total_project(self) -> Decimal:
-        return sum((y.project for y in self.years), Decimal(0))
-
-    @property
-    def total_reductions(self) -> Decimal:
-        return sum((y.reductions for y in self.years), Decimal(0))
+    def rows(self) -> tuple[C3Row, ...]:
+        return self.c3.rows if self.c3 is not None else ()
 
 
 @cache
@@ -156,12 +141,6 @@ def field_of_input(project: Project, key: str, index: dict[str, str] | None = No
     return ""
 
 
-def to_decimal(value: Fraction | int) -> Decimal:
-    """Exact for whole numbers; 28 significant digits otherwise (display only)."""
-    value = Fraction(value)
-    return Decimal(value.numerator) / Decimal(value.denominator)
-
-
 def provenance_of(source: Any) -> str:
     origin = str(getattr(source, "origin", "calculated"))
     if origin == "default" and getattr(source, "status", None) not in (None, "verified"):
@@ -169,18 +148,11 @@ def provenance_of(source: Any) -> str:
     return origin if origin in PROVENANCES else "calculated"
 
 
-def adapt(result: Any) -> FiguresView:
-    """Convert the engine's ExAnteEstimate into the view (one place as the engine evolves)."""
+def adapt(result: ExAnteEstimate) -> FiguresView:
+    """The view of the engine's estimate: its C.3 table as is, the trace and input marks."""
     from jcm_pdd.methodology import format_fraction
 
-    view = FiguresView()
-    for year in result.years:
-        # ER shown per year is the credited figure: rounded down by the template's rule.
-        view.years.append(
-            YearFigures(
-                year.year, to_decimal(year.re), to_decimal(year.pe), Decimal(year.er_rounded)
-            )
-        )
+    view = FiguresView(c3=result.c3)
     seen: set[str] = set()
     for step in result.annual.trace:
         label = f"{step.symbol}{_index_label(step.index)}"

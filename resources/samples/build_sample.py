@@ -59,9 +59,9 @@ def attachment_store(project: Project, folder: Path) -> AttachmentStore:
 def summary(project: Project) -> dict[str, object]:
     """The start-page figures, computed like the desktop app computes them on save."""
     estimate = estimate_project(project, load_registry())
-    years = len(estimate.years)
     return {
-        "er_per_year": str(estimate.total_er_rounded // years) if years else "",
+        # "ER per year": a full year's credited ER, as every full year of C.3 shows it
+        "er_per_year": str(estimate.c3.er_per_full_year) if estimate.years else "",
         "completeness": 100,
     }
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from check_support import TODAY, ContextFactory, codes, complete_project, mn_template
 
 from jcm_pdd.checks import CATALOG, Severity, run_checks
@@ -13,27 +14,21 @@ from jcm_pdd.checks.calc_rules import c3_totals
 from jcm_pdd.methodology import estimate_project
 
 
-@dataclass
-class _Year:
-    year: int
-    er_rounded: int
-
-
-@dataclass
-class _Table:
-    """A stand-in estimate whose total row was typed by hand."""
-
-    years: list[_Year] = field(default_factory=list)
-    total_er_rounded: int = 0
-
-
-def test_c3_total_must_be_the_sum_of_the_years(context: ContextFactory) -> None:
-    table = _Table([_Year(2026, 100), _Year(2027, 120)], total_er_rounded=221)
-    found = list(c3_totals(context(complete_project(), estimate=table)))
+def test_c3_total_must_be_the_sum_of_the_years(
+    context: ContextFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = complete_project()
+    estimate = estimate_project(project, mn_template())
+    real = estimate.c3
+    typed = replace(real.total, emission_reductions=real.total.emission_reductions + 1)
+    # A table whose total row was typed by hand (an import, a stale copy).
+    monkeypatch.setattr(type(estimate), "c3", property(lambda _self: replace(real, total=typed)))
+    found = list(c3_totals(context(project, estimate=estimate)))
     assert codes(found) == ["calc.total"]
-    assert "221" in found[0].message and "220" in found[0].message
-    table.total_er_rounded = 220
-    assert list(c3_totals(context(complete_project(), estimate=table))) == []
+    shown = f"{typed.emission_reductions:,}".replace(",", "")
+    assert shown in found[0].message.replace(",", "")
+    monkeypatch.undo()
+    assert list(c3_totals(context(project, estimate=estimate))) == []
 
 
 def test_the_engine_estimate_passes_the_total_rule(context: ContextFactory) -> None:

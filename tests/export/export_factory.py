@@ -10,7 +10,8 @@ import datetime as dt
 
 from builders import GRID_SOURCES, Unit, darkhan, entity, filled_mn_am003, sukhbaatar
 
-from jcm_pdd.export.figures import EmissionFigures, YearFigures
+from jcm_pdd.methodology.c3 import C3Row, C3Table, C3Totals, rounding_note
+from jcm_pdd.methodology.schema import Rounding
 from jcm_pdd.model import Project, Signatory
 
 JAPANESE_NAME = "株式会社ソーラーテック"
@@ -75,6 +76,12 @@ def filled_project() -> Project:
     )
 
 
-def sample_figures() -> EmissionFigures:
-    years = [YearFigures(str(y), 14746 + n, 0, 14746 + n) for n, y in enumerate(range(2020, 2024))]
-    return EmissionFigures.from_years(years)
+def sample_figures() -> C3Table:
+    rows = tuple(
+        C3Row(y, 366 if y % 4 == 0 else 365, 366 if y % 4 == 0 else 365, 14746 + n, 0, 14746 + n)
+        for n, y in enumerate(range(2020, 2024))
+    )
+    total = C3Totals(
+        sum(r.reference_emissions for r in rows), 0, sum(r.emission_reductions for r in rows)
+    )
+    return C3Table(rows, total, 14746, rounding_note(Rounding()))

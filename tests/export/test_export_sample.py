@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 
 from jcm_pdd.export import export_set
 from jcm_pdd.export.build_workbook import CALC
-from jcm_pdd.export.figures import thousands
 from jcm_pdd.export.sources import calculate, load_input
+from jcm_pdd.methodology.fmt import whole
 from jcm_pdd.paths import sample_project_path
 
 SAMPLE = sample_project_path()
@@ -44,8 +44,9 @@ def test_pdd_word_pdf_and_workbook_agree_with_the_engine(
     pdf_text: Callable[[Path], str],
 ) -> None:
     estimate = calculate(load_input(SAMPLE).project).estimate
-    total = thousands(estimate.total_er_rounded)
-    first = thousands(estimate.years[0].er_rounded)
+    assert estimate is not None
+    total = whole(estimate.c3.total.emission_reductions)
+    first = whole(estimate.c3.rows[0].emission_reductions)
     docx = next(
         p
         for n, p in exported.items()

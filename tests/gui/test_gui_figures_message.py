@@ -35,7 +35,7 @@ def test_missing_parameter_value_points_at_its_monitoring_plan_row() -> None:
     project.pdd.duration.start_date = __import__("datetime").date(2026, 4, 1)
     project.pdd.duration.operational_lifetime_years = 10
     figures = estimate_figures(project)
-    assert not figures.years and figures.message
+    assert not figures.rows and figures.message
     path = figures.message_path
     assert path.startswith("monitoring_plan."), (figures.message, path)
     table, row, column = path.split(".")[1:]

@@ -54,7 +54,7 @@ def test_language_change_applies_without_restart_and_keeps_the_work(
         # The rebuilt editors edit the same document, and undo still reaches the old edit.
         window.undo()
         assert window.session.project.pdd.title == "Rooftop solar PV in Ulaanbaatar"
-        qtbot.waitUntil(lambda: bool(window.calc_panel.figures.years), timeout=10000)
+        qtbot.waitUntil(lambda: bool(window.calc_panel.figures.rows), timeout=10000)
         # Exactly one set of menus and one toolbar: the old ones are gone, not hidden.
         titles = [a.text() for a in window.menuBar().actions()]
         assert titles.count("ファイル(&F)") == 1 and "&File" not in titles

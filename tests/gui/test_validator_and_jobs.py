@@ -49,7 +49,7 @@ def test_validator_mode_is_read_only_and_writes_nothing(window, package, qtbot) 
             for table in page.tables:
                 assert not table.add_button.isEnabled()
     # The figures follow the first paint of the window (a zero-delay timer).
-    qtbot.waitUntil(lambda: bool(window.calc_panel.figures.years), timeout=10000)
+    qtbot.waitUntil(lambda: bool(window.calc_panel.figures.rows), timeout=10000)
     assert len(window.review_docks) == 2  # findings and sign-offs beside the document
     window.view.navigator.select("PDD:A.3")
     assert window.findings_panel.target() == "PDD:A.3"

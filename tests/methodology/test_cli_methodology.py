@@ -82,9 +82,11 @@ def test_calc_toml_per_year(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     lines = out.splitlines()
     assert any(line.split()[:2] == ["2016", "184"] for line in lines)
     row_2017 = next(line for line in lines if line.strip().startswith("2017"))
-    assert row_2017.split()[-1] == "25" and "25.8075" in row_2017
+    # year, days, RE, PE, ER as C.3 prints them, then the unrounded ER
+    assert row_2017.split()[4:] == ["25", "25.8075"]
     total = next(line for line in lines if line.strip().startswith("Total"))
-    assert total.split()[-1] == "37"  # 12 (184/366 of 25.8075 = 12.97) + 25
+    assert total.split()[3] == "37"  # 12 (184/366 of 25.8075 = 12.97) + 25
+    assert "Totals are the sums of the years shown." in out
     assert "not verified" in out
 
 
@@ -95,7 +97,8 @@ def test_calc_json_has_trace(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     data = json.loads(out)
     assert data["period"]["er_rounded"] == 25 and data["period"]["er"]["value"] == "25.8075"
     assert [y["year"] for y in data["years"]] == [2016, 2017]
-    assert data["totals"]["er_rounded"] == 37 and data["start"] == "2016-07-01"
+    assert data["c3"]["total"]["emission_reductions"] == 37 and data["start"] == "2016-07-01"
+    assert [r["emission_reductions"] for r in data["c3"]["rows"]] == [12, 25]
     re_step = next(s for s in data["period"]["trace"] if s["key"] == "RE")
     assert re_step["equation"] == "sum(i, EC_RE[i]) * EF_elec"
     ef = next(i for i in re_step["inputs"] if i["key"] == "EF_elec")

@@ -46,11 +46,14 @@ def test_start_mid_year_and_lifetime_end(pv, pv_inputs) -> None:  # type: ignore
     assert list(years) == list(range(2019, 2035))
     assert years[2019].days == 5 and years[2019].er == ANNUAL * Fraction(5, 365)
     assert years[2034].days == 360 and years[2034].er == ANNUAL * Fraction(360, 365)
-    assert years[2019].er_rounded == 154  # 154.83... floored
+    rows = {r.year: r for r in result.c3.rows}
+    assert rows[2019].emission_reductions == 154  # 154.83... floored
     # 15 years of operation: the partial years add up to exactly one year
     assert result.total_er == 15 * ANNUAL
-    assert result.total_er_rounded == sum(y.er_rounded for y in result.years)
-    assert result.total_er_rounded < 15 * 11302  # partial years lose their fractions
+    total = result.c3.total.emission_reductions
+    assert total == sum(r.emission_reductions for r in rows.values())
+    assert total < 15 * 11302  # partial years lose their fractions
+    assert result.c3.er_per_full_year == 11302
 
 
 def test_leap_year_days(pv, pv_inputs) -> None:  # type: ignore[no-untyped-def]
@@ -92,7 +95,7 @@ def test_estimate_project_from_a_prefilled_project(pv) -> None:  # type: ignore[
     result = estimate_project(project, load_registry())
     assert [y.year for y in result.years] == [2022, 2023]
     assert result.years[0].er == Fraction("14181.7") * Fraction("0.533")
-    assert result.total_er_rounded == 2 * 7558  # 7,558.8461 per year, floored
+    assert result.c3.total.emission_reductions == 2 * 7558  # 7,558.8461 per year, floored
     assert not result.has_unverified_defaults
     ef = result.annual.sources[("EF_RE", ("PV-1",))]
     assert ef.where == "monitoring_plan.default_selections.0" and ef.choice == "captive_or_off_grid"

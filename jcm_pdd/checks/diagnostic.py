@@ -112,7 +112,7 @@ CATALOG: dict[str, CodeInfo] = {
     "eligibility.check-failed": _e("an eligibility check of the template fails"),
     "text.placeholder": _e("a text the methodology template gives only in part is not completed"),
     "calc.total": _e("the C.3 total differs from the sum of the years"),
-    "calc.error": _w("the emission reductions cannot be calculated yet"),
+    "calc.error": _e("the emission reductions cannot be calculated yet"),
     "defaults.unverified": _w("a default value JCM PDD Studio could not verify is in use"),
     "defaults.draft": _i("a default value taken from a draft of the methodology is in use"),
     "defaults.overridden": _i("a methodology default value is overridden"),

@@ -128,23 +128,25 @@ def _template(project: Project) -> tuple[Any | None, list[Diagnostic]]:
 
 def _engine(
     project: Project, template: Any, estimate: Any, eligibility: Any
-) -> tuple[Any, Any, str]:
+) -> tuple[Any, Any, str, str]:
     """Compute the estimate and eligibility checks the caller did not pass; on an input problem
-    return the reason the calculation is not possible yet."""
+    return the reason the calculation is not possible yet and the field it is about."""
     from jcm_pdd.methodology import check_eligibility, estimate_project, inputs_from_project
+    from jcm_pdd.methodology.where import field_of_input
 
-    problem = ""
+    problem = where = ""
     if estimate is None:
         try:
             estimate = estimate_project(project, template)
         except UserError as exc:
             problem = exc.message
+            where = field_of_input(project, getattr(exc, "key", ""), getattr(exc, "index", None))
     if eligibility is None and any(c.check for c in template.eligibility):
         try:
             eligibility = check_eligibility(template, inputs_from_project(project, template))
         except UserError as exc:
             problem = problem or exc.message
-    return estimate, eligibility, problem
+    return estimate, eligibility, problem, where
 
 
 def _deduplicate(found: list[Diagnostic]) -> Iterator[Diagnostic]:
@@ -197,12 +199,12 @@ def run_checks(
     project's partner country; ``template``/``estimate``/``eligibility`` are looked up and
     computed when ``resolve`` is true and they are not given."""
     definitions, registry, notes = _forms(project, forms)
-    problem = ""
+    problem = where = ""
     if resolve and template is None:
         template, missing = _template(project)
         notes += missing
     if resolve and template is not None:
-        estimate, eligibility, problem = _engine(project, template, estimate, eligibility)
+        estimate, eligibility, problem, where = _engine(project, template, estimate, eligibility)
     context = CheckContext(
         project=project,
         forms=definitions,
@@ -214,11 +216,7 @@ def run_checks(
     )
     found = [d for rule in RULES for d in rule(context)] + notes
     if problem and not any(d.severity is Severity.ERROR for d in found):
-        found.append(
-            make(
-                "calc.error",
-                "pdd.estimation.end_year",
-                reason=problem,
-            )
-        )
+        # the last thing between the project and its figures: an error (a final export and a
+        # package need the figures), at the field to fill where the engine names one
+        found.append(make("calc.error", where or "pdd.estimation.end_year", reason=problem))
     return _place(_deduplicate(found), definitions)

@@ -62,7 +62,9 @@ def test_calculation_problem_is_explained_when_nothing_else_is_wrong() -> None:
     selection.override_reason = "typing error"
     found = run_checks(project, today=TODAY)
     assert codes(found) == ["calc.error", "defaults.overridden"]
-    assert found[0].severity is Severity.WARNING and "negative" in found[0].message
+    # an error: the figures a final export and a package need cannot be calculated
+    assert found[0].severity is Severity.ERROR and "negative" in found[0].message
+    assert found[0].location == "monitoring_plan.default_selections.0.override_value"
 
 
 def test_calculation_problem_is_not_repeated_when_errors_explain_it() -> None:

@@ -20,6 +20,7 @@ from typing import Any
 from drive import (
     choose_in_combo,
     click,
+    click_link,
     click_tree_item,
     commit_cell,
     open_cell_editor,
@@ -92,21 +93,24 @@ def type_into(editor: QWidget, text: str, *, paragraph_cell: bool = False) -> No
         QTest.keyClicks(editor, line)
 
 
-def example_inputs(full_id: str) -> dict[str, str]:
+def example_inputs(full_id: str) -> tuple[dict[str, str], dict[str, str]]:
     """The developer's own figures: here, the template's first worked example (its values
-    meet the methodology's eligibility checks), by parameter key; a case as its choice id."""
+    meet the methodology's eligibility checks): (values, cases chosen) by parameter key."""
     from jcm_pdd.methodology import load_registry
 
     template = next(t for t in load_registry().all() if t.identity.full_id == full_id)
-    found: dict[str, str] = {}
+    values: dict[str, str] = {}
+    cases: dict[str, str] = {}
     for key, entry in (template.examples[0].inputs if template.examples else {}).items():
         first = entry[0] if isinstance(entry, list) and entry else entry
-        if isinstance(first, dict):
-            value = first.get("choice", first.get("value", ""))
-        else:
-            value = first
-        found[key] = str(value)
-    return found
+        if not isinstance(first, dict):
+            values[key] = str(first)
+            continue
+        if "value" in first:
+            values[key] = str(first["value"])
+        if "choice" in first:
+            cases[key] = str(first["choice"])
+    return values, cases
 
 
 @dataclass
@@ -116,6 +120,7 @@ class Journey:
     folder: Path
     country: str = ""
     figures: dict[str, str] = field(default_factory=dict)  # the developer's data sheet
+    cases: dict[str, str] = field(default_factory=dict)
     attempts: dict[str, int] = field(default_factory=dict)
     filled: int = 0
 
@@ -123,7 +128,7 @@ class Journey:
     def create_through_wizard(self, full_id: str, country: str) -> None:
         """Start page "New project…" -> the wizard, driven while it is open (it is modal)."""
         self.country = country
-        self.figures = example_inputs(full_id)
+        self.figures, self.cases = example_inputs(full_id)
         lat, lon = country_point(country)
         done: list[str] = []
 
@@ -230,7 +235,7 @@ class Journey:
         view = table._cols[column][0]
         editor = open_cell_editor(table.table, row, column)
         if isinstance(editor, QComboBox) and not editor.isEditable():
-            wanted = self.figures.get(self.row_key(table, row), "")
+            wanted = self.cases.get(self.row_key(table, row), "")
             found = editor.findData(wanted) if wanted else -1
             choose_in_combo(editor, editor.itemText(found if found > 0 else 1))
             commit_cell(editor)
@@ -245,6 +250,78 @@ class Journey:
             return
         type_into(editor, text, paragraph_cell=isinstance(editor, QPlainTextEdit))
         commit_cell(editor)
+
+    # -- the C.3 panel's link -------------------------------------------------------------------
+    def follow_figures_link(self) -> str:
+        """Click "Go to the field" under the C.3 panel's message and fill the field it opens."""
+        panel = self.window.calc_panel
+        self.window.recalculate()  # the figures that follow a typing pause, now
+        path = panel.figures.message_path
+        assert path, panel.figures.message
+        click_link(panel.message)
+        self.fill(path, panel.figures.message)
+        return path
+
+    # -- export, save, package, open -------------------------------------------------------------
+    def tool_button(self, action: Any) -> QWidget:
+        from PySide6.QtWidgets import QToolBar
+
+        toolbar = self.window.findChild(QToolBar, "mainToolbar")
+        return toolbar.widgetForAction(action)
+
+    def run_dialog(self, action: Any, fill: Any) -> Any:
+        """Click the toolbar button, fill the dialog it opens, click its start button and wait
+        for the job to finish; the job's result (paths, or the error shown)."""
+        click(self.tool_button(action))
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None, "no dialog opened"
+        fill(dialog)
+        results: list[Any] = []
+        dialog.finished_job.connect(results.append)  # listening only: the dialog emits it
+        press(dialog.start_button)
+        self.qtbot.waitUntil(lambda: bool(results), timeout=120_000)
+        text = dialog.message.text()
+        press(dialog.buttons.button(dialog.buttons.StandardButton.Close))
+        return results[0], text
+
+    def export_final(self, folder: Path) -> list[Path]:
+        def fill(dialog: Any) -> None:
+            type_into(dialog.folder, str(folder))
+            assert not dialog.draft.isChecked()  # a final export: every format, no DRAFT
+
+        result, text = self.run_dialog(self.window.act_export, fill)
+        assert isinstance(result, list), text
+        return result
+
+    def save_as(self, path: Path) -> None:
+        original = QFileDialog.getSaveFileName
+        QFileDialog.getSaveFileName = staticmethod(  # type: ignore[method-assign]
+            lambda *a, **k: (str(path), "")
+        )
+        try:
+            click(self.tool_button(self.window.act_save))
+        finally:
+            QFileDialog.getSaveFileName = original  # type: ignore[method-assign]
+        assert path.is_file() and not self.window.session.is_dirty
+
+    def package(self, target: Path) -> Path:
+        def fill(dialog: Any) -> None:
+            type_into(dialog.target, str(target))
+            type_into(dialog.packaged_by, "Journey Test Consulting")
+
+        result, text = self.run_dialog(self.window.act_package, fill)
+        assert target.is_file(), (result, text)
+        return target
+
+    def open_file(self, path: Path) -> None:
+        original = QFileDialog.getOpenFileName
+        QFileDialog.getOpenFileName = staticmethod(  # type: ignore[method-assign]
+            lambda *a, **k: (str(path), "")
+        )
+        try:
+            click(self.tool_button(self.window.act_open))
+        finally:
+            QFileDialog.getOpenFileName = original  # type: ignore[method-assign]
 
     def row_key(self, table: TableEditor, row: int) -> str:
         """The methodology parameter a Monitoring Plan row is about, as its row shows it."""
@@ -278,7 +355,9 @@ class Journey:
         view = self.window.view
         from jcm_pdd.gui.navigator import ATTACHMENTS_ID
 
-        page = view.show_section(ATTACHMENTS_ID)
+        navigator = view.navigator
+        click_tree_item(navigator, navigator._items[ATTACHMENTS_ID])  # the navigator's entry
+        page = view.current_page()
         original = QFileDialog.getOpenFileName
         QFileDialog.getOpenFileName = staticmethod(  # type: ignore[method-assign]
             lambda *a, **k: (str(FIGURE), "")

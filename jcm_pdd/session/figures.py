@@ -114,8 +114,6 @@ def missing_inputs(project: Project) -> int:
     )
 
 
-
-
 def provenance_of(source: Any) -> str:
     origin = str(getattr(source, "origin", "calculated"))
     if origin == "default" and getattr(source, "status", None) not in (None, "verified"):

@@ -38,7 +38,7 @@ def test_a_new_project_is_completed_exported_and_packaged_in_the_app(
     assert journey.follow_figures_link() == "pdd.duration.start_date"
     journey.fill_every_error()
     assert not journey.errors()
-    assert window.calc_panel.figures.years, window.calc_panel.figures.message
+    assert window.calc_panel.figures.rows, window.calc_panel.figures.message
     project = tmp_path / "project.jcmpdd"
     journey.save_as(project)
     written = journey.export_final(tmp_path / "export")

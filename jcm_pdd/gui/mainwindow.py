@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -31,7 +32,6 @@ from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.diagnostics_panel import DiagnosticsPanel
 from jcm_pdd.gui.document_view import DocumentView
 from jcm_pdd.gui.lock_takeover import offer_take_over
-from jcm_pdd.gui.participant import ParticipantReview
 from jcm_pdd.gui.preferences import Preferences
 from jcm_pdd.gui.start_page import StartPage
 from jcm_pdd.gui.window_menus import install_menus
@@ -42,6 +42,12 @@ from jcm_pdd.session import io as session_io
 from jcm_pdd.session.diagnostics import SEVERITY_ORDER, run_diagnostics
 from jcm_pdd.session.figures import FiguresView, estimate_figures
 from jcm_pdd.session.formview import section_completeness
+
+if TYPE_CHECKING:
+    from jcm_pdd.gui.participant import ParticipantReview, ResponsePanel
+    from jcm_pdd.gui.review_panel import ReviewPanel
+    from jcm_pdd.gui.round_view import RoundView
+    from jcm_pdd.gui.signoff_panel import SignOffPanel
 
 PROJECT_FILTER = "JCM PDD project (*.jcmpdd)"
 OPEN_FILTER = "JCM PDD project or validation package (*.jcmpdd *.jcmpkg)"
@@ -55,6 +61,10 @@ class MainWindow(QMainWindow):
     document_opened = Signal()
     figures_updated = Signal()
     diagnostics_updated = Signal()
+    findings_panel: ReviewPanel  # the review docks' panels (review_docks, participant)
+    signoff_panel: SignOffPanel
+    round_view: RoundView
+    response_panel: ResponsePanel | None
 
     def __init__(self, prefs: Preferences | None = None, *, start_page: bool = True) -> None:
         super().__init__()

@@ -87,7 +87,13 @@ class RoundView(QWidget):
         self.state = state
         self.findings = findings
         self.titles = titles
-        self.diff, why = changes_since_previous(state)
+        # The previous package is opened and verified once per document (not again when the
+        # docks are rebuilt in another language); a reason for no diff is worded anew.
+        if state.changes is None:
+            state.changes, why = changes_since_previous(state)
+        else:
+            why = ""
+        self.diff = state.changes
         self.changed_paths = {c.path for c in self.diff.fields} if self.diff else set()
 
         self.summary = QLabel()
@@ -162,9 +168,13 @@ class RoundView(QWidget):
     # -- state -------------------------------------------------------------------------------
     def rows(self) -> list[tuple[str, ...]]:
         return [
-            tuple(self.table.item(r, c).text() for c in range(self.table.columnCount()))
+            tuple(self._cell(r, c) for c in range(self.table.columnCount()))
             for r in range(self.table.rowCount())
         ]
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
 
     def refresh(self) -> None:
         review, state = self.state.review, self.state
@@ -231,8 +241,10 @@ class RoundView(QWidget):
             return self.titles[target]
         from jcm_pdd.model.paths import PathError, get_value
 
+        project = self.state.opened.project
+        assert project is not None  # a package without a project is refused on open
         try:
-            value: Any = get_value(self.state.opened.project, target)
+            value: Any = get_value(project, target)
         except PathError:
             return "—"
         # Model values (Decimal, dates, rows) shown as the compare view shows them: as JSON.

@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from jcm_pdd.errors import UserError
+from jcm_pdd.package.diff import ProjectDiff
 from jcm_pdd.package.engine import Figures
 from jcm_pdd.package.opened import OpenedPackage
 from jcm_pdd.package.review import (
@@ -49,6 +50,7 @@ class PackageState:
     responded: list[str] = field(default_factory=list)  # findings answered in this package
     previous: tuple[PackageRef, Path] | None = None  # the earlier round's package, when beside
     _figures: Figures | None = field(default=None, init=False, repr=False)
+    changes: ProjectDiff | None = field(default=None, init=False, repr=False)  # since N-1
 
     @property
     def figures(self) -> Figures:

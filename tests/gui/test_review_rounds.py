@@ -263,3 +263,25 @@ def test_round_view_beside_the_previous_round_in_the_folder(
     assert "Round 2" in view.summary.text() and "since round 1" in view.summary.text()
     assert not (folder / "round2.jcmreview").exists(), "opening writes nothing"
     assert window.findings_panel.review.latest_round == 2
+
+
+def test_round_view_follows_a_language_change(window, tmp_path: Path, tmp_path_factory) -> None:
+    from jcm_pdd.gui.i18n import install_language
+    from tests.gui.review_packages import built_rounds, copy_into
+    from tests.gui.test_gui_language_switch import _choose_language_in_dialog, _has_kana
+
+    rounds = built_rounds(tmp_path_factory)
+    assert window.open_path(copy_into(rounds.round1, tmp_path / "tpe"))
+    type_into(window.findings_panel.text_edit, "Which grid factor?")
+    QTest.mouseClick(window.findings_panel.raise_button, Qt.MouseButton.LeftButton)
+    assert window.close_document()
+    assert window.open_path(copy_into(rounds.round2, tmp_path / "tpe"))
+    diff = window.round_view.diff
+    assert diff is not None
+    try:
+        _choose_language_in_dialog(window, "ja")
+        dock = next(d for d in window.review_docks if d.objectName() == "roundDock")
+        assert _has_kana(dock.windowTitle()) and _has_kana(window.round_view.summary.text())
+        assert window.round_view.diff is diff, "the previous round is not opened again"
+    finally:
+        install_language("en")

@@ -200,12 +200,9 @@ class MainWindow(QMainWindow):
         controller.schedule_recalc()
         controller.schedule_recheck()
         self._update_state()  # shows the diagnostics dock, which would cover the review docks
-        QTimer.singleShot(0, self._raise_review)  # once the dock area has laid out its tabs
+        # Once the dock area has laid out its tabs, the first review dock goes on top.
+        QTimer.singleShot(0, lambda: self.review_docks and self.review_docks[0].raise_())
         self.document_opened.emit()
-
-    def _raise_review(self) -> None:
-        if self.review_docks:
-            self.review_docks[0].raise_()
 
     def _build_view(self, controller: DocumentController, section_id: str = "") -> None:
         from jcm_pdd.gui.package_window import banner_for
@@ -513,12 +510,6 @@ class MainWindow(QMainWindow):
 
         return package_dialog(self)
 
-    def open_review(self) -> bool:
-        """Open a validator's review beside the project, to answer its findings."""
-        from jcm_pdd.gui.participant import open_review
-
-        return open_review(self)
-
     def compare_dialog(self) -> QWidget | None:
         """Compare the open file (project or package round) with another one."""
         from jcm_pdd.gui.diff_view import compare_with
@@ -539,18 +530,6 @@ class MainWindow(QMainWindow):
                 self.signoff_panel.reviewer = reviewer_name(self)
             if self.prefs.language != language:
                 self.retranslate()
-
-    def about(self) -> None:
-        from jcm_pdd import __version__
-
-        QMessageBox.about(
-            self,
-            tr("About JCM PDD Studio"),
-            tr(
-                "JCM PDD Studio {0}\nDraft, calculate, export and package JCM Project Design "
-                "Documents, offline."
-            ).format(__version__),
-        )
 
     # -- closing ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

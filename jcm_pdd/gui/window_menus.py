@@ -2,7 +2,8 @@
 
 ``install_menus(window)`` builds them (at start and again after a language change, when every
 text is read anew through ``tr()``), as ``act_*`` attributes of the window that its state
-updates enable and disable. The slots are the window's own methods.
+updates enable and disable. The slots are the window's own methods, and two small ones here
+(About, and opening a validator's review to answer it).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
 
 from jcm_pdd.gui import icons
 from jcm_pdd.gui.confidential import SHORTCUT as CONFIDENTIAL_SHORTCUT
@@ -52,9 +54,9 @@ def _build_actions(w: MainWindow) -> None:
     w.act_quit = _action(w, tr("&Quit"), w.close, keys.Quit)
     w.act_start = _action(w, tr("Start &page"), w.show_start_page_only)
     w.act_show_calc = _action(w, tr("Show &calculation…"), w.calc_panel.show_calculation)
-    w.act_about = _action(w, tr("&About JCM PDD Studio"), w.about)
+    w.act_about = _action(w, tr("&About JCM PDD Studio"), lambda: about(w))
     w.act_compare = _action(w, tr("Co&mpare with…"), w.compare_dialog)
-    w.act_open_review = _action(w, tr("Answer a validator's &review…"), w.open_review)
+    w.act_open_review = _action(w, tr("Answer a validator's &review…"), lambda: open_review(w))
     w.act_undo = _action(w, tr("&Undo"), w.undo, keys.Undo, "undo")
     w.act_redo = _action(w, tr("&Redo"), w.redo, keys.Redo, "redo")
     w.act_confidential = _action(
@@ -101,3 +103,23 @@ def _build_menus(w: MainWindow) -> None:
     toolbar.addActions([w.act_undo, w.act_redo])
     toolbar.addSeparator()
     toolbar.addActions([w.act_export, w.act_package])
+
+
+def about(window: MainWindow) -> None:
+    from jcm_pdd import __version__
+
+    QMessageBox.about(
+        window,
+        tr("About JCM PDD Studio"),
+        tr(
+            "JCM PDD Studio {0}\nDraft, calculate, export and package JCM Project Design "
+            "Documents, offline."
+        ).format(__version__),
+    )
+
+
+def open_review(window: MainWindow) -> None:
+    """Open a validator's review beside the project, to answer its findings."""
+    from jcm_pdd.gui.participant import open_review
+
+    open_review(window)

@@ -39,180 +39,180 @@
         <translation>画像と PDF ({0})</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="40" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="41" />
         <source>entered</source>
         <translation>入力値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="41" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="42" />
         <source>default</source>
         <translation>デフォルト値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="42" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="43" />
         <source>calculated</source>
         <translation>計算値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="43" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="44" />
         <source>overridden</source>
         <translation>上書き</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="44" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="45" />
         <source>unverified default</source>
         <translation>未検証のデフォルト値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="54" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="55" />
         <source>Choose a methodology (B.1) to see the figures.</source>
         <translation>数値を表示するには方法論（B.1）を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="56" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="57" />
         <source>No project open.</source>
         <translation>プロジェクトが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="61" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="62" />
         <source>The figures need {0} more inputs. First: {1}</source>
         <translation>数値の算出にはあと {0} 件の入力が必要です。最初の項目: {1}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="62" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="63" />
         <source>The figures need one more input: {0}</source>
         <translation>数値の算出にはあと 1 つ入力が必要です: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="127" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="123" />
         <source>Total estimated emission reductions</source>
         <translation>推計排出削減量の合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="128" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="124" />
         <source>Where the inputs of the calculation come from</source>
         <translation>計算の入力値の出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="129" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="125" />
         <source>Estimated emissions per year</source>
         <translation>年別の推計排出量</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="130" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="126" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="130" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="60" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="126" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="61" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="130" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="60" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="126" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="61" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="130" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="60" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="126" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="61" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="133" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="129" />
         <source>Calendar year</source>
         <translation>暦年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="134" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="130" />
         <source>Reference emissions, tCO2e</source>
         <translation>リファレンス排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="135" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="131" />
         <source>Project emissions, tCO2e</source>
         <translation>プロジェクト排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="132" />
         <source>Emission reductions credited, tCO2e (rounded down)</source>
         <translation>排出削減量 tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="140" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
         <source>Show calculation…</source>
         <translation>計算過程を表示…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="174" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
         <source>Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})</source>
         <translation>合計 {0}–{1}年: ER {2} tCO2e（RE {3}、PE {4}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="184" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="181" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="190" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="189" />
         <source>Inputs:</source>
         <translation>入力値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="226" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="225" />
         <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
         <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="251" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="250" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="255" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="254" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="259" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="258" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="259" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="258" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="259" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="258" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="259" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="258" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="259" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="258" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="270" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="269" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="271" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="270" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="272" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="271" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
@@ -239,8 +239,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="72" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="84" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="232" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="94" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="239" />
         <source>Diagnostics</source>
         <translation>診断</translation>
     </message>
@@ -592,133 +592,133 @@
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="78" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="231" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="88" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="238" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="44" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="45" />
         <source>&amp;New…</source>
         <translation>新規(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="45" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="46" />
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="46" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="47" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="47" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="48" />
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="48" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="49" />
         <source>&amp;Close</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="49" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="50" />
         <source>&amp;Export…</source>
         <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="50" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="51" />
         <source>&amp;Package for validation…</source>
         <translation>有効化審査用パッケージ作成(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="51" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="52" />
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="52" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="53" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="53" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="54" />
         <source>Start &amp;page</source>
         <translation>スタートページ(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="54" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="55" />
         <source>Show &amp;calculation…</source>
         <translation>計算過程を表示(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="55" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="56" />
         <source>&amp;About JCM PDD Studio</source>
         <translation>JCM PDD Studio について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="56" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="57" />
         <source>Co&amp;mpare with…</source>
         <translation>比較(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="57" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="58" />
         <source>Answer a validator's &amp;review…</source>
         <translation>審査機関のレビューに回答(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="58" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="59" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="59" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="60" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="61" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="62" />
         <source>Mark &amp;confidential</source>
         <translation>機密にする(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="63" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="64" />
         <source>Confidential &amp;items…</source>
         <translation>機密項目(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="75" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="76" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="77" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="78" />
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="85" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="86" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="89" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="90" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="95" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="96" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="97" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="98" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="189" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="199" />
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
@@ -787,56 +787,56 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="91" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="233" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="101" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="240" />
         <source>Confidential items</source>
         <translation>機密項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="350" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="357" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="369" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="376" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="389" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="396" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="390" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="397" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="404" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="411" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="410" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="417" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="440" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="447" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="441" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="448" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="486" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="493" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -846,12 +846,12 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="538" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="112" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="540" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="114" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}
@@ -1133,72 +1133,72 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>「{0}」はこの行の選択肢にありません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="82" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="84" />
         <source>The package holds no readable project.</source>
         <translation>パッケージに読み込めるプロジェクトがありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="96" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="98" />
         <source>“{0}” says it is round {1}, but its review already holds another package as round {1} (“{2}”). A resubmission must carry the next round number: ask for it to be packaged again as round {3}.</source>
         <translation>「{0}」は第 {1} 回とされていますが、レビューには別のパッケージ（「{2}」）が第 {1} 回として記録されています。再提出には次のラウンド番号が必要です。第 {3} 回として作成し直すよう依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="128" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="130" />
         <source>Validation package “{0}” (round {1}): VERIFIED — every file matches its checksum. Read-only.</source>
         <translation>審査パッケージ「{0}」（第 {1} 回）: 検証済み — すべてのファイルがチェックサムと一致しました。読み取り専用です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="136" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="138" />
         <source>{1} — NOT TRUSTWORTHY. Validation package “{0}” (round {2}) does not match its checksums: {3}. Do not base findings or an opinion on it. Read-only.</source>
         <translation>{1} — 信頼できません。審査パッケージ「{0}」（第 {2} 回）はチェックサムと一致しません: {3}。これに基づいて指摘や意見を出さないでください。読み取り専用です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="146" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="148" />
         <source>altered: {0}</source>
         <translation>改変: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="147" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="149" />
         <source>missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="148" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="150" />
         <source>not listed: {0}</source>
         <translation>一覧にない: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="163" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="165" />
         <source>{0}, not trustworthy</source>
         <translation>{0}、信頼できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="169" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="171" />
         <source>Altered (content differs from its checksum):</source>
         <translation>改変（内容がチェックサムと異なる）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="170" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="172" />
         <source>Missing (listed, but not in the package):</source>
         <translation>欠落（一覧にあるがパッケージにない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="171" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="173" />
         <source>Extra (in the package, but not listed):</source>
         <translation>余分（パッケージにあるが一覧にない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="175" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="177" />
         <source>“{0}” did not verify: {1}. Its contents are not trustworthy; ask the project participants to send the package again.</source>
         <translation>「{0}」は検証に失敗しました: {1}。内容は信頼できません。プロジェクト参加者にパッケージの再送を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="190" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="192" />
         <source>Other problems:</source>
         <translation>その他の問題:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="116" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="118" />
         <source>validation package</source>
         <translation>審査パッケージ</translation>
     </message>
@@ -1463,7 +1463,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     <message>
         <location filename="../../jcm_pdd/gui/participant.py" line="84" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="107" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="113" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -1516,7 +1516,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <location filename="../../jcm_pdd/gui/confidential.py" line="265" />
         <location filename="../../jcm_pdd/gui/participant.py" line="84" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="108" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="114" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
@@ -1548,7 +1548,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     <message>
         <location filename="../../jcm_pdd/gui/participant.py" line="84" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="109" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="115" />
         <source>Section / field</source>
         <translation>セクション / 項目</translation>
     </message>
@@ -1647,7 +1647,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="149" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="131" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="137" />
         <source>The TPE's assessment of the response</source>
         <translation>回答に対する TPE の評価</translation>
     </message>
@@ -1698,13 +1698,13 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="162" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="135" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="141" />
         <source>Close finding</source>
         <translation>解決済みにする</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="163" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="136" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="142" />
         <source>Keep open</source>
         <translation>未完了のまま</translation>
     </message>
@@ -2005,66 +2005,66 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>このパッケージの隣の「{0}」は、レビューが第 {1} 回として記録したパッケージではありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="104" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="110" />
         <source>Findings to settle in this round</source>
         <translation>このラウンドで判断する指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="110" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="116" />
         <source>Participants' response</source>
         <translation>参加者の回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="111" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="117" />
         <source>The field now</source>
         <translation>現在の値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="112" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="118" />
         <source>Since last round</source>
         <translation>前回からの変化</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="132" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="138" />
         <source>Assessment</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="137" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="143" />
         <source>Re-open</source>
         <translation>再オープン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="187" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="197" />
         <source>(no response)</source>
         <translation>（回答なし）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="189" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="199" />
         <source>changed</source>
         <translation>変更あり</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="189" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="199" />
         <source>unchanged</source>
         <translation>変更なし</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="203" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="213" />
         <source>{0} field(s) and {1} figure(s) changed since round {2}</source>
         <translation>第 {2} 回以降に項目 {0} 件と数値 {1} 件が変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="207" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="217" />
         <source>the changes since the last round are not available</source>
         <translation>前回からの変更は表示できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="211" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="221" />
         <source>Round {0}: {1}; {2} finding(s) not closed, {3} answered in this package.</source>
         <translation>第 {0} 回: {1}。未完了の指摘 {2} 件、このパッケージで回答 {3} 件。</translation>
     </message>
-<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="242" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="240" /><source>With values</source><translation>数値を代入</translation></message></context>
+<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="241" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="239" /><source>With values</source><translation>数値を代入</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>

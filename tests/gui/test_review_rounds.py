@@ -285,3 +285,31 @@ def test_round_view_follows_a_language_change(window, tmp_path: Path, tmp_path_f
         assert window.round_view.diff is diff, "the previous round is not opened again"
     finally:
         install_language("en")
+
+
+def test_package_dialog_never_replaces_a_package_without_asking(
+    window, answers, tmp_path: Path, qtbot
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    project = save(tmp_path / "darkhan.jcmpdd", *make_project())
+    assert window.open_path(project)
+    first = package_round(window, qtbot, 1)
+    before = first.read_bytes()
+    window.act_package.trigger()
+    dialog = window.findChildren(PackageDialog)[-1]
+    qtbot.addWidget(dialog)
+    assert dialog.round_box.value() == 2 and "darkhan-round1.jcmpkg" in dialog.previous.text()
+    dialog.round_box.setFocus()
+    QTest.keyClick(dialog.round_box, Qt.Key.Key_Down)  # back to round 1: the same file name
+    assert Path(dialog.target.text()) == first
+    answers["question"] = QMessageBox.StandardButton.No
+    QTest.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert "already exists" in answers["asked"][-1]
+    assert dialog.thread_ is None and first.read_bytes() == before, "kept as it was"
+    assert "kept" in dialog.message.text()
+    answers["question"] = QMessageBox.StandardButton.Yes
+    with qtbot.waitSignal(dialog.finished_job, timeout=180000):
+        QTest.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert "round 1" in dialog.message.text()
+    dialog.close()

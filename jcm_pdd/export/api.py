@@ -64,7 +64,10 @@ def refuse_final(project: Project, calc: Calculation) -> None:
     """Raise a UserError listing what blocks a final (submission) export."""
     from jcm_pdd.checks import blocking_errors, blocking_lines
 
-    errors = blocking_lines(blocking_errors(project))
+    # The checks reuse the export's template and estimate: the export enters methodology once.
+    errors = blocking_lines(
+        blocking_errors(project, template=calc.template, estimate=calc.estimate)
+    )
     if calc.figures is None:
         errors.append(f"The emission reductions cannot be calculated: {calc.problem}")
     if errors:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, Protection
@@ -52,6 +52,9 @@ from jcm_pdd.methodology.inputs import Inputs
 from jcm_pdd.methodology.resolve import resolve
 from jcm_pdd.methodology.schema import Template
 from jcm_pdd.model import MonitoredParameter, Project
+
+if TYPE_CHECKING:
+    from jcm_pdd.export.sources import Calculation
 
 
 @dataclass
@@ -439,12 +442,12 @@ def workbook_bytes(src: WorkbookSource) -> bytes:
     return writer.finish()
 
 
-def build_workbook(project: Project, calc: Any, *, public: bool, draft: bool) -> bytes:
+def build_workbook(project: Project, calc: Calculation, *, public: bool, draft: bool) -> bytes:
     """The workbook of a project (``calc`` from ``jcm_pdd.export.sources.calculate``)."""
     from jcm_pdd.errors import UserError
     from jcm_pdd.export.sources import project_inputs
 
-    template, inputs, problem = project_inputs(project, draft=draft)
+    template, inputs, problem = project_inputs(project, calc, draft=draft)
     if template is None or inputs is None:
         raise UserError(f"Cannot write the Monitoring Plan workbook: {problem}")
     reader = FieldReader(project, public=public) if public else None

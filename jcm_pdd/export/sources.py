@@ -77,18 +77,27 @@ def _registry() -> Any:
 
 
 def calculate(project: Project) -> Calculation:
-    """Run the engine's ex-ante estimate (PDD C.3); a project that cannot be calculated yet
-    gives the reason instead of figures (a draft still exports, showing "not calculated")."""
+    """The one entry of an export into ``methodology``: find B.1's template and run the ex-ante
+    estimate (PDD C.3) once; the documents, the workbook and the final export's checks all use
+    this result. A project that cannot be calculated yet gives the reason instead of figures
+    (a draft still exports, showing "not calculated")."""
     from jcm_pdd.methodology import estimate_project
 
-    if not project.pdd.methodology.methodology_id:
+    selection = project.pdd.methodology
+    if not selection.methodology_id:
         return Calculation(None, problem="no methodology is selected (B.1)")
+    template = find_template(selection.methodology_id, selection.version)
+    if template is None:
+        return Calculation(
+            None,
+            problem=f"no template for {selection.methodology_id} {selection.version} is installed",
+        )
     try:
-        registry = _registry()
-        estimate = estimate_project(project, registry)
+        estimate = estimate_project(project, template)
     except (UserError, ValueError, LookupError) as exc:  # the engine's InputError and friends
-        return Calculation(None, problem=getattr(exc, "message", None) or str(exc))
-    return Calculation(estimate.c3, estimate)
+        problem = getattr(exc, "message", None) or str(exc)
+        return Calculation(None, template=template, problem=problem)
+    return Calculation(estimate.c3, estimate, template)
 
 
 def find_template(methodology_id: str, version: str) -> Any:
@@ -110,21 +119,17 @@ def _plan_without_gaps(project: Project, template: Any) -> Project:
     return copy
 
 
-def project_inputs(project: Project, *, draft: bool = False) -> tuple[Any, Any, str]:
-    """(template, engine inputs, problem) of a project's Monitoring Plan; a draft skips plan
-    rows that are incomplete (their cells stay blank) instead of failing."""
+def project_inputs(
+    project: Project, calc: Calculation, *, draft: bool = False
+) -> tuple[Any, Any, str]:
+    """(template, engine inputs, problem) of a project's Monitoring Plan with the template
+    ``calculate`` found; a draft skips plan rows that are incomplete (their cells stay blank)
+    instead of failing."""
     from jcm_pdd.methodology.inputs import inputs_from_project
 
-    selection = project.pdd.methodology
-    if not selection.methodology_id:
-        return None, None, "no methodology is selected (B.1)"
-    template = find_template(selection.methodology_id, selection.version)
+    template = calc.template
     if template is None:
-        return (
-            None,
-            None,
-            f"no template for {selection.methodology_id} {selection.version} is installed",
-        )
+        return None, None, calc.problem
     try:
         return template, inputs_from_project(project, template), ""
     except UserError as exc:  # the engine's InputError

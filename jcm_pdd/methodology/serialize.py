@@ -1,5 +1,8 @@
 """Plain-data (JSON-ready) views of calculation results, for ``calc --json``, packages and exports.
 
+The one serializer of the calculation trace: ``calc --json``'s ``period.trace`` and a validation
+package's ``trace.json`` ``trace.steps`` are both ``trace_to_list`` of the same period.
+
 Every number is given twice: ``value`` (decimal text, exact when it terminates, else truncated
 with "…") and ``exact`` (the Fraction as ``numerator/denominator``), so no reader needs floats.
 """
@@ -64,6 +67,7 @@ def trace_to_list(result: PeriodResult) -> list[dict[str, Any]]:
             "value": number(step.value),
             "inputs": [
                 {
+                    "label": i.label,
                     "key": i.key,
                     "symbol": i.symbol,
                     "index": dict(i.index),

@@ -20,10 +20,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.model import Project
+
+if TYPE_CHECKING:
+    from jcm_pdd.methodology.estimate import ExAnteEstimate
+    from jcm_pdd.methodology.schema import Template
 
 Figures = dict[str, dict[str, str]]
 
@@ -75,14 +79,14 @@ def template_file_for(project: Project) -> Path:
     return Path(template.path)
 
 
-def load_template_file(path: Path) -> Any:
+def load_template_file(path: Path) -> Template:
     """Load one template file by itself (never through the shipped registry or its cache)."""
     from jcm_pdd.methodology.loader import load_file
 
     return load_file(path)
 
 
-def estimate(project: Project, template: Any) -> Estimate:
+def estimate(project: Project, template: Template) -> Estimate:
     """The C.3 estimate with ``template`` (a loaded template object, not an id)."""
     from jcm_pdd.methodology.estimate import estimate_project
 
@@ -109,33 +113,12 @@ def estimate(project: Project, template: Any) -> Estimate:
     return Estimate(figures=figures, trace=_trace(result))
 
 
-def _trace(result: Any) -> dict[str, Any]:
-    """The annual calculation's trace as plain data: every equation with its inputs."""
-    steps = []
-    for step in result.annual.trace:
-        steps.append(
-            {
-                "key": step.key,
-                "symbol": step.symbol,
-                "index": dict(step.index),
-                "equation": step.equation,
-                "equation_ref": step.equation_ref,
-                "unit": step.unit,
-                "value": exact_text(step.value),
-                "inputs": [
-                    {
-                        "label": item.label,
-                        "value": exact_text(item.value),
-                        "unit": item.unit,
-                        "origin": item.source.origin,
-                        "status": item.source.status,
-                        "citation": item.source.citation,
-                        "where": item.source.where,
-                    }
-                    for item in step.inputs
-                ],
-            }
-        )
+def _trace(result: ExAnteEstimate) -> dict[str, Any]:
+    """The annual calculation's trace as plain data: every equation with its inputs, in the
+    one trace format (``methodology.serialize.trace_to_list``, as ``calc --json`` gives it)."""
+    from jcm_pdd.methodology.serialize import trace_to_list
+
+    steps = trace_to_list(result.annual)
     return {
         "template": {"id": result.template_id, "version": result.version},
         "operation": {"start": result.start.isoformat(), "end": result.end.isoformat()},

@@ -141,7 +141,7 @@ def trace_html(ctx: BuildContext, data: dict[str, Any]) -> bytes:
     steps = []
     for step in data["trace"].get("steps", []):
         inputs = "<br>".join(
-            f"{esc(i['label'])} = {(_shown(i['value']))} {esc(i['unit'])} "
+            f"{esc(i['label'])} = {(_shown(i['value']['exact']))} {esc(i['unit'])} "
             f"<small>({esc(i['origin'])}{', ' + esc(i['status']) if i.get('status') else ''}"
             f"{'; ' + esc(i['citation']) if i.get('citation') else ''})</small>"
             for i in step.get("inputs", [])
@@ -149,7 +149,7 @@ def trace_html(ctx: BuildContext, data: dict[str, Any]) -> bytes:
         steps.append(
             f"<tr><td>{esc(step['symbol'])}</td><td><code>{esc(step['equation'])}</code>"
             f"<br><small>{esc(step['equation_ref'])}</small></td><td>{inputs}</td>"
-            f"<td>{(_shown(step['value']))} {esc(step['unit'])}</td></tr>"
+            f"<td>{(_shown(step['value']['exact']))} {esc(step['unit'])}</td></tr>"
         )
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">

@@ -235,7 +235,7 @@ def _trace_inputs(trace: dict[str, Any]) -> dict[str, str]:
     found: dict[str, str] = {}
     for step in trace.get("steps", []):
         for item in step.get("inputs", []):
-            found[str(item["label"])] = str(item["value"])
+            found[str(item["label"])] = str(item["value"]["exact"])
     return found
 
 

@@ -141,3 +141,31 @@ def test_cli_batch_exports_each_project_into_its_own_folder(
     assert "1 of 2 projects were not exported" in captured.err
     assert len(list((out / "good").glob("*.docx"))) == 2
     assert not (out / "bad").exists()
+
+
+def test_a_final_export_enters_methodology_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One template lookup and one run of the engine feed every document, the workbook and
+    the final export's checks (they used to look the template up and calculate again)."""
+    import sys
+
+    from jcm_pdd.methodology.registry import Registry
+
+    estimate_module = sys.modules["jcm_pdd.methodology.estimate"]
+    calls: dict[str, int] = {"lookup": 0, "calculate": 0}
+    lookup, calculate = Registry.get, estimate_module.calculate
+
+    def counted_lookup(self: Registry, *args: object, **kwargs: object) -> object:
+        calls["lookup"] += 1
+        return lookup(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    def counted_calculate(*args: object, **kwargs: object) -> object:
+        calls["calculate"] += 1
+        return calculate(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Registry, "get", counted_lookup)
+    monkeypatch.setattr(estimate_module, "calculate", counted_calculate)
+    files = export_set(sample_project_path(), tmp_path, parallel=False)  # every format, final
+    assert len(files) == 8
+    assert calls == {"lookup": 1, "calculate": 1}

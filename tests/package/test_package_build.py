@@ -59,6 +59,25 @@ def test_payload_holds_project_documents_trace_template_attachments(built: Built
     assert attachment["name"] == "site map.png" and attachment["path"] in members
 
 
+def test_the_package_trace_is_the_calc_json_trace(
+    built: Built, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One trace serializer: ``calc --json`` and the package's trace.json give the same steps
+    (equations, substituted values, inputs with provenance) and the same C.3 figures."""
+    from jcm_pdd import cli
+
+    assert cli.main(["calc", str(built.project), "--json"]) == 0
+    calc = json.loads(capsys.readouterr().out)
+    with zipfile.ZipFile(built.package) as zf:
+        packaged = json.loads(zf.read("data/calculation/trace.json"))
+    assert packaged["trace"]["steps"] == calc["period"]["trace"]
+    assert len(calc["period"]["trace"]) >= 3
+    rows = {str(r["year"]): r for r in calc["c3"]["rows"]}
+    for period, values in packaged["figures"].items():
+        row = calc["c3"]["total"] if period == "total" else rows[period]
+        assert int(values["ER_rounded"]) == row["emission_reductions"]
+
+
 def test_bag_info_states_what_the_brief_lists(built: Built) -> None:
     info = dict(bagit.parse_bag_info(_zip(built.package)[bagit.BAG_INFO]))
     assert info["Project-Title"] == "Rooftop PV in Darkhan"

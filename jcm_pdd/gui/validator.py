@@ -152,7 +152,7 @@ def _problem_words(state: PackageState) -> list[str]:
     out = []
     for problem in state.opened.report.problems:
         if problem.kind in words and problem.files:
-            out.append(words[problem.kind].format(", ".join(problem.files)))
+            out.append(words[problem.kind].format(problem.files[0]))
         else:
             out.append(problem.message)
     return out
@@ -181,8 +181,8 @@ def integrity_summary(state: PackageState) -> str:
     grouped: dict[str, list[str]] = {}
     others: list[str] = []
     for problem in state.opened.report.problems:
-        if problem.kind in kinds and problem.files:
-            grouped.setdefault(problem.kind, []).extend(problem.files)
+        if problem.kind in kinds and problem.files:  # the file itself; the rest name the
+            grouped.setdefault(problem.kind, []).append(problem.files[0])  # manifest it breaks
         else:
             others.append(problem.message)
     for kind, heading in kinds.items():

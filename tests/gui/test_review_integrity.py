@@ -78,6 +78,7 @@ def test_tampered_package_is_altered_in_banner_modal_title_and_exports(
     assert "ALTERED" in summary and "not trustworthy" in summary
     for name in (TRACE, MISSING, EXTRA):
         assert name in summary, name
+    assert "manifest-sha256.txt" not in summary, "only the files themselves are listed"
 
     # The banner: the verdict first, a critical icon, a saturated red band, white text.
     view = window.view

@@ -126,10 +126,13 @@ def _symbol_for(loc: tuple[Any, ...], data: dict[str, Any]) -> str:
     return ".".join(str(part) for part in loc[:1])
 
 
-def parse_text(text: str, path: str = "<template>") -> Template:
-    """Parse, validate and lint template source; raises :class:`TemplateError`."""
+def parse_text(text: str, path: str = "<template>", *, cached: bool = True) -> Template:
+    """Parse, validate and lint template source; raises :class:`TemplateError`.
+
+    ``cached=False`` parses these very bytes and nothing else: verification reads a packaged
+    template that way, never through the user's parse cache (``tomlcache``)."""
     try:
-        data = tomlcache.loads(text)
+        data = tomlcache.loads(text) if cached else tomlcache.parse(text)
     except tomllib.TOMLDecodeError as exc:
         raise TemplateError([_toml_problem(path, exc)]) from None
     lines = LazyLines(text)
@@ -166,8 +169,8 @@ def parse_text(text: str, path: str = "<template>") -> Template:
 MAX_TEMPLATE_BYTES = 2_000_000  # a methodology is a few kB; refuse anything absurd
 
 
-def load_file(path: Path) -> Template:
-    """Load one template file (``UserError`` if unreadable)."""
+def load_file(path: Path, *, cached: bool = True) -> Template:
+    """Load one template file (``UserError`` if unreadable); ``cached`` as in ``parse_text``."""
     try:
         if path.stat().st_size > MAX_TEMPLATE_BYTES:
             message = f"file is larger than {MAX_TEMPLATE_BYTES:,} bytes; not a template"
@@ -177,4 +180,4 @@ def load_file(path: Path) -> Template:
         raise TemplateError(
             [Problem(str(path), 1, "", f"cannot read file: {exc}", "toml")]
         ) from None
-    return parse_text(text, str(path))
+    return parse_text(text, str(path), cached=cached)

@@ -80,10 +80,11 @@ def template_file_for(project: Project) -> Path:
 
 
 def load_template_file(path: Path) -> Template:
-    """Load one template file by itself (never through the shipped registry or its cache)."""
+    """Load one template file from its own bytes only: never through the shipped registry, nor
+    the user's parse cache (a validator's profile must not change what a package computes)."""
     from jcm_pdd.methodology.loader import load_file
 
-    return load_file(path)
+    return load_file(path, cached=False)
 
 
 def estimate(project: Project, template: Template) -> Estimate:

@@ -298,3 +298,33 @@ def test_oversized_packaged_template_is_not_loaded(built: Built, tmp_path: Path)
     report = verify_package(forged)
     assert report.verdict is Verdict.ALTERED
     assert any("implausibly large for a methodology template" in p.message for p in report.problems)
+
+
+def test_verify_reads_the_packaged_template_bytes_not_the_users_parse_cache(
+    built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A validator's profile holds a TOML parse cache keyed by text hash; a poisoned entry for
+    the packaged template's exact text must not change what verification computes."""
+    import hashlib
+
+    from jcm_pdd import tomlcache
+
+    home = tmp_path / "validator-home"
+    monkeypatch.setenv("JCM_PDD_HOME", str(home))
+    with zipfile.ZipFile(built.package) as zf:
+        index = json.loads(zf.read("package-index.json"))
+        text = zf.read(f"data/{index['template'].removeprefix('data/')}").decode("utf-8")
+    poisoned = tomlcache.parse(text)
+    for parameter in poisoned["parameters"].values():
+        for choice in parameter.get("choices", []):
+            choice["value"] = choice["value"] * 2  # every grid emission factor doubled
+    folder = tomlcache.cache_dir()
+    assert folder is not None
+    folder.mkdir(parents=True, exist_ok=True)
+    key = f"{tomlcache.CACHE_VERSION}\ndecimal\n{text}".encode()
+    entry = folder / f"{hashlib.sha256(key).hexdigest()}.json"
+    entry.write_text(json.dumps(poisoned, default=tomlcache._encode), encoding="utf-8")
+    assert tomlcache.loads(text) == poisoned  # the cache would serve the poisoned data
+    report = verify_package(built.package)
+    assert report.verdict is Verdict.VERIFIED, report.problems
+    assert report.figures and all(check.ok for check in report.figures)

@@ -121,7 +121,13 @@ def run(args: argparse.Namespace) -> int:
 
     template, period, est = _load_input(args.file, args.templates)
     if args.json:
-        data = estimate_to_dict(est) if est is not None else {"period": period_to_dict(period)}
+        from jcm_pdd.methodology.status import caveat, methodology_status
+
+        data: dict[str, Any] = (
+            estimate_to_dict(est) if est is not None else {"period": period_to_dict(period)}
+        )
+        data["methodology_status"] = methodology_status(template)
+        data["methodology_caveat"] = caveat(template)
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     print(f"{template.identity.full_id}  {template.identity.title}")
@@ -160,6 +166,10 @@ def run(args: argparse.Namespace) -> int:
             f"{i.label} = {format_fraction(i.value, 4, True)} {i.unit}" for i in period.recorded
         )
         print(f"  Recorded for the monitoring plan (used by no equation): {shown}")
+    from jcm_pdd.methodology.status import caveat
+
+    if caveat(template):
+        print(f"Note: {caveat(template)}")
     if period.has_unverified_defaults or period.has_draft_defaults:
         print(
             "Note: the result uses methodology defaults that are not verified from the "

@@ -62,6 +62,8 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def _summary(t: Template) -> dict[str, Any]:
+    from jcm_pdd.methodology.status import caveat, methodology_status
+
     i = t.identity
     return {
         "id": i.id,
@@ -72,6 +74,10 @@ def _summary(t: Template) -> dict[str, Any]:
         "status": i.status,
         "approval_date": i.approval_date.isoformat() if i.approval_date else None,
         "proponent": i.proponent,
+        "sector": i.sector,
+        "technology": i.technology,
+        "methodology_status": methodology_status(t),
+        "methodology_caveat": caveat(t),
         "identity_status": i.provenance.status,
         "default_statuses": sorted(t.default_statuses()),
         "path": t.path,
@@ -87,8 +93,13 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([_summary(t) for t in templates], indent=2, ensure_ascii=False))
     else:
+        from jcm_pdd.methodology.status import LABEL, methodology_status
+
         for t in templates:
-            flags = "" if t.default_statuses() <= {"verified"} else "  [unverified values]"
+            status = methodology_status(t)
+            flags = "" if status == "verified" else f"  [methodology {LABEL[status]}]"
+            if not t.default_statuses() <= {"verified"}:
+                flags += "  [unverified values]"
             print(f"{t.identity.full_id:24} {t.identity.host_country}  {t.identity.title}{flags}")
         folders = [str(d) for d in [*default_dirs(), *args.templates]]
         print(f"({len(templates)} template(s) from: {'; '.join(folders)})")
@@ -174,6 +185,10 @@ def run_show(args: argparse.Namespace) -> int:
         f"Host country {i.host_country}; sectoral scope {i.sectoral_scope}; status {i.status};"
         f" approved {i.approval_date or '(unknown)'}; proponent {i.proponent or '(unknown)'}"
     )
+    from jcm_pdd.methodology.status import LABEL, caveat, methodology_status
+
+    status = methodology_status(template)
+    print(f"Methodology: {LABEL[status]}" + (f" — {caveat(template)}" if caveat(template) else ""))
     print(f"Identity provenance: {i.provenance.status} — {i.provenance.citation}")
     for name, prov in i.field_provenance.items():
         print(f"  {name} = {getattr(i, name) or '(empty)'}: {prov.status} — {prov.citation}")

@@ -13,6 +13,7 @@ from jcm_pdd.methodology import expr as ex
 from jcm_pdd.methodology.errors import Problem
 from jcm_pdd.methodology.loader import LazyLines, LinePath, find_line
 from jcm_pdd.methodology.schema import Provenance, Template
+from jcm_pdd.methodology.status import overclaim
 from jcm_pdd.methodology.units import Unit, UnitError, conversion_factor, parse_unit
 
 _OUTPUTS = ("RE", "PE", "ER")
@@ -248,6 +249,10 @@ def lint(template: Template, lines: dict[LinePath, int] | LazyLines, path: str) 
             add(("tables", name), name, str(exc), "unit")
     if problems:
         return problems
+
+    claim = overclaim(template)
+    if claim:
+        add(("identity", "methodology_status"), "methodology_status", claim, "provenance")
 
     # provenance: verified values must be checkable
     provs: list[tuple[LinePath, str, Provenance]] = [

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from jcm_pdd.methodology.schema import Parameter, Provenance, Template
+from jcm_pdd.methodology.status import methodology_status
 
 # How a status reads in the report: verified stands out, unverified is shouted.
 _SHOWN = {"verified": "**verified**", "draft": "draft", "unverified": "UNVERIFIED"}
@@ -30,7 +31,10 @@ or estimate [SRC-DRAFT]; UNVERIFIED = recalled, reconstructed or inferred [MEM-H
 INFERENCE], or illustrative. A template can be usable while most of it is unverified: every
 equation, criterion and default reaches the user and the exports with its status. Where the
 sources give no value, the template ships no default: the project participant enters it
-(section 3)."""
+(section 3). The "Methodology" column is the status of the methodology as a whole
+(`methodology/status.py`): the weakest of its identity, equations and eligibility criteria,
+where a part recalled with low confidence [MEM-L] is *reconstructed*; a final export of a
+project on a reconstructed methodology needs the user's recorded acknowledgement."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,7 @@ def template_rows(t: Template) -> list[Row]:
                 i.host_country,
                 i.title,
                 i.status,
+                methodology_status(t),
                 status(i.provenance)
                 + (
                     "; " + ", ".join(f"{n} {status(p)}" for n, p in i.field_provenance.items())
@@ -252,6 +257,7 @@ def markdown(templates: Iterable[Template]) -> str:
             "Host",
             "Title",
             "Status",
+            "Methodology",
             "Identity",
             "Summary",
             "Terms",
@@ -324,7 +330,8 @@ def text(templates: Iterable[Template]) -> str:
         defaults = [p for p in t.provenance_items() if not p[0].startswith(("identity", "summary"))]
         entered = len(entered_rows(t))
         lines.append(
-            f"{t.identity.full_id:22} identity {t.identity.provenance.status:10} "
+            f"{t.identity.full_id:22} methodology {methodology_status(t):13} "
+            f"identity {t.identity.provenance.status:10} "
             f"summary {t.summary.provenance.status:10} "
             f"other items {statuses(p for _, p in defaults).replace('**', '')}; "
             f"{entered} value(s) to enter"

@@ -38,6 +38,19 @@ _KEY = re.compile(KEY_PATTERN)
 
 Key = Annotated[str, Field(pattern=KEY_PATTERN, max_length=64)]
 ProvenanceStatus = Literal["verified", "draft", "unverified"]
+# How far a methodology as a whole (its equations, eligibility criteria and numbering) was read
+# from the approved document: the provenance statuses plus "reconstructed" (written from
+# related methodologies or background knowledge, not read from any source).
+MethodologyStatus = Literal["verified", "draft", "unverified", "reconstructed"]
+Sector = Literal[
+    "renewable_energy",
+    "energy_efficiency",
+    "effective_use_of_energy",
+    "waste",
+    "f_gas",
+    "transport",
+    "redd_plus",
+]
 SourceTag = Literal["SRC", "SRC-DRAFT", "MEM-H", "MEM-L", "INFERENCE", "ILLUSTRATIVE"]
 Role = Literal["monitored", "fixed_ex_ante", "default", "calculated"]
 MonitoringOption = Literal["A", "B", "C"]
@@ -158,6 +171,16 @@ class Identity(_Strict):
     status: Literal["valid", "superseded"] = "valid"
     proponent: str = ""
     proposed_id: str = ""
+    sector: Sector | None = Field(
+        default=None, description="JCM technology sector, e.g. renewable_energy, waste, transport"
+    )
+    technology: str = Field(default="", description="Technology in a few words, e.g. 'wind'")
+    methodology_status: MethodologyStatus | None = Field(
+        default=None,
+        description="How far the methodology as a whole (equations, eligibility criteria, "
+        "numbering) was read from the approved document; may not claim more than the "
+        "provenance of those parts (methodology/status.py). Omitted: derived from them",
+    )
     provenance: Provenance
     field_provenance: dict[str, Provenance] = Field(
         default_factory=dict,

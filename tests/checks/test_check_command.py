@@ -59,7 +59,9 @@ def test_forms_lists_and_checks_definitions(
     copy = tmp_path / "forms"
     shutil.copytree(forms_dir(), copy)
     assert main(["forms", "--check", str(copy)]) == 0
-    assert "28 form definitions are valid" in capsys.readouterr().out
+    country_files = [f for f in copy.glob("*/*_ver*.toml") if f.parent.name != "_base"]
+    assert len(country_files) >= 28
+    assert f"{len(country_files)} form definitions are valid" in capsys.readouterr().out
     pdd = copy / "MN" / "PDD_ver03.0.toml"
     pdd.write_text(pdd.read_text(encoding="utf-8").replace('base = "PDD"', 'base = "X"'))
     assert main(["forms", "--check", str(copy)]) == 1

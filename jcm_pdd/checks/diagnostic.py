@@ -93,6 +93,10 @@ CATALOG: dict[str, CodeInfo] = {
     "methodology.template-missing": _w("no methodology template is available for B.1"),
     "methodology.mismatch": _e("B.1 names another methodology or version than the template"),
     "methodology.status": _e("the methodology version is not valid in its rule set"),
+    "methodology.acknowledgement": _e(
+        "the methodology template is not read from the approved document and the user has not "
+        "acknowledged it"
+    ),
     "monitoring.estimate": _e("a monitored parameter has no estimated value"),
     "monitoring.source": _e("a monitored parameter has no source of data"),
     "monitoring.frequency": _e("a monitored parameter has no monitoring frequency"),

@@ -39,6 +39,7 @@ RULES: tuple[Rule, ...] = (
     consistency.confidential_paths,
     consistency.attachment_references,
     template_rules.identity,
+    template_rules.methodology_status,
     template_rules.eligibility,
     template_rules.placeholders,
     template_rules.monitoring_rows,

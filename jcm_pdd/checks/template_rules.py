@@ -103,6 +103,25 @@ def eligibility(context: CheckContext) -> Iterator[Diagnostic]:
             )
 
 
+def methodology_status(context: CheckContext) -> Iterator[Diagnostic]:
+    """A methodology not read from the approved document (methodology/status.py): a final
+    export needs the user's recorded acknowledgement, so this is an error until it is given.
+    (Every other caveat is shown with the figures, by ``calc`` and in the exports.)"""
+    from jcm_pdd.methodology.status import caveat, needs_acknowledgement
+
+    template = context.template
+    if template is None or not needs_acknowledgement(template):
+        return
+    full_id = template.identity.full_id
+    if context.project.pdd.methodology.acknowledged_template != full_id:
+        yield make(
+            "methodology.acknowledgement",
+            "pdd.methodology.methodology_id",
+            methodology=full_id,
+            caveat=caveat(template),
+        )
+
+
 def _strings(value: object, path: str) -> Iterator[tuple[str, str]]:
     if isinstance(value, str):
         yield path, value

@@ -12,6 +12,7 @@ import html
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -82,6 +83,9 @@ def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
 
 class CalcPanel(QWidget):
     go_to_path = Signal(str)  # "Go to the field" under a message about a missing input
+    # the user ticked (template full id) or cleared ("") the acknowledgement that the
+    # methodology is not read from the approved document
+    acknowledgement_changed = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
@@ -99,6 +103,10 @@ class CalcPanel(QWidget):
         self.message.linkActivated.connect(self.go_to_path)
         self.provenance = QLabel()
         self.provenance.setWordWrap(True)
+        self.methodology = QLabel()  # the methodology-level caveat (methodology/status.py)
+        self.methodology.setWordWrap(True)
+        self.acknowledge = QCheckBox()
+        self.acknowledge.clicked.connect(self._acknowledge_clicked)
         self.table = QTableWidget(0, 4)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -108,6 +116,8 @@ class CalcPanel(QWidget):
         self.chart_holder = QVBoxLayout()
         self.chart_view: QWidget | None = None
         layout = QVBoxLayout(self)
+        layout.addWidget(self.methodology)
+        layout.addWidget(self.acknowledge)
         layout.addWidget(self.totals)
         layout.addWidget(self.message)
         layout.addWidget(self.provenance)
@@ -134,6 +144,10 @@ class CalcPanel(QWidget):
         ):
             self.table.horizontalHeaderItem(column).setToolTip(tip)
         self.show_button.setText(tr("Show calculation…"))
+        self.acknowledge.setText(tr("I have checked the figures against the official methodology"))
+        self.acknowledge.setToolTip(
+            tr("Recorded in the project; a final export needs it for this methodology")
+        )
 
     def retranslate(self) -> None:
         """Texts in the language just installed (the figures are shown again as they are)."""
@@ -142,8 +156,17 @@ class CalcPanel(QWidget):
         if self.chart_view is not None:
             self.chart_view.retranslate()  # type: ignore[attr-defined]
 
+    def _acknowledge_clicked(self, checked: bool) -> None:
+        self.acknowledgement_changed.emit(self.figures.template_id if checked else "")
+
     def set_figures(self, figures: FiguresView) -> None:
         self.figures = figures
+        self.methodology.setText(tr(figures.methodology_caveat))
+        self.methodology.setVisible(bool(figures.methodology_caveat))
+        caution = ink("warning", self.palette()).name()
+        self.methodology.setStyleSheet(f"color: {caution};" if figures.methodology_caveat else "")
+        self.acknowledge.setVisible(figures.needs_acknowledgement)
+        self.acknowledge.setChecked(figures.acknowledged)
         text = html.escape(message_text(figures.message, figures.missing))
         if figures.message_path:
             link = html.escape(figures.message_path, quote=True)
@@ -274,6 +297,10 @@ class CalculationDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self.methodology = QLabel(tr(figures.methodology_caveat))
+        self.methodology.setWordWrap(True)
+        self.methodology.setVisible(bool(figures.methodology_caveat))
+        layout.addWidget(self.methodology)
         layout.addWidget(tabs, 1)
         layout.addWidget(legend)
         layout.addWidget(buttons)

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
 
         self.calc_panel = CalcPanel()
         self.calc_panel.go_to_path.connect(self.go_to_path)
+        self.calc_panel.acknowledgement_changed.connect(self.record_acknowledgement)
         self.calc_dock = QDockWidget(tr("Estimated emission reductions (C.3)"), self)
         self.calc_dock.setObjectName("calcDock")
         self.calc_dock.setWidget(self.calc_panel)
@@ -282,6 +283,16 @@ class MainWindow(QMainWindow):
             self.controller.blockSignals(True)
             self.controller.deleteLater()
             self.controller = None
+
+    def record_acknowledgement(self, template_id: str) -> None:
+        """The user ticked or cleared the calculation panel's acknowledgement that the
+        methodology is not read from the approved document: recorded in the project (undoable)."""
+        if self.controller is None:
+            return
+        refused = self.controller.edit("pdd.methodology.acknowledged_template", template_id)
+        if refused:
+            self.statusBar().showMessage(refused, 5000)
+        self.recalculate()
 
     def recalculate(self) -> None:
         session = self.session

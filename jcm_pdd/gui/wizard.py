@@ -108,7 +108,12 @@ class MethodologyPage(QWizardPage):
         choice = self.choice()
         if choice is None:
             return
+        from jcm_pdd.methodology.status import caveat
+
         notes = []
+        methodology_caveat = caveat(choice.template)
+        if methodology_caveat:
+            notes.append("⚠ " + tr(methodology_caveat))
         if choice.unverified:
             notes.append(
                 tr(

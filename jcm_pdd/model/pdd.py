@@ -73,6 +73,11 @@ class MethodologySelection(DocModel):
 
     methodology_id: str = ""
     version: str = ""
+    # The user's recorded acknowledgement that the methodology template is not read from the
+    # approved document (methodology/status.py): the template it was given for, e.g.
+    # "JCM_VN_AM002_ver01.0". A final export on such a template needs it (check
+    # methodology.acknowledgement); a later template version needs it again.
+    acknowledged_template: str = ""
 
 
 class EligibilityEntry(RowModel):

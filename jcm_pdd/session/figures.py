@@ -55,6 +55,11 @@ class FiguresView:
     message: str = ""  # why there are no figures (no methodology chosen, missing input ...)
     message_path: str = ""  # model path of the field the message is about ("" if none)
     missing: int = 0  # how many inputs of the calculation are still to be entered
+    # the methodology-level caveat (methodology/status.py), "" for a verified methodology
+    methodology_caveat: str = ""
+    needs_acknowledgement: bool = False  # a final export needs the user's acknowledgement
+    acknowledged: bool = False
+    template_id: str = ""  # the template's full id (what an acknowledgement records)
 
     @property
     def rows(self) -> tuple[C3Row, ...]:
@@ -78,12 +83,30 @@ def estimate_figures(project: Project) -> FiguresView:
         result = estimate_project(project, _registry())
     except UserError as exc:
         path = field_of_input(project, getattr(exc, "key", ""), getattr(exc, "index", None))
-        return FiguresView(
+        view = FiguresView(
             message=plain_message(exc.message),
             message_path=path,
             missing=max(1, missing_inputs(project)),
         )
-    return adapt(result)
+    else:
+        view = adapt(result)
+    _methodology_status(project, view)
+    return view
+
+
+def _methodology_status(project: Project, view: FiguresView) -> None:
+    """Say how far the methodology itself is verified (shown above the figures)."""
+    from jcm_pdd.methodology.status import caveat, needs_acknowledgement
+
+    chosen = project.pdd.methodology
+    try:
+        template = _registry().get(chosen.methodology_id, chosen.version or None)
+    except UserError:
+        return
+    view.methodology_caveat = caveat(template)
+    view.needs_acknowledgement = needs_acknowledgement(template)
+    view.template_id = template.identity.full_id
+    view.acknowledged = chosen.acknowledged_template == template.identity.full_id
 
 
 _MODEL_PATH = re.compile(r"\s*\((?:pdd|monitoring_plan|moc)\.[\w.]+\)")

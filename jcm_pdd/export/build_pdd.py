@@ -208,7 +208,10 @@ def _emission_table(block: LayoutBlock, figures: C3Table | None) -> list[Block]:
         widths=tuple(c.width for c in block.columns),
         numeric=frozenset(range(1, len(block.columns))),
     )
-    return [table, Paragraph(figures.note, style="note")]
+    out: list[Block] = [table, Paragraph(figures.note, style="note")]
+    if figures.methodology_caveat:  # the methodology is not verified (methodology/status.py)
+        out.append(Paragraph(figures.methodology_caveat, style="note"))
+    return out
 
 
 def _section(

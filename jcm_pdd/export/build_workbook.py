@@ -51,6 +51,7 @@ from jcm_pdd.methodology.errors import InputError
 from jcm_pdd.methodology.inputs import Inputs
 from jcm_pdd.methodology.resolve import resolve
 from jcm_pdd.methodology.schema import Template
+from jcm_pdd.methodology.status import caveat
 from jcm_pdd.model import MonitoredParameter, Project
 
 if TYPE_CHECKING:
@@ -104,6 +105,10 @@ class _Writer:
             if header is not None:
                 header.center.text = "DRAFT"
                 header.center.color = "C00000"
+        methodology_caveat = caveat(self.t)
+        if methodology_caveat:  # the methodology is not verified (methodology/status.py)
+            ws["A5"] = methodology_caveat
+            ws["A5"].font = Font(name="Arial", bold=True, color="9C5700")
         footer = ws.oddFooter
         if footer is not None:
             footer.center.text = "Page &P of &N"

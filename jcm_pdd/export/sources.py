@@ -7,6 +7,7 @@ Kept in one module so the exporters depend on those packages through a few narro
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,7 +98,10 @@ def calculate(project: Project) -> Calculation:
     except (UserError, ValueError, LookupError) as exc:  # the engine's InputError and friends
         problem = getattr(exc, "message", None) or str(exc)
         return Calculation(None, template=template, problem=problem)
-    return Calculation(estimate.c3, estimate, template)
+    from jcm_pdd.methodology.status import caveat
+
+    figures = dataclasses.replace(estimate.c3, methodology_caveat=caveat(template))
+    return Calculation(figures, estimate, template)
 
 
 def find_template(methodology_id: str, version: str) -> Any:

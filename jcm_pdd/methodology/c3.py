@@ -77,6 +77,9 @@ class C3Table:
     er_per_full_year: int  # "ER per year" on the start page
     note: str  # how the figures are rounded, printed under the table
     unit: str = "tCO2e"
+    # the methodology-level caveat printed under the table (methodology/status.py; "" when
+    # verified); set by the exporter, not part of the figures (to_dict leaves it out)
+    methodology_caveat: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, the same in ``calc --json`` and the validation package."""

@@ -23,6 +23,7 @@ end_year = 2017
 [inputs]
 EC_PJ = [{ i = "R-1", value = "135" }]
 COP_PJ = [{ i = "R-1", value = "1.63" }]
+COP_RE = "1.32"
 """
 
 

@@ -313,7 +313,12 @@ def test_id_am003_matches_an_independent_exact_computation(ec: Decimal, cop: Dec
 
     template = load_registry().get("JCM_ID_AM003")
     inputs = inputs_from_mapping(
-        template, {"EC_PJ": [{"i": "R-1", "value": ec}], "COP_PJ": [{"i": "R-1", "value": cop}]}
+        template,
+        {
+            "EC_PJ": [{"i": "R-1", "value": ec}],
+            "COP_PJ": [{"i": "R-1", "value": cop}],
+            "COP_RE": "1.32",  # the project's value (the ID003 PDD's)
+        },
     )
     result = calculate(template, inputs, trace=False)
     ef, cop_re = Fraction("0.814"), Fraction("1.32")

@@ -32,8 +32,11 @@ def test_prefill_from_id_am003() -> None:
         {"i": "R-1"},
     )
     assert mon.monitoring_point == "(1)" and mon.estimated_value is None
-    [fixed] = plan.fixed_ex_ante
-    assert (fixed.key, fixed.symbol, fixed.unit) == ("COP_PJ", "COP_PJ,i", "-")
+    # COP_RE is the project's own value (one PDD's 1.32 is not a methodology default)
+    assert [(f.key, f.symbol, f.unit) for f in plan.fixed_ex_ante] == [
+        ("COP_PJ", "COP_PJ,i", "-"),
+        ("COP_RE", "COP_RE", "-"),
+    ]
     assert [(d.key, d.choice) for d in plan.default_selections] == [("EF_elec", "jamali_2012")]
     assert len(plan.structure) >= 4 and all(r.role for r in plan.structure)
 

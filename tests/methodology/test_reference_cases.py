@@ -61,7 +61,11 @@ def test_case_2_id003_refrigerator_exact() -> None:
     template = load_registry().get("JCM_ID_AM003")
     inputs = inputs_from_mapping(
         template,
-        {"EC_PJ": [{"i": "R-1", "value": "135"}], "COP_PJ": [{"i": "R-1", "value": "1.63"}]},
+        {
+            "EC_PJ": [{"i": "R-1", "value": "135"}],
+            "COP_PJ": [{"i": "R-1", "value": "1.63"}],
+            "COP_RE": "1.32",  # the ID003 PDD's own value: project data, not a default
+        },
     )
     result = calculate(template, inputs)
     assert result.re == Fraction("135.6975")
@@ -70,7 +74,8 @@ def test_case_2_id003_refrigerator_exact() -> None:
     assert result.er_rounded == 25  # rounded down; nearest would give 26
     assert result.re_rounded == 136  # the PDD prints RE 136 (display rounding)
     assert result.value("EC_RE", i="R-1") == Fraction(135) * Fraction("1.63") / Fraction("1.32")
-    assert result.has_unverified_defaults  # COP_RE and EF are not verified from the PDF
+    assert result.has_unverified_defaults  # the EF is not verified from the PDF
+    assert template.parameters["COP_RE"].role == "fixed_ex_ante"  # one project's value
 
 
 def test_case_2_with_unrounded_catalogue_cop() -> None:
@@ -78,7 +83,11 @@ def test_case_2_with_unrounded_catalogue_cop() -> None:
     template = load_registry().get("JCM_ID_AM003")
     inputs = inputs_from_mapping(
         template,
-        {"EC_PJ": [{"i": "R-1", "value": "135"}], "COP_PJ": [{"i": "R-1", "value": "70/43"}]},
+        {
+            "EC_PJ": [{"i": "R-1", "value": "135"}],
+            "COP_PJ": [{"i": "R-1", "value": "70/43"}],
+            "COP_RE": "1.32",
+        },
     )
     result = calculate(template, inputs)
     assert Fraction(256, 10) < result.er < Fraction(257, 10)

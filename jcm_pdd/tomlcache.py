@@ -23,13 +23,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
-import tempfile
 import tomllib
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from jcm_pdd.atomic import write_atomic
 
 CACHE_VERSION = "1"
 _DEC, _DATE, _DATETIME, _TIME = "\x00decimal", "\x00date", "\x00datetime", "\x00time"
@@ -143,10 +143,7 @@ def loads(text: str, *, decimal: bool = True) -> dict[str, Any]:
 def _write(entry: Path, payload: str) -> None:
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(payload)
-        os.replace(temp, entry)
+        write_atomic(entry, payload.encode("utf-8"), durable=False)  # rebuilt if ever lost
         _prune(entry.parent)
     except OSError:
         pass  # the cache is optional

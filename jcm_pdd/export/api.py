@@ -19,12 +19,12 @@ files are only written once everything is rendered. Heavy libraries are imported
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from jcm_pdd.atomic import write_atomic
 from jcm_pdd.errors import UserError
 
 if TYPE_CHECKING:
@@ -40,12 +40,6 @@ Progress = Callable[[int, int, str], None]
 
 def _quiet(_done: int, _total: int, _message: str) -> None:
     return None
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.partial")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 def _check_choice(given: Iterable[str], allowed: tuple[str, ...], what: str) -> list[str]:
@@ -230,7 +224,7 @@ def _export(
         form, suffix = _FILE_KINDS[fmt]
         target = out / file_name(project, form, suffix, public=public, draft=draft)
         try:
-            _atomic_write(target, rendered[(fmt, public)])
+            write_atomic(target, rendered[(fmt, public)])
         except OSError as exc:
             raise UserError(f"Cannot write {target}: {exc.strerror}") from None
         written.append(target)

@@ -8,10 +8,10 @@ A damaged file is ignored (defaults), never a reason not to start.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from jcm_pdd.atomic import write_atomic
 from jcm_pdd.paths import user_config_dir
 
 MAX_RECENT = 12
@@ -44,9 +44,7 @@ class Preferences:
 
     def save(self) -> None:
         path = self.file()
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps(asdict(self), indent=2).encode("utf-8"))
 
     def add_recent(self, path: Path) -> None:
         text = str(path.resolve())

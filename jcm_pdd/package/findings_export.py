@@ -8,11 +8,11 @@ the validator asks, never into a package.
 
 from __future__ import annotations
 
-import os
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from jcm_pdd.atomic import write_atomic
 from jcm_pdd.errors import UserError
 from jcm_pdd.package.review import Finding, Review
 
@@ -71,14 +71,10 @@ def integrity_warning(review: Review) -> str:
 def _write(path: Path, data: bytes) -> Path:
     if path.suffix.lower() == ".jcmpkg":
         raise UserError("The findings table is never written into a package.")
-    tmp = path.with_name(f".{path.name}.partial")
     try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        return write_atomic(path, data)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise UserError(f"Cannot write {path}: {exc.strerror}") from None
-    return path
 
 
 def findings_docx(review: Review, path: Path | str) -> Path:

@@ -18,8 +18,6 @@ it has seen by round number and package id (the SHA-256 of ``tagmanifest-sha256.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +25,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from jcm_pdd.atomic import write_atomic
 from jcm_pdd.errors import UserError
 from jcm_pdd.model import Project
 from jcm_pdd.package.engine import Figures
@@ -407,14 +406,4 @@ def save_review(review: Review, path: Path | str) -> Path:
     if path.suffix.lower() != REVIEW_SUFFIX:
         raise UserError(f"A review is saved as a '{REVIEW_SUFFIX}' file, not '{path.name}'.")
     text = review.model_dump_json(indent=2) + "\n"
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomic(path, text.encode("utf-8"))

@@ -18,17 +18,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jcm_pdd.atomic import atomic_write
 from jcm_pdd.errors import UserError
 from jcm_pdd.package import bagit
 from jcm_pdd.package.safezip import CHUNK, check_member_name
-from jcm_pdd.storage.save import create_temp
 
 Progress = Callable[[float, str], None]
 
@@ -153,25 +152,18 @@ def write_bag(
     out_path.parent.mkdir(parents=True, exist_ok=True)
     # The package gets the user's usual permissions (0666 minus the umask), like any document
     # they save: a validator on a shared drive must be able to read it (mkstemp gives 0600).
-    fd, tmp = create_temp(out_path.parent, out_path)
-    try:
-        with os.fdopen(fd, "wb") as raw:
-            with zipfile.ZipFile(raw, "w", compresslevel=DEFLATE_LEVEL, allowZip64=True) as zf:
-                for name, data in tags.items():
-                    _write_member(zf, name, data)
-                _write_member(zf, bagit.TAGMANIFEST, tagmanifest_bytes)
-                done = 0
-                for item in ordered:
-                    report(0.5 + 0.5 * done / total, f"Writing {item.path}")
-                    _write_member(zf, bagit.PAYLOAD_DIR + item.path, item)
-                    done += item.size()
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.replace(tmp, out_path)
-        _fsync_dir(out_path.parent)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with (
+        atomic_write(out_path) as raw,
+        zipfile.ZipFile(raw, "w", compresslevel=DEFLATE_LEVEL, allowZip64=True) as zf,
+    ):
+        for name, data in tags.items():
+            _write_member(zf, name, data)
+        _write_member(zf, bagit.TAGMANIFEST, tagmanifest_bytes)
+        done = 0
+        for item in ordered:
+            report(0.5 + 0.5 * done / total, f"Writing {item.path}")
+            _write_member(zf, bagit.PAYLOAD_DIR + item.path, item)
+            done += item.size()
     report(1.0, "Package written")
     return BagResult(
         path=out_path,
@@ -181,14 +173,3 @@ def write_bag(
         payload_oxum=oxum,
         roles={bagit.PAYLOAD_DIR + i.path: i.role for i in ordered},
     )
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # e.g. Windows cannot open folders; the replace is still atomic
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -31,6 +31,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
+from jcm_pdd.atomic import write_atomic
 from jcm_pdd.errors import UserError
 
 STALE_AFTER = timedelta(hours=24)
@@ -230,10 +231,8 @@ class ProjectLock:
 
     def _take_over(self, mine: LockInfo, payload: bytes) -> bool:
         """Replace a stale lock atomically, then check we won any race with another taker."""
-        temp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
-            temp.write_bytes(payload)
-            os.replace(temp, self.path)
+            write_atomic(self.path, payload)
         except OSError:
             return False
         current = read_lock(self.project)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from jcm_pdd.atomic import write_atomic
 from jcm_pdd.model import Project
 from jcm_pdd.paths import recovery_dir
 from jcm_pdd.storage.attachments import AttachmentStore
@@ -98,9 +99,7 @@ class RecoveryStore:
             "title": entry.title,
             "written_at": written_at,
         }
-        temp = sidecar.with_suffix(".json.tmp")
-        temp.write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
-        temp.replace(sidecar)
+        write_atomic(sidecar, json.dumps(meta, indent=2, ensure_ascii=False).encode("utf-8"))
         return entry
 
     def pending(self) -> list[RecoveryEntry]:

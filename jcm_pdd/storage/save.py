@@ -20,9 +20,6 @@ import glob
 import hashlib
 import json
 import os
-import secrets
-import socket
-import sys
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, suppress
@@ -31,6 +28,8 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO
 
 from jcm_pdd import __version__
+from jcm_pdd.atomic import HOST_TAG as _HOST_TAG
+from jcm_pdd.atomic import TEMP_SUFFIX, FolderNotWritable, atomic_write
 from jcm_pdd.errors import UserError
 from jcm_pdd.model import FORMAT_VERSION, Project
 from jcm_pdd.storage.attachments import (
@@ -57,7 +56,6 @@ from jcm_pdd.storage.manifest import Manifest
 from jcm_pdd.storage.plausible import size_problem
 from jcm_pdd.storage.zipwriter import SizeMismatch, ZipWriter
 
-TEMP_SUFFIX = ".saving"
 READ_LIMITS = DEFAULT_LIMITS  # what the reader enforces; a saved file must stay within it
 STALE_TEMP_AGE = 3600.0  # seconds; a temp of another computer this old is a crashed save's
 
@@ -140,40 +138,6 @@ class ProjectTooLarge(UserError):
 
 class _SourceChanged(Exception):
     """An attachment's bytes no longer hash to its name (its file was edited or replaced)."""
-
-
-def _fsync_folder(folder: Path) -> None:
-    if sys.platform == "win32":  # folders cannot be opened for fsync on Windows; NTFS journals
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-# Whose a temp file is: a short tag of this computer's name and the writing process's id, so
-# the next open or save can tell the leftover of a dead writer (remove it: a killed save of a
-# project with large attachments leaves gigabytes) from a save running now (leave it).
-_HOST_TAG = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
-
-
-def create_temp(folder: Path, target: Path) -> tuple[int, Path]:
-    """A new hidden temp file beside the target, created with the usual permissions.
-
-    Unlike ``tempfile.mkstemp`` (always 0600) the mode is 0666 minus the umask, as for any new
-    document, without touching the process-wide umask (the GUI has other threads). The name
-    carries the host tag and process id (see ``remove_leftover_temps``).
-    """
-    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for _ in range(100):
-        owner = f"{_HOST_TAG}-{os.getpid()}-{secrets.token_hex(4)}"
-        temp = folder / f".{target.name}.{owner}{TEMP_SUFFIX}"
-        try:
-            return os.open(temp, flags, 0o666), temp
-        except FileExistsError:
-            continue
-    raise FileExistsError(f"no free temporary name in {folder}")
 
 
 def _dead_writer(temp: Path, now: float) -> bool:
@@ -305,20 +269,14 @@ def save_project(
     folder = target.parent if str(target.parent) else Path(".")
     remove_leftover_temps(folder, target.name)  # free the space of killed saves first
     try:
-        fd, temp = create_temp(folder, target)
-    except OSError as exc:
-        raise ProjectSaveError(target, f"the folder is not writable ({exc.strerror})") from None
-    try:
-        with os.fdopen(fd, "w+b", buffering=0) as handle:
+        # The container streams itself (unbuffered); the temp is reopened before the rename.
+        with atomic_write(
+            target, check=lambda temp: _check_reopens(temp, target), buffering=0
+        ) as handle:
             placements = write_container(handle, project, store, manifest, when)
-            os.fsync(handle.fileno())
-        _check_reopens(temp, target)
-        if sys.platform != "win32" and target.exists():
-            os.chmod(temp, target.stat().st_mode & 0o777)  # keep the file's permissions
-        os.replace(temp, target)
     except BaseException as exc:
-        with suppress(OSError):
-            temp.unlink()
+        if isinstance(exc, FolderNotWritable):
+            raise ProjectSaveError(target, f"the folder is not writable ({exc.strerror})") from None
         if isinstance(exc, _SourceChanged):
             raise ProjectSaveError(
                 target,
@@ -333,7 +291,5 @@ def save_project(
                 target, "some text holds a character that is not valid Unicode (a lone surrogate)"
             ) from None
         raise
-    with suppress(OSError):
-        _fsync_folder(folder)
     store.bind_to_container(target.resolve(), placements)
     return manifest

@@ -90,7 +90,11 @@ class ResponsePanel(QWidget):
         header = self.table.horizontalHeader()
         for column in (0, 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The place, the finding and the response share the width (full texts in tooltips).
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(2, 190)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(
             lambda item: self.go_to_target.emit(self.review.finding(item.data(ROLE_ID)).target)

@@ -1,6 +1,6 @@
 """A diagnostic: one completeness or consistency problem, with where it is and how bad it is.
 
-Severities follow professional tax software (peer-systems.md section 3.1): an ``error`` blocks
+Severities follow professional tax-preparation software: an ``error`` blocks
 a final export, a ``warning`` should be looked at, an ``info`` needs no action but tells a
 validator something (e.g. an unverified default value in use). ``location`` is a model path
 (``pdd.sites.1.latitude``) so the GUI can jump to the field; ``key`` names the message in the

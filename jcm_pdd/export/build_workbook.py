@@ -1,6 +1,6 @@
 """The Monitoring Plan workbook (.xlsx): MPS(input), MPS(calc_process) with live formulas, MSS.
 
-Layout follows shared/domain/jcm-forms.md §3.2 as corrected by jcm-forms-verified.md §2: the
+Layout follows the published JCM Monitoring Spreadsheets (MPS) of approved methodologies: the
 first lines "Monitoring Spreadsheet: <methodology>_ver<NN.N>" and "Reference Number: ...", the
 title, Table 1 (a)-(j), Table 2, the list of default values and Table 3. Every calculated cell
 of MPS(calc_process) is a formula generated from the template's equations (``excel_formula``),

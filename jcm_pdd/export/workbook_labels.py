@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from jcm_pdd.errors import UserError
 from jcm_pdd.forms import FormDefinition, Section
 
-# Not a form heading: the calculation sheet is the workbook's own (jcm-forms.md §3.2).
+# Not a form heading: the calculation sheet is the workbook's own (the MPS has none).
 CALC_TITLE = (
     "Monitoring Plan Sheet (Calculation Process Sheet) [Attachment to Project Design Document]"
 )

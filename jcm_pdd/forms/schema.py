@@ -8,7 +8,7 @@ choices and table columns, plus hints for the exporters. The desktop editor and 
 are generated from these definitions, so nothing here knows about Qt or Word.
 
 Every label and guidance text carries a provenance ``status`` because our knowledge of the
-forms is partly recalled (see ``../shared/domain/jcm-forms*.md``): the GUI and the exporters
+forms is partly recalled rather than read from the official forms: the GUI and the exporters
 can then show which wording is confirmed and which is not.
 """
 

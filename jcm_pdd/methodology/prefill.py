@@ -3,7 +3,8 @@
 Fills the rule set's partner country, B.1 (methodology and version), B.2 (one row per
 criterion, project information empty), C.1 (emission sources), one member per index set, the
 Monitoring Plan rows (table 1 for monitored parameters, table 2 for fixed ex-ante ones, one
-default-selection row per default with choices) and typical MSS roles (jcm-forms.md §3.2).
+default-selection row per default with choices) and the typical Monitoring Structure Sheet
+roles.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from jcm_pdd.model import (
     StructureRole,
 )
 
-# Typical Monitoring Structure Sheet roles [R] (jcm-forms.md §3.2).
+# Typical Monitoring Structure Sheet roles, as recalled from published MSS (not an official list).
 MSS_ROLES = (
     "Project manager: responsible for the overall monitoring and the monitoring report",
     "Data collection and recording at each monitoring point",

@@ -1,6 +1,6 @@
 """The findings table of a review as .docx and .xlsx, for the TPE's validation report.
 
-Columns follow what TPEs use (jcm-forms.md §6.2): finding ID, type (CAR/CL/FAR), section or
+Columns follow JCM validation reports' findings tables: finding ID, type (CAR/CL/FAR), section or
 field, description, participants' response, TPE assessment, status, raised (round, date),
 closed (round, date), author. Both files are written atomically beside each other or wherever
 the validator asks, never into a package.

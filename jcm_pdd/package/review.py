@@ -4,12 +4,12 @@ A review lives *beside* the package, never inside it (the package stays exactly 
 so its checksums keep proving it). It is JSON, saved atomically. It names every package round
 it has seen by round number and package id (the SHA-256 of ``tagmanifest-sha256.txt``).
 
-- Findings follow the TPE vocabulary (jcm-forms.md §6.2): CAR (corrective action request), CL
+- Findings follow the TPE vocabulary of JCM validation reports: CAR (corrective action request), CL
   (clarification request), FAR (forward action request, checked at first verification); each
   tied to a form section (``PDD:C.3``) or a field (``pdd.sites.0.latitude``), with text, status
   (open -> responded -> closed), the participants' response, the TPE's assessment, author and
   dates. A positive opinion needs no CAR or CL left open (``open_car_cl``).
-- Sign-offs (after tax software's audit checks, peer-systems.md §3): a reviewer marks a section
+- Sign-offs (after tax software's reviewer checks): a reviewer marks a section
   reviewed; the mark stores the section's values and figures and their fingerprint. When a
   later round changes any of them the mark is *stale* and ``changes`` says exactly which model
   paths or figures changed, old -> new.

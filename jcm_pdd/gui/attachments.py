@@ -101,8 +101,10 @@ class AttachmentsPage(QWidget):
         self.controller.insert_row("attachments", None, record)
 
     def _choose(self) -> None:
+        window = self.window()
+        start = window.start_folder() if hasattr(window, "start_folder") else Path.home()
         name, _ = QFileDialog.getOpenFileName(
-            self, tr("Add attachment"), "", tr("Images and PDF ({0})").format(ACCEPTED)
+            self, tr("Add attachment"), str(start), tr("Images and PDF ({0})").format(ACCEPTED)
         )
         if name:
             self.add_file(Path(name))

@@ -11,7 +11,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QThread, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -35,6 +38,13 @@ from jcm_pdd.session import DocumentSession
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+def documents_folder() -> Path:
+    """The user's documents folder (the home folder where the system names none): where a
+    file dialog starts for a project not saved yet, never the working directory."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
 
 
 class Worker(QObject):
@@ -156,12 +166,15 @@ class _JobDialog(QDialog):
 
 
 class ExportDialog(_JobDialog):
+    go_to_path = Signal(str)  # a line of the refusal list was clicked
+
     def __init__(
         self, session: DocumentSession, parent: QWidget | None = None, language: str = "en"
     ) -> None:
         super().__init__(session, parent, tr("Export"))
+        self.resize(760, 480)  # room for the list of errors refusing a final export
         self.language = language  # the refusal list is read in the interface language
-        default = str(session.path.parent if session.path else Path.home())
+        default = str(session.path.parent if session.path else documents_folder())
         self.folder = self._path_row(tr("Folder:"), default, folder=True)
         self.formats: dict[str, QCheckBox] = {}
         row = QHBoxLayout()
@@ -178,10 +191,25 @@ class ExportDialog(_JobDialog):
         self.form.addRow(tr("Documents:"), row)
         self.draft = QCheckBox(tr("Draft (allowed while errors remain; marked DRAFT)"))
         self.form.addRow("", self.draft)
+        self.problems = QListWidget()  # the errors refusing a final export: scrollable
+        self.problems.setAccessibleName(tr("Errors to fix"))
+        self.problems.setWordWrap(True)
+        self.problems.setVisible(False)
+        self.problems.itemClicked.connect(self._problem_clicked)
+        self.problems.itemActivated.connect(self._problem_clicked)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.setStretchFactor(self.message, 0)
+        layout.insertWidget(layout.indexOf(self.message) + 1, self.problems, 1)
+        self.open_folder_button = QPushButton(tr("Open folder"))
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.buttons.addButton(self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_folder_button.setVisible(False)  # after an export (addButton shows it)
 
-    def refusal(self) -> str | None:
-        """Why a final export is refused, in the interface language (None: nothing blocks it).
-        The export itself refuses too; this says it the way the diagnostics panel does."""
+    def refusal_items(self) -> tuple[str, list[tuple[str, str]]]:
+        """Why a final export is refused, in the interface language: a heading and one
+        (line, model path) per error ("" and [] when nothing blocks it). The export itself
+        refuses too; this says it the way the diagnostics panel does."""
         from jcm_pdd.session.diagnostics import run_diagnostics
         from jcm_pdd.session.formview import form_view
         from jcm_pdd.session.labels import path_label
@@ -189,28 +217,56 @@ class ExportDialog(_JobDialog):
         project = self.session.project
         errors = [d for d in run_diagnostics(project, self.language) if d.severity == "error"]
         if not errors:
-            return None
+            return "", []
         sections = form_view(project)
         lines = [
-            f"- {d.message} ({path_label(sections, d.path)})" if d.path else f"- {d.message}"
+            (f"{d.message} ({path_label(sections, d.path)})" if d.path else d.message, d.path)
             for d in errors
         ]
-        return "\n".join(
-            [
-                tr(
-                    "A final export is not possible while {0} error(s) remain (export a draft "
-                    "instead, or fix them):"
-                ).format(len(errors)),
-                *lines,
-            ]
-        )
+        heading = tr(
+            "A final export is not possible while {0} error(s) remain (export a draft "
+            "instead, or fix them):"
+        ).format(len(errors))
+        return heading, lines
+
+    def refusal(self) -> str | None:
+        """The refusal as one text (None: nothing blocks a final export)."""
+        heading, lines = self.refusal_items()
+        if not heading:
+            return None
+        return "\n".join([heading, *(f"- {line}" for line, _path in lines)])
+
+    def _show_refusal(self, heading: str, lines: list[tuple[str, str]]) -> None:
+        """The heading above a scrollable list; a click on a line goes to its field."""
+        self.message.setText(heading)
+        self.problems.clear()
+        for line, path in lines:
+            item = QListWidgetItem(line)
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            item.setToolTip(line)
+            self.problems.addItem(item)
+        self.problems.setVisible(bool(lines))
+
+    def _problem_clicked(self, item: QListWidgetItem) -> None:
+        path = str(item.data(Qt.ItemDataRole.UserRole) or "")
+        if path:
+            self.go_to_path.emit(path)
+            self.reject()  # the person is taken to the field, the dialog out of the way
+
+    def open_folder(self) -> None:
+        """Show the export folder in the system's file manager."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.folder.text()))))
 
     def start(self) -> None:
         from jcm_pdd.export import export_set  # heavy: python-docx, reportlab, openpyxl
 
-        if not self.draft.isChecked() and (refused := self.refusal()) is not None:
-            self.message.setText(refused)
-            return
+        self.problems.setVisible(False)
+        self.open_folder_button.setVisible(False)
+        if not self.draft.isChecked():
+            heading, lines = self.refusal_items()
+            if heading:
+                self._show_refusal(heading, lines)
+                return
 
         # The worker never sees live data: a copy of the project, and a copy of the attachment
         # store (so the C.2 figure and other attachments reach the documents).
@@ -225,6 +281,7 @@ class ExportDialog(_JobDialog):
         self.run_job(lambda report: export_set(snapshot, out, formats, draft, progress=report))
 
     def done_text(self, result: Any) -> str:
+        self.open_folder_button.setVisible(True)
         return tr("Exported:") + "\n" + "\n".join(str(p) for p in result)
 
 

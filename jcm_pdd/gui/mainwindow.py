@@ -364,8 +364,23 @@ class MainWindow(QMainWindow):
         if wizard.exec():
             self.set_session(session_io.new_document(wizard.project()))
 
+    def start_folder(self) -> Path:
+        """Where a file dialog starts: the open project's folder, else the folder of the last
+        file opened, else the user's documents; never the working directory."""
+        from jcm_pdd.gui.export_dialog import documents_folder
+
+        session = self.session
+        if session is not None and session.path is not None:
+            return session.path.parent
+        for name in self.prefs.recent_files:
+            if Path(name).parent.is_dir():
+                return Path(name).parent
+        return documents_folder()
+
     def open_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, tr("Open"), "", tr(OPEN_FILTER))
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("Open"), str(self.start_folder()), tr(OPEN_FILTER)
+        )
         if name:
             self.open_path(Path(name))
 
@@ -405,7 +420,9 @@ class MainWindow(QMainWindow):
         if session is None or session.read_only:
             return False
         suggested = (session.project.pdd.title or tr("Untitled")).replace("/", "-") + ".jcmpdd"
-        name, _ = QFileDialog.getSaveFileName(self, tr("Save As"), suggested, tr(PROJECT_FILTER))
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Save As"), str(self.start_folder() / suggested), tr(PROJECT_FILTER)
+        )
         if not name:
             return False
         path = Path(name)
@@ -513,6 +530,7 @@ class MainWindow(QMainWindow):
         from jcm_pdd.gui.export_dialog import ExportDialog
 
         dialog = ExportDialog(self.session, self, self.prefs.language)
+        dialog.go_to_path.connect(self.go_to_path)
         dialog.open()
         return dialog
 

@@ -22,6 +22,8 @@ from pathlib import Path
 GUI = Path(__file__).resolve().parents[2] / "jcm_pdd" / "gui"
 
 JA = {
+    "Errors to fix": "修正が必要なエラー",
+    "Open folder": "フォルダーを開く",
     "The figures need {0} more inputs. First: {1}": "数値の算出にはあと {0} 件の入力が必要です。最初の項目: {1}",
     "The work stopped because of an internal problem in JCM PDD Studio (a bug, please report it); no file was written and your project was not changed.": "JCM PDD Studio 内部の問題（不具合です。ご報告ください）により処理が止まりました。ファイルは書き込まれず、プロジェクトは変更されていません。",
     "Your name on findings and sign-offs": "指摘とサインオフに記載するあなたの名前",

@@ -29,190 +29,200 @@
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/attachments.py" line="105" />
+        <location filename="../../jcm_pdd/gui/attachments.py" line="107" />
         <source>Add attachment</source>
         <translation>添付ファイルを追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/attachments.py" line="105" />
+        <location filename="../../jcm_pdd/gui/attachments.py" line="107" />
         <source>Images and PDF ({0})</source>
         <translation>画像と PDF ({0})</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="41" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="42" />
         <source>entered</source>
         <translation>入力値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="42" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="43" />
         <source>default</source>
         <translation>デフォルト値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="43" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="44" />
         <source>calculated</source>
         <translation>計算値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="44" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="45" />
         <source>overridden</source>
         <translation>上書き</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="45" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="46" />
         <source>unverified default</source>
         <translation>未検証のデフォルト値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="55" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="56" />
         <source>Choose a methodology (B.1) to see the figures.</source>
         <translation>数値を表示するには方法論（B.1）を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="57" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="58" />
         <source>No project open.</source>
         <translation>プロジェクトが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="62" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="63" />
         <source>The figures need {0} more inputs. First: {1}</source>
         <translation>数値の算出にはあと {0} 件の入力が必要です。最初の項目: {1}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="63" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="64" />
         <source>The figures need one more input: {0}</source>
         <translation>数値の算出にはあと 1 つ入力が必要です: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="123" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="133" />
         <source>Total estimated emission reductions</source>
         <translation>推計排出削減量の合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="124" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="134" />
         <source>Where the inputs of the calculation come from</source>
         <translation>計算の入力値の出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="125" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="135" />
         <source>Estimated emissions per year</source>
         <translation>年別の推計排出量</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="126" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="126" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
         <location filename="../../jcm_pdd/gui/chart.py" line="61" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="126" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
         <location filename="../../jcm_pdd/gui/chart.py" line="61" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="126" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
         <location filename="../../jcm_pdd/gui/chart.py" line="61" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="129" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="139" />
         <source>Calendar year</source>
         <translation>暦年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="130" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="140" />
         <source>Reference emissions, tCO2e</source>
         <translation>リファレンス排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="131" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="141" />
         <source>Project emissions, tCO2e</source>
         <translation>プロジェクト排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="132" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="142" />
         <source>Emission reductions credited, tCO2e (rounded down)</source>
         <translation>排出削減量 tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="146" />
         <source>Show calculation…</source>
         <translation>計算過程を表示…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="147" />
+        <source>I have checked the figures against the official methodology</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="149" />
+        <source>Recorded in the project; a final export needs it for this methodology</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="192" />
         <source>Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})</source>
         <translation>合計 {0}–{1}年: ER {2} tCO2e（RE {3}、PE {4}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="181" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="204" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="189" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="212" />
         <source>Inputs:</source>
         <translation>入力値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="225" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="248" />
         <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
         <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="250" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="273" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="254" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="277" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="258" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="281" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="258" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="281" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="258" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="281" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="258" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="281" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="258" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="281" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="269" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="292" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="270" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="293" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="271" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="294" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
@@ -239,8 +249,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="72" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="94" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="239" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="95" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="240" />
         <source>Diagnostics</source>
         <translation>診断</translation>
     </message>
@@ -270,7 +280,7 @@
         <translation>問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="74" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="84" />
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
@@ -396,7 +406,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="286" />
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="94" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="104" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
@@ -416,118 +426,128 @@
         <translation>比較対象を選択…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="57" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="67" />
         <source>The work stopped because of an internal problem in JCM PDD Studio (a bug, please report it); no file was written and your project was not changed.</source>
         <translation>JCM PDD Studio 内部の問題（不具合です。ご報告ください）により処理が止まりました。ファイルは書き込まれず、プロジェクトは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="162" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="174" />
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="165" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="178" />
         <source>Folder:</source>
         <translation>フォルダー:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="171" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="184" />
         <source>Monitoring Plan (Excel)</source>
         <translation>モニタリング計画（Excel）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="178" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="191" />
         <source>Documents:</source>
         <translation>文書:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="179" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="192" />
         <source>Draft (allowed while errors remain; marked DRAFT)</source>
         <translation>ドラフト（エラーが残っていても可。DRAFT と表示）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="201" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="195" />
+        <source>Errors to fix</source>
+        <translation>修正が必要なエラー</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="204" />
+        <source>Open folder</source>
+        <translation>フォルダーを開く</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="227" />
         <source>A final export is not possible while {0} error(s) remain (export a draft instead, or fix them):</source>
         <translation>エラーが {0} 件残っているため、最終版をエクスポートできません（下書きとしてエクスポートするか、エラーを修正してください）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="228" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="285" />
         <source>Exported:</source>
         <translation>エクスポートしたファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="245" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="302" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="80" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="254" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="311" />
         <source>Round:</source>
         <translation>ラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="257" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="314" />
         <source>Previous round:</source>
         <translation>前回のラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="259" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="316" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="262" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="319" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="266" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="323" />
         <source>Responses:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="268" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="325" />
         <source>{0} response(s) to the findings of “{1}” go into the package.</source>
         <translation>「{1}」の指摘への回答 {0} 件をパッケージに含めます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="275" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="332" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="281" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="338" />
         <source>none: this is the first package of this project in its folder</source>
         <translation>なし: このフォルダーでこのプロジェクトの最初のパッケージです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="283" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="340" />
         <source>round {0}, “{1}”, package id {2}…, created {3}</source>
         <translation>第 {0} 回、「{1}」、パッケージ ID {2}…、作成 {3}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="306" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="363" />
         <source>The review already holds a package as round {0}; a resubmission must be round {1}.</source>
         <translation>レビューには第 {0} 回のパッケージが既にあります。再提出は第 {1} 回にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="314" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="371" />
         <source>Replace package?</source>
         <translation>パッケージを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="315" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="372" />
         <source>“{0}” already exists. Replace it with this package (round {1})?</source>
         <translation>「{0}」は既に存在します。このパッケージ（第 {1} 回）で置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="322" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="379" />
         <source>Not packaged: “{0}” was kept.</source>
         <translation>パッケージを作成していません: 「{0}」はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="340" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="397" />
         <source>Package written: {0} (round {1})</source>
         <translation>パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
@@ -592,133 +612,133 @@
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="88" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="238" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="89" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="239" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="45" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="46" />
         <source>&amp;New…</source>
         <translation>新規(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="46" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="47" />
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="47" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="48" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="48" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="49" />
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="49" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="50" />
         <source>&amp;Close</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="50" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="51" />
         <source>&amp;Export…</source>
         <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="51" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="52" />
         <source>&amp;Package for validation…</source>
         <translation>有効化審査用パッケージ作成(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="52" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="53" />
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="53" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="54" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="54" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="55" />
         <source>Start &amp;page</source>
         <translation>スタートページ(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="55" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="56" />
         <source>Show &amp;calculation…</source>
         <translation>計算過程を表示(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="56" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="57" />
         <source>&amp;About JCM PDD Studio</source>
         <translation>JCM PDD Studio について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="57" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="58" />
         <source>Co&amp;mpare with…</source>
         <translation>比較(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="58" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="59" />
         <source>Answer a validator's &amp;review…</source>
         <translation>審査機関のレビューに回答(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="59" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="60" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="60" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="61" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="62" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="63" />
         <source>Mark &amp;confidential</source>
         <translation>機密にする(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="64" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="65" />
         <source>Confidential &amp;items…</source>
         <translation>機密項目(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="76" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="77" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="78" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="79" />
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="86" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="87" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="90" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="91" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="96" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="97" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="98" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="99" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="199" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="200" />
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
@@ -787,56 +807,56 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="101" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="240" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="102" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="241" />
         <source>Confidential items</source>
         <translation>機密項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="357" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="382" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="376" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="402" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="396" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="422" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="397" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="424" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="411" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="439" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="417" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="445" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="447" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="475" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="448" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="476" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="493" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="521" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -846,12 +866,12 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="112" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="113" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="114" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="115" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}
@@ -1254,92 +1274,92 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>この国の方法論はまだ収録されていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="115" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="120" />
         <source>⚠ Some default values in this template are not verified against the published methodology. They will be marked “unverified default” everywhere; check them before submitting.</source>
         <translation>⚠ このテンプレートの一部のデフォルト値は、公表された方法論と照合されていません。どこでも「未検証のデフォルト値」と表示されます。提出前に確認してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="121" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="126" />
         <source>This version is superseded; a newer version may be required.</source>
         <translation>このバージョンは改訂済みです。新しいバージョンが必要な場合があります。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="130" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="135" />
         <source>Sites and units</source>
         <translation>サイトと設備</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="133" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="138" />
         <source>One row per site; the number of units (e.g. PV systems) gives one monitoring row per unit.</source>
         <translation>サイトごとに 1 行。設備数（例: PV システム）に応じて設備ごとのモニタリング行が作られます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="138" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="143" />
         <source>Sites</source>
         <translation>サイト</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="140" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="145" />
         <source>Site ID</source>
         <translation>サイト ID</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="140" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="145" />
         <source>City</source>
         <translation>市町村</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="140" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="145" />
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="140" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="145" />
         <source>Latitude</source>
         <translation>緯度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="140" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="145" />
         <source>Longitude</source>
         <translation>経度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="140" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="145" />
         <source>Units</source>
         <translation>設備数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="143" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="148" />
         <source>Add site</source>
         <translation>サイトを追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="145" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="150" />
         <source>Remove site</source>
         <translation>サイトを削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="180" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="185" />
         <source>Row {0}: give the site an ID.</source>
         <translation>{0} 行目: サイト ID を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="188" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="193" />
         <source>Row {0}: coordinates are decimal degrees, e.g. 47.918</source>
         <translation>{0} 行目: 座標は十進数の度で入力してください（例: 47.918）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="191" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="196" />
         <source>Row {0}: coordinate out of range.</source>
         <translation>{0} 行目: 座標が範囲外です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="196" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="201" />
         <source>Row {0}: units must be a whole number of at least 1.</source>
         <translation>{0} 行目: 設備数は 1 以上の整数にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="223" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="228" />
         <source>New project</source>
         <translation>新規プロジェクト</translation>
     </message>
@@ -1615,7 +1635,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>レビューを開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="252" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="309" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
         <source>Round</source>
         <translation>審査回</translation>
@@ -2064,7 +2084,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <source>Round {0}: {1}; {2} finding(s) not closed, {3} answered in this package.</source>
         <translation>第 {0} 回: {1}。未完了の指摘 {2} 件、このパッケージで回答 {3} 件。</translation>
     </message>
-<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="241" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="239" /><source>With values</source><translation>数値を代入</translation></message></context>
+<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="264" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="262" /><source>With values</source><translation>数値を代入</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>

@@ -32,6 +32,11 @@ def press(button: QAbstractButton) -> None:
     click(button)
 
 
+def toggle(box: QAbstractButton) -> None:
+    """Click a check box on its box (its middle may be empty space past the label)."""
+    click(box, QPoint(8, box.height() // 2))
+
+
 def link_point(label: QLabel) -> QPoint:
     """Where the first link of a rich-text label is drawn: the mouse is moved over the label
     until it shows the pointing hand, as a person finds a link by hovering."""

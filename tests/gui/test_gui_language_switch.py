@@ -198,7 +198,8 @@ def test_lock_banner_and_export_refusal_follow_the_language(window, project_file
         dialog = window.export_dialog()
         qtbot.addWidget(dialog)
         QTest.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
-        lines = dialog.message.text().splitlines()
+        problems = dialog.problems
+        lines = [dialog.message.text()] + [problems.item(i).text() for i in range(problems.count())]
         assert len(lines) > 2 and dialog.thread_ is None, "refused before any work starts"
         assert _has_kana(lines[0]) and "final export" not in lines[0]
         assert sum(_has_kana(line) for line in lines[1:]) > (len(lines) - 1) // 2

@@ -1,0 +1,114 @@
+"""The export dialog after a person's click: a final export refused by many errors lists them
+in a scrollable list (the buttons stay in view) and one click on a line goes to its field; a
+finished export offers "Open folder"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drive import click, click_tree_item, press, toggle
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QListWidget
+from screens import keep_screenshot
+
+from jcm_pdd.gui.export_dialog import ExportDialog
+from jcm_pdd.session import io as session_io
+from jcm_pdd.session import newproject
+
+
+def _new_project():  # noqa: ANN202
+    choice = next(m for m in newproject.for_country("MN") if m.id == "JCM_MN_AM003")
+    return newproject.new_project("MN", choice, [newproject.SiteEntry("S1")])
+
+
+def _item_click(problems: QListWidget, row: int) -> None:
+    item = problems.item(row)
+    problems.scrollToItem(item)
+    click(problems.viewport(), problems.visualItemRect(item).center())
+
+
+def test_a_long_refusal_list_scrolls_and_each_line_goes_to_its_field(window, qtbot) -> None:
+    window.set_session(session_io.new_document(_new_project()))
+    dialog = window.export_dialog()
+    assert isinstance(dialog, ExportDialog)
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    press(dialog.start_button)
+    problems = dialog.problems
+    assert problems.isVisible() and problems.count() > 30
+    assert dialog.thread_ is None  # refused before any work
+    assert "error(s) remain" in dialog.message.text()
+    # the list scrolls inside the dialog; the buttons stay inside it, below the list
+    assert problems.verticalScrollBar().maximum() > 0
+    buttons = dialog.buttons.geometry()
+    assert problems.geometry().bottom() < buttons.top() <= dialog.rect().bottom()
+    assert "pdd." not in problems.item(0).text()  # fields named by their labels
+    keep_screenshot(dialog, "export_refusal_list.png")
+    last = problems.count() - 1
+    path = str(problems.item(last).data(0x0100))
+    _item_click(problems, last)
+    assert not dialog.isVisible()
+    page = window.view.current_page()
+    assert page.section.id == window.view.section_of_path(path)
+
+
+def test_open_folder_after_an_export(window, qtbot, tmp_path: Path, monkeypatch) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
+    window.set_session(session_io.new_document(_new_project()))
+    dialog = window.export_dialog()
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    dialog.folder.selectAll()
+    qtbot.keyClicks(dialog.folder, str(tmp_path / "out"))
+    for key, box in dialog.formats.items():
+        if key != "docx":
+            toggle(box)
+    toggle(dialog.draft)
+    assert dialog.draft.isChecked()
+    assert not dialog.open_folder_button.isVisible()
+    press(dialog.start_button)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60000)
+    assert isinstance(dialog.result, list), dialog.message.text()
+    assert dialog.open_folder_button.isVisible()
+    keep_screenshot(dialog, "export_done_open_folder.png")
+    press(dialog.open_folder_button)
+    assert [u.toLocalFile() for u in opened] == [str(tmp_path / "out")]
+    dialog.close()
+
+
+def test_diagnostics_field_column_reads_labels(window, qtbot) -> None:
+    window.set_session(session_io.new_document(_new_project()))
+    window.controller.recheck_now()
+    tree = window.diag_panel.tree
+    assert tree.topLevelItemCount() > 0
+    shown = [tree.topLevelItem(i).text(2) for i in range(tree.topLevelItemCount())]
+    assert not any(text.startswith(("pdd.", "moc.", "monitoring_plan.")) for text in shown)
+    click_tree_item(tree, tree.topLevelItem(0), double=True)
+
+
+def test_file_dialogs_start_in_the_project_folder_or_documents(
+    window, qtbot, tmp_path: Path, monkeypatch, project_file: Path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from jcm_pdd.gui.export_dialog import documents_folder
+
+    asked: list[str] = []
+
+    def remember(_parent, _title, start, *_a, **_k):  # noqa: ANN001, ANN002, ANN003, ANN202
+        asked.append(start)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(remember))
+    window.prefs.recent_files = []
+    press(window.start_page.open_button)
+    assert Path(asked[-1]) == documents_folder() and asked[-1] not in ("", ".")
+    assert window.open_path(project_file)
+    window.open_dialog()
+    assert Path(asked[-1]) == project_file.parent
+    dialog = window.export_dialog()
+    qtbot.addWidget(dialog)
+    assert Path(dialog.folder.text()) == project_file.parent
+    dialog.close()

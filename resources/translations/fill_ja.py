@@ -22,6 +22,8 @@ from pathlib import Path
 GUI = Path(__file__).resolve().parents[2] / "jcm_pdd" / "gui"
 
 JA = {
+    "I have checked the figures against the official methodology": "公式の方法論と照らして数値を確認しました",
+    "Recorded in the project; a final export needs it for this methodology": "プロジェクトに記録されます。この方法論では最終エクスポートに必要です",
     "Errors to fix": "修正が必要なエラー",
     "Open folder": "フォルダーを開く",
     "The figures need {0} more inputs. First: {1}": "数値の算出にはあと {0} 件の入力が必要です。最初の項目: {1}",

@@ -149,12 +149,12 @@
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="147" />
         <source>I have checked the figures against the official methodology</source>
-        <translation type="unfinished" />
+        <translation>公式の方法論と照らして数値を確認しました</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="149" />
         <source>Recorded in the project; a final export needs it for this methodology</source>
-        <translation type="unfinished" />
+        <translation>プロジェクトに記録されます。この方法論では最終エクスポートに必要です</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="192" />

@@ -68,6 +68,11 @@ class DocumentView(QWidget):
         style_banner(self.banner_frame, self.banner_state, "QFrame#readOnlyBanner")
         self.banner_frame.setVisible(False)
 
+        from jcm_pdd.gui.find_bar import FindBar
+        from jcm_pdd.session.search import find
+
+        self.find_bar = FindBar(lambda text: find(controller.session.project, self.sections, text))
+        self.find_bar.go_to_path.connect(self.focus_path)
         self.navigator = Navigator()
         self.navigator.populate(self.sections)
         self.navigator.section_selected.connect(self.show_section)
@@ -82,6 +87,7 @@ class DocumentView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner_frame)
+        layout.addWidget(self.find_bar)
         layout.addWidget(splitter, 1)
 
         controller.changed.connect(self._on_changed)

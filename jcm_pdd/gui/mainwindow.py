@@ -334,10 +334,10 @@ class MainWindow(QMainWindow):
     def _fit_diagnostics_dock(self, has_problems: bool) -> None:
         """One line high when there is nothing to list; a list's height when there is."""
         low = self.diag_panel.summary.sizeHint().height() + 40  # the line and the dock title
-        height = self.diag_dock.height()
-        if not has_problems and height > low:
-            self.resizeDocks([self.diag_dock], [low], Qt.Orientation.Vertical)
-        elif has_problems and height <= low:
+        if not has_problems:
+            self.diag_dock.setMaximumHeight(low)  # the editor takes the height back
+        elif self.diag_dock.maximumHeight() == low:
+            self.diag_dock.setMaximumHeight(16777215)  # QWIDGETSIZE_MAX: resizable again
             self.resizeDocks([self.diag_dock], [170], Qt.Orientation.Vertical)
 
     def go_to_target(self, target: str) -> None:

@@ -63,6 +63,7 @@ def _build_actions(w: MainWindow) -> None:
         w, tr("Mark &confidential"), lambda: toggle_focused(w), CONFIDENTIAL_SHORTCUT, "lock"
     )
     w.act_confidential_items = _action(w, tr("Confidential &items…"), lambda: show_overview(w))
+    _build_help_actions(w)
     w.writing_actions = [
         w.act_save,
         w.act_export,
@@ -70,6 +71,20 @@ def _build_actions(w: MainWindow) -> None:
         w.act_open_review,
         w.act_confidential,
     ]
+
+
+def _build_help_actions(w: MainWindow) -> None:
+    from jcm_pdd.gui import window_help as h
+
+    keys = QKeySequence.StandardKey
+    w.act_find = _action(w, tr("&Find…"), lambda: h.find(w), keys.Find)
+    w.act_next_problem = _action(w, tr("&Next problem"), lambda: h.next_problem(w, 1), "F8")
+    w.act_previous_problem = _action(
+        w, tr("P&revious problem"), lambda: h.next_problem(w, -1), "Shift+F8"
+    )
+    w.act_guide = _action(w, tr("&User guide"), lambda: h.show_guide(w))
+    w.act_field_help = _action(w, tr("Help on this &field"), lambda: h.field_help(w), "F1")
+    w.act_shortcuts = _action(w, tr("&Keyboard shortcuts"), lambda: h.show_shortcuts(w))
 
 
 def _build_menus(w: MainWindow) -> None:
@@ -88,6 +103,8 @@ def _build_menus(w: MainWindow) -> None:
     edit_menu.addActions([w.act_undo, w.act_redo])
     edit_menu.addSeparator()
     edit_menu.addActions([w.act_confidential, w.act_confidential_items])
+    edit_menu.addSeparator()
+    edit_menu.addActions([w.act_find, w.act_next_problem, w.act_previous_problem])
     view_menu = menu.addMenu(tr("&View"))
     view_menu.addAction(w.act_start)
     view_menu.addAction(w.calc_dock.toggleViewAction())
@@ -95,6 +112,8 @@ def _build_menus(w: MainWindow) -> None:
     view_menu.addAction(w.confidential_dock.toggleViewAction())
     view_menu.addAction(w.act_show_calc)
     help_menu = menu.addMenu(tr("&Help"))
+    help_menu.addActions([w.act_guide, w.act_field_help, w.act_shortcuts])
+    help_menu.addSeparator()
     help_menu.addAction(w.act_about)
     toolbar = w.addToolBar(tr("Main"))
     toolbar.setObjectName("mainToolbar")

@@ -276,6 +276,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="111" />
+        <location filename="../../jcm_pdd/gui/window_help.py" line="93" />
         <source>No problems found.</source>
         <translation>問題は見つかりませんでした。</translation>
     </message>
@@ -708,32 +709,62 @@
         <translation>機密項目(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="77" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="80" />
+        <source>&amp;Find…</source>
+        <translation>検索(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="81" />
+        <source>&amp;Next problem</source>
+        <translation>次の問題(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="83" />
+        <source>P&amp;revious problem</source>
+        <translation>前の問題(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="85" />
+        <source>&amp;User guide</source>
+        <translation>ユーザーガイド(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="86" />
+        <source>Help on this &amp;field</source>
+        <translation>この項目のヘルプ(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="87" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="92" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="79" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="94" />
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="87" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="102" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="91" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="108" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="97" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="114" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="99" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="118" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
@@ -866,12 +897,12 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="113" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="132" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="115" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="134" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}
@@ -1476,7 +1507,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/participant.py" line="82" />
-        <location filename="../../jcm_pdd/gui/participant.py" line="288" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="292" />
         <source>Findings to answer</source>
         <translation>回答する指摘</translation>
     </message>
@@ -1584,53 +1615,53 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>あなたの回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="104" />
-        <location filename="../../jcm_pdd/gui/participant.py" line="105" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="108" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="109" />
         <source>Your response to this finding</source>
         <translation>この指摘へのあなたの回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="107" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="111" />
         <source>Save response</source>
         <translation>回答を保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="169" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="173" />
         <source>Review “{0}” (round {1}): {2} finding(s), {3} waiting for your response. Responses go into the next package.</source>
         <translation>レビュー「{0}」（第 {1} 回）: 指摘 {2} 件、うち回答待ち {3} 件。回答は次のパッケージに含まれます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="188" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="192" />
         <source>Select a finding to answer it.</source>
         <translation>回答する指摘を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="196" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="200" />
         <source>{0} ({1}) on {2} — {3}; raised in round {4}</source>
         <translation>{2} への {0}（{1}）— {3}、第 {4} 回で提起</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="206" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="210" />
         <source>Validator's assessment: {0}</source>
         <translation>審査機関の評価: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="228" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="232" />
         <source>Write your response first.</source>
         <translation>先に回答を書いてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="237" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="241" />
         <source>Response not saved</source>
         <translation>回答は保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="256" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="260" />
         <source>Open the validator's review</source>
         <translation>審査機関のレビューを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="264" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="268" />
         <source>Review not opened</source>
         <translation>レビューを開けませんでした</translation>
     </message>
@@ -1806,7 +1837,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>この審査記録には既に指摘事項またはサインオフがあるため、引き継ぎは行いませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="258" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="262" />
         <location filename="../../jcm_pdd/gui/review_files.py" line="37" />
         <source>JCM review (*{0})</source>
         <translation>JCM 審査記録 (*{0})</translation>
@@ -1975,7 +2006,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>サインオフを取り消せませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="109" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="113" />
         <source>Go to the field</source>
         <translation>該当項目へ移動</translation>
     </message>
@@ -1995,17 +2026,17 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>警告の後、ここで編集します（もう一方の JCM PDD Studio が動いていない場合）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="104" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="110" />
         <source>Verified</source>
         <translation>検証済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="104" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="110" />
         <source>Not trustworthy</source>
         <translation>信頼できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="104" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="110" />
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
@@ -2083,6 +2114,83 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <location filename="../../jcm_pdd/gui/round_view.py" line="221" />
         <source>Round {0}: {1}; {2} finding(s) not closed, {3} answered in this package.</source>
         <translation>第 {0} 回: {1}。未完了の指摘 {2} 件、このパッケージで回答 {3} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="46" />
+        <source>Find in the whole submission (text or field name)</source>
+        <translation>提出書類全体を検索（文字列または項目名）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="47" />
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="56" />
+        <source>Previous match (Shift+Enter)</source>
+        <translation>前の一致 (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="60" />
+        <source>Next match (Enter)</source>
+        <translation>次の一致 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="64" />
+        <source>Close (Esc)</source>
+        <translation>閉じる (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="68" />
+        <source>Find:</source>
+        <translation>検索:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="105" />
+        <source>no match</source>
+        <translation>一致なし</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="109" />
+        <source>{0} of {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/help.py" line="47" />
+        <location filename="../../jcm_pdd/gui/help.py" line="50" />
+        <source>User guide</source>
+        <translation>ユーザーガイド</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/help.py" line="77" />
+        <location filename="../../jcm_pdd/gui/help.py" line="81" />
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/help.py" line="82" />
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/help.py" line="82" />
+        <source>What it does</source>
+        <translation>機能</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/help.py" line="103" />
+        <source>Help on this field</source>
+        <translation>この項目のヘルプ</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/help.py" line="107" />
+        <source>The form gives no guidance for this field.</source>
+        <translation>様式にはこの項目のガイダンスがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/help.py" line="110" />
+        <source>Methodology: {0}</source>
+        <translation>方法論: {0}</translation>
     </message>
 <message><location filename="../../jcm_pdd/gui/calc_panel.py" line="264" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="262" /><source>With values</source><translation>数値を代入</translation></message></context>
 <context>

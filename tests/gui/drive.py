@@ -32,6 +32,22 @@ def press(button: QAbstractButton) -> None:
     click(button)
 
 
+def choose_menu(window: QWidget, menu_title: str, action_text: str) -> None:
+    """Click a menu of the window's menu bar, then an entry of it, as a person does."""
+    from PySide6.QtWidgets import QMainWindow
+
+    assert isinstance(window, QMainWindow)
+    bar = window.menuBar()
+    top = next(a for a in bar.actions() if a.text().replace("&", "") == menu_title)
+    click(bar, bar.actionGeometry(top).center())
+    menu = top.menu()
+    QTest.qWait(20)
+    assert menu.isVisible(), menu_title
+    entry = next(a for a in menu.actions() if a.text().replace("&", "") == action_text)
+    click(menu, menu.actionGeometry(entry).center())
+    QTest.qWait(20)
+
+
 def toggle(box: QAbstractButton) -> None:
     """Click a check box on its box (its middle may be empty space past the label)."""
     click(box, QPoint(8, box.height() // 2))

@@ -47,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for file in args.files:
         out = args.out / file.stem if batch else args.out
+        notes: list[str] = []
         try:
             paths = export_set(
                 file,
@@ -54,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
                 formats=args.format.split(","),
                 draft=args.draft,
                 copies=args.copies.split(","),
+                notes=notes,
             )
         except UserError as exc:
             if not batch:
@@ -64,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
             continue
         for path in paths:
             print(path)
+        for note in notes:
+            print(f"jcm-pdd: note: {note}", file=sys.stderr)
     if failed:
         print(f"jcm-pdd: {failed} of {len(args.files)} projects were not exported", file=sys.stderr)
     return 1 if failed else 0

@@ -104,10 +104,13 @@ def export_set(
     copies: Iterable[str] = COPIES,
     progress: Progress | None = None,
     parallel: bool | None = None,
+    notes: list[str] | None = None,
 ) -> list[Path]:
     """Export the chosen formats and copies into ``out_dir``; return the written paths.
 
     ``parallel``: None forks a render worker where that is safe; False never forks (same files).
+    ``notes`` receives what the user should be told besides the files (e.g. that image
+    metadata was removed).
     """
     chosen = _check_choice(formats, FORMATS, "format")
     which = _check_choice(copies, COPIES, "copy")
@@ -118,7 +121,7 @@ def export_set(
         worker = RenderWorker.start()  # first: it imports reportlab while we load the project
     try:
         return _export(
-            project_path_or_loaded, Path(out_dir), chosen, which, draft, progress, worker
+            project_path_or_loaded, Path(out_dir), chosen, which, draft, progress, worker, notes
         )
     finally:
         if worker is not None:
@@ -133,6 +136,7 @@ def _export(
     draft: bool,
     progress: Progress | None,
     worker: RenderWorker | None,
+    notes: list[str] | None = None,
 ) -> list[Path]:
     from jcm_pdd.export.build_pdd import build_pdd
     from jcm_pdd.export.form_layout import layout_for
@@ -144,8 +148,15 @@ def _export(
     project = inp.project
     if "public" in which:
         from jcm_pdd.export.redact import refuse_dangling_marks
+        from jcm_pdd.export.withheld import withheld_outputs
 
         refuse_dangling_marks(project)
+        withheld = sorted(withheld_outputs(project, public=True, draft=draft))
+        if withheld and notes is not None:
+            notes.append(
+                f"The public copy shows XXX for {', '.join(withheld)} (C.3 and the workbook): "
+                "they are calculated from confidential values."
+            )
     jobs: list[Job] = [(fmt, copy == "public") for copy in which for fmt in chosen]
     docs: dict[Job, Document] = {}  # the neutral document of each page job
     remote: list[Job] = []  # sent to the worker as soon as built, while this process goes on
@@ -228,7 +239,18 @@ def _export(
         except OSError as exc:
             raise UserError(f"Cannot write {target}: {exc.strerror}") from None
         written.append(target)
-    report(total, total, f"Exported {len(written)} file(s) to {out}")
+    from jcm_pdd.export.sources import images_cleaned
+
+    cleaned = images_cleaned(inp)
+    note = (
+        f"; metadata (EXIF such as GPS position and author, PNG text) removed from "
+        f"{cleaned} image(s)"
+        if cleaned
+        else ""
+    )
+    if note and notes is not None:
+        notes.append("M" + note.removeprefix("; m") + ".")
+    report(total, total, f"Exported {len(written)} file(s) to {out}{note}")
     return written
 
 

@@ -24,6 +24,7 @@ from jcm_pdd.export.document import (
 from jcm_pdd.export.images import image_problem
 from jcm_pdd.export.layout import Column, FormLayout, LayoutBlock, LayoutSection
 from jcm_pdd.export.redact import REDACTED, FieldReader, format_value
+from jcm_pdd.export.withheld import withheld_outputs
 from jcm_pdd.methodology.fmt import whole
 from jcm_pdd.model import Project
 
@@ -89,6 +90,7 @@ def _block(
     reader: FieldReader,
     figures: C3Table | None,
     load_attachment: AttachmentLoader,
+    withheld: frozenset[str] = frozenset(),
 ) -> list[Block]:
     if block.kind == "text":
         return [Paragraph(reader.text(block.path))]
@@ -148,7 +150,7 @@ def _block(
         )
         return [Figure(image, caption, placeholder)]
     if block.kind == "emission_table":
-        return _emission_table(block, figures)
+        return _emission_table(block, figures, withheld)
     if block.kind == "records":
         out: list[Block] = []
         if not _rows(reader, block.path) and _missing(reader):
@@ -187,19 +189,40 @@ def _signatures(block: LayoutBlock, reader: FieldReader) -> list[Block]:
     return [SignatureBlock(f"{role}: {name}" if name else role) for role, name in parties]
 
 
-def _emission_table(block: LayoutBlock, figures: C3Table | None) -> list[Block]:
+WITHHELD_NOTE = (
+    "Figures shown as XXX are calculated from values that are confidential; they are given "
+    "in the full version of this document."
+)
+# The C.3 column (its form subpath) of each figure a public copy may withhold (export.withheld)
+_QUANTITY_KEY = {
+    "reference_emissions": "RE",
+    "project_emissions": "PE",
+    "emission_reductions": "ER",
+}
+
+
+def _emission_table(
+    block: LayoutBlock, figures: C3Table | None, withheld: frozenset[str] = frozenset()
+) -> list[Block]:
     """C.3 laid out from the form's columns: each column names the figure it shows (its
     subpath); the first column's ``row_label`` heads the total row; the note under the table
-    says how the figures are rounded (``methodology.c3``)."""
+    says how the figures are rounded (``methodology.c3``). In a public copy the figures
+    computed from a confidential input read XXX (``export.withheld``, the workbook's rule)."""
     if figures is None or not figures.rows:
         return [Paragraph(NOT_CALCULATED, style="note")]
     if not block.columns or block.columns[0].path != "year":
         raise ValueError("the C.3 table of the form must start with its 'year' column")
     rest = block.columns[1:]
-    rows = tuple((str(row.year), *(whole(row.value(c.path)) for c in rest)) for row in figures.rows)
+
+    def shown(column: str, value: int) -> str:
+        return REDACTED if _QUANTITY_KEY.get(column) in withheld else whole(value)
+
+    rows = tuple(
+        (str(row.year), *(shown(c.path, row.value(c.path)) for c in rest)) for row in figures.rows
+    )
     total = (
         block.label or f"Total ({figures.unit})",
-        *(whole(figures.total.value(c.path)) for c in rest),
+        *(shown(c.path, figures.total.value(c.path)) for c in rest),
     )
     table = DataTable(
         columns=tuple(c.label for c in block.columns),
@@ -211,6 +234,8 @@ def _emission_table(block: LayoutBlock, figures: C3Table | None) -> list[Block]:
     out: list[Block] = [table, Paragraph(figures.note, style="note")]
     if figures.methodology_caveat:  # the methodology is not verified (methodology/status.py)
         out.append(Paragraph(figures.methodology_caveat, style="note"))
+    if withheld:
+        out.append(Paragraph(WITHHELD_NOTE, style="note"))
     return out
 
 
@@ -219,6 +244,7 @@ def _section(
     reader: FieldReader,
     figures: C3Table | None,
     load_attachment: AttachmentLoader,
+    withheld: frozenset[str] = frozenset(),
 ) -> list[Block]:
     out: list[Block] = []
     if section.page_break_before:
@@ -227,12 +253,22 @@ def _section(
     if title:
         out.append(Heading(title, level=section.level))
     for block in section.blocks:
-        out.extend(_block(block, reader, figures, load_attachment))
+        out.extend(_block(block, reader, figures, load_attachment, withheld))
     return out
 
 
 def _no_attachments(_ref: str) -> bytes | None:
     return None
+
+
+def _participants(reader: FieldReader) -> str:
+    """The project participants for the document's author property; a name hidden in this
+    copy is left out rather than written as XXX."""
+    names = [
+        reader.text(f"pdd.participants.{n}.name")
+        for n in range(len(reader.project.pdd.participants))
+    ]
+    return "; ".join(n for n in names if n and n != REDACTED)
 
 
 def build_pdd(
@@ -254,8 +290,14 @@ def build_pdd(
         footer_text=code,
         draft=draft,
         subject=reader.text("pdd.title"),
+        author=_participants(reader),
     )
     doc.add(Heading(layout.title, level=1))
+    withheld = (
+        withheld_outputs(project, public=public, draft=draft)
+        if public and figures is not None
+        else frozenset()
+    )
     for section in layout.sections:
-        doc.add(*_section(section, reader, figures, load_attachment))
+        doc.add(*_section(section, reader, figures, load_attachment, withheld))
     return doc

@@ -26,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from jcm_pdd.export.draft_inputs import lenient_resolve
 from jcm_pdd.export.excel_formula import FormulaContext, IndexKey, rounding, translate
 from jcm_pdd.export.redact import REDACTED, FieldReader
+from jcm_pdd.export.withheld import input_hidden, withheld_keys
 from jcm_pdd.export.workbook_labels import labels_for
 from jcm_pdd.export.workbook_style import (
     BODY,
@@ -131,14 +132,10 @@ class _Writer:
 
     def _hidden(self, key: str, index: IndexKey) -> bool:
         """Whether the value's own model path (or its row) is confidential in this copy."""
-        reader = self.src.reader
         item = self.src.inputs.items.get(key, {}).get(index)
-        if not (reader and item and item.where):
-            return False
-        field = {"monitored": "estimated_value", "fixed_ex_ante": "value"}.get(
-            item.where.split(".")[1], "override_value"
+        return bool(item and item.where) and input_hidden(
+            self.src.reader, item.where if item else ""
         )
-        return reader.hidden(f"{item.where}.{field}")
 
     def _value_for(self, key: str, index: IndexKey) -> Any:
         if self._hidden(key, index):
@@ -240,6 +237,8 @@ class _Writer:
                 how = f"Override: {source.reason}" if source.origin == "overridden" else label
                 # The public citation and, on its own line, the status: never research notes.
                 cite = source.citation + (f"\nStatus: {source.status}" if source.status else "")
+                if self._hidden(key, index):  # which case was chosen would reveal the value
+                    how = cite = REDACTED
                 self._row(
                     ws,
                     row,
@@ -284,12 +283,7 @@ class _Writer:
         cached: set[str] | None = getattr(self, "_hidden_keys", None)
         if cached is not None:
             return cached
-        hidden = {
-            key for key, rows in self.src.inputs.items.items() for i in rows if self._hidden(key, i)
-        }
-        for key in self.info.order:  # dependencies first
-            if self.info.deps.get(key, set()) & hidden:
-                hidden.add(key)
+        hidden = withheld_keys(self.src.template, self.src.inputs, self.src.reader)
         self._hidden_keys = hidden
         return hidden
 

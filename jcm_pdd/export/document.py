@@ -90,6 +90,7 @@ class Document:
     draft: bool = False
     blocks: list[Block] = field(default_factory=list)
     subject: str = ""
+    author: str = ""  # the project participants, as this copy shows them
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)

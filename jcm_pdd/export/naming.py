@@ -22,10 +22,17 @@ def _slug(text: str, limit: int = 40) -> str:
     return slug[:limit].rstrip("_") or "project"
 
 
-def project_tag(project: Project) -> str:
-    """The reference number (e.g. MN004), or a slug of the title before registration."""
-    ref = re.sub(r"[^A-Za-z0-9_-]", "", project.reference_number)
-    return ref or _slug(project.pdd.title)
+def project_tag(project: Project, *, public: bool = False) -> str:
+    """The reference number (e.g. MN004), or a slug of the title before registration. In a
+    public copy a confidential reference number or title is not used (issue 13): the name
+    then says ``project``, so a file name never reveals what the document hides."""
+    from jcm_pdd.export.redact import FieldReader
+
+    reader = FieldReader(project, public=public)
+    ref = "" if reader.hidden("reference_number") else project.reference_number
+    ref = re.sub(r"[^A-Za-z0-9_-]", "", ref)
+    title = "" if reader.hidden("pdd.title") else project.pdd.title
+    return ref or _slug(title)
 
 
 def methodology_code(project: Project) -> str:
@@ -41,6 +48,6 @@ def file_name(project: Project, kind: str, suffix: str, *, public: bool, draft: 
         stem = f"Monitoring_Spreadsheet_{methodology_code(project)}"
     else:
         stem = project.form_code(kind)
-    name = f"{stem}_{project_tag(project)}{'_DRAFT' if draft else ''}{suffix}"
+    name = f"{stem}_{project_tag(project, public=public)}{'_DRAFT' if draft else ''}{suffix}"
     name = re.sub(r"[^A-Za-z0-9_.-]", "_", name)
     return f"{PUBLIC_PREFIX}{name}" if public else name

@@ -74,9 +74,11 @@ class FieldReader:
 
     def text(self, path: str, date_format: str = "%d/%m/%Y") -> str:
         """The printable value at ``path``, or "XXX" when hidden in this copy."""
+        value = self.raw(path)
         if self.hidden(path):
-            return REDACTED
-        return format_value(self.raw(path), date_format)
+            # An empty marked field hides nothing: XXX would claim a value that is not there.
+            return "" if value in (None, "") else REDACTED
+        return format_value(value, date_format)
 
 
 def refuse_dangling_marks(project: Project) -> None:

@@ -36,6 +36,7 @@ from jcm_pdd.export.document import (
     Paragraph,
     SignatureBlock,
 )
+from jcm_pdd.export.docx_properties import set_properties
 
 LATIN_FONT = "Arial"  # LibreOffice substitutes the metric-compatible Liberation Sans
 EAST_ASIAN_FONT = "MS Gothic"  # Japanese names; viewers substitute their installed CJK font
@@ -294,9 +295,7 @@ class _DocxWriter:
         self.doc = doc
         self.out, self._style_ids = _PREPARED.pop() if _PREPARED else _base()
         out = self.out
-        out.core_properties.title = self.doc.title
-        out.core_properties.subject = self.doc.subject
-        out.core_properties.author = "JCM PDD Studio"
+        set_properties(out, title=self.doc.title, subject=self.doc.subject, author=self.doc.author)
         self._header_footer()
 
     def _header_footer(self) -> None:

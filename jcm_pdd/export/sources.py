@@ -34,14 +34,35 @@ class ExportInput:
     source_path: Path | None = None
 
 
-def _store_loader(store: Any) -> AttachmentLoader:
-    def load(sha256: str) -> bytes | None:
-        if sha256 not in store:
-            return None
-        data: bytes = store.read_bytes(sha256)
-        return data
+@dataclass
+class _StoreLoader:
+    """Reads attachments for an export with their metadata removed (issue 13: a figure's EXIF
+    GPS position and author, or a PNG's text chunks, must not reach any exported copy).
+    ``cleaned`` names the attachments that carried metadata, for the export's report."""
 
-    return load
+    store: Any
+    cleaned: set[str]
+
+    def __call__(self, sha256: str) -> bytes | None:
+        from jcm_pdd.export.images import without_metadata
+
+        if sha256 not in self.store:
+            return None
+        data: bytes = self.store.read_bytes(sha256)
+        clean = without_metadata(data)
+        if clean != data:
+            self.cleaned.add(sha256)
+        return clean
+
+
+def _store_loader(store: Any) -> AttachmentLoader:
+    return _StoreLoader(store, set())
+
+
+def images_cleaned(inp: ExportInput) -> int:
+    """How many attachments had their metadata removed in this export so far."""
+    loader = inp.load_attachment
+    return len(loader.cleaned) if isinstance(loader, _StoreLoader) else 0
 
 
 def load_input(source: Path | str | Project | Any) -> ExportInput:

@@ -278,11 +278,22 @@ class ExportDialog(_JobDialog):
         out = Path(self.folder.text())
         formats = [k for k, box in self.formats.items() if box.isChecked()]
         draft = self.draft.isChecked()
-        self.run_job(lambda report: export_set(snapshot, out, formats, draft, progress=report))
+        self.notes: list[str] = []  # e.g. that image metadata was removed (from the worker)
+        self.run_job(
+            lambda report: export_set(
+                snapshot, out, formats, draft, progress=report, notes=self.notes
+            )
+        )
 
     def done_text(self, result: Any) -> str:
         self.open_folder_button.setVisible(True)
-        return tr("Exported:") + "\n" + "\n".join(str(p) for p in result)
+        text = tr("Exported:") + "\n" + "\n".join(str(p) for p in result)
+        if any("Metadata" in note for note in getattr(self, "notes", [])):
+            text += "\n" + tr(
+                "Image metadata (EXIF such as GPS position and author, PNG text) was removed "
+                "from the figures in every copy."
+            )
+        return text
 
 
 class PackageDialog(_JobDialog):

@@ -471,6 +471,7 @@ JA = {
     "Hidden in the public copy": "公開版では伏せられます",
     "Confidential items": "機密項目",
     "Mark &confidential": "機密にする(&C)",
+    "Image metadata (EXIF such as GPS position and author, PNG text) was removed from the figures in every copy.": "すべての版の図から画像のメタデータ (GPS 位置や作成者などの EXIF、PNG のテキスト) を削除しました。",
     "Confidential &items…": "機密項目(&I)…",
     "Mark confidential": "機密にする",
     "Unmark confidential": "機密を解除",

@@ -472,83 +472,88 @@
         <translation>エラーが {0} 件残っているため、最終版をエクスポートできません（下書きとしてエクスポートするか、エラーを修正してください）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="285" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="290" />
         <source>Exported:</source>
         <translation>エクスポートしたファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="302" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="293" />
+        <source>Image metadata (EXIF such as GPS position and author, PNG text) was removed from the figures in every copy.</source>
+        <translation>すべての版の図から画像のメタデータ (GPS 位置や作成者などの EXIF、PNG のテキスト) を削除しました。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="313" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="80" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="311" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="322" />
         <source>Round:</source>
         <translation>ラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="314" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="325" />
         <source>Previous round:</source>
         <translation>前回のラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="316" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="327" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="319" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="330" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="323" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="334" />
         <source>Responses:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="325" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="336" />
         <source>{0} response(s) to the findings of “{1}” go into the package.</source>
         <translation>「{1}」の指摘への回答 {0} 件をパッケージに含めます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="332" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="343" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="338" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="349" />
         <source>none: this is the first package of this project in its folder</source>
         <translation>なし: このフォルダーでこのプロジェクトの最初のパッケージです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="340" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="351" />
         <source>round {0}, “{1}”, package id {2}…, created {3}</source>
         <translation>第 {0} 回、「{1}」、パッケージ ID {2}…、作成 {3}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="363" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="374" />
         <source>The review already holds a package as round {0}; a resubmission must be round {1}.</source>
         <translation>レビューには第 {0} 回のパッケージが既にあります。再提出は第 {1} 回にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="371" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="382" />
         <source>Replace package?</source>
         <translation>パッケージを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="372" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="383" />
         <source>“{0}” already exists. Replace it with this package (round {1})?</source>
         <translation>「{0}」は既に存在します。このパッケージ（第 {1} 回）で置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="379" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="390" />
         <source>Not packaged: “{0}” was kept.</source>
         <translation>パッケージを作成していません: 「{0}」はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="397" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="408" />
         <source>Package written: {0} (round {1})</source>
         <translation>パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
@@ -1666,7 +1671,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>レビューを開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="309" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="320" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
         <source>Round</source>
         <translation>審査回</translation>

@@ -148,15 +148,8 @@ def _export(
     project = inp.project
     if "public" in which:
         from jcm_pdd.export.redact import refuse_dangling_marks
-        from jcm_pdd.export.withheld import withheld_outputs
 
         refuse_dangling_marks(project)
-        withheld = sorted(withheld_outputs(project, public=True, draft=draft))
-        if withheld and notes is not None:
-            notes.append(
-                f"The public copy shows XXX for {', '.join(withheld)} (C.3 and the workbook): "
-                "they are calculated from confidential values."
-            )
     jobs: list[Job] = [(fmt, copy == "public") for copy in which for fmt in chosen]
     docs: dict[Job, Document] = {}  # the neutral document of each page job
     remote: list[Job] = []  # sent to the worker as soon as built, while this process goes on
@@ -178,6 +171,16 @@ def _export(
             add(job, build_pdd(project, moc_layout, None, public=job[1], draft=draft))
     report(0, 1, "Calculating emission reductions")
     calc = calculate(project)
+    withheld: frozenset[str] = frozenset()
+    if "public" in which:
+        from jcm_pdd.export.withheld import withheld_outputs
+
+        withheld = withheld_outputs(project, calc, public=True, draft=draft)
+        if withheld and notes is not None:
+            notes.append(
+                f"The public copy shows XXX for {', '.join(sorted(withheld))} (C.3 and the "
+                "workbook): they are calculated from confidential values."
+            )
     pdd_docs: dict[bool, Document] = {}
     for fmt in ("pdf", "docx"):
         for job in [j for j in jobs if j[0] == fmt]:
@@ -191,11 +194,18 @@ def _export(
                     public=public,
                     draft=draft,
                     load_attachment=inp.load_attachment,
+                    withheld=withheld if public else frozenset(),
                 )
             add(job, pdd_docs[public])
     for job in moc_jobs if not early else []:
         assert moc_layout is not None
-        add(job, build_pdd(project, moc_layout, calc.figures, public=job[1], draft=draft))
+        shown = withheld if job[1] else frozenset()
+        add(
+            job,
+            build_pdd(
+                project, moc_layout, calc.figures, public=job[1], draft=draft, withheld=shown
+            ),
+        )
     if not draft:
         refuse_final(project, calc)
         refuse_unreadable_figure(project, inp)

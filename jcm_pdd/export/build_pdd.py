@@ -24,7 +24,6 @@ from jcm_pdd.export.document import (
 from jcm_pdd.export.images import image_problem
 from jcm_pdd.export.layout import Column, FormLayout, LayoutBlock, LayoutSection
 from jcm_pdd.export.redact import REDACTED, FieldReader, format_value
-from jcm_pdd.export.withheld import withheld_outputs
 from jcm_pdd.methodology.fmt import whole
 from jcm_pdd.model import Project
 
@@ -279,9 +278,11 @@ def build_pdd(
     public: bool,
     draft: bool,
     load_attachment: AttachmentLoader = _no_attachments,
+    withheld: frozenset[str] = frozenset(),
 ) -> Document:
     """The PDD (or, with an MoC layout, the MoC) as a neutral document; ``public`` replaces
-    confidential values by "XXX"."""
+    confidential values by "XXX", and the figures named in ``withheld`` (``export.withheld``,
+    computed once per export from the calculation) by "XXX" as well."""
     reader = (_DraftReader if draft else FieldReader)(project, public=public)
     code = project.form_code(layout.form)
     doc = Document(
@@ -293,11 +294,6 @@ def build_pdd(
         author=_participants(reader),
     )
     doc.add(Heading(layout.title, level=1))
-    withheld = (
-        withheld_outputs(project, public=public, draft=draft)
-        if public and figures is not None
-        else frozenset()
-    )
     for section in layout.sections:
         doc.add(*_section(section, reader, figures, load_attachment, withheld))
     return doc

@@ -48,13 +48,16 @@ def withheld_keys(template: Template, inputs: Inputs, reader: FieldReader | None
     return hidden
 
 
-def withheld_outputs(project: Any, *, public: bool, draft: bool = True) -> frozenset[str]:
-    """Which of RE, PE and ER the public copy of ``project`` withholds (empty otherwise)."""
+def withheld_outputs(
+    project: Any, calc: Any, *, public: bool, draft: bool = True
+) -> frozenset[str]:
+    """Which of RE, PE and ER the public copy of ``project`` withholds (empty otherwise);
+    ``calc`` is the export's calculation (``export.sources.calculate``)."""
     if not public:
         return frozenset()
     from jcm_pdd.export.sources import project_inputs
 
-    template, inputs, _problem = project_inputs(project, draft=draft)
+    template, inputs, _problem = project_inputs(project, calc, draft=draft)
     if template is None or inputs is None:
         return frozenset()
     reader = FieldReader(project, public=True)

@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from jcm_pdd.export import export_set
 from jcm_pdd.export.build_pdd import WITHHELD_NOTE
 from jcm_pdd.export.redact import FieldReader
+from jcm_pdd.export.sources import calculate
 from jcm_pdd.export.withheld import withheld_outputs
 
 ESTIMATE = "monitoring_plan.monitored.0.estimated_value"
@@ -32,8 +33,9 @@ def test_a_marked_estimate_withholds_the_same_figures_in_the_pdd_and_the_workboo
 ) -> None:
     project = filled_project()
     project.confidential.append(ESTIMATE)
-    assert withheld_outputs(project, public=True) == {"RE", "ER"}
-    assert withheld_outputs(project, public=False) == frozenset()
+    calc = calculate(project)
+    assert withheld_outputs(project, calc, public=True) == {"RE", "ER"}
+    assert withheld_outputs(project, calc, public=False) == frozenset()
     notes: list[str] = []
     written = export_set(project, tmp_path, formats={"docx", "xlsx"}, notes=notes, draft=True)
     public = {p.suffix: p for p in written if p.name.startswith("for_public_use_")}
@@ -53,7 +55,7 @@ def test_a_marked_estimate_withholds_the_same_figures_in_the_pdd_and_the_workboo
 def test_a_marked_default_choice_is_hidden_in_the_workbook(tmp_path: Path) -> None:
     project = filled_project()
     project.confidential.append("monitoring_plan.default_selections.0.choice")
-    assert withheld_outputs(project, public=True) == {"RE", "ER"}
+    assert withheld_outputs(project, calculate(project), public=True) == {"RE", "ER"}
     written = export_set(project, tmp_path, formats={"xlsx"}, copies={"public"}, draft=True)
     rows = list(load_workbook(written[0])["MPS(input)"].iter_rows(values_only=True))
     ef = next(r for r in rows if r[0] and str(r[0]).startswith("EF_RE"))

@@ -134,6 +134,7 @@ def _ops(draw: st.DrawFn) -> list[tuple[str, int, int]]:
 
 
 @pytest.mark.skipif(PDFTOTEXT is None, reason="poppler-utils (pdftotext) is not installed")
+@pytest.mark.timeout(max(600, EXAMPLES * 5))  # the whole run of examples is one test
 @settings(
     max_examples=EXAMPLES,
     deadline=None,

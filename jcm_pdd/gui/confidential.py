@@ -182,7 +182,8 @@ def _mark_table(table: TableEditor, marked: set[str | None], tinted: QBrush) -> 
         for row in range(grid.rowCount()):
             row_marked = f"{table.path}.{row}" in marked or table.path in marked
             header = grid.verticalHeaderItem(row) or QTableWidgetItem()
-            header.setText(str(row + 1))
+            if not header.text():  # the table names per-unit rows there ("2  Chiller S1-2")
+                header.setText(str(row + 1))
             header.setIcon(icons.icon("lock") if row_marked else QIcon())
             header.setToolTip(marker_tip() if row_marked else "")
             grid.setVerticalHeaderItem(row, header)

@@ -9,13 +9,15 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -102,7 +104,7 @@ class StartPage(QWidget):
         recent_font = recent_label.font()
         recent_font.setBold(True)
         recent_label.setFont(recent_font)
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 7)
         self.table.setAccessibleName(tr("Recent projects"))
         self.table.setHorizontalHeaderLabels(
             [
@@ -112,6 +114,7 @@ class StartPage(QWidget):
                 tr("ER (tCO2e/yr)"),
                 tr("Complete"),
                 tr("Last saved"),
+                tr("Folder"),
             ]
         )
         self.table.verticalHeader().setVisible(False)
@@ -121,6 +124,11 @@ class StartPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(6, 260)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
+        self.row_menu: QMenu | None = None  # the last one shown
         self.table.cellActivated.connect(self._open_row)
         self.table.cellDoubleClicked.connect(self._open_row)
         self.empty = QLabel(tr("No recent projects yet. Start a new one or open the sample."))
@@ -143,10 +151,10 @@ class StartPage(QWidget):
             path = Path(name)
             row = self.table.rowCount()
             self.table.insertRow(row)
-            for column, text in enumerate(manifest_row(path)):
+            for column, text in enumerate([*manifest_row(path), str(path.parent)]):
                 item = QTableWidgetItem(text)
                 item.setData(ROLE_PATH, str(path))
-                item.setToolTip(str(path))
+                item.setToolTip(str(path))  # the full path, wherever the pointer rests
                 if column in (3, 4):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -183,6 +191,30 @@ class StartPage(QWidget):
             return None
         self.window_.open_path(target)
         return target
+
+    def _row_menu(self, pos: QPoint) -> None:
+        """Right-click on a recent project: open it, show it in its folder, or forget it."""
+        row = self.table.rowAt(pos.y())
+        if row < 0:
+            return
+        self.table.selectRow(row)
+        path = Path(self.table.item(row, 0).data(ROLE_PATH))
+        menu = QMenu(self)
+        menu.addAction(tr("Open"), lambda: self.window_.open_path(path))
+        menu.addAction(tr("Show in folder"), lambda: self.show_in_folder(path))
+        menu.addAction(tr("Remove from list"), lambda: self.remove_from_list(path))
+        self.row_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def show_in_folder(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    def remove_from_list(self, path: Path) -> None:
+        """Forget ``path`` in the recent projects (the file itself is not touched)."""
+        prefs = self.window_.prefs
+        prefs.recent_files = [p for p in prefs.recent_files if Path(p) != path]
+        prefs.save()
+        self.refresh(prefs.recent_files)
 
     def _open_row(self, row: int, _column: int) -> None:
         item = self.table.item(row, 0)

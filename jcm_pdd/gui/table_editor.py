@@ -194,6 +194,7 @@ class TableEditor(QWidget):
                             item.setToolTip(text)
                     if dms:
                         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self._name_rows(rows, project)
             if rows and not self._sized:
                 self._sized = True  # size columns to the first content once; the user may resize
                 self.table.resizeColumnsToContents()
@@ -207,6 +208,35 @@ class TableEditor(QWidget):
             self.remove_button.setEnabled(bool(rows) and not self._read_only)
         finally:
             self._loading = False
+
+    def _name_rows(self, rows: list[Any], project: Any) -> None:
+        """Per-unit rows (Tables 1 and 2, default values) say which unit they belong to in the
+        row header, so twelve rows of three chillers do not read the same in threes; the
+        Project units' index symbol reads as what it counts."""
+        from jcm_pdd.session.labels import index_set_label, unit_label
+
+        if project is None:
+            return
+        template = None
+        set_column = self.column_of("set") if self.path == "monitoring_plan.index_members" else -1
+        if set_column >= 0:
+            template = methodology_template(project)
+        for r, row in enumerate(rows):
+            index = getattr(row, "index", None)
+            unit = unit_label(project, index) if isinstance(index, dict) and index else ""
+            text = f"{r + 1}  {unit}" if unit else str(r + 1)
+            header = self.table.verticalHeaderItem(r)
+            if header is None:
+                self.table.setVerticalHeaderItem(r, QTableWidgetItem(text))
+            elif header.text() != text:
+                header.setText(text)  # keeps a confidential mark's lock icon
+            if set_column >= 0:
+                item = self.table.item(r, set_column)
+                shown = index_set_label(template, str(getattr(row, "set", "")))
+                if item is not None and item.text() != shown:
+                    item.setText(shown)
+                    # shown as words, so not typed over: the unit's set comes from the template
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
 
     def _show_listed(
         self, item: QTableWidgetItem, col: FieldView, value: Any, offered: dict[str, str]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from jcm_pdd.session.formview import FieldView, SectionView
 
@@ -71,3 +72,23 @@ def path_label(sections: Sequence[SectionView], path: str) -> str:
 def labels_for(sections: Sequence[SectionView], paths: Sequence[str]) -> dict[str, str]:
     """``path_label`` of many paths at once."""
     return {p: path_label(sections, p) for p in dict.fromkeys(paths)}
+
+
+def unit_label(project: Any, index: dict[str, str]) -> str:
+    """The unit a per-unit Monitoring Plan row is about, as a person names it: the member's
+    description (or id) and its site, e.g. "Chiller S1-2, site S1"; "" for a row of no unit."""
+    members = {(m.set, m.id): m for m in project.monitoring_plan.index_members}
+    parts = []
+    for name, member_id in index.items():
+        member = members.get((name, member_id))
+        text = (member.label or member.id) if member is not None else member_id
+        if member is not None and member.site_id:
+            text += f", site {member.site_id}"
+        parts.append(text)
+    return "; ".join(parts)
+
+
+def index_set_label(template: Any, name: str) -> str:
+    """An index symbol as a person reads it: "PV system (i)" rather than "i"."""
+    index_set = template.index_sets.get(name) if template is not None else None
+    return f"{index_set.label} ({name})" if index_set is not None else name

@@ -22,6 +22,9 @@ from pathlib import Path
 GUI = Path(__file__).resolve().parents[2] / "jcm_pdd" / "gui"
 
 JA = {
+    "Folder": "フォルダー",
+    "Show in folder": "フォルダーに表示",
+    "Remove from list": "一覧から削除",
     "&Find…": "検索(&F)…",
     "&Next problem": "次の問題(&N)",
     "P&revious problem": "前の問題(&R)",

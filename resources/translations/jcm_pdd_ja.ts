@@ -850,6 +850,7 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="382" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="203" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
@@ -955,7 +956,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/navigator.py" line="94" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="113" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="115" />
         <source>Complete</source>
         <translation>完了</translation>
     </message>
@@ -1032,7 +1033,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="46" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="109" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="111" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
@@ -1073,95 +1074,110 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="48" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="50" />
         <source>cannot be read</source>
         <translation>読み込めません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="50" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="52" />
         <source>missing</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="69" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="71" />
         <source>JCM PDD Studio</source>
         <translation>JCM PDD Studio</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="76" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="78" />
         <source>Draft, calculate, export and package Project Design Documents for the Joint Crediting Mechanism — offline.</source>
         <translation>二国間クレジット制度（JCM）のプロジェクト設計書（PDD）を、オフラインで作成・計算・出力・パッケージ化します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="82" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="84" />
         <source>New project…</source>
         <translation>新規プロジェクト…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="84" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="86" />
         <source>Open…</source>
         <translation>開く…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="86" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="88" />
         <source>Duplicate…</source>
         <translation>複製…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="87" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="89" />
         <source>Copy the selected project as the base of a new one</source>
         <translation>選択したプロジェクトを複製して新しいプロジェクトの基にします</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="89" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="91" />
         <source>Open the sample project</source>
         <translation>サンプルプロジェクトを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="101" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="106" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="103" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="108" />
         <source>Recent projects</source>
         <translation>最近のプロジェクト</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="110" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="112" />
         <source>Country</source>
         <translation>国</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="111" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="113" />
         <source>Methodology</source>
         <translation>方法論</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="112" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="114" />
         <source>ER (tCO2e/yr)</source>
         <translation>ER（tCO2e/年）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="114" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="116" />
         <source>Last saved</source>
         <translation>最終保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="126" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="117" />
+        <source>Folder</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="134" />
         <source>No recent projects yet. Start a new one or open the sample.</source>
         <translation>最近のプロジェクトはありません。新規作成するか、サンプルを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="172" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="180" />
         <source>Duplicate project</source>
         <translation>プロジェクトを複製</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="174" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="182" />
         <source>JCM PDD project (*.jcmpdd)</source>
         <translation>JCM PDD プロジェクト (*.jcmpdd)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="182" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="190" />
         <source>Not duplicated</source>
         <translation>複製できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="204" />
+        <source>Show in folder</source>
+        <translation>フォルダーに表示</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="205" />
+        <source>Remove from list</source>
+        <translation>一覧から削除</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/table_editor.py" line="110" />
@@ -1184,7 +1200,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>{0} から行を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="226" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="256" />
         <source>“{0}” is not one of the choices offered here</source>
         <translation>「{0}」はこの行の選択肢にありません</translation>
     </message>
@@ -1559,17 +1575,17 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>機密を解除しました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="222" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="223" />
         <source>{0}, row {1}</source>
         <translation>{0}、{1} 行目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="261" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="262" />
         <source>These values show as XXX in the public copy of every export. Mark a field, a table row or a cell with its context menu or {0}.</source>
         <translation>これらの値は、すべてのエクスポートの公開版で XXX と表示されます。項目、表の行またはセルは、右クリックメニューまたは {0} で機密にできます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="265" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="266" />
         <location filename="../../jcm_pdd/gui/participant.py" line="84" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="114" />
@@ -1577,27 +1593,27 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="265" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="266" />
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="266" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="267" />
         <source>Go to</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="267" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="268" />
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="290" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="291" />
         <source>Points at nothing: remove the mark</source>
         <translation>対象がありません: マークを外してください</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="292" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="293" />
         <source>Hidden in the public copy</source>
         <translation>公開版では伏せられます</translation>
     </message>
@@ -1905,7 +1921,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>サインオフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="265" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="266" />
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="115" />
         <source>Section</source>
         <translation>セクション</translation>

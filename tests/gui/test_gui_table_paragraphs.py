@@ -74,3 +74,30 @@ def test_shift_enter_in_a_paragraph_cell_keeps_the_text(window, qtbot, tmp_path:
     assert window.session.project.pdd.eligibility[0].project_information == expected
     assert editor.table.item(0, column).text() == expected
     assert editor.table.indexWidget(editor.table.currentIndex()) is None  # editor closed
+
+
+def test_table_2_rows_name_their_unit(window, qtbot) -> None:
+    from jcm_pdd.session import io as session_io
+    from jcm_pdd.session import newproject
+
+    choice = next(m for m in newproject.for_country("ID") if m.id == "JCM_ID_AM002")
+    sites = [newproject.SiteEntry("S1", units=3)]
+    window.set_session(session_io.new_document(newproject.new_project("ID", choice, sites)))
+    editor = _table(window, "monitoring_plan.fixed_ex_ante")
+    table = editor.table
+    headers = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
+    assert table.rowCount() >= 6
+    symbol = editor.column_of("symbol")
+    per_unit = [
+        (table.item(r, symbol).text(), h.split("  ", 1)[-1])
+        for r, h in enumerate(headers)
+        if "S1-" in h
+    ]
+    assert len(per_unit) == table.rowCount()  # every per-unit row names its unit
+    assert len(set(per_unit)) == len(per_unit)  # no two rows read the same
+    assert all(unit.endswith(", site S1") for _symbol, unit in per_unit)
+    keep_screenshot(window, "table2_units.png")
+    units = _table(window, "monitoring_plan.index_members")
+    column = units.column_of("set")
+    assert units.table.item(0, column).text().endswith("(i)")
+    assert units.table.item(0, column).text() != "i"

@@ -106,9 +106,14 @@ def recheck(zf: SafeZip, report: VerifyReport, payload_ok: dict[str, bool]) -> N
             )
             estimate = engine.estimate(project, template)
         except UserError as exc:
+            # Name the packaged files, not where verification extracted them.
+            reason = str(exc)
+            for extracted in sorted(Path(tmp).iterdir(), key=lambda p: -len(str(p))):
+                member = template_member if extracted.stem == "template" else project_member
+                reason = reason.replace(str(extracted), member)
             report.add(
                 "recompute",
-                f"The packaged calculation cannot be re-run: {exc}",
+                f"The packaged calculation cannot be re-run: {reason}",
                 project_member,
                 template_member,
             )

@@ -188,7 +188,32 @@ def _read_index(zf: SafeZip, report: VerifyReport) -> None:
     if not isinstance(data, dict):
         report.add("altered", f"{bagit.INDEX} does not hold a JSON object", bagit.INDEX)
         return
+    if _depth(data) > MAX_INDEX_DEPTH:  # the report copies it recursively (to_dict, JSON)
+        report.add(
+            "altered",
+            f"{bagit.INDEX} nests deeper than {MAX_INDEX_DEPTH} levels; it is not a package index",
+            bagit.INDEX,
+        )
+        return
     report.index = data
+
+
+MAX_INDEX_DEPTH = 32  # the index written by a package builder nests 4 levels
+
+
+def _depth(data: Any) -> int:
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_INDEX_DEPTH:
+            break
+        if isinstance(value, dict):
+            stack.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+    return deepest
 
 
 def accounted_for(index: dict[str, Any]) -> set[str]:

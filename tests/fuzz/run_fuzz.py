@@ -72,7 +72,12 @@ def main() -> int:
         parser.error("give --cases N or per-kind counts")
     total = sum(kinds.values())
 
+    shown = [0]
+
     def progress(result: fh.Result, done: int) -> None:
+        for finding in result.findings[shown[0] :]:  # at once: a long run may be cut short
+            print("   found:", finding, flush=True)
+        shown[0] = len(result.findings)
         if done % 500 == 0 or done == total:
             counts = ", ".join(f"{o} {result.counts[o]}" for o in fh.OUTCOMES)
             print(f"  {done:,}/{total:,}: {counts}", flush=True)

@@ -199,3 +199,55 @@ def test_a_long_reference_number_packages_and_every_document_keeps_its_extension
     # Written with the user's usual permissions (0666 minus the umask), not mkstemp's 0600.
     if os.name == "posix":
         assert stat.S_IMODE(built.path.stat().st_mode) == 0o640
+
+
+def test_an_index_nested_within_the_parser_but_deeper_than_an_index_is_altered(
+    built: Built, tmp_path: Path
+) -> None:
+    # 300 levels: json.loads reads it, the report's copy (to_dict) would not (fuzzing found it).
+    deep: object = "x"
+    for _ in range(150):
+        deep = {"a": [deep]}
+    index = _index(built.package)
+    index["notes"] = deep
+    forged = tmp_path / "deep.jcmpkg"
+    reseal(built.package, forged, {bagit.INDEX: lambda _data: json.dumps(index).encode()})
+    report = verify_package(forged)
+    assert report.verdict is Verdict.ALTERED
+    assert any("nests deeper than 32 levels" in p.message for p in report.problems)
+    assert json.loads(report.to_json())["verdict"] == "ALTERED"
+
+
+@pytest.mark.parametrize(
+    ("equation", "message"),
+    [
+        ("RE * 0 * " + "(" * 12 + "RE / RE + 9" + ")^4" * 12, "grows beyond"),
+        ("RE * 0" + " + 0" * 900, "too long a chain of operations"),
+    ],
+    ids=["power-tower", "flat-chain"],
+)
+def test_a_forged_template_of_unbounded_work_is_altered_in_seconds(
+    built: Built, tmp_path: Path, equation: str, message: str
+) -> None:
+    index = _index(built.package)
+    member = index["template"]
+    assert isinstance(member, str)
+
+    def forge(data: bytes) -> bytes:
+        text = data.decode("utf-8")
+        start = text.index("[parameters.PE]")
+        at = text.index('equation = "0"', start)
+        return (
+            text[:at] + f'equation = "{equation}"' + text[at + len('equation = "0"') :]
+        ).encode()
+
+    forged = tmp_path / "forged.jcmpkg"
+    reseal(built.package, forged, {member: forge})
+    started = time.perf_counter()
+    report = verify_package(forged)
+    assert time.perf_counter() - started < 20
+    assert report.verdict is Verdict.ALTERED
+    [problem] = [p for p in report.problems if p.kind == "recompute"]
+    assert message in problem.message and member in problem.files
+    assert "PE" in problem.message  # the equation is named
+    assert "jcmpkg-verify" not in problem.message  # the packaged name, not a temp path

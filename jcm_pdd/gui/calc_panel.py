@@ -107,7 +107,7 @@ class CalcPanel(QWidget):
         self.methodology.setWordWrap(True)
         self.acknowledge = QCheckBox()
         self.acknowledge.clicked.connect(self._acknowledge_clicked)
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.show_button = QPushButton()
@@ -133,10 +133,11 @@ class CalcPanel(QWidget):
         self.totals.setAccessibleName(tr("Total estimated emission reductions"))
         self.provenance.setToolTip(tr("Where the inputs of the calculation come from"))
         self.table.setAccessibleName(tr("Estimated emissions per year"))
-        self.table.setHorizontalHeaderLabels([tr("Year"), tr("RE"), tr("PE"), tr("ER")])
+        self.table.setHorizontalHeaderLabels([tr("Year"), tr("Days"), tr("RE"), tr("PE"), tr("ER")])
         for column, tip in enumerate(
             (
                 tr("Calendar year"),
+                tr("Days of operation in the year: a part year is pro-rated by its days"),
                 tr("Reference emissions, tCO2e"),
                 tr("Project emissions, tCO2e"),
                 tr("Emission reductions credited, tCO2e (rounded down)"),
@@ -179,7 +180,7 @@ class CalcPanel(QWidget):
         rows = figures.rows
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            texts = (str(row.year), *(whole(row.value(q)) for q in QUANTITIES))
+            texts = (str(row.year), str(row.days), *(whole(row.value(q)) for q in QUANTITIES))
             for c, text in enumerate(texts):
                 item = self.table.item(r, c)
                 if item is None:

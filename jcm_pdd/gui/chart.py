@@ -11,7 +11,8 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QCursor, QPainter
+from PySide6.QtWidgets import QToolTip
 
 from jcm_pdd.gui.theme import is_dark
 from jcm_pdd.methodology.c3 import C3Row
@@ -33,6 +34,17 @@ class YearChart(QChartView):
         self.setChart(self._chart)
         self._key: tuple[object, ...] = ()
         self._years: tuple[C3Row, ...] = ()
+
+    def value_text(self, bar_set: QBarSet, index: int) -> str:
+        """What hovering a bar shows: its year, series and value in whole tCO2e."""
+        year = self._years[index].year if 0 <= index < len(self._years) else ""
+        return f"{year} {bar_set.label()}: {bar_set.at(index):,.0f} tCO2e"
+
+    def _hovered(self, status: bool, index: int, bar_set: QBarSet) -> None:
+        if status:
+            QToolTip.showText(QCursor.pos(), self.value_text(bar_set, index), self)
+        else:
+            QToolTip.hideText()
 
     def retranslate(self) -> None:
         """Series names in the language just installed."""
@@ -75,17 +87,21 @@ class YearChart(QChartView):
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
         axis_x.append([str(y.year) for y in years])
-        if len(years) > 8 and years:
-            # Too many years for readable labels in a side panel: name the range instead.
-            axis_x.setLabelsVisible(False)
-            axis_x.setTitleText(f"{years[0].year}–{years[-1].year}")
+        if len(years) > 8:
+            # Many years in a side panel: every year still labelled, upright, in a small font
+            axis_x.setLabelsAngle(-90)
+            font = axis_x.labelsFont()
+            font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+            axis_x.setLabelsFont(font)
         axis_y = QValueAxis()
         axis_y.setRange(0, top * 1.1 if top > 0 else 1)
+        axis_y.applyNiceNumbers()  # round ticks (0, 500, 1,000 ...), not 970 and 1939
         axis_y.setLabelFormat("%.0f")
         axis_y.setTitleText("tCO2e")
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
+        series.hovered.connect(self._hovered)
         self.setChart(chart)
         old.deleteLater()

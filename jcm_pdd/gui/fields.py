@@ -193,7 +193,8 @@ class FieldBinding:
         self.editor = QLineEdit()
         self.editor.textChanged.connect(self._changed)
         if kind == "date":
-            self.editor.setPlaceholderText(tr("YYYY-MM-DD"))
+            # as the forms' guidance writes dates (dd/mm/yyyy); ISO is accepted as well
+            self.editor.setPlaceholderText(tr("DD/MM/YYYY or YYYY-MM-DD"))
             return self._with_calendar()
         if kind == "coordinate":
             self.editor.setPlaceholderText(tr("decimal degrees"))

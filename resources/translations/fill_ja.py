@@ -22,6 +22,9 @@ from pathlib import Path
 GUI = Path(__file__).resolve().parents[2] / "jcm_pdd" / "gui"
 
 JA = {
+    "Days": "日数",
+    "Days of operation in the year: a part year is pro-rated by its days": "その年の稼働日数（年の途中からの場合は日数で按分）",
+    "DD/MM/YYYY or YYYY-MM-DD": "DD/MM/YYYY または YYYY-MM-DD",
     "Folder": "フォルダー",
     "Show in folder": "フォルダーに表示",
     "Remove from list": "一覧から削除",

@@ -99,136 +99,146 @@
         <translation>年別の推計排出量</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="137" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="61" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="137" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="73" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="61" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="137" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="73" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="61" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="137" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="73" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="139" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="137" />
+        <source>Days</source>
+        <translation>日数</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="141" />
         <source>Calendar year</source>
         <translation>暦年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="140" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="142" />
+        <source>Days of operation in the year: a part year is pro-rated by its days</source>
+        <translation>その年の稼働日数（年の途中からの場合は日数で按分）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="143" />
         <source>Reference emissions, tCO2e</source>
         <translation>リファレンス排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="141" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="144" />
         <source>Project emissions, tCO2e</source>
         <translation>プロジェクト排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="142" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="145" />
         <source>Emission reductions credited, tCO2e (rounded down)</source>
         <translation>排出削減量 tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="146" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="149" />
         <source>Show calculation…</source>
         <translation>計算過程を表示…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="147" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="150" />
         <source>I have checked the figures against the official methodology</source>
         <translation>公式の方法論と照らして数値を確認しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="149" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="152" />
         <source>Recorded in the project; a final export needs it for this methodology</source>
         <translation>プロジェクトに記録されます。この方法論では最終エクスポートに必要です</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="192" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="195" />
         <source>Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})</source>
         <translation>合計 {0}–{1}年: ER {2} tCO2e（RE {3}、PE {4}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="204" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="207" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="212" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="215" />
         <source>Inputs:</source>
         <translation>入力値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="248" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="251" />
         <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
         <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="273" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="276" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="277" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="280" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="281" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="284" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="281" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="284" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="281" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="284" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="281" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="284" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="281" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="284" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="292" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="295" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="293" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="296" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="294" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="297" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/chart.py" line="29" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="39" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="30" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="51" />
         <source>Emissions per year chart</source>
         <translation>年別排出量グラフ</translation>
     </message>
@@ -579,18 +589,18 @@
         <translation>日付を YYYY-MM-DD または DD/MM/YYYY の形式で入力してください</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="196" />
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
+        <location filename="../../jcm_pdd/gui/fields.py" line="197" />
+        <source>DD/MM/YYYY or YYYY-MM-DD</source>
+        <translation>DD/MM/YYYY または YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="199" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="200" />
         <source>decimal degrees</source>
         <translation>十進数の度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="227" />
         <location filename="../../jcm_pdd/gui/fields.py" line="228" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="229" />
         <source>Pick a date</source>
         <translation>日付を選択</translation>
     </message>
@@ -601,19 +611,19 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="91" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="253" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="254" />
         <source>(no file chosen)</source>
         <translation>（ファイル未選択）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="145" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="313" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="314" />
         <source>{0} (not offered here)</source>
         <translation>{0}（この行では選択肢にありません）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="59" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="293" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="294" />
         <source>missing file {0}</source>
         <translation>見つからないファイル {0}</translation>
     </message>
@@ -2213,7 +2223,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <source>Methodology: {0}</source>
         <translation>方法論: {0}</translation>
     </message>
-<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="264" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="262" /><source>With values</source><translation>数値を代入</translation></message></context>
+<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="267" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="265" /><source>With values</source><translation>数値を代入</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>

@@ -1,0 +1,51 @@
+"""The C.3 chart a person reads: every year labelled on the axis, round ticks, and the value
+of a bar under the pointer."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QValueAxis
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QToolTip
+from screens import keep_screenshot
+
+from jcm_pdd.paths import sample_project_path
+
+
+def test_the_chart_labels_years_rounds_ticks_and_shows_values_on_hover(window, qtbot) -> None:
+    window.resize(1366, 768)
+    assert window.open_path(sample_project_path())
+    qtbot.waitUntil(lambda: window.calc_panel.chart_view is not None, timeout=10000)
+    view = window.calc_panel.chart_view
+    chart = view.chart()
+    axis_x = next(a for a in chart.axes(Qt.Orientation.Horizontal))
+    axis_y = next(a for a in chart.axes(Qt.Orientation.Vertical))
+    assert isinstance(axis_x, QBarCategoryAxis) and isinstance(axis_y, QValueAxis)
+    rows = window.calc_panel.figures.rows
+    assert axis_x.labelsVisible() and axis_x.categories() == [str(r.year) for r in rows]
+    step = (axis_y.max() - axis_y.min()) / (axis_y.tickCount() - 1)
+    assert step == round(step) and int(step) % 100 == 0, step  # e.g. 0, 500, 1,000
+    series = next(s for s in chart.series() if isinstance(s, QBarSeries))
+    er = series.barSets()[2]
+    assert view.value_text(er, 1) == f"{rows[1].year} ER: {rows[1].emission_reductions:,} tCO2e"
+    # the pointer over the second year's ER bar shows its value
+    qtbot.waitExposed(view)
+    top = chart.mapToPosition(QPointF(1.25, float(rows[1].emission_reductions) / 2), series)
+    point = view.mapFromScene(chart.mapToScene(top))
+    seen: list[bool] = []
+    series.hovered.connect(lambda status, _i, _s: seen.append(status))  # observing only
+    QTest.mouseMove(view.viewport(), point)
+    QTest.qWait(50)
+    assert True in seen or QToolTip.isVisible()
+    keep_screenshot(window, "c3_chart.png")
+
+
+def test_the_c3_table_shows_the_days_of_a_part_year(window, qtbot) -> None:
+    assert window.open_path(sample_project_path())
+    qtbot.waitUntil(lambda: bool(window.calc_panel.figures.rows), timeout=10000)
+    grid = window.calc_panel.table
+    assert grid.horizontalHeaderItem(1).text() == "Days"
+    rows = window.calc_panel.figures.rows
+    shown = [int(grid.item(r, 1).text()) for r in range(grid.rowCount())]
+    assert shown == [r.days for r in rows]
+    assert shown[0] < rows[0].days_in_year  # the sample starts mid-year: pro-rated

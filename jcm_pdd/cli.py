@@ -1,5 +1,6 @@
 """The ``jcm-pdd`` command line: no arguments opens the desktop app; subcommands work headless.
 
+``jcm-pdd FILE`` (how a desktop starts it for a double-clicked file) is ``jcm-pdd open FILE``.
 Subcommands live one module each in ``jcm_pdd.commands``; every such module exposes
 ``register(subparsers)`` which adds its parser and sets ``handler`` (a function taking the
 parsed namespace and returning an exit code). Exit codes: 0 success, 1 a user error (one line
@@ -35,6 +36,7 @@ COMMAND_MODULES = (
     "check",
     "forms",
     "review",
+    "selftest",
 )
 
 
@@ -83,11 +85,34 @@ def _silence_stdout() -> None:
         pass
 
 
+OPENABLE_SUFFIXES = (".jcmpdd", ".jcmpkg", ".jcmreview")
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    names: set[str] = set()
+    for action in parser._actions:  # argparse keeps its subcommands only here
+        if isinstance(action, argparse._SubParsersAction):
+            names.update(action.choices)
+    return names
+
+
+def _opens_a_file(first: str, parser: argparse.ArgumentParser) -> bool:
+    """``jcm-pdd FILE``, as a double-click or a file manager's "Open with" runs it: the first
+    argument is no command and no option but a file (or at least named like one of ours)."""
+    if first.startswith("-") or first in _command_names(parser):
+        return False
+    return os.path.exists(first) or first.lower().endswith(OPENABLE_SUFFIXES)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    # macOS Finder adds a process serial number to apps it starts on some versions; not ours.
+    args_list = [a for a in args_list if not a.startswith("-psn_")]
     parser = build_parser()
     if not args_list:
         args_list = ["open"]
+    elif _opens_a_file(args_list[0], parser):
+        args_list = ["open", *args_list]
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2

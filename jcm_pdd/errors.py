@@ -16,3 +16,18 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class InstallationError(UserError):
+    """A file the app ships with (a renderer's template, a font, a data folder) is missing or
+    unreadable: the installation is damaged, not the user's project. ``document`` names what
+    could not be made; ``detail`` the file. The GUI words it in the interface language."""
+
+    def __init__(self, document: str, detail: str) -> None:
+        super().__init__(
+            f"The {document} could not be made: a file of JCM PDD Studio is missing or "
+            f"unreadable ({detail}). Your project was not changed. Reinstall the app; "
+            "'jcm-pdd selftest' shows what is missing."
+        )
+        self.document = document
+        self.detail = detail

@@ -8,7 +8,7 @@ import sys
 
 from tests_support_paths import REPO_ROOT
 
-CHECKED = ["jcm_pdd", "tests", "resources"]
+CHECKED = ["jcm_pdd", "tests", "resources", "packaging"]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

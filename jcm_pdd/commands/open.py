@@ -1,4 +1,10 @@
-"""``jcm-pdd open [FILE] [--sample]``: start the desktop app (the default with no arguments)."""
+"""``jcm-pdd open [FILE] [--sample]``: start the desktop app (the default with no arguments).
+
+FILE is a ``.jcmpdd`` project, a ``.jcmpkg`` package, or a ``.jcmreview`` review file, which
+opens the package beside it (its findings and sign-offs with it). ``jcm-pdd FILE`` means the
+same (``jcm_pdd.cli``): that is how a desktop starts the app for a double-clicked file.
+A missing file is refused here, before any window opens.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +12,35 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from jcm_pdd.errors import UserError
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("open", help="open the desktop app (optionally on a file)")
-    parser.add_argument("file", nargs="?", type=Path, help="a .jcmpdd project or .jcmpkg package")
+    parser.add_argument(
+        "file", nargs="?", type=Path, help="a .jcmpdd project, .jcmpkg package or .jcmreview"
+    )
     parser.add_argument("--sample", action="store_true", help="open the bundled sample project")
     parser.set_defaults(handler=run)
+
+
+def target_for(path: Path) -> Path:
+    """What the window opens for ``path``: a review file opens its package."""
+    if not path.exists():
+        raise UserError(f"The file '{path}' does not exist.")
+    if path.is_dir():
+        raise UserError(f"'{path}' is a folder; open a .jcmpdd, .jcmpkg or .jcmreview file.")
+    if path.suffix.lower() == ".jcmreview":
+        from jcm_pdd.package.review import package_for_review
+
+        return package_for_review(path)
+    return path
 
 
 def run(args: argparse.Namespace) -> int:
     from jcm_pdd.paths import sample_project_path
 
-    target: Path | None = args.file
+    target: Path | None = target_for(args.file) if args.file is not None else None
     if args.sample:
         target = sample_project_path()
     from jcm_pdd.gui.application import run_app  # the only place the CLI reaches Qt

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jcm_pdd.atomic import write_atomic
-from jcm_pdd.errors import UserError
+from jcm_pdd.errors import InstallationError, UserError
 
 if TYPE_CHECKING:
     from jcm_pdd.export.document import Document
@@ -88,6 +88,7 @@ def refuse_unreadable_figure(project: Project, inp: ExportInput) -> None:
 
 
 Job = tuple[str, bool]  # (format, public)
+
 _FILE_KINDS = {
     "docx": ("PDD", ".docx"),
     "pdf": ("PDD", ".pdf"),
@@ -303,15 +304,22 @@ def _render_unchecked(
     job: Job, doc: Document | None, inp: ExportInput, calc: Calculation, draft: bool
 ) -> bytes:
     fmt, public = job
-    if fmt == "xlsx":
-        from jcm_pdd.export.build_workbook import build_workbook
+    try:
+        if fmt == "xlsx":
+            from jcm_pdd.export.build_workbook import build_workbook
 
-        return build_workbook(inp.project, calc, public=public, draft=draft)
-    assert doc is not None
-    if fmt == "pdf":
-        from jcm_pdd.export.render_pdf import render_pdf
+            return build_workbook(inp.project, calc, public=public, draft=draft)
+        assert doc is not None
+        if fmt == "pdf":
+            from jcm_pdd.export.render_pdf import render_pdf
 
-        return render_pdf(doc)
-    from jcm_pdd.export.render_docx import render_docx
+            return render_pdf(doc)
+        from jcm_pdd.export.render_docx import render_docx
 
-    return render_docx(doc)
+        return render_docx(doc)
+    except OSError as exc:
+        # Rendering reads only files the app ships (python-docx's default template, the fonts);
+        # the project's own data is in memory. A missing one means a damaged installation (a
+        # frozen build that left python-docx's templates out did exactly this).
+        name = Path(exc.filename).name if exc.filename else (exc.strerror or str(exc))
+        raise InstallationError(_FORMAT_NAMES[fmt], name) from exc

@@ -2,7 +2,8 @@
 
 Sequence: create the QApplication (or reuse one, in tests), load preferences and the interface
 language, build the main window, offer any recovery copies left by a crash, open the file asked
-for (or show the start page), and run the event loop. Heavy modules (QtCharts, exporters,
+for (or show the start page), and run the event loop; files the system hands over later (macOS
+file-open events) open in the same window. Heavy modules (QtCharts, exporters,
 packaging) are imported later, when first used.
 """
 
@@ -11,6 +12,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jcm_pdd.errors import UserError
@@ -20,6 +23,8 @@ from jcm_pdd.gui.preferences import Preferences
 from jcm_pdd.gui.recovery_dialog import RecoveryDialog
 from jcm_pdd.session import io as session_io
 
+DESKTOP_FILE_NAME = "org.jcmpdd.PddStudio"
+
 
 def application() -> QApplication:
     app = QApplication.instance()
@@ -28,7 +33,28 @@ def application() -> QApplication:
     app.setApplicationName("JCM PDD Studio")
     app.setOrganizationName("JCM PDD Studio")
     app.setApplicationDisplayName("JCM PDD Studio")
+    # The installed desktop entry's name (packaging/linux): Wayland and the task bar match the
+    # window to its menu entry and icon by it.
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
     return app
+
+
+class FileOpenHandler(QObject):
+    """macOS hands a double-clicked (or dropped-on-the-Dock) file to a running app as a
+    ``QFileOpenEvent``, not as an argument: open it in the window like ``jcm-pdd FILE``."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            path = event.file()
+            if path:
+                self.window.open_path(Path(path))
+                self.window.raise_()
+                return True
+        return super().eventFilter(watched, event)
 
 
 def offer_recovery(window: MainWindow) -> bool:
@@ -83,5 +109,7 @@ def run_app(path: Path | None = None) -> int:
     if not forms_readable():
         return 1
     window = build_window(path)
+    handler = FileOpenHandler(window)
+    app.installEventFilter(handler)
     window.raise_()
     return app.exec()

@@ -11,7 +11,16 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QThread,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jcm_pdd.errors import UserError
+from jcm_pdd.errors import InstallationError, UserError
 from jcm_pdd.session import DocumentSession
 
 
@@ -58,6 +67,8 @@ class Worker(QObject):
     def run(self) -> None:
         try:
             result: Any = self._job(lambda done, total, msg: self.progress.emit(done, total, msg))
+        except InstallationError as exc:
+            result = UserError(installation_message(exc))
         except UserError as exc:
             result = exc
         except Exception:  # a bug: the user reads product words, the trace goes to stderr
@@ -69,6 +80,23 @@ class Worker(QObject):
                 )
             )
         self.finished.emit(result)
+
+
+_DOCUMENTS = {  # InstallationError.document (export.api's names), in the interface language
+    "PDD (Word)": QT_TRANSLATE_NOOP("", "PDD (Word)"),
+    "PDD (PDF)": QT_TRANSLATE_NOOP("", "PDD (PDF)"),
+    "Monitoring Plan workbook": QT_TRANSLATE_NOOP("", "Monitoring Plan workbook"),
+    "MoC (Word)": QT_TRANSLATE_NOOP("", "MoC (Word)"),
+}
+
+
+def installation_message(exc: InstallationError) -> str:
+    document = tr(_DOCUMENTS.get(exc.document, exc.document))
+    return tr(
+        "The {document} could not be made: a file of JCM PDD Studio is missing or unreadable "
+        "({detail}). Your project was not changed. Reinstall the app; “jcm-pdd selftest” shows "
+        "what is missing."
+    ).format(document=document, detail=exc.detail)
 
 
 class _JobDialog(QDialog):

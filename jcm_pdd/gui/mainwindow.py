@@ -385,6 +385,14 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name))
 
     def open_path(self, path: Path) -> bool:
+        if path.suffix.lower() == ".jcmreview":  # a review opens with its package
+            from jcm_pdd.package.review import package_for_review
+
+            try:
+                path = package_for_review(path)
+            except UserError as exc:
+                QMessageBox.warning(self, tr("Cannot open"), exc.message)
+                return False
         if path.suffix.lower() == ".jcmpkg":
             from jcm_pdd.gui.package_window import open_package_in
 

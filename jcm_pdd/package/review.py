@@ -407,3 +407,19 @@ def save_review(review: Review, path: Path | str) -> Path:
         raise UserError(f"A review is saved as a '{REVIEW_SUFFIX}' file, not '{path.name}'.")
     text = review.model_dump_json(indent=2) + "\n"
     return write_atomic(path, text.encode("utf-8"))
+
+
+def package_for_review(review_path: Path | str) -> Path:
+    """The package a review file belongs to: ``<name>.jcmpkg`` beside ``<name>.jcmreview`` (the
+    pairing ``review_path_for`` makes). Opening a review opens this package with it."""
+    review_path = Path(review_path)
+    package = review_path.with_suffix(".jcmpkg")
+    if package.is_file():
+        return package
+    review = load_review(review_path)  # a damaged or foreign file says so first
+    latest = review.packages[-1].file_name if review.packages else ""
+    hint = f" (its latest round was '{latest}')" if latest and latest != package.name else ""
+    raise UserError(
+        f"The review '{review_path.name}' opens with its package '{package.name}', which is not "
+        f"in the same folder{hint}. Put the package beside the review, or open the package."
+    )

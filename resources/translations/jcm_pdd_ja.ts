@@ -99,140 +99,140 @@
         <translation>年別の推計排出量</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="137" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="137" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
         <location filename="../../jcm_pdd/gui/chart.py" line="73" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="137" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
         <location filename="../../jcm_pdd/gui/chart.py" line="73" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="137" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
         <location filename="../../jcm_pdd/gui/chart.py" line="73" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="137" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
         <source>Days</source>
         <translation>日数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="141" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="139" />
         <source>Calendar year</source>
         <translation>暦年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="142" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="140" />
         <source>Days of operation in the year: a part year is pro-rated by its days</source>
         <translation>その年の稼働日数（年の途中からの場合は日数で按分）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="143" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="141" />
         <source>Reference emissions, tCO2e</source>
         <translation>リファレンス排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="144" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="142" />
         <source>Project emissions, tCO2e</source>
         <translation>プロジェクト排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="145" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="143" />
         <source>Emission reductions credited, tCO2e (rounded down)</source>
         <translation>排出削減量 tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="149" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="147" />
         <source>Show calculation…</source>
         <translation>計算過程を表示…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="150" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="148" />
         <source>I have checked the figures against the official methodology</source>
         <translation>公式の方法論と照らして数値を確認しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="152" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="150" />
         <source>Recorded in the project; a final export needs it for this methodology</source>
         <translation>プロジェクトに記録されます。この方法論では最終エクスポートに必要です</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="195" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="193" />
         <source>Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})</source>
         <translation>合計 {0}–{1}年: ER {2} tCO2e（RE {3}、PE {4}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="207" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="205" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="215" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="213" />
         <source>Inputs:</source>
         <translation>入力値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="251" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="249" />
         <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
         <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="276" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="274" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="280" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="278" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="284" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="282" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="284" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="282" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="284" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="282" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="284" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="282" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="284" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="282" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="295" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="293" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="296" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="294" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="297" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="295" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
@@ -261,6 +261,7 @@
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="72" />
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="95" />
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="240" />
+        <location filename="../../jcm_pdd/gui/selftest.py" line="76" />
         <source>Diagnostics</source>
         <translation>診断</translation>
     </message>
@@ -291,7 +292,7 @@
         <translation>問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="84" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="112" />
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
@@ -417,7 +418,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="286" />
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="104" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="132" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
@@ -437,133 +438,158 @@
         <translation>比較対象を選択…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="67" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="78" />
         <source>The work stopped because of an internal problem in JCM PDD Studio (a bug, please report it); no file was written and your project was not changed.</source>
         <translation>JCM PDD Studio 内部の問題（不具合です。ご報告ください）により処理が止まりました。ファイルは書き込まれず、プロジェクトは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="174" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="86" />
+        <source>PDD (Word)</source>
+        <translation>PDD（Word）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="87" />
+        <source>PDD (PDF)</source>
+        <translation>PDD（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="88" />
+        <source>Monitoring Plan workbook</source>
+        <translation>モニタリング計画ワークブック</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="89" />
+        <source>MoC (Word)</source>
+        <translation>MoC（Word）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="96" />
+        <source>The {document} could not be made: a file of JCM PDD Studio is missing or unreadable ({detail}). Your project was not changed. Reinstall the app; “jcm-pdd selftest” shows what is missing.</source>
+        <translation>{document}を作成できませんでした。JCM PDD Studio のファイルが見つからないか読み取れません（{detail}）。プロジェクトは変更されていません。アプリを再インストールしてください。何が欠けているかは「jcm-pdd selftest」で確認できます。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="202" />
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="178" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="206" />
         <source>Folder:</source>
         <translation>フォルダー:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="184" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="212" />
         <source>Monitoring Plan (Excel)</source>
         <translation>モニタリング計画（Excel）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="191" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="219" />
         <source>Documents:</source>
         <translation>文書:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="192" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="220" />
         <source>Draft (allowed while errors remain; marked DRAFT)</source>
         <translation>ドラフト（エラーが残っていても可。DRAFT と表示）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="195" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="223" />
         <source>Errors to fix</source>
         <translation>修正が必要なエラー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="204" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="232" />
         <source>Open folder</source>
         <translation>フォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="227" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="255" />
         <source>A final export is not possible while {0} error(s) remain (export a draft instead, or fix them):</source>
         <translation>エラーが {0} 件残っているため、最終版をエクスポートできません（下書きとしてエクスポートするか、エラーを修正してください）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="290" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="318" />
         <source>Exported:</source>
         <translation>エクスポートしたファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="293" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="321" />
         <source>Image metadata (EXIF such as GPS position and author, PNG text) was removed from the figures in every copy.</source>
         <translation>すべての版の図から画像のメタデータ (GPS 位置や作成者などの EXIF、PNG のテキスト) を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="313" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="341" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="80" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="322" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="350" />
         <source>Round:</source>
         <translation>ラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="325" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="353" />
         <source>Previous round:</source>
         <translation>前回のラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="327" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="355" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="330" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="358" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="334" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="362" />
         <source>Responses:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="336" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="364" />
         <source>{0} response(s) to the findings of “{1}” go into the package.</source>
         <translation>「{1}」の指摘への回答 {0} 件をパッケージに含めます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="343" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="371" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="349" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="377" />
         <source>none: this is the first package of this project in its folder</source>
         <translation>なし: このフォルダーでこのプロジェクトの最初のパッケージです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="351" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="379" />
         <source>round {0}, “{1}”, package id {2}…, created {3}</source>
         <translation>第 {0} 回、「{1}」、パッケージ ID {2}…、作成 {3}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="374" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="402" />
         <source>The review already holds a package as round {0}; a resubmission must be round {1}.</source>
         <translation>レビューには第 {0} 回のパッケージが既にあります。再提出は第 {1} 回にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="382" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="410" />
         <source>Replace package?</source>
         <translation>パッケージを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="383" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="411" />
         <source>“{0}” already exists. Replace it with this package (round {1})?</source>
         <translation>「{0}」は既に存在します。このパッケージ（第 {1} 回）で置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="390" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="418" />
         <source>Not packaged: “{0}” was kept.</source>
         <translation>パッケージを作成していません: 「{0}」はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="408" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="436" />
         <source>Package written: {0} (round {1})</source>
         <translation>パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
@@ -865,45 +891,46 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="402" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="394" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="410" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="422" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="430" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="424" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="432" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="439" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="447" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="445" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="453" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="475" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="483" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="476" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="484" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="521" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="529" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -1697,7 +1724,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>レビューを開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="320" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="348" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
         <source>Round</source>
         <translation>審査回</translation>
@@ -2223,7 +2250,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <source>Methodology: {0}</source>
         <translation>方法論: {0}</translation>
     </message>
-<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="267" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="265" /><source>With values</source><translation>数値を代入</translation></message></context>
+<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="265" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="263" /><source>With values</source><translation>数値を代入</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>

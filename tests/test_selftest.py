@@ -1,0 +1,40 @@
+"""``jcm-pdd selftest`` from source: every headless check passes on a sound checkout, and a
+damaged installation (a data folder gone) fails it with the reason and exit 1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jcm_pdd import cli, paths
+
+
+def test_headless_selftest_passes_and_says_what_it_checked(capsys, tmp_path) -> None:  # noqa: ANN001
+    assert cli.main(["selftest", "--no-gui", "--keep", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    for name in ("data folders", "methodology templates", "sample calculation", "package"):
+        assert f"ok  {name}" in out
+    assert "credited 29957 tCO2e" in out
+    assert "self-test: 6 of 6 checks passed" in out
+    exported = sorted(p.suffix for p in (tmp_path / "export").iterdir())
+    assert exported == [".docx"] * 4 + [".pdf"] * 2 + [".xlsx"] * 2
+
+
+def test_a_damaged_installation_fails_the_selftest(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    empty = tmp_path / "resources"
+    empty.mkdir()
+    monkeypatch.setattr(paths, "resources_dir", lambda: empty)
+    assert cli.main(["selftest", "--no-gui"]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL  data folders" in out and "mongolia-solar-pv.jcmpdd" in out
+    assert "checks passed" in out and "6 of 6" not in out
+
+
+def test_pdf_font_reader_tells_embedded_from_referenced_fonts() -> None:
+    from jcm_pdd.selftest import pdf_fonts
+
+    data = b"<< /BaseFont /AAAAAA+LiberationSans /FontFile2 3 0 R >> << /BaseFont /Helvetica >>"
+    assert pdf_fonts(data) == ({"AAAAAA+LiberationSans", "Helvetica"}, 1)

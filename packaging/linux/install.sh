@@ -34,7 +34,15 @@ cp "$here/share/mime/packages/$app_id.xml" "$data/mime/packages/"
 cp "$here/share/metainfo/$app_id.metainfo.xml" "$data/metainfo/"
 cp -R "$here/share/icons/hicolor" "$data/icons/"
 command -v update-mime-database >/dev/null 2>&1 && update-mime-database "$data/mime" 2>/dev/null || true
-command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$data/applications" || true
+if command -v update-desktop-database >/dev/null 2>&1; then
+  update-desktop-database -q "$data/applications" || true
+elif [ ! -e "$data/applications/mimeinfo.cache" ]; then
+  # GLib finds the app for a file type through this cache; write the one entry it needs.
+  { echo "[MIME Cache]"
+    for t in application/vnd.jcm-pdd+zip application/vnd.jcm-pdd.package+zip application/vnd.jcm-pdd.review+json; do
+      echo "$t=$app_id.desktop;"
+    done; } > "$data/applications/mimeinfo.cache"
+fi
 command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t "$data/icons/hicolor" || true
 echo "JCM PDD Studio installed in $appdir"
 echo "  command: $prefix/bin/jcm-pdd   menu entry: $data/applications/$app_id.desktop"

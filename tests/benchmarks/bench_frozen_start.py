@@ -1,0 +1,170 @@
+"""Cold start of the frozen app (a plain script, not collected by pytest); prints its figures.
+
+Start to an interactive main window with the sample open, in the PyInstaller build, against
+1. a bare QMainWindow frozen the same way (the same PyInstaller, the same packaging/lean.py
+   exclusions, one-folder), in the same run: target <= 2x;
+2. LibreOffice Writer opening the exported PDD .docx until its document window exists: target
+   <= 0.3x (the app's time over LibreOffice's).
+Everything runs under one Xvfb display (a real X11 server, as on a desktop). The frozen app
+reports its own ready moment (``JCM_PDD_STARTUP_PROBE``: its event loop runs, the window is
+shown and the file open); the bare window does the same; LibreOffice is timed from launch until
+``xwininfo`` lists a window titled with the document's name (polled every 10 ms), which is
+earlier than Writer becomes usable, so the ratio to LibreOffice flatters LibreOffice.
+Each kind of start is launched once untimed first (disk cache warm, LibreOffice's profile made).
+
+Run (after packaging/linux/build_and_test.sh or a plain PyInstaller build):
+    python tests/benchmarks/bench_frozen_start.py [--runs 5] [--app build/frozen/jcm-pdd/jcm-pdd]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD = ROOT / "build"
+
+BARE = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.resize(1280, 820); w.show()
+QTimer.singleShot(0, lambda: (print("ready", time.time(), flush=True), app.quit()))
+app.exec()
+"""
+
+BARE_SPEC = """
+import sys
+sys.path.insert(0, {packaging!r})
+from lean import EXCLUDED_MODULES, lean
+a = Analysis([{script!r}], excludes=EXCLUDED_MODULES)
+a.binaries = lean(a.binaries, system_libs=sys.platform.startswith("linux"))
+a.datas = lean(a.datas, system_libs=False)
+pyz = PYZ(a.pure)
+exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="bare", console=True, strip=True)
+coll = COLLECT(exe, a.binaries, a.datas, strip=True, name="bare")
+"""
+
+
+def frozen_bare(pyinstaller: Path) -> Path:
+    """The bare QMainWindow, frozen like the app (built once into build/bench/)."""
+    out = BUILD / "bench"
+    exe = out / "dist" / "bare" / "bare"
+    if exe.exists():
+        return exe
+    out.mkdir(parents=True, exist_ok=True)
+    script = out / "bare.py"
+    script.write_text(BARE)
+    spec = out / "bare.spec"
+    spec.write_text(BARE_SPEC.format(packaging=str(ROOT / "packaging"), script=str(script)))
+    subprocess.run(
+        [str(pyinstaller), str(spec), "--noconfirm", "--log-level", "WARN",
+         "--distpath", str(out / "dist"), "--workpath", str(out / "work")],
+        check=True,
+    )  # fmt: skip
+    return exe
+
+
+def probe_start(command: list[str], env: dict[str, str]) -> float:
+    """Seconds from launch to the "ready" line the program prints."""
+    started = time.time()
+    out = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120).stdout
+    lines = [line for line in out.splitlines() if line.startswith("ready ")]
+    if not lines:
+        raise SystemExit(f"{command[0]} never said ready: {out[-500:]}")
+    return float(lines[-1].split()[1]) - started
+
+
+def _windows(env: dict[str, str]) -> str:
+    return subprocess.run(
+        ["xwininfo", "-root", "-tree"], capture_output=True, text=True, env=env
+    ).stdout
+
+
+def writer_start(docx: Path, profile: Path, env: dict[str, str]) -> float:
+    """Seconds from launching LibreOffice Writer on ``docx`` until its document window exists."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice is not None
+    command = [soffice, f"-env:UserInstallation=file://{profile}", "--norestore", "--nologo",
+               "--nodefault", "--writer", str(docx)]  # fmt: skip
+    started = time.time()
+    proc = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: oosplash and soffice.bin end with it
+    )  # fmt: skip
+    try:
+        while time.time() - started < 120:
+            if docx.stem[:30] in _windows(env):
+                return time.time() - started
+            time.sleep(0.01)
+        raise SystemExit("LibreOffice opened no window in 120 s")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+        time.sleep(0.5)  # let soffice.bin release its profile lock
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--app", type=Path, default=BUILD / "frozen" / "jcm-pdd" / "jcm-pdd")
+    parser.add_argument(
+        "--pyinstaller", type=Path, default=BUILD / "pyi-venv" / "bin" / "pyinstaller"
+    )
+    parser.add_argument("--no-writer", action="store_true")
+    args = parser.parse_args()
+    bare = frozen_bare(args.pyinstaller)
+    work = Path(tempfile.mkdtemp(prefix="bench-frozen-"))
+    display = ":77"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"])
+    try:
+        time.sleep(1.0)
+        env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+        env.update(DISPLAY=display, JCM_PDD_HOME=str(work / "home"), JCM_PDD_STARTUP_PROBE="1")
+        app_cmd = [str(args.app), "open", "--sample"]
+        sample = ROOT / "resources" / "samples" / "mongolia-solar-pv.jcmpdd"
+        export = [str(args.app), "export", "--format", "docx", "--copies", "confidential"]
+        subprocess.run([*export, "--out", str(work / "docx"), str(sample)], check=True, env=env)
+        docx = next((work / "docx").glob("*.docx"))
+        probe_start(app_cmd, env)  # untimed first launches
+        probe_start([str(bare)], env)
+        profile = work / "lo-profile"
+        if not args.no_writer:
+            writer_start(docx, profile, env)
+        apps, bares, writers = [], [], []
+        for _ in range(args.runs):
+            bares.append(probe_start([str(bare)], env))
+            apps.append(probe_start(app_cmd, env))
+            if not args.no_writer:
+                writers.append(writer_start(docx, profile, env))
+        app_m, bare_m = statistics.median(apps), statistics.median(bares)
+        print(f"frozen app, sample open:  median {app_m:.3f} s  runs {[round(x, 3) for x in apps]}")
+        print(
+            f"frozen bare QMainWindow:  median {bare_m:.3f} s  runs {[round(x, 3) for x in bares]}"
+        )
+        print(f"  ratio app / bare: {app_m / bare_m:.2f}x (target <= 2x)")
+        if writers:
+            w_m = statistics.median(writers)
+            runs = [round(x, 3) for x in writers]
+            print(f"LibreOffice Writer, .docx window: median {w_m:.3f} s  runs {runs}")
+            print(f"  ratio app / Writer: {app_m / w_m:.2f}x (target <= 0.3x)")
+    finally:
+        xvfb.terminate()
+        xvfb.wait()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def entry() -> NoReturn:
     """The ``jcm-pdd`` command (and ``python -m jcm_pdd``): ``main``, then the process ends."""
+    # The windowed Windows app (and macOS Finder launches) have no console: no stdout/stderr.
+    # A one-line error must then go nowhere rather than crash the start.
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
     code = main()
     # Python's shutdown runs one last cyclic garbage collection over every object still alive
     # (the document model, the renderers' modules): about 0.1 s after an export, for nothing.

@@ -4,6 +4,8 @@ windows themselves are in tests/gui/test_open_file_gui.py."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from jcm_pdd import cli
 from jcm_pdd.commands.open import target_for
 from jcm_pdd.errors import UserError
 from jcm_pdd.package.review import Review, package_for_review, save_review
+from jcm_pdd.paths import sample_project_path
 
 
 def test_a_bare_missing_file_is_refused_in_words_not_as_a_usage_error(
@@ -31,7 +34,7 @@ def test_a_review_opens_the_package_beside_it(tmp_path: Path) -> None:
     review = save_review(Review(project_title="Darkhan"), tmp_path / "round2.jcmreview")
     package = tmp_path / "round2.jcmpkg"
     package.write_bytes(b"PK")
-    assert target_for(review) == package
+    assert target_for(review) == review  # the window maps it (and words a missing package)
     assert package_for_review(review) == package
 
 
@@ -40,11 +43,25 @@ def test_a_review_without_its_package_names_what_is_missing(tmp_path: Path) -> N
     review.record_package(1, "ab" * 32, "round1.jcmpkg")
     path = save_review(review, tmp_path / "darkhan.jcmreview")
     with pytest.raises(UserError, match="'darkhan.jcmpkg', which is not in the same folder"):
-        target_for(path)
+        package_for_review(path)
     with pytest.raises(UserError, match="latest round was 'round1.jcmpkg'"):
-        target_for(path)
+        package_for_review(path)
 
 
 def test_a_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="is a folder"):
         target_for(tmp_path)
+
+
+def test_without_a_console_output_goes_nowhere_and_the_command_still_works() -> None:
+    # The windowed Windows app has no stdout/stderr (None): what a command prints is dropped,
+    # instead of failing the command halfway.
+    script = (
+        "import sys; sys.stdout = None; sys.stderr = None\n"
+        f"sys.argv = ['jcm-pdd', 'info', {str(sample_project_path())!r}]\n"
+        "from jcm_pdd.cli import entry\n"
+        "entry()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "" and result.stdout == ""

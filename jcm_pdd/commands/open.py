@@ -25,15 +25,13 @@ def register(subparsers: Any) -> None:
 
 
 def target_for(path: Path) -> Path:
-    """What the window opens for ``path``: a review file opens its package."""
+    """``path``, once it is known to be a file. A review file goes to the window as it is: the
+    window opens its package (``MainWindow.open_path``) and, when the package is not beside it,
+    says so in a dialog, which a double-click (no terminal) needs."""
     if not path.exists():
         raise UserError(f"The file '{path}' does not exist.")
     if path.is_dir():
         raise UserError(f"'{path}' is a folder; open a .jcmpdd, .jcmpkg or .jcmreview file.")
-    if path.suffix.lower() == ".jcmreview":
-        from jcm_pdd.package.review import package_for_review
-
-        return package_for_review(path)
     return path
 
 

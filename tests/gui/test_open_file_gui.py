@@ -17,7 +17,7 @@ from jcm_pdd.errors import InstallationError
 from jcm_pdd.gui import application as app_module
 from jcm_pdd.gui.export_dialog import Worker
 from jcm_pdd.gui.i18n import install_language
-from jcm_pdd.package.review import review_for_package, save_review
+from jcm_pdd.package.review import Review, review_for_package, save_review
 from tests.gui.review_packages import built_rounds, copy_into
 
 
@@ -38,7 +38,13 @@ def test_a_review_file_argument_opens_its_package(opened, tmp_path, tmp_path_fac
     review, review_path = review_for_package(package, 1, "ab" * 32, "Darkhan")
     save_review(review, review_path)
     assert cli.main([str(review_path)]) == 0
-    assert opened == [package]
+    assert opened == [review_path]  # the window opens it as its package (the next test)
+
+
+def test_a_review_without_its_package_is_told_in_a_dialog(window, answers, tmp_path) -> None:  # noqa: ANN001
+    lonely = save_review(Review(project_title="Darkhan"), tmp_path / "round9.jcmreview")
+    assert not window.open_path(lonely)
+    assert any("round9.jcmpkg" in text for text in answers["asked"])
 
 
 def test_the_window_opens_a_review_as_its_package_with_the_findings(

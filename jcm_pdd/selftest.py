@@ -71,6 +71,7 @@ def check_templates(_work: Path) -> str:
 
 def check_sample_calculation(_work: Path) -> str:
     from jcm_pdd.methodology import estimate_project, load_registry
+    from jcm_pdd.methodology.c3 import c3_table
     from jcm_pdd.storage import load_project
 
     project = load_project(paths.sample_project_path(), backup_before_migration=False).project
@@ -78,7 +79,7 @@ def check_sample_calculation(_work: Path) -> str:
     _expect(len(estimate.years) == SAMPLE_YEARS, f"{len(estimate.years)} years, not 18")
     _expect(estimate.years[0].er == SAMPLE_FIRST_YEAR_ER, f"2027 ER {estimate.years[0].er}")
     _expect(estimate.total_er == SAMPLE_TOTAL_ER, f"total ER {estimate.total_er}")
-    credited = estimate.total_er_rounded
+    credited = c3_table(estimate).total.emission_reductions  # the C.3 table's credited total
     _expect(credited == SAMPLE_TOTAL_ER_CREDITED, f"credited total {credited}, not 29957")
     return f"18 years, total ER {float(SAMPLE_TOTAL_ER):.4f} exact, credited {credited} tCO2e"
 

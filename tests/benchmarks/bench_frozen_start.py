@@ -136,7 +136,10 @@ def main() -> None:
         app_cmd = [str(args.app), "open", "--sample"]
         sample = ROOT / "resources" / "samples" / "mongolia-solar-pv.jcmpdd"
         export = [str(args.app), "export", "--format", "docx", "--copies", "confidential"]
-        subprocess.run([*export, "--out", str(work / "docx"), str(sample)], check=True, env=env)
+        subprocess.run(
+            [*export, "--out", str(work / "docx"), str(sample)],
+            check=True, env=env, capture_output=True,
+        )  # fmt: skip
         docx = next((work / "docx").glob("*.docx"))
         probe_start(app_cmd, env)  # untimed first launches
         probe_start([str(bare)], env)

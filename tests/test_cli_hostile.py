@@ -108,3 +108,38 @@ def test_a_far_future_start_date_is_one_clear_line(
     )
     assert cli.main(["calc", str(source)]) == 1
     assert "must fall between 2000 and 2200" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["calc", "{fifo}.toml"],
+        ["templates", "check", "{fifo}.toml"],
+        ["review", "show", "{fifo}.jcmreview"],
+        ["templates", "list", "--templates", "{folder}"],
+    ],
+    ids=["calc", "templates-check", "review", "templates-folder"],
+)
+def test_text_inputs_that_are_pipes_are_refused_not_waited_on(
+    tmp_path: Path, command: list[str]
+) -> None:
+    fifo = tmp_path / "input"
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    os.mkfifo(folder / "JCM_XX_AM001_ver01.0.toml")  # a pipe among the templates
+    args = [part.format(fifo=fifo, folder=folder) for part in command]
+    if args[-1] != str(folder):
+        os.mkfifo(args[-1])
+    done = subprocess.run(
+        [sys.executable, "-m", "jcm_pdd", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert "internal error" not in done.stderr
+    if command[0] == "templates" and command[1] == "list":
+        assert done.returncode == 0  # the pipe is skipped, the shipped templates listed
+    else:
+        assert done.returncode == 1 and "not a regular file" in done.stderr

@@ -20,7 +20,7 @@ import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jcm_pdd import tomlcache
+from jcm_pdd import textfile, tomlcache
 from jcm_pdd.errors import UserError
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def _load_input(path: Path, extra: list[Path]) -> tuple[Template, Any, ExAnteEst
     registry = load_registry(extra)
     if path.suffix.lower() == ".toml":
         try:
-            data = tomlcache.parse(path.read_text(encoding="utf-8"))
+            data = tomlcache.parse(textfile.read_text(path))
         except (OSError, UnicodeDecodeError) as exc:
             raise UserError(f"{path}: cannot read: {exc}") from None
         except tomllib.TOMLDecodeError as exc:

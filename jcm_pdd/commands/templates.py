@@ -256,6 +256,8 @@ def run_check(args: argparse.Namespace) -> int:
     for target in targets:
         if not target.exists():
             raise UserError(f"{target}: no such file or folder")
+        if not target.is_dir() and not target.is_file():
+            raise UserError(f"{target}: not a regular file (a pipe, device or socket)")
         found = template_files(target)
         if target.is_dir() and not found and args.paths:
             print(f"{target}: no *.toml templates")

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from jcm_pdd import tomlcache
+from jcm_pdd import textfile, tomlcache
 from jcm_pdd.methodology.errors import Problem, TemplateError
 from jcm_pdd.methodology.schema import Template
 
@@ -172,10 +172,12 @@ MAX_TEMPLATE_BYTES = 2_000_000  # a methodology is a few kB; refuse anything abs
 def load_file(path: Path, *, cached: bool = True) -> Template:
     """Load one template file (``UserError`` if unreadable); ``cached`` as in ``parse_text``."""
     try:
+        if not textfile.is_regular(path):
+            raise textfile.NotRegularFile(path)
         if path.stat().st_size > MAX_TEMPLATE_BYTES:
             message = f"file is larger than {MAX_TEMPLATE_BYTES:,} bytes; not a template"
             raise TemplateError([Problem(str(path), 1, "", message, "toml")])
-        text = path.read_text(encoding="utf-8")
+        text = textfile.read_text(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise TemplateError(
             [Problem(str(path), 1, "", f"cannot read file: {exc}", "toml")]

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jcm_pdd import tomlcache
+from jcm_pdd import textfile, tomlcache
 from jcm_pdd.errors import UserError
 from jcm_pdd.methodology.errors import Problem, TemplateError
 from jcm_pdd.methodology.loader import MAX_TEMPLATE_BYTES, load_file
@@ -219,7 +219,7 @@ _PEEKED: dict[Path, tuple[int, int, Key | None]] = {}  # by (size, mtime), like 
 
 def _read_key(path: Path) -> Key | None:
     try:
-        identity = tomlcache.loads(path.read_text(encoding="utf-8")).get("identity")
+        identity = tomlcache.loads(textfile.read_text(path)).get("identity")
     except (OSError, UnicodeDecodeError, ValueError):
         return None
     if not isinstance(identity, dict):

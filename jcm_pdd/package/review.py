@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from jcm_pdd import textfile
 from jcm_pdd.atomic import write_atomic
 from jcm_pdd.errors import UserError
 from jcm_pdd.model import Project
@@ -378,10 +379,12 @@ def review_path_for(package_path: Path | str) -> Path:
 def load_review(path: Path | str) -> Review:
     path = Path(path)
     try:
+        if path.exists() and not textfile.is_regular(path):
+            raise textfile.NotRegularFile(path)
         size = path.stat().st_size
         if size > MAX_REVIEW_BYTES:
             raise UserError(f"The review file '{path.name}' is too large ({size} bytes).")
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(textfile.read_text(path))
     except FileNotFoundError:
         raise UserError(f"The review file '{path}' does not exist.") from None
     except (UnicodeDecodeError, ValueError, RecursionError):

@@ -27,6 +27,12 @@ from jcm_pdd.model.pdd import (
     Site,
     StakeholderComment,
 )
+from jcm_pdd.model.periods import (
+    ImportRecord,
+    MonitoredValue,
+    MonitoringPeriod,
+    MonitoringRecord,
+)
 from jcm_pdd.model.project import FORMAT_VERSION, Project, RuleSet
 
 __all__ = [
@@ -43,11 +49,15 @@ __all__ = [
     "EnvironmentalImpact",
     "EstimationPeriod",
     "FixedParameter",
+    "ImportRecord",
     "IndexMember",
     "MethodologySelection",
     "MoC",
     "MonitoredParameter",
+    "MonitoredValue",
+    "MonitoringPeriod",
     "MonitoringPlan",
+    "MonitoringRecord",
     "Participant",
     "Project",
     "Revision",

@@ -15,6 +15,7 @@ from jcm_pdd.model.base import DocModel
 from jcm_pdd.model.moc import MoC
 from jcm_pdd.model.monitoring import MonitoringPlan
 from jcm_pdd.model.pdd import PDD
+from jcm_pdd.model.periods import MonitoringRecord
 
 FORMAT_VERSION = 2  # 2: every table row has a row_id; confidential marks name rows by it
 
@@ -36,6 +37,11 @@ class Project(DocModel):
     monitoring_plan: MonitoringPlan = Field(default_factory=MonitoringPlan)
     moc: MoC = Field(default_factory=MoC)
     attachments: list[AttachmentRecord] = Field(default_factory=list)
+    # after registration: monitoring periods and monitored values (model.periods); left out of
+    # project.json while empty, so a project without periods is saved as before
+    monitoring: MonitoringRecord = Field(
+        default_factory=MonitoringRecord, exclude_if=lambda record: record.empty
+    )
     # Confidential marks: stable model paths (rows named by row_id, see jcm_pdd.model.marks)
     # whose values the public copy of every export shows as "XXX".
     confidential: list[str] = Field(default_factory=list)

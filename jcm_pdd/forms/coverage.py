@@ -24,6 +24,8 @@ NOT_FORM_FIELDS: dict[str, str] = {
     "monitoring_plan.monitored.*.index": "template index (unit i ...), set by the wizard",
     "monitoring_plan.fixed_ex_ante.*.index": "index of the template parameter, set by the wizard",
     "monitoring_plan.default_selections.*.index": "index of the template default, set by wizard",
+    "monitoring": "monitoring periods after registration (MRS), recorded with "
+    "jcm_pdd.monitoring, not a field of the PDD, MPS or MoC forms",
     "pdd.methodology.acknowledged_template": "acknowledgement of an unverified methodology, "
     "ticked in the calculation panel",
 }

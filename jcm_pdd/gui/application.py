@@ -110,6 +110,9 @@ def run_app(path: Path | None = None) -> int:
     app = application()
     if not forms_readable():
         return 1
+    from jcm_pdd import crashlog
+
+    crashlog.install()  # from here on a crash leaves its traceback in the user data folder
     window = build_window(path)
     handler = FileOpenHandler(window)
     app.installEventFilter(handler)

@@ -5,16 +5,13 @@ stays responsive) and reports progress; the worker returns values and slots upda
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QObject,
     QStandardPaths,
     Qt,
     QThread,
@@ -41,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jcm_pdd.errors import InstallationError, UserError
+from jcm_pdd.errors import UserError
 from jcm_pdd.session import DocumentSession
 
 
@@ -54,49 +51,6 @@ def documents_folder() -> Path:
     file dialog starts for a project not saved yet, never the working directory."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(found) if found else Path.home()
-
-
-class Worker(QObject):
-    progress = Signal(int, int, str)
-    finished = Signal(object)  # the result, or a UserError
-
-    def __init__(self, job: Callable[[Callable[[int, int, str], None]], Any]) -> None:
-        super().__init__()
-        self._job = job
-
-    def run(self) -> None:
-        try:
-            result: Any = self._job(lambda done, total, msg: self.progress.emit(done, total, msg))
-        except InstallationError as exc:
-            result = UserError(installation_message(exc))
-        except UserError as exc:
-            result = exc
-        except Exception:  # a bug: the user reads product words, the trace goes to stderr
-            traceback.print_exc()
-            result = UserError(
-                tr(
-                    "The work stopped because of an internal problem in JCM PDD Studio (a bug, "
-                    "please report it); no file was written and your project was not changed."
-                )
-            )
-        self.finished.emit(result)
-
-
-_DOCUMENTS = {  # InstallationError.document (export.api's names), in the interface language
-    "PDD (Word)": QT_TRANSLATE_NOOP("", "PDD (Word)"),
-    "PDD (PDF)": QT_TRANSLATE_NOOP("", "PDD (PDF)"),
-    "Monitoring Plan workbook": QT_TRANSLATE_NOOP("", "Monitoring Plan workbook"),
-    "MoC (Word)": QT_TRANSLATE_NOOP("", "MoC (Word)"),
-}
-
-
-def installation_message(exc: InstallationError) -> str:
-    document = tr(_DOCUMENTS.get(exc.document, exc.document))
-    return tr(
-        "The {document} could not be made: a file of JCM PDD Studio is missing or unreadable "
-        "({detail}). Your project was not changed. Reinstall the app; “jcm-pdd selftest” shows "
-        "what is missing."
-    ).format(document=document, detail=exc.detail)
 
 
 class _JobDialog(QDialog):
@@ -238,19 +192,20 @@ class ExportDialog(_JobDialog):
         """Why a final export is refused, in the interface language: a heading and one
         (line, model path) per error ("" and [] when nothing blocks it). The export itself
         refuses too; this says it the way the diagnostics panel does."""
-        from jcm_pdd.session.diagnostics import run_diagnostics
+        from jcm_pdd.checks import blocking_errors, message_text
         from jcm_pdd.session.formview import form_view
         from jcm_pdd.session.labels import path_label
 
         project = self.session.project
-        errors = [d for d in run_diagnostics(project, self.language) if d.severity == "error"]
+        errors = blocking_errors(project)  # the one gate the export and the package use
         if not errors:
             return "", []
         sections = form_view(project)
-        lines = [
-            (f"{d.message} ({path_label(sections, d.path)})" if d.path else d.message, d.path)
-            for d in errors
-        ]
+        lines = []
+        for d in errors:
+            text = message_text(d, self.language)
+            where = f" ({path_label(sections, d.location)})" if d.location else ""
+            lines.append((text + where, d.location))
         heading = tr(
             "A final export is not possible while {0} error(s) remain (export a draft "
             "instead, or fix them):"

@@ -124,17 +124,30 @@ def _build_menus(w: MainWindow) -> None:
     toolbar.addActions([w.act_export, w.act_package])
 
 
-def about(window: MainWindow) -> None:
-    from jcm_pdd import __version__
+def about(window: MainWindow) -> QMessageBox:
+    """The About box, with a button that opens the crash log folder (``jcm_pdd.crashlog``)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
 
-    QMessageBox.about(
-        window,
-        tr("About JCM PDD Studio"),
+    from jcm_pdd import __version__
+    from jcm_pdd.crashlog import crash_dir
+
+    box = QMessageBox(window)
+    box.setWindowTitle(tr("About JCM PDD Studio"))
+    box.setText(
         tr(
             "JCM PDD Studio {0}\nDraft, calculate, export and package JCM Project Design "
             "Documents, offline."
-        ).format(__version__),
+        ).format(__version__)
     )
+    folder = crash_dir()
+    box.setInformativeText(tr("Crash reports are kept in {0}").format(folder))
+    logs = box.addButton(tr("Open crash reports folder"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    logs.clicked.disconnect()  # keep the box open: opening a folder is not an answer
+    logs.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+    box.open()
+    return box
 
 
 def open_review(window: MainWindow) -> None:

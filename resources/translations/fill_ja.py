@@ -91,6 +91,8 @@ JA = {
     "&Redo": "やり直し(&R)",
     "(never saved)": "（未保存）",
     "About JCM PDD Studio": "JCM PDD Studio について",
+    "Crash reports are kept in {0}": "クラッシュレポートの保存先: {0}",
+    "Open crash reports folder": "クラッシュレポートのフォルダーを開く",
     "Add attachment": "添付ファイルを追加",
     "Add image or PDF…": "画像または PDF を追加…",
     "Add row": "行を追加",

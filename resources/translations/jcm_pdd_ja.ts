@@ -292,7 +292,7 @@
         <translation>問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="112" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="66" />
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
@@ -418,7 +418,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="286" />
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="132" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="86" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
@@ -438,158 +438,133 @@
         <translation>比較対象を選択…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="78" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="29" />
         <source>The work stopped because of an internal problem in JCM PDD Studio (a bug, please report it); no file was written and your project was not changed.</source>
         <translation>JCM PDD Studio 内部の問題（不具合です。ご報告ください）により処理が止まりました。ファイルは書き込まれず、プロジェクトは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="86" />
-        <source>PDD (Word)</source>
-        <translation>PDD（Word）</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="87" />
-        <source>PDD (PDF)</source>
-        <translation>PDD（PDF）</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="88" />
-        <source>Monitoring Plan workbook</source>
-        <translation>モニタリング計画ワークブック</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="89" />
-        <source>MoC (Word)</source>
-        <translation>MoC（Word）</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="96" />
-        <source>The {document} could not be made: a file of JCM PDD Studio is missing or unreadable ({detail}). Your project was not changed. Reinstall the app; “jcm-pdd selftest” shows what is missing.</source>
-        <translation>{document}を作成できませんでした。JCM PDD Studio のファイルが見つからないか読み取れません（{detail}）。プロジェクトは変更されていません。アプリを再インストールしてください。何が欠けているかは「jcm-pdd selftest」で確認できます。</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="202" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="156" />
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="206" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="160" />
         <source>Folder:</source>
         <translation>フォルダー:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="212" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="166" />
         <source>Monitoring Plan (Excel)</source>
         <translation>モニタリング計画（Excel）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="219" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="173" />
         <source>Documents:</source>
         <translation>文書:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="220" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="174" />
         <source>Draft (allowed while errors remain; marked DRAFT)</source>
         <translation>ドラフト（エラーが残っていても可。DRAFT と表示）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="223" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="177" />
         <source>Errors to fix</source>
         <translation>修正が必要なエラー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="232" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="186" />
         <source>Open folder</source>
         <translation>フォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="255" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="210" />
         <source>A final export is not possible while {0} error(s) remain (export a draft instead, or fix them):</source>
         <translation>エラーが {0} 件残っているため、最終版をエクスポートできません（下書きとしてエクスポートするか、エラーを修正してください）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="318" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="273" />
         <source>Exported:</source>
         <translation>エクスポートしたファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="321" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="276" />
         <source>Image metadata (EXIF such as GPS position and author, PNG text) was removed from the figures in every copy.</source>
         <translation>すべての版の図から画像のメタデータ (GPS 位置や作成者などの EXIF、PNG のテキスト) を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="341" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="296" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="80" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="350" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="305" />
         <source>Round:</source>
         <translation>ラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="353" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="308" />
         <source>Previous round:</source>
         <translation>前回のラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="355" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="310" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="358" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="313" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="362" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="317" />
         <source>Responses:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="364" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="319" />
         <source>{0} response(s) to the findings of “{1}” go into the package.</source>
         <translation>「{1}」の指摘への回答 {0} 件をパッケージに含めます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="371" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="326" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="377" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="332" />
         <source>none: this is the first package of this project in its folder</source>
         <translation>なし: このフォルダーでこのプロジェクトの最初のパッケージです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="379" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="334" />
         <source>round {0}, “{1}”, package id {2}…, created {3}</source>
         <translation>第 {0} 回、「{1}」、パッケージ ID {2}…、作成 {3}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="402" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="357" />
         <source>The review already holds a package as round {0}; a resubmission must be round {1}.</source>
         <translation>レビューには第 {0} 回のパッケージが既にあります。再提出は第 {1} 回にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="410" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="365" />
         <source>Replace package?</source>
         <translation>パッケージを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="411" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="366" />
         <source>“{0}” already exists. Replace it with this package (round {1})?</source>
         <translation>「{0}」は既に存在します。このパッケージ（第 {1} 回）で置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="418" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="373" />
         <source>Not packaged: “{0}” was kept.</source>
         <translation>パッケージを作成していません: 「{0}」はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="436" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="391" />
         <source>Package written: {0} (round {1})</source>
         <translation>パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
@@ -810,6 +785,16 @@
         <translation>メイン</translation>
     </message>
     <message>
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="144" />
+        <source>Crash reports are kept in {0}</source>
+        <translation>クラッシュレポートの保存先: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="145" />
+        <source>Open crash reports folder</source>
+        <translation>クラッシュレポートのフォルダーを開く</translation>
+    </message>
+    <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="200" />
         <source>Calculating…</source>
         <translation>計算中…</translation>
@@ -940,12 +925,12 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="132" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="136" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="134" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="139" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}
@@ -1724,7 +1709,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>レビューを開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="348" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="303" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
         <source>Round</source>
         <translation>審査回</translation>

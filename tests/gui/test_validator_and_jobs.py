@@ -7,7 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
 from jcm_pdd.gui.attachments import AttachmentsPage
@@ -178,3 +180,51 @@ def test_export_dialog_exports_the_attached_figure(window, tmp_path, qtbot) -> N
         with zipfile.ZipFile(path) as docx:
             assert any(name.startswith("word/media/") for name in docx.namelist()), path.name
     dialog.close()
+
+
+def test_a_bug_in_a_background_job_reaches_the_crash_log(
+    window, tmp_path, qtbot, monkeypatch
+) -> None:  # noqa: ANN001
+    import jcm_pdd.export
+    from jcm_pdd.crashlog import log_path
+
+    def broken(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise RuntimeError("a bug deep in the exporter")
+
+    monkeypatch.setattr(jcm_pdd.export, "export_set", broken)
+    window.set_session(session_io.new_document(filled_project()))
+    dialog = window.export_dialog()
+    assert isinstance(dialog, ExportDialog)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "out"))
+    QTest.mouseClick(dialog.draft, Qt.MouseButton.LeftButton)  # the test project has errors
+    assert dialog.draft.isChecked()
+    with qtbot.waitSignal(dialog.finished_job, timeout=60000):
+        QTest.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert "internal problem" in dialog.message.text()
+    assert "RuntimeError" not in dialog.message.text()  # product words for the user
+    log = log_path().read_text(encoding="utf-8")
+    assert "background job" in log and "RuntimeError: a bug deep in the exporter" in log
+    dialog.close()
+
+
+def test_the_about_box_opens_the_crash_reports_folder(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    from jcm_pdd.crashlog import crash_dir
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices,
+        "openUrl",
+        staticmethod(lambda url: opened.append(url.toLocalFile()) or True),
+    )
+    window.act_about.trigger()
+    box = next(w for w in window.findChildren(QMessageBox) if w.isVisible())
+    assert str(crash_dir()) in box.informativeText()
+    button = next(b for b in box.findChildren(QPushButton) if "crash" in b.text().lower())
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert opened == [str(crash_dir())]
+    assert box.isVisible()  # opening the folder does not close the box
+    box.close()

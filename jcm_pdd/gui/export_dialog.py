@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from jcm_pdd.errors import UserError
+from jcm_pdd.gui.jobs import Worker
 from jcm_pdd.session import DocumentSession
 
 

@@ -1,0 +1,461 @@
+"""Import of monitored data: meter readings (CSV or .xlsx) summed into monitoring periods.
+
+One row per reading (``2027-01-01T13:00``: the interval starting then), per day
+(``2027-01-01``) or per month (``2027-01``), a value column, and optionally a meter column whose
+values name the units of the parameter (``PV-1``). The readings are converted from the file's
+unit to the unit of the Monitoring Plan row (``kWh`` -> ``MWh/p``: summed over the period, then
+times 1/1000), exactly; a total that is not an exact decimal in the plan's unit is refused
+rather than rounded. Missing readings (gaps), a second reading of the same meter and interval
+(duplicates: refused, or the first kept) and readings outside the periods are counted per meter
+and period. The file is streamed: memory holds one small bitmap per meter (one byte per
+interval) and the running sums, never the rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, Inexact, InvalidOperation, localcontext
+from fractions import Fraction
+from itertools import chain, islice
+from pathlib import Path
+from typing import Literal
+
+from jcm_pdd.methodology.schema import Template
+from jcm_pdd.methodology.units import BASES, UnitError, parse_unit
+from jcm_pdd.model import Project
+from jcm_pdd.monitoring.readers import ImportFileError, open_rows
+
+DAY = 1440  # minutes
+_P = BASES.index("p")
+_TIME = re.compile(r"^[T ](\d\d):(\d\d)(?::(\d\d))?$")
+_NAN = Decimal("NaN")
+_PRECISION = 120  # digits of the running sums; more would be inexact, which raises
+
+Duplicates = Literal["refuse", "first"]
+
+
+@dataclass(frozen=True)
+class ImportSpec:
+    """What the columns mean and where the values go."""
+
+    parameter: str  # template key of a Monitoring Plan Table 1 parameter, e.g. "EG"
+    unit: str  # unit of the file's values, e.g. "kWh"
+    time_column: str = "time"
+    value_column: str = "value"
+    meter_column: str = ""  # "" : one series (a parameter without index, or ``meters``' one)
+    meters: Mapping[str, str] = field(default_factory=dict)  # meter id -> unit member id
+    periods: tuple[int, ...] = ()  # period numbers to fill (default: every dated period)
+    duplicates: Duplicates = "refuse"
+
+
+@dataclass
+class Series:
+    """One meter's readings in one period."""
+
+    meter: str
+    key: str
+    index: dict[str, str]
+    period: int
+    total: Fraction  # in the plan row's unit
+    readings: int
+    expected: int  # intervals (or days) of the period
+    first_missing: str  # "" when complete
+    duplicates: int = 0
+
+    @property
+    def missing(self) -> int:
+        return self.expected - self.readings
+
+
+@dataclass
+class ImportResult:
+    file_name: str
+    sha256: str
+    rows: int
+    interval_minutes: int  # 1440 for daily or monthly rows
+    outside: int  # rows outside the chosen periods
+    series: list[Series]
+    unit: str
+    plan_unit: str
+
+
+class _Meter:
+    __slots__ = ("bitmap", "duplicates", "first_duplicate", "index", "name", "sums")
+
+    def __init__(self, name: str, index: dict[str, str], slots: int, periods: int) -> None:
+        self.name = name
+        self.index = index
+        self.bitmap = bytearray(slots)
+        self.sums = [Decimal(0)] * periods
+        self.duplicates = 0
+        self.first_duplicate = 0
+
+
+def _plan_row(project: Project, template: Template, spec: ImportSpec) -> tuple[str, list[str]]:
+    """The plan's unit for the parameter and its index sets (refuses what cannot be imported)."""
+    key = spec.parameter
+    rows = [r for r in project.monitoring_plan.monitored if r.key == key]
+    if key not in template.parameters or not rows:
+        known = sorted({r.key for r in project.monitoring_plan.monitored if r.key})
+        raise ImportFileError(
+            f"{key} is not a monitored parameter of the Monitoring Plan (Table 1 has: "
+            f"{', '.join(known) or 'none'})"
+        )
+    param = template.parameters[key]
+    if len(param.index) > 1:
+        raise ImportFileError(f"{key} is indexed by {', '.join(param.index)}; import it by hand")
+    return param.unit, param.index
+
+
+def conversion(source: str, plan_unit: str) -> Fraction:
+    """Factor from a sum of readings in ``source`` to a period value in ``plan_unit``."""
+    try:
+        given, target = parse_unit(source), parse_unit(plan_unit)
+    except UnitError as exc:
+        raise ImportFileError(f"unit: {exc}") from None
+    if target.dims[_P] != -1:
+        raise ImportFileError(
+            f"values in {plan_unit} are not totals over the period; enter them by hand"
+        )
+    total = target * parse_unit("p")
+    if given.dims != total.dims:
+        raise ImportFileError(f"readings in {source} cannot be summed into {plan_unit}")
+    return given.scale / total.scale
+
+
+def _column(header: list[str], name: str, what: str) -> int:
+    try:
+        return header.index(name)
+    except ValueError:
+        raise ImportFileError(
+            f"no {what} column “{name}” (the columns are: {', '.join(header)})"
+        ) from None
+
+
+def _day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _minute(rest: str, line: int) -> int:
+    found = _TIME.match(rest)
+    if found is None:
+        raise ImportFileError(
+            f"row {line}: the time “{rest.strip()}” is not HH:MM (ISO 8601 local time, no zone)"
+        )
+    hours, minutes = int(found[1]), int(found[2])
+    if hours > 23 or minutes > 59 or (found[3] and int(found[3]) != 0):
+        raise ImportFileError(f"row {line}: the time “{rest.strip()}” is not a whole minute")
+    return hours * 60 + minutes
+
+
+def _interval(rows: list[list[str]], time: int, meter: int | None) -> int:
+    """The reading interval in minutes: the smallest step between two readings of a meter."""
+    last: dict[str, dt.datetime] = {}
+    step = 0
+    for row in rows:
+        try:
+            when = dt.datetime.fromisoformat(row[time])
+        except (ValueError, IndexError):
+            continue  # the streaming pass names the row
+        if when.tzinfo is not None:
+            continue  # likewise: a zone is refused there
+        name = row[meter] if meter is not None and meter < len(row) else ""
+        if name in last and when > last[name]:
+            gap = int((when - last[name]).total_seconds() // 60)
+            step = gap if not step else min(step, gap)
+        last[name] = when
+    return step or 60
+
+
+def import_file(path: Path, project: Project, template: Template, spec: ImportSpec) -> ImportResult:
+    """Read ``path`` and sum its readings into the project's periods (the project is unchanged;
+    ``apply_import`` writes the result)."""
+    plan_unit, sets = _plan_row(project, template, spec)
+    factor = conversion(spec.unit, plan_unit)
+    all_periods = project.monitoring.periods
+    chosen = spec.periods or tuple(
+        n for n, p in enumerate(all_periods) if p.start and p.end and p.start <= p.end
+    )
+    if not chosen:
+        raise ImportFileError("the project has no monitoring period with dates to import into")
+    ranges: list[tuple[dt.date, dt.date]] = []
+    for number in chosen:
+        if not 0 <= number < len(all_periods):
+            raise ImportFileError(f"there is no period {number + 1}")
+        period = all_periods[number]
+        if period.start is None or period.end is None or period.end < period.start:
+            raise ImportFileError(f"period {number + 1} has no valid dates")
+        ranges.append((period.start, period.end))
+    first = min(r[0] for r in ranges)
+    span_days = (max(r[1] for r in ranges) - first).days + 1
+    with open_rows(path) as source:
+        time = _column(source.header, spec.time_column, "time")
+        value = _column(source.header, spec.value_column, "value")
+        meter = _column(source.header, spec.meter_column, "meter") if spec.meter_column else None
+        head = list(islice(source.rows, 2000))
+        shape = _shape(head, time)
+        interval = _interval(head, time, meter) if shape == "time" else DAY
+        if DAY % interval:
+            raise ImportFileError(f"readings every {interval} minutes do not divide a day")
+        per_day = DAY // interval
+        state = _Reader(project, spec, sets, ranges, first, span_days * per_day, interval)
+        rows = state.read(chain(head, source.rows), time, value, meter, shape)
+        sha = source.sha256
+    series = state.series(chosen, factor, plan_unit, per_day)
+    return ImportResult(path.name, sha, rows, interval, state.outside, series, spec.unit, plan_unit)
+
+
+def _shape(head: list[list[str]], time: int) -> Literal["time", "day", "month"]:
+    for row in head:
+        text = row[time].strip() if time < len(row) else ""
+        if len(text) > 10:
+            return "time"
+        if len(text) == 10:
+            return "day"
+        if len(text) == 7:
+            return "month"
+    return "time"
+
+
+class _Reader:
+    """The streaming pass: rows -> per-meter bitmaps and per-period sums."""
+
+    def __init__(
+        self,
+        project: Project,
+        spec: ImportSpec,
+        sets: list[str],
+        ranges: list[tuple[dt.date, dt.date]],
+        first: dt.date,
+        slots: int,
+        interval: int,
+    ) -> None:
+        self.spec = spec
+        self.sets = sets
+        self.ranges = ranges
+        self.first = first
+        self.slots = slots
+        self.interval = interval
+        self.outside = 0
+        self.meters: dict[str, _Meter] = {}
+        self.planned = {
+            tuple(sorted(r.index.items()))
+            for r in project.monitoring_plan.monitored
+            if r.key == spec.parameter
+        }
+        # day text -> (period position, first slot of the day) or None outside every period
+        self.days: dict[str, tuple[int, int] | None] = {}
+
+    def meter(self, name: str, line: int) -> _Meter:
+        member = self.spec.meters.get(name, name)
+        index = {self.sets[0]: member} if self.sets else {}
+        if self.sets and not member:
+            raise ImportFileError(f"row {line}: no meter given")
+        if tuple(sorted(index.items())) not in self.planned:
+            what = f"{self.spec.parameter} [{self.sets[0]} = {member}]" if self.sets else name
+            raise ImportFileError(
+                f"row {line}: meter “{name}” is not a unit of the Monitoring Plan ({what} has no "
+                "row in Table 1)"
+            )
+        if not self.sets and self.meters:
+            raise ImportFileError(
+                f"row {line}: {self.spec.parameter} has no units, but the file has more than "
+                "one meter"
+            )
+        found = self.meters[name] = _Meter(name, index, self.slots, len(self.ranges))
+        return found
+
+    def day(self, text: str, line: int) -> tuple[int, int] | None:
+        day = _day(text)
+        if day is None:
+            raise ImportFileError(f"row {line}: “{text}” is not a date (YYYY-MM-DD)")
+        where = None
+        for position, (start, end) in enumerate(self.ranges):
+            if start <= day <= end:
+                where = (position, (day - self.first).days * (DAY // self.interval))
+                break
+        self.days[text] = where
+        return where
+
+    def read(
+        self,
+        rows: Iterable[list[str]],
+        time: int,
+        value: int,
+        meter: int | None,
+        shape: str,
+    ) -> int:
+        if shape == "month":
+            return self._months(rows, time, value, meter)
+        minutes: dict[str, int] = {}
+        interval = self.interval
+        refuse = self.spec.duplicates == "refuse"
+        meters, days = self.meters, self.days
+        line = 1
+        with localcontext() as context:
+            context.prec = _PRECISION
+            context.traps[Inexact] = True
+            for line, row in enumerate(rows, start=2):  # noqa: B007 - line is read after
+                try:
+                    stamp, text = row[time], row[value]
+                    name = row[meter] if meter is not None else ""
+                except IndexError:
+                    raise ImportFileError(f"row {line}: fewer columns than the header") from None
+                state = meters.get(name) or self.meter(name, line)
+                day = stamp[:10]
+                where = days[day] if day in days else self.day(day, line)
+                if where is None:
+                    self.outside += 1
+                    continue
+                if shape == "time":
+                    rest = stamp[10:]
+                    minute = minutes.get(rest)
+                    if minute is None:
+                        minute = minutes[rest] = _minute(rest, line)
+                        if minute % interval:
+                            raise ImportFileError(
+                                f"row {line}: {stamp} is not on the {interval}-minute grid"
+                            )
+                    slot = where[1] + minute // interval
+                else:
+                    if len(stamp) != 10:
+                        raise ImportFileError(
+                            f"row {line}: “{stamp}” is not a date like the rows above"
+                        )
+                    slot = where[1]
+                if not text or text.isspace():
+                    continue  # a missing reading: a gap
+                try:
+                    number = Decimal(text)
+                except (InvalidOperation, ValueError):
+                    number = _NAN
+                if not number.is_finite():
+                    raise ImportFileError(f"row {line}: “{text[:30]}” is not a number")
+                if state.bitmap[slot]:
+                    if refuse:
+                        raise ImportFileError(
+                            f"row {line}: a second reading of meter “{name or 'the meter'}” for "
+                            f"{stamp}; remove the duplicate or import keeping the first"
+                        )
+                    state.duplicates += 1
+                    continue
+                try:
+                    state.sums[where[0]] += number
+                except Inexact:
+                    raise ImportFileError(
+                        f"row {line}: the sum exceeds {_PRECISION} digits; values are implausible"
+                    ) from None
+                state.bitmap[slot] = 1
+        return line - 1
+
+    def _months(self, rows: Iterable[list[str]], time: int, value: int, meter: int | None) -> int:
+        """Monthly totals: each month must lie in one period; it fills its days."""
+        line = 1
+        for line, row in enumerate(rows, start=2):  # noqa: B007
+            try:
+                stamp, text = row[time].strip(), row[value]
+                name = row[meter] if meter is not None else ""
+            except IndexError:
+                raise ImportFileError(f"row {line}: fewer columns than the header") from None
+            state = self.meters.get(name) or self.meter(name, line)
+            start = _day(stamp + "-01")
+            if start is None or len(stamp) != 7:
+                raise ImportFileError(f"row {line}: “{stamp}” is not a month (YYYY-MM)")
+            end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+            where = self.days.get(start.isoformat()) or self.day(start.isoformat(), line)
+            last = self.day(end.isoformat(), line)
+            if where is None and last is None:
+                self.outside += 1
+                continue
+            if where is None or last is None or where[0] != last[0]:
+                raise ImportFileError(
+                    f"row {line}: the month {stamp} is not wholly inside one period; import "
+                    "daily readings for it"
+                )
+            if not text or text.isspace():
+                continue
+            span = range(where[1], last[1] + 1)
+            if any(state.bitmap[s] for s in span):
+                if self.spec.duplicates == "refuse":
+                    raise ImportFileError(f"row {line}: a second total for {stamp}")
+                state.duplicates += 1
+                continue
+            try:
+                number = Decimal(text)
+                if not number.is_finite():
+                    raise InvalidOperation
+            except InvalidOperation:
+                raise ImportFileError(f"row {line}: “{text[:30]}” is not a number") from None
+            state.sums[where[0]] += number
+            for s in span:
+                state.bitmap[s] = 1
+        return line - 1
+
+    def series(
+        self, chosen: tuple[int, ...], factor: Fraction, plan_unit: str, per_day: int
+    ) -> list[Series]:
+        out = []
+        for state in self.meters.values():
+            for position, number in enumerate(chosen):
+                start, end = self.ranges[position]
+                low = (start - self.first).days * per_day
+                high = ((end - self.first).days + 1) * per_day
+                filled = state.bitmap.count(1, low, high)
+                hole = state.bitmap.find(0, low, high)
+                out.append(
+                    Series(
+                        state.name,
+                        self.spec.parameter,
+                        state.index,
+                        number,
+                        Fraction(state.sums[position]) * factor,
+                        filled,
+                        high - low,
+                        _slot_text(self.first, hole, self.interval) if hole >= 0 else "",
+                        state.duplicates,
+                    )
+                )
+        return out
+
+
+def _slot_text(first: dt.date, slot: int, interval: int) -> str:
+    when = dt.datetime.combine(first, dt.time()) + dt.timedelta(minutes=slot * interval)
+    return when.date().isoformat() if interval == DAY else when.isoformat(timespec="minutes")
+
+
+def exact_decimal(value: Fraction) -> Decimal | None:
+    """``value`` as a Decimal when it is one exactly (denominator 2^a 5^b), else None."""
+    denominator = value.denominator
+    twos = fives = 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    if denominator != 1:
+        return None
+    places = max(twos, fives)
+    scaled = value * 10**places
+    return Decimal(scaled.numerator).scaleb(-places)
+
+
+def summaries(result: ImportResult) -> Iterator[str]:
+    """One line per meter and period, in words, for the user and the import record."""
+    for s in result.series:
+        unit = f"[{', '.join(f'{k} = {v}' for k, v in s.index.items())}]" if s.index else ""
+        line = (
+            f"period {s.period + 1}: {s.key} {unit} = {exact_decimal(s.total) or s.total} "
+            f"{result.plan_unit} from {s.readings:,} of {s.expected:,} readings"
+        )
+        if s.missing:
+            line += f"; {s.missing:,} missing (first {s.first_missing})"
+        if s.duplicates:
+            line += f"; {s.duplicates:,} duplicate(s) ignored"
+        yield line

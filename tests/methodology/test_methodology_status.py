@@ -119,3 +119,20 @@ def test_registry_serves_every_new_country() -> None:
     registry = load_registry()
     for country in ("PH", "MV", "CL", "CR", "ET"):
         assert registry.for_country(country), country
+
+
+def test_readme_coverage_table_lists_every_template_with_its_status() -> None:
+    from jcm_pdd.methodology.status import LABEL
+    from tests_support_paths import REPO_ROOT
+
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    rows = {
+        cells[3]: cells
+        for line in readme.splitlines()
+        if line.startswith("| ") and len(cells := [c.strip() for c in line.split("|")]) == 7
+    }
+    for full_id, template in SHIPPED.items():
+        assert full_id in rows, f"README coverage table lacks {full_id}"
+        cells = rows[full_id]
+        assert cells[4] == template.identity.host_country
+        assert cells[5] == LABEL[methodology_status(template)], full_id

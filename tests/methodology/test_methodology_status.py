@@ -122,8 +122,9 @@ def test_registry_serves_every_new_country() -> None:
 
 
 def test_readme_coverage_table_lists_every_template_with_its_status() -> None:
-    from jcm_pdd.methodology.status import LABEL
     from tests_support_paths import REPO_ROOT
+
+    from jcm_pdd.methodology.status import LABEL
 
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
     rows = {

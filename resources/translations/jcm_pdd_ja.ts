@@ -292,7 +292,7 @@
         <translation>問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="66" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="67" />
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
@@ -418,7 +418,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="286" />
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="86" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="87" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
@@ -443,128 +443,128 @@
         <translation>JCM PDD Studio 内部の問題（不具合です。ご報告ください）により処理が止まりました。ファイルは書き込まれず、プロジェクトは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="156" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="157" />
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="160" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="161" />
         <source>Folder:</source>
         <translation>フォルダー:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="166" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="167" />
         <source>Monitoring Plan (Excel)</source>
         <translation>モニタリング計画（Excel）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="173" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="174" />
         <source>Documents:</source>
         <translation>文書:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="174" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="175" />
         <source>Draft (allowed while errors remain; marked DRAFT)</source>
         <translation>ドラフト（エラーが残っていても可。DRAFT と表示）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="177" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="178" />
         <source>Errors to fix</source>
         <translation>修正が必要なエラー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="186" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="187" />
         <source>Open folder</source>
         <translation>フォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="210" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="211" />
         <source>A final export is not possible while {0} error(s) remain (export a draft instead, or fix them):</source>
         <translation>エラーが {0} 件残っているため、最終版をエクスポートできません（下書きとしてエクスポートするか、エラーを修正してください）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="273" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="274" />
         <source>Exported:</source>
         <translation>エクスポートしたファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="276" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="277" />
         <source>Image metadata (EXIF such as GPS position and author, PNG text) was removed from the figures in every copy.</source>
         <translation>すべての版の図から画像のメタデータ (GPS 位置や作成者などの EXIF、PNG のテキスト) を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="296" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="297" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="80" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="305" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="306" />
         <source>Round:</source>
         <translation>ラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="308" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="309" />
         <source>Previous round:</source>
         <translation>前回のラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="310" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="311" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="313" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="314" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="317" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="318" />
         <source>Responses:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="319" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="320" />
         <source>{0} response(s) to the findings of “{1}” go into the package.</source>
         <translation>「{1}」の指摘への回答 {0} 件をパッケージに含めます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="326" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="327" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="332" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="333" />
         <source>none: this is the first package of this project in its folder</source>
         <translation>なし: このフォルダーでこのプロジェクトの最初のパッケージです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="334" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="335" />
         <source>round {0}, “{1}”, package id {2}…, created {3}</source>
         <translation>第 {0} 回、「{1}」、パッケージ ID {2}…、作成 {3}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="357" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="358" />
         <source>The review already holds a package as round {0}; a resubmission must be round {1}.</source>
         <translation>レビューには第 {0} 回のパッケージが既にあります。再提出は第 {1} 回にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="365" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="366" />
         <source>Replace package?</source>
         <translation>パッケージを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="366" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="367" />
         <source>“{0}” already exists. Replace it with this package (round {1})?</source>
         <translation>「{0}」は既に存在します。このパッケージ（第 {1} 回）で置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="373" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="374" />
         <source>Not packaged: “{0}” was kept.</source>
         <translation>パッケージを作成していません: 「{0}」はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="391" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="392" />
         <source>Package written: {0} (round {1})</source>
         <translation>パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
@@ -1709,7 +1709,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>レビューを開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="303" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="304" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
         <source>Round</source>
         <translation>審査回</translation>

@@ -6,6 +6,7 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QValueAxis,
@@ -20,6 +21,23 @@ from jcm_pdd.methodology.c3 import C3Row
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+def year_axis(years: list[int]) -> QBarCategoryAxis | QCategoryAxis:
+    """The years under the bars: each year where they fit, else every few years at its bar
+    (a side panel has no room for eighteen labels, and elided labels read as dots)."""
+    if len(years) <= 8:
+        axis = QBarCategoryAxis()
+        axis.append([str(y) for y in years])
+        return axis
+    step = max(2, -(-len(years) // 5))  # at most five labels: each fits its span
+    labelled = QCategoryAxis()
+    labelled.setRange(-0.5, len(years) - 0.5)
+    labelled.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter)
+    for n in range(0, len(years), step):
+        end = min(n + step, len(years)) - 0.5
+        labelled.append(str(years[n]), end)  # the span's first year, under its bars
+    return labelled
 
 
 class YearChart(QChartView):
@@ -85,14 +103,7 @@ class YearChart(QChartView):
         for bar_set in sets:
             series.append(bar_set)
         chart.addSeries(series)
-        axis_x = QBarCategoryAxis()
-        axis_x.append([str(y.year) for y in years])
-        if len(years) > 8:
-            # Many years in a side panel: every year still labelled, upright, in a small font
-            axis_x.setLabelsAngle(-90)
-            font = axis_x.labelsFont()
-            font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
-            axis_x.setLabelsFont(font)
+        axis_x = year_axis([y.year for y in years])
         axis_y = QValueAxis()
         axis_y.setRange(0, top * 1.1 if top > 0 else 1)
         axis_y.applyNiceNumbers()  # round ticks (0, 500, 1,000 ...), not 970 and 1939

@@ -185,7 +185,10 @@ def _mark_table(table: TableEditor, marked: set[str | None], tinted: QBrush) -> 
             if not header.text():  # the table names per-unit rows there ("2  Chiller S1-2")
                 header.setText(str(row + 1))
             header.setIcon(icons.icon("lock") if row_marked else QIcon())
-            header.setToolTip(marker_tip() if row_marked else "")
+            if row_marked:
+                header.setToolTip(marker_tip())
+            elif header.toolTip() == marker_tip():  # a per-unit row's tip names its unit
+                header.setToolTip("")
             grid.setVerticalHeaderItem(row, header)
             for column in range(grid.columnCount()):
                 item = grid.item(row, column)

@@ -213,7 +213,7 @@ class TableEditor(QWidget):
         """Per-unit rows (Tables 1 and 2, default values) say which unit they belong to in the
         row header, so twelve rows of three chillers do not read the same in threes; the
         Project units' index symbol reads as what it counts."""
-        from jcm_pdd.session.labels import index_set_label, unit_label
+        from jcm_pdd.session.labels import index_set_label, unit_label, unit_tag
 
         if project is None:
             return
@@ -223,13 +223,17 @@ class TableEditor(QWidget):
             template = methodology_template(project)
         for r, row in enumerate(rows):
             index = getattr(row, "index", None)
-            unit = unit_label(project, index) if isinstance(index, dict) and index else ""
-            text = f"{r + 1}  {unit}" if unit else str(r + 1)
+            per_unit = isinstance(index, dict) and bool(index)
+            tag = unit_tag(project, index) if per_unit else ""
+            text = f"{r + 1}  {tag}" if tag else str(r + 1)
             header = self.table.verticalHeaderItem(r)
             if header is None:
-                self.table.setVerticalHeaderItem(r, QTableWidgetItem(text))
+                header = QTableWidgetItem(text)
+                self.table.setVerticalHeaderItem(r, header)
             elif header.text() != text:
                 header.setText(text)  # keeps a confidential mark's lock icon
+            if per_unit and not header.toolTip():
+                header.setToolTip(unit_label(project, index))
             if set_column >= 0:
                 item = self.table.item(r, set_column)
                 shown = index_set_label(template, str(getattr(row, "set", "")))

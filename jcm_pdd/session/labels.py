@@ -88,6 +88,18 @@ def unit_label(project: Any, index: dict[str, str]) -> str:
     return "; ".join(parts)
 
 
+def unit_tag(project: Any, index: dict[str, str]) -> str:
+    """A per-unit row's unit in a few characters for a row header: "S1-2 · S1" (the unit and
+    its site); ``unit_label`` gives the full description for its tooltip."""
+    members = {(m.set, m.id): m for m in project.monitoring_plan.index_members}
+    parts = []
+    for name, member_id in index.items():
+        member = members.get((name, member_id))
+        site = f" · {member.site_id}" if member is not None and member.site_id else ""
+        parts.append(f"{member_id}{site}")
+    return "; ".join(parts)
+
+
 def index_set_label(template: Any, name: str) -> str:
     """An index symbol as a person reads it: "PV system (i)" rather than "i"."""
     index_set = template.index_sets.get(name) if template is not None else None

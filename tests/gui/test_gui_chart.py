@@ -3,7 +3,7 @@ of a bar under the pointer."""
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QValueAxis
+from PySide6.QtCharts import QBarSeries, QCategoryAxis, QValueAxis
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolTip
@@ -20,9 +20,13 @@ def test_the_chart_labels_years_rounds_ticks_and_shows_values_on_hover(window, q
     chart = view.chart()
     axis_x = next(a for a in chart.axes(Qt.Orientation.Horizontal))
     axis_y = next(a for a in chart.axes(Qt.Orientation.Vertical))
-    assert isinstance(axis_x, QBarCategoryAxis) and isinstance(axis_y, QValueAxis)
+    assert isinstance(axis_x, QCategoryAxis) and isinstance(axis_y, QValueAxis)
     rows = window.calc_panel.figures.rows
-    assert axis_x.labelsVisible() and axis_x.categories() == [str(r.year) for r in rows]
+    assert len(rows) > 8 and axis_x.labelsVisible()
+    labels = axis_x.categoriesLabels()
+    # every few years labelled under their bars, in order from the first: 2027, 2031 …
+    assert labels[0] == str(rows[0].year) and 3 <= len(labels) <= 5
+    assert [int(x) for x in labels] == sorted(int(x) for x in labels)
     step = (axis_y.max() - axis_y.min()) / (axis_y.tickCount() - 1)
     assert step == round(step) and int(step) % 100 == 0, step  # e.g. 0, 500, 1,000
     series = next(s for s in chart.series() if isinstance(s, QBarSeries))

@@ -95,7 +95,9 @@ def test_table_2_rows_name_their_unit(window, qtbot) -> None:
     ]
     assert len(per_unit) == table.rowCount()  # every per-unit row names its unit
     assert len(set(per_unit)) == len(per_unit)  # no two rows read the same
-    assert all(unit.endswith(", site S1") for _symbol, unit in per_unit)
+    assert all(unit.endswith(" · S1") for _symbol, unit in per_unit)
+    tip = table.verticalHeaderItem(0).toolTip()
+    assert tip.startswith("Project chiller S1-") and tip.endswith(", site S1")
     keep_screenshot(window, "table2_units.png")
     units = _table(window, "monitoring_plan.index_members")
     column = units.column_of("set")

@@ -32,6 +32,7 @@ DAY = 1440  # minutes
 _P = BASES.index("p")
 _TIME = re.compile(r"^[T ](\d\d):(\d\d)(?::(\d\d))?$")
 _NAN = Decimal("NaN")
+_UNSEEN = (-1, -1)  # a day not looked up yet
 _PRECISION = 120  # digits of the running sums; more would be inexact, which raises
 
 Duplicates = Literal["refuse", "first"]
@@ -271,6 +272,12 @@ class _Reader:
         found = self.meters[name] = _Meter(name, index, self.slots, len(self.ranges))
         return found
 
+    def offset(self, rest: str, stamp: str, line: int) -> int:
+        minute = _minute(rest, line)
+        if minute % self.interval:
+            raise ImportFileError(f"row {line}: {stamp} is not on the {self.interval}-minute grid")
+        return minute // self.interval
+
     def day(self, text: str, line: int) -> tuple[int, int] | None:
         day = _day(text)
         if day is None:
@@ -293,8 +300,8 @@ class _Reader:
     ) -> int:
         if shape == "month":
             return self._months(rows, time, value, meter)
-        minutes: dict[str, int] = {}
-        interval = self.interval
+        offsets: dict[str, int] = {}  # time of day -> interval of the day
+        timed = shape == "time"
         refuse = self.spec.duplicates == "refuse"
         meters, days = self.meters, self.days
         line = 1
@@ -309,31 +316,29 @@ class _Reader:
                     raise ImportFileError(f"row {line}: fewer columns than the header") from None
                 state = meters.get(name) or self.meter(name, line)
                 day = stamp[:10]
-                where = days[day] if day in days else self.day(day, line)
+                where = days.get(day, _UNSEEN)
+                if where is _UNSEEN:
+                    where = self.day(day, line)
                 if where is None:
                     self.outside += 1
                     continue
-                if shape == "time":
+                if timed:
                     rest = stamp[10:]
-                    minute = minutes.get(rest)
-                    if minute is None:
-                        minute = minutes[rest] = _minute(rest, line)
-                        if minute % interval:
-                            raise ImportFileError(
-                                f"row {line}: {stamp} is not on the {interval}-minute grid"
-                            )
-                    slot = where[1] + minute // interval
-                else:
-                    if len(stamp) != 10:
-                        raise ImportFileError(
-                            f"row {line}: “{stamp}” is not a date like the rows above"
-                        )
+                    offset = offsets.get(rest)
+                    if offset is None:
+                        offset = offsets[rest] = self.offset(rest, stamp, line)
+                    slot = where[1] + offset
+                elif len(stamp) == 10:
                     slot = where[1]
-                if not text or text.isspace():
-                    continue  # a missing reading: a gap
+                else:
+                    raise ImportFileError(
+                        f"row {line}: “{stamp}” is not a date like the rows above"
+                    )
                 try:
                     number = Decimal(text)
                 except (InvalidOperation, ValueError):
+                    if not text.strip():
+                        continue  # a missing reading: a gap
                     number = _NAN
                 if not number.is_finite():
                     raise ImportFileError(f"row {line}: “{text[:30]}” is not a number")

@@ -135,3 +135,29 @@ def test_the_plan_estimates_do_not_enter_a_period() -> None:
     )
     actual = period_actual(project, template("JCM_MN_AM003"), 0)
     assert actual.result.re == Fraction("10") * Fraction("0.797") + 20 * Fraction("0.533")
+
+
+def test_an_edit_recalculates_its_period_only() -> None:
+    from decimal import Decimal
+
+    from jcm_pdd.monitoring.recalc import ActualFigures
+
+    project = sample()
+    project.monitoring.periods += [
+        period(D(2027, 4, 1), D(2027, 12, 31), EG__PV_1="100", EG__PV_2="200"),
+        period(D(2028, 1, 1), D(2028, 12, 31), EG__PV_1="100", EG__PV_2="200"),
+    ]
+    figures = ActualFigures(template("JCM_MN_AM003"))
+    first = figures.figures(project)
+    project.monitoring.periods[1].values[0].value = Decimal("1000")
+    figures.edited("monitoring.periods.1.values.0.value")
+    second = figures.figures(project)
+    assert second[0] is first[0]  # period 1 was not recalculated
+    assert isinstance(second[1], type(first[1])) and second[1] is not first[1]
+    assert second[1].result.re == 1000 * Fraction("0.797") + 200 * Fraction("0.533")  # type: ignore[union-attr]
+    # the plan changed: every period again; a period that cannot be calculated says why
+    project.monitoring.periods[0].values.pop()
+    figures.edited("monitoring_plan.default_selections.0.choice")
+    third = figures.figures(project)
+    assert third[1] is not second[1]
+    assert "no monitored value of EG" in str(third[0])

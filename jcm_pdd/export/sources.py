@@ -19,6 +19,8 @@ from jcm_pdd.model import Project
 if TYPE_CHECKING:
     from jcm_pdd.methodology.c3 import C3Table
     from jcm_pdd.methodology.estimate import ExAnteEstimate
+    from jcm_pdd.methodology.registry import Registry
+    from jcm_pdd.methodology.schema import Template
 
 AttachmentLoader = Callable[[str], bytes | None]
 
@@ -88,11 +90,11 @@ def load_input(source: Path | str | Project | Any) -> ExportInput:
 class Calculation:
     figures: C3Table | None  # what C.3 prints (``estimate.c3``)
     estimate: ExAnteEstimate | None = None
-    template: Any = None
+    template: Template | None = None
     problem: str = ""  # why there are no figures, for the user
 
 
-def _registry() -> Any:
+def _registry() -> Registry:
     from jcm_pdd.methodology import load_registry
 
     return load_registry()
@@ -125,7 +127,7 @@ def calculate(project: Project) -> Calculation:
     return Calculation(figures, estimate, template)
 
 
-def find_template(methodology_id: str, version: str) -> Any:
+def find_template(methodology_id: str, version: str) -> Template | None:
     """The loaded template for B.1 (shipped or user-authored), or None."""
     try:
         return _registry().get(methodology_id, version or None)
@@ -133,7 +135,7 @@ def find_template(methodology_id: str, version: str) -> Any:
         return None
 
 
-def _plan_without_gaps(project: Project, template: Any) -> Project:
+def _plan_without_gaps(project: Project, template: Template) -> Project:
     """A copy whose plan rows all have a known key and a value (for a draft workbook)."""
     known = set(template.parameters)
     copy = project.model_copy(deep=True)

@@ -1,7 +1,8 @@
 """The background-job helper: work off the GUI thread, results and errors back on it.
 
 ``Worker(job)`` runs ``job(progress)`` in a ``QThread`` and emits ``finished`` with the result,
-or with a ``UserError`` (the user's words) when the job fails. A bug (any other exception) is
+or with a ``UserError`` (the user's words) when the job fails; a damaged installation (a data
+file of the app missing) is told as such, in the interface language. A bug (any other exception) is
 written to the crash log (``jcm_pdd.crashlog``) with its traceback, never dropped, and reaches
 the user as one sentence in product words. Signals cross to the GUI thread queued, so slots
 touch widgets only there (Picard's rule).
@@ -12,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from jcm_pdd.crashlog import record
-from jcm_pdd.errors import UserError
+from jcm_pdd.errors import InstallationError, UserError
 
 Progress = Callable[[int, int, str], None]
 
@@ -31,6 +32,23 @@ def bug_message() -> str:
     )
 
 
+_DOCUMENTS = {  # InstallationError.document (export.api's names), in the interface language
+    "PDD (Word)": QT_TRANSLATE_NOOP("", "PDD (Word)"),
+    "PDD (PDF)": QT_TRANSLATE_NOOP("", "PDD (PDF)"),
+    "Monitoring Plan workbook": QT_TRANSLATE_NOOP("", "Monitoring Plan workbook"),
+    "MoC (Word)": QT_TRANSLATE_NOOP("", "MoC (Word)"),
+}
+
+
+def installation_message(exc: InstallationError) -> str:
+    document = tr(_DOCUMENTS.get(exc.document, exc.document))
+    return tr(
+        "The {document} could not be made: a file of JCM PDD Studio is missing or unreadable "
+        "({detail}). Your project was not changed. Reinstall the app; “jcm-pdd selftest” shows "
+        "what is missing."
+    ).format(document=document, detail=exc.detail)
+
+
 class Worker(QObject):
     progress = Signal(int, int, str)
     finished = Signal(object)  # the result, or a UserError
@@ -42,6 +60,8 @@ class Worker(QObject):
     def run(self) -> None:
         try:
             result: Any = self._job(lambda done, total, msg: self.progress.emit(done, total, msg))
+        except InstallationError as exc:
+            result = UserError(installation_message(exc))
         except UserError as exc:
             result = exc
         except Exception as exc:  # a bug: the trace goes to the crash log, the user reads words

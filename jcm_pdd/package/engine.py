@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,7 +39,7 @@ class Estimate:
     trace: dict[str, Any] = field(default_factory=dict)
 
 
-def exact_text(value: Any) -> str:
+def exact_text(value: Fraction | Decimal | int) -> str:
     """Exact text of an engine number (Fraction, Decimal, int) for the figures tables."""
     if isinstance(value, bool):
         raise TypeError("not a number")

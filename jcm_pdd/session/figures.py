@@ -19,6 +19,7 @@ from jcm_pdd.model import Project
 if TYPE_CHECKING:
     from jcm_pdd.methodology.c3 import C3Row, C3Table
     from jcm_pdd.methodology.estimate import ExAnteEstimate
+    from jcm_pdd.methodology.registry import Registry
 
 _log = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ class FiguresView:
 
 
 @cache
-def _registry() -> Any:
+def _registry() -> Registry:
     from jcm_pdd.methodology import load_registry
 
     return load_registry()

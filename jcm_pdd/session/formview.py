@@ -13,9 +13,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from jcm_pdd.model import Project
+
+if TYPE_CHECKING:
+    from jcm_pdd.methodology.registry import Registry
+    from jcm_pdd.methodology.schema import Template
 
 _log = logging.getLogger(__name__)
 
@@ -203,14 +207,14 @@ _NARROWED_BY_TEMPLATE = {"option": "options"}  # MPS Table 1 (f): the options th
 
 
 @cache
-def _registry() -> Any:
+def _registry() -> Registry:
     # Loaded once per run, as for the figures (``session.figures``), so both read one registry.
     from jcm_pdd.methodology import load_registry
 
     return load_registry()
 
 
-def methodology_template(project: Project) -> Any | None:
+def methodology_template(project: Project) -> Template | None:
     """The project's methodology template from the registry (None when none is chosen or found),
     the same one the figures are calculated with."""
     selection = project.pdd.methodology
@@ -230,7 +234,11 @@ def depends_on_template(column: FieldView) -> bool:
 
 
 def cell_choices(
-    project: Project, table_path: str, row: int, column: FieldView, template: Any = None
+    project: Project,
+    table_path: str,
+    row: int,
+    column: FieldView,
+    template: Template | None = None,
 ) -> tuple[tuple[str, str], ...]:
     """(value, label) pairs offered in the cell ``<table_path>.<row>.<column.path>``.
 
@@ -252,7 +260,9 @@ def cell_choices(
     return row_choices(column, key if isinstance(key, str) else "", template)
 
 
-def row_choices(column: FieldView, key: str, template: Any) -> tuple[tuple[str, str], ...]:
+def row_choices(
+    column: FieldView, key: str, template: Template | None
+) -> tuple[tuple[str, str], ...]:
     """The choices of ``column`` in a row whose template parameter is ``key``."""
     own = column.offered()
     parameter = template.parameters.get(key) if template is not None and key else None

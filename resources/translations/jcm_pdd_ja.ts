@@ -105,19 +105,19 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="73" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="91" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="73" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="91" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="73" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="91" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
@@ -237,8 +237,8 @@
         <translation>入力値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/chart.py" line="30" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="51" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="48" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="69" />
         <source>Emissions per year chart</source>
         <translation>年別排出量グラフ</translation>
     </message>
@@ -438,9 +438,34 @@
         <translation>比較対象を選択…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/jobs.py" line="29" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="30" />
         <source>The work stopped because of an internal problem in JCM PDD Studio (a bug, please report it); no file was written and your project was not changed.</source>
         <translation>JCM PDD Studio 内部の問題（不具合です。ご報告ください）により処理が止まりました。ファイルは書き込まれず、プロジェクトは変更されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/jobs.py" line="36" />
+        <source>PDD (Word)</source>
+        <translation>PDD（Word）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/jobs.py" line="37" />
+        <source>PDD (PDF)</source>
+        <translation>PDD（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/jobs.py" line="38" />
+        <source>Monitoring Plan workbook</source>
+        <translation>モニタリング計画ワークブック</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/jobs.py" line="39" />
+        <source>MoC (Word)</source>
+        <translation>MoC（Word）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/jobs.py" line="46" />
+        <source>The {document} could not be made: a file of JCM PDD Studio is missing or unreadable ({detail}). Your project was not changed. Reinstall the app; “jcm-pdd selftest” shows what is missing.</source>
+        <translation>{document}を作成できませんでした。JCM PDD Studio のファイルが見つからないか読み取れません（{detail}）。プロジェクトは変更されていません。アプリを再インストールしてください。何が欠けているかは「jcm-pdd selftest」で確認できます。</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="157" />
@@ -1222,7 +1247,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>{0} から行を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="256" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="260" />
         <source>“{0}” is not one of the choices offered here</source>
         <translation>「{0}」はこの行の選択肢にありません</translation>
     </message>
@@ -1597,17 +1622,17 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>機密を解除しました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="223" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="226" />
         <source>{0}, row {1}</source>
         <translation>{0}、{1} 行目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="262" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="265" />
         <source>These values show as XXX in the public copy of every export. Mark a field, a table row or a cell with its context menu or {0}.</source>
         <translation>これらの値は、すべてのエクスポートの公開版で XXX と表示されます。項目、表の行またはセルは、右クリックメニューまたは {0} で機密にできます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="266" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="269" />
         <location filename="../../jcm_pdd/gui/participant.py" line="84" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="114" />
@@ -1615,27 +1640,27 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="266" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="269" />
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="267" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="270" />
         <source>Go to</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="268" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="271" />
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="291" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="294" />
         <source>Points at nothing: remove the mark</source>
         <translation>対象がありません: マークを外してください</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="293" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="296" />
         <source>Hidden in the public copy</source>
         <translation>公開版では伏せられます</translation>
     </message>
@@ -1943,7 +1968,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>サインオフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="266" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="269" />
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="115" />
         <source>Section</source>
         <translation>セクション</translation>

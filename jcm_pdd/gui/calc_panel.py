@@ -73,6 +73,29 @@ PROVENANCE_MARK = {
 }
 
 
+def caveat_text(status: str) -> str:
+    """The methodology-level caveat in the interface language (the English text is
+    ``methodology.status.CAVEAT``, which the exports and ``calc`` print; a test keeps them
+    equal)."""
+    texts = {
+        "draft": tr(
+            "Methodology from a draft: the equations or eligibility criteria follow a "
+            "pre-approval draft, not the approved methodology document."
+        ),
+        "unverified": tr(
+            "Methodology not verified: the equations and eligibility criteria follow the "
+            "methodology's published summary; they were not read from the approved methodology "
+            "document."
+        ),
+        "reconstructed": tr(
+            "Methodology not read from the approved document: the equations, eligibility "
+            "criteria or numbering were derived from related methodologies and secondary "
+            "sources. Check every figure against the official methodology before submission."
+        ),
+    }
+    return texts.get(status, "")
+
+
 def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -162,7 +185,7 @@ class CalcPanel(QWidget):
 
     def set_figures(self, figures: FiguresView) -> None:
         self.figures = figures
-        self.methodology.setText(tr(figures.methodology_caveat))
+        self.methodology.setText(caveat_text(figures.methodology_status))
         self.methodology.setVisible(bool(figures.methodology_caveat))
         caution = ink("warning", self.palette()).name()
         self.methodology.setStyleSheet(f"color: {caution};" if figures.methodology_caveat else "")
@@ -298,7 +321,7 @@ class CalculationDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        self.methodology = QLabel(tr(figures.methodology_caveat))
+        self.methodology = QLabel(caveat_text(figures.methodology_status))
         self.methodology.setWordWrap(True)
         self.methodology.setVisible(bool(figures.methodology_caveat))
         layout.addWidget(self.methodology)

@@ -108,12 +108,13 @@ class MethodologyPage(QWizardPage):
         choice = self.choice()
         if choice is None:
             return
-        from jcm_pdd.methodology.status import caveat
+        from jcm_pdd.gui.calc_panel import caveat_text
+        from jcm_pdd.methodology.status import methodology_status
 
         notes = []
-        methodology_caveat = caveat(choice.template)
+        methodology_caveat = caveat_text(methodology_status(choice.template))
         if methodology_caveat:
-            notes.append("⚠ " + tr(methodology_caveat))
+            notes.append("⚠ " + methodology_caveat)
         if choice.unverified:
             notes.append(
                 tr(

@@ -58,6 +58,7 @@ class FiguresView:
     missing: int = 0  # how many inputs of the calculation are still to be entered
     # the methodology-level caveat (methodology/status.py), "" for a verified methodology
     methodology_caveat: str = ""
+    methodology_status: str = "verified"  # verified, draft, unverified or reconstructed
     needs_acknowledgement: bool = False  # a final export needs the user's acknowledgement
     acknowledged: bool = False
     template_id: str = ""  # the template's full id (what an acknowledgement records)
@@ -97,7 +98,7 @@ def estimate_figures(project: Project) -> FiguresView:
 
 def _methodology_status(project: Project, view: FiguresView) -> None:
     """Say how far the methodology itself is verified (shown above the figures)."""
-    from jcm_pdd.methodology.status import caveat, needs_acknowledgement
+    from jcm_pdd.methodology.status import caveat, methodology_status, needs_acknowledgement
 
     chosen = project.pdd.methodology
     try:
@@ -105,6 +106,7 @@ def _methodology_status(project: Project, view: FiguresView) -> None:
     except UserError:
         return
     view.methodology_caveat = caveat(template)
+    view.methodology_status = methodology_status(template)
     view.needs_acknowledgement = needs_acknowledgement(template)
     view.template_id = template.identity.full_id
     view.acknowledged = chosen.acknowledged_template == template.identity.full_id

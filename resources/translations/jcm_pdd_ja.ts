@@ -84,155 +84,170 @@
         <translation>数値の算出にはあと 1 つ入力が必要です: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="133" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="82" />
+        <source>Methodology from a draft: the equations or eligibility criteria follow a pre-approval draft, not the approved methodology document.</source>
+        <translation>方法論は草案に基づいています: 計算式または適格性要件は承認前の草案に従っており、承認済み方法論の文書ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="86" />
+        <source>Methodology not verified: the equations and eligibility criteria follow the methodology's published summary; they were not read from the approved methodology document.</source>
+        <translation>方法論は未確認です: 計算式と適格性要件は公開されている方法論の概要に従っており、承認済み方法論の文書から読み取ったものではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="91" />
+        <source>Methodology not read from the approved document: the equations, eligibility criteria or numbering were derived from related methodologies and secondary sources. Check every figure against the official methodology before submission.</source>
+        <translation>方法論は承認済み文書から読み取っていません: 計算式、適格性要件または番号は関連する方法論や二次資料から導いたものです。提出前にすべての数値を公式の方法論と照合してください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="156" />
         <source>Total estimated emission reductions</source>
         <translation>推計排出削減量の合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="134" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="157" />
         <source>Where the inputs of the calculation come from</source>
         <translation>計算の入力値の出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="135" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="158" />
         <source>Estimated emissions per year</source>
         <translation>年別の推計排出量</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="159" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="159" />
         <location filename="../../jcm_pdd/gui/chart.py" line="91" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="159" />
         <location filename="../../jcm_pdd/gui/chart.py" line="91" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="159" />
         <location filename="../../jcm_pdd/gui/chart.py" line="91" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="136" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="159" />
         <source>Days</source>
         <translation>日数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="139" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="162" />
         <source>Calendar year</source>
         <translation>暦年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="140" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
         <source>Days of operation in the year: a part year is pro-rated by its days</source>
         <translation>その年の稼働日数（年の途中からの場合は日数で按分）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="141" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="164" />
         <source>Reference emissions, tCO2e</source>
         <translation>リファレンス排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="142" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
         <source>Project emissions, tCO2e</source>
         <translation>プロジェクト排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="143" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="166" />
         <source>Emission reductions credited, tCO2e (rounded down)</source>
         <translation>排出削減量 tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="147" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="170" />
         <source>Show calculation…</source>
         <translation>計算過程を表示…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="148" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="171" />
         <source>I have checked the figures against the official methodology</source>
         <translation>公式の方法論と照らして数値を確認しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="150" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="173" />
         <source>Recorded in the project; a final export needs it for this methodology</source>
         <translation>プロジェクトに記録されます。この方法論では最終エクスポートに必要です</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="193" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="216" />
         <source>Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})</source>
         <translation>合計 {0}–{1}年: ER {2} tCO2e（RE {3}、PE {4}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="205" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="228" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="213" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="236" />
         <source>Inputs:</source>
         <translation>入力値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="249" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="272" />
         <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
         <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="274" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="297" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="278" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="301" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="282" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="305" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="282" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="305" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="282" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="305" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="282" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="305" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="282" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="305" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="293" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="316" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="294" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="317" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="295" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="318" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
@@ -1373,92 +1388,92 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>この国の方法論はまだ収録されていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="120" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="121" />
         <source>⚠ Some default values in this template are not verified against the published methodology. They will be marked “unverified default” everywhere; check them before submitting.</source>
         <translation>⚠ このテンプレートの一部のデフォルト値は、公表された方法論と照合されていません。どこでも「未検証のデフォルト値」と表示されます。提出前に確認してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="126" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="127" />
         <source>This version is superseded; a newer version may be required.</source>
         <translation>このバージョンは改訂済みです。新しいバージョンが必要な場合があります。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="135" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="136" />
         <source>Sites and units</source>
         <translation>サイトと設備</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="138" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="139" />
         <source>One row per site; the number of units (e.g. PV systems) gives one monitoring row per unit.</source>
         <translation>サイトごとに 1 行。設備数（例: PV システム）に応じて設備ごとのモニタリング行が作られます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="143" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="144" />
         <source>Sites</source>
         <translation>サイト</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="145" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="146" />
         <source>Site ID</source>
         <translation>サイト ID</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="145" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="146" />
         <source>City</source>
         <translation>市町村</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="145" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="146" />
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="145" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="146" />
         <source>Latitude</source>
         <translation>緯度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="145" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="146" />
         <source>Longitude</source>
         <translation>経度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="145" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="146" />
         <source>Units</source>
         <translation>設備数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="148" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="149" />
         <source>Add site</source>
         <translation>サイトを追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="150" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="151" />
         <source>Remove site</source>
         <translation>サイトを削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="185" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="186" />
         <source>Row {0}: give the site an ID.</source>
         <translation>{0} 行目: サイト ID を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="193" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="194" />
         <source>Row {0}: coordinates are decimal degrees, e.g. 47.918</source>
         <translation>{0} 行目: 座標は十進数の度で入力してください（例: 47.918）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="196" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="197" />
         <source>Row {0}: coordinate out of range.</source>
         <translation>{0} 行目: 座標が範囲外です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="201" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="202" />
         <source>Row {0}: units must be a whole number of at least 1.</source>
         <translation>{0} 行目: 設備数は 1 以上の整数にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="228" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="229" />
         <source>New project</source>
         <translation>新規プロジェクト</translation>
     </message>
@@ -2260,7 +2275,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <source>Methodology: {0}</source>
         <translation>方法論: {0}</translation>
     </message>
-<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="265" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="263" /><source>With values</source><translation>数値を代入</translation></message></context>
+<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="288" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="286" /><source>With values</source><translation>数値を代入</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>

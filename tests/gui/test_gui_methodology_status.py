@@ -63,3 +63,11 @@ def test_unverified_methodology_is_said_without_asking(window, qtbot) -> None:  
     qtbot.waitUntil(lambda: panel.methodology.isVisible(), timeout=10000)
     assert panel.methodology.text().startswith("Methodology not verified")
     assert not panel.acknowledge.isVisible()
+
+
+def test_the_panel_words_the_caveat_as_the_exports_do(qapp) -> None:  # noqa: ANN001
+    from jcm_pdd.gui.calc_panel import caveat_text
+    from jcm_pdd.methodology.status import CAVEAT
+
+    for status, text in CAVEAT.items():
+        assert caveat_text(status) == text, status

@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "verify",
     "diff",
     "check",
+    "monitoring",
     "forms",
     "review",
     "selftest",

@@ -8,6 +8,13 @@ Public API::
         .result: PeriodResult (re, pe, er exact; er_rounded = credited), .years: YearShare
         per calendar year (shared by days), .days, .credited
     compare(periods, estimate) -> Comparison: per year estimated vs actual, totals
+    ActualFigures(template).edited(path) / .figures(project)     (recalc.py: an edit
+        recalculates its period only)
+    importer.import_file(path, project, template, ImportSpec) -> ImportResult (per meter and
+        period: exact total in the plan's unit, readings, missing, duplicates; the file's
+        SHA-256); apply.apply_import(project, result) writes it (readers.py: CSV / .xlsx rows)
+
+The project model of the periods is ``jcm_pdd.model.periods`` (``Project.monitoring``).
 """
 
 from jcm_pdd.monitoring.actual import (

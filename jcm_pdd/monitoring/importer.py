@@ -32,7 +32,8 @@ DAY = 1440  # minutes
 _P = BASES.index("p")
 _TIME = re.compile(r"^[T ](\d\d):(\d\d)(?::(\d\d))?$")
 _NAN = Decimal("NaN")
-_UNSEEN = (-1, -1)  # a day not looked up yet
+_UNSEEN = (-1, -1)  # a timestamp not looked up yet
+_STAMPS = 200_000  # timestamps remembered at most (about 20 MB)
 _PRECISION = 120  # digits of the running sums; more would be inexact, which raises
 
 Duplicates = Literal["refuse", "first"]
@@ -272,6 +273,24 @@ class _Reader:
         found = self.meters[name] = _Meter(name, index, self.slots, len(self.ranges))
         return found
 
+    def locate(
+        self, stamp: str, line: int, timed: bool, offsets: dict[str, int]
+    ) -> tuple[int, int] | None:
+        """(period position, slot) of a timestamp, or None when it is in no chosen period."""
+        day = stamp[:10]
+        where = self.days[day] if day in self.days else self.day(day, line)
+        if where is None:
+            return None
+        if timed:
+            rest = stamp[10:]
+            offset = offsets.get(rest)
+            if offset is None:
+                offset = offsets[rest] = self.offset(rest, stamp, line)
+            return where[0], where[1] + offset
+        if len(stamp) != 10:
+            raise ImportFileError(f"row {line}: “{stamp}” is not a date like the rows above")
+        return where
+
     def offset(self, rest: str, stamp: str, line: int) -> int:
         minute = _minute(rest, line)
         if minute % self.interval:
@@ -301,9 +320,10 @@ class _Reader:
         if shape == "month":
             return self._months(rows, time, value, meter)
         offsets: dict[str, int] = {}  # time of day -> interval of the day
+        stamps: dict[str, tuple[int, int] | None] = {}  # timestamp -> (period, slot) | outside
         timed = shape == "time"
         refuse = self.spec.duplicates == "refuse"
-        meters, days = self.meters, self.days
+        meters = self.meters
         line = 1
         with localcontext() as context:
             context.prec = _PRECISION
@@ -315,25 +335,16 @@ class _Reader:
                 except IndexError:
                     raise ImportFileError(f"row {line}: fewer columns than the header") from None
                 state = meters.get(name) or self.meter(name, line)
-                day = stamp[:10]
-                where = days.get(day, _UNSEEN)
-                if where is _UNSEEN:
-                    where = self.day(day, line)
-                if where is None:
+                found = stamps.get(stamp, _UNSEEN)
+                if found is _UNSEEN:
+                    found = self.locate(stamp, line, timed, offsets)
+                    if len(stamps) >= _STAMPS:
+                        stamps.clear()  # bounded: readings come roughly in time order
+                    stamps[stamp] = found
+                if found is None:
                     self.outside += 1
                     continue
-                if timed:
-                    rest = stamp[10:]
-                    offset = offsets.get(rest)
-                    if offset is None:
-                        offset = offsets[rest] = self.offset(rest, stamp, line)
-                    slot = where[1] + offset
-                elif len(stamp) == 10:
-                    slot = where[1]
-                else:
-                    raise ImportFileError(
-                        f"row {line}: “{stamp}” is not a date like the rows above"
-                    )
+                position, slot = found
                 try:
                     number = Decimal(text)
                 except (InvalidOperation, ValueError):
@@ -351,7 +362,7 @@ class _Reader:
                     state.duplicates += 1
                     continue
                 try:
-                    state.sums[where[0]] += number
+                    state.sums[position] += number
                 except Inexact:
                     raise ImportFileError(
                         f"row {line}: the sum exceeds {_PRECISION} digits; values are implausible"

@@ -6,6 +6,8 @@ import datetime as dt
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jcm_pdd.methodology import InputError, estimate_project
 from jcm_pdd.monitoring import compare, period_actual
@@ -161,3 +163,24 @@ def test_an_edit_recalculates_its_period_only() -> None:
     third = figures.figures(project)
     assert third[1] is not second[1]
     assert "no monitored value of EG" in str(third[0])
+
+
+@given(
+    start=st.dates(min_value=D(2020, 1, 1), max_value=D(2040, 12, 31)),
+    length=st.integers(min_value=0, max_value=2000),
+    er=st.fractions(min_value=-(10**6), max_value=10**6, max_denominator=10**6),
+)
+def test_year_shares_add_up_to_the_period_exactly(
+    start: dt.date, length: int, er: Fraction
+) -> None:
+    """Sharing a period between calendar years by days loses nothing and counts every day."""
+    from jcm_pdd.methodology import PeriodResult
+    from jcm_pdd.monitoring import year_shares
+
+    end = start + dt.timedelta(days=length)
+    result = PeriodResult("T", "1", er * 2, er, er, 0, 0, 0, {}, {})
+    shares = year_shares(start, end, result)
+    assert sum((s.er for s in shares), Fraction(0)) == er
+    assert sum((s.re for s in shares), Fraction(0)) == er * 2
+    assert sum(s.days for s in shares) == length + 1
+    assert [s.year for s in shares] == list(range(start.year, end.year + 1))

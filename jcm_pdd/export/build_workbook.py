@@ -164,6 +164,7 @@ class _Writer:
     # -- MPS(input) ------------------------------------------------------------------------
     def input_sheet(self) -> None:
         ws = self.ws_in
+        t1, t2 = self.labels.table1_paths, self.labels.table2_paths
         row = self._header_block(ws, self.labels.input_title)
         ws.cell(row=row, column=1, value=self.labels.table1_title).font = BOLD
         self._head(ws, row + 1, self.labels.table1)
@@ -179,26 +180,31 @@ class _Writer:
             for index in combos(param, self.members):
                 point += 1
                 option = self._text(key, index, "option", param.default_option or "")
-                self._row(
-                    ws,
-                    row,
-                    [
-                        self._text(key, index, "monitoring_point", f"({point})"),
-                        symbol_text(param, index),
-                        self._text(key, index, "description", param.description),
-                        None,
-                        self._text(key, index, "unit", param.unit),
-                        f"Option {option}" if option and option != REDACTED else option,
-                        self._text(key, index, "source_of_data", param.source_of_data),
-                        self._text(key, index, "measurement_methods", param.measurement_methods),
-                        self._text(key, index, "frequency", param.frequency),
-                        self._text(key, index, "comments", ""),
-                    ],
-                )
-                self._input_cell(ws, row, 4, self._value_for(key, index))
-                self._input_cell(ws, row, 6, ws.cell(row=row, column=6).value)
-                options.add(f"F{row}")
-                self.cells[(key, index)] = f"'{INPUT}'!$D${row}"
+                # Each value by the column it belongs under: the form's columns give the order.
+                values: dict[str, object] = {
+                    "monitoring_point": self._text(key, index, "monitoring_point", f"({point})"),
+                    "symbol": symbol_text(param, index),
+                    "description": self._text(key, index, "description", param.description),
+                    "estimated_value": None,  # the input cell, below
+                    "unit": self._text(key, index, "unit", param.unit),
+                    "option": f"Option {option}" if option and option != REDACTED else option,
+                    "source_of_data": self._text(
+                        key, index, "source_of_data", param.source_of_data
+                    ),
+                    "measurement_methods": self._text(
+                        key, index, "measurement_methods", param.measurement_methods
+                    ),
+                    "frequency": self._text(key, index, "frequency", param.frequency),
+                    "comments": self._text(key, index, "comments", ""),
+                }
+                self._row(ws, row, [values[path] for path in t1])
+                value_col = t1.index("estimated_value") + 1
+                option_col = t1.index("option") + 1
+                self._input_cell(ws, row, value_col, self._value_for(key, index))
+                self._input_cell(ws, row, option_col, ws.cell(row=row, column=option_col).value)
+                options.add(f"{get_column_letter(option_col)}{row}")
+                letter = get_column_letter(value_col)
+                self.cells[(key, index)] = f"'{INPUT}'!${letter}${row}"
                 row += 1
         row += 1
         ws.cell(row=row, column=1, value=self.labels.table2_title).font = BOLD
@@ -208,20 +214,18 @@ class _Writer:
             if param.role != "fixed_ex_ante":
                 continue
             for index in combos(param, self.members):
-                self._row(
-                    ws,
-                    row,
-                    [
-                        symbol_text(param, index),
-                        param.description,
-                        None,
-                        param.unit,
-                        param.source_of_data,
-                        "",
-                    ],
-                )
-                self._input_cell(ws, row, 3, self._value_for(key, index))
-                self.cells[(key, index)] = f"'{INPUT}'!$C${row}"
+                fixed: dict[str, object] = {
+                    "symbol": symbol_text(param, index),
+                    "description": param.description,
+                    "value": None,  # the input cell, below
+                    "unit": param.unit,
+                    "source_of_data": param.source_of_data,
+                    "comments": "",
+                }
+                self._row(ws, row, [fixed[path] for path in t2])
+                value_col = t2.index("value") + 1
+                self._input_cell(ws, row, value_col, self._value_for(key, index))
+                self.cells[(key, index)] = f"'{INPUT}'!${get_column_letter(value_col)}${row}"
                 row += 1
         row += 1
         ws.cell(row=row, column=1, value=self.labels.defaults_title).font = BOLD

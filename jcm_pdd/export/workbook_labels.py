@@ -18,8 +18,26 @@ from jcm_pdd.forms import FormDefinition, Section
 CALC_TITLE = (
     "Monitoring Plan Sheet (Calculation Process Sheet) [Attachment to Project Design Document]"
 )
-TABLE1_COLUMNS = 10  # (a)-(j): the cells and formulas of MPS(input) Table 1 are laid out so
-TABLE2_COLUMNS = 6  # (a)-(f) of Table 2
+# The values the workbook can put in a column of Table 1 / Table 2, by the column's subpath.
+# The form decides the order (the body is laid out column by column from the definition); a
+# definition naming another value, or leaving one out, stops the export with the reason.
+TABLE1_SUBPATHS = frozenset(
+    {
+        "monitoring_point",
+        "symbol",
+        "description",
+        "estimated_value",
+        "unit",
+        "option",
+        "source_of_data",
+        "measurement_methods",
+        "frequency",
+        "comments",
+    }
+)
+TABLE2_SUBPATHS = frozenset(
+    {"symbol", "description", "value", "unit", "source_of_data", "comments"}
+)
 MSS_SUBPATHS = frozenset({"responsible", "role", "organisation"})
 
 
@@ -28,9 +46,11 @@ class WorkbookLabels:
     input_title: str
     mss_title: str
     table1_title: str
-    table1: tuple[str, ...]
+    table1: tuple[str, ...]  # "(a) Label" headers in the form's order
+    table1_paths: tuple[str, ...]  # the subpath of each of those columns, same order
     table2_title: str
     table2: tuple[str, ...]
+    table2_paths: tuple[str, ...]
     table3_title: str
     defaults_title: str
     mss_columns: tuple[tuple[str, str], ...]  # MSS columns in the form's order: (sub-path, header)
@@ -48,18 +68,26 @@ def _section(definition: FormDefinition, section_id: str) -> Section:
     return found
 
 
-def _lettered(definition: FormDefinition, section_id: str, count: int) -> tuple[str, ...]:
-    """The "(a) Label" headers of the section's table; exactly ``count`` of them."""
+def _lettered(
+    definition: FormDefinition, section_id: str, known: frozenset[str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the "(a) Label" headers, their subpaths) of the section's table, in the form's order;
+    the subpaths must be exactly ``known`` (each value the workbook has, once)."""
     section = _section(definition, section_id)
     columns = (
         [c for c in section.fields[0].columns if c.on_form and c.letter] if section.fields else []
     )
-    if len(columns) != count:
+    paths = [c.subpath for c in columns]
+    if sorted(paths) != sorted(known):
+        unknown = sorted(set(paths) - known)
+        missing = sorted(known - set(paths))
         raise _Unusable(
-            f"{definition.form_type} {section_id} has {len(columns)} lettered columns on the "
-            f"form; the workbook is laid out for {count}"
+            f"{definition.form_type} {section_id} has the lettered columns {paths}"
+            + (f"; the workbook has no value for {unknown}" if unknown else "")
+            + (f"; it lacks {missing}" if missing else "")
+            + ("; a column is repeated" if len(paths) != len(set(paths)) else "")
         )
-    return tuple(f"{c.letter} {c.label}" for c in columns)
+    return tuple(f"{c.letter} {c.label}" for c in columns), tuple(paths)
 
 
 def _mss_columns(definition: FormDefinition) -> tuple[tuple[str, str], ...]:
@@ -82,13 +110,17 @@ def labels_for(country: str) -> WorkbookLabels:
         registry = load_forms()
         mps = registry.get(country or "MN", "MPS")
         mss = registry.get(country or "MN", "MSS")
+        table1, table1_paths = _lettered(mps, "T1", TABLE1_SUBPATHS)
+        table2, table2_paths = _lettered(mps, "T2", TABLE2_SUBPATHS)
         return WorkbookLabels(
             input_title=mps.title,
             mss_title=mss.title,
             table1_title=_section(mps, "T1").heading,
-            table1=_lettered(mps, "T1", TABLE1_COLUMNS),
+            table1=table1,
+            table1_paths=table1_paths,
             table2_title=_section(mps, "T2").heading,
-            table2=_lettered(mps, "T2", TABLE2_COLUMNS),
+            table2=table2,
+            table2_paths=table2_paths,
             table3_title=_section(mps, "T3").heading,
             defaults_title=_section(mps, "defaults").heading,
             mss_columns=_mss_columns(mss),

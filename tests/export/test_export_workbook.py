@@ -138,5 +138,50 @@ def test_workbook_labels_without_usable_forms_say_why(
     text = mps.read_text(encoding="utf-8")
     assert 'letter = "(j)"' in text
     mps.write_text(text.replace('letter = "(j)"', 'letter = ""', 1), encoding="utf-8")
-    with pytest.raises(UserError, match=r"T1 has 9 lettered columns .* laid out for 10"):
+    with pytest.raises(UserError, match=r"T1 has the lettered columns .*; it lacks \['comments'\]"):
         labels_for("MN")
+
+
+def test_table_1_body_follows_the_forms_column_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A country file that orders Table 1's columns differently gets each value under its own
+    header (the body is laid out from the column definitions, not by position in code)."""
+    import shutil
+
+    from jcm_pdd.export import export_set
+    from jcm_pdd.forms import registry
+    from jcm_pdd.paths import forms_dir, sample_project_path
+
+    forms = tmp_path / "forms"
+    shutil.copytree(forms_dir(), forms)
+    base = forms / "_base" / "MPS.toml"
+    text = base.read_text(encoding="utf-8")
+    start = text.index('[[sections.fields.columns]]\nsubpath = "estimated_value"')
+    end = text.index('[[sections.fields.columns]]\nsubpath = "unit"')
+    block = text[start:end]
+    text = text[:start] + text[end:]  # estimated value moved behind the monitoring option
+    after = text.index('[[sections.fields.columns]]\nsubpath = "source_of_data"')
+    text = text[:after] + block + text[after:]
+    base.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(registry, "forms_dir", lambda: forms)
+    registry._load_default.cache_clear()
+    try:
+        [xlsx] = export_set(
+            sample_project_path(), tmp_path / "out", formats=["xlsx"], copies=["confidential"]
+        )
+    finally:
+        registry._load_default.cache_clear()
+    sheet = load_workbook(xlsx)[INPUT]
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    header = next(r for r in rows if any(str(c).endswith("Estimated Values") for c in r if c))
+    value_col = next(n for n, c in enumerate(header) if str(c or "").endswith("Estimated Values"))
+    unit_col = next(n for n, c in enumerate(header) if str(c or "").endswith("Units"))
+    option_col = next(n for n, c in enumerate(header) if str(c or "").endswith("option"))
+    assert option_col < value_col  # the new order
+    body = rows[rows.index(header) + 1 :]
+    eg = [r for r in body if str(r[1] or "").startswith("EG")]
+    assert eg, "no Table 1 rows"
+    for row in eg:
+        assert isinstance(row[value_col], int | float), row
+        assert row[unit_col] == "MWh/p" and str(row[option_col]).startswith("Option")

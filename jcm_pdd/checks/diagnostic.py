@@ -130,6 +130,9 @@ CATALOG: dict[str, CodeInfo] = {
     "attachments.field-unknown": _w("an attachment supports a field that does not exist"),
     "forms.fallback": _i("the partner country has no form of its own; a default form is used"),
     "forms.unavailable": _e("the form definitions cannot be loaded; required fields unchecked"),
+    "forms.unconfirmed": _w(
+        "the form's code and version are not confirmed against the official form"
+    ),
     "forms.version": _w("the form version named in the project is not installed"),
 }
 

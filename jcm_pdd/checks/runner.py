@@ -81,6 +81,21 @@ def _forms(
                     form=code,
                 )
             )
+        official = resolution.definition.form_type in ("PDD", "MoC")  # MPS/MSS: our layout
+        if official and resolution.definition.status != "verified":
+            field = (
+                "pdd_form_version"
+                if resolution.definition.form_type == "PDD"
+                else ("moc_form_version")
+            )
+            notes.append(
+                make(
+                    "forms.unconfirmed",
+                    f"rule_set.{field}",
+                    form=code,
+                    status=resolution.definition.status,
+                )
+            )
         if resolution.version_fallback:
             field = (
                 "pdd_form_version"

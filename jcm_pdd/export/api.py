@@ -72,6 +72,19 @@ def refuse_final(project: Project, calc: Calculation) -> None:
         )
 
 
+def unconfirmed_forms(project: Project) -> list[str]:
+    """What a final export should tell the user about forms whose code, version or layout
+    JCM PDD Studio has not confirmed against the official form (forms/README.md)."""
+    from jcm_pdd.forms import load_forms
+
+    return [
+        f"{r.definition.code} is not confirmed against the official form "
+        f"({r.definition.status}): compare it with the Joint Committee's current form."
+        for r in load_forms().resolve_for_project(project)
+        if r.definition.form_type in ("PDD", "MoC") and r.definition.status != "verified"
+    ]
+
+
 def refuse_unreadable_figure(project: Project, inp: ExportInput) -> None:
     """A submission must not go out with a placeholder where the C.2 figure belongs."""
     from jcm_pdd.export.images import image_problem
@@ -210,6 +223,8 @@ def _export(
     if not draft:
         refuse_final(project, calc)
         refuse_unreadable_figure(project, inp)
+        if notes is not None:
+            notes.extend(unconfirmed_forms(project))
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

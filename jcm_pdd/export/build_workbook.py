@@ -17,6 +17,8 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Font, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -46,17 +48,21 @@ from jcm_pdd.export.workbook_style import (
     index_text,
     symbol_text,
 )
-from jcm_pdd.methodology import expr as ex
 from jcm_pdd.methodology.engine import analysis
 from jcm_pdd.methodology.errors import InputError
 from jcm_pdd.methodology.inputs import Inputs
 from jcm_pdd.methodology.resolve import resolve
 from jcm_pdd.methodology.schema import Template
 from jcm_pdd.methodology.status import caveat
+from jcm_pdd.methodology.typeset import equation_runs
 from jcm_pdd.model import MonitoredParameter, Project
 
 if TYPE_CHECKING:
     from jcm_pdd.export.sources import Calculation
+
+
+NORMAL = InlineFont(rFont="Arial", sz=10)
+SUBSCRIPT = InlineFont(rFont="Arial", sz=10, vertAlign="subscript")
 
 
 @dataclass
@@ -124,6 +130,14 @@ class _Writer:
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=row, column=col, value=value)
             cell.font, cell.border, cell.alignment = BODY, BOX, WRAP
+
+    def _equation(self, key: str) -> CellRichText:
+        """The equation as the methodology prints it: symbols with subscripts, Σ, ×, its
+        number (``methodology.typeset``), as rich text in one cell."""
+        param = self.t.parameters[key]
+        symbols = {k: p.symbol for k, p in self.t.parameters.items()}
+        runs = equation_runs(param.symbol, self.info.equations[key], symbols, param.equation_ref)
+        return CellRichText([TextBlock(SUBSCRIPT if r.sub else NORMAL, r.text) for r in runs])
 
     def _input_cell(self, ws: Worksheet, row: int, col: int, value: Any) -> None:
         cell = ws.cell(row=row, column=col, value=value)
@@ -346,7 +360,7 @@ class _Writer:
                 if key in self.hidden_keys:
                     formula = REDACTED  # derived from a confidential input: would reveal it
                     equation, ref = (
-                        f"{param.symbol} = {ex.render(self.info.equations[key])}"
+                        self._equation(key)
                         if (param.role == "calculated")
                         else "Default value (MPS(input))",
                         param.equation_ref,
@@ -355,7 +369,7 @@ class _Writer:
                     node = self.info.equations[key]
                     bound = dict(zip(param.index, index, strict=True))
                     formula = "=" + translate(node, ctx, bound)
-                    equation, ref = f"{param.symbol} = {ex.render(node)}", param.equation_ref
+                    equation, ref = self._equation(key), param.equation_ref
                 else:
                     formula = f"={self.cells[(key, index)]}"
                     equation, ref = "Default value (MPS(input))", ""

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from jcm_pdd.gui.theme import ink
 from jcm_pdd.methodology.c3 import QUANTITIES
 from jcm_pdd.methodology.fmt import whole
+from jcm_pdd.methodology.typeset import html as typeset_html
+from jcm_pdd.methodology.typeset import symbol_runs
 from jcm_pdd.session.figures import FiguresView
 
 
@@ -277,10 +279,15 @@ def trace_html(figures: FiguresView) -> str:
     ]
     for line in figures.trace:
         ref = f" <small>({html.escape(line.citation)})</small>" if line.citation else ""
-        parts.append(f"<h3>{html.escape(line.symbol)}{ref}</h3>")
-        parts.append(
-            f"<p><code>{html.escape(line.symbol)} = {html.escape(line.equation)}</code></p>"
-        )
+        symbol, bracket, index = line.symbol.partition("[")
+        heading = typeset_html(symbol_runs(symbol)) + html.escape(bracket + index)
+        parts.append(f"<h3>{heading}{ref}</h3>")
+        if line.typeset_html:  # as the methodology prints it: symbols, subscripts, Σ, number
+            parts.append(f'<p style="font-size: large">{line.typeset_html}</p>')
+        else:
+            parts.append(
+                f"<p><code>{html.escape(line.symbol)} = {html.escape(line.equation)}</code></p>"
+            )
         if line.substituted:
             items = "".join(f"<li>{html.escape(x)}</li>" for x in line.substituted.split("; "))
             parts.append(f"<p>{html.escape(tr('With values'))}:</p><ul>{items}</ul>")

@@ -272,7 +272,9 @@ class ExportDialog(_JobDialog):
     def done_text(self, result: Any) -> str:
         self.open_folder_button.setVisible(True)
         text = tr("Exported:") + "\n" + "\n".join(str(p) for p in result)
-        if any("Metadata" in note for note in getattr(self, "notes", [])):
+        notes = getattr(self, "notes", [])
+        text += "".join("\n" + note for note in notes if "official form" in note)
+        if any("Metadata" in note for note in notes):
             text += "\n" + tr(
                 "Image metadata (EXIF such as GPS position and author, PNG text) was removed "
                 "from the figures in every copy."

@@ -37,6 +37,7 @@ class TraceLine:
     unit: str = ""
     citation: str = ""
     provenance: str = "calculated"
+    typeset_html: str = ""  # the equation as the methodology prints it (methodology.typeset)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def estimate_figures(project: Project) -> FiguresView:
             missing=max(1, missing_inputs(project)),
         )
     else:
-        view = adapt(result)
+        view = adapt(result, _symbols(project))
     _methodology_status(project, view)
     return view
 
@@ -147,8 +148,29 @@ def provenance_of(source: Any) -> str:
     return origin if origin in PROVENANCES else "calculated"
 
 
-def adapt(result: ExAnteEstimate) -> FiguresView:
-    """The view of the engine's estimate: its C.3 table as is, the trace and input marks."""
+def _symbols(project: Project) -> dict[str, str]:
+    """Parameter key -> printed symbol of the project's methodology (for typeset equations)."""
+    try:
+        template = _registry().get(
+            project.pdd.methodology.methodology_id, project.pdd.methodology.version or None
+        )
+    except UserError:
+        return {}
+    return {key: param.symbol for key, param in template.parameters.items()}
+
+
+def _typeset(step: Any, symbols: dict[str, str]) -> str:
+    from jcm_pdd.methodology import expr as ex
+    from jcm_pdd.methodology.typeset import equation_runs, html
+
+    if not symbols:
+        return ""
+    return html(equation_runs(step.symbol, ex.parse(step.equation), symbols, step.equation_ref))
+
+
+def adapt(result: ExAnteEstimate, symbols: dict[str, str] | None = None) -> FiguresView:
+    """The view of the engine's estimate: its C.3 table as is, the trace and input marks;
+    with the methodology's ``symbols`` each equation is also typeset as it is printed."""
     from jcm_pdd.methodology import format_fraction
 
     view = FiguresView(c3=result.c3)
@@ -163,6 +185,7 @@ def adapt(result: ExAnteEstimate) -> FiguresView:
                 format_fraction(step.value),
                 step.unit,
                 step.equation_ref,
+                typeset_html=_typeset(step, symbols or {}),
             )
         )
         for item in step.inputs:

@@ -116,3 +116,28 @@ def test_a_hidden_participant_is_not_the_author_of_the_public_copy(tmp_path: Pat
     author = read_docx(io.BytesIO(written[0].read_bytes())).core_properties.author
     assert "Example Trading" not in author and "XXX" not in author
     assert "Solar Power International LLC" in author
+
+
+def test_a_new_project_gets_the_current_form_and_its_unconfirmed_status_is_told(
+    tmp_path: Path,
+) -> None:
+    """Item 9: ``jcm-pdd new`` names the current form version of forms/; a form not
+    confirmed against the official one is a warning in the app and listed at a final export."""
+    from jcm_pdd.checks import run_checks
+    from jcm_pdd.cli import main
+    from jcm_pdd.export.api import unconfirmed_forms
+    from jcm_pdd.forms import load_forms
+    from jcm_pdd.storage import load_project
+
+    out = tmp_path / "new.jcmpdd"
+    assert main(["new", "--methodology", "JCM_ID_AM001", str(out)]) == 0
+    project = load_project(out).project
+    current = load_forms().get("ID", "PDD")
+    assert project.rule_set.pdd_form_version == current.version
+    assert project.form_code("PDD") == current.code and "ver" + current.version in current.code
+    warned = [d for d in run_checks(project) if d.code == "forms.unconfirmed"]
+    assert current.status != "verified"
+    assert [d.location for d in warned][:1] == ["rule_set.pdd_form_version"]
+    assert warned[0].severity == "warning" and current.code in warned[0].message
+    assert any(current.code in line for line in unconfirmed_forms(project))
+    assert unconfirmed_forms(filled_project()) == []  # Mongolia's forms are verified

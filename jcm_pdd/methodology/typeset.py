@@ -57,8 +57,8 @@ class _Typesetter:
         if isinstance(node, ex.Ref):
             return symbol_runs(self.symbols.get(node.name, node.name))
         if isinstance(node, ex.Unary):
-            inner = self._wrapped(node.operand, _prec(node.operand) <= 7)
-            return [Run("not " if node.op == "not" else "−"), *inner]
+            operand = self._wrapped(node.operand, _prec(node.operand) <= 7)
+            return [Run("not " if node.op == "not" else "−"), *operand]
         if isinstance(node, ex.Binary):
             p = _PREC[node.op]
             if node.op == "^" and isinstance(node.right, ex.Num):
@@ -74,12 +74,17 @@ class _Typesetter:
             return [Run(f"{node.fn}("), *args, Run(")")]
         if isinstance(node, ex.Reduce):
             if node.fn == "sum" and node.body is not None:
-                body = self.runs(node.body)
-                inner = node.body
+                summed = self.runs(node.body)
+                inner: ex.Node = node.body
                 while isinstance(inner, ex.Convert):
                     inner = inner.arg
                 simple = isinstance(inner, ex.Ref | ex.Num)
-                return [Run("Σ"), Run(node.var, sub=True), Run(" "), *self._paren(body, not simple)]
+                return [
+                    Run("Σ"),
+                    Run(node.var, sub=True),
+                    Run(" "),
+                    *self._paren(summed, not simple),
+                ]
             if node.fn == "count":
                 return [Run("number of "), Run(node.var)]
             body = self.runs(node.body) if node.body is not None else []

@@ -1,4 +1,4 @@
-""""Show calculation" prints each equation as the methodology does (issue 13, item 7): the
+""" "Show calculation" prints each equation as the methodology does (issue 13, item 7): the
 parameters' symbols with subscripts, Σ with its index, × and the equation number; no
 expression-language syntax."""
 

@@ -33,6 +33,7 @@ _P = BASES.index("p")
 _TIME = re.compile(r"^[T ](\d\d):(\d\d)(?::(\d\d))?$")
 _NAN = Decimal("NaN")
 _UNSEEN = (-1, -1)  # a timestamp not looked up yet
+_BITMAPS = 256 * 1024 * 1024  # bytes of interval bitmaps at most, all meters together
 _STAMPS = 200_000  # timestamps remembered at most (about 20 MB)
 _PRECISION = 120  # digits of the running sums; more would be inexact, which raises
 
@@ -270,6 +271,12 @@ class _Reader:
                 f"row {line}: {self.spec.parameter} has no units, but the file has more than "
                 "one meter"
             )
+        if (len(self.meters) + 1) * self.slots > _BITMAPS:
+            raise ImportFileError(
+                f"row {line}: meter “{name}”: readings every {self.interval} minute(s) of "
+                f"{len(self.meters) + 1} meter(s) over these periods are more than one import "
+                "can follow; import fewer periods or meters at a time"
+            )
         found = self.meters[name] = _Meter(name, index, self.slots, len(self.ranges))
         return found
 
@@ -306,6 +313,8 @@ class _Reader:
             if start <= day <= end:
                 where = (position, (day - self.first).days * (DAY // self.interval))
                 break
+        if len(self.days) >= _STAMPS:
+            self.days.clear()  # bounded, like the timestamps
         self.days[text] = where
         return where
 

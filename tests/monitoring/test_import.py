@@ -188,3 +188,15 @@ def test_an_imported_project_has_no_period_diagnostics_once_complete(tmp_path: P
     # the evidence file is not attached yet (the caller attaches it) and option C wants an
     # instrument: both are said, nothing else
     assert codes == {"period.evidence-missing", "period.calibration"}
+
+
+def test_implausible_periods_are_refused_before_memory_is_taken(tmp_path: Path) -> None:
+    """A period of 9,000 years read by the minute would need gigabytes of bookkeeping."""
+    project = sample()
+    project.monitoring.periods.append(MonitoringPeriod(start=D(1000, 1, 1), end=D(9999, 12, 31)))
+    path = tmp_path / "m.csv"
+    path.write_text("time,meter,kwh\n2027-04-01T00:00,PV-1,1\n2027-04-01T00:01,PV-1,1\n")
+    with pytest.raises(
+        ImportFileError, match=r"row 2: meter “PV-1”: readings every 1 minute\(s\) of 1 meter"
+    ):
+        import_file(path, project, template(MN), SPEC)

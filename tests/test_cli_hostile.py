@@ -143,3 +143,27 @@ def test_text_inputs_that_are_pipes_are_refused_not_waited_on(
         assert done.returncode == 0  # the pipe is skipped, the shipped templates listed
     else:
         assert done.returncode == 1 and "not a regular file" in done.stderr
+
+
+def test_dump_shows_control_characters_as_json_escapes(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    import json
+    import zipfile
+
+    path = _saved(tmp_path, "Solar \x9b31m \x7f end")  # C1 and DEL: json.dumps keeps them raw
+    assert cli.main(["dump", str(path)]) == 0
+    out = capsysbinary.readouterr().out
+    assert b"\xc2\x9b" not in out and b"\x7f" not in out
+    assert json.loads(out)["pdd"]["title"] == "Solar \x9b31m \x7f end"  # the same JSON
+    # A hand-made project.json with a raw escape sequence inside a string (invalid JSON).
+    forged = tmp_path / "forged.jcmpdd"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(forged, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "project.json":
+                data = data.replace(b"Solar", b"\x1b]0;PWNED\x07\x1b[2J")
+            target.writestr(info, data)
+    assert cli.main(["dump", str(forged)]) == 0
+    out = capsysbinary.readouterr().out
+    assert b"\x1b" not in out and b"\\u001b]0;PWNED\\u0007\\u001b[2J" in out

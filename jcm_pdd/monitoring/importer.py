@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, Inexact, InvalidOperation, localcontext
 from fractions import Fraction
-from itertools import chain, islice
+from itertools import islice
 from pathlib import Path
 from typing import Literal
 
@@ -208,7 +208,10 @@ def import_file(path: Path, project: Project, template: Template, spec: ImportSp
             raise ImportFileError(f"readings every {interval} minutes do not divide a day")
         per_day = DAY // interval
         state = _Reader(project, spec, sets, ranges, first, span_days * per_day, interval)
-        rows = state.read(chain(head, source.rows), time, value, meter, shape)
+        # the first rows, then the rest straight from the reader (no layer between: this loop
+        # runs once per reading)
+        rows = state.read(head, time, value, meter, shape)
+        rows += state.read(source.rows, time, value, meter, shape, 2 + len(head))
         sha = source.sha256
     series = state.series(chosen, factor, plan_unit, per_day)
     return ImportResult(path.name, sha, rows, interval, state.outside, series, spec.unit, plan_unit)
@@ -254,6 +257,8 @@ class _Reader:
         }
         # day text -> (period position, first slot of the day) or None outside every period
         self.days: dict[str, tuple[int, int] | None] = {}
+        self.offsets: dict[str, int] = {}  # time of day -> interval of the day
+        self.stamps: dict[str, tuple[int, int] | None] = {}  # timestamp -> (period, slot)
 
     def meter(self, name: str, line: int) -> _Meter:
         member = self.spec.meters.get(name, name)
@@ -325,19 +330,20 @@ class _Reader:
         value: int,
         meter: int | None,
         shape: str,
+        first_line: int = 2,
     ) -> int:
+        """Read ``rows`` (the first is line ``first_line``); returns how many were read."""
         if shape == "month":
-            return self._months(rows, time, value, meter)
-        offsets: dict[str, int] = {}  # time of day -> interval of the day
-        stamps: dict[str, tuple[int, int] | None] = {}  # timestamp -> (period, slot) | outside
+            return self._months(rows, time, value, meter, first_line)
+        offsets, stamps = self.offsets, self.stamps
         timed = shape == "time"
         refuse = self.spec.duplicates == "refuse"
         meters = self.meters
-        line = 1
+        line = first_line - 1
         with localcontext() as context:
             context.prec = _PRECISION
             context.traps[Inexact] = True
-            for line, row in enumerate(rows, start=2):  # noqa: B007 - line is read after
+            for line, row in enumerate(rows, start=first_line):  # noqa: B007 - read after
                 try:
                     stamp, text = row[time], row[value]
                     name = row[meter] if meter is not None else ""
@@ -377,12 +383,14 @@ class _Reader:
                         f"row {line}: the sum exceeds {_PRECISION} digits; values are implausible"
                     ) from None
                 state.bitmap[slot] = 1
-        return line - 1
+        return line - first_line + 1
 
-    def _months(self, rows: Iterable[list[str]], time: int, value: int, meter: int | None) -> int:
+    def _months(
+        self, rows: Iterable[list[str]], time: int, value: int, meter: int | None, first_line: int
+    ) -> int:
         """Monthly totals: each month must lie in one period; it fills its days."""
-        line = 1
-        for line, row in enumerate(rows, start=2):  # noqa: B007
+        line = first_line - 1
+        for line, row in enumerate(rows, start=first_line):  # noqa: B007
             try:
                 stamp, text = row[time].strip(), row[value]
                 name = row[meter] if meter is not None else ""
@@ -420,7 +428,7 @@ class _Reader:
             state.sums[where[0]] += number
             for s in span:
                 state.bitmap[s] = 1
-        return line - 1
+        return line - first_line + 1
 
     def series(
         self, chosen: tuple[int, ...], factor: Fraction, plan_unit: str, per_day: int

@@ -49,6 +49,8 @@ class Rows:
     def __init__(
         self, header: list[str], rows: Iterator[list[str]], hasher: Callable[[], str]
     ) -> None:
+        # CSV: the csv reader; its errors (bad UTF-8, a broken quote) reach the caller's loop
+        # and leave the ``open_rows`` block as ImportFileError with the line
         self.header = header
         self.rows = rows
         self._hasher = hasher
@@ -85,15 +87,13 @@ def open_rows(path: Path) -> Iterator[Rows]:
                 pass
             return hashing.digest.hexdigest()
 
-        def stream() -> Iterator[list[str]]:
-            try:
-                yield from reader
-            except (UnicodeDecodeError, csv.Error) as exc:
-                raise ImportFileError(
-                    f"{path.name}, line {reader.line_num}: not readable as CSV in UTF-8 ({exc})"
-                ) from None
-
-        yield Rows([h.strip() for h in header], stream(), finish)
+        # the reader itself, not a generator around it: the importer's loop runs once per row
+        try:
+            yield Rows([h.strip() for h in header], reader, finish)
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise ImportFileError(
+                f"{path.name}, line {reader.line_num}: not readable as CSV in UTF-8 ({exc})"
+            ) from None
 
 
 def file_sha256(path: Path) -> str:

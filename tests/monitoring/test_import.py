@@ -200,3 +200,14 @@ def test_implausible_periods_are_refused_before_memory_is_taken(tmp_path: Path) 
         ImportFileError, match=r"row 2: meter “PV-1”: readings every 1 minute\(s\) of 1 meter"
     ):
         import_file(path, project, template(MN), SPEC)
+
+
+def test_a_file_that_is_not_utf8_csv_is_named_with_its_line(tmp_path: Path) -> None:
+    path = _hourly(tmp_path / "m.csv")
+    filler = b"2026-01-01T00:00,PV-1,1\n" * 20_000  # outside the periods: read, not used
+    path.write_bytes(path.read_bytes() + filler + b"2027-04-03T05:00,PV-1,\xff\xfe\n")
+    with pytest.raises(ImportFileError, match=r"m.csv, line \d+: not readable as CSV in UTF-8"):
+        import_file(path, _project(), template(MN), SPEC)
+    path.write_text('time,meter,kwh\n2027-04-03T05:00,"PV-1,1\n', encoding="utf-8")
+    with pytest.raises(ImportFileError, match=r"m.csv, line \d+: not readable as CSV"):
+        import_file(path, _project(), template(MN), SPEC)

@@ -12,7 +12,8 @@ Public API::
         recalculates its period only)
     importer.import_file(path, project, template, ImportSpec) -> ImportResult (per meter and
         period: exact total in the plan's unit, readings, missing, duplicates; the file's
-        SHA-256); apply.apply_import(project, result) writes it (readers.py: CSV / .xlsx rows)
+        SHA-256); apply.apply_import(project, result) writes it (readers.py: CSV / .xlsx rows;
+        tally.py: the per-reading loop)
 
 The project model of the periods is ``jcm_pdd.model.periods`` (``Project.monitoring``).
 """

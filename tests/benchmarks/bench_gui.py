@@ -63,7 +63,7 @@ def wait_for(signal, done):
     QTimer.singleShot(10000, loop.quit)
     loop.exec()
 w.figures_updated.connect(lambda: shown.append(time.time()))
-wait_for(w.figures_updated, lambda: bool(w.calc_panel.figures.years))
+wait_for(w.figures_updated, lambda: bool(w.calc_panel.figures.rows))
 figures = shown[0] if shown else ready  # already shown when the window became interactive
 wait_for(w.diagnostics_updated, lambda: False)
 print("ready", ready, rss, figures, time.time(), flush=True)
@@ -177,7 +177,7 @@ def keystroke_latency(label: str, project_factory, target_ms: float, keys: int =
         if not updated:
             raise RuntimeError("the figures did not update after a keystroke")
         samples.append((updated[0] - start) * 1000)
-    years = len(window.calc_panel.figures.years)
+    years = len(window.calc_panel.figures.rows)
     samples.sort()
     p90 = samples[int(0.9 * (len(samples) - 1))]
     print(

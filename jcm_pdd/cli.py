@@ -148,10 +148,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one readable line, never a bare traceback
         if os.environ.get("JCM_PDD_DEBUG"):
             raise
+        from jcm_pdd.crashlog import record  # the traceback is kept, never only printed
+
+        log = record(exc, f"jcm-pdd {args_list[0]}")
+        kept = f" The details are in {log}." if log is not None else ""
         print(
             f"jcm-pdd: internal error ({type(exc).__name__}: {printable(str(exc))}). This is a "
-            "bug in JCM PDD Studio; your files were not changed. Run again with "
-            "JCM_PDD_DEBUG=1 for details.",
+            f"bug in JCM PDD Studio; your files were not changed.{kept} Run again with "
+            "JCM_PDD_DEBUG=1 to see them here.",
             file=sys.stderr,
         )
         return 1

@@ -42,6 +42,11 @@ def test_an_unexpected_exception_is_reported_without_a_traceback(
     assert cli.main(["boom"]) == 1
     err = capsys.readouterr().err
     assert "internal error (KeyError" in err and "Traceback" not in err
+    from jcm_pdd.crashlog import log_path
+
+    assert str(log_path()) in err  # the traceback is kept in the crash log, not lost
+    log = log_path().read_text(encoding="utf-8")
+    assert "jcm-pdd boom" in log and "KeyError: 'surprise'" in log and "Traceback" in log
     monkeypatch.setenv("JCM_PDD_DEBUG", "1")
     with pytest.raises(KeyError):
         cli.main(["boom"])

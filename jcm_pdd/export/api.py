@@ -182,7 +182,15 @@ def _export(
     if early:  # no figures in it: the worker renders it while this process calculates
         for job in moc_jobs:
             assert moc_layout is not None
-            add(job, build_pdd(project, moc_layout, None, public=job[1], draft=draft))
+            moc = build_pdd(
+                project,
+                moc_layout,
+                None,
+                public=job[1],
+                draft=draft,
+                load_attachment=inp.load_attachment,  # specimen signatures
+            )
+            add(job, moc)
     report(0, 1, "Calculating emission reductions")
     calc = calculate(project)
     withheld: frozenset[str] = frozenset()
@@ -217,7 +225,13 @@ def _export(
         add(
             job,
             build_pdd(
-                project, moc_layout, calc.figures, public=job[1], draft=draft, withheld=shown
+                project,
+                moc_layout,
+                calc.figures,
+                public=job[1],
+                draft=draft,
+                load_attachment=inp.load_attachment,
+                withheld=shown,
             ),
         )
     if not draft:

@@ -136,10 +136,15 @@ def _block(
             )
         ]
     if block.kind == "figure":
-        caption = reader.text(block.caption_path) if block.caption_path else ""
+        caption = reader.text(block.caption_path) if block.caption_path else block.label
         if reader.hidden(block.path):
             return [Figure(None, caption, REDACTED)]
         ref = format_value(reader.raw(block.path))  # the attachment's hash, never a placeholder
+        if not block.caption_path and block.label:  # an image field of a record (a signature)
+            image = load_attachment(ref) if ref else None
+            if image is None or image_problem(image):
+                return []  # optional: nothing printed where none is attached
+            return [Figure(image, caption, width_cm=SIGNATURE_WIDTH_CM)]
         image = load_attachment(ref) if ref else None
         problem = image_problem(image) if image else ""
         if problem:  # a draft still exports; a final export was refused earlier (api.py)
@@ -162,15 +167,43 @@ def _block(
                 else f"{block.label} ({n + 1})"
             )
             out.append(Paragraph(title, bold=True))
-            out.append(
-                KeyValueTable(tuple((c.label, _cell(reader, row, c, n + 1)) for c in block.columns))
-            )
+            out += _record(block, reader, row, n + 1, load_attachment)
         return out
     if block.kind == "fixed_text":
         return [Paragraph(block.label)]
     if block.kind == "signatures":
         return _signatures(block, reader)
     raise ValueError(f"unknown layout block kind {block.kind!r}")  # pragma: no cover
+
+
+def _record(
+    block: LayoutBlock,
+    reader: FieldReader,
+    row: str,
+    number: int,
+    load_attachment: AttachmentLoader,
+) -> list[Block]:
+    """One record laid out as Section 2 of the MoC is: its own fields, then one table per
+    group of fields whose labels share a prefix ("Primary authorised signatory: Name") under
+    that prefix as a heading, each followed by its image (the specimen signature)."""
+    groups: dict[str, list[Column]] = {}
+    for column in block.columns:
+        prefix, sep, _rest = column.label.partition(": ")
+        groups.setdefault(prefix if sep and "." in column.path else "", []).append(column)
+    out: list[Block] = []
+    for heading, columns in groups.items():
+        if heading:
+            out.append(Paragraph(heading, bold=True))
+        strip = len(heading) + 2 if heading else 0
+        pairs = tuple(
+            (c.label[strip:], _cell(reader, row, c, number)) for c in columns if not c.image
+        )
+        if pairs:
+            out.append(KeyValueTable(pairs, key_width=block.key_width))
+        for column in (c for c in columns if c.image):
+            figure = LayoutBlock("figure", f"{row}.{column.path}", label=column.label[strip:])
+            out += _block(figure, reader, None, load_attachment)
+    return out
 
 
 def _signatures(block: LayoutBlock, reader: FieldReader) -> list[Block]:
@@ -188,6 +221,7 @@ def _signatures(block: LayoutBlock, reader: FieldReader) -> list[Block]:
     return [SignatureBlock(f"{role}: {name}" if name else role) for role, name in parties]
 
 
+SIGNATURE_WIDTH_CM = 6.0  # a specimen signature at about the size it is written
 WITHHELD_NOTE = (
     "Figures shown as XXX are calculated from values that are confidential; they are given "
     "in the full version of this document."

@@ -62,6 +62,7 @@ class Figure:
     image: bytes | None
     caption: str = ""
     placeholder: str = ""
+    width_cm: float = 14.0  # printed width (a specimen signature is drawn smaller)
 
 
 @dataclass(frozen=True)

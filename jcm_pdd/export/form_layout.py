@@ -9,6 +9,7 @@ a stale built-in copy could differ from the form the registry expects).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 from jcm_pdd.errors import UserError
@@ -69,6 +70,10 @@ def _table_columns(field: FormField, widths: list[float]) -> tuple[Column, ...]:
     return tuple(out)
 
 
+def _takes_images(accept: Iterable[str]) -> bool:
+    return any(kind.startswith("image/") for kind in accept)
+
+
 def _key_width(widths: list[float]) -> float:
     return widths[0] / sum(widths) if len(widths) == 2 and sum(widths) > 0 else 0.38
 
@@ -105,7 +110,12 @@ def _field_blocks(section: Section, fields: list[FormField]) -> list[LayoutBlock
                 columns = _table_columns(field, [])
                 blocks.append(LayoutBlock("list_key_value", field.path, columns=columns))
             elif kind == "records":
-                columns = _table_columns(field, [])
+                images = tuple(
+                    Column(c.label, c.subpath, image=True)
+                    for c in field.columns
+                    if c.type == "attachment" and c.on_form and _takes_images(c.accept)
+                )
+                columns = _table_columns(field, []) + images
                 blocks.append(
                     LayoutBlock(
                         "records", field.path, label=row_label, columns=columns, key_width=0.45
@@ -136,8 +146,11 @@ def _field_blocks(section: Section, fields: list[FormField]) -> list[LayoutBlock
                 (f.path for f in fields if f is not field and f.type in ("text", "multiline")), ""
             )
             blocks.append(LayoutBlock("figure", field.path, caption_path=caption))
+        elif field.type == "attachment" and _takes_images(field.accept):
+            flush_scalars()  # e.g. a specimen signature: printed under its signatory's table
+            blocks.append(LayoutBlock("figure", field.path, label=field.label))
         elif field.type == "attachment":
-            continue  # e.g. a specimen signature: kept in the package, not printed in the form
+            continue  # a document that is no image: kept in the package, not printed
         elif attachment is not None:
             continue  # the caption, drawn with the figure
         elif layout == "key_value" and not (

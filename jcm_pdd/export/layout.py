@@ -33,6 +33,7 @@ class Column:
     fmt: str = "{}"
     date_format: str = "%d/%m/%Y"  # the JCM Word forms print dates dd/mm/yyyy
     choices: tuple[tuple[str, str], ...] = ()  # printed value -> label (e.g. "MN" -> "Mongolia")
+    image: bool = False  # an attached image (a specimen signature), drawn under its record
 
 
 @dataclass(frozen=True)

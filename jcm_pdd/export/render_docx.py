@@ -356,7 +356,7 @@ class _DocxWriter:
         paragraph = self.out.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if block.image:
-            paragraph.add_run().add_picture(io.BytesIO(block.image), width=Cm(14))
+            paragraph.add_run().add_picture(io.BytesIO(block.image), width=Cm(block.width_cm))
         else:
             paragraph.add_run(block.placeholder).italic = True
         if block.caption:

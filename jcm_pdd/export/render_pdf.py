@@ -178,7 +178,7 @@ class _PdfWriter:
         if block.image:
             png = png_data(block.image)
             w, h = (png.width, png.height) if png else _pixels(block.image)
-            width = min(14 * cm, TEXT_WIDTH)
+            width = min(block.width_cm * cm, TEXT_WIDTH)
             height = width * h / w
             if height > 18 * cm:  # a tall figure must still fit on a page
                 width, height = width * 18 * cm / height, 18 * cm

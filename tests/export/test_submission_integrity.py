@@ -141,3 +141,52 @@ def test_a_new_project_gets_the_current_form_and_its_unconfirmed_status_is_told(
     assert warned[0].severity == "warning" and current.code in warned[0].message
     assert any(current.code in line for line in unconfirmed_forms(project))
     assert unconfirmed_forms(filled_project()) == []  # Mongolia's forms are verified
+
+
+def _signature_png(colour: str) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 20), colour).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_the_moc_prints_signatures_the_methodology_version_and_section_5_as_section_2(
+    tmp_path: Path,
+) -> None:
+    """Item 10: specimen signatures stored in the project appear in the MoC (and not in the
+    public copy when marked); Section 1 gives the methodology version; Section 5 lays each
+    participant out as Section 2 does (entity, then each signatory under its own heading)."""
+    from jcm_pdd.paths import sample_project_path
+    from jcm_pdd.session import DocumentSession
+    from jcm_pdd.storage import load_project
+
+    loaded = load_project(sample_project_path())
+    session = DocumentSession(loaded.project, attachments=loaded.attachments)
+    project = session.project
+    signatures = {
+        "moc.focal_point.primary_signatory.specimen_signature": _signature_png("navy"),
+        "moc.other_participants.0.primary_signatory.specimen_signature": _signature_png("black"),
+    }
+    for path, data in signatures.items():
+        record = session.attachments.add_bytes(data, "signature.png")
+        project.attachments = [*project.attachments, record]
+        session.set_value(path, record.sha256)
+    session.toggle_confidential("moc.other_participants.0.primary_signatory")
+    written = export_set(session, tmp_path, formats={"moc"}, draft=True, parallel=False)
+    full = next(p for p in written if not p.name.startswith("for_public_use_"))
+    public = next(p for p in written if p.name.startswith("for_public_use_"))
+    with zipfile.ZipFile(full) as archive:
+        assert len([n for n in archive.namelist() if n.startswith("word/media/")]) == 2
+    with zipfile.ZipFile(public) as archive:
+        assert len([n for n in archive.namelist() if n.startswith("word/media/")]) == 1
+    doc = read_docx(str(full))
+    texts = [p.text for p in doc.paragraphs]
+    cells = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
+    assert ["Version of the applied methodology", "02.0"] in cells
+    assert "Specimen signature" in texts
+    section5 = texts[texts.index(next(t for t in texts if t.startswith("Section 5"))) :]
+    assert "Primary authorised signatory" in section5
+    assert "Alternate authorised signatory" in section5
+    assert not any(c[0].startswith("Primary authorised signatory:") for c in cells)
+    assert ["Name", project.moc.other_participants[0].primary_signatory.name] in cells

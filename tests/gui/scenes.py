@@ -39,7 +39,13 @@ def table1(window: MainWindow) -> QPixmap:
 
 
 def table2(window: MainWindow) -> QPixmap:
-    window.open_path(sample_project_path())
+    """Three chillers: twelve Table 2 rows, each naming its unit."""
+    from jcm_pdd.session import io as session_io
+    from jcm_pdd.session import newproject
+
+    choice = next(m for m in newproject.for_country("ID") if m.id == "JCM_ID_AM002")
+    sites = [newproject.SiteEntry("S1", "Jakarta", "DKI Jakarta", units=3)]
+    window.set_session(session_io.new_document(newproject.new_project("ID", choice, sites)))
     _table(window, "monitoring_plan.fixed_ex_ante")
     _settle()
     return window.grab()
@@ -122,8 +128,8 @@ def export_open_folder(window: MainWindow, folder: Path) -> QPixmap:
     QTest.keyClicks(dialog.folder, str(folder))  # type: ignore[attr-defined]
     toggle(dialog.draft)  # type: ignore[attr-defined]
     press(dialog.start_button)  # type: ignore[attr-defined]
-    for _ in range(600):
-        if dialog.result is not None:  # type: ignore[attr-defined]
+    for _ in range(600):  # until the export has finished and offers "Open folder"
+        if dialog.open_folder_button.isVisible():  # type: ignore[attr-defined]
             break
         QTest.qWait(100)
     _settle()

@@ -8,7 +8,7 @@ Start to an interactive main window with the sample open, in the PyInstaller bui
 Everything runs under one Xvfb display (a real X11 server, as on a desktop). The frozen app
 reports its own ready moment (``JCM_PDD_STARTUP_PROBE``: its event loop runs, the window is
 shown and the file open); the bare window does the same; LibreOffice is timed from launch until
-``xwininfo`` lists a window titled with the document's name (polled every 10 ms), which is
+``xwininfo`` lists its document window ("… - LibreOffice Writer", polled every 10 ms), which is
 earlier than Writer becomes usable, so the ratio to LibreOffice flatters LibreOffice.
 Each kind of start is launched once untimed first (disk cache warm, LibreOffice's profile made).
 
@@ -19,6 +19,7 @@ Run (after packaging/linux/build_and_test.sh or a plain PyInstaller build):
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import signal
@@ -90,30 +91,44 @@ def _windows(env: dict[str, str]) -> str:
     ).stdout
 
 
+def _started_with(marker: str) -> list[int]:
+    """Process ids whose command line holds ``marker`` (this run's own LibreOffice profile)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if marker.encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
 def writer_start(docx: Path, profile: Path, env: dict[str, str]) -> float:
-    """Seconds from launching LibreOffice Writer on ``docx`` until its document window exists."""
+    """Seconds from launching LibreOffice Writer on ``docx`` until its document window exists.
+
+    Each launch opens a fresh copy (a killed Writer leaves a lock file that would make the next
+    launch ask "Document in Use"); Writer's processes are found by this run's profile path."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     assert soffice is not None
+    folder = Path(tempfile.mkdtemp(dir=docx.parent))
+    copy = Path(shutil.copyfile(docx, folder / docx.name))
     command = [soffice, f"-env:UserInstallation=file://{profile}", "--norestore", "--nologo",
-               "--nodefault", "--writer", str(docx)]  # fmt: skip
+               "--nodefault", "--writer", str(copy)]  # fmt: skip
     started = time.time()
-    proc = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True,  # its own process group: oosplash and soffice.bin end with it
-    )  # fmt: skip
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         while time.time() - started < 120:
-            if docx.stem[:30] in _windows(env):
+            if "- LibreOffice Writer" in _windows(env):  # the document window's title
                 return time.time() - started
             time.sleep(0.01)
         raise SystemExit("LibreOffice opened no window in 120 s")
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-        time.sleep(0.5)  # let soffice.bin release its profile lock
+        for pid in [proc.pid, *_started_with(str(profile))]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        proc.wait(10)
+        time.sleep(0.5)
 
 
 def main() -> None:
@@ -127,7 +142,8 @@ def main() -> None:
     args = parser.parse_args()
     bare = frozen_bare(args.pyinstaller)
     work = Path(tempfile.mkdtemp(prefix="bench-frozen-"))
-    display = ":77"
+    number = next(n for n in range(90, 200) if not Path(f"/tmp/.X{n}-lock").exists())
+    display = f":{number}"  # a free display: a left-over lock would make Xvfb refuse to start
     xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"])
     try:
         time.sleep(1.0)

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from jcm_pdd import textfile, tomlcache
 from jcm_pdd.methodology.errors import Problem, TemplateError
+from jcm_pdd.methodology.public_text import PACKAGED
 from jcm_pdd.methodology.schema import Template
 
 LinePath = tuple[str | int, ...]
@@ -126,18 +127,22 @@ def _symbol_for(loc: tuple[Any, ...], data: dict[str, Any]) -> str:
     return ".".join(str(part) for part in loc[:1])
 
 
-def parse_text(text: str, path: str = "<template>", *, cached: bool = True) -> Template:
+def parse_text(
+    text: str, path: str = "<template>", *, cached: bool = True, packaged: bool = False
+) -> Template:
     """Parse, validate and lint template source; raises :class:`TemplateError`.
 
     ``cached=False`` parses these very bytes and nothing else: verification reads a packaged
-    template that way, never through the user's parse cache (``tomlcache``)."""
+    template that way, never through the user's parse cache (``tomlcache``). ``packaged``: the
+    template comes from a validation package, so the wording rules for public text (which an
+    earlier version of the app did not have) do not apply; its figures still must re-run."""
     try:
         data = tomlcache.loads(text) if cached else tomlcache.parse(text)
     except tomllib.TOMLDecodeError as exc:
         raise TemplateError([_toml_problem(path, exc)]) from None
     lines = LazyLines(text)
     try:
-        template = Template.model_validate(data)
+        template = Template.model_validate(data, context={PACKAGED: packaged})
     except ValidationError as exc:
         problems = []
         for error in exc.errors():
@@ -169,8 +174,9 @@ def parse_text(text: str, path: str = "<template>", *, cached: bool = True) -> T
 MAX_TEMPLATE_BYTES = 2_000_000  # a methodology is a few kB; refuse anything absurd
 
 
-def load_file(path: Path, *, cached: bool = True) -> Template:
-    """Load one template file (``UserError`` if unreadable); ``cached`` as in ``parse_text``."""
+def load_file(path: Path, *, cached: bool = True, packaged: bool = False) -> Template:
+    """Load one template file (``UserError`` if unreadable); ``cached`` and ``packaged`` as in
+    ``parse_text``."""
     try:
         if not textfile.is_regular(path):
             raise textfile.NotRegularFile(path)
@@ -182,4 +188,4 @@ def load_file(path: Path, *, cached: bool = True) -> Template:
         raise TemplateError(
             [Problem(str(path), 1, "", f"cannot read file: {exc}", "toml")]
         ) from None
-    return parse_text(text, str(path), cached=cached)
+    return parse_text(text, str(path), cached=cached, packaged=packaged)

@@ -25,11 +25,17 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
-from jcm_pdd.methodology.public_text import PLACEHOLDER, check_public
+from jcm_pdd.methodology.public_text import (
+    PLACEHOLDER,
+    check_public,
+    is_packaged,
+    public_field,
+)
 
 FORMAT_VERSION: Literal[1] = 1
 
@@ -57,7 +63,7 @@ MonitoringOption = Literal["A", "B", "C"]
 RoundingMode = Literal["floor", "ceil", "half_up"]
 Number = Decimal | int | str  # TOML number (read as Decimal) or a decimal string
 # Text that reaches users and exports: no research notes, no file references (public_text.py).
-PublicText = Annotated[str, AfterValidator(check_public)]
+PublicText = Annotated[str, AfterValidator(public_field)]
 MAX_EXPONENT = 30  # no JCM quantity needs more; keeps exact arithmetic bounded
 MAX_DIGITS = 60  # significant digits of one value: a measured value has a dozen at most
 
@@ -245,7 +251,9 @@ class Criterion(_Strict):
     provenance: Provenance
 
     @model_validator(mode="after")
-    def _placeholder(self) -> Criterion:
+    def _placeholder(self, info: ValidationInfo) -> Criterion:
+        if is_packaged(info):
+            return self
         body = self.text.removesuffix(PLACEHOLDER) if self.incomplete else self.text
         check_public(body)
         if self.incomplete and not self.text.endswith(PLACEHOLDER):

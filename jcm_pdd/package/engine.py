@@ -85,7 +85,7 @@ def load_template_file(path: Path) -> Template:
     the user's parse cache (a validator's profile must not change what a package computes)."""
     from jcm_pdd.methodology.loader import load_file
 
-    return load_file(path, cached=False)
+    return load_file(path, cached=False, packaged=True)
 
 
 def estimate(project: Project, template: Template) -> Estimate:

@@ -113,9 +113,10 @@ class MainWindow(QMainWindow):
         self.autosave_timer.setInterval(int(self.autosave.interval * 1000))
         self.autosave_timer.timeout.connect(self.autosave_tick)
         self.autosave_timer.start()
-        from jcm_pdd.gui import none_guard  # PySide6 6.12 on Python 3.11: see the module
+        from jcm_pdd.gui import gc_guard, none_guard  # PySide6 crashes: see the modules
 
         self.none_guard = none_guard.install(self)
+        gc_guard.install()  # objects die on the GUI thread, never in a background job
         if self.prefs.geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.prefs.geometry.encode()))
         if start_page:

@@ -66,3 +66,14 @@ def window(qtbot, answers) -> Iterator[MainWindow]:  # noqa: ANN001
     win.show()
     yield win
     win.close_document()
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _collector_back_after_the_gui_tests() -> Iterator[None]:
+    """The main window hands garbage collection to a GUI-thread timer (gui/gc_guard.py); the
+    tests after this folder run no event loop, so they get the automatic collector back."""
+    yield
+    import gc
+
+    gc.enable()
+    gc.collect()

@@ -83,12 +83,14 @@ def figure_delta(old: str | None, new: str | None) -> str:
 
 
 def quantity_text(quantity: str) -> str:
+    # RE and PE are rounded as the template says (half up for the sample), ER always down:
+    # the whole-tonne rows are named as C.3 prints them, not by one rounding mode.
     return {
         "RE": tr("Reference emissions RE (exact)"),
         "PE": tr("Project emissions PE (exact)"),
         "ER": tr("Emission reductions ER (exact)"),
-        "RE_rounded": tr("Reference emissions RE, tCO2e (rounded down)"),
-        "PE_rounded": tr("Project emissions PE, tCO2e (rounded down)"),
+        "RE_rounded": tr("Reference emissions RE, tCO2e (as in C.3)"),
+        "PE_rounded": tr("Project emissions PE, tCO2e (as in C.3)"),
         "ER_rounded": tr("Emission reductions ER, tCO2e (rounded down)"),
     }.get(quantity, quantity)
 
@@ -102,6 +104,14 @@ def section_titles(project: Any) -> dict[str, str]:
     from jcm_pdd.package.fingerprint import sections_for
 
     return {key: spec.title for key, spec in sections_for(project).items()}
+
+
+def field_labels(project: Any, diff: ProjectDiff) -> dict[str, str]:
+    """The changed fields of ``diff`` named as ``project``'s forms name them."""
+    from jcm_pdd.session.formview import form_view
+    from jcm_pdd.session.labels import labels_for
+
+    return labels_for(form_view(project), [change.path for change in diff.fields])
 
 
 class DiffView(QWidget):
@@ -137,9 +147,17 @@ class DiffView(QWidget):
         self.diff: ProjectDiff | None = None
         self.notes.setVisible(False)
 
-    def set_diff(self, diff: ProjectDiff, titles: dict[str, str] | None = None) -> None:
+    def set_diff(
+        self,
+        diff: ProjectDiff,
+        titles: dict[str, str] | None = None,
+        labels: dict[str, str] | None = None,
+    ) -> None:
+        """Show ``diff``; ``titles`` name its sections and ``labels`` its fields in the form's
+        words (``session.labels.labels_for``); a field without a label shows its path."""
         self.diff = diff
         titles = titles or {}
+        labels = labels or {}
         self.tree.clear()
         self.title.setText(
             tr(
@@ -170,9 +188,14 @@ class DiffView(QWidget):
             for change in diff.fields:
                 item = QTreeWidgetItem(
                     groups[change.section],
-                    [change.path, value_text(change.old), value_text(change.new)],
+                    [
+                        labels.get(change.path, change.path),
+                        value_text(change.old),
+                        value_text(change.new),
+                    ],
                 )
                 item.setData(0, ROLE_PATH, change.path)
+                item.setToolTip(0, change.path)  # the exact place, for a report or a search
                 for column, value in ((1, change.old), (2, change.new)):
                     item.setToolTip(column, str(value))
         if diff.figures:
@@ -234,7 +257,8 @@ class _CompareWorker(QObject):
             before, after = load_side(self.a), load_side(self.b)
             if before.round and after.round and before.round > after.round:
                 before, after = after, before  # rounds read in order, whichever was opened
-            result = (compare_sides(before, after), section_titles(after.project))
+            diff = compare_sides(before, after)
+            result = (diff, section_titles(after.project), field_labels(after.project, diff))
         except UserError as exc:
             result = exc
         except Exception as exc:  # shown to the user; the app keeps running
@@ -330,10 +354,10 @@ class CompareDialog(QDialog):
             self.message.setVisible(True)
             self.finished_compare.emit(result)
             return
-        diff, titles = result
+        diff, titles, labels = result
         self.diff = diff
         self.message.setVisible(False)
-        self.view.set_diff(diff, titles)
+        self.view.set_diff(diff, titles, labels)
         self.finished_compare.emit(diff)
 
     def done(self, code: int) -> None:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from jcm_pdd.errors import UserError
-from jcm_pdd.gui.diff_view import DiffView, value_text
+from jcm_pdd.gui.diff_view import DiffView, field_labels, value_text
 from jcm_pdd.gui.review_common import select_key, selected_key, status_colour, status_text
 from jcm_pdd.package.diff import ProjectDiff, Side, compare_sides, load_side
 
@@ -100,7 +100,9 @@ class RoundView(QWidget):
         self.summary.setWordWrap(True)
         self.diff_view = DiffView()
         if self.diff is not None:
-            self.diff_view.set_diff(self.diff, titles)
+            self.diff_view.set_diff(
+                self.diff, titles, field_labels(state.opened.project, self.diff)
+            )
         else:
             self.diff_view.title.setText(why)
             self.diff_view.tree.setVisible(False)

@@ -348,13 +348,13 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="90" />
-        <source>Reference emissions RE, tCO2e (rounded down)</source>
-        <translation>リファレンス排出量 RE tCO2e（切り捨て）</translation>
+        <source>Reference emissions RE, tCO2e (as in C.3)</source>
+        <translation>リファレンス排出量 RE tCO2e（C.3 の表示値）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="91" />
-        <source>Project emissions PE, tCO2e (rounded down)</source>
-        <translation>プロジェクト排出量 PE tCO2e（切り捨て）</translation>
+        <source>Project emissions PE, tCO2e (as in C.3)</source>
+        <translation>プロジェクト排出量 PE tCO2e（C.3 の表示値）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="92" />

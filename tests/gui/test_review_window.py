@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 from jcm_pdd.gui.diff_view import CompareDialog
 from jcm_pdd.package import snapshot_folder
 from jcm_pdd.package.review import load_review
-from tests.gui.review_packages import built_rounds, copy_into
+from tests.gui.review_packages import ESTIMATED_VALUE_LABEL, built_rounds, copy_into
 
 
 def test_review_docks_follow_the_navigator_and_write_only_the_review(
@@ -63,5 +63,5 @@ def test_compare_with_from_the_menu(window, tmp_path_factory, qtbot, monkeypatch
         pass
     diff = blocker.args[0]
     assert (diff.a, diff.b) == ("round1.jcmpkg", "round2.jcmpkg")
-    assert any(r[2] == "monitoring_plan.monitored.0.estimated_value" for r in dialog.view.rows())
+    assert any(r[2] == ESTIMATED_VALUE_LABEL for r in dialog.view.rows())
     dialog.close()

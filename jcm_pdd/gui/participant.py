@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -28,17 +27,16 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui.review_common import (
+    fill_findings,
     guarded,
     select_key,
     selected_key,
-    status_colour,
     status_text,
     type_text,
 )
@@ -144,26 +142,20 @@ class ResponsePanel(QWidget):
 
     def refresh(self) -> None:
         selected = self.selected_id()
-        self.table.blockSignals(True)
-        self.table.setRowCount(0)
-        for finding in self.review.findings:
-            row = self.table.rowCount()
-            self.table.insertRow(row)
-            cells = (
+        fill_findings(
+            self.table,
+            self.review.findings,
+            ROLE_ID,
+            lambda finding: (
                 finding.id,
                 status_text(finding.status),
                 self.target_text(finding.target),
                 finding.text.replace("\n", " "),
                 finding.response.replace("\n", " "),
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(ROLE_ID, finding.id)
-                item.setToolTip(finding.target if column == 2 else text)
-                if column == 1:
-                    item.setBackground(QBrush(status_colour(finding.status, self.palette())))
-                self.table.setItem(row, column, item)
-        self.table.blockSignals(False)
+            ),
+            lambda finding, column, text: finding.target if column == 2 else text,
+            self.palette(),
+        )
         if selected is not None:
             select_key(self.table, ROLE_ID, selected)
         self._selection_changed()

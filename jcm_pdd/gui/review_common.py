@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QMessageBox, QTableWidget, QWidget
+from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtWidgets import QMessageBox, QTableWidget, QTableWidgetItem, QWidget
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui import theme
-from jcm_pdd.package.review import Review, load_review, review_for_package
+from jcm_pdd.package.review import Finding, Review, load_review, review_for_package
 
 TYPES = ("CAR", "CL", "FAR")
 STATUSES = ("open", "responded", "closed")
@@ -81,6 +81,35 @@ def target_paths(project: Any, sections: Sequence[Any], limit: int = 80) -> dict
                 paths += [f"{base}.{n}.{c.path}" for c in view.columns if "*" not in c.path]
         out[section.id] = list(dict.fromkeys(paths))[:limit]
     return out
+
+
+def fill_findings(
+    table: QTableWidget,
+    findings: Sequence[Finding],
+    role: int,
+    cells: Callable[[Finding], Sequence[str]],
+    tooltip: Callable[[Finding, int, str], str | None],
+    palette: QPalette,
+) -> None:
+    """Rebuild ``table`` with one row per finding: ``cells(finding)`` gives the texts (column 1
+    is the status, shown in its colour), every cell holds the finding's id as ``role`` data, and
+    ``tooltip(finding, column, text)`` gives a cell's tooltip (None: none). Signals are blocked
+    meanwhile: rebuilding is no selection by the user."""
+    table.blockSignals(True)
+    table.setRowCount(0)
+    for finding in findings:
+        row = table.rowCount()
+        table.insertRow(row)
+        for column, text in enumerate(cells(finding)):
+            item = QTableWidgetItem(text)
+            item.setData(role, finding.id)
+            tip = tooltip(finding, column, text)
+            if tip is not None:
+                item.setToolTip(tip)
+            if column == 1:
+                item.setBackground(QBrush(status_colour(finding.status, palette)))
+            table.setItem(row, column, item)
+    table.blockSignals(False)
 
 
 def selected_key(table: QTableWidget, role: int) -> str | None:

@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,11 +35,11 @@ from jcm_pdd.gui.review_common import (  # noqa: F401 - review_for_opened, targe
     STATUSES,
     TYPES,
     carried_review,
+    fill_findings,
     guarded,
     review_for_opened,
     select_key,
     selected_key,
-    status_colour,
     status_text,
     target_paths,
     tr,
@@ -255,36 +254,20 @@ class ReviewPanel(QWidget):
     # -- table -------------------------------------------------------------------------------
     def refresh(self) -> None:
         selected = self.selected_id()
-        self.table.blockSignals(True)
-        self.table.setRowCount(0)
-        for finding in self.review.findings:
-            row = self.table.rowCount()
-            self.table.insertRow(row)
-            cells = (
+        fill_findings(
+            self.table,
+            self.review.findings,
+            ROLE_ID,
+            lambda finding: (
                 finding.id,
                 status_text(finding.status),
                 self._target_text(finding.target),
                 finding.text.replace("\n", " "),
                 str(finding.raised_in_round),
-            )
-            brush = QBrush(status_colour(finding.status, self.palette()))
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(ROLE_ID, finding.id)
-                if column == 0:
-                    item.setToolTip(
-                        tr("Raised by {0} on {1}").format(
-                            finding.author or "—", f"{finding.raised_at:%Y-%m-%d}"
-                        )
-                    )
-                if column == 1:
-                    item.setBackground(brush)
-                if column == 2:
-                    item.setToolTip(f"{finding.target}\n{cells[2]}")
-                if column == 3:
-                    item.setToolTip(finding.text)
-                self.table.setItem(row, column, item)
-        self.table.blockSignals(False)
+            ),
+            self._cell_tooltip,
+            self.palette(),
+        )
         self._apply_filter()
         if selected is not None:
             self.select_finding(selected)
@@ -301,6 +284,15 @@ class ReviewPanel(QWidget):
         else:
             self.summary.setText(tr("{0} finding(s); no CAR or CL left open.").format(total))
         self.carry_button.setVisible(self._fresh())
+
+    def _cell_tooltip(self, finding: Finding, column: int, text: str) -> str | None:
+        if column == 0:
+            return tr("Raised by {0} on {1}").format(
+                finding.author or "—", f"{finding.raised_at:%Y-%m-%d}"
+            )
+        if column == 2:
+            return f"{finding.target}\n{text}"
+        return finding.text if column == 3 else None
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,14 +22,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui.diff_view import DiffView, field_labels, value_text
-from jcm_pdd.gui.review_common import select_key, selected_key, status_colour, status_text
+from jcm_pdd.gui.review_common import fill_findings, select_key, selected_key, status_text
 from jcm_pdd.package.diff import ProjectDiff, Side, compare_sides, load_side
 
 if TYPE_CHECKING:
@@ -186,28 +184,21 @@ class RoundView(QWidget):
         shown = [
             f for f in review.findings if f.status != "closed" or f.closed_in_round == state.round
         ]
-        self.table.blockSignals(True)
-        self.table.setRowCount(0)
-        for finding in shown:
-            row = self.table.rowCount()
-            self.table.insertRow(row)
-            touched = self._touched(finding.target)
-            cells = (
+        fill_findings(
+            self.table,
+            shown,
+            ROLE_ID,
+            lambda finding: (
                 finding.id,
                 status_text(finding.status),
                 self.findings._target_text(finding.target),
                 finding.response.replace("\n", " ") or tr("(no response)"),
                 self._now(finding.target),
-                tr("changed") if touched else tr("unchanged"),
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(ROLE_ID, finding.id)
-                item.setToolTip(text)
-                if column == 1:
-                    item.setBackground(QBrush(status_colour(finding.status, self.palette())))
-                self.table.setItem(row, column, item)
-        self.table.blockSignals(False)
+                tr("changed") if self._touched(finding.target) else tr("unchanged"),
+            ),
+            lambda _finding, _column, text: text,
+            self.palette(),
+        )
         if selected is not None:
             select_key(self.table, ROLE_ID, selected)
         self._selection_changed()

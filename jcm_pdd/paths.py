@@ -60,6 +60,18 @@ def sample_project_path() -> Path:
     return resources_dir() / "samples" / "mongolia-solar-pv.jcmpdd"
 
 
+def registered_sample_path() -> Path:
+    """The sample after registration: two monitoring periods with imported meter readings
+    (built by ``resources/samples/build_registered.py``)."""
+    return resources_dir() / "samples" / "mongolia-solar-pv-registered.jcmpdd"
+
+
+def meter_readings_sample_path() -> Path:
+    """Daily meter readings (kWh) of PV-1 and PV-2 for 01/04/2028 - 30/06/2028, the quarter
+    after the registered sample's periods: columns ``date``, ``meter``, ``kwh``."""
+    return resources_dir() / "samples" / "meter-readings-sample.csv"
+
+
 def _user_root(kind: Literal["data", "config"]) -> Path:
     override = os.environ.get("JCM_PDD_HOME")
     if override:

@@ -8,7 +8,7 @@ from functools import cache
 
 from jcm_pdd.methodology import Registry, Template, load_registry, new_project_from_template
 from jcm_pdd.model import MonitoredValue, MonitoringPeriod, Project
-from jcm_pdd.paths import sample_project_path
+from jcm_pdd.paths import registered_sample_path, sample_project_path
 from jcm_pdd.storage import load_project
 
 
@@ -24,6 +24,13 @@ def template(template_id: str) -> Template:
 def sample() -> Project:
     """The shipped MN_AM003 sample (PV-1 on the national grid, PV-2 with a captive generator)."""
     return load_project(sample_project_path()).project
+
+
+def registered_sample() -> Project:
+    """The registered sample: the MN_AM003 sample with periods 01/04/2027 - 30/09/2027 and
+    01/10/2027 - 31/03/2028 (crossing a year), EG of PV-1 and PV-2 imported from daily readings
+    (``jcm_pdd.paths.meter_readings_sample_path`` has the next quarter's readings)."""
+    return load_project(registered_sample_path()).project
 
 
 def period(start: dt.date, end: dt.date, **values: str) -> MonitoringPeriod:

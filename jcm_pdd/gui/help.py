@@ -63,6 +63,7 @@ class UserGuide(QDialog):
 EDITING_KEYS = (
     ("Enter", "Keep a table cell's text and close its editor"),
     ("Shift+Enter", "A new line in a paragraph cell (B.2, Table 1 methods)"),
+    ("F11 (in a table)", "Edit the table full width; F11 or Esc goes back to the form"),
     ("Tab / Shift+Tab", "Next / previous field or cell"),
     ("Esc", "Drop the change in a cell; close the find bar"),
     ("Enter / Shift+Enter (find bar)", "Next / previous match"),

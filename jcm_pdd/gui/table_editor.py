@@ -16,11 +16,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QMenu,
     QPushButton,
     QTableWidget,
@@ -38,6 +39,8 @@ from jcm_pdd.gui.cell_delegates import (
 )
 from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.fields import dms_text, field_menu_actions, format_value, parse_value
+from jcm_pdd.gui.table_window import SHORTCUT as TABLE_WINDOW_SHORTCUT
+from jcm_pdd.gui.table_window import TableWindow
 from jcm_pdd.model.paths import PathError, get_value
 from jcm_pdd.session.formview import (
     FieldView,
@@ -50,6 +53,9 @@ from jcm_pdd.session.formview import (
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+FULL_WIDTH_SHORTCUT = TABLE_WINDOW_SHORTCUT
 
 
 class TableEditor(QWidget):
@@ -113,17 +119,78 @@ class TableEditor(QWidget):
         self.remove_button = QPushButton(tr("Remove row"))
         self.remove_button.setAccessibleName(tr("Remove row from {0}").format(view.label))
         self.remove_button.clicked.connect(self._remove_current)
+        self.full_width_button = QPushButton(tr("Full width"))
+        self.full_width_button.setToolTip(
+            tr("Edit this table in a window as large as the main window ({0})").format(
+                QKeySequence(FULL_WIDTH_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        self.full_width_button.setAccessibleName(tr("Edit {0} full width").format(view.label))
+        self.full_width_button.clicked.connect(self.open_full_width)
+        full_width = QAction(tr("Full width"), self)
+        full_width.setShortcut(QKeySequence(FULL_WIDTH_SHORTCUT))
+        full_width.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        full_width.triggered.connect(self.open_full_width)
+        self.addAction(full_width)
+        self.full_width_window: TableWindow | None = None
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
+        buttons.addWidget(self.full_width_button)
+        # table and buttons in one body, which moves into the full-width window and back
+        self.body = QWidget()
+        body_layout = QVBoxLayout(self.body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.table, 1)
+        body_layout.addLayout(buttons)
+        self.away = QLabel(tr("This table is open in its own window."))
+        self.away.setObjectName("guidance")
+        self.away.hide()
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(0, 0, 0, 0)
+        self._outer.addWidget(self.body)
+        self._outer.addWidget(self.away)
         if self.controller is not None and self.delegates:
             self.controller.changed.connect(self._document_changed)
+
+    # -- full width -----------------------------------------------------------------------------
+    def open_full_width(self) -> TableWindow:
+        """Move the table into a window as large as the main window (one at a time)."""
+        if self.full_width_window is not None:
+            return self.full_width_window
+        current = self.table.currentIndex()
+        self._outer.removeWidget(self.body)
+        self.away.show()
+        window = TableWindow(self, self.body)
+        window.finished.connect(self._close_full_width)
+        self.full_width_window = window
+        self.full_width_button.hide()
+        window.open()
+        if 0 < self.table.rowCount() <= 30:
+            self._fit_rows()  # taller rows: the window has the height for them
+        window.raise_()
+        window.activateWindow()
+        if current.isValid():
+            self.table.setCurrentIndex(current)
+        self.table.setFocus()
+        return window
+
+    def _close_full_width(self) -> None:
+        window = self.full_width_window
+        if window is None:
+            return
+        self.full_width_window = None
+        self._outer.insertWidget(0, self.body)
+        self.body.show()
+        self.away.hide()
+        self.full_width_button.show()
+        if 0 < self.table.rowCount() <= 30:
+            self._fit_rows()
+        window.deleteLater()
+        self.window().activateWindow()  # the keyboard goes back to the form
+        self.table.setFocus()
 
     # -- what the document offers ---------------------------------------------------------------
     def _project(self) -> Any | None:
@@ -260,6 +327,8 @@ class TableEditor(QWidget):
             tip = tr("“{0}” is not one of the choices offered here").format(raw)
         if item.data(ROLE_VALUE) != raw:
             item.setData(ROLE_VALUE, raw)
+            # read from the top of a tall row, like the text cells beside it
+            item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         if item.text() != text:
             item.setText(text)
         if item.toolTip() != tip:
@@ -281,6 +350,8 @@ class TableEditor(QWidget):
         table = self.table
         table.resizeRowsToContents()
         cap = table.fontMetrics().lineSpacing() * self.MAX_ROW_LINES + 8
+        if self.full_width_window is not None:  # more lines, still never taller than the view
+            cap = max(cap, min(cap * 3, table.viewport().height() * 3 // 4))
         for row in range(table.rowCount()):
             if table.rowHeight(row) > cap:
                 table.setRowHeight(row, cap)

@@ -491,6 +491,14 @@ JA = {
     "Confidential &items…": "機密項目(&I)…",
     "Mark confidential": "機密にする",
     "Unmark confidential": "機密を解除",
+    "Full width": "全幅で編集",
+    "Edit this table in a window as large as the main window ({0})": "この表をメインウィンドウと同じ大きさのウィンドウで編集します ({0})",
+    "Edit {0} full width": "{0} を全幅で編集",
+    "This table is open in its own window.": "この表は別のウィンドウで開いています。",
+    "Back to the form": "フォームに戻る",
+    "Undo": "元に戻す",
+    "Redo": "やり直す",
+    "Edit the table full width; F11 or Esc goes back to the form": "表を全幅で編集する。F11 または Esc でフォームに戻る",
 }
 
 

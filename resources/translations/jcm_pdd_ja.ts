@@ -39,215 +39,215 @@
         <translation>画像と PDF ({0})</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="42" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="44" />
         <source>entered</source>
         <translation>入力値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="43" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="45" />
         <source>default</source>
         <translation>デフォルト値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="44" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="46" />
         <source>calculated</source>
         <translation>計算値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="45" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="47" />
         <source>overridden</source>
         <translation>上書き</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="46" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="48" />
         <source>unverified default</source>
         <translation>未検証のデフォルト値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="56" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="58" />
         <source>Choose a methodology (B.1) to see the figures.</source>
         <translation>数値を表示するには方法論（B.1）を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="58" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="60" />
         <source>No project open.</source>
         <translation>プロジェクトが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="63" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="65" />
         <source>The figures need {0} more inputs. First: {1}</source>
         <translation>数値の算出にはあと {0} 件の入力が必要です。最初の項目: {1}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="64" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="66" />
         <source>The figures need one more input: {0}</source>
         <translation>数値の算出にはあと 1 つ入力が必要です: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="82" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="84" />
         <source>Methodology from a draft: the equations or eligibility criteria follow a pre-approval draft, not the approved methodology document.</source>
         <translation>方法論は草案に基づいています: 計算式または適格性要件は承認前の草案に従っており、承認済み方法論の文書ではありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="86" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="88" />
         <source>Methodology not verified: the equations and eligibility criteria follow the methodology's published summary; they were not read from the approved methodology document.</source>
         <translation>方法論は未確認です: 計算式と適格性要件は公開されている方法論の概要に従っており、承認済み方法論の文書から読み取ったものではありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="91" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="93" />
         <source>Methodology not read from the approved document: the equations, eligibility criteria or numbering were derived from related methodologies and secondary sources. Check every figure against the official methodology before submission.</source>
         <translation>方法論は承認済み文書から読み取っていません: 計算式、適格性要件または番号は関連する方法論や二次資料から導いたものです。提出前にすべての数値を公式の方法論と照合してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="156" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="158" />
         <source>Total estimated emission reductions</source>
         <translation>推計排出削減量の合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="157" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="159" />
         <source>Where the inputs of the calculation come from</source>
         <translation>計算の入力値の出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="158" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="160" />
         <source>Estimated emissions per year</source>
         <translation>年別の推計排出量</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="159" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="161" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="159" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="161" />
         <location filename="../../jcm_pdd/gui/chart.py" line="91" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="159" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="161" />
         <location filename="../../jcm_pdd/gui/chart.py" line="91" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="159" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="161" />
         <location filename="../../jcm_pdd/gui/chart.py" line="91" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="159" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="161" />
         <source>Days</source>
         <translation>日数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="162" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="164" />
         <source>Calendar year</source>
         <translation>暦年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
         <source>Days of operation in the year: a part year is pro-rated by its days</source>
         <translation>その年の稼働日数（年の途中からの場合は日数で按分）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="164" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="166" />
         <source>Reference emissions, tCO2e</source>
         <translation>リファレンス排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="167" />
         <source>Project emissions, tCO2e</source>
         <translation>プロジェクト排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="166" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="168" />
         <source>Emission reductions credited, tCO2e (rounded down)</source>
         <translation>排出削減量 tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="170" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="172" />
         <source>Show calculation…</source>
         <translation>計算過程を表示…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="171" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="173" />
         <source>I have checked the figures against the official methodology</source>
         <translation>公式の方法論と照らして数値を確認しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="173" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="175" />
         <source>Recorded in the project; a final export needs it for this methodology</source>
         <translation>プロジェクトに記録されます。この方法論では最終エクスポートに必要です</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="216" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="218" />
         <source>Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})</source>
         <translation>合計 {0}–{1}年: ER {2} tCO2e（RE {3}、PE {4}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="228" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="230" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="236" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="238" />
         <source>Inputs:</source>
         <translation>入力値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="272" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="274" />
         <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
         <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="297" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="304" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="301" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="308" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="305" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="312" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="305" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="312" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="305" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="312" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="305" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="312" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="305" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="312" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="316" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="323" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="317" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="324" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="318" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="325" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
@@ -275,7 +275,7 @@
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="72" />
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="95" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="240" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="241" />
         <location filename="../../jcm_pdd/gui/selftest.py" line="76" />
         <source>Diagnostics</source>
         <translation>診断</translation>
@@ -332,123 +332,123 @@
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="87" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="89" />
         <source>Reference emissions RE (exact)</source>
         <translation>リファレンス排出量 RE（厳密値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="88" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="90" />
         <source>Project emissions PE (exact)</source>
         <translation>プロジェクト排出量 PE（厳密値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="89" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="91" />
         <source>Emission reductions ER (exact)</source>
         <translation>排出削減量 ER（厳密値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="90" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="92" />
         <source>Reference emissions RE, tCO2e (as in C.3)</source>
         <translation>リファレンス排出量 RE tCO2e（C.3 の表示値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="91" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="93" />
         <source>Project emissions PE, tCO2e (as in C.3)</source>
         <translation>プロジェクト排出量 PE tCO2e（C.3 の表示値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="92" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="94" />
         <source>Emission reductions ER, tCO2e (rounded down)</source>
         <translation>排出削減量 ER tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="97" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="99" />
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="120" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="130" />
         <source>Differences</source>
         <translation>差分</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="122" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="132" />
         <source>What changed</source>
         <translation>変更箇所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="122" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="132" />
         <source>Before</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="122" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="132" />
         <source>After</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="122" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="132" />
         <source>Change</source>
         <translation>増減</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="146" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="164" />
         <source>Comparing “{0}” (before) with “{1}” (after): {2} field(s) and {3} figure(s) differ.</source>
         <translation>「{0}」（変更前）と「{1}」（変更後）の比較: 項目 {2} 件、数値 {3} 件が異なります。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="155" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="173" />
         <source>No differences in fields or figures.</source>
         <translation>項目・数値に差分はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="160" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="178" />
         <source>Fields ({0} changed)</source>
         <translation>項目（変更 {0} 件）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="180" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="203" />
         <source>Figures ({0} changed)</source>
         <translation>数値（変更 {0} 件）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="254" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="278" />
         <source>Compare projects or package rounds</source>
         <translation>プロジェクトまたはパッケージの版を比較</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="257" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="281" />
         <source>Before (earlier round):</source>
         <translation>変更前（前回）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="258" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="282" />
         <source>After (later round):</source>
         <translation>変更後（今回）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="259" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="283" />
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="286" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="310" />
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="87" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="305" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="329" />
         <source>Choose the two files to compare.</source>
         <translation>比較する 2 つのファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="312" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="336" />
         <source>Verifying and recomputing both sides…</source>
         <translation>両方のファイルを検証し、再計算しています…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="350" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="374" />
         <source>Compare with…</source>
         <translation>比較対象を選択…</translation>
     </message>
@@ -528,83 +528,83 @@
         <translation>エクスポートしたファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="277" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="279" />
         <source>Image metadata (EXIF such as GPS position and author, PNG text) was removed from the figures in every copy.</source>
         <translation>すべての版の図から画像のメタデータ (GPS 位置や作成者などの EXIF、PNG のテキスト) を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="297" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="299" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="80" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="306" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="308" />
         <source>Round:</source>
         <translation>ラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="309" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="311" />
         <source>Previous round:</source>
         <translation>前回のラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="311" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="313" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="314" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="316" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="318" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="320" />
         <source>Responses:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="320" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="322" />
         <source>{0} response(s) to the findings of “{1}” go into the package.</source>
         <translation>「{1}」の指摘への回答 {0} 件をパッケージに含めます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="327" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="329" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="333" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="335" />
         <source>none: this is the first package of this project in its folder</source>
         <translation>なし: このフォルダーでこのプロジェクトの最初のパッケージです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="335" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="337" />
         <source>round {0}, “{1}”, package id {2}…, created {3}</source>
         <translation>第 {0} 回、「{1}」、パッケージ ID {2}…、作成 {3}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="358" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="360" />
         <source>The review already holds a package as round {0}; a resubmission must be round {1}.</source>
         <translation>レビューには第 {0} 回のパッケージが既にあります。再提出は第 {1} 回にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="366" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="368" />
         <source>Replace package?</source>
         <translation>パッケージを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="367" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="369" />
         <source>“{0}” already exists. Replace it with this package (round {1})?</source>
         <translation>「{0}」は既に存在します。このパッケージ（第 {1} 回）で置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="374" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="376" />
         <source>Not packaged: “{0}” was kept.</source>
         <translation>パッケージを作成していません: 「{0}」はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="392" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="394" />
         <source>Package written: {0} (round {1})</source>
         <translation>パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
@@ -670,7 +670,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="89" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="239" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="240" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
@@ -835,7 +835,7 @@
         <translation>クラッシュレポートのフォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="200" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="201" />
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
@@ -905,57 +905,57 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="102" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="241" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="242" />
         <source>Confidential items</source>
         <translation>機密項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="382" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="383" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="203" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="394" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="410" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="395" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="411" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="430" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="431" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="432" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="433" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="447" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="448" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="453" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="454" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="483" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="484" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="484" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="485" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="529" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="530" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -1242,27 +1242,48 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>一覧から削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="110" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="116" />
         <source>Add row</source>
         <translation>行を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="111" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="117" />
         <source>Add row to {0}</source>
         <translation>{0} に行を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="113" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="119" />
         <source>Remove row</source>
         <translation>行を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="114" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="120" />
         <source>Remove row from {0}</source>
         <translation>{0} から行を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="260" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="122" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="130" />
+        <source>Full width</source>
+        <translation>全幅で編集</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="124" />
+        <source>Edit this table in a window as large as the main window ({0})</source>
+        <translation>この表をメインウィンドウと同じ大きさのウィンドウで編集します ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="128" />
+        <source>Edit {0} full width</source>
+        <translation>{0} を全幅で編集</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="148" />
+        <source>This table is open in its own window.</source>
+        <translation>この表は別のウィンドウで開いています。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="327" />
         <source>“{0}” is not one of the choices offered here</source>
         <translation>「{0}」はこの行の選択肢にありません</translation>
     </message>
@@ -1508,68 +1529,68 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>解決済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="114" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="143" />
         <source>The review file cannot be written ({0}): {1}.</source>
         <translation>審査記録ファイルを書き込めません（{0}）: {1}。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="115" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="144" />
         <source>folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="84" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="83" />
         <source>Show findings</source>
         <translation>表示する指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="85" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="84" />
         <source>All findings</source>
         <translation>すべての指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="87" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="86" />
         <source>Only {0}</source>
         <translation>{0}のみ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="90" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="89" />
         <source>Show findings of type</source>
         <translation>表示する指摘の種類</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="91" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="90" />
         <source>All types</source>
         <translation>すべての種類</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="95" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="94" />
         <source>Export findings…</source>
         <translation>指摘事項を出力…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="97" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="96" />
         <source>Save the findings table as Word (.docx) or Excel (.xlsx)</source>
         <translation>指摘事項一覧を Word（.docx）または Excel（.xlsx）で保存します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="100" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="99" />
         <source>Continue an earlier review…</source>
         <translation>前回の審査記録を引き継ぐ…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="102" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="101" />
         <source>Carry the findings and sign-offs of the previous round's review into this one</source>
         <translation>前回の審査記録の指摘事項とサインオフを今回に引き継ぎます</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="108" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="107" />
         <source>Show:</source>
         <translation>表示:</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_docks.py" line="84" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="114" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="113" />
         <source>Findings</source>
         <translation>指摘事項</translation>
     </message>
@@ -1589,14 +1610,14 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>{0} への指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="82" />
-        <location filename="../../jcm_pdd/gui/participant.py" line="292" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="80" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="284" />
         <source>Findings to answer</source>
         <translation>回答する指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="84" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="82" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="113" />
         <source>ID</source>
         <translation>ID</translation>
@@ -1648,8 +1669,8 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/confidential.py" line="269" />
-        <location filename="../../jcm_pdd/gui/participant.py" line="84" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="82" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="114" />
         <source>Status</source>
         <translation>状態</translation>
@@ -1680,231 +1701,231 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>公開版では伏せられます</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="84" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="82" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="115" />
         <source>Section / field</source>
         <translation>セクション / 項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="84" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="82" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
         <source>Finding</source>
         <translation>指摘内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="84" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="82" />
         <source>Your response</source>
         <translation>あなたの回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="108" />
-        <location filename="../../jcm_pdd/gui/participant.py" line="109" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="106" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="107" />
         <source>Your response to this finding</source>
         <translation>この指摘へのあなたの回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="111" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="109" />
         <source>Save response</source>
         <translation>回答を保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="173" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="165" />
         <source>Review “{0}” (round {1}): {2} finding(s), {3} waiting for your response. Responses go into the next package.</source>
         <translation>レビュー「{0}」（第 {1} 回）: 指摘 {2} 件、うち回答待ち {3} 件。回答は次のパッケージに含まれます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="192" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="184" />
         <source>Select a finding to answer it.</source>
         <translation>回答する指摘を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="200" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="192" />
         <source>{0} ({1}) on {2} — {3}; raised in round {4}</source>
         <translation>{2} への {0}（{1}）— {3}、第 {4} 回で提起</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="210" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="202" />
         <source>Validator's assessment: {0}</source>
         <translation>審査機関の評価: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="232" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="224" />
         <source>Write your response first.</source>
         <translation>先に回答を書いてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="241" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="233" />
         <source>Response not saved</source>
         <translation>回答は保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="260" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="252" />
         <source>Open the validator's review</source>
         <translation>審査機関のレビューを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="268" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="260" />
         <source>Review not opened</source>
         <translation>レビューを開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="304" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="306" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
         <source>Round</source>
         <translation>審査回</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="138" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="137" />
         <source>Type</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="143" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="142" />
         <source>Section or field</source>
         <translation>セクションまたは項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="145" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="144" />
         <source>The section selected in the navigator, one of its fields, or a field path</source>
         <translation>ナビゲーターで選択中のセクション、その項目、または項目のパス</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="147" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="146" />
         <source>What the validator found</source>
         <translation>審査員が指摘した内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="148" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="147" />
         <source>The project participants' response</source>
         <translation>プロジェクト参加者の回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="149" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="148" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="137" />
         <source>The TPE's assessment of the response</source>
         <translation>回答に対する TPE の評価</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="152" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="151" />
         <source>Type:</source>
         <translation>種別:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="153" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="152" />
         <source>Section / field:</source>
         <translation>セクション / 項目:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="153" />
         <source>Finding:</source>
         <translation>指摘内容:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="155" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
         <source>Response:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="156" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="155" />
         <source>Assessment:</source>
         <translation>評価:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="158" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="157" />
         <source>New finding</source>
         <translation>新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="159" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="158" />
         <source>Raise finding</source>
         <translation>指摘を登録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="160" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="159" />
         <source>Save text</source>
         <translation>文面を保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="161" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="160" />
         <source>Record response</source>
         <translation>回答を記録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="162" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="161" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="141" />
         <source>Close finding</source>
         <translation>解決済みにする</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="163" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="162" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="142" />
         <source>Keep open</source>
         <translation>未完了のまま</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="165" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="164" />
         <source>The response does not resolve it: the finding stays open for the next round</source>
         <translation>回答では解決しません: 指摘は次のラウンドまで未完了のままです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="167" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="166" />
         <source>Reopen</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="244" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="243" />
         <source>New finding on {0}</source>
         <translation>{0} への新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="276" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="290" />
         <source>Raised by {0} on {1}</source>
         <translation>{1} に {0} が指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="294" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="277" />
         <source>No findings yet.</source>
         <translation>指摘事項はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="297" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="280" />
         <source>{0} finding(s); {1} CAR/CL not closed — no positive opinion yet.</source>
         <translation>指摘事項 {0} 件。未解決の CAR/CL が {1} 件あります — まだ肯定的な意見は出せません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="302" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="285" />
         <source>{0} finding(s); no CAR or CL left open.</source>
         <translation>指摘事項 {0} 件。未解決の CAR・CL はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="374" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="366" />
         <source>New finding on the section selected in the navigator</source>
         <translation>ナビゲーターで選択中のセクションへの新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="395" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="387" />
         <source>{0} on {1} — {2}; raised in round {3}</source>
         <translation>{0}（{1}）— {2}。第 {3} 回で指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="439" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="431" />
         <source>Finding not saved</source>
         <translation>指摘事項は保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="454" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="471" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="446" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="463" />
         <source>A finding needs a description.</source>
         <translation>指摘事項には内容の記述が必要です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="456" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="448" />
         <source>A finding must name the section or field it concerns.</source>
         <translation>指摘事項には対象のセクションまたは項目を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="487" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="479" />
         <source>Write the participants' response first.</source>
         <translation>先に参加者の回答を入力してください。</translation>
     </message>
@@ -1920,13 +1941,13 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>この審査記録には既に指摘事項またはサインオフがあるため、引き継ぎは行いませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="262" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="254" />
         <location filename="../../jcm_pdd/gui/review_files.py" line="37" />
         <source>JCM review (*{0})</source>
         <translation>JCM 審査記録 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="124" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="153" />
         <source>That is this round's own review file.</source>
         <translation>それは今回の審査記録ファイルそのものです。</translation>
     </message>
@@ -1951,7 +1972,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>指摘事項の出力</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="139" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="168" />
         <source>Findings are exported as .docx or .xlsx.</source>
         <translation>指摘事項は .docx または .xlsx で出力します。</translation>
     </message>
@@ -2089,7 +2110,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>サインオフを取り消せませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="113" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="111" />
         <source>Go to the field</source>
         <translation>該当項目へ移動</translation>
     </message>
@@ -2124,17 +2145,17 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="53" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="51" />
         <source>The review holds no earlier round.</source>
         <translation>レビューに以前のラウンドはありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="56" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="54" />
         <source>The package of round {0} (“{1}”) is not in this folder, so the changes since then cannot be shown; use Compare with… to choose it.</source>
         <translation>第 {0} 回のパッケージ（「{1}」）がこのフォルダーにないため、それ以降の変更を表示できません。「比較…」で選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="66" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="64" />
         <source>“{0}” beside this package is not the package the review saw as round {1}.</source>
         <translation>このパッケージの隣の「{0}」は、レビューが第 {1} 回として記録したパッケージではありません。</translation>
     </message>
@@ -2169,32 +2190,32 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>再オープン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="197" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="195" />
         <source>(no response)</source>
         <translation>（回答なし）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="199" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="197" />
         <source>changed</source>
         <translation>変更あり</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="199" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="197" />
         <source>unchanged</source>
         <translation>変更なし</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="213" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="206" />
         <source>{0} field(s) and {1} figure(s) changed since round {2}</source>
         <translation>第 {2} 回以降に項目 {0} 件と数値 {1} 件が変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="217" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="210" />
         <source>the changes since the last round are not available</source>
         <translation>前回からの変更は表示できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="221" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="214" />
         <source>Round {0}: {1}; {2} finding(s) not closed, {3} answered in this package.</source>
         <translation>第 {0} 回: {1}。未完了の指摘 {2} 件、このパッケージで回答 {3} 件。</translation>
     </message>
@@ -2245,37 +2266,53 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>ユーザーガイド</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="77" />
-        <location filename="../../jcm_pdd/gui/help.py" line="81" />
+        <location filename="../../jcm_pdd/gui/help.py" line="78" />
+        <location filename="../../jcm_pdd/gui/help.py" line="82" />
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="82" />
+        <location filename="../../jcm_pdd/gui/help.py" line="83" />
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="82" />
+        <location filename="../../jcm_pdd/gui/help.py" line="83" />
         <source>What it does</source>
         <translation>機能</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="103" />
+        <location filename="../../jcm_pdd/gui/help.py" line="104" />
         <source>Help on this field</source>
         <translation>この項目のヘルプ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="107" />
+        <location filename="../../jcm_pdd/gui/help.py" line="108" />
         <source>The form gives no guidance for this field.</source>
         <translation>様式にはこの項目のガイダンスがありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="110" />
+        <location filename="../../jcm_pdd/gui/help.py" line="111" />
         <source>Methodology: {0}</source>
         <translation>方法論: {0}</translation>
     </message>
-<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="288" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="286" /><source>With values</source><translation>数値を代入</translation></message></context>
+    <message>
+        <location filename="../../jcm_pdd/gui/table_window.py" line="58" />
+        <location filename="../../jcm_pdd/gui/table_window.py" line="77" />
+        <source>Back to the form</source>
+        <translation>フォームに戻る</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/table_window.py" line="65" />
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/table_window.py" line="66" />
+        <source>Redo</source>
+        <translation>やり直す</translation>
+    </message>
+<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="295" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="293" /><source>With values</source><translation>数値を代入</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>

@@ -6,7 +6,9 @@ are data: ``checks.en.toml`` and ``checks.ja.toml`` map each key to a template w
 placeholders, so the desktop app can show Japanese while the CLI and exports keep English.
 ``Diagnostic.message`` is the English text, made from the English catalogue when the
 diagnostic is made; ``text(diagnostic, language)`` gives it in any installed language. Values
-that come from data (form labels, methodology ids, site names) are inserted as they are.
+that come from data (form labels, methodology ids, site names) are inserted as they are; a
+value that is one of the product's own English sentences (a methodology caveat) is put in the
+language by the catalogue's ``[values]`` table.
 """
 
 from __future__ import annotations
@@ -36,6 +38,17 @@ def catalogue(language: str) -> Mapping[str, str]:
     return {str(key): str(value) for key, value in messages.items()}
 
 
+@cache
+def values(language: str) -> Mapping[str, str]:
+    """The product's own English sentences that a message quotes, in ``language`` (the
+    catalogue's optional ``[values]`` table: English text -> translation)."""
+    if language not in LANGUAGES or language == DEFAULT_LANGUAGE:
+        return {}
+    path = resources_dir() / "messages" / f"checks.{language}.toml"
+    data = tomlcache.loads(path.read_text(encoding="utf-8"), decimal=False)
+    return {str(key): str(value) for key, value in data.get("values", {}).items()}
+
+
 def render(key: str, params: Mapping[str, str], language: str = DEFAULT_LANGUAGE) -> str:
     """The message ``key`` in ``language``, its ``{placeholders}`` filled from ``params``.
 
@@ -44,8 +57,9 @@ def render(key: str, params: Mapping[str, str], language: str = DEFAULT_LANGUAGE
     """
     template = catalogue(language).get(key)
     if template is not None:
+        own = values(language)
         try:
-            return template.format_map(params)
+            return template.format_map({k: own.get(v, v) for k, v in params.items()})
         except (KeyError, IndexError, ValueError):
             pass
     return catalogue(DEFAULT_LANGUAGE)[key].format_map(params)

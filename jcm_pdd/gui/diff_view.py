@@ -108,10 +108,12 @@ def section_titles(project: Any) -> dict[str, str]:
 
 def field_labels(project: Any, diff: ProjectDiff) -> dict[str, str]:
     """The changed fields of ``diff`` named as ``project``'s forms name them."""
+    from jcm_pdd.gui.i18n import current_language
     from jcm_pdd.session.formview import form_view
     from jcm_pdd.session.labels import labels_for
 
-    return labels_for(form_view(project), [change.path for change in diff.fields])
+    paths = [change.path for change in diff.fields]
+    return labels_for(form_view(project), paths, current_language())
 
 
 class DiffView(QWidget):

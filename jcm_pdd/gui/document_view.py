@@ -69,9 +69,12 @@ class DocumentView(QWidget):
         self.banner_frame.setVisible(False)
 
         from jcm_pdd.gui.find_bar import FindBar
+        from jcm_pdd.gui.i18n import current_language
         from jcm_pdd.session.search import find
 
-        self.find_bar = FindBar(lambda text: find(controller.session.project, self.sections, text))
+        self.find_bar = FindBar(
+            lambda text: find(controller.session.project, self.sections, text, current_language())
+        )
         self.find_bar.go_to_path.connect(self.focus_path)
         self.navigator = Navigator()
         self.navigator.populate(self.sections)

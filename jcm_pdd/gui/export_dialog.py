@@ -205,7 +205,7 @@ class ExportDialog(_JobDialog):
         lines = []
         for d in errors:
             text = message_text(d, self.language)
-            where = f" ({path_label(sections, d.location)})" if d.location else ""
+            where = f" ({path_label(sections, d.location, self.language)})" if d.location else ""
             lines.append((text + where, d.location))
         heading = tr(
             "A final export is not possible while {0} error(s) remain (export a draft "

@@ -37,3 +37,9 @@ def install_language(language: str) -> bool:
         app.installTranslator(qt)
         _installed.append(qt)
     return loaded
+
+
+def current_language() -> str:
+    """The interface language installed last ("en" or "ja"), for core text made in it."""
+    name = QLocale().name().split("_", 1)[0]
+    return name if name in LANGUAGES else "en"

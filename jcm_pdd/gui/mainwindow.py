@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
         )
         from jcm_pdd.session.labels import labels_for
 
-        labels = labels_for(view.sections, [d.path for d in diagnostics])
+        labels = labels_for(view.sections, [d.path for d in diagnostics], self.prefs.language)
         self.diag_panel.set_diagnostics(diagnostics, labels)
         self._fit_diagnostics_dock(bool(diagnostics))
         problems: dict[str, int] = {}

@@ -269,6 +269,7 @@ def open_review(window: MainWindow, path: Path | None = None) -> bool:
 def show_review(window: MainWindow) -> None:
     """Build the "Findings to answer" dock and the field markers for the open review."""
     from jcm_pdd.gui.diff_view import section_titles
+    from jcm_pdd.gui.i18n import current_language
     from jcm_pdd.session.labels import path_label
 
     answering, session = window.participant_review, window.session
@@ -277,7 +278,9 @@ def show_review(window: MainWindow) -> None:
     view = window.view
     assert view is not None
     panel = ResponsePanel(
-        answering, section_titles(session.project), lambda p: path_label(view.sections, p)
+        answering,
+        section_titles(session.project),
+        lambda p: path_label(view.sections, p, current_language()),
     )
     panel.go_to_target.connect(window.go_to_target)
     panel.changed.connect(lambda: _mark(window))

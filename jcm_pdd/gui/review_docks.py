@@ -41,6 +41,7 @@ def reviewer_name(window: MainWindow) -> str:
 def add_review_docks(window: MainWindow, state: PackageState) -> list[QDockWidget]:
     """Build the findings and sign-off docks (and from round 2 the round view) for ``state``."""
     from jcm_pdd.gui.diff_view import section_titles
+    from jcm_pdd.gui.i18n import current_language
     from jcm_pdd.gui.review_panel import ReviewPanel, target_paths
     from jcm_pdd.gui.signoff_panel import SignOffPanel
     from jcm_pdd.session.labels import path_label
@@ -57,7 +58,7 @@ def add_review_docks(window: MainWindow, state: PackageState) -> list[QDockWidge
         author=reviewer_name(window),
         section_titles=titles,
         field_paths=target_paths(project, view.sections),
-        path_label=lambda p: path_label(view.sections, p),
+        path_label=lambda p: path_label(view.sections, p, current_language()),
     )
     signoffs = SignOffPanel(
         review,

@@ -280,6 +280,7 @@ class TableEditor(QWidget):
         """Per-unit rows (Tables 1 and 2, default values) say which unit they belong to in the
         row header, so twelve rows of three chillers do not read the same in threes; the
         Project units' index symbol reads as what it counts."""
+        from jcm_pdd.gui.i18n import current_language
         from jcm_pdd.session.labels import index_set_label, unit_label, unit_tag
 
         if project is None:
@@ -300,7 +301,7 @@ class TableEditor(QWidget):
             elif header.text() != text:
                 header.setText(text)  # keeps a confidential mark's lock icon
             if per_unit and not header.toolTip():
-                header.setToolTip(unit_label(project, index))
+                header.setToolTip(unit_label(project, index, current_language()))
             if set_column >= 0:
                 item = self.table.item(r, set_column)
                 shown = index_set_label(template, str(getattr(row, "set", "")))

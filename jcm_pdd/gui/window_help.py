@@ -74,7 +74,8 @@ def field_help(window: MainWindow) -> QDialog | None:
     session = window.session
     if not path or session is None or window.view is None:
         return show_guide(window)
-    dialog = FieldHelpDialog(help_for(session.project, window.view.sections, path), window)
+    found = help_for(session.project, window.view.sections, path, window.prefs.language)
+    dialog = FieldHelpDialog(found, window)
     dialog.show()
     return dialog
 

@@ -5,6 +5,8 @@ rounds) names a place in the submission as the form does: "A.3 Location of proje
 coordinates, row 1, Latitude", not ``pdd.sites.0.latitude``. ``path_label`` finds the form field
 editing a path (``formview``) and adds the row number and column label of a table cell;
 ``natural_key`` sorts "row 3" before "row 11" and ``pdd.sites.2`` before ``pdd.sites.10``.
+The form's own labels stay English (the language of JCM documents); the few words added here
+("row 3", "site S1") follow the interface language.
 """
 
 from __future__ import annotations
@@ -16,6 +18,16 @@ from typing import Any
 from jcm_pdd.session.formview import FieldView, SectionView
 
 _DIGITS = re.compile(r"(\d+)")
+
+# The words this module adds to the form's labels, per interface language.
+_WORDS = {
+    "en": {"row": "row {0}", "site": ", site {0}"},
+    "ja": {"row": "{0} 行目", "site": "、サイト {0}"},
+}
+
+
+def _word(language: str, key: str, value: object) -> str:
+    return _WORDS.get(language, _WORDS["en"])[key].format(value)
 
 
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
@@ -41,7 +53,7 @@ def _field_of(sections: Sequence[SectionView], path: str) -> tuple[SectionView, 
     return best
 
 
-def path_label(sections: Sequence[SectionView], path: str) -> str:
+def path_label(sections: Sequence[SectionView], path: str, language: str = "en") -> str:
     """Where ``path`` is in the submission, in the form's words; the path itself when no form
     field edits it (a person still sees something exact)."""
     if not path:
@@ -55,7 +67,7 @@ def path_label(sections: Sequence[SectionView], path: str) -> str:
         parts.append(view.label)
     rest = path[len(view.path) + 1 :].split(".") if path != view.path else []
     if rest and rest[0].isdigit():
-        parts.append(f"row {int(rest[0]) + 1}")
+        parts.append(_word(language, "row", int(rest[0]) + 1))
         sub = ".".join(rest[1:])
         column = next((c for c in view.columns if c.path == sub), None)
         if column is None and sub:
@@ -69,12 +81,14 @@ def path_label(sections: Sequence[SectionView], path: str) -> str:
     return ", ".join(parts)
 
 
-def labels_for(sections: Sequence[SectionView], paths: Sequence[str]) -> dict[str, str]:
+def labels_for(
+    sections: Sequence[SectionView], paths: Sequence[str], language: str = "en"
+) -> dict[str, str]:
     """``path_label`` of many paths at once."""
-    return {p: path_label(sections, p) for p in dict.fromkeys(paths)}
+    return {p: path_label(sections, p, language) for p in dict.fromkeys(paths)}
 
 
-def unit_label(project: Any, index: dict[str, str]) -> str:
+def unit_label(project: Any, index: dict[str, str], language: str = "en") -> str:
     """The unit a per-unit Monitoring Plan row is about, as a person names it: the member's
     description (or id) and its site, e.g. "Chiller S1-2, site S1"; "" for a row of no unit."""
     members = {(m.set, m.id): m for m in project.monitoring_plan.index_members}
@@ -83,7 +97,7 @@ def unit_label(project: Any, index: dict[str, str]) -> str:
         member = members.get((name, member_id))
         text = (member.label or member.id) if member is not None else member_id
         if member is not None and member.site_id:
-            text += f", site {member.site_id}"
+            text += _word(language, "site", member.site_id)
         parts.append(text)
     return "; ".join(parts)
 

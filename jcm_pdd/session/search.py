@@ -46,8 +46,11 @@ def _places(project: Project, sections: Sequence[SectionView]) -> Iterator[tuple
                     yield f"{view.path}.{n}.{column.path}", column
 
 
-def find(project: Project, sections: Sequence[SectionView], text: str) -> list[Match]:
-    """The places whose value (or label) contains ``text``, case-insensitively."""
+def find(
+    project: Project, sections: Sequence[SectionView], text: str, language: str = "en"
+) -> list[Match]:
+    """The places whose value (or label) contains ``text``, case-insensitively (their places
+    named with the words of ``language``)."""
     wanted = text.strip().casefold()
     if not wanted:
         return []
@@ -56,9 +59,9 @@ def find(project: Project, sections: Sequence[SectionView], text: str) -> list[M
         value = _value(project, path)
         shown = "" if value is None else str(value)
         if wanted in shown.casefold():
-            found.append(Match(path, path_label(sections, path), shown))
+            found.append(Match(path, path_label(sections, path, language), shown))
         elif wanted in view.label.casefold() and not any(p.isdigit() for p in path.split(".")):
-            found.append(Match(path, path_label(sections, path), view.label))
+            found.append(Match(path, path_label(sections, path, language), view.label))
     return found
 
 
@@ -82,14 +85,18 @@ def _field_view(sections: Sequence[SectionView], path: str) -> FieldView | None:
     return best
 
 
-def field_help(project: Project, sections: Sequence[SectionView], path: str) -> FieldHelp:
+def field_help(
+    project: Project, sections: Sequence[SectionView], path: str, language: str = "en"
+) -> FieldHelp:
     """What F1 shows for the field at ``path``."""
     view = _field_view(sections, path)
     guidance = view.guidance if view is not None else ""
-    return FieldHelp(path_label(sections, path), guidance, _citation(project, path))
+    return FieldHelp(
+        path_label(sections, path, language), guidance, _citation(project, path, language)
+    )
 
 
-def _used_in(template: Any, key: str) -> str:
+def _used_in(template: Any, key: str, language: str = "en") -> str:
     """Where the methodology's equations use the parameter ``key`` ("" when none does)."""
     import re
 
@@ -102,10 +109,13 @@ def _used_in(template: Any, key: str) -> str:
             refs.append(ref)
     if not refs:
         return ""
-    return f"{template.identity.id} ver{template.identity.version}, used in " + ", ".join(refs)
+    where = f"{template.identity.id} ver{template.identity.version}"
+    if language == "ja":
+        return f"{where}、{', '.join(refs)} で使用"
+    return f"{where}, used in " + ", ".join(refs)
 
 
-def _citation(project: Project, path: str) -> str:
+def _citation(project: Project, path: str, language: str = "en") -> str:
     """The template's citation for a Monitoring Plan row's parameter or a B.2 criterion."""
     template = methodology_template(project)
     if template is None:
@@ -118,7 +128,7 @@ def _citation(project: Project, path: str) -> str:
             return ""
         provenance = getattr(parameter, "provenance", None)
         cited = getattr(provenance, "citation", "") if provenance is not None else ""
-        return "; ".join(x for x in (cited, _used_in(template, key)) if x)
+        return "; ".join(x for x in (cited, _used_in(template, key, language)) if x)
     if parts[:2] == ["pdd", "eligibility"] and len(parts) > 2 and parts[2].isdigit():
         number = int(parts[2]) + 1
         criterion = next((c for c in template.eligibility if c.number == number), None)

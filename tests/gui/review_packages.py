@@ -16,6 +16,8 @@ from tests.package.projects import make_project, save
 CREATED = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 # How the round-2 change (Table 1's estimated value) is named in a compare or round view.
 ESTIMATED_VALUE_LABEL = "Table 1 Parameters to be monitored ex post, row 1, Estimated Values"
+# The same place under the Japanese interface: the form's labels stay English, the row does not.
+ESTIMATED_VALUE_LABEL_JA = "Table 1 Parameters to be monitored ex post, 1 行目, Estimated Values"
 _BUILT: dict[str, Path] = {}
 
 

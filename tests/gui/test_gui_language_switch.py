@@ -145,6 +145,11 @@ def test_diagnostics_follow_the_interface_language(window, qtbot) -> None:  # no
         assert len(japanese) == len(english), "the same problems, in other words"
         assert sum(any("\u3040" <= c <= "\u30ff" for c in m) for m in japanese) > len(japanese) // 2
         assert window.diag_panel.tree.topLevelItem(0).text(1) == japanese[0]
+        # the places too: the form's labels stay English, the words around them do not
+        tree = window.diag_panel.tree
+        places = [tree.topLevelItem(i).text(2) for i in range(tree.topLevelItemCount())]
+        assert any("行目" in place for place in places)
+        assert not any(" row " in place or ", site " in place for place in places)
     finally:
         install_language("en")
 

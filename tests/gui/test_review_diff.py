@@ -12,7 +12,12 @@ from PySide6.QtWidgets import QFileDialog
 from jcm_pdd.gui.diff_view import CompareDialog, compare_with, figure_delta, value_text
 from jcm_pdd.gui.i18n import install_language
 from jcm_pdd.package import snapshot_folder
-from tests.gui.review_packages import ESTIMATED_VALUE_LABEL, built_rounds, copy_into
+from tests.gui.review_packages import (
+    ESTIMATED_VALUE_LABEL,
+    ESTIMATED_VALUE_LABEL_JA,
+    built_rounds,
+    copy_into,
+)
 from tests.gui.screens import keep_screenshot
 
 
@@ -42,7 +47,8 @@ def test_two_rounds_show_a_changed_field_and_a_changed_figure(
     diff = _run(qtbot, dialog)
     assert diff is dialog.diff and dialog.diff is not None, dialog.message.text()
     rows = dialog.view.rows()
-    fields = [r for r in rows if r[2] == ESTIMATED_VALUE_LABEL]
+    label = ESTIMATED_VALUE_LABEL_JA if language == "ja" else ESTIMATED_VALUE_LABEL
+    fields = [r for r in rows if r[2] == label]
     assert len(fields) == 1
     _, section, _, old, new, change = fields[0]
     assert (old, new, change) == ("1000", "1100", "")

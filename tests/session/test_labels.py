@@ -29,3 +29,17 @@ def test_rows_sort_in_natural_order() -> None:
         "pdd.sites.10.city",
     ]
     assert sorted(["row 11", "row 3"], key=natural_key) == ["row 3", "row 11"]
+
+
+def test_the_words_added_to_labels_follow_the_interface_language() -> None:
+    from jcm_pdd.session.labels import unit_label
+
+    project = load_project(sample_project_path()).project
+    sections = form_view(project)
+    japanese = path_label(sections, "pdd.sites.0.latitude", "ja")
+    assert japanese == "A.3 Location of project, including coordinates, Sites, 1 行目, Latitude"
+    assert "row" not in path_label(sections, "monitoring_plan.monitored.10.estimated_value", "ja")
+    member = project.monitoring_plan.index_members[0]
+    index = {member.set: member.id}
+    assert unit_label(project, index, "ja").endswith(f"、サイト {member.site_id}")
+    assert unit_label(project, index).endswith(f", site {member.site_id}")

@@ -5,7 +5,8 @@ or with a ``UserError`` (the user's words) when the job fails; a damaged install
 file of the app missing) is told as such, in the interface language. A bug (any other exception) is
 written to the crash log (``jcm_pdd.crashlog``) with its traceback, never dropped, and reaches
 the user as one sentence in product words. Signals cross to the GUI thread queued, so slots
-touch widgets only there (Picard's rule).
+touch widgets only there (Picard's rule). ``result`` keeps what ``finished`` carried, for a
+caller that waits for the thread instead of the queued signal (autosave before a save).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ class Worker(QObject):
     def __init__(self, job: Callable[[Progress], Any]) -> None:
         super().__init__()
         self._job = job
+        self.result: Any = None  # set, in the job's thread, before ``finished`` is emitted
 
     def run(self) -> None:
         try:
@@ -67,4 +69,5 @@ class Worker(QObject):
         except Exception as exc:  # a bug: the trace goes to the crash log, the user reads words
             record(exc, "background job")
             result = UserError(bug_message())
+        self.result = result
         self.finished.emit(result)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from jcm_pdd.errors import UserError
-from jcm_pdd.gui import icons
+from jcm_pdd.gui import icons, theme
+from jcm_pdd.gui.autosaver import Autosaver
 from jcm_pdd.gui.calc_panel import CalcPanel
 from jcm_pdd.gui.confidential import ConfidentialPanel
 from jcm_pdd.gui.confidential import attach as attach_confidential
@@ -109,6 +111,15 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.calc_dock], [330], Qt.Orientation.Horizontal)
         self.resizeDocks([self.diag_dock], [170], Qt.Orientation.Vertical)
         install_menus(self)
+        self.autosaver = Autosaver(self.autosave, self)  # writes in a background job
+        # Shown until an autosave or a save succeeds: a failing autosave must not go unseen.
+        self.autosave_problem = QLabel()
+        self.autosave_problem.setObjectName("autosaveProblem")
+        theme.style_banner(self.autosave_problem, "warning")
+        self.statusBar().addPermanentWidget(self.autosave_problem)
+        self.autosave_problem.hide()
+        self.autosaver.failed.connect(self._autosave_failed)
+        self.autosaver.written.connect(self.autosave_problem.hide)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(int(self.autosave.interval * 1000))
         self.autosave_timer.timeout.connect(self.autosave_tick)
@@ -442,6 +453,7 @@ class MainWindow(QMainWindow):
     def _save_to(self, path: Path) -> bool:
         session = self.session
         assert session is not None and self.controller is not None
+        self.autosaver.wait()  # never two writes at once; the save then drops its copy
         try:
             session_io.save_document(session, path, self.summary())
         except UserError as exc:
@@ -449,6 +461,7 @@ class MainWindow(QMainWindow):
             return False
         self.controller.mark_saved()
         self.autosave.reset()
+        self.autosave_problem.hide()
         self.prefs.add_recent(path)
         self.prefs.save()
         self.status(tr("Saved {0}").format(path.name))
@@ -498,6 +511,8 @@ class MainWindow(QMainWindow):
     def drop_document(self) -> None:
         """Close the document without asking: release it, clear the panels, show the start."""
         session = self.session
+        self.autosaver.wait()  # a copy being written is known, and dropped, before closing
+        self.autosave_problem.hide()
         if session is not None and session.read_only is None:
             session_io.close_document(session)
         elif hasattr(session, "package"):
@@ -517,20 +532,17 @@ class MainWindow(QMainWindow):
 
     # -- autosave --------------------------------------------------------------------------
     def autosave_tick(self) -> bool:
-        """Write the recovery copy if due; True when one was written."""
+        """Start writing the recovery copy in the background if one is due; True if started."""
         session = self.session
         if session is None or session.read_only:
             return False
-        now = time.monotonic()
-        if not self.autosave.due(now=now, dirty=session.is_dirty, revision=session.revision):
-            return False
-        try:
-            session_io.write_recovery(session)
-        except UserError as exc:
-            self.status(tr("Autosave failed: {0}").format(exc.message))
-            return False
-        self.autosave.written(now=now, revision=session.revision)
-        return True
+        return self.autosaver.tick(session, time.monotonic())
+
+    def _autosave_failed(self, message: str) -> None:
+        text = tr("Autosave failed: {0}").format(message)
+        self.autosave_problem.setText(text)
+        self.autosave_problem.setToolTip(text)
+        self.autosave_problem.show()
 
     # -- dialogs ---------------------------------------------------------------------------
     def export_dialog(self) -> QWidget | None:

@@ -5,10 +5,17 @@ editable: a live lock held by another instance, or a file made by a newer versio
 read-only with the reason shown in a banner (and no lock of ours is taken). Saving takes the
 lock of the new file, writes atomically with a start-page summary in the manifest, and drops
 the recovery copy; closing releases the lock and drops the recovery copy.
+
+Autosave is split for the GUI's background job: ``snapshot_for_recovery`` takes what is to be
+written on the GUI thread (the project as its JSON data, a copy of the attachment store: well
+under a millisecond for a 300-unit project), and ``write_snapshot`` does the slow part
+(validation, serialising, compressing, copying the attachments, fsync) on any thread, touching
+nothing the GUI thread goes on editing. ``recovery_written`` records the result in the session.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +26,7 @@ from jcm_pdd.storage import (
     AttachmentStore,
     ProjectLock,
     ProjectLocked,
+    ProjectSaveError,
     RecoveryEntry,
     RecoveryStore,
     load_project,
@@ -108,13 +116,62 @@ def close_document(session: DocumentSession) -> None:
         session.lock = None
 
 
-def write_recovery(session: DocumentSession, store: RecoveryStore | None = None) -> RecoveryEntry:
-    """Write the autosave recovery copy of the session (never over the user's file)."""
-    store = store or RecoveryStore()
-    entry = store.write(
-        session.project, session.attachments, original=session.path, key=session.recovery_key
+class AutosaveError(UserError):
+    """The recovery copy could not be written; the user's own file is untouched."""
+
+
+@dataclass(frozen=True)
+class RecoverySnapshot:
+    """A session's document as it stood when an autosave was due, detached from the session."""
+
+    data: dict[str, Any]  # project.model_dump(mode="json"): exactly what project.json holds
+    attachments: AttachmentStore  # an independent copy (the session's store may be rebound)
+    original: Path | None
+    key: str | None  # the session's recovery copy to replace, if one was written
+    revision: int
+
+
+def snapshot_for_recovery(session: DocumentSession) -> RecoverySnapshot:
+    """What an autosave writes, taken at once (on the GUI thread, between two edits)."""
+    return RecoverySnapshot(
+        data=session.project.model_dump(mode="json"),
+        attachments=session.attachments.copy(),
+        original=session.path,
+        key=session.recovery_key,
+        revision=session.revision,
     )
+
+
+def write_snapshot(snapshot: RecoverySnapshot, store: RecoveryStore | None = None) -> RecoveryEntry:
+    """Write the recovery copy of ``snapshot`` (any thread); AutosaveError when it cannot be."""
+    # The data came from a valid project, so it validates back to an equal one (a saved file
+    # is loaded the same way).
+    project = Project.model_validate(snapshot.data)
+    try:
+        return (store or RecoveryStore()).write(
+            project, snapshot.attachments, original=snapshot.original, key=snapshot.key
+        )
+    except ProjectSaveError as exc:
+        raise AutosaveError(
+            f"the recovery copy could not be written ({exc.reason}); your file is unchanged. "
+            "Save to keep your changes."
+        ) from None
+    except OSError as exc:  # the recovery folder itself (created by RecoveryStore())
+        raise AutosaveError(
+            f"the recovery folder could not be written ({exc.strerror or exc}); your file is "
+            "unchanged. Save to keep your changes."
+        ) from None
+
+
+def recovery_written(session: DocumentSession, entry: RecoveryEntry) -> None:
+    """Remember the session's recovery copy (the next autosave replaces it; a save drops it)."""
     session.recovery_key = entry.key
+
+
+def write_recovery(session: DocumentSession, store: RecoveryStore | None = None) -> RecoveryEntry:
+    """Write the autosave recovery copy of the session now, on this thread."""
+    entry = write_snapshot(snapshot_for_recovery(session), store)
+    recovery_written(session, entry)
     return entry
 
 

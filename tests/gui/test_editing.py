@@ -175,7 +175,8 @@ def test_autosave_writes_recovery_only_while_dirty(window, project_file, qtbot) 
     window.open_path(project_file)
     assert not window.autosave_tick()  # clean: nothing written
     qtbot.keyClicks(_editor(window, "pdd.title"), " v2")
-    assert window.autosave_tick()
+    with qtbot.waitSignal(window.autosaver.written, timeout=30000):  # a background job
+        assert window.autosave_tick()
     pending = session_io.pending_recoveries()
     assert len(pending) == 1 and pending[0].original == project_file.resolve()
     assert not window.autosave_tick()  # no new change since the copy

@@ -1,6 +1,6 @@
-"""``jcm-pdd package FILE --out PKG [--round N] [--responses REVIEW]``: build a validation
-package (.jcmpkg); a resubmission carries the participants' responses written into the
-validator's review file."""
+"""``jcm-pdd package FILE --out PKG [--round N] [--responses REVIEW] [--periods N-M]``: build a
+validation package (.jcmpkg), or with ``--periods`` a verification package of those monitoring
+periods; a resubmission carries the responses written into the validator's review file."""
 
 from __future__ import annotations
 
@@ -32,6 +32,11 @@ def register(subparsers: Any) -> None:
         default=None,
         help="the validator's .jcmreview holding your responses (carried into the package)",
     )
+    parser.add_argument(
+        "--periods",
+        default=None,
+        help="a verification package of these monitoring periods (e.g. 1-3,5 or all)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     parser.set_defaults(handler=run)
 
@@ -62,6 +67,14 @@ def run(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"\r{int(fraction * 100):3d}% {message[:60]:<60}", end="", file=sys.stderr)
 
+    covered = None
+    if args.periods is not None:
+        from jcm_pdd.package.engine import load_project
+        from jcm_pdd.package.periods import parse_period_numbers
+
+        count = len(load_project(args.file).monitoring.periods) if args.file.is_file() else 0
+        covered = parse_period_numbers(args.periods, count)
+
     result = build_package(
         args.file,
         args.out,
@@ -70,10 +83,12 @@ def run(args: argparse.Namespace) -> int:
         progress=progress,
         created=created,
         responses=responses,
+        monitoring_periods=covered,
     )
     if not args.quiet:
         print(file=sys.stderr)
-    print(f"Package written: {result.path}")
+    kind = "Verification package" if covered is not None else "Package"
+    print(f"{kind} written: {result.path}")
     print(f"  files: {len(result.manifest)} (Payload-Oxum {result.payload_oxum})")
     print(f"  package id (SHA-256 of tagmanifest-sha256.txt): {result.package_id}")
     if args.responses is not None:

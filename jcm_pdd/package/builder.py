@@ -28,7 +28,7 @@ from typing import Any
 from jcm_pdd import __version__
 from jcm_pdd.errors import UserError
 from jcm_pdd.model import Project
-from jcm_pdd.package import engine
+from jcm_pdd.package import engine, periods
 from jcm_pdd.package.writer import BagResult, PayloadFile, Progress, write_bag
 
 INDEX_FORMAT = 1
@@ -50,6 +50,9 @@ class BuildContext:
     progress: Progress
     index: dict[str, Any] = field(default_factory=dict)  # producers record roles here
     responses: list[dict[str, str]] = field(default_factory=list)  # to the last round's findings
+    # a verification package: the monitoring periods it covers (positions) and their figures
+    periods: tuple[int, ...] = ()
+    period_figures: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 Producer = Callable[[BuildContext], list[PayloadFile]]
@@ -95,6 +98,12 @@ def bag_info_fields(ctx: BuildContext) -> list[tuple[str, str]]:
         if quantity in total:
             label = quantity.split("_")[0]
             fields.append((f"Total-{label}-tCO2e", total[quantity]))
+    if ctx.periods:
+        fields += [
+            ("Package-Kind", periods.KIND_VERIFICATION),
+            ("Monitoring-Periods", periods.describe(project, ctx.periods)),
+            ("Total-Credited-ER-tCO2e", str(periods.credited_total(ctx.period_figures))),
+        ]
     return [(label, value) for label, value in fields if value]
 
 
@@ -108,10 +117,13 @@ def build_package(
     created: datetime | None = None,
     producers: Sequence[Producer] | None = None,
     responses: Sequence[dict[str, str]] = (),
+    monitoring_periods: Sequence[int] | None = None,
 ) -> BagResult:
     """Build the ``.jcmpkg`` at ``out_path``; raise ``UserError`` (listing them) on errors.
 
     ``responses`` (``Review.participant_responses()``) go into the package for a resubmission.
+    ``monitoring_periods`` (positions in ``project.monitoring.periods``) makes it a
+    verification package of those periods (``periods``); ``None`` a validation package.
     """
     from jcm_pdd.checks import blocking_errors, blocking_lines
     from jcm_pdd.package.producers import DEFAULT_PRODUCERS
@@ -126,17 +138,22 @@ def build_package(
         raise UserError("The package cannot be written over the project file.")
     report(0.0, "Loading the project")
     project = engine.load_project(project_path)
-    errors = blocking_lines(blocking_errors(project))
+    covered = (
+        periods.covered(project, monitoring_periods) if monitoring_periods is not None else None
+    )
+    errors = blocking_lines(blocking_errors(project, periods=covered))
     if errors:
         listed = "\n".join(f"  - {e}" for e in errors)
+        purpose = "verification" if covered is not None else "validation"
         raise UserError(
-            f"The project cannot be packaged for validation while the checks report "
+            f"The project cannot be packaged for {purpose} while the checks report "
             f"{len(errors)} error(s):\n{listed}"
         )
     report(0.05, "Calculating")
     template_path = engine.template_file_for(project)
     template = engine.load_template_file(template_path)
     estimate = engine.estimate(project, template)
+    figures = periods.period_figures(project, template, covered) if covered else {}
     work_dir = Path(tempfile.mkdtemp(prefix="jcmpkg-build-"))
     try:
         ctx = BuildContext(
@@ -151,6 +168,8 @@ def build_package(
             work_dir=work_dir,
             progress=lambda f, m: report(0.1 + 0.4 * f, m),
             responses=[dict(item) for item in responses],
+            periods=covered or (),
+            period_figures=figures,
         )
         payload: list[PayloadFile] = []
         for producer in producers if producers is not None else DEFAULT_PRODUCERS:

@@ -6,7 +6,9 @@ project (or any part of it) into ``{model path: JSON value}`` leaves, e.g.
 ``MPS:Table 1``, taken from the project's form definitions in ``forms/``, so sign-offs follow
 the same navigator the reviewer sees) or any model path (``pdd.sites.1``). Its fingerprint is
 the SHA-256 of its leaves plus, for sections the calculation fills (C.3, the MPS tables), the
-per-year RE/PE/ER figures: a change to either turns a sign-off stale.
+per-year RE/PE/ER figures: a change to either turns a sign-off stale. In a verification, a
+monitoring period is a section too (``MRS:period 2``): its values and its own figures
+(``period 2``, ``period 2 (2028)``), so a change to another period leaves its sign-off alone.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ class SectionSpec:
     title: str
     paths: tuple[str, ...]  # model paths (patterns with * are cut at the first *)
     figures: bool = False
+    # a monitoring period's section: only its own figures ("period 2", "period 2 (2028)")
+    figure_period: str = ""
 
 
 def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
@@ -93,7 +97,36 @@ def sections_for(project: Project) -> dict[str, SectionSpec]:
     return specs
 
 
+PERIOD_PREFIX = "MRS:period "
+
+
+def period_sections(project: Project) -> dict[str, SectionSpec]:
+    """One section per monitoring period (``MRS:period 1`` ...), for a verification."""
+    specs: dict[str, SectionSpec] = {}
+    for number, period in enumerate(project.monitoring.periods):
+        label = f"period {number + 1}"
+        dates = (
+            f" ({period.start:%d/%m/%Y} - {period.end:%d/%m/%Y})"
+            if period.start and period.end
+            else ""
+        )
+        key = PERIOD_PREFIX + str(number + 1)
+        specs[key] = SectionSpec(
+            key,
+            f"Monitoring {label}{dates}",
+            (f"monitoring.periods.{number}",),
+            figures=True,
+            figure_period=label,
+        )
+    return specs
+
+
 def section_spec(project: Project, key: str) -> SectionSpec:
+    if key.startswith(PERIOD_PREFIX):
+        periods = period_sections(project)
+        if key in periods:
+            return periods[key]
+        raise KeyError(f"'{key}': the project has {len(periods)} monitoring period(s)")
     specs = sections_for(project)
     if key in specs:
         return specs[key]
@@ -115,8 +148,17 @@ def section_values(project: Project, figures: Figures, spec: SectionSpec) -> dic
             values.update(flatten(get_value(project, path), path))
         except PathError:
             values[path] = None
-    if spec.figures:
-        values.update(flatten_figures(figures))
+    if spec.figure_period:
+        own = spec.figure_period
+        values.update(
+            flatten_figures(
+                {k: v for k, v in figures.items() if k == own or k.startswith(own + " (")}
+            )
+        )
+    elif spec.figures:  # the PDD's figures: C.3's years and total, never a period's
+        values.update(
+            flatten_figures({k: v for k, v in figures.items() if not k.startswith("period ")})
+        )
     return dict(sorted(values.items()))
 
 

@@ -9,6 +9,7 @@ the project, which the template, which the C.3 table to read back. Payload layou
     data/calculation/trace.json, trace.html
     data/documents/<exported files>
     data/attachments/<sha256 prefix>-<name>
+    data/monitoring/periods.json             (a verification package only: see ``periods``)
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from jcm_pdd.errors import UserError
-from jcm_pdd.package import engine
+from jcm_pdd.package import engine, periods
 from jcm_pdd.package.builder import BuildContext, Producer
 from jcm_pdd.package.normalize import normalize_ooxml, normalize_pdf
 from jcm_pdd.package.safezip import PackageFormatError, SafeZip
@@ -260,6 +261,41 @@ def participant_responses(ctx: BuildContext) -> list[PayloadFile]:
     ]
 
 
+def monitoring_periods(ctx: BuildContext) -> list[PayloadFile]:
+    """The covered monitoring periods as monitored, with their figures and evidence (after
+    ``attachments``, whose payload paths the evidence names); nothing for a validation package."""
+    if not ctx.periods:
+        return []
+    listed = ctx.index.get("attachments", [])
+    packaged = {item["sha256"]: item["path"] for item in listed if isinstance(item, dict)}
+    evidence = periods.evidence_of(ctx.project, ctx.periods)
+    missing = [sha for sha in evidence if sha not in packaged]
+    if missing:  # the gate refuses evidence that is not attached; this is the last guard
+        raise UserError(f"The evidence file {missing[0][:12]}… is not in the project file.")
+    data = periods.periods_data(ctx.project, ctx.periods, ctx.period_figures, packaged)
+    ctx.index["kind"] = periods.KIND_VERIFICATION
+    ctx.index["monitoring"] = {
+        "periods": [
+            {
+                "number": number + 1,
+                "start": item["start"],
+                "end": item["end"],
+            }
+            for number, item in zip(ctx.periods, data["periods"], strict=True)
+        ],
+        "file": periods.PERIODS_MEMBER,
+        "figures": ctx.period_figures,
+        "evidence": {sha: packaged[sha] for sha in evidence},
+    }
+    return [
+        PayloadFile(
+            periods.PERIODS_MEMBER.removeprefix("data/"),
+            "monitoring periods",
+            data=canonical_json(data),
+        )
+    ]
+
+
 DEFAULT_PRODUCERS: tuple[Producer, ...] = (
     project_file,
     template_file,
@@ -267,4 +303,5 @@ DEFAULT_PRODUCERS: tuple[Producer, ...] = (
     documents,
     attachments,
     participant_responses,
+    monitoring_periods,
 )

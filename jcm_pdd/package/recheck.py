@@ -18,6 +18,7 @@ from typing import Any
 from jcm_pdd.errors import UserError
 from jcm_pdd.package import bagit, docreaders, engine
 from jcm_pdd.package.engine import Figures
+from jcm_pdd.package.recheck_periods import recheck_periods
 from jcm_pdd.package.report import FigureCheck, VerifyReport
 from jcm_pdd.package.safezip import SafeZip
 
@@ -120,6 +121,7 @@ def recheck(zf: SafeZip, report: VerifyReport, payload_ok: dict[str, bool]) -> N
             report.check(CHECK, "failed", "cannot re-run")
             return
         checks = _all_sources(zf, report, estimate, payload_ok, Path(tmp))
+        checks += recheck_periods(zf, report, project, template, payload_ok)
     report.figures.extend(checks)
     if not any(c.source.lower().endswith(".docx") and c.period != "-" for c in checks):
         # A package must let the figures be checked against what the PDD itself states.

@@ -73,6 +73,11 @@ class VerifyReport:
         value = self.bag_info.get("Package-Round", "")
         return int(value) if value.isdigit() else None
 
+    @property
+    def kind(self) -> str:
+        """``validation`` or ``verification`` (of monitoring periods), as bag-info states it."""
+        return self.bag_info.get("Package-Kind", "validation")
+
     def named_files(self) -> set[str]:
         return {name for problem in self.problems for name in problem.files}
 
@@ -106,6 +111,9 @@ class VerifyReport:
         # The id (SHA-256 of the tag manifest) changes with any re-made checksum: a validator
         # compares it with the id the project participant sent by another channel.
         lines.append(f"  Package id: {self.package_id or '(none: the package cannot be read)'}")
+        if self.kind != "validation":
+            periods = self.bag_info.get("Monitoring-Periods", "")
+            lines.append(f"  Package for {self.kind} of monitoring periods {periods}")
         if self.invalid_reason:
             lines.append(f"  {self.invalid_reason}")
         for problem in self.problems:

@@ -36,6 +36,7 @@ REVIEW_SUFFIX = ".jcmreview"
 MAX_REVIEW_BYTES = 64 * 1024 * 1024
 FindingType = Literal["CAR", "CL", "FAR"]
 FindingStatus = Literal["open", "responded", "closed"]
+PackageKind = Literal["validation", "verification"]
 
 
 def _now() -> datetime:
@@ -54,6 +55,10 @@ class PackageRef(_Model):
     # The verification verdict when last opened (VERIFIED / ALTERED); "" in files written before
     # it was recorded. Anything but VERIFIED marks the findings exports as not trustworthy.
     verdict: str = ""
+    # A verification round (after registration) covers monitoring periods (numbered from 1);
+    # files written before verification packages existed hold validation rounds only.
+    kind: PackageKind = "validation"
+    periods: list[int] = Field(default_factory=list)
 
     @property
     def trusted(self) -> bool:
@@ -131,6 +136,8 @@ class Review(_Model):
         file_name: str = "",  # noqa: A002
         when: datetime | None = None,
         verdict: str = "",
+        kind: PackageKind = "validation",
+        periods: list[int] | None = None,
     ) -> PackageRef:
         for ref in self.packages:
             if ref.package_id == package_id:
@@ -148,6 +155,8 @@ class Review(_Model):
             file_name=file_name,
             seen_at=when or _now(),
             verdict=verdict,
+            kind=kind,
+            periods=list(periods or []),
         )
         self.packages.append(ref)
         self.packages.sort(key=lambda r: r.round)
@@ -324,6 +333,8 @@ def review_for_package(
     project_title: str = "",
     previous: Path | str | None = None,
     verdict: str = "",
+    kind: PackageKind = "validation",
+    periods: list[int] | None = None,
 ) -> tuple[Review, Path]:
     """The review to use with a package, and where it will be saved (nothing is written here).
 
@@ -339,7 +350,12 @@ def review_for_package(
     else:
         review = Review(project_title=project_title)
     review.record_package(
-        round or review.latest_round, package_id, Path(package_path).name, verdict=verdict
+        round or review.latest_round,
+        package_id,
+        Path(package_path).name,
+        verdict=verdict,
+        kind=kind,
+        periods=periods,
     )
     return review, path
 

@@ -218,8 +218,8 @@ def _depth(data: Any) -> int:
 
 def accounted_for(index: dict[str, Any]) -> set[str]:
     """Every payload path ``package-index.json`` accounts for: its ``payload`` table (every file
-    with its role, as written) and the paths it names as project, template, trace, documents
-    and attachments."""
+    with its role, as written) and the paths it names as project, template, trace, documents,
+    attachments and (a verification package) the monitoring data and evidence."""
     found: set[str] = set()
     listed = index.get("payload")
     stack: list[Any] = [index.get(key) for key in _ACCOUNTING_KEYS]
@@ -236,7 +236,7 @@ def accounted_for(index: dict[str, Any]) -> set[str]:
     return found
 
 
-_ACCOUNTING_KEYS = ("project", "template", "trace", "documents", "attachments")
+_ACCOUNTING_KEYS = ("project", "template", "trace", "documents", "attachments", "monitoring")
 
 
 def _check_accounted(report: VerifyReport, manifest: dict[str, str]) -> None:

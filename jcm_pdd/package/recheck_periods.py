@@ -1,0 +1,195 @@
+"""Verifying a verification package's monitoring periods: figures re-run, evidence present.
+
+Runs after ``recheck`` has loaded the packaged project and template. Every covered period is
+calculated again (``monitoring.period_actual``, the same exact engine), and its figures are
+compared, exactly, with what ``package-index.json``, ``periods.json`` and ``bag-info.txt``
+state; every evidence file a covered period names must be in the payload with its checksum
+intact and its content hash equal to the one the project names. A validation package (no
+``kind``) has nothing here, so older packages verify as before.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.model import Project
+from jcm_pdd.package import bagit, periods
+from jcm_pdd.package.engine import Figures
+from jcm_pdd.package.report import FigureCheck, VerifyReport
+from jcm_pdd.package.safezip import PackageFormatError, SafeZip
+
+if TYPE_CHECKING:
+    from jcm_pdd.methodology.schema import Template
+
+CHECK = "monitoring periods re-computed"
+EVIDENCE = "evidence files"
+
+
+def recheck_periods(
+    zf: SafeZip,
+    report: VerifyReport,
+    project: Project,
+    template: Template,
+    ok: dict[str, bool],
+) -> list[FigureCheck]:
+    """The figure checks of the covered periods (problems other than figures are reported
+    here; the caller reports the figure disagreements with the rest)."""
+    from jcm_pdd.package.recheck import compare
+
+    index = report.index
+    kind = periods.kind_of(index)
+    stated_kind = report.bag_info.get("Package-Kind", periods.KIND_VALIDATION)
+    if kind != stated_kind:
+        report.add(
+            "recompute",
+            f"{bagit.INDEX} says the package is for {kind or 'nothing known'} but "
+            f"{bagit.BAG_INFO} says {stated_kind}",
+            bagit.INDEX,
+            bagit.BAG_INFO,
+        )
+    if kind == periods.KIND_VALIDATION:
+        return []
+    monitoring = index.get("monitoring")
+    numbers = _numbers(monitoring, len(project.monitoring.periods))
+    if kind != periods.KIND_VERIFICATION or numbers is None:
+        report.add(
+            "recompute",
+            f"{bagit.INDEX} does not say which monitoring periods the package covers",
+            bagit.INDEX,
+        )
+        report.check(CHECK, "failed", "no periods named")
+        return []
+    try:
+        recomputed = periods.period_figures(project, template, numbers)
+    except UserError as exc:
+        report.add("recompute", f"The packaged periods cannot be re-run: {exc}", bagit.INDEX)
+        report.check(CHECK, "failed", "cannot re-run")
+        return []
+    assert isinstance(monitoring, dict)  # _numbers checked it
+    checks = compare(_figures(monitoring.get("figures")), recomputed, bagit.INDEX, complete=True)
+    checks += _dates(monitoring, project, numbers)
+    member = periods.member_of(index)
+    if member is None or member not in ok:
+        report.add("missing", f"{bagit.INDEX} names no monitoring data file", bagit.INDEX)
+    elif ok[member]:
+        checks += _from_periods_file(zf, report, member, recomputed)
+    total = report.bag_info.get("Total-Credited-ER-tCO2e")
+    if total is not None:
+        checks.append(
+            FigureCheck(
+                bagit.BAG_INFO,
+                "periods",
+                "ER_credited",
+                total,
+                str(periods.credited_total(recomputed)),
+                total.strip() == str(periods.credited_total(recomputed)),
+            )
+        )
+    _evidence(report, project, numbers, ok, zf)
+    report.check(
+        CHECK,
+        "failed" if any(not c.ok for c in checks) else "passed",
+        f"{len(numbers)} period(s), {len(checks)} figures",
+    )
+    return checks
+
+
+def _numbers(monitoring: Any, count: int) -> list[int] | None:
+    """Positions of the covered periods the index names (from 1 there), or None."""
+    if not isinstance(monitoring, dict) or not isinstance(monitoring.get("periods"), list):
+        return None
+    numbers = []
+    for item in monitoring["periods"]:
+        number = item.get("number") if isinstance(item, dict) else None
+        if type(number) is not int or not 1 <= number <= count:
+            return None
+        numbers.append(number - 1)
+    return numbers or None
+
+
+def _figures(data: Any) -> Figures:
+    if not isinstance(data, dict):
+        return {}
+    return {
+        str(period): {str(q): str(v) for q, v in values.items()}
+        for period, values in data.items()
+        if isinstance(values, dict)
+    }
+
+
+def _dates(monitoring: dict[str, Any], project: Project, numbers: list[int]) -> list[FigureCheck]:
+    checks = []
+    for item, number in zip(monitoring["periods"], numbers, strict=True):
+        period = project.monitoring.periods[number]
+        for end in ("start", "end"):
+            actual = getattr(period, end)
+            shown = actual.isoformat() if actual else ""
+            stated = str(item.get(end, ""))
+            checks.append(
+                FigureCheck(
+                    bagit.INDEX, periods.period_label(number), end, stated, shown, stated == shown
+                )
+            )
+    return checks
+
+
+def _from_periods_file(
+    zf: SafeZip, report: VerifyReport, member: str, recomputed: Figures
+) -> list[FigureCheck]:
+    from jcm_pdd.package.recheck import compare
+
+    try:
+        data = json.loads(zf.read(member).decode("utf-8"))
+        stated: Figures = {}
+        for item in data["periods"]:
+            stated.update(_figures(item["figures"]))
+    except (ValueError, UnicodeDecodeError, KeyError, TypeError, RecursionError):
+        report.add("figures", f"{member}: not the monitoring data this app writes", member)
+        return []
+    return compare(stated, recomputed, member, complete=True)
+
+
+def _evidence(
+    report: VerifyReport, project: Project, numbers: list[int], ok: dict[str, bool], zf: SafeZip
+) -> None:
+    """Every evidence file of the covered periods is packaged, intact, with the content hash
+    the project names (a file swapped for another and re-hashed in the manifest is caught)."""
+    listed = report.index.get("attachments")
+    paths = {
+        str(item.get("sha256")): str(item.get("path"))
+        for item in (listed if isinstance(listed, list) else [])
+        if isinstance(item, dict)
+    }
+    needed = periods.evidence_of(project, numbers)
+    bad = 0
+    for sha in needed:
+        member = paths.get(sha)
+        if member is None or member not in ok:
+            report.add(
+                "missing",
+                f"the evidence file {sha[:12]}… of a covered period is not in the package",
+                bagit.INDEX,
+            )
+            bad += 1
+            continue
+        if not ok[member]:
+            bad += 1  # already reported as altered or missing
+            continue
+        try:
+            digest, _ = zf.sha256(member)
+        except PackageFormatError as exc:
+            report.add("damaged", f"{member}: {exc.message}", member)
+            bad += 1
+            continue
+        if digest != sha:
+            report.add(
+                "altered",
+                f"{member}: its content is not the evidence file the project names ({sha[:12]}…)",
+                member,
+            )
+            bad += 1
+    report.check(
+        EVIDENCE, "failed" if bad else "passed", f"{len(needed) - bad} of {len(needed)} present"
+    )

@@ -312,7 +312,10 @@ class CompareDialog(QDialog):
         browse = QPushButton(tr("Browse…"))
 
         def choose() -> None:
-            name, _ = QFileDialog.getOpenFileName(self, label, edit.text(), tr(COMPARE_FILTER))
+            from jcm_pdd.gui.export_dialog import dialog_folder
+
+            start = dialog_folder(self.parentWidget(), edit.text())
+            name, _ = QFileDialog.getOpenFileName(self, label, start, tr(COMPARE_FILTER))
             if name:
                 edit.setText(name)
 
@@ -372,9 +375,10 @@ class CompareDialog(QDialog):
 
 def compare_with(parent: QWidget | None, current: Path | None) -> CompareDialog | None:
     """The "Compare with…" action: ask for the other file, then compare it with ``current``."""
-    name, _ = QFileDialog.getOpenFileName(
-        parent, tr("Compare with…"), str(current.parent) if current else "", tr(COMPARE_FILTER)
-    )
+    from jcm_pdd.gui.export_dialog import dialog_folder
+
+    start = dialog_folder(parent, current.parent if current else None)
+    name, _ = QFileDialog.getOpenFileName(parent, tr("Compare with…"), start, tr(COMPARE_FILTER))
     if not name:
         return None
     # The file open now is usually the latest round; the one chosen is what it is compared with.

@@ -54,6 +54,19 @@ def documents_folder() -> Path:
     return Path(found) if found else Path.home()
 
 
+def dialog_folder(widget: QWidget | None, hint: str | Path | None = None) -> str:
+    """Where a file dialog starts: ``hint`` (a path typed or proposed) when it names something
+    on disk or in an existing folder; else the window's start folder (the open file's folder,
+    the last one used); else the user's documents. Never the working directory."""
+    if hint:
+        path = Path(hint)
+        if path.is_absolute() and (path.exists() or path.parent.is_dir()):
+            return str(path)
+    window = widget.window() if widget is not None else None
+    start = getattr(window, "start_folder", None)
+    return str(start() if callable(start) else documents_folder())
+
+
 class _JobDialog(QDialog):
     finished_job = Signal(object)  # the job's result or UserError, once shown
 
@@ -87,10 +100,11 @@ class _JobDialog(QDialog):
         browse = QPushButton(tr("Browse…"))
 
         def choose() -> None:
+            start = dialog_folder(self.parentWidget(), edit.text())
             if folder:
-                name = QFileDialog.getExistingDirectory(self, label, edit.text())
+                name = QFileDialog.getExistingDirectory(self, label, start)
             else:
-                name, _ = QFileDialog.getSaveFileName(self, label, edit.text())
+                name, _ = QFileDialog.getSaveFileName(self, label, start)
             if name:
                 edit.setText(name)
 

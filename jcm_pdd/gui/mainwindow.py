@@ -397,6 +397,7 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name))
 
     def open_path(self, path: Path) -> bool:
+        asked = path  # what the user opened goes into the recent files
         if path.suffix.lower() == ".jcmreview":  # a review opens with its package
             from jcm_pdd.package.review import package_for_review
 
@@ -408,7 +409,11 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() == ".jcmpkg":
             from jcm_pdd.gui.package_window import open_package_in
 
-            return open_package_in(self, path)
+            opened = open_package_in(self, path)
+            if opened:  # validators reopen their packages and reviews from the start page
+                self.prefs.add_recent(asked)
+                self.prefs.save()
+            return opened
         if not self.close_document():
             return False
         try:

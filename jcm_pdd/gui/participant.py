@@ -246,7 +246,9 @@ def open_review(window: MainWindow, path: Path | None = None) -> bool:
     if session is None or session.read_only:
         return False
     if path is None:
-        folder = str(session.path.parent) if session.path else ""
+        from jcm_pdd.gui.export_dialog import dialog_folder
+
+        folder = dialog_folder(window)  # the project's folder, else the last one used
         name, _ = QFileDialog.getOpenFileName(
             window,
             tr("Open the validator's review"),

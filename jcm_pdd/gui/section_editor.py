@@ -60,6 +60,7 @@ class SectionEditor(QScrollArea):
         grid.setColumnStretch(1, 2)
         grid.setHorizontalSpacing(16)
         row = 0
+        paragraphs = 0
         for view in section.fields:
             label = QLabel(view.label + (" *" if view.required else ""))
             label.setWordWrap(True)
@@ -92,12 +93,17 @@ class SectionEditor(QScrollArea):
                 binding = FieldBinding(view, view.path, controller.edit, self._attachment_choices)
                 binding.widget.setProperty("modelPath", view.path)  # Ctrl+Shift+K finds it
                 label.setBuddy(binding.editor)
-                grid.addWidget(binding.widget, row, 0, Qt.AlignmentFlag.AlignTop)
+                if view.kind == "multiline":  # a paragraph takes the page's spare height
+                    grid.addWidget(binding.widget, row, 0)
+                    grid.setRowStretch(row, 1)
+                    paragraphs += 1
+                else:
+                    grid.addWidget(binding.widget, row, 0, Qt.AlignmentFlag.AlignTop)
                 grid.addWidget(guidance, row, 1, Qt.AlignmentFlag.AlignTop)
                 self.bindings.append(binding)
             row += 1
-        outer.addLayout(grid, 1 if self.tables else 0)
-        if not self.tables:
+        outer.addLayout(grid, 1 if self.tables or paragraphs else 0)
+        if not self.tables and not paragraphs:
             outer.addStretch(1)
         self.setWidget(page)
         self.refresh_all()

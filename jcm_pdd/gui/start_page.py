@@ -41,8 +41,15 @@ def tr(text: str) -> str:
 
 
 def manifest_row(path: Path) -> list[str]:
-    """Title, country, methodology, ER/yr, completeness, last saved; from the manifest only."""
+    """Title, country, methodology, ER/yr, completeness, last saved; from the manifest only
+    (a validator's package or review: what it is and its round in the completeness column)."""
     from jcm_pdd.storage import read_manifest
+
+    suffix = path.suffix.lower()
+    if suffix == ".jcmpkg":
+        return package_row(path)
+    if suffix == ".jcmreview":
+        return review_row(path)
 
     try:
         manifest = read_manifest(path)
@@ -62,6 +69,47 @@ def manifest_row(path: Path) -> list[str]:
         f"{completeness} %" if completeness not in (None, "") else "",
         manifest.saved_at.replace("T", " ").replace("Z", " UTC"),
     ]
+
+
+def package_row(path: Path) -> list[str]:
+    """A validation package's row, from its bag-info.txt only (the package is not verified
+    here; it is when it opens)."""
+    from jcm_pdd.package import bagit
+    from jcm_pdd.package.safezip import SafeZip
+
+    try:
+        with SafeZip(path) as bag:
+            info = dict(bagit.parse_bag_info(bag.read(bagit.BAG_INFO, 256 * 1024)))
+    except UserError:
+        return [path.stem, "", "", "", tr("validation package"), tr("cannot be read")]
+    except OSError:
+        return [path.stem, "", "", "", tr("validation package"), tr("missing")]
+    version = info.get("Methodology-Version", "")
+    methodology = info.get("Methodology-Id", "") + (f" ver{version}" if version else "")
+    return [
+        info.get("Project-Title") or path.stem,
+        info.get("Partner-Country", ""),
+        methodology,
+        "",  # the package states totals, not a year's ER
+        tr("validation package, round {0}").format(info.get("Package-Round", "?")),
+        info.get("Created", "").replace("T", " ").replace("Z", " UTC"),
+    ]
+
+
+def review_row(path: Path) -> list[str]:
+    """A validator's review file's row: its project and the latest round it reviewed."""
+    from jcm_pdd.package.review import load_review
+
+    try:
+        review = load_review(path)
+    except UserError:
+        return [path.stem, "", "", "", tr("review"), tr("cannot be read")]
+    except OSError:
+        return [path.stem, "", "", "", tr("review"), tr("missing")]
+    latest = max(review.packages, key=lambda ref: ref.round, default=None)
+    rounds = tr("review, round {0}").format(latest.round) if latest else tr("review")
+    seen = latest.seen_at.strftime("%Y-%m-%d %H:%M UTC") if latest else ""
+    return [review.project_title or path.stem, "", "", "", rounds, seen]
 
 
 class StartPage(QWidget):
@@ -129,6 +177,7 @@ class StartPage(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._row_menu)
         self.row_menu: QMenu | None = None  # the last one shown
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.cellActivated.connect(self._open_row)
         self.table.cellDoubleClicked.connect(self._open_row)
         self.empty = QLabel(tr("No recent projects yet. Start a new one or open the sample."))
@@ -166,6 +215,11 @@ class StartPage(QWidget):
         if recent:
             self.table.selectRow(0)
 
+    def _selection_changed(self) -> None:
+        """Duplicate makes a new project from a project; a package or a review is no base."""
+        path = self.selected_path()
+        self.duplicate_button.setEnabled(path is not None and path.suffix.lower() == ".jcmpdd")
+
     def selected_path(self) -> Path | None:
         row = self.table.currentRow()
         item = self.table.item(row, 0) if row >= 0 else None
@@ -173,7 +227,7 @@ class StartPage(QWidget):
 
     def duplicate_selected(self) -> Path | None:
         source = self.selected_path()
-        if source is None:
+        if source is None or source.suffix.lower() != ".jcmpdd":
             return None
         name, _ = QFileDialog.getSaveFileName(
             self,

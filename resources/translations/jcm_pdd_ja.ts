@@ -302,12 +302,12 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="111" />
-        <location filename="../../jcm_pdd/gui/window_help.py" line="93" />
+        <location filename="../../jcm_pdd/gui/window_help.py" line="94" />
         <source>No problems found.</source>
         <translation>問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="67" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="80" />
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
@@ -367,88 +367,88 @@
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="130" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="132" />
         <source>Differences</source>
         <translation>差分</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="132" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="134" />
         <source>What changed</source>
         <translation>変更箇所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="132" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="134" />
         <source>Before</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="132" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="134" />
         <source>After</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="132" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="134" />
         <source>Change</source>
         <translation>増減</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="164" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="166" />
         <source>Comparing “{0}” (before) with “{1}” (after): {2} field(s) and {3} figure(s) differ.</source>
         <translation>「{0}」（変更前）と「{1}」（変更後）の比較: 項目 {2} 件、数値 {3} 件が異なります。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="173" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="175" />
         <source>No differences in fields or figures.</source>
         <translation>項目・数値に差分はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="178" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="180" />
         <source>Fields ({0} changed)</source>
         <translation>項目（変更 {0} 件）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="203" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="205" />
         <source>Figures ({0} changed)</source>
         <translation>数値（変更 {0} 件）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="278" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="280" />
         <source>Compare projects or package rounds</source>
         <translation>プロジェクトまたはパッケージの版を比較</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="281" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="283" />
         <source>Before (earlier round):</source>
         <translation>変更前（前回）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="282" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="284" />
         <source>After (later round):</source>
         <translation>変更後（今回）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="283" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="285" />
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="310" />
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="87" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="312" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="100" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="329" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="334" />
         <source>Choose the two files to compare.</source>
         <translation>比較する 2 つのファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="336" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="341" />
         <source>Verifying and recomputing both sides…</source>
         <translation>両方のファイルを検証し、再計算しています…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="374" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="381" />
         <source>Compare with…</source>
         <translation>比較対象を選択…</translation>
     </message>
@@ -483,128 +483,128 @@
         <translation>{document}を作成できませんでした。JCM PDD Studio のファイルが見つからないか読み取れません（{detail}）。プロジェクトは変更されていません。アプリを再インストールしてください。何が欠けているかは「jcm-pdd selftest」で確認できます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="157" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="171" />
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="161" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="175" />
         <source>Folder:</source>
         <translation>フォルダー:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="167" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="181" />
         <source>Monitoring Plan (Excel)</source>
         <translation>モニタリング計画（Excel）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="174" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="188" />
         <source>Documents:</source>
         <translation>文書:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="175" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="189" />
         <source>Draft (allowed while errors remain; marked DRAFT)</source>
         <translation>ドラフト（エラーが残っていても可。DRAFT と表示）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="178" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="192" />
         <source>Errors to fix</source>
         <translation>修正が必要なエラー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="187" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="201" />
         <source>Open folder</source>
         <translation>フォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="211" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="225" />
         <source>A final export is not possible while {0} error(s) remain (export a draft instead, or fix them):</source>
         <translation>エラーが {0} 件残っているため、最終版をエクスポートできません（下書きとしてエクスポートするか、エラーを修正してください）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="274" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="288" />
         <source>Exported:</source>
         <translation>エクスポートしたファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="279" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="293" />
         <source>Image metadata (EXIF such as GPS position and author, PNG text) was removed from the figures in every copy.</source>
         <translation>すべての版の図から画像のメタデータ (GPS 位置や作成者などの EXIF、PNG のテキスト) を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="299" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="313" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="80" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="308" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="322" />
         <source>Round:</source>
         <translation>ラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="311" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="325" />
         <source>Previous round:</source>
         <translation>前回のラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="313" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="327" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="316" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="330" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="320" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="334" />
         <source>Responses:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="322" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="336" />
         <source>{0} response(s) to the findings of “{1}” go into the package.</source>
         <translation>「{1}」の指摘への回答 {0} 件をパッケージに含めます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="329" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="343" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="335" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="349" />
         <source>none: this is the first package of this project in its folder</source>
         <translation>なし: このフォルダーでこのプロジェクトの最初のパッケージです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="337" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="351" />
         <source>round {0}, “{1}”, package id {2}…, created {3}</source>
         <translation>第 {0} 回、「{1}」、パッケージ ID {2}…、作成 {3}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="360" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="374" />
         <source>The review already holds a package as round {0}; a resubmission must be round {1}.</source>
         <translation>レビューには第 {0} 回のパッケージが既にあります。再提出は第 {1} 回にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="368" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="382" />
         <source>Replace package?</source>
         <translation>パッケージを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="369" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="383" />
         <source>“{0}” already exists. Replace it with this package (round {1})?</source>
         <translation>「{0}」は既に存在します。このパッケージ（第 {1} 回）で置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="376" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="390" />
         <source>Not packaged: “{0}” was kept.</source>
         <translation>パッケージを作成していません: 「{0}」はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="394" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="408" />
         <source>Package written: {0} (round {1})</source>
         <translation>パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
@@ -911,51 +911,51 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="383" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="203" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="257" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="395" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="411" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="396" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="416" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="431" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="436" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="433" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="438" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="448" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="453" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="454" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="459" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="484" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="489" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="485" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="490" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="530" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="535" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -1018,7 +1018,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/navigator.py" line="94" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="115" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="163" />
         <source>Complete</source>
         <translation>完了</translation>
     </message>
@@ -1034,7 +1034,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/navigator.py" line="108" />
-        <location filename="../../jcm_pdd/gui/section_editor.py" line="161" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="167" />
         <source>Open findings: {0}</source>
         <translation>未完了の指摘: {0}</translation>
     </message>
@@ -1095,7 +1095,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="46" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="111" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="159" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
@@ -1130,114 +1130,135 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>後で決める</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/section_editor.py" line="70" />
-        <location filename="../../jcm_pdd/gui/section_editor.py" line="160" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="71" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="166" />
         <source>Required</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="50" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="57" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="84" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="106" />
         <source>cannot be read</source>
         <translation>読み込めません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="52" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="59" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="86" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="108" />
         <source>missing</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="71" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="94" />
+        <source>validation package, round {0}</source>
+        <translation>検証パッケージ（第 {0} 回）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="106" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="108" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="110" />
+        <source>review</source>
+        <translation>レビュー</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="110" />
+        <source>review, round {0}</source>
+        <translation>レビュー（第 {0} 回）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="119" />
         <source>JCM PDD Studio</source>
         <translation>JCM PDD Studio</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="78" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="126" />
         <source>Draft, calculate, export and package Project Design Documents for the Joint Crediting Mechanism — offline.</source>
         <translation>二国間クレジット制度（JCM）のプロジェクト設計書（PDD）を、オフラインで作成・計算・出力・パッケージ化します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="84" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="132" />
         <source>New project…</source>
         <translation>新規プロジェクト…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="86" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="134" />
         <source>Open…</source>
         <translation>開く…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="88" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="136" />
         <source>Duplicate…</source>
         <translation>複製…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="89" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="137" />
         <source>Copy the selected project as the base of a new one</source>
         <translation>選択したプロジェクトを複製して新しいプロジェクトの基にします</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="91" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="139" />
         <source>Open the sample project</source>
         <translation>サンプルプロジェクトを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="103" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="108" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="151" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="156" />
         <source>Recent projects</source>
         <translation>最近のプロジェクト</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="112" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="160" />
         <source>Country</source>
         <translation>国</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="113" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="161" />
         <source>Methodology</source>
         <translation>方法論</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="114" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="162" />
         <source>ER (tCO2e/yr)</source>
         <translation>ER（tCO2e/年）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="116" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="164" />
         <source>Last saved</source>
         <translation>最終保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="117" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="165" />
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="134" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="183" />
         <source>No recent projects yet. Start a new one or open the sample.</source>
         <translation>最近のプロジェクトはありません。新規作成するか、サンプルを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="180" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="234" />
         <source>Duplicate project</source>
         <translation>プロジェクトを複製</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="182" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="236" />
         <source>JCM PDD project (*.jcmpdd)</source>
         <translation>JCM PDD プロジェクト (*.jcmpdd)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="190" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="244" />
         <source>Not duplicated</source>
         <translation>複製できませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="204" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="258" />
         <source>Show in folder</source>
         <translation>フォルダーに表示</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="205" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="259" />
         <source>Remove from list</source>
         <translation>一覧から削除</translation>
     </message>
@@ -1283,7 +1304,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>この表は別のウィンドウで開いています。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="327" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="328" />
         <source>“{0}” is not one of the choices offered here</source>
         <translation>「{0}」はこの行の選択肢にありません</translation>
     </message>
@@ -1353,6 +1374,8 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>その他の問題:</translation>
     </message>
     <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="84" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="86" />
         <location filename="../../jcm_pdd/gui/validator.py" line="118" />
         <source>validation package</source>
         <translation>審査パッケージ</translation>
@@ -1589,29 +1612,29 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="84" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="85" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="113" />
         <source>Findings</source>
         <translation>指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="93" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="94" />
         <source>Round {0}</source>
         <translation>第 {0} 回</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="114" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="115" />
         <source>Raise finding…</source>
         <translation>指摘を登録…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="115" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="116" />
         <source>A finding on {0}</source>
         <translation>{0} への指摘</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/participant.py" line="80" />
-        <location filename="../../jcm_pdd/gui/participant.py" line="284" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="289" />
         <source>Findings to answer</source>
         <translation>回答する指摘</translation>
     </message>
@@ -1760,17 +1783,17 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>回答は保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="252" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="254" />
         <source>Open the validator's review</source>
         <translation>審査機関のレビューを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="260" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="262" />
         <source>Review not opened</source>
         <translation>レビューを開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="306" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="320" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
         <source>Round</source>
         <translation>審査回</translation>
@@ -1941,7 +1964,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>この審査記録には既に指摘事項またはサインオフがあるため、引き継ぎは行いませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="254" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="256" />
         <location filename="../../jcm_pdd/gui/review_files.py" line="37" />
         <source>JCM review (*{0})</source>
         <translation>JCM 審査記録 (*{0})</translation>
@@ -1998,7 +2021,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>サインオフを取り消す</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="85" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="86" />
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="113" />
         <source>Sign-offs</source>
         <translation>サインオフ</translation>
@@ -2130,17 +2153,17 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>警告の後、ここで編集します（もう一方の JCM PDD Studio が動いていない場合）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="110" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="113" />
         <source>Verified</source>
         <translation>検証済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="110" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="113" />
         <source>Not trustworthy</source>
         <translation>信頼できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="110" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="113" />
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>

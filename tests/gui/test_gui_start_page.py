@@ -46,3 +46,40 @@ def test_recent_projects_show_their_folder_and_can_be_forgotten(
     _choose(_right_click_row(page, 0), "Remove from list")
     assert page.table.rowCount() == 0 and window.prefs.recent_files == []
     assert project_file.is_file()  # the file itself is untouched
+
+
+def test_packages_and_reviews_a_validator_opens_are_recent_files(
+    window, qtbot, tmp_path: Path, tmp_path_factory
+) -> None:
+    """A validator reopens packages and review files from the start page like projects: each
+    row says what it is and its round, and Duplicate (a project's) is off for them."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from tests.gui.review_packages import built_rounds, copy_into
+
+    package = copy_into(built_rounds(tmp_path_factory).round1, tmp_path / "tpe")
+    assert window.open_path(package)
+    assert window.prefs.recent_files[0] == str(package.resolve())
+    findings = window.findings_panel
+    findings.new_finding_on("pdd.sites.0.latitude")
+    findings.text_edit.setFocus()
+    QTest.keyClicks(findings.text_edit, "Check the latitude against the map.")
+    QTest.mouseClick(findings.raise_button, Qt.MouseButton.LeftButton)
+    review = findings.review_path
+    assert review.is_file()
+    assert window.close_document()
+    page = window.start_page
+    assert page.table.item(0, 4).text() == "validation package, round 1"
+    assert page.table.item(0, 0).text() == "Rooftop PV in Darkhan"
+    page.table.selectRow(0)
+    assert not page.duplicate_button.isEnabled()
+
+    assert window.open_path(review)  # the review opens with its package beside it
+    assert window.prefs.recent_files[:2] == [str(review.resolve()), str(package.resolve())]
+    assert window.close_document()
+    assert page.table.item(0, 4).text() == "review, round 1"
+    assert page.table.item(0, 0).text() == "Rooftop PV in Darkhan"
+    rect = page.table.visualItemRect(page.table.item(0, 0))
+    QTest.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.findings_panel is not None  # reopened from the list, review and all

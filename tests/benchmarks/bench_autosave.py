@@ -33,8 +33,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # On the disk beside the checkout (not a RAM-backed /tmp): fsync costs what it costs users.
-    with tempfile.TemporaryDirectory(dir=ROOT) as tmp:
+    # Where TMPDIR points: on a disk (not a RAM-backed /tmp) fsync costs what it costs users.
+    with tempfile.TemporaryDirectory(prefix="bench-autosave-") as tmp:
         os.environ["JCM_PDD_HOME"] = str(Path(tmp) / "home")
         sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # tests/builders.py too
         from PySide6.QtCore import QEventLoop, QTimer

@@ -61,6 +61,17 @@ class DocumentController(QObject):
             self.stack.push(ChangeCommand(self.session, edit_label(path), merged, True))
         return None
 
+    def edit_many(self, label: str, values: dict[str, Any]) -> str | None:
+        """Write several values as one undo step named ``label``; None, or why it was refused."""
+        if self.read_only:
+            return self.tr("The document is read-only.")
+        try:
+            self.session.set_values(values)
+        except ValidationError as exc:
+            return "; ".join(err["msg"] for err in exc.errors())
+        self.stack.push(ChangeCommand(self.session, label, False, False))
+        return None
+
     def insert_row(self, list_path: str, index: int | None = None, row: Any = None) -> None:
         if self.read_only:
             return

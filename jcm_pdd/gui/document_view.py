@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from jcm_pdd.gui.attachments import AttachmentsPage
 from jcm_pdd.gui.controller import DocumentController
-from jcm_pdd.gui.navigator import ATTACHMENTS_ID, Navigator
+from jcm_pdd.gui.navigator import ATTACHMENTS_ID, MONITORING_ID, Navigator
 from jcm_pdd.gui.section_editor import SectionEditor
 from jcm_pdd.gui.theme import set_banner_state, style_banner
 from jcm_pdd.session.formview import SectionView, form_view
@@ -94,6 +94,7 @@ class DocumentView(QWidget):
         layout.addWidget(splitter, 1)
 
         controller.changed.connect(self._on_changed)
+        self.navigator.show_monitoring(bool(controller.session.project.monitoring.periods))
         if self.sections:
             self.navigator.select(self.sections[0].id)
         self.refresh_marks()
@@ -119,6 +120,11 @@ class DocumentView(QWidget):
         if page is None:
             if section_id == ATTACHMENTS_ID:
                 page = AttachmentsPage(self.controller)
+            elif section_id == MONITORING_ID:  # after registration: loaded when first shown
+                from jcm_pdd.gui.monitoring_page import MonitoringPage
+
+                self.navigator.show_monitoring(True)
+                page = MonitoringPage(self.controller, self._status)
             else:
                 page = SectionEditor(self._by_id[section_id], self.controller, self._status)
                 page.mark_findings(self._finding_marks)
@@ -152,6 +158,8 @@ class DocumentView(QWidget):
                         best = (len(view.path), section.id)
         if best is None and path.startswith("attachments"):
             return ATTACHMENTS_ID
+        if best is None and (path == "monitoring" or path.startswith("monitoring.")):
+            return MONITORING_ID
         return best[1] if best else None
 
     def focus_path(self, path: str) -> bool:
@@ -161,6 +169,8 @@ class DocumentView(QWidget):
         page = self.show_section(section_id)
         if isinstance(page, SectionEditor):
             return page.focus_path(path)
+        if section_id == MONITORING_ID:
+            return bool(page.focus_path(path))  # type: ignore[attr-defined]
         return True
 
     def set_read_only(self, read_only: bool) -> None:
@@ -187,6 +197,8 @@ class DocumentView(QWidget):
                 page.mark_findings(self._finding_marks)
 
     def _on_changed(self, path: str) -> None:
+        if path == "monitoring" or path.startswith("monitoring.periods"):
+            self.navigator.show_monitoring(bool(self.controller.session.project.monitoring.periods))
         for page in self._pages.values():
             page.refresh(path)  # type: ignore[attr-defined]
         # Completeness marks follow with the diagnostics, once typing pauses.

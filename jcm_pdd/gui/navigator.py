@@ -12,6 +12,7 @@ from jcm_pdd.model import Project
 from jcm_pdd.session.formview import GROUPS, SectionView, section_completeness
 
 ATTACHMENTS_ID = "attachments"
+MONITORING_ID = "monitoring"  # after registration: shown once the project has a period
 ROLE_ID = Qt.ItemDataRole.UserRole
 
 
@@ -80,6 +81,18 @@ class Navigator(QTreeWidget):
         self._items[ATTACHMENTS_ID] = attachments
         self.expandAll()
         self.resizeColumnToContents(1)
+
+    def show_monitoring(self, shown: bool) -> None:
+        """The Monitoring entry (before Attachments) while the project has periods."""
+        item = self._items.get(MONITORING_ID)
+        if shown and item is None:
+            item = QTreeWidgetItem([tr("Monitoring periods"), ""])
+            item.setData(0, ROLE_ID, MONITORING_ID)
+            self.insertTopLevelItem(self.indexOfTopLevelItem(self._items[ATTACHMENTS_ID]), item)
+            self._items[MONITORING_ID] = item
+        elif not shown and item is not None:
+            self.takeTopLevelItem(self.indexOfTopLevelItem(item))
+            del self._items[MONITORING_ID]
 
     def update_marks(self, project: Project, problems: dict[str, int] | None = None) -> None:
         """Completeness per section: ✓ complete, ◐ partly, ○ nothing required filled yet;

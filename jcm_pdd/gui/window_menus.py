@@ -63,6 +63,7 @@ def _build_actions(w: MainWindow) -> None:
         w, tr("Mark &confidential"), lambda: toggle_focused(w), CONFIDENTIAL_SHORTCUT, "lock"
     )
     w.act_confidential_items = _action(w, tr("Confidential &items…"), lambda: show_overview(w))
+    w.act_add_period = _action(w, tr("Add &monitoring period…"), lambda: add_monitoring_period(w))
     _build_help_actions(w)
     w.writing_actions = [
         w.act_save,
@@ -70,6 +71,7 @@ def _build_actions(w: MainWindow) -> None:
         w.act_package,
         w.act_open_review,
         w.act_confidential,
+        w.act_add_period,
     ]
 
 
@@ -103,6 +105,8 @@ def _build_menus(w: MainWindow) -> None:
     edit_menu.addActions([w.act_undo, w.act_redo])
     edit_menu.addSeparator()
     edit_menu.addActions([w.act_confidential, w.act_confidential_items])
+    edit_menu.addSeparator()
+    edit_menu.addAction(w.act_add_period)
     edit_menu.addSeparator()
     edit_menu.addActions([w.act_find, w.act_next_problem, w.act_previous_problem])
     view_menu = menu.addMenu(tr("&View"))
@@ -148,6 +152,20 @@ def about(window: MainWindow) -> QMessageBox:
     logs.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
     box.open()
     return box
+
+
+def add_monitoring_period(window: MainWindow) -> None:
+    """After registration: a new monitoring period, shown on the Monitoring page (the page's
+    module loads only now)."""
+    from jcm_pdd.gui.monitoring_page import MONITORING_ID, add_period_to
+
+    if window.controller is None or window.view is None or window.controller.read_only:
+        return
+    add_period_to(window.controller)
+    page = window.view.show_section(MONITORING_ID)
+    page.select_period(len(window.controller.session.project.monitoring.periods) - 1)  # type: ignore[attr-defined]
+    page.tabs.setCurrentWidget(page.period_editor)  # type: ignore[attr-defined]
+    page.period_editor.start.setFocus()  # type: ignore[attr-defined]
 
 
 def open_review(window: MainWindow) -> None:

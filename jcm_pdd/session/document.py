@@ -207,8 +207,13 @@ class DocumentSession:
         new = {path: _snapshot(get_value(self.project, path)) for path in values}
         change = Change(next(iter(values)), old, new, "multi", self._clock())
         self.history.record(change)
-        self._applied(change.path)
+        self._applied(*values)
         return change
+
+    def set_values(self, values: dict[str, Any]) -> Change:
+        """Write several values as one undoable step (e.g. an import: the periods it fills and
+        the attachment of its file); every path is reported to the listeners."""
+        return self._apply_multi(values)
 
     # -- undo ------------------------------------------------------------------------------
     def undo(self) -> Change:
@@ -227,9 +232,10 @@ class DocumentSession:
         if change.kind == "multi":
             for path, item in value.items():
                 set_value(self.project, path, _snapshot(item))
+            self._applied(*value)
         else:
             set_value(self.project, change.path, _snapshot(value))
-        self._applied(change.path)
+            self._applied(change.path)
 
     def mark_saved(self, path: Path) -> None:
         self.path = path
@@ -240,10 +246,11 @@ class DocumentSession:
         if self.read_only is not None:
             raise ReadOnlyError(f"This document is read-only: {self.read_only}")
 
-    def _applied(self, path: str) -> None:
+    def _applied(self, *paths: str) -> None:
         self.revision += 1
-        for listener in list(self.listeners):
-            listener(path)
+        for path in paths:
+            for listener in list(self.listeners):
+                listener(path)
 
 
 def _fresh_id(rows: Sequence[Any]) -> str:

@@ -4,7 +4,7 @@
     <name />
     <message>
         <location filename="../../jcm_pdd/gui/attachments.py" line="36" />
-        <location filename="../../jcm_pdd/gui/navigator.py" line="78" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="79" />
         <source>Attachments</source>
         <translation>添付ファイル</translation>
     </message>
@@ -65,6 +65,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="58" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="275" />
         <source>Choose a methodology (B.1) to see the figures.</source>
         <translation>数値を表示するには方法論（B.1）を選択してください。</translation>
     </message>
@@ -115,6 +116,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="161" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="90" />
         <source>Year</source>
         <translation>年</translation>
     </message>
@@ -138,6 +140,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="161" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
         <source>Days</source>
         <translation>日数</translation>
     </message>
@@ -188,6 +191,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="230" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="109" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
@@ -213,6 +217,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="312" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="371" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="68" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
@@ -223,11 +229,15 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="312" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="365" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="70" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="312" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="141" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="69" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
@@ -274,8 +284,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="72" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="95" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="241" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="97" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="252" />
         <location filename="../../jcm_pdd/gui/selftest.py" line="76" />
         <source>Diagnostics</source>
         <translation>診断</translation>
@@ -308,6 +318,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="80" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="155" />
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
@@ -363,6 +374,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="99" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="142" />
         <source>Total</source>
         <translation>合計</translation>
     </message>
@@ -434,6 +446,7 @@
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="312" />
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="100" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="80" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
@@ -453,32 +466,32 @@
         <translation>比較対象を選択…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/jobs.py" line="30" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="31" />
         <source>The work stopped because of an internal problem in JCM PDD Studio (a bug, please report it); no file was written and your project was not changed.</source>
         <translation>JCM PDD Studio 内部の問題（不具合です。ご報告ください）により処理が止まりました。ファイルは書き込まれず、プロジェクトは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/jobs.py" line="36" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="37" />
         <source>PDD (Word)</source>
         <translation>PDD（Word）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/jobs.py" line="37" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="38" />
         <source>PDD (PDF)</source>
         <translation>PDD（PDF）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/jobs.py" line="38" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="39" />
         <source>Monitoring Plan workbook</source>
         <translation>モニタリング計画ワークブック</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/jobs.py" line="39" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="40" />
         <source>MoC (Word)</source>
         <translation>MoC（Word）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/jobs.py" line="46" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="47" />
         <source>The {document} could not be made: a file of JCM PDD Studio is missing or unreadable ({detail}). Your project was not changed. Reinstall the app; “jcm-pdd selftest” shows what is missing.</source>
         <translation>{document}を作成できませんでした。JCM PDD Studio のファイルが見つからないか読み取れません（{detail}）。プロジェクトは変更されていません。アプリを再インストールしてください。何が欠けているかは「jcm-pdd selftest」で確認できます。</translation>
     </message>
@@ -611,6 +624,8 @@
     <message>
         <location filename="../../jcm_pdd/gui/fields.py" line="59" />
         <location filename="../../jcm_pdd/gui/fields.py" line="61" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="191" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="193" />
         <source>Enter a number, e.g. 1234.5</source>
         <translation>数値を入力してください（例: 1234.5）</translation>
     </message>
@@ -631,6 +646,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/fields.py" line="197" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="56" />
         <source>DD/MM/YYYY or YYYY-MM-DD</source>
         <translation>DD/MM/YYYY または YYYY-MM-DD</translation>
     </message>
@@ -665,12 +681,13 @@
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="59" />
         <location filename="../../jcm_pdd/gui/fields.py" line="294" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="313" />
         <source>missing file {0}</source>
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="89" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="240" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="91" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="251" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
@@ -765,77 +782,82 @@
         <translation>機密項目(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="80" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="66" />
+        <source>Add &amp;monitoring period…</source>
+        <translation>モニタリング期間を追加(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="82" />
         <source>&amp;Find…</source>
         <translation>検索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="81" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="83" />
         <source>&amp;Next problem</source>
         <translation>次の問題(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="83" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="85" />
         <source>P&amp;revious problem</source>
         <translation>前の問題(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="85" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="87" />
         <source>&amp;User guide</source>
         <translation>ユーザーガイド(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="86" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="88" />
         <source>Help on this &amp;field</source>
         <translation>この項目のヘルプ(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="87" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="89" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="92" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="94" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="94" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="96" />
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="102" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="104" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="108" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="112" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="114" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="118" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="118" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="122" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="144" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="148" />
         <source>Crash reports are kept in {0}</source>
         <translation>クラッシュレポートの保存先: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="145" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="149" />
         <source>Open crash reports folder</source>
         <translation>クラッシュレポートのフォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="201" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="212" />
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
@@ -904,58 +926,58 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="102" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="242" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="104" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="253" />
         <source>Confidential items</source>
         <translation>機密項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="383" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="394" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="257" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="396" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="416" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="407" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="427" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="436" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="447" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="438" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="449" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="453" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="465" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="459" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="472" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="489" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="502" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="490" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="503" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="535" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="547" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -965,75 +987,179 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="136" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="140" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="139" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="143" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}
 JCM プロジェクト設計書をオフラインで作成・計算・出力・パッケージ化します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="24" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="25" />
         <source>Project Design Document</source>
         <translation>プロジェクト設計書（PDD）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="25" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="26" />
         <source>Annex</source>
         <translation>附属書</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="26" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="27" />
         <source>Revision history</source>
         <translation>改訂履歴</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="27" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="28" />
         <source>Monitoring Plan</source>
         <translation>モニタリング計画</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="28" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="29" />
         <source>Monitoring Structure</source>
         <translation>モニタリング体制</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="29" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="30" />
         <source>Modalities of Communication</source>
         <translation>コミュニケーション手続（MoC）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="40" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="41" />
         <source>Sections of the submission</source>
         <translation>提出書類の節</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="92" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="72" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="97" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="89" />
+        <source>Monitoring periods</source>
+        <translation>モニタリング期間</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="79" />
+        <source>After registration: the values monitored in each period, as Table 1 of the Monitoring Plan fixed them, and the actual emission reductions beside the estimate of C.3.</source>
+        <translation>登録後: モニタリング計画の表1で定めたとおりに各期間でモニタリングした値と、C.3 の推計と並べた実際の排出削減量。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="85" />
+        <source>Add period</source>
+        <translation>期間を追加</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="87" />
+        <source>Remove period</source>
+        <translation>期間を削除</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="89" />
+        <source>Import monitored data…</source>
+        <translation>モニタリングデータを取り込む…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="111" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="370" />
+        <source>Monitored values</source>
+        <translation>モニタリング値</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="112" />
+        <source>Actual vs estimated</source>
+        <translation>実績と推計</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="363" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="74" />
+        <source>First day</source>
+        <translation>初日</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="364" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="75" />
+        <source>Last day</source>
+        <translation>最終日</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
+        <source>ER credited</source>
+        <translation>クレジット対象の排出削減量</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="154" />
+        <source>The period's emission reductions in tCO2e, rounded down</source>
+        <translation>期間の排出削減量（tCO2e、切り捨て）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="312" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="105" />
         <source>{0} problem(s)</source>
         <translation>問題 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="94" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="312" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="107" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="163" />
         <source>Complete</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="96" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="331" />
+        <source>All periods: {0} errors, {1} warnings. Shown: this period and the dates.</source>
+        <translation>全期間: エラー {0} 件、警告 {1} 件。表示中: この期間と日付に関するもの。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="360" />
+        <source>value {0}</source>
+        <translation>値 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="366" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="72" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="211" />
+        <source>Option</source>
+        <translation>オプション</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="367" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="73" />
+        <source>Instrument</source>
+        <translation>計測機器</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="368" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="74" />
+        <source>Calibration date</source>
+        <translation>校正日</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="369" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="75" />
+        <source>Evidence</source>
+        <translation>証拠書類</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/navigator.py" line="109" />
         <source>{0} of {1} required fields filled</source>
         <translation>必須項目 {1} 件中 {0} 件入力済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="98" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="111" />
         <source>Not started</source>
         <translation>未着手</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="108" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="121" />
         <location filename="../../jcm_pdd/gui/section_editor.py" line="167" />
         <source>Open findings: {0}</source>
         <translation>未完了の指摘: {0}</translation>
@@ -2153,17 +2279,17 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>警告の後、ここで編集します（もう一方の JCM PDD Studio が動いていない場合）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="113" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="114" />
         <source>Verified</source>
         <translation>検証済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="113" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="114" />
         <source>Not trustworthy</source>
         <translation>信頼できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="113" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="114" />
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
@@ -2335,32 +2461,415 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_chart.py" line="24" />
+        <source>Actual vs estimated chart</source>
+        <translation>実績と推計のグラフ</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_chart.py" line="40" />
+        <source>Estimated (C.3)</source>
+        <translation>推計（C.3）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_chart.py" line="40" />
+        <source>Actual</source>
+        <translation>実績</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="48" />
+        <source>No figures yet: {0}</source>
+        <translation>数値はまだありません: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="51" />
+        <source>{0} days. RE_p {1} tCO2e, PE_p {2} tCO2e, ER_p {3} tCO2e; credited {4} tCO2e (rounded down).</source>
+        <translation>{0} 日。RE_p {1} tCO2e、PE_p {2} tCO2e、ER_p {3} tCO2e。クレジット対象 {4} tCO2e（切り捨て）。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="62" />
+        <source>{0}: {1} days, ER {2}</source>
+        <translation>{0}年: {1} 日、ER {2}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="65" />
+        <source>Shared between the years by days: {0}.</source>
+        <translation>日数で年ごとに按分: {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="77" />
+        <source>Whole tCO2e. A year's actual ER is the sum of the periods' shares of it (a period crossing a year is shared by days), rounded like a row of C.3; the credited total is the sum of each period's ER rounded down.</source>
+        <translation>単位は tCO2e（整数）。各年の実績 ER はその年に属する各期間の持ち分（年をまたぐ期間は日数で按分）の合計で、C.3 の行と同じく丸めます。クレジット対象の合計は各期間の ER を切り捨てた値の合計です。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="84" />
+        <source>Actual vs estimated emission reductions per year</source>
+        <translation>年ごとの排出削減量の実績と推計</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="91" />
+        <source>Estimated ER (C.3)</source>
+        <translation>推計 ER（C.3）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="92" />
+        <source>Actual ER</source>
+        <translation>実績 ER</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="93" />
+        <source>Difference</source>
+        <translation>差</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="94" />
+        <source>Monitored days</source>
+        <translation>モニタリング日数</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="131" />
+        <source>Estimated (C.3) in total: {0} tCO2e. Credited in the monitoring periods: {1} tCO2e ({2} of {3} periods calculated).</source>
+        <translation>推計（C.3）合計: {0} tCO2e。モニタリング期間のクレジット対象: {1} tCO2e（{3} 期間中 {2} 期間を算定）。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="72" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="190" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="362" />
+        <source>Import monitored data</source>
+        <translation>モニタリングデータの取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="78" />
+        <source>File of meter readings</source>
+        <translation>メーター読み取り値のファイル</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="94" />
+        <source>Unit of the readings</source>
+        <translation>読み取り値の単位</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="95" />
+        <source>e.g. kWh</source>
+        <translation>例: kWh</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="97" />
+        <source>Periods to fill</source>
+        <translation>取り込む期間</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="103" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="358" />
+        <source>Period {0}</source>
+        <translation>期間 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="109" />
+        <source>Keep the first of duplicate readings (else refuse the file)</source>
+        <translation>重複した読み取り値は最初のものを使う（使わない場合はファイルを拒否）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="118" />
+        <source>File:</source>
+        <translation>ファイル:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="119" />
+        <source>First rows:</source>
+        <translation>先頭の行:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="120" />
+        <source>Time column:</source>
+        <translation>時刻の列:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="121" />
+        <source>Value column:</source>
+        <translation>値の列:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="122" />
+        <source>Meter column:</source>
+        <translation>メーターの列:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="123" />
+        <source>Parameter (Table 1):</source>
+        <translation>パラメータ（表1）:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="124" />
+        <source>Unit of the readings:</source>
+        <translation>読み取り値の単位:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="125" />
+        <source>Periods:</source>
+        <translation>期間:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="128" />
+        <source>Time column</source>
+        <translation>時刻の列</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="129" />
+        <source>Value column</source>
+        <translation>値の列</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="130" />
+        <source>Meter column</source>
+        <translation>メーターの列</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="131" />
+        <source>Parameter (Table 1)</source>
+        <translation>パラメータ（表1）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="135" />
+        <source>Preview of the import</source>
+        <translation>取り込みのプレビュー</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="139" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="110" />
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="140" />
+        <source>Meter</source>
+        <translation>メーター</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="143" />
+        <source>Readings</source>
+        <translation>読み取り数</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="144" />
+        <source>Expected</source>
+        <translation>想定数</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="145" />
+        <source>Missing (first)</source>
+        <translation>欠測（最初）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="146" />
+        <source>Duplicates</source>
+        <translation>重複</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="160" />
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="161" />
+        <source>Apply</source>
+        <translation>適用</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="192" />
+        <source>Meter readings (*.csv *.xlsx);;All files (*)</source>
+        <translation>メーター読み取り値 (*.csv *.xlsx);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="203" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="277" />
+        <source>Choose a CSV or .xlsx file of meter readings.</source>
+        <translation>メーター読み取り値の CSV または .xlsx ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="221" />
+        <source>(none: one series)</source>
+        <translation>（なし: 1 系列）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="230" />
+        <source>Check the columns and the unit, then press Preview.</source>
+        <translation>列と単位を確認してから「プレビュー」を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="253" />
+        <source>Choose at least one period to fill.</source>
+        <translation>取り込む期間を 1 つ以上選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="288" />
+        <source>Reading {0}…</source>
+        <translation>{0} を読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="330" />
+        <source>{0}: {1} rows, SHA-256 {2}. Readings in {3} are converted to {4}. {5} readings missing, {6} duplicate(s) ignored, {7} rows outside the chosen periods. Apply writes the totals and keeps the file as their evidence.</source>
+        <translation>{0}: {1} 行、SHA-256 {2}。{3} の読み取り値を {4} に換算します。欠測 {5} 件、無視した重複 {6} 件、選んだ期間外の行 {7} 行。「適用」で合計を書き込み、ファイルをその証拠として保存します。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="357" />
+        <source>monitored data</source>
+        <translation>モニタリングデータ</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="367" />
+        <source>{0} imported into {1} period(s)</source>
+        <translation>{0} を {1} 期間に取り込みました</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="58" />
+        <source>Only when the period leaves a gap or overlaps another: why</source>
+        <translation>期間に空白や重複がある場合のみ: その理由</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="66" />
+        <source>Files of monitored data</source>
+        <translation>モニタリングデータのファイル</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="68" />
+        <source>No period chosen. Add one with “Add period”.</source>
+        <translation>期間が選ばれていません。「期間を追加」で追加してください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="70" />
+        <source>First day:</source>
+        <translation>初日:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="71" />
+        <source>Last day:</source>
+        <translation>最終日:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="72" />
+        <source>Reason for a gap or overlap:</source>
+        <translation>空白・重複の理由:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="73" />
+        <source>Comments:</source>
+        <translation>コメント:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="76" />
+        <source>Reason for a gap or overlap</source>
+        <translation>空白・重複の理由</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="77" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="76" />
+        <source>Comments</source>
+        <translation>コメント</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="82" />
+        <source>Figures of the period:</source>
+        <translation>期間の数値:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="84" />
+        <source>Files of monitored data (kept as evidence):</source>
+        <translation>モニタリングデータのファイル（証拠として保存）:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="115" />
+        <source>{0}: {1} rows, imported {2}</source>
+        <translation>{0}: {1} 行、{2} に取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="71" />
+        <source>Unit of measure</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="82" />
+        <source>A: public data</source>
+        <translation>A: 公開データ</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="83" />
+        <source>B: invoices or transactions</source>
+        <translation>B: 請求書・取引記録</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="84" />
+        <source>C: own measurement</source>
+        <translation>C: 自ら計測</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="150" />
+        <source>The Monitoring Plan (Table 1) does not list this parameter and unit</source>
+        <translation>モニタリング計画（表1）にこのパラメータと単位の組み合わせはありません</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="246" />
+        <source>Monitored values of the period</source>
+        <translation>期間のモニタリング値</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="255" />
+        <source>Attach evidence…</source>
+        <translation>証拠書類を添付…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="257" />
+        <source>Attach a file (calibration certificate, invoice …) as evidence of the chosen value</source>
+        <translation>選んだ値の証拠としてファイル（校正証明書、請求書など）を添付します</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="322" />
+        <source>Enter a monitored value</source>
+        <translation>モニタリング値の入力</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="347" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="365" />
+        <source>Attach evidence</source>
+        <translation>証拠書類の添付</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="355" />
+        <source>Choose a value first.</source>
+        <translation>先に値を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="358" />
+        <source>evidence</source>
+        <translation>証拠書類</translation>
+    </message>
 <message><location filename="../../jcm_pdd/gui/calc_panel.py" line="295" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="293" /><source>With values</source><translation>数値を代入</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>
         <location filename="../../jcm_pdd/gui/controller.py" line="54" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="67" />
         <source>The document is read-only.</source>
         <translation>この文書は読み取り専用です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/controller.py" line="68" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="79" />
         <source>Add row</source>
         <translation>行を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/controller.py" line="74" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="85" />
         <source>Remove row</source>
         <translation>行を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/controller.py" line="82" />
-        <location filename="../../jcm_pdd/gui/controller.py" line="90" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="93" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="101" />
         <source>Unmark confidential</source>
         <translation>機密を解除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/controller.py" line="82" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="93" />
         <source>Mark confidential</source>
         <translation>機密にする</translation>
     </message>

@@ -1,0 +1,150 @@
+"""Actual vs estimated: per calendar year the C.3 estimate beside the actual ER of the periods
+(a period crossing a year shared by days), the totals, and a bar chart of both; and the figures
+of one period in words (RE_p, PE_p, ER_p exact to four places, the credited ER rounded down).
+
+The figures are ``monitoring.compare``'s; nothing here adds up or rounds. QtCharts is loaded
+when the first comparison with years is shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.methodology.fmt import format_fraction
+from jcm_pdd.monitoring import Comparison, PeriodActual
+from jcm_pdd.session.monitoring import PeriodFigures
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+def _item(text: str, right: bool = True) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def _whole(value: int | None) -> str:
+    return "—" if value is None else f"{value:,}"
+
+
+def period_figures_text(outcome: PeriodActual | UserError | None, message: str = "") -> str:
+    """RE_p, PE_p, ER_p and the credited ER of one period, in words."""
+    if outcome is None:
+        return tr(message) if message else ""
+    if isinstance(outcome, UserError):
+        return tr("No figures yet: {0}").format(outcome.message)
+    result = outcome.result
+    text = tr(
+        "{0} days. RE_p {1} tCO2e, PE_p {2} tCO2e, ER_p {3} tCO2e; credited {4} tCO2e "
+        "(rounded down)."
+    ).format(
+        outcome.days,
+        format_fraction(result.re, 4),
+        format_fraction(result.pe, 4),
+        format_fraction(result.er, 4),
+        f"{outcome.credited:,}",
+    )
+    if len(outcome.years) > 1:
+        shares = "; ".join(
+            tr("{0}: {1} days, ER {2}").format(s.year, s.days, format_fraction(s.er, 4))
+            for s in outcome.years
+        )
+        text += " " + tr("Shared between the years by days: {0}.").format(shares)
+    return text
+
+
+class ComparisonView(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.comparison: Comparison | None = None
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        self.note = QLabel(
+            tr(
+                "Whole tCO2e. A year's actual ER is the sum of the periods' shares of it (a "
+                "period crossing a year is shared by days), rounded like a row of C.3; the "
+                "credited total is the sum of each period's ER rounded down."
+            )
+        )
+        self.note.setWordWrap(True)
+        self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName(tr("Actual vs estimated emission reductions per year"))
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setHorizontalHeaderLabels(
+            [
+                tr("Year"),
+                tr("Estimated ER (C.3)"),
+                tr("Actual ER"),
+                tr("Difference"),
+                tr("Monitored days"),
+            ]
+        )
+        self.chart_holder = QVBoxLayout()
+        self.chart: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self.chart_holder, 1)
+        layout.addWidget(self.note)
+
+    def set_figures(self, figures: PeriodFigures) -> None:
+        comparison = self.comparison = figures.comparison
+        if comparison is None:
+            self.table.setRowCount(0)
+            self.totals.setText(tr(figures.message) if figures.message else tr("No figures yet."))
+            if self.chart is not None:
+                self.chart.setVisible(False)
+            return
+        failed = sum(isinstance(o, UserError) for o in figures.outcomes)
+        self.table.setRowCount(len(comparison.years))
+        for row, year in enumerate(comparison.years):
+            difference = (
+                None
+                if year.actual_er is None or year.estimated_er is None
+                else year.actual_er - year.estimated_er
+            )
+            texts = (
+                str(year.year),
+                _whole(year.estimated_er),
+                _whole(year.actual_er),
+                "—" if difference is None else f"{difference:+,}",
+                str(year.monitored_days),
+            )
+            for column, text in enumerate(texts):
+                self.table.setItem(row, column, _item(text))
+        text = tr(
+            "Estimated (C.3) in total: {0} tCO2e. Credited in the monitoring periods: {1} tCO2e "
+            "({2} of {3} periods calculated)."
+        ).format(
+            f"{comparison.estimated_total:,}",
+            f"{comparison.credited_total:,}",
+            len(figures.outcomes) - failed,
+            len(figures.outcomes),
+        )
+        self.totals.setText(text)
+        self._update_chart(comparison)
+
+    def _update_chart(self, comparison: Comparison) -> None:
+        from jcm_pdd.gui.monitoring_chart import ComparisonChart  # QtCharts only when needed
+
+        if self.chart is None:
+            self.chart = ComparisonChart()
+            self.chart_holder.addWidget(self.chart)
+        assert isinstance(self.chart, ComparisonChart)
+        self.chart.set_comparison(comparison)
+        self.chart.setVisible(bool(comparison.years))

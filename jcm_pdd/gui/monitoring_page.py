@@ -1,0 +1,381 @@
+"""The Monitoring page of a document (after registration): the list of monitoring periods with
+each period's credited ER, and for the chosen period its dates, its monitored values and its
+figures; actual vs estimated (C.3); the periods' diagnostics; import of monitored data.
+
+Built on first visit (``DocumentView.page``), so a project without periods never loads it. Every
+edit goes through the document controller (one undo step each); the figures follow the
+controller's ``recalculate`` (only the period an edit touched is calculated again,
+``session.monitoring``) and the diagnostics its ``recheck``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jcm_pdd.errors import UserError
+from jcm_pdd.gui.controller import DocumentController
+from jcm_pdd.gui.diagnostics_panel import DiagnosticsPanel
+from jcm_pdd.gui.monitoring_figures import ComparisonView, period_figures_text
+from jcm_pdd.gui.monitoring_period import PeriodEditor
+from jcm_pdd.gui.monitoring_values import ValuesEditor
+from jcm_pdd.monitoring import PeriodActual
+from jcm_pdd.session.diagnostics import SEVERITY_ORDER, DiagnosticView, adapt
+from jcm_pdd.session.monitoring import MonitoringFigures, PeriodFigures, new_period
+
+MONITORING_ID = "monitoring"  # the navigator's key of this page
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+def _item(text: str, right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def period_of_path(path: str) -> int | None:
+    parts = path.split(".")
+    if parts[:2] == ["monitoring", "periods"] and len(parts) > 2 and parts[2].isdigit():
+        return int(parts[2])
+    return None
+
+
+class MonitoringPage(QWidget):
+    def __init__(self, controller: DocumentController, status: Callable[[str], None]) -> None:
+        super().__init__()
+        self.controller = controller
+        self._status = status
+        self.figures = MonitoringFigures()
+        self.shown = PeriodFigures()
+        self.all_diagnostics: list[DiagnosticView] = []
+        self._diagnostics_stale = True
+        heading = QLabel(tr("Monitoring periods"))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        heading.setFont(font)
+        hint = QLabel(
+            tr(
+                "After registration: the values monitored in each period, as Table 1 of the "
+                "Monitoring Plan fixed them, and the actual emission reductions beside the "
+                "estimate of C.3."
+            )
+        )
+        hint.setWordWrap(True)
+        self.add_button = QPushButton(tr("Add period"))
+        self.add_button.clicked.connect(self.add_period)
+        self.remove_button = QPushButton(tr("Remove period"))
+        self.remove_button.clicked.connect(self.remove_period)
+        self.import_button = QPushButton(tr("Import monitored data…"))
+        self.import_button.clicked.connect(self.import_data)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.import_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.periods = QTableWidget(0, 6)
+        self.periods.setAccessibleName(tr("Monitoring periods"))
+        self.periods.verticalHeader().setVisible(False)
+        self.periods.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.periods.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.periods.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.periods.currentCellChanged.connect(lambda row, *_: self._show_period(row))
+
+        self.period_editor = PeriodEditor(controller, status)
+        self.values = ValuesEditor(controller, status)
+        self.comparison = ComparisonView()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.period_editor, tr("Period"))
+        self.tabs.addTab(self.values, tr("Monitored values"))
+        self.tabs.addTab(self.comparison, tr("Actual vs estimated"))
+
+        self.diagnostics = DiagnosticsPanel()
+        self.diagnostics.go_to_path.connect(self.focus_path)
+        self.diagnostics_note = QLabel()
+        diagnostics = QWidget()
+        column = QVBoxLayout(diagnostics)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.diagnostics_note)
+        column.addWidget(self.diagnostics, 1)
+
+        across = QSplitter(Qt.Orientation.Horizontal)
+        across.addWidget(self.periods)
+        across.addWidget(self.tabs)
+        across.setStretchFactor(1, 1)
+        across.setSizes([330, 700])
+        down = QSplitter(Qt.Orientation.Vertical)
+        down.addWidget(across)
+        down.addWidget(diagnostics)
+        down.setStretchFactor(0, 1)
+        down.setSizes([520, 150])
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(hint)
+        layout.addLayout(buttons)
+        layout.addWidget(down, 1)
+        self._set_headers()
+        controller.recalculate.connect(self.update_figures)
+        controller.recheck.connect(self.update_diagnostics)
+        self._fill_periods()
+        self.set_read_only(controller.read_only)
+        if self.periods.rowCount():
+            self.select_period(0)
+        QTimer.singleShot(0, self.update_figures)
+        QTimer.singleShot(0, self.update_diagnostics)
+
+    def _set_headers(self) -> None:
+        self.periods.setHorizontalHeaderLabels(
+            [tr("No."), tr("First day"), tr("Last day"), tr("Days"), tr("ER credited"), ""]
+        )
+        credited = self.periods.horizontalHeaderItem(4)
+        if credited is not None:
+            credited.setToolTip(tr("The period's emission reductions in tCO2e, rounded down"))
+
+    # -- state -----------------------------------------------------------------------------
+    @property
+    def project_periods(self) -> int:
+        return len(self.controller.session.project.monitoring.periods)
+
+    def current_period(self) -> int:
+        row = self.periods.currentRow()
+        return row if 0 <= row < self.project_periods else -1
+
+    def set_read_only(self, read_only: bool) -> None:
+        for button in (self.add_button, self.remove_button, self.import_button):
+            button.setEnabled(not read_only)
+        self.period_editor.set_read_only(read_only)
+        self.values.set_read_only(read_only)
+
+    def refresh(self, path: str) -> None:
+        """A change at ``path`` (an edit, undo or redo)."""
+        self.figures.edited(path)
+        if path == "attachments":
+            self.values.refresh_evidence()
+            return
+        if not (path == "monitoring" or path.startswith("monitoring.")):
+            if path.startswith("monitoring_plan"):
+                self.values.show_period(self.current_period())  # the plan's rows changed
+            return
+        number = period_of_path(path)
+        if number is None:  # periods added, removed or moved
+            current = self.current_period()
+            self._fill_periods()
+            self.select_period(min(max(current, 0), self.project_periods - 1))
+            return
+        self._fill_period_row(number)
+        if number == self.current_period():
+            self.period_editor.show_period(number)
+            self.values.refresh_path(number, path)
+
+    def _fill_periods(self) -> None:
+        periods = self.controller.session.project.monitoring.periods
+        self.periods.blockSignals(True)
+        self.periods.setRowCount(len(periods))
+        for number in range(len(periods)):
+            self._fill_period_row(number)
+        self.periods.blockSignals(False)
+
+    def _fill_period_row(self, number: int) -> None:
+        periods = self.controller.session.project.monitoring.periods
+        if not 0 <= number < len(periods):
+            return
+        period = periods[number]
+        days = (period.end - period.start).days + 1 if period.start and period.end else None
+        texts = [
+            str(number + 1),
+            f"{period.start:%d/%m/%Y}" if period.start else "",
+            f"{period.end:%d/%m/%Y}" if period.end else "",
+            str(days) if days is not None and days > 0 else "",
+        ]
+        for column, text in enumerate(texts):
+            self._set_cell(number, column, text, column in (0, 3))
+
+    def _set_cell(self, row: int, column: int, text: str, right: bool, tip: str = "") -> None:
+        item = self.periods.item(row, column)
+        if item is None:
+            item = _item(text, right)
+            self.periods.setItem(row, column, item)
+        elif item.text() != text:
+            item.setText(text)
+        item.setToolTip(tip)
+
+    def select_period(self, number: int) -> None:
+        if 0 <= number < self.periods.rowCount():
+            self.periods.setCurrentCell(
+                number,
+                0,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self._show_period(number)
+
+    def _show_period(self, number: int) -> None:
+        number = number if 0 <= number < self.project_periods else -1
+        self.period_editor.show_period(number)
+        self.values.show_period(number)
+        self._show_period_figures()
+        self._show_period_diagnostics()
+
+    # -- edits -----------------------------------------------------------------------------
+    def add_period(self) -> None:
+        add_period_to(self.controller)
+        self.select_period(self.project_periods - 1)
+        self.tabs.setCurrentWidget(self.period_editor)
+        self.period_editor.start.setFocus()
+
+    def remove_period(self) -> None:
+        number = self.current_period()
+        if number >= 0:
+            self.controller.remove_row("monitoring.periods", number)
+
+    def import_data(self) -> None:
+        from jcm_pdd.gui.monitoring_import import ImportDialog
+
+        dialog = ImportDialog(self.controller, self, self.current_period())
+        dialog.applied.connect(lambda text: self._status(text))
+        dialog.open()
+        self.import_dialog = dialog
+
+    # -- figures and diagnostics ---------------------------------------------------------
+    def update_figures(self) -> None:
+        self.shown = self.figures.figures(self.controller.session.project)
+        for number, outcome in enumerate(self.shown.outcomes[: self.periods.rowCount()]):
+            if isinstance(outcome, PeriodActual):
+                self._set_cell(number, 4, f"{outcome.credited:,}", True)
+            else:
+                self._set_cell(number, 4, "—", True, str(outcome))
+        self.comparison.set_figures(self.shown)
+        self._show_period_figures()
+
+    def _show_period_figures(self) -> None:
+        number = self.current_period()
+        outcomes = self.shown.outcomes
+        outcome: PeriodActual | UserError | None = (
+            outcomes[number] if 0 <= number < len(outcomes) else None
+        )
+        self.period_editor.figures.setText(period_figures_text(outcome, self.shown.message))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._diagnostics_stale:
+            self.update_diagnostics()
+
+    def update_diagnostics(self) -> None:
+        """The periods' diagnostics (once typing pauses; while the page is hidden, when it is
+        shown again: they read every value of every period)."""
+        from jcm_pdd.monitoring import period_diagnostics
+
+        self._diagnostics_stale = not self.isVisible()
+        if self._diagnostics_stale:
+            return
+        from jcm_pdd.session.formview import methodology_template
+
+        project = self.controller.session.project
+        found = period_diagnostics(project, methodology_template(project))
+        self.all_diagnostics = sorted(
+            (adapt(d) for d in found), key=lambda d: SEVERITY_ORDER.get(d.severity, 3)
+        )
+        errors: dict[int, int] = {}
+        for d in self.all_diagnostics:
+            number = period_of_path(d.path)
+            if number is not None and d.severity == "error":
+                errors[number] = errors.get(number, 0) + 1
+        for number in range(self.periods.rowCount()):
+            count = errors.get(number, 0)
+            self._set_cell(
+                number,
+                5,
+                "⚠" if count else "✓",
+                False,
+                tr("{0} problem(s)").format(count) if count else tr("Complete"),
+            )
+        self._show_period_diagnostics()
+
+    def _show_period_diagnostics(self) -> None:
+        """The chosen period's problems and those of the dates of every period (a list of
+        every value of 120 periods would be unreadable; the count says how many there are)."""
+        number = self.current_period()
+        shown = [
+            d
+            for d in self.all_diagnostics
+            if period_of_path(d.path) == number
+            or d.code in ("period.overlap", "period.gap", "period.dates")
+        ]
+        labels = {d.path: place_label(d.path) for d in shown}
+        self.diagnostics.set_diagnostics(shown, labels)
+        self.values.set_problems({d.path: d.message for d in shown if d.severity != "info"})
+        total = sum(d.severity == "error" for d in self.all_diagnostics)
+        self.diagnostics_note.setText(
+            tr("All periods: {0} errors, {1} warnings. Shown: this period and the dates.").format(
+                total, sum(d.severity == "warning" for d in self.all_diagnostics)
+            )
+        )
+
+    def focus_path(self, path: str) -> bool:
+        """Show the field at model path ``path`` (a diagnostic, a finding, the find bar)."""
+        number = period_of_path(path)
+        if number is None or number >= self.project_periods:
+            return False
+        if number != self.current_period():
+            self.select_period(number)
+        parts = path.split(".")
+        if len(parts) > 3 and parts[3] == "values":
+            self.tabs.setCurrentWidget(self.values)
+            self.values.focus_path(path)
+        else:
+            self.tabs.setCurrentWidget(self.period_editor)
+            self.period_editor.focus_path(path)
+        return True
+
+
+def place_label(path: str) -> str:
+    """``Period 3 · value 5 · calibration date``: where a diagnostic points, in words."""
+    parts = path.split(".")
+    if period_of_path(path) is None:
+        return path
+    words = [tr("Period {0}").format(int(parts[2]) + 1)]
+    if len(parts) > 4 and parts[3] == "values" and parts[4].isdigit():
+        words.append(tr("value {0}").format(int(parts[4]) + 1))
+    field = parts[-1] if not parts[-1].isdigit() else ""
+    names = {
+        "start": tr("First day"),
+        "end": tr("Last day"),
+        "value": tr("Value"),
+        "option": tr("Option"),
+        "instrument": tr("Instrument"),
+        "calibration_date": tr("Calibration date"),
+        "evidence": tr("Evidence"),
+        "values": tr("Monitored values"),
+        "key": tr("Parameter"),
+    }
+    if field in names:
+        words.append(names[field])
+    return " · ".join(words)
+
+
+def add_period_to(controller: DocumentController) -> None:
+    """A new period after the last one (one undo step)."""
+    project = controller.session.project
+    controller.insert_row("monitoring.periods", None, new_period(project))

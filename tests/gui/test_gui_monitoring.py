@@ -1,0 +1,263 @@
+"""The Monitoring page, driven as a person does: a period added from the Edit menu, its dates
+typed, values typed into the values table, meter readings imported through the preview dialog,
+actual vs estimated; every edit one undo step (issue 17)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+from drive import (
+    choose_in_combo,
+    choose_menu,
+    click,
+    commit_cell,
+    open_cell_editor,
+    press,
+    toggle,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QToolBar
+
+from jcm_pdd.gui.monitoring_page import MONITORING_ID, MonitoringPage
+from jcm_pdd.paths import sample_project_path
+
+D = dt.date
+
+
+def _open_sample(window) -> None:  # noqa: ANN001
+    assert window.open_path(sample_project_path())
+
+
+def _page(window) -> MonitoringPage:  # noqa: ANN001
+    page = window.view.current_page()
+    assert isinstance(page, MonitoringPage)
+    return page
+
+
+def _type(edit: QLineEdit, text: str) -> None:
+    click(edit)
+    QTest.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(edit, text)
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+
+
+def _undo(window) -> None:  # noqa: ANN001
+    """The Undo button of the toolbar."""
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    click(toolbar.widgetForAction(window.act_undo))
+
+
+def _type_cell(page: MonitoringPage, row: int, column: int, text: str) -> None:
+    editor = open_cell_editor(page.values.table, row, column)  # type: ignore[arg-type]
+    QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(editor, text)
+    commit_cell(editor)
+
+
+def test_a_period_is_added_from_the_menu_dated_and_explained(window, qtbot) -> None:  # noqa: ANN001
+    _open_sample(window)
+
+    def periods():  # noqa: ANN202 - the list is replaced when a period is added
+        return window.session.project.monitoring.periods
+
+    assert not periods() and MONITORING_ID not in window.view.navigator._items
+    choose_menu(window, "Edit", "Add monitoring period…")
+    page = _page(window)
+    # the first period begins at the start of operation (A.5) and lasts a year
+    assert (periods()[0].start, periods()[0].end) == (D(2027, 4, 1), D(2028, 3, 31))
+    assert MONITORING_ID in window.view.navigator._items
+    _type(page.period_editor.end, "31/12/2027")
+    assert periods()[0].end == D(2027, 12, 31)
+    assert page.periods.item(0, 2).text() == "31/12/2027"
+    assert page.periods.item(0, 3).text() == "275"
+    press(page.add_button)  # the next one follows the last
+    assert (periods()[1].start, periods()[1].end) == (D(2028, 1, 1), D(2028, 12, 31))
+    assert page.current_period() == 1
+    _type(page.period_editor.start, "2028-01-05")
+    window.controller.recheck_now()
+    codes = [d.code for d in page.diagnostics.diagnostics]
+    assert "period.gap" in codes, codes
+    _type(page.period_editor.gap_reason, "meter replaced, no data 1-4 January")
+    window.controller.recheck_now()
+    assert "period.gap" not in [d.code for d in page.diagnostics.diagnostics]
+    assert periods()[1].gap_reason == "meter replaced, no data 1-4 January"
+    # an unreadable date is said, not written
+    _type(page.period_editor.end, "31/13/2028")
+    assert periods()[1].end == D(2028, 12, 31) and page.period_editor.error.isVisible()
+    _undo(window)  # the reason
+    assert periods()[1].gap_reason == ""
+    _undo(window)  # the start date
+    assert periods()[1].start == D(2028, 1, 1)
+    _undo(window)  # the second period
+    assert len(periods()) == 1 and page.periods.rowCount() == 1
+
+
+def test_values_typed_per_unit_give_the_period_s_figures_and_actual_vs_estimated(
+    window,
+    qtbot,  # noqa: ANN001
+) -> None:
+    _open_sample(window)
+    choose_menu(window, "Edit", "Add monitoring period…")
+    page = _page(window)
+    _type(page.period_editor.end, "31/12/2027")
+    page.tabs.setCurrentWidget(page.values)
+    table = page.values.table
+    model = page.values.model
+    assert [model.data(model.index(r, 1)) for r in range(model.rowCount())] == ["PV-1", "PV-2"]
+    _type_cell(page, 0, 2, "100")
+    _type_cell(page, 1, 2, "200")
+
+    def values():  # noqa: ANN202 - the list is replaced when a value is added
+        return window.session.project.monitoring.periods[0].values
+
+    assert [(v.index["i"], v.value, v.option) for v in values()] == [
+        ("PV-1", Decimal(100), "C"),
+        ("PV-2", Decimal(200), "C"),
+    ]
+    window.controller.recheck_now()
+    calibration = [d for d in page.diagnostics.diagnostics if d.code == "period.calibration"]
+    assert len(calibration) == 2  # own measurement without instrument
+    _type_cell(page, 0, 5, "Meter SN 4711")
+    _type_cell(page, 0, 6, "15/03/2027")
+    assert values()[0].instrument == "Meter SN 4711" and values()[0].calibration_date == D(
+        2027, 3, 15
+    )
+    # the option as the plan fixed it, changed through its list: a diagnostic
+    editor = open_cell_editor(table, 1, 4)  # type: ignore[arg-type]
+    choose_in_combo(editor, "B: invoices or transactions")  # type: ignore[arg-type]
+    commit_cell(editor)
+    assert values()[1].option == "B"
+    window.controller.recheck_now()
+    assert any(d.code == "period.option" for d in page.diagnostics.diagnostics)
+    # MN_AM003: ER_p = EG x EF (PV-1 national grid 0.797, PV-2 captive 0.533), rounded down
+    er = 100 * Fraction("0.797") + 200 * Fraction("0.533")
+    qtbot.waitUntil(lambda: page.periods.item(0, 4).text() == f"{int(er):,}")
+    assert str(int(er)) in page.period_editor.figures.text()
+    page.tabs.setCurrentWidget(page.comparison)
+    comparison = page.comparison.comparison
+    assert comparison is not None and comparison.credited_total == int(er)
+    row = next(
+        r
+        for r in range(page.comparison.table.rowCount())
+        if page.comparison.table.item(r, 0).text() == "2027"
+    )
+    assert page.comparison.table.item(row, 2).text() == f"{int(er):,}"
+    estimated = window.calc_panel.figures.c3.rows[0]
+    assert estimated.year == 2027
+    assert page.comparison.table.item(row, 1).text() == f"{estimated.emission_reductions:,}"
+    chart = page.comparison.chart
+    bars = dict(chart.bar_values())  # type: ignore[union-attr]
+    years = [y.year for y in comparison.years]
+    assert bars["Actual"][years.index(2027)] == int(er)
+    assert bars["Estimated (C.3)"][years.index(2027)] == estimated.emission_reductions
+    _undo(window)  # the option
+    assert values()[1].option == "C"
+
+
+def _meter_csv(path: Path) -> Path:
+    """Hourly kWh of PV-1 and PV-2, 01/04/2027 to 31/03/2028, one reading of PV-2 missing and
+    one of PV-1 given twice."""
+    lines = ["timestamp,meter,kwh"]
+    day = D(2027, 4, 1)
+    while day <= D(2028, 3, 31):
+        for hour in range(24):
+            stamp = f"{day.isoformat()}T{hour:02d}:00"
+            lines.append(f"{stamp},PV-1,120.5")
+            if (day, hour) != (D(2027, 6, 1), 13):
+                lines.append(f"{stamp},PV-2,190.25")
+            if (day, hour) == (D(2027, 7, 1), 0):
+                lines.append(f"{stamp},PV-1,999")
+        day += dt.timedelta(days=1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_meter_readings_are_previewed_then_imported_with_the_file_kept_as_evidence(
+    window,
+    qtbot,
+    tmp_path: Path,
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    csv_file = _meter_csv(tmp_path / "meters.csv")
+    _open_sample(window)
+    choose_menu(window, "Edit", "Add monitoring period…")  # 01/04/2027 - 31/03/2028
+    page = _page(window)
+    press(page.import_button)
+    dialog = page.import_dialog
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(csv_file), ""))
+    )
+    press(dialog.browse_button)
+    assert dialog.time_column.currentText() == "timestamp"
+    assert dialog.value_column.currentText() == "kwh"
+    assert dialog.meter_column.currentText() == "meter"
+    assert dialog.unit.text() == "kWh"  # read from the column's name
+    seen: list[object] = []
+    dialog.previewed.connect(seen.append)  # listening only
+    press(dialog.preview_button)
+    qtbot.waitUntil(lambda: bool(seen), timeout=60_000)
+    assert "duplicate" in dialog.message.text() and not dialog.apply_button.isEnabled()
+    toggle(dialog.keep_first)
+    assert dialog.keep_first.isChecked()
+    press(dialog.preview_button)
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=60_000)
+    preview = dialog.preview
+    rows = {
+        preview.item(r, 1).text(): [preview.item(r, c).text() for c in range(8)]
+        for r in range(preview.rowCount())
+    }
+    hours = 366 * 24
+    # 120.5 kWh x 8,784 h = 1,058.472 MWh; PV-2 one hour short: 190.25 x 8,783 / 1000
+    assert rows["PV-1"][3] == "1058.472" and rows["PV-1"][7] == "1"
+    assert rows["PV-2"][3] == "1670.96575"
+    assert rows["PV-2"][4] == f"{hours - 1:,}" and rows["PV-2"][6].startswith("1 (2027-06-01")
+    sha = hashlib.sha256(csv_file.read_bytes()).hexdigest()
+    assert sha in dialog.message.text()
+    assert window.session.project.monitoring.periods[0].values == []  # nothing before Apply
+    press(dialog.apply_button)
+    project = window.session.project
+    values = project.monitoring.periods[0].values
+    assert [(v.index["i"], v.value) for v in values] == [
+        ("PV-1", Decimal("1058.472")),
+        ("PV-2", Decimal("1670.96575")),
+    ]
+    assert all(v.evidence == [sha] for v in values)
+    assert any(r.sha256 == sha and r.name == "meters.csv" for r in project.attachments)
+    assert sha in window.session.attachments
+    assert project.monitoring.periods[0].imports[0].rows == 2 * hours  # one less, one more
+    # the period crosses 2027/2028: its ER is shared by days, 275 + 91
+    er = Decimal("1058.472") * Decimal("0.797") + Decimal("1670.96575") * Decimal("0.533")
+    qtbot.waitUntil(lambda: page.periods.item(0, 4).text() == f"{int(er):,}")
+    text = page.period_editor.figures.text()
+    assert "2027: 275 days" in text and "2028: 91 days" in text
+    assert "meters.csv" in page.period_editor.imports.item(0).text()
+    _undo(window)  # one step: the values and the attached file
+    assert project.monitoring.periods[0].values == []
+    assert all(r.sha256 != sha for r in project.attachments)
+
+
+def test_a_file_that_cannot_be_read_is_said_in_one_line_and_changes_nothing(
+    window,
+    qtbot,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("timestamp,meter,kwh\n2027-04-01T00:00,PV-9,1\n", encoding="utf-8")
+    _open_sample(window)
+    choose_menu(window, "Edit", "Add monitoring period…")
+    page = _page(window)
+    press(page.import_button)
+    dialog = page.import_dialog
+    _type(dialog.file, str(bad))
+    seen: list[object] = []
+    dialog.previewed.connect(seen.append)
+    press(dialog.preview_button)
+    qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
+    assert "PV-9" in dialog.message.text() and "\n" not in dialog.message.text()
+    assert not dialog.apply_button.isEnabled()
+    assert window.session.project.monitoring.periods[0].values == []

@@ -1,0 +1,96 @@
+"""The editor's view of the monitoring periods (session.monitoring) and figures kept between
+edits: only what an edit makes stale is calculated again (issue 17)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
+
+from jcm_pdd.model import MonitoredValue
+from jcm_pdd.monitoring import PeriodActual
+from jcm_pdd.session import DocumentSession
+from jcm_pdd.session.monitoring import MonitoringFigures, new_period, value_edit, value_rows
+from tests.monitoring.periods_support import period, sample
+
+D = dt.date
+
+
+def _session() -> DocumentSession:
+    project = sample()
+    project.monitoring.periods += [
+        period(D(2027, 4, 1), D(2027, 12, 31), EG__PV_1="100", EG__PV_2="200"),
+        period(D(2028, 1, 1), D(2028, 12, 31), EG__PV_1="100"),
+    ]
+    return DocumentSession(project)
+
+
+def test_rows_follow_table_1_of_the_plan_with_values_or_without() -> None:
+    session = _session()
+    project = session.project
+    project.monitoring.periods[1].values.append(MonitoredValue(key="EG", index={"i": "PV-9"}))
+    rows = value_rows(project, 1)
+    assert [(r.unit_label, r.position, r.planned) for r in rows] == [
+        ("PV-1", 0, True),
+        ("PV-2", None, True),  # not entered yet
+        ("PV-9", 1, False),  # the plan does not list it
+    ]
+    assert rows[0].unit == "MWh/p" and rows[1].planned_option == "C"
+    # typing into the empty row adds a value with the plan's option (one step)
+    for path, value in value_edit(project, 1, rows[1], "value", Decimal(7)).items():
+        session.set_value(path, value)
+    added = project.monitoring.periods[1].values[-1]
+    assert (added.index, added.value, added.option) == ({"i": "PV-2"}, Decimal(7), "C")
+    assert value_edit(project, 1, rows[0], "value", Decimal(1)) == {
+        "monitoring.periods.1.values.0.value": Decimal(1)
+    }
+    session.undo()
+    assert len(project.monitoring.periods[1].values) == 2
+
+
+def test_a_new_period_follows_the_last_one_or_the_start_of_operation() -> None:
+    project = sample()
+    first = new_period(project)
+    assert (first.start, first.end) == (D(2027, 4, 1), D(2028, 3, 31))
+    project.monitoring.periods.append(first)
+    second = new_period(project)
+    assert (second.start, second.end) == (D(2028, 4, 1), D(2029, 3, 31))
+    project.monitoring.periods = []
+    project.pdd.duration.start_date = None
+    assert new_period(project, today=D(2030, 2, 17)).start == D(2030, 2, 1)
+
+
+def test_one_edit_recalculates_one_period_and_a_new_period_only_itself() -> None:
+    session = _session()
+    figures = MonitoringFigures()
+    listener = figures.edited
+    session.listeners.append(listener)
+    shown = figures.figures(session.project)
+    actual = figures._actual
+    assert actual is not None and actual.calculated == 2
+    first = shown.outcomes[0]
+    assert isinstance(first, PeriodActual)
+    assert first.result.er == 100 * Fraction("0.797") + 200 * Fraction("0.533")
+    assert isinstance(shown.outcomes[1], Exception)  # PV-2 missing in period 2, said
+    session.set_value("monitoring.periods.1.values.0.value", Decimal(50))
+    figures.figures(session.project)
+    assert actual.calculated == 3  # period 2 only
+    session.insert_row("monitoring.periods", None, new_period(session.project))
+    again = figures.figures(session.project)
+    assert actual.calculated == 4 and again.outcomes[0] is first  # the new period only
+    session.set_value("pdd.title", "Another title")
+    figures.figures(session.project)
+    assert actual.calculated == 4  # nothing the periods read
+    session.remove_row("monitoring.periods", 0)
+    moved = figures.figures(session.project)
+    # periods 2 and 3 cannot be calculated (values missing) and moved up: their messages
+    # name them by number, so they are made again
+    assert actual.calculated == 6
+    assert "period 1" in str(moved.outcomes[0])
+    session.undo()  # period 1 back (calculated again), the two messages made again
+    back = figures.figures(session.project)
+    assert actual.calculated == 9 and back.outcomes[0] == first
+    session.set_value("monitoring_plan.monitored.0.unit", "MWh/p ")
+    figures.figures(session.project)
+    assert actual.calculated == 12  # the plan: every period
+    assert shown.comparison is not None and shown.comparison.credited_total == first.credited

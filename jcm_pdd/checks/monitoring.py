@@ -1,6 +1,8 @@
 """Monitoring Plan rules that need no methodology template: every monitored parameter has an
 estimated value, a source of data, measurement methods and a frequency; every overridden
 default has a reason (the third-party entity checks the appropriateness of such values).
+After registration, the monitoring periods' diagnostics (``jcm_pdd.monitoring.diagnostics``:
+dates, and values against the plan) join them, so ``check`` and the app list them too.
 """
 
 from __future__ import annotations
@@ -91,3 +93,12 @@ def units_and_points(context: CheckContext) -> Iterator[Diagnostic]:
             )
         else:
             points[point] = number
+
+
+def periods(context: CheckContext) -> Iterator[Diagnostic]:
+    """The monitoring periods' diagnostics (none for a project without periods)."""
+    if not context.project.monitoring.periods:
+        return
+    from jcm_pdd.monitoring.diagnostics import period_diagnostics
+
+    yield from period_diagnostics(context.project, context.template)

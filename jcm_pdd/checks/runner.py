@@ -32,6 +32,7 @@ RULES: tuple[Rule, ...] = (
     monitoring.monitored_rows,
     monitoring.override_reasons,
     monitoring.units_and_points,
+    monitoring.periods,
     consistency.eligibility_explanations,
     consistency.methodology_host_country,
     consistency.moc_conditional_answers,

@@ -121,7 +121,9 @@ def test_the_catalog_lists_exactly_the_codes_the_rules_can_emit() -> None:
 
     prefixes = {code.split(".")[0] for code in CATALOG}
     emitted: set[str] = set()
-    for module in Path(checks.__file__).parent.glob("*.py"):
+    # the monitoring periods' rules live with the rest of jcm_pdd.monitoring
+    periods = Path(checks.__file__).parent.parent / "monitoring" / "diagnostics.py"
+    for module in [*Path(checks.__file__).parent.glob("*.py"), periods]:
         if module.name == "diagnostic.py":  # the catalogue itself
             continue
         for code in re.findall(r'"([a-z]+\.[a-z-]+)"', module.read_text(encoding="utf-8")):

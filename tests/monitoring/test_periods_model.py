@@ -37,7 +37,7 @@ def test_consecutive_complete_periods_have_no_diagnostics() -> None:
 def test_a_gap_or_an_overlap_is_a_diagnostic_unless_the_user_states_why() -> None:
     gap = _two_periods(D(2028, 1, 5))
     found = period_diagnostics(gap)
-    assert [(d.code, d.severity) for d in found] == [("period.gap", Severity.WARNING)]
+    assert [(d.code, d.severity) for d in found] == [("period.gap", Severity.ERROR)]
     assert "4 day(s) between period 1" in found[0].message
     overlap = _two_periods(D(2027, 12, 31))
     assert _codes(overlap) == [("period.overlap", "monitoring.periods.1.start")]

@@ -116,6 +116,23 @@ class ChoiceDelegate(QStyledItemDelegate):
         if isinstance(view, QAbstractItemView) and view.indexWidget(QModelIndex(cell)) is combo:
             self.commitData.emit(combo)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Enter keeps the cell at once. Qt's own handling only queues the commit and the close:
+        # a focus change before the queue runs (a click, a key sent straight after) closes the
+        # editor first, and the queued commit then reaches the view for an editor it no longer
+        # has ("commitData called with an editor that does not belong to this view").
+        if (
+            isinstance(watched, QComboBox)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not (watched.completer() and watched.completer().popup().isVisible())
+        ):
+            self.commitData.emit(watched)
+            self.closeEditor.emit(watched, QStyledItemDelegate.EndEditHint.SubmitModelCache)
+            return True
+        return super().eventFilter(watched, event)
+
     def updateEditorGeometry(  # noqa: N802 - Qt override
         self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
@@ -24,10 +23,6 @@ def _png(path: Path, colour: str) -> Path:
     return path
 
 
-# Known, not yet fixed: committing a drop-down cell with Return makes Qt warn that the editor
-# "does not belong to this view" (ChoiceDelegate._commit races the view closing the editor).
-# Declared here so every other Qt warning still fails a test.
-@pytest.mark.qt_log_ignore("commitData called with an editor that does not belong to this view")
 def test_signature_cell_shows_and_picks_attached_files(window, qtbot, tmp_path) -> None:
     project = filled_project()
     project.moc.other_participants.append(ParticipantEntity(name="Solar LLC"))

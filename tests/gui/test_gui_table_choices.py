@@ -5,7 +5,6 @@ list lacks stays shown (and flagged by the diagnostics) instead of being dropped
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox
 
@@ -75,10 +74,6 @@ def test_monitoring_option_offers_what_the_template_allows_and_undoes(window, qt
     assert table.table.item(0, column).text() == "Option C"
 
 
-# Known, not yet fixed: committing a drop-down cell with Return makes Qt warn that the editor
-# "does not belong to this view" (ChoiceDelegate._commit races the view closing the editor).
-# Declared here so every other Qt warning still fails a test.
-@pytest.mark.qt_log_ignore("commitData called with an editor that does not belong to this view")
 def test_default_case_is_chosen_from_the_row_parameters_cases(window, qtbot) -> None:
     project = filled_project()
     project.monitoring_plan.default_selections[1].choice = "diesel_grid"  # not a case of EF_RE
@@ -114,10 +109,6 @@ def test_default_case_is_chosen_from_the_row_parameters_cases(window, qtbot) -> 
     assert selections[0].choice == ""
 
 
-# Known, not yet fixed: committing a drop-down cell with Return makes Qt warn that the editor
-# "does not belong to this view" (ChoiceDelegate._commit races the view closing the editor).
-# Declared here so every other Qt warning still fails a test.
-@pytest.mark.qt_log_ignore("commitData called with an editor that does not belong to this view")
 def test_salutation_and_country_cells(window, qtbot) -> None:
     project = filled_project()
     project.moc.other_participants.append(ParticipantEntity(name="Solar LLC"))

@@ -7,6 +7,10 @@
   named as the evidence of each value; ``--dry-run`` only reports.
 - ``monitoring calc FILE [--json]``: RE, PE and ER of each period (exact, and the credited ER
   rounded down), then actual vs estimated (PDD C.3) per calendar year, and the diagnostics.
+- ``monitoring export FILE --out DIR [--public] [--format xlsx,docx,pdf] [--period N ...]
+  [--draft]``: the Monitoring Report Sheet workbook and the Monitoring Report (Word, PDF), full
+  (confidential) and public copies, or the public copy alone with ``--public``; a final export
+  is refused while a chosen period cannot be calculated or has errors.
 
 A command that changes FILE saves it atomically (the old file stays whole on any failure) and
 refuses a file another instance has open or one made by a newer version.
@@ -57,6 +61,27 @@ def register(subparsers: Any) -> None:
     calc.add_argument("file", type=Path, help="a .jcmpdd project")
     calc.add_argument("--json", action="store_true", help="JSON output")
     calc.set_defaults(handler=run_calc)
+    exp = commands.add_parser(
+        "export", help="the Monitoring Report Sheet workbook and the Monitoring Report"
+    )
+    exp.add_argument("file", type=Path, help="a .jcmpdd project")
+    exp.add_argument("--out", type=Path, required=True, help="folder to write the files to")
+    exp.add_argument(
+        "--format", default="xlsx,docx,pdf", help="comma-separated: xlsx,docx,pdf (default: all)"
+    )
+    exp.add_argument(
+        "--public", action="store_true", help="only the public copy (confidential values as XXX)"
+    )
+    exp.add_argument(
+        "--period",
+        type=int,
+        action="append",
+        default=[],
+        metavar="N",
+        help="a period the report covers (repeat; default: every period)",
+    )
+    exp.add_argument("--draft", action="store_true", help="export a draft (DRAFT on every page)")
+    exp.set_defaults(handler=run_export)
 
 
 def _date(text: str) -> dt.date:
@@ -169,6 +194,28 @@ def run_calc(args: argparse.Namespace) -> int:
         return 0
     _print_table(comparison)
     _print_diagnostics(project, template)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    import sys
+
+    from jcm_pdd.export.monitoring_api import export_monitoring
+
+    notes: list[str] = []
+    paths = export_monitoring(
+        args.file,
+        args.out,
+        formats=args.format.split(","),
+        draft=args.draft,
+        copies=("public",) if args.public else ("public", "confidential"),
+        periods=[n - 1 for n in args.period] if args.period else None,
+        notes=notes,
+    )
+    for path in paths:
+        print(path)
+    for note in notes:
+        print(f"jcm-pdd: note: {note}", file=sys.stderr)
     return 0
 
 

@@ -17,6 +17,15 @@ Public API::
                                                  draft=False)) -> bytes
     sources.calculate(project) -> Calculation(figures: C3Table | None, estimate, problem)
 
+    export_monitoring(project_path_or_loaded, out_dir, formats={"xlsx","docx","pdf"}, *,
+                      draft=False, copies={"public","confidential"}, periods=None,
+                      progress=None, notes=None) -> list[Path]
+        After registration: the Monitoring Report Sheet workbook (MRS(input),
+        MRS(calc_process) with live formulas, MSS) and the Monitoring Report (Word, PDF) of
+        the chosen periods (numbers from 0; default all); same refusal, progress and notes
+        contract as ``export_set``. ``monitoring_source.monitoring_calc`` -> ``build_mrs.
+        mrs_workbook`` / ``build_report.build_report``.
+
 Structure: ``document`` (the neutral document model) <- ``build_pdd`` (from the form layout)
 -> ``render_docx`` / ``render_pdf`` (``pdf_png``: PNG figures embedded undecoded);
 ``build_workbook`` + ``excel_formula`` for the MPS workbook; ``redact`` (public copy),
@@ -30,6 +39,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from jcm_pdd.export.api import COPIES, FORMATS, export_set
+from jcm_pdd.export.monitoring_api import MONITORING_FORMATS, export_monitoring
 
 if TYPE_CHECKING:
     from jcm_pdd.export.build_pdd import build_pdd
@@ -75,8 +85,10 @@ sys.modules[__name__].__class__ = _Package
 __all__ = [
     "COPIES",
     "FORMATS",
+    "MONITORING_FORMATS",
     "Document",
     "build_pdd",
+    "export_monitoring",
     "export_set",
     "layout_for",
     "render_docx",

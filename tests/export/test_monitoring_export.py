@@ -1,0 +1,287 @@
+"""The Monitoring Report exports: the MRS workbook recalculates in LibreOffice to the engine's
+figures per period (three templates, one period edited in the workbook first), the Monitoring
+Report carries the same figures, the public copy withholds what a confidential value gives away,
+and a final export is refused while a period is incomplete."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document as read_docx
+from openpyxl import load_workbook
+
+from jcm_pdd import cli
+from jcm_pdd.errors import UserError
+from jcm_pdd.export import export_monitoring
+from jcm_pdd.export.build_mrs import MRS_CALC, MRS_INPUT, TABLE1, mrs_workbook
+from jcm_pdd.export.monitoring_source import monitoring_calc
+from jcm_pdd.model import Project
+from jcm_pdd.model.marks import stable_path
+from jcm_pdd.monitoring import period_actual
+from jcm_pdd.paths import registered_sample_path
+from jcm_pdd.storage import load_project, save_project
+from tests.monitoring.periods_support import period, project_for, registered_sample, template
+
+D = dt.date
+
+
+def _id_am002() -> Project:
+    fixed = {"COP_PJ": "6", "T_cool_out": "32", "T_chill_out": "12", "COP_RE": "4"}
+    project = project_for("JCM_ID_AM002", fixed, choice="jamali_case1")
+    project.monitoring.periods += [
+        period(D(2027, 7, 1), D(2027, 12, 31), EC_PJ__CH_1="480.5"),
+        period(D(2028, 1, 1), D(2028, 6, 30), EC_PJ__CH_1="500"),
+    ]
+    return project
+
+
+def _vn_am002() -> Project:
+    project = project_for("JCM_VN_AM002", {"NLL_RE": "30", "NLL_PJ": "12", "EF_grid": "0.8"})
+    project.monitoring.periods += [
+        period(D(2027, 1, 1), D(2027, 9, 30), T__TR_1="6552"),
+        period(D(2027, 10, 1), D(2028, 1, 31), T__TR_1="2000"),
+    ]
+    return project
+
+
+CASES = {
+    "JCM_MN_AM003": registered_sample,
+    "JCM_ID_AM002": _id_am002,
+    "JCM_VN_AM002": _vn_am002,
+}
+
+
+def _sheet_rows(ws: Any) -> dict[str, tuple[Any, ...]]:
+    """Calc-sheet rows by parameter symbol (rows without an index)."""
+    return {
+        row[0]: row
+        for row in ws.iter_rows(min_row=6, values_only=True)
+        if row[0] and row[1] in (None, "")
+    }
+
+
+def _value_cells(ws: Any) -> list[Any]:
+    """The (e) Monitored Values cells of MRS(input) Table 1, top to bottom."""
+    header = next(r for r in ws.iter_rows() if r[0].value == TABLE1[0])
+    cells = []
+    for row in ws.iter_rows(min_row=header[0].row + 1):
+        if not row[0].value:
+            break
+        cells.append(row[4])
+    return cells
+
+
+@pytest.mark.parametrize("template_id", sorted(CASES))
+def test_libreoffice_recalculates_each_period_to_the_engine(
+    template_id: str, tmp_path: Path, soffice_convert: Callable[[Path, str, Path], Path]
+) -> None:
+    project = CASES[template_id]()
+    source = tmp_path / "mrs.xlsx"
+    workbook = load_workbook(
+        io.BytesIO(mrs_workbook(monitoring_calc(project), public=False, draft=False))
+    )
+    # A verifier corrects the last value of the last period in the workbook: LibreOffice must
+    # recalculate that period from the edited cell (no cached value can pass).
+    edited = project.monitoring.periods[-1].values[-1]
+    cell = [c for c in _value_cells(workbook[MRS_INPUT]) if c.value == float(edited.value)][-1]
+    assert edited.value is not None
+    edited.value = edited.value * 2 + Decimal("0.5")
+    cell.value = edited.value
+    workbook.save(source)
+    recalculated = load_workbook(soffice_convert(source, "xlsx", tmp_path / "lo"), data_only=True)
+    rows = _sheet_rows(recalculated[MRS_CALC])
+    p = template(template_id).parameters
+    credited = []
+    for number in range(len(project.monitoring.periods)):
+        actual = period_actual(project, template(template_id), number)
+        column = 2 + number
+        assert rows[p["RE"].symbol][column] == pytest.approx(float(actual.result.re), rel=1e-12)
+        assert rows[p["PE"].symbol][column] == pytest.approx(float(actual.result.pe), rel=1e-12)
+        assert rows[p["ER"].symbol][column] == pytest.approx(float(actual.result.er), rel=1e-12)
+        assert rows[f"{p['ER'].symbol} (credited)"][column] == actual.credited
+        credited.append(actual.credited)
+    table3 = [
+        r for r in recalculated[MRS_INPUT].iter_rows(values_only=True) if r[2] in ("tCO2/p", "tCO2")
+    ]
+    assert [r[1] for r in table3] == [*credited, sum(credited)]
+
+
+def test_the_workbook_layout_follows_the_mrs(tmp_path: Path) -> None:
+    project = registered_sample()
+    book = load_workbook(
+        io.BytesIO(mrs_workbook(monitoring_calc(project), public=False, draft=False))
+    )
+    assert book.sheetnames == [MRS_INPUT, MRS_CALC, "MSS"]
+    inp, calc = book[MRS_INPUT], book[MRS_CALC]
+    assert inp["A1"].value == "Monitoring Spreadsheet: JCM_MN_AM003_ver02.0"
+    assert inp["A2"].value == "Reference Number: MN099"
+    assert inp["A3"].value == "Monitoring Report Sheet (Input Sheet) [For Verification]"
+    header = next(r for r in inp.iter_rows(values_only=True) if r[0] == TABLE1[0])
+    assert header == TABLE1
+    rows = [r.value for r in _value_cells(inp)]
+    assert rows == [570.991, 856.484, 311.279, 466.911]
+    periods = [r[0] for r in inp.iter_rows(values_only=True) if r[4] in rows]
+    assert periods == ["1/Apr/2027-30/Sep/2027"] * 2 + ["1/Oct/2027-31/Mar/2028"] * 2
+    comments = [c.offset(column=6).value for c in _value_cells(inp)]
+    assert "serial TN-0412" in comments[0] and "Calibrated: 15/03/2027" in comments[0]
+    assert "mongolia-solar-pv-readings-2027-04-to-2028-03.csv" in comments[0]
+    assert all(
+        c.fill.fgColor.rgb == "00FFFF99" and not c.protection.locked for c in _value_cells(inp)
+    )
+    er = _sheet_rows(calc)["ER_p (credited)"]
+    assert er[2] == "=ROUNDDOWN(C8,0)" and er[3] == "=ROUNDDOWN(D8,0)"
+    # RE_p = sum_i EG_i,p x EF_RE,i: each period column reads its own Table 1 rows (8-9, 10-11)
+    # and the shared default values (rows 18-19)
+    re_p = _sheet_rows(calc)["RE_p"]
+    assert (
+        re_p[2]
+        == "=(('MRS(input)'!$E$8*'MRS(input)'!$C$18)+('MRS(input)'!$E$9*'MRS(input)'!$C$19))"
+    )
+    assert re_p[3] == re_p[2].replace("$E$8", "$E$10").replace("$E$9", "$E$11")
+    assert inp["C18"].value == 0.797 and inp["C19"].value == 0.533
+    assert inp.protection.sheet and calc.protection.sheet
+
+
+def _mark(project: Project, path: str) -> None:
+    project.confidential.append(stable_path(project, path))
+
+
+def _docx_text(path: Path) -> str:
+    doc = read_docx(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        parts.extend(cell.text for row in table.rows for cell in row.cells)
+    return "\n".join(parts)
+
+
+def test_the_public_copy_withholds_a_confidential_period_value_and_its_figures(
+    tmp_path: Path,
+) -> None:
+    project = registered_sample()
+    _mark(project, "monitoring.periods.0.values.0.value")
+    notes: list[str] = []
+    paths = export_monitoring(project, tmp_path, formats=("xlsx", "docx"), notes=notes)
+    public = {p.suffix: p for p in paths if p.name.startswith("for_public_use_")}
+    full = {p.suffix: p for p in paths if not p.name.startswith("for_public_use_")}
+    assert len(public) == len(full) == 2
+    assert any("Period 1" in n and "XXX" in n for n in notes)
+    book = load_workbook(public[".xlsx"])
+    values = [c.value for c in _value_cells(book[MRS_INPUT])]
+    assert values[:2] == ["XXX", "XXX"]  # EG of period 1: PV-2 would give PV-1 back from ER
+    assert values[2:] == [311.279, 466.911]
+    er = _sheet_rows(book[MRS_CALC])["ER_p (credited)"]
+    assert er[2] == "XXX" and er[3] == "=ROUNDDOWN(D8,0)"
+    text = _docx_text(public[".docx"])
+    assert "570.991" not in text and "911.585799" not in text and "1,407" not in text
+    assert "311.279" in text and "496.952926" in text
+    full_text = _docx_text(full[".docx"])
+    assert "570.991" in full_text and "911.585799" in full_text and "1,407 tCO2e" in full_text
+    full_book = load_workbook(full[".xlsx"])
+    assert [c.value for c in _value_cells(full_book[MRS_INPUT])][0] == 570.991
+
+
+def test_the_report_carries_the_periods_figures_in_word_and_pdf(
+    tmp_path: Path, pdf_text: Callable[[Path], str]
+) -> None:
+    paths = export_monitoring(registered_sample_path(), tmp_path, copies=("confidential",))
+    assert [p.name for p in paths] == [
+        "Monitoring_Report_Sheet_JCM_MN_AM003_ver02.0_MN099_P1-2.xlsx",
+        "Monitoring_Report_MN099_P1-2.docx",
+        "Monitoring_Report_MN099_P1-2.pdf",
+    ]
+    for text in (_docx_text(paths[1]), pdf_text(paths[2])):
+        for expected in (
+            "Monitoring Report",
+            "MN099",
+            "01/04/2027 - 30/09/2027",
+            "01/10/2027 - 31/03/2028",
+            "911.585799",
+            "496.952926",
+            "1,407",
+            "TN-0412",  # the meter (its whole name wraps in the PDF's narrow column)
+            "8be9fa4b324b",
+            "Ex-post calculation of CO2 emission reductions",
+            "Tengerleg Nar LLC",
+        ):
+            assert expected in text, expected
+    # actual beside the estimate: 2027 gets 911.585799 + 496.952926 x 92/183 -> 1161, C.3 1327
+    docx = read_docx(str(paths[1]))
+    comparison = next(t for t in docx.tables if t.rows[0].cells[0].text == "Year")
+    assert [c.text for c in comparison.rows[1].cells] == ["2027", "1,327", "1,161", "275"]
+    assert [c.text for c in comparison.rows[2].cells] == ["2028", "1,762", "247", "91"]
+
+
+def test_a_final_export_is_refused_while_a_period_is_incomplete(tmp_path: Path) -> None:
+    project = registered_sample()
+    project.monitoring.periods.append(period(D(2028, 4, 1), D(2028, 6, 30)))
+    with pytest.raises(UserError, match=r"final Monitoring Report export is not possible") as exc:
+        export_monitoring(project, tmp_path / "final")
+    assert "period 3" in exc.value.message and "no monitored value of EG" in exc.value.message
+    assert not (tmp_path / "final").exists()
+    paths = export_monitoring(project, tmp_path / "draft", draft=True, copies=("confidential",))
+    assert all(p.name.endswith(("_DRAFT.xlsx", "_DRAFT.docx", "_DRAFT.pdf")) for p in paths)
+    assert "[to be completed]" in _docx_text(paths[1])
+    book = load_workbook(paths[0])
+    assert book[MRS_INPUT]["A4"].value == "DRAFT - not for verification"
+    # one period alone exports final
+    only = export_monitoring(project, tmp_path / "p2", formats=("xlsx",), periods=[1])
+    assert [p.name for p in only] == [
+        "for_public_use_Monitoring_Report_Sheet_JCM_MN_AM003_ver02.0_MN099_P2.xlsx",
+        "Monitoring_Report_Sheet_JCM_MN_AM003_ver02.0_MN099_P2.xlsx",
+    ]
+
+
+def test_a_project_without_periods_says_so() -> None:
+    project = project_for("JCM_VN_AM002", {"NLL_RE": "30", "NLL_PJ": "12", "EF_grid": "0.8"})
+    with pytest.raises(UserError, match="no monitoring period"):
+        monitoring_calc(project)
+
+
+def test_cli_monitoring_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        cli.main(
+            [
+                "monitoring",
+                "export",
+                str(registered_sample_path()),
+                "--out",
+                str(tmp_path),
+                "--public",
+                "--format",
+                "xlsx,docx",
+            ]
+        )
+        == 0
+    )
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == [
+        "for_public_use_Monitoring_Report_MN099_P1-2.docx",
+        "for_public_use_Monitoring_Report_Sheet_JCM_MN_AM003_ver02.0_MN099_P1-2.xlsx",
+    ]
+    assert capsys.readouterr().out.count("for_public_use_") == 2
+    broken = tmp_path / "broken.jcmpdd"
+    loaded = load_project(registered_sample_path())
+    loaded.project.monitoring.periods[1].values.pop()
+    save_project(broken, loaded.project, loaded.attachments)
+    assert cli.main(["monitoring", "export", str(broken), "--out", str(tmp_path / "x")]) == 1
+    assert "period 2" in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()
+
+
+def test_the_figures_match_the_hand_derivation_for_id_am002() -> None:
+    """JCM_ID_AM002 (see tests/monitoring/test_actual.py): ER = (EC_RE - EC_PJ) x 0.619 with
+    EC_RE = EC_PJ x 46/11 / 4 = EC_PJ x 23/22, so ER = EC_PJ / 22 x 0.619; period 1
+    EC_PJ = 480.5: ER = 297.4295 / 22 = 594859/44000 = 13.519... -> 13; period 2 EC_PJ = 500:
+    309.5 / 22 = 14.068... -> 14."""
+    calc = monitoring_calc(_id_am002())
+    results = [f.actual for f in calc.periods]
+    assert results[0] is not None and results[1] is not None
+    assert results[0].result.er == Fraction(594859, 44000)
+    assert [r.credited for r in results if r] == [13, 14]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QToolBar,
@@ -67,6 +68,34 @@ class MainWindow(QMainWindow):
     signoff_panel: SignOffPanel
     round_view: RoundView
     response_panel: ResponsePanel | None
+    # The actions and menus window_menus.install_menus builds (again after a language change).
+    act_new: QAction
+    act_open: QAction
+    act_save: QAction
+    act_save_as: QAction
+    act_close: QAction
+    act_export: QAction
+    act_package: QAction
+    act_prefs: QAction
+    act_quit: QAction
+    act_start: QAction
+    act_show_calc: QAction
+    act_about: QAction
+    act_compare: QAction
+    act_open_review: QAction
+    act_undo: QAction
+    act_redo: QAction
+    act_confidential: QAction
+    act_confidential_items: QAction
+    act_add_period: QAction
+    act_find: QAction
+    act_next_problem: QAction
+    act_previous_problem: QAction
+    act_guide: QAction
+    act_field_help: QAction
+    act_shortcuts: QAction
+    recent_menu: QMenu
+    writing_actions: list[QAction]  # enabled only in an editable document
 
     def __init__(self, prefs: Preferences | None = None, *, start_page: bool = True) -> None:
         super().__init__()
@@ -214,8 +243,12 @@ class MainWindow(QMainWindow):
         controller.schedule_recheck()
         self._update_state()  # shows the diagnostics dock, which would cover the review docks
         # Once the dock area has laid out its tabs, the first review dock goes on top.
-        QTimer.singleShot(0, lambda: self.review_docks and self.review_docks[0].raise_())
+        QTimer.singleShot(0, self._raise_first_review_dock)
         self.document_opened.emit()
+
+    def _raise_first_review_dock(self) -> None:
+        if self.review_docks:
+            self.review_docks[0].raise_()
 
     def _build_view(self, controller: DocumentController, section_id: str = "") -> None:
         from jcm_pdd.gui.package_window import banner_for
@@ -591,7 +624,7 @@ class MainWindow(QMainWindow):
         if not self.close_document():
             event.ignore()
             return
-        self.prefs.geometry = bytes(self.saveGeometry().toBase64()).decode()
+        self.prefs.geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         self.prefs.save()
         event.accept()
 

@@ -8,6 +8,7 @@ updates enable and disable. The slots are the window's own methods, and two smal
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -26,7 +27,13 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
-def _action(window: MainWindow, text: str, slot, shortcut=None, icon: str = "") -> QAction:  # noqa: ANN001
+def _action(
+    window: MainWindow,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: QKeySequence.StandardKey | str | None = None,
+    icon: str = "",
+) -> QAction:
     action = QAction(text, window)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))

@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from jcm_pdd.errors import UserError
+from jcm_pdd.package import bagit
 from jcm_pdd.package.diff import ProjectDiff
 from jcm_pdd.package.engine import Figures
 from jcm_pdd.package.opened import OpenedPackage
@@ -148,14 +149,22 @@ def _problem_words(state: PackageState) -> list[str]:
         "altered": tr("altered: {0}"),
         "missing": tr("missing: {0}"),
         "extra": tr("not listed: {0}"),
+        "damaged": tr("cannot be read: {0}"),
+        "figures": tr("figures differ: {0}"),
+        "recompute": tr("cannot re-compute from: {0}"),
     }
     out = []
     for problem in state.opened.report.problems:
-        if problem.kind in words and problem.files:
-            out.append(words[problem.kind].format(problem.files[0]))
+        if problem.kind == "oxum":
+            out.append(tr("size or file count differs from bag-info.txt"))
+        elif problem.kind in words and problem.files:
+            named = [f for f in problem.files if f != bagit.INDEX] or problem.files
+            out.append(
+                words[problem.kind].format(named[-1] if problem.kind == "recompute" else named[0])
+            )
         else:
             out.append(problem.message)
-    return out
+    return list(dict.fromkeys(out))  # one line per file, however many figures differ in it
 
 
 def title_mark(state: PackageState | None) -> str:
@@ -165,12 +174,34 @@ def title_mark(state: PackageState | None) -> str:
     return tr("{0}, not trustworthy").format(state.verdict)
 
 
+def _figure_lines(state: PackageState) -> list[str]:
+    """Each figure a document states that the re-computation does not give, in the interface
+    language (built from the report's figure checks, not its English sentences)."""
+    lines = []
+    for c in state.opened.report.figures:
+        if c.ok:
+            continue
+        if c.quantity == "readable":
+            lines.append(tr("{0}: its figures cannot be read").format(c.source))
+            continue
+        period = tr("total") if c.period == "total" else c.period
+        lines.append(
+            tr("{0}: {1} {2} is stated as {3} but re-computes to {4}").format(
+                c.source, c.quantity, period, c.stated, c.recomputed
+            )
+        )
+    return lines
+
+
 def integrity_summary(state: PackageState) -> str:
-    """The modal summary of an ALTERED package: each altered, missing or extra file by name."""
+    """The modal summary of an ALTERED package: each altered, missing or extra file by name,
+    the figures that differ, and the files the calculation could not be re-run from."""
     kinds = {
         "altered": tr("Altered (content differs from its checksum):"),
         "missing": tr("Missing (listed, but not in the package):"),
         "extra": tr("Extra (in the package, but not listed):"),
+        "damaged": tr("Damaged (cannot be read):"),
+        "recompute": tr("The calculation could not be re-run from:"),
     }
     lines = [
         tr(
@@ -180,14 +211,33 @@ def integrity_summary(state: PackageState) -> str:
     ]
     grouped: dict[str, list[str]] = {}
     others: list[str] = []
+    figures = _figure_lines(state)
     for problem in state.opened.report.problems:
-        if problem.kind in kinds and problem.files:  # the file itself; the rest name the
-            grouped.setdefault(problem.kind, []).append(problem.files[0])  # manifest it breaks
+        named = [f for f in problem.files if f != bagit.INDEX]
+        if problem.kind == "recompute" and named:  # the project file or the template
+            grouped.setdefault(problem.kind, []).extend(named)
+        elif problem.kind in kinds and problem.kind != "recompute" and problem.files:
+            # the file itself; the rest name the manifest it breaks
+            grouped.setdefault(problem.kind, []).append(problem.files[0])
+        elif problem.kind == "oxum":
+            others.append(tr("The payload's size or file count differs from bag-info.txt."))
+        elif problem.kind == "figures" and figures:
+            continue  # said below, figure by figure
+        elif problem.kind == "figures" and problem.files == [bagit.INDEX]:
+            others.append(
+                tr(
+                    "No PDD (.docx) in the package has a C.3 table that could be read back, "
+                    "so its stated figures cannot be checked."
+                )
+            )
         else:
             others.append(problem.message)
     for kind, heading in kinds.items():
         if grouped.get(kind):
             lines += ["", heading] + [f"  • {name}" for name in sorted(set(grouped[kind]))]
+    if figures:
+        lines += ["", tr("Figures that differ from the re-computed ones:")]
+        lines += [f"  • {line}" for line in figures]
     if others:
         lines += ["", tr("Other problems:")] + [f"  • {message}" for message in others]
     return "\n".join(lines)

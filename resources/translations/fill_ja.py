@@ -597,6 +597,18 @@ JA = {
     "validation package, round {0}": "検証パッケージ（第 {0} 回）",
     "review": "レビュー",
     "review, round {0}": "レビュー（第 {0} 回）",
+    "{0}: its figures cannot be read": "{0}: 数値を読み取れません",
+    "total": "合計",
+    "{0}: {1} {2} is stated as {3} but re-computes to {4}": "{0}: {1} {2} は {3} と記載されていますが、再計算すると {4} です",
+    "Damaged (cannot be read):": "破損（読み取れない）:",
+    "The calculation could not be re-run from:": "次のファイルから計算を再実行できませんでした:",
+    "The payload's size or file count differs from bag-info.txt.": "ペイロードのサイズまたはファイル数が bag-info.txt の記録と異なります。",
+    "No PDD (.docx) in the package has a C.3 table that could be read back, so its stated figures cannot be checked.": "パッケージ内の PDD (.docx) に読み取れる C.3 の表がないため、記載された数値を確認できません。",
+    "Figures that differ from the re-computed ones:": "再計算の結果と異なる数値:",
+    "cannot be read: {0}": "読み取れない: {0}",
+    "figures differ: {0}": "数値が異なる: {0}",
+    "cannot re-compute from: {0}": "再計算できない: {0}",
+    "size or file count differs from bag-info.txt": "サイズまたはファイル数が bag-info.txt と異なる",
 }
 
 

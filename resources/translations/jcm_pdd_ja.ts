@@ -673,7 +673,7 @@
         <translation>（ファイル未選択）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/cell_delegates.py" line="145" />
+        <location filename="../../jcm_pdd/gui/cell_delegates.py" line="162" />
         <location filename="../../jcm_pdd/gui/fields.py" line="314" />
         <source>{0} (not offered here)</source>
         <translation>{0}（この行では選択肢にありません）</translation>
@@ -1435,74 +1435,134 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>「{0}」はこの行の選択肢にありません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="84" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="85" />
         <source>The package holds no readable project.</source>
         <translation>パッケージに読み込めるプロジェクトがありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="98" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="99" />
         <source>“{0}” says it is round {1}, but its review already holds another package as round {1} (“{2}”). A resubmission must carry the next round number: ask for it to be packaged again as round {3}.</source>
         <translation>「{0}」は第 {1} 回とされていますが、レビューには別のパッケージ（「{2}」）が第 {1} 回として記録されています。再提出には次のラウンド番号が必要です。第 {3} 回として作成し直すよう依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="130" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="131" />
         <source>Validation package “{0}” (round {1}): VERIFIED — every file matches its checksum. Read-only.</source>
         <translation>審査パッケージ「{0}」（第 {1} 回）: 検証済み — すべてのファイルがチェックサムと一致しました。読み取り専用です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="138" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="139" />
         <source>{1} — NOT TRUSTWORTHY. Validation package “{0}” (round {2}) does not match its checksums: {3}. Do not base findings or an opinion on it. Read-only.</source>
         <translation>{1} — 信頼できません。審査パッケージ「{0}」（第 {2} 回）はチェックサムと一致しません: {3}。これに基づいて指摘や意見を出さないでください。読み取り専用です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="148" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="149" />
         <source>altered: {0}</source>
         <translation>改変: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="149" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="150" />
         <source>missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="150" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="151" />
         <source>not listed: {0}</source>
         <translation>一覧にない: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="165" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="152" />
+        <source>cannot be read: {0}</source>
+        <translation>読み取れない: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="153" />
+        <source>figures differ: {0}</source>
+        <translation>数値が異なる: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="154" />
+        <source>cannot re-compute from: {0}</source>
+        <translation>再計算できない: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="159" />
+        <source>size or file count differs from bag-info.txt</source>
+        <translation>サイズまたはファイル数が bag-info.txt と異なる</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="174" />
         <source>{0}, not trustworthy</source>
         <translation>{0}、信頼できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="171" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="185" />
+        <source>{0}: its figures cannot be read</source>
+        <translation>{0}: 数値を読み取れません</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="187" />
+        <source>total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="189" />
+        <source>{0}: {1} {2} is stated as {3} but re-computes to {4}</source>
+        <translation>{0}: {1} {2} は {3} と記載されていますが、再計算すると {4} です</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="200" />
         <source>Altered (content differs from its checksum):</source>
         <translation>改変（内容がチェックサムと異なる）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="172" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="201" />
         <source>Missing (listed, but not in the package):</source>
         <translation>欠落（一覧にあるがパッケージにない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="173" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="202" />
         <source>Extra (in the package, but not listed):</source>
         <translation>余分（パッケージにあるが一覧にない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="177" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="203" />
+        <source>Damaged (cannot be read):</source>
+        <translation>破損（読み取れない）:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="204" />
+        <source>The calculation could not be re-run from:</source>
+        <translation>次のファイルから計算を再実行できませんでした:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="208" />
         <source>“{0}” did not verify: {1}. Its contents are not trustworthy; ask the project participants to send the package again.</source>
         <translation>「{0}」は検証に失敗しました: {1}。内容は信頼できません。プロジェクト参加者にパッケージの再送を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="192" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="223" />
+        <source>The payload's size or file count differs from bag-info.txt.</source>
+        <translation>ペイロードのサイズまたはファイル数が bag-info.txt の記録と異なります。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="229" />
+        <source>No PDD (.docx) in the package has a C.3 table that could be read back, so its stated figures cannot be checked.</source>
+        <translation>パッケージ内の PDD (.docx) に読み取れる C.3 の表がないため、記載された数値を確認できません。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="239" />
+        <source>Figures that differ from the re-computed ones:</source>
+        <translation>再計算の結果と異なる数値:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="242" />
         <source>Other problems:</source>
         <translation>その他の問題:</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/start_page.py" line="84" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="86" />
-        <location filename="../../jcm_pdd/gui/validator.py" line="118" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="119" />
         <source>validation package</source>
         <translation>審査パッケージ</translation>
     </message>

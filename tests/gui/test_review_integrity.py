@@ -173,3 +173,37 @@ def _assert_clean_start(window) -> None:  # noqa: ANN001
     assert window.review_docks == []
     assert window.windowTitle() == "JCM PDD Studio"
     assert not window.calc_dock.isVisible() and not window.act_show_calc.isEnabled()
+
+
+def test_forged_figures_are_named_in_the_interface_language(
+    window, answers, tmp_path: Path, tmp_path_factory, qtbot
+) -> None:
+    """A package resealed with an inflated figure: the modal says which figure differs, in
+    Japanese under the Japanese interface (from the report's figure checks, not its English
+    sentences)."""
+    import json
+
+    from jcm_pdd.gui.i18n import install_language
+    from jcm_pdd.package import bagit
+    from tests.package.reseal import reseal
+
+    def inflate(data: bytes) -> bytes:
+        index = json.loads(data)
+        period = next(p for p in index["figures"] if p != "total")
+        index["figures"][period]["ER_rounded"] = "9930"
+        return json.dumps(index).encode()
+
+    forged = tmp_path / "forged" / "round1.jcmpkg"
+    forged.parent.mkdir()
+    reseal(built_rounds(tmp_path_factory).round1, forged, {bagit.INDEX: inflate})
+    window.prefs.language = "ja"
+    assert install_language("ja")
+    try:
+        assert window.open_path(forged)
+        qtbot.wait(20)
+        summary = answers["asked"][-1]
+        assert "9930" in summary and "再計算" in summary, summary
+        assert "stated as" not in summary and "re-computes" not in summary
+        assert window.view.banner.isVisible() and "stated as" not in window.view.banner.text()
+    finally:
+        install_language("en")

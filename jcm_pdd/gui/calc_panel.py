@@ -168,7 +168,9 @@ class CalcPanel(QWidget):
                 tr("Emission reductions credited, tCO2e (rounded down)"),
             )
         ):
-            self.table.horizontalHeaderItem(column).setToolTip(tip)
+            header = self.table.horizontalHeaderItem(column)
+            assert header is not None  # set by setHorizontalHeaderLabels above
+            header.setToolTip(tip)
         self.show_button.setText(tr("Show calculation…"))
         self.acknowledge.setText(tr("I have checked the figures against the official methodology"))
         self.acknowledge.setToolTip(

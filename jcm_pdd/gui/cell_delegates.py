@@ -66,6 +66,12 @@ def attachment_label(sha256: str, records: Sequence[Any]) -> tuple[str, str]:
     return record.name or sha256[:12], "\n".join(lines)
 
 
+def _completions_shown(combo: QComboBox) -> bool:
+    completer = combo.completer()
+    popup = completer.popup() if completer is not None else None
+    return popup is not None and popup.isVisible()
+
+
 class ChoiceDelegate(QStyledItemDelegate):
     """A QComboBox editor for one column; ``offered(row, column)`` gives (value, label) pairs."""
 
@@ -103,6 +109,7 @@ class ChoiceDelegate(QStyledItemDelegate):
             combo.setCompleter(completer)
             # Return while the completions show only closes them: commit what is typed then.
             line = combo.lineEdit()
+            assert line is not None  # an editable combo has one
             line.returnPressed.connect(lambda c=combo, i=cell: self._commit(c, i))
         else:
             # Each pick is committed at once, as typing is (the history merges the steps of one
@@ -113,7 +120,7 @@ class ChoiceDelegate(QStyledItemDelegate):
     def _commit(self, combo: QComboBox, cell: QPersistentModelIndex) -> None:
         view = self.parent()
         # Only while it is the cell's open editor (not while the view closes and destroys it).
-        if isinstance(view, QAbstractItemView) and view.indexWidget(QModelIndex(cell)) is combo:
+        if isinstance(view, QAbstractItemView) and view.indexWidget(cell) is combo:
             self.commitData.emit(combo)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -126,7 +133,7 @@ class ChoiceDelegate(QStyledItemDelegate):
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not (watched.completer() and watched.completer().popup().isVisible())
+            and not _completions_shown(watched)
         ):
             self.commitData.emit(watched)
             self.closeEditor.emit(watched, QStyledItemDelegate.EndEditHint.SubmitModelCache)
@@ -137,7 +144,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
         # A drop-down its own height, centred in a row made tall by wrapped text.
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         height = min(rect.height(), editor.sizeHint().height())
         editor.setGeometry(rect.x(), rect.y() + (rect.height() - height) // 2, rect.width(), height)
 
@@ -214,7 +221,7 @@ class ParagraphDelegate(QStyledItemDelegate):
     def updateEditorGeometry(  # noqa: N802 - Qt override
         self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         lines = editor.fontMetrics().lineSpacing() * self.MIN_LINES + 12
         editor.setGeometry(rect.x(), rect.y(), rect.width(), max(rect.height(), lines))
 

@@ -306,8 +306,9 @@ class ConfidentialPanel(QWidget):
         editable = not view.controller.read_only
         self.remove_button.setEnabled(editable and self.tree.topLevelItemCount() > 0)
         self.go_button.setEnabled(self.tree.topLevelItemCount() > 0)
-        if self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
 
     def _go(self, item: QTreeWidgetItem | None) -> None:
         where = item.data(1, Qt.ItemDataRole.UserRole) if item is not None else ""

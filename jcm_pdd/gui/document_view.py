@@ -145,7 +145,7 @@ class DocumentView(QWidget):
     def built_pages(self) -> list[QWidget]:
         return list(self._pages.values())
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.pages.currentWidget()
 
     def section_of_path(self, path: str) -> str | None:

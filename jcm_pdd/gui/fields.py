@@ -172,43 +172,44 @@ class FieldBinding:
     # -- building --------------------------------------------------------------------------
     def _build(self) -> QWidget:
         kind = self.view.kind
+        self.editor: QPlainTextEdit | QComboBox | QLineEdit
         if kind == "multiline":
-            self.editor: Any = QPlainTextEdit()
-            self.editor.setTabChangesFocus(True)
-            self.editor.setMinimumHeight(90)
-            self.editor.textChanged.connect(self._changed)
-            return self.editor
+            self.editor = paragraph = QPlainTextEdit()
+            paragraph.setTabChangesFocus(True)
+            paragraph.setMinimumHeight(90)
+            paragraph.textChanged.connect(self._changed)
+            return paragraph
         if kind == "attachment":
-            self.editor = QComboBox()
+            self.editor = combo = QComboBox()
             self._fill_attachments()
-            self.editor.currentIndexChanged.connect(self._changed)
-            return self._boxed(self.editor)
+            combo.currentIndexChanged.connect(self._changed)
+            return self._boxed(combo)
         if kind in ("bool", "choice"):
-            self.editor = QComboBox()
-            self.editor.addItem("", "")
+            self.editor = combo = QComboBox()
+            combo.addItem("", "")
             for option, label in self.view.offered():  # labels as the form gives them
-                self.editor.addItem(tr(label) if kind == "bool" else label, option)
-            self.editor.currentIndexChanged.connect(self._changed)
-            return self._boxed(self.editor)
-        self.editor = QLineEdit()
-        self.editor.textChanged.connect(self._changed)
+                combo.addItem(tr(label) if kind == "bool" else label, option)
+            combo.currentIndexChanged.connect(self._changed)
+            return self._boxed(combo)
+        self.editor = line = QLineEdit()
+        line.textChanged.connect(self._changed)
         if kind == "date":
             # as the forms' guidance writes dates (dd/mm/yyyy); ISO is accepted as well
-            self.editor.setPlaceholderText(tr("DD/MM/YYYY or YYYY-MM-DD"))
-            return self._with_calendar()
+            line.setPlaceholderText(tr("DD/MM/YYYY or YYYY-MM-DD"))
+            return self._with_calendar(line)
         if kind == "coordinate":
-            self.editor.setPlaceholderText(tr("decimal degrees"))
+            line.setPlaceholderText(tr("decimal degrees"))
             box = QWidget()
             row = QHBoxLayout(box)
             row.setContentsMargins(0, 0, 0, 0)
             self.dms = QLabel()
             self.dms.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            row.addWidget(self.editor, 1)
+            row.addWidget(line, 1)
             row.addWidget(self.dms, 1)
             return box
         if kind in ("decimal", "int"):
-            self.editor.setAlignment(Qt.AlignmentFlag.AlignRight)
-        return self.editor
+            line.setAlignment(Qt.AlignmentFlag.AlignRight)
+        return line
 
     def _boxed(self, editor: QWidget) -> QWidget:
         """A drop-down inside a box: a read-only (disabled) drop-down gets no mouse events, so
@@ -219,7 +220,7 @@ class FieldBinding:
         row.addWidget(editor, 1)
         return box
 
-    def _with_calendar(self) -> QWidget:
+    def _with_calendar(self, line: QLineEdit) -> QWidget:
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
@@ -236,17 +237,18 @@ class FieldBinding:
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
         def picked(date: QDate) -> None:
-            self.editor.setText(date.toString("yyyy-MM-dd"))
+            line.setText(date.toString("yyyy-MM-dd"))
             menu.close()
 
         calendar.clicked.connect(picked)
-        row.addWidget(self.editor, 1)
+        row.addWidget(line, 1)
         row.addWidget(button)
         self.calendar_button = button
         return box
 
     def _fill_attachments(self) -> None:
         """The attached files to choose from (called again whenever attachments change)."""
+        assert isinstance(self.editor, QComboBox)
         current = self.editor.currentData() if self.editor.count() else ""
         self._loading = True
         try:
@@ -306,6 +308,7 @@ class FieldBinding:
     def _keep_unlisted(self, text: str) -> int:
         """The index showing ``text``: a stored value the list lacks stays shown, marked,
         instead of showing as empty (the diagnostics explain it); an earlier one goes."""
+        assert isinstance(self.editor, QComboBox)
         listed = 1 + len(self.view.choices)  # the blank entry, then the choices
         while self.editor.count() > listed:
             self.editor.removeItem(listed)

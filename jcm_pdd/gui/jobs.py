@@ -42,7 +42,7 @@ _DOCUMENTS = {  # InstallationError.document (export.api's names), in the interf
 
 
 def installation_message(exc: InstallationError) -> str:
-    document = tr(_DOCUMENTS.get(exc.document, exc.document))
+    document = tr(str(_DOCUMENTS.get(exc.document, exc.document)))
     return tr(
         "The {document} could not be made: a file of JCM PDD Studio is missing or unreadable "
         "({detail}). Your project was not changed. Reinstall the app; “jcm-pdd selftest” shows "

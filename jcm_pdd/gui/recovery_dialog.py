@@ -57,8 +57,9 @@ class RecoveryDialog(QDialog):
             item.setData(0, ROLE_KEY, entry.key)
             self.tree.addTopLevelItem(item)
         self.tree.resizeColumnToContents(0)
-        if entries:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
         self.tree.itemDoubleClicked.connect(lambda *_: self.restore_selected())
         self.restore_button = QPushButton(tr("Restore"))
         self.restore_button.setDefault(True)
@@ -93,6 +94,8 @@ class RecoveryDialog(QDialog):
             return
         RecoveryStore().discard(entry.key)
         del self.entries[entry.key]
-        self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(self.tree.currentItem()))
+        current = self.tree.currentItem()
+        if current is not None:
+            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(current))
         if not self.entries:
             self.reject()

@@ -291,8 +291,8 @@ class TableEditor(QWidget):
             template = methodology_template(project)
         for r, row in enumerate(rows):
             index = getattr(row, "index", None)
-            per_unit = isinstance(index, dict) and bool(index)
-            tag = unit_tag(project, index) if per_unit else ""
+            unit = index if isinstance(index, dict) and index else None  # a per-unit row's
+            tag = unit_tag(project, unit) if unit else ""
             text = f"{r + 1}  {tag}" if tag else str(r + 1)
             header = self.table.verticalHeaderItem(r)
             if header is None:
@@ -300,8 +300,8 @@ class TableEditor(QWidget):
                 self.table.setVerticalHeaderItem(r, header)
             elif header.text() != text:
                 header.setText(text)  # keeps a confidential mark's lock icon
-            if per_unit and not header.toolTip():
-                header.setToolTip(unit_label(project, index, current_language()))
+            if unit and not header.toolTip():
+                header.setToolTip(unit_label(project, unit, current_language()))
             if set_column >= 0:
                 item = self.table.item(r, set_column)
                 shown = index_set_label(template, str(getattr(row, "set", "")))

@@ -93,9 +93,11 @@ def next_problem(window: MainWindow, direction: int) -> str:
     if not count:
         window.status(tr("No problems found."))
         return ""
-    current = panel.tree.indexOfTopLevelItem(panel.tree.currentItem())
+    selected = panel.tree.currentItem()
+    current = panel.tree.indexOfTopLevelItem(selected) if selected is not None else -1
     row = (current + direction) % count if current >= 0 else (0 if direction > 0 else count - 1)
     item = panel.tree.topLevelItem(row)
+    assert item is not None  # 0 <= row < count
     panel.tree.setCurrentItem(item)
     panel.tree.scrollToItem(item)
     path = panel.diagnostics[row].path

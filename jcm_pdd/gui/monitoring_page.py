@@ -69,6 +69,7 @@ class MonitoringPage(QWidget):
         self.shown = PeriodFigures()
         self.all_diagnostics: list[DiagnosticView] = []
         self._diagnostics_stale = True
+        self._diagnosed = -1  # the session's revision the diagnostics were made for
         heading = QLabel(tr("Monitoring periods"))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
@@ -142,8 +143,7 @@ class MonitoringPage(QWidget):
         self.set_read_only(controller.read_only)
         if self.periods.rowCount():
             self.select_period(0)
-        QTimer.singleShot(0, self.update_figures)
-        QTimer.singleShot(0, self.update_diagnostics)
+        QTimer.singleShot(0, self.update_figures)  # the diagnostics follow when it is shown
 
     def _set_headers(self) -> None:
         self.periods.setHorizontalHeaderLabels(
@@ -288,8 +288,10 @@ class MonitoringPage(QWidget):
         from jcm_pdd.monitoring import period_diagnostics
 
         self._diagnostics_stale = not self.isVisible()
-        if self._diagnostics_stale:
-            return
+        revision = self.controller.session.revision
+        if self._diagnostics_stale or revision == self._diagnosed:
+            return  # hidden, or nothing changed since they were made
+        self._diagnosed = revision
         from jcm_pdd.session.formview import methodology_template
 
         project = self.controller.session.project

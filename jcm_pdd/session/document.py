@@ -120,17 +120,17 @@ class DocumentSession:
             getattr(r, "row_id", None) == item.row_id for r in rows
         ):
             item = item.model_copy(update={"row_id": _fresh_id(rows)})  # a copy is a new row
-        rows.insert(len(rows) if index is None else index, item)
-        return self._replace_rows(list_path, rows)
+        at = len(rows) if index is None else index
+        return self._row_change(list_path, (at, None), (at, _snapshot(item)))
 
     def remove_row(self, list_path: str, index: int) -> Change:
         rows = list(get_value(self.project, list_path))
         row_mark = stable_path(self.project, f"{list_path}.{index}")
-        del rows[index]
         marks = self.project.confidential
         kept = [m for m in marks if m != row_mark and not m.startswith(row_mark + ".")]
         if kept == marks:
-            return self._replace_rows(list_path, rows)
+            return self._row_change(list_path, (index, _snapshot(rows[index])), (index, None))
+        del rows[index]
         return self._apply_multi({list_path: rows, "confidential": kept})
 
     def move_row(self, list_path: str, index: int, to: int) -> Change:
@@ -189,6 +189,27 @@ class DocumentSession:
             return self._replace_rows(list_path, rows)
         return self._apply_multi({list_path: rows, "confidential": marks})
 
+    def _row_change(self, list_path: str, old: tuple[int, Any], new: tuple[int, Any]) -> Change:
+        """One row inserted (``old`` = (index, None), ``new`` = (index, row)) or removed (the
+        reverse). The step keeps that row only, not the whole table: a table of 120 monitoring
+        periods of 300 values each would otherwise be copied twice per added row. Undo and redo
+        find the same positions again because the history is linear."""
+        self._check_writable()
+        self._write_row(list_path, new)
+        change = Change(list_path, old, new, "row", self._clock())
+        self.history.record(change)
+        self._applied(list_path)
+        return change
+
+    def _write_row(self, list_path: str, value: tuple[int, Any]) -> None:
+        index, row = value
+        rows = list(get_value(self.project, list_path))
+        if row is None:
+            del rows[index]
+        else:
+            rows.insert(index, _snapshot(row))
+        set_value(self.project, list_path, rows)
+
     def _replace_rows(self, list_path: str, rows: list[Any]) -> Change:
         self._check_writable()
         old = _snapshot(get_value(self.project, list_path))
@@ -229,7 +250,10 @@ class DocumentSession:
         return change
 
     def _write(self, change: Change, value: Any) -> None:
-        if change.kind == "multi":
+        if change.kind == "row":
+            self._write_row(change.path, value)
+            self._applied(change.path)
+        elif change.kind == "multi":
             for path, item in value.items():
                 set_value(self.project, path, _snapshot(item))
             self._applied(*value)

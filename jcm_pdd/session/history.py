@@ -5,7 +5,8 @@ produces many changes; consecutive changes of the same path within ``merge_windo
 merge into one step, so one undo takes back the whole word or number. A step never merges into
 the step that was current when the document was last saved (Qt's QUndoStack follows the same
 rule), so "undo back to the saved state" is always possible. Structural edits (adding or
-removing table rows) are changes of the whole list and never merge. A ``multi`` step changes
+removing table rows) never merge: a ``row`` step inserts or removes one row (``old``/``new`` are
+(index, row) and (index, None)), a ``rows`` step replaces the whole list. A ``multi`` step changes
 several paths at once (``old``/``new`` map each path to its value), e.g. removing a row together
 with the confidential marks on it, so one undo restores both.
 """
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-ChangeKind = Literal["set", "rows", "multi"]
+ChangeKind = Literal["set", "rows", "row", "multi"]
 DEFAULT_MERGE_WINDOW = 2.0  # seconds: longer than a typing pause, shorter than a new thought
 
 

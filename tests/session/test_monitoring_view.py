@@ -94,3 +94,23 @@ def test_one_edit_recalculates_one_period_and_a_new_period_only_itself() -> None
     figures.figures(session.project)
     assert actual.calculated == 12  # the plan: every period
     assert shown.comparison is not None and shown.comparison.credited_total == first.credited
+
+
+def test_adding_or_removing_a_period_records_that_period_only() -> None:
+    """A step of a 120-period table keeps the row it adds or removes, not the whole table;
+    undo and redo restore it exactly."""
+    session = _session()
+    periods = lambda: session.project.monitoring.periods  # noqa: E731
+    before = [p.model_copy(deep=True) for p in periods()]
+    added = session.insert_row("monitoring.periods", 1, new_period(session.project))
+    assert added.kind == "row" and added.old == (1, None) and added.new[0] == 1
+    assert periods()[1].start == D(2029, 1, 1) and len(periods()) == 3
+    periods()[2].values[0].value = Decimal(5)  # the table is not in the step: later edits stay
+    session.undo()
+    assert len(periods()) == 2 and periods()[1].values[0].value == Decimal(5)
+    session.redo()
+    assert periods()[1] == added.new[1] and periods()[1] is not added.new[1]
+    removed = session.remove_row("monitoring.periods", 0)
+    assert removed.kind == "row" and removed.old == (0, before[0]) and removed.new == (0, None)
+    session.undo()
+    assert periods()[0] == before[0] and len(periods()) == 3

@@ -1,0 +1,143 @@
+"""The Monitoring page with many periods and many units (issue 17): a 300-unit, 120-period
+project (MN_AM003, one monitored value per unit and month: 36,000 values) in the desktop app.
+
+Prints, per run and as the median of the runs (the machine is shared and noisy):
+- opening the Monitoring page until every period's credited ER is shown (all 120 periods
+  calculated once)
+- choosing another period until its 300 values are listed
+- one value typed into the values table until the figures are shown again (the period's
+  credited ER, actual vs estimated, and the C.3 panel), target < 100 ms
+- the periods' diagnostics (run once typing pauses), target < 300 ms
+- a period added (button) until its row and the figures are shown
+
+Run: QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_monitoring_gui.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+UNITS = 300
+
+
+def big_project():  # noqa: ANN201
+    sys.path[:0] = [str(ROOT / "tests" / "benchmarks")]
+    from bench_monitoring import project
+
+    from jcm_pdd.model import MonitoredValue
+
+    made = project(UNITS)
+    for number, period in enumerate(made.monitoring.periods):
+        period.values = [
+            MonitoredValue(
+                key="EG",
+                index={"i": f"PV-{n}"},
+                value=Decimal(f"{n}.{number:03d}"),
+                option="C",
+                instrument=f"meter {n}",
+                calibration_date=dt.date(2026, 12, 1),
+            )
+            for n in range(1, UNITS + 1)
+        ]
+    return made
+
+
+def until(done: Callable[[], bool], limit: float = 30.0) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    deadline = time.perf_counter() + limit
+    while not done():
+        if time.perf_counter() > deadline:
+            raise RuntimeError("the window did not update")
+        loop = QEventLoop()
+        QTimer.singleShot(1, loop.quit)
+        loop.exec()
+
+
+def one_run() -> dict[str, float]:
+    from PySide6.QtCore import Qt
+
+    from jcm_pdd.gui.application import application
+    from jcm_pdd.gui.mainwindow import MainWindow
+    from jcm_pdd.gui.monitoring_page import MONITORING_ID, MonitoringPage
+    from jcm_pdd.gui.preferences import Preferences
+    from jcm_pdd.session import io as session_io
+
+    application()
+    window = MainWindow(Preferences())
+    window.resize(1400, 900)
+    window.show()
+    window.set_session(session_io.new_document(big_project()))
+    until(lambda: bool(window.calc_panel.figures.rows))
+    out: dict[str, float] = {}
+    start = time.perf_counter()
+    page = window.view.show_section(MONITORING_ID)
+    assert isinstance(page, MonitoringPage)
+    last = page.periods
+    until(lambda: bool(last.item(119, 4) and last.item(119, 4).text()))
+    out["open the page, 120 periods calculated"] = time.perf_counter() - start
+    start = time.perf_counter()
+    page.select_period(57)
+    until(lambda: page.values.model.rowCount() == UNITS)
+    out["choose a period: 300 values listed"] = time.perf_counter() - start
+    stamps: list[float] = []
+    window.controller.recalculate.connect(lambda: stamps.append(time.perf_counter()))
+    samples = []
+    page.tabs.setCurrentWidget(page.values)
+    for attempt in range(10):
+        stamps.clear()
+        index = page.values.model.index(123, 2)
+        before = page.periods.item(57, 4).text()
+        start = time.perf_counter()
+        page.values.model.setData(index, f"{5000 + attempt * 1000}.5", Qt.ItemDataRole.EditRole)
+        until(lambda: bool(stamps))
+        samples.append(stamps[0] - start)
+        assert page.periods.item(57, 4).text() != before
+    out["one value typed -> figures shown (median of 10)"] = statistics.median(samples)
+    start = time.perf_counter()
+    page.update_diagnostics()
+    out["periods' diagnostics (36,000 values)"] = time.perf_counter() - start
+    stamps.clear()
+    start = time.perf_counter()
+    page.add_button.click()
+    until(lambda: bool(stamps) and page.periods.rowCount() == 121)
+    out["a period added -> its row and the figures"] = time.perf_counter() - start
+    window.session.history.mark_clean()
+    window.controller.stack.setClean()
+    window.close_document()
+    window.deleteLater()
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["JCM_PDD_HOME"] = tmp
+        sys.path[:0] = [str(ROOT)]
+        runs = []
+        for number in range(args.runs):
+            figures = one_run()
+            runs.append(figures)
+            line = ", ".join(f"{k.split(' ')[0]} {v * 1000:.0f}" for k, v in figures.items())
+            print(f"run {number + 1}: {line} (ms)")
+        print(f"{UNITS} units x 120 periods, median of {args.runs} runs:")
+        for key in runs[0]:
+            print(f"  {key}: {statistics.median(r[key] for r in runs) * 1000:.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

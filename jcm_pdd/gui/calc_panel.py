@@ -8,6 +8,7 @@ not pay for loading QtCharts.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -33,6 +34,9 @@ from jcm_pdd.methodology.fmt import whole
 from jcm_pdd.methodology.typeset import html as typeset_html
 from jcm_pdd.methodology.typeset import symbol_runs
 from jcm_pdd.session.figures import FiguresView
+
+if TYPE_CHECKING:
+    from jcm_pdd.gui.chart import YearChart  # QtCharts is imported only when a chart is shown
 
 
 def tr(text: str) -> str:
@@ -139,7 +143,7 @@ class CalcPanel(QWidget):
         self.show_button.clicked.connect(self.show_calculation)
         self._set_texts()
         self.chart_holder = QVBoxLayout()
-        self.chart_view: QWidget | None = None
+        self.chart_view: YearChart | None = None  # built when first needed
         layout = QVBoxLayout(self)
         layout.addWidget(self.methodology)
         layout.addWidget(self.acknowledge)
@@ -182,7 +186,7 @@ class CalcPanel(QWidget):
         self._set_texts()
         self.set_figures(self.figures)
         if self.chart_view is not None:
-            self.chart_view.retranslate()  # type: ignore[attr-defined]
+            self.chart_view.retranslate()
 
     def _acknowledge_clicked(self, checked: bool) -> None:
         self.acknowledgement_changed.emit(self.figures.template_id if checked else "")
@@ -259,7 +263,7 @@ class CalcPanel(QWidget):
         if self.chart_view is None:
             self.chart_view = YearChart()
             self.chart_holder.addWidget(self.chart_view)
-        self.chart_view.set_years(self.figures.rows)  # type: ignore[attr-defined]
+        self.chart_view.set_years(self.figures.rows)
 
     def show_calculation(self) -> QDialog:
         dialog = CalculationDialog(self.figures, self)

@@ -206,21 +206,21 @@ class DiffView(QWidget):
             )
             figures.setFont(0, bold)
             periods: dict[str, QTreeWidgetItem] = {}
-            for change in diff.figures:
-                if change.period not in periods:
-                    periods[change.period] = QTreeWidgetItem(figures, [period_text(change.period)])
+            for figure in diff.figures:
+                if figure.period not in periods:
+                    periods[figure.period] = QTreeWidgetItem(figures, [period_text(figure.period)])
                 item = QTreeWidgetItem(
-                    periods[change.period],
+                    periods[figure.period],
                     [
-                        quantity_text(change.quantity),
-                        value_text(change.old),
-                        value_text(change.new),
-                        figure_delta(change.old, change.new),
+                        quantity_text(figure.quantity),
+                        value_text(figure.old),
+                        value_text(figure.new),
+                        figure_delta(figure.old, figure.new),
                     ],
                 )
                 item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight)
-                item.setToolTip(0, f"figures.{change.period}.{change.quantity}")
-                for column, value in ((1, change.old), (2, change.new)):
+                item.setToolTip(0, f"figures.{figure.period}.{figure.quantity}")
+                for column, value in ((1, figure.old), (2, figure.new)):
                     item.setToolTip(column, str(value))
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
@@ -229,12 +229,10 @@ class DiffView(QWidget):
     def rows(self) -> list[tuple[str, ...]]:
         """Every leaf row as shown: (group, subgroup, what, before, after, change)."""
         out: list[tuple[str, ...]] = []
-        for n in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(n)
-            for m in range(top.childCount()):
-                group = top.child(m)
-                for k in range(group.childCount()):
-                    leaf = group.child(k)
+        tops = (self.tree.topLevelItem(n) for n in range(self.tree.topLevelItemCount()))
+        for top in filter(None, tops):
+            for group in filter(None, (top.child(m) for m in range(top.childCount()))):
+                for leaf in filter(None, (group.child(k) for k in range(group.childCount()))):
                     out.append((top.text(0), group.text(0), *(leaf.text(c) for c in range(4))))
         return out
 

@@ -7,6 +7,8 @@ where the current match is, as the form labels it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
@@ -36,7 +38,7 @@ class _FindEdit(QLineEdit):
 class FindBar(QWidget):
     go_to_path = Signal(str)
 
-    def __init__(self, search: object) -> None:
+    def __init__(self, search: Callable[[str], list[Match]]) -> None:
         """``search(text)`` returns the matches (``session.search.find`` on the document)."""
         super().__init__()
         self._search = search
@@ -83,7 +85,7 @@ class FindBar(QWidget):
         self.setVisible(False)
 
     def _search_now(self, text: str) -> None:
-        self.matches = self._search(text)  # type: ignore[operator]
+        self.matches = self._search(text)
         self.current = -1
         self._show()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QPalette
@@ -116,19 +116,24 @@ def selected_key(table: QTableWidget, role: int) -> str | None:
     """The ``role`` data of the first column of the selected row, or None."""
     model = table.selectionModel()
     rows = model.selectedRows() if model else []
-    return str(table.item(rows[0].row(), 0).data(role)) if rows else None
+    item = table.item(rows[0].row(), 0) if rows else None
+    return str(item.data(role)) if item is not None else None
 
 
 def select_key(table: QTableWidget, role: int, key: str) -> bool:
     """Select the row whose first column holds ``key`` as ``role`` data; False if none."""
     for row in range(table.rowCount()):
-        if table.item(row, 0).data(role) == key:
+        item = table.item(row, 0)
+        if item is not None and item.data(role) == key:
             table.selectRow(row)
             return True
     return False
 
 
-def guarded(parent: QWidget, action: Callable[[], Any], title: str) -> Any:
+T = TypeVar("T")
+
+
+def guarded(parent: QWidget, action: Callable[[], T], title: str) -> T | None:
     """Run ``action``; a ``UserError`` or a file error is shown to the reviewer (the callers
     roll back, so nothing half-done stays in memory or on disk)."""
     try:

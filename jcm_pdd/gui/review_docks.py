@@ -42,7 +42,8 @@ def add_review_docks(window: MainWindow, state: PackageState) -> list[QDockWidge
     """Build the findings and sign-off docks (and from round 2 the round view) for ``state``."""
     from jcm_pdd.gui.diff_view import section_titles
     from jcm_pdd.gui.i18n import current_language
-    from jcm_pdd.gui.review_panel import ReviewPanel, target_paths
+    from jcm_pdd.gui.review_common import target_paths
+    from jcm_pdd.gui.review_panel import ReviewPanel
     from jcm_pdd.gui.signoff_panel import SignOffPanel
     from jcm_pdd.session.labels import path_label
 
@@ -50,6 +51,7 @@ def add_review_docks(window: MainWindow, state: PackageState) -> list[QDockWidge
     assert view is not None
     opened = state.opened
     project = opened.project
+    assert project is not None  # a package's session is made only over its project
     review, path = state.review, state.review_path
     titles = section_titles(project)
     findings = ReviewPanel(

@@ -10,7 +10,7 @@ Nothing is saved merely by opening: the file appears with the reviewer's first c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -64,7 +64,7 @@ class ReviewPanel(QWidget):
         *,
         author: str = "",
         section_titles: dict[str, str] | None = None,
-        field_paths: dict[str, Sequence[str]] | None = None,
+        field_paths: Mapping[str, Sequence[str]] | None = None,
         path_label: Callable[[str], str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -317,17 +317,21 @@ class ReviewPanel(QWidget):
     def _apply_filter(self) -> None:
         status, kind = self.filter.currentData(), self.type_filter.currentData()
         for row in range(self.table.rowCount()):
-            finding = self.review.finding(self.table.item(row, 0).data(ROLE_ID))
+            item = self.table.item(row, 0)
+            if item is None:
+                continue
+            finding = self.review.finding(item.data(ROLE_ID))
             hidden = (bool(status) and finding.status != status) or (
                 bool(kind) and finding.type != kind
             )
             self.table.setRowHidden(row, hidden)
 
     def visible_ids(self) -> list[str]:
+        items = (self.table.item(row, 0) for row in range(self.table.rowCount()))
         return [
-            self.table.item(row, 0).text()
-            for row in range(self.table.rowCount())
-            if not self.table.isRowHidden(row)
+            item.text()
+            for row, item in enumerate(items)
+            if item is not None and not self.table.isRowHidden(row)
         ]
 
     def set_filter(self, status: str) -> None:

@@ -37,9 +37,16 @@ def check_main_window(work: Path) -> str:
         chart = window.calc_panel.chart_view
         _expect(chart is not None, "no chart after the figures were calculated")
         assert chart is not None
-        series = chart.chart().series()  # type: ignore[attr-defined]
-        _expect(len(series) == 1 and series[0].count() == 3, "the chart has no RE/PE/ER bars")
-        years = series[0].barSets()[0].count()
+        from PySide6.QtCharts import QAbstractBarSeries
+
+        series = chart.chart().series()
+        bars = series[0] if len(series) == 1 else None
+        _expect(
+            isinstance(bars, QAbstractBarSeries) and bars.count() == 3,
+            "the chart has no RE/PE/ER bars",
+        )
+        assert isinstance(bars, QAbstractBarSeries)
+        years = bars.barSets()[0].count()
         shot = window.grab()
         _expect(not shot.isNull() and shot.width() > 600, "the window could not be drawn")
         shot.save(str(work / "main-window.png"))

@@ -260,10 +260,12 @@ class SignOffPanel(QWidget):
 
     def changed_paths(self) -> list[tuple[str, str, str]]:
         """The rows of the changes table: (path, old, new) as shown."""
-        return [
-            tuple(self.changes.item(row, c).text() for c in range(3))  # type: ignore[misc]
-            for row in range(self.changes.rowCount())
-        ]
+
+        def text(row: int, column: int) -> str:
+            item = self.changes.item(row, column)
+            return item.text() if item is not None else ""
+
+        return [(text(r, 0), text(r, 1), text(r, 2)) for r in range(self.changes.rowCount())]
 
     def _change_clicked(self, item: QTableWidgetItem) -> None:
         path = str(item.data(ROLE_KEY))

@@ -65,7 +65,7 @@ def manifest_row(path: Path) -> list[str]:
         str(s.get("title") or path.stem),
         str(s.get("country", "")),
         methodology,
-        f"{int(er):,}" if str(er or "").isdigit() else "",
+        f"{int(str(er)):,}" if str(er or "").isdigit() else "",
         f"{completeness} %" if completeness not in (None, "") else "",
         manifest.saved_at.replace("T", " ").replace("Z", " UTC"),
     ]
@@ -251,8 +251,11 @@ class StartPage(QWidget):
         row = self.table.rowAt(pos.y())
         if row < 0:
             return
+        item = self.table.item(row, 0)
+        if item is None:
+            return
         self.table.selectRow(row)
-        path = Path(self.table.item(row, 0).data(ROLE_PATH))
+        path = Path(item.data(ROLE_PATH))
         menu = QMenu(self)
         menu.addAction(tr("Open"), lambda: self.window_.open_path(path))
         menu.addAction(tr("Show in folder"), lambda: self.show_in_folder(path))

@@ -164,15 +164,16 @@ def about(window: MainWindow) -> QMessageBox:
 def add_monitoring_period(window: MainWindow) -> None:
     """After registration: a new monitoring period, shown on the Monitoring page (the page's
     module loads only now)."""
-    from jcm_pdd.gui.monitoring_page import MONITORING_ID, add_period_to
+    from jcm_pdd.gui.monitoring_page import MONITORING_ID, MonitoringPage, add_period_to
 
     if window.controller is None or window.view is None or window.controller.read_only:
         return
     add_period_to(window.controller)
     page = window.view.show_section(MONITORING_ID)
-    page.select_period(len(window.controller.session.project.monitoring.periods) - 1)  # type: ignore[attr-defined]
-    page.tabs.setCurrentWidget(page.period_editor)  # type: ignore[attr-defined]
-    page.period_editor.start.setFocus()  # type: ignore[attr-defined]
+    assert isinstance(page, MonitoringPage)
+    page.select_period(len(window.controller.session.project.monitoring.periods) - 1)
+    page.tabs.setCurrentWidget(page.period_editor)
+    page.period_editor.start.setFocus()
 
 
 def open_review(window: MainWindow) -> None:

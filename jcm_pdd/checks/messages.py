@@ -39,14 +39,18 @@ def catalogue(language: str) -> Mapping[str, str]:
 
 
 @cache
-def values(language: str) -> Mapping[str, str]:
-    """The product's own English sentences that a message quotes, in ``language`` (the
-    catalogue's optional ``[values]`` table: English text -> translation)."""
+def values(language: str) -> Mapping[str, Mapping[str, str]]:
+    """The product's own English words that a message quotes (a methodology caveat, a status
+    such as "unverified"), in ``language``: the catalogue's optional ``[values.<placeholder>]``
+    tables, English text -> translation, per placeholder (so a site named "draft" stays)."""
     if language not in LANGUAGES or language == DEFAULT_LANGUAGE:
         return {}
     path = resources_dir() / "messages" / f"checks.{language}.toml"
     data = tomlcache.loads(path.read_text(encoding="utf-8"), decimal=False)
-    return {str(key): str(value) for key, value in data.get("values", {}).items()}
+    return {
+        str(name): {str(k): str(v) for k, v in table.items()}
+        for name, table in data.get("values", {}).items()
+    }
 
 
 def render(key: str, params: Mapping[str, str], language: str = DEFAULT_LANGUAGE) -> str:
@@ -59,7 +63,8 @@ def render(key: str, params: Mapping[str, str], language: str = DEFAULT_LANGUAGE
     if template is not None:
         own = values(language)
         try:
-            return template.format_map({k: own.get(v, v) for k, v in params.items()})
+            shown = {k: own.get(k, {}).get(v, v) for k, v in params.items()}
+            return template.format_map(shown)
         except (KeyError, IndexError, ValueError):
             pass
     return catalogue(DEFAULT_LANGUAGE)[key].format_map(params)

@@ -53,10 +53,12 @@ def provenance_text(provenance: str) -> str:
     }.get(provenance, provenance)
 
 
-def message_text(message: str, missing: int = 1) -> str:
+def message_text(message: str, missing: int = 1, place: str = "") -> str:
     """The panel's own messages in the interface language; the engine's (lower-case phrases
     naming what is missing, in English like every methodology text) after a lead-in that
-    says how many inputs are still missing."""
+    says how many inputs are still missing. Under another interface language the field is
+    named by its ``place`` in the form instead (the form's labels, the interface's words), so
+    no English sentence is left in a Japanese panel."""
     known = {
         "Choose a methodology (B.1) to see the figures.": tr(
             "Choose a methodology (B.1) to see the figures."
@@ -65,6 +67,8 @@ def message_text(message: str, missing: int = 1) -> str:
     }
     if message in known or not message:
         return known.get(message, message)
+    if place:
+        message = place
     if missing > 1:
         return tr("The figures need {0} more inputs. First: {1}").format(missing, message)
     return tr("The figures need one more input: {0}").format(message)
@@ -191,15 +195,22 @@ class CalcPanel(QWidget):
     def _acknowledge_clicked(self, checked: bool) -> None:
         self.acknowledgement_changed.emit(self.figures.template_id if checked else "")
 
-    def set_figures(self, figures: FiguresView) -> None:
+    _place = ""  # where the first missing input is, in the interface language ("" in English)
+
+    def set_figures(self, figures: FiguresView, place: str | None = None) -> None:
+        """Show ``figures``; ``place`` names the field of a missing input (see message_text);
+        None keeps the one given last (the same figures shown again)."""
         self.figures = figures
+        if place is not None:
+            self._place = place
         self.methodology.setText(caveat_text(figures.methodology_status))
         self.methodology.setVisible(bool(figures.methodology_caveat))
         caution = ink("warning", self.palette()).name()
         self.methodology.setStyleSheet(f"color: {caution};" if figures.methodology_caveat else "")
         self.acknowledge.setVisible(figures.needs_acknowledgement)
         self.acknowledge.setChecked(figures.acknowledged)
-        text = html.escape(message_text(figures.message, figures.missing))
+        place = self._place if figures.message_path else ""
+        text = html.escape(message_text(figures.message, figures.missing, place))
         if figures.message_path:
             link = html.escape(figures.message_path, quote=True)
             text += f' <a href="{link}">{html.escape(tr("Go to the field"))}</a>'

@@ -343,7 +343,13 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None or self.view is None:
             return
-        self.calc_panel.set_figures(estimate_figures(session.project))
+        figures = estimate_figures(session.project)
+        place = ""
+        if figures.message_path and self.prefs.language != "en":
+            from jcm_pdd.session.labels import path_label
+
+            place = path_label(self.view.sections, figures.message_path, self.prefs.language)
+        self.calc_panel.set_figures(figures, place)
         self.figures_updated.emit()
 
     def recheck(self) -> None:

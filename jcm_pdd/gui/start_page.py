@@ -190,7 +190,8 @@ class StartPage(QWidget):
         layout.addLayout(buttons)
         layout.addSpacing(12)
         layout.addWidget(recent_label)
-        layout.addWidget(self.empty)
+        # with no recent files the note sits under its heading and the spare height stays below
+        layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.table, 1)
 
     def refresh(self, recent: list[str]) -> None:

@@ -71,6 +71,10 @@ class MethodologyPage(QWizardPage):
         )
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Methodologies"))
+        # long titles wrap in the wizard's width instead of running off to a scroll bar
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(lambda _r: self._update_warning())
         self.list.currentRowChanged.connect(lambda _r: self.completeChanged.emit())
         self.warning = QLabel()

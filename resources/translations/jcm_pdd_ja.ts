@@ -64,200 +64,200 @@
         <translation>未検証のデフォルト値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="58" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="60" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="275" />
         <source>Choose a methodology (B.1) to see the figures.</source>
         <translation>数値を表示するには方法論（B.1）を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="60" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="62" />
         <source>No project open.</source>
         <translation>プロジェクトが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="65" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="69" />
         <source>The figures need {0} more inputs. First: {1}</source>
         <translation>数値の算出にはあと {0} 件の入力が必要です。最初の項目: {1}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="66" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="70" />
         <source>The figures need one more input: {0}</source>
         <translation>数値の算出にはあと 1 つ入力が必要です: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="84" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="88" />
         <source>Methodology from a draft: the equations or eligibility criteria follow a pre-approval draft, not the approved methodology document.</source>
         <translation>方法論は草案に基づいています: 計算式または適格性要件は承認前の草案に従っており、承認済み方法論の文書ではありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="88" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="92" />
         <source>Methodology not verified: the equations and eligibility criteria follow the methodology's published summary; they were not read from the approved methodology document.</source>
         <translation>方法論は未確認です: 計算式と適格性要件は公開されている方法論の概要に従っており、承認済み方法論の文書から読み取ったものではありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="93" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="97" />
         <source>Methodology not read from the approved document: the equations, eligibility criteria or numbering were derived from related methodologies and secondary sources. Check every figure against the official methodology before submission.</source>
         <translation>方法論は承認済み文書から読み取っていません: 計算式、適格性要件または番号は関連する方法論や二次資料から導いたものです。提出前にすべての数値を公式の方法論と照合してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="158" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="162" />
         <source>Total estimated emission reductions</source>
         <translation>推計排出削減量の合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="159" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
         <source>Where the inputs of the calculation come from</source>
         <translation>計算の入力値の出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="160" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="164" />
         <source>Estimated emissions per year</source>
         <translation>年別の推計排出量</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="161" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="90" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="161" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
         <location filename="../../jcm_pdd/gui/chart.py" line="91" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="161" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
         <location filename="../../jcm_pdd/gui/chart.py" line="91" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="161" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
         <location filename="../../jcm_pdd/gui/chart.py" line="91" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="161" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
         <source>Days</source>
         <translation>日数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="164" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="168" />
         <source>Calendar year</source>
         <translation>暦年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
         <source>Days of operation in the year: a part year is pro-rated by its days</source>
         <translation>その年の稼働日数（年の途中からの場合は日数で按分）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="166" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="170" />
         <source>Reference emissions, tCO2e</source>
         <translation>リファレンス排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="167" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="171" />
         <source>Project emissions, tCO2e</source>
         <translation>プロジェクト排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="168" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="172" />
         <source>Emission reductions credited, tCO2e (rounded down)</source>
         <translation>排出削減量 tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="172" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="176" />
         <source>Show calculation…</source>
         <translation>計算過程を表示…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="173" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="177" />
         <source>I have checked the figures against the official methodology</source>
         <translation>公式の方法論と照らして数値を確認しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="175" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="179" />
         <source>Recorded in the project; a final export needs it for this methodology</source>
         <translation>プロジェクトに記録されます。この方法論では最終エクスポートに必要です</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="218" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="229" />
         <source>Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})</source>
         <translation>合計 {0}–{1}年: ER {2} tCO2e（RE {3}、PE {4}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="230" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="241" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="109" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="238" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="249" />
         <source>Inputs:</source>
         <translation>入力値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="274" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="285" />
         <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
         <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="304" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="315" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="308" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="319" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="312" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="323" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="371" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="68" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="312" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="323" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="312" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="323" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="365" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="70" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="312" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="323" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="141" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="69" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="312" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="323" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="323" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="334" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="324" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="335" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="325" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="336" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
@@ -284,8 +284,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="72" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="97" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="252" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="126" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="285" />
         <location filename="../../jcm_pdd/gui/selftest.py" line="76" />
         <source>Diagnostics</source>
         <translation>診断</translation>
@@ -686,178 +686,178 @@
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="91" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="251" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="120" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="284" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="46" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="53" />
         <source>&amp;New…</source>
         <translation>新規(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="47" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="54" />
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="48" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="55" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="49" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="56" />
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="50" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="57" />
         <source>&amp;Close</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="51" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="58" />
         <source>&amp;Export…</source>
         <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="52" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="59" />
         <source>&amp;Package for validation…</source>
         <translation>有効化審査用パッケージ作成(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="53" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="60" />
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="54" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="61" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="55" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="62" />
         <source>Start &amp;page</source>
         <translation>スタートページ(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="56" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="63" />
         <source>Show &amp;calculation…</source>
         <translation>計算過程を表示(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="57" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="64" />
         <source>&amp;About JCM PDD Studio</source>
         <translation>JCM PDD Studio について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="58" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="65" />
         <source>Co&amp;mpare with…</source>
         <translation>比較(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="59" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="66" />
         <source>Answer a validator's &amp;review…</source>
         <translation>審査機関のレビューに回答(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="60" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="67" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="61" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="68" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="63" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="70" />
         <source>Mark &amp;confidential</source>
         <translation>機密にする(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="65" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="72" />
         <source>Confidential &amp;items…</source>
         <translation>機密項目(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="66" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="73" />
         <source>Add &amp;monitoring period…</source>
         <translation>モニタリング期間を追加(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="82" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="89" />
         <source>&amp;Find…</source>
         <translation>検索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="83" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="90" />
         <source>&amp;Next problem</source>
         <translation>次の問題(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="85" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="92" />
         <source>P&amp;revious problem</source>
         <translation>前の問題(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="87" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="94" />
         <source>&amp;User guide</source>
         <translation>ユーザーガイド(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="88" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="95" />
         <source>Help on this &amp;field</source>
         <translation>この項目のヘルプ(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="89" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="96" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="94" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="101" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="96" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="103" />
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="104" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="111" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="112" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="119" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="118" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="125" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="122" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="129" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="148" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="155" />
         <source>Crash reports are kept in {0}</source>
         <translation>クラッシュレポートの保存先: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="149" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="156" />
         <source>Open crash reports folder</source>
         <translation>クラッシュレポートのフォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="212" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="241" />
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
@@ -926,58 +926,58 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="104" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="253" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="133" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="286" />
         <source>Confidential items</source>
         <translation>機密項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="394" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="257" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="433" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="258" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="407" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="427" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="446" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="466" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="447" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="486" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="449" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="488" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="465" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="504" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="472" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="511" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="502" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="541" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="503" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="542" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="547" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="586" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -987,12 +987,12 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="140" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="147" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="143" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="150" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}
@@ -1364,27 +1364,27 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>最近のプロジェクトはありません。新規作成するか、サンプルを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="234" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="235" />
         <source>Duplicate project</source>
         <translation>プロジェクトを複製</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="236" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="237" />
         <source>JCM PDD project (*.jcmpdd)</source>
         <translation>JCM PDD プロジェクト (*.jcmpdd)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="244" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="245" />
         <source>Not duplicated</source>
         <translation>複製できませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="258" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="259" />
         <source>Show in folder</source>
         <translation>フォルダーに表示</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="259" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="260" />
         <source>Remove from list</source>
         <translation>一覧から削除</translation>
     </message>
@@ -1603,107 +1603,107 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>方法論</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="87" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="91" />
         <source>valid</source>
         <translation>有効</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="87" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="91" />
         <source>superseded</source>
         <translation>改訂済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="98" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="102" />
         <source>No methodology for this country is shipped yet.</source>
         <translation>この国の方法論はまだ収録されていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="121" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="125" />
         <source>⚠ Some default values in this template are not verified against the published methodology. They will be marked “unverified default” everywhere; check them before submitting.</source>
         <translation>⚠ このテンプレートの一部のデフォルト値は、公表された方法論と照合されていません。どこでも「未検証のデフォルト値」と表示されます。提出前に確認してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="127" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="131" />
         <source>This version is superseded; a newer version may be required.</source>
         <translation>このバージョンは改訂済みです。新しいバージョンが必要な場合があります。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="136" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="140" />
         <source>Sites and units</source>
         <translation>サイトと設備</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="139" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="143" />
         <source>One row per site; the number of units (e.g. PV systems) gives one monitoring row per unit.</source>
         <translation>サイトごとに 1 行。設備数（例: PV システム）に応じて設備ごとのモニタリング行が作られます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="144" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="148" />
         <source>Sites</source>
         <translation>サイト</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="146" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="150" />
         <source>Site ID</source>
         <translation>サイト ID</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="146" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="150" />
         <source>City</source>
         <translation>市町村</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="146" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="150" />
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="146" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="150" />
         <source>Latitude</source>
         <translation>緯度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="146" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="150" />
         <source>Longitude</source>
         <translation>経度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="146" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="150" />
         <source>Units</source>
         <translation>設備数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="149" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="153" />
         <source>Add site</source>
         <translation>サイトを追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="151" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="155" />
         <source>Remove site</source>
         <translation>サイトを削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="186" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="190" />
         <source>Row {0}: give the site an ID.</source>
         <translation>{0} 行目: サイト ID を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="194" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="198" />
         <source>Row {0}: coordinates are decimal degrees, e.g. 47.918</source>
         <translation>{0} 行目: 座標は十進数の度で入力してください（例: 47.918）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="197" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="201" />
         <source>Row {0}: coordinate out of range.</source>
         <translation>{0} 行目: 座標が範囲外です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="202" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="206" />
         <source>Row {0}: units must be a whole number of at least 1.</source>
         <translation>{0} 行目: 設備数は 1 以上の整数にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="229" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="233" />
         <source>New project</source>
         <translation>新規プロジェクト</translation>
     </message>
@@ -2903,7 +2903,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <source>evidence</source>
         <translation>証拠書類</translation>
     </message>
-<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="295" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="293" /><source>With values</source><translation>数値を代入</translation></message></context>
+<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="306" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="304" /><source>With values</source><translation>数値を代入</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>

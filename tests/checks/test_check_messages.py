@@ -190,3 +190,19 @@ def test_the_acknowledgement_reads_japanese_and_quotes_the_checkbox_as_shown() -
         assert sentence not in text, status
         assert not re.search(r"[A-Za-z]{4,}", text), text  # no English words left
         assert f"「{checkbox}」" in text
+
+
+def test_statuses_a_message_quotes_read_japanese() -> None:
+    """A status word is the product's own English ("unverified", "inferred"), put into
+    Japanese for the placeholder it fills only (a value elsewhere is inserted as it is)."""
+    params = {"name": "X", "value": "1", "unit": "t", "citation": "unverified"}
+    text = render("defaults.unverified", {**params, "status": "unverified"}, "ja")
+    assert "は未検証です" in text
+    assert "(unverified)" in text  # the citation is data: inserted as it is
+    for status in ("recalled", "inferred"):
+        text = render("forms.unconfirmed", {"form": "F", "status": status}, "ja")
+        assert status not in text
+    text = render(
+        "methodology.status", {"methodology": "M", "version": "1", "status": "superseded"}, "ja"
+    )
+    assert "superseded" not in text

@@ -85,3 +85,31 @@ def test_diagnostics_are_listed_in_the_order_of_the_submission(window, qtbot) ->
     assert positions == sorted(positions)
     assert errors[0].path.startswith("pdd."), "the PDD comes first, not the MoC"
     assert any(d.path.startswith("moc.") for d in errors)
+
+
+def test_under_the_japanese_interface_the_missing_input_is_named_in_japanese(window, qtbot) -> None:  # noqa: ANN001
+    """The engine's English phrase ("no estimated value entered") is not shown in a Japanese
+    panel: the field is named by its place in the form, with the interface's words."""
+    import re
+
+    from jcm_pdd.gui.i18n import install_language
+
+    project = _fresh_project()
+    project.pdd.duration.start_date = __import__("datetime").date(2026, 4, 1)
+    project.pdd.duration.operational_lifetime_years = 10
+    window.prefs.language = "ja"
+    assert install_language("ja")
+    try:
+        window.set_session(session_io.new_document(project))
+        label = window.calc_panel.message
+        qtbot.waitUntil(lambda: "行目" in label.text(), timeout=10000)
+        shown = re.sub(r"<[^>]+>", "", label.text())
+        assert shown.startswith("数値の算出にはあと")
+        assert "Table 1 Parameters to be monitored ex post, 1 行目, Estimated Values" in shown
+        assert "no estimated value" not in shown
+        click_link(label)  # still one click from the field
+        assert window.view.current_page().section.id == window.view.section_of_path(
+            "monitoring_plan.monitored.0.estimated_value"
+        )
+    finally:
+        install_language("en")

@@ -9,7 +9,7 @@ an undoable edit); this module only shows them and turns clicks into that edit.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QIcon, QKeySequence
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from jcm_pdd.gui.controller import DocumentController
     from jcm_pdd.gui.document_view import DocumentView
     from jcm_pdd.gui.mainwindow import MainWindow
+    from jcm_pdd.model import Project
 
 SHORTCUT = "Ctrl+Shift+K"
 PATH_PROPERTY = "modelPath"  # set on each field's widget by the section editor
@@ -70,7 +71,7 @@ def focused_path() -> str | None:
     return None
 
 
-def row_of(path: str, project: Any) -> str | None:
+def row_of(path: str, project: Project) -> str | None:
     """``pdd.sites.2`` for a cell path ``pdd.sites.2.city`` (None when not in a table row)."""
     parts = path.split(".")
     for cut in range(len(parts) - 1, 0, -1):

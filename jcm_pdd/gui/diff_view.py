@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui import theme
+from jcm_pdd.model import Project
 from jcm_pdd.package.diff import ProjectDiff
 
 ROLE_PATH = Qt.ItemDataRole.UserRole
@@ -99,14 +100,14 @@ def period_text(period: str) -> str:
     return tr("Total") if period == "total" else period
 
 
-def section_titles(project: Any) -> dict[str, str]:
+def section_titles(project: Project) -> dict[str, str]:
     """``{"PDD:A.3": "PDD A.3. Location of project…"}`` for every form section."""
     from jcm_pdd.package.fingerprint import sections_for
 
     return {key: spec.title for key, spec in sections_for(project).items()}
 
 
-def field_labels(project: Any, diff: ProjectDiff) -> dict[str, str]:
+def field_labels(project: Project, diff: ProjectDiff) -> dict[str, str]:
     """The changed fields of ``diff`` named as ``project``'s forms name them."""
     from jcm_pdd.gui.i18n import current_language
     from jcm_pdd.session.formview import form_view

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -41,6 +41,9 @@ from PySide6.QtWidgets import (
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui.jobs import Worker
 from jcm_pdd.session import DocumentSession
+
+if TYPE_CHECKING:
+    from jcm_pdd.gui.participant import ParticipantReview
 
 
 def tr(text: str) -> str:
@@ -306,7 +309,7 @@ class PackageDialog(_JobDialog):
         self,
         session: DocumentSession,
         parent: QWidget | None = None,
-        answering: Any = None,  # the ParticipantReview being answered, if any
+        answering: ParticipantReview | None = None,  # the review being answered, if any
     ) -> None:
         from jcm_pdd.package.rounds import next_round, packages_beside, round_file
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QPalette
@@ -16,6 +16,11 @@ from PySide6.QtWidgets import QMessageBox, QTableWidget, QTableWidgetItem, QWidg
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui import theme
 from jcm_pdd.package.review import Finding, Review, load_review, review_for_package
+
+if TYPE_CHECKING:
+    from jcm_pdd.model import Project
+    from jcm_pdd.package.opened import OpenedPackage
+    from jcm_pdd.session.formview import SectionView
 
 TYPES = ("CAR", "CL", "FAR")
 STATUSES = ("open", "responded", "closed")
@@ -48,7 +53,7 @@ def status_colour(status: str, palette: QPalette | None = None) -> QColor:
     return theme.tint(STATUS_STATES.get(status, "info"), palette)
 
 
-def review_for_opened(opened: Any) -> tuple[Review, Path]:
+def review_for_opened(opened: OpenedPackage) -> tuple[Review, Path]:
     """The review of an opened package (``OpenedPackage``) and the ``.jcmreview`` beside it.
 
     Nothing is written here: the file is created by the reviewer's first change.
@@ -57,7 +62,9 @@ def review_for_opened(opened: Any) -> tuple[Review, Path]:
     return review_for_package(opened.path, opened.round, opened.package_id, title)
 
 
-def target_paths(project: Any, sections: Sequence[Any], limit: int = 80) -> dict[str, list[str]]:
+def target_paths(
+    project: Project, sections: Sequence[SectionView], limit: int = 80
+) -> dict[str, list[str]]:
     """Field paths a finding on each navigator section can name (``SectionView`` lists).
 
     Table fields are offered per row and cell (``pdd.sites.0.latitude``), up to ``limit``.

@@ -97,10 +97,9 @@ class RoundView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.diff_view = DiffView()
-        if self.diff is not None:
-            self.diff_view.set_diff(
-                self.diff, titles, field_labels(state.opened.project, self.diff)
-            )
+        project = state.opened.project
+        if self.diff is not None and project is not None:  # an open package has its project
+            self.diff_view.set_diff(self.diff, titles, field_labels(project, self.diff))
         else:
             self.diff_view.title.setText(why)
             self.diff_view.tree.setVisible(False)

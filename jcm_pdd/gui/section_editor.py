@@ -23,6 +23,7 @@ from jcm_pdd.gui import theme
 from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.fields import FieldBinding
 from jcm_pdd.gui.table_editor import TableEditor
+from jcm_pdd.model import Project
 from jcm_pdd.model.paths import PathError, get_value
 from jcm_pdd.session.formview import SectionView
 
@@ -180,7 +181,7 @@ def _related(a: str, b: str) -> bool:
     return a == b or a.startswith(b + ".") or b.startswith(a + ".")
 
 
-def _get(project: Any, path: str) -> Any:
+def _get(project: Project, path: str) -> Any:
     try:
         return get_value(project, path)
     except PathError:

@@ -10,7 +10,6 @@ Each change is saved at once to the ``.jcmreview`` file (atomic, never into the 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush
@@ -33,6 +32,7 @@ from jcm_pdd.gui.diff_view import period_text, quantity_text, value_text
 from jcm_pdd.gui.review_common import guarded, select_key, selected_key
 from jcm_pdd.model import Project
 from jcm_pdd.package.engine import Figures
+from jcm_pdd.package.opened import OpenedPackage
 from jcm_pdd.package.review import Review, SignOffState, save_review
 
 ROLE_KEY = Qt.ItemDataRole.UserRole
@@ -44,7 +44,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
-def package_figures(opened: Any) -> Figures:
+def package_figures(opened: OpenedPackage) -> Figures:
     """The figures of an opened package, computed with its own packaged template ({} if none)."""
     from jcm_pdd.package import engine
 

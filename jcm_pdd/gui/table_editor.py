@@ -13,7 +13,7 @@ it is, never dropped; the diagnostics say what is wrong with it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
@@ -41,6 +41,7 @@ from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.fields import dms_text, field_menu_actions, format_value, parse_value
 from jcm_pdd.gui.table_window import SHORTCUT as TABLE_WINDOW_SHORTCUT
 from jcm_pdd.gui.table_window import TableWindow
+from jcm_pdd.model import Project
 from jcm_pdd.model.paths import PathError, get_value
 from jcm_pdd.session.formview import (
     FieldView,
@@ -49,6 +50,9 @@ from jcm_pdd.session.formview import (
     methodology_template,
     row_choices,
 )
+
+if TYPE_CHECKING:
+    from jcm_pdd.methodology.schema import Template
 
 
 def tr(text: str) -> str:
@@ -193,11 +197,11 @@ class TableEditor(QWidget):
         self.table.setFocus()
 
     # -- what the document offers ---------------------------------------------------------------
-    def _project(self) -> Any | None:
+    def _project(self) -> Project | None:
         return self.controller.session.project if self.controller is not None else None
 
     def _offered(
-        self, row: int, col: FieldView, template: Any = None, key: str | None = None
+        self, row: int, col: FieldView, template: Template | None = None, key: str | None = None
     ) -> list[tuple[str, str]]:
         """(value, label) pairs a cell offers: its column's list, resolved for the row (whose
         template parameter ``key`` a caller showing many rows passes, with the template)."""
@@ -276,7 +280,7 @@ class TableEditor(QWidget):
         finally:
             self._loading = False
 
-    def _name_rows(self, rows: list[Any], project: Any) -> None:
+    def _name_rows(self, rows: list[Any], project: Project | None) -> None:
         """Per-unit rows (Tables 1 and 2, default values) say which unit they belong to in the
         row header, so twelve rows of three chillers do not read the same in threes; the
         Project units' index symbol reads as what it counts."""

@@ -287,16 +287,37 @@ class ExportDialog(_JobDialog):
         )
 
     def done_text(self, result: Any) -> str:
+        """What was written, by file name under the folder's path given once, and the forms
+        to compare with the official ones, in the interface language."""
         self.open_folder_button.setVisible(True)
-        text = tr("Exported:") + "\n" + "\n".join(str(p) for p in result)
+        folder = Path(self.folder.text())
+        names = [p.name if Path(p).parent == folder else str(p) for p in map(Path, result)]
+        text = tr("Exported {0} files to {1}:").format(len(names), folder)
+        text += "".join(f"\n  {name}" for name in names)
         notes = getattr(self, "notes", [])
-        text += "".join("\n" + note for note in notes if "official form" in note)
+        if any("official form" in note for note in notes):
+            text += "".join("\n" + line for line in self._unconfirmed_forms())
         if any("Metadata" in note for note in notes):
             text += "\n" + tr(
                 "Image metadata (EXIF such as GPS position and author, PNG text) was removed "
                 "from the figures in every copy."
             )
         return text
+
+    def _unconfirmed_forms(self) -> list[str]:
+        """The export's note on forms not confirmed against the official ones, worded here
+        (``export.api.unconfirmed_forms`` words it in English for the command line)."""
+        from jcm_pdd.forms import load_forms
+
+        status = {"recalled": tr("recalled"), "inferred": tr("inferred")}
+        return [
+            tr(
+                "{0} is not confirmed against the official form ({1}): compare it with the "
+                "Joint Committee's current form."
+            ).format(r.definition.code, status.get(r.definition.status, r.definition.status))
+            for r in load_forms().resolve_for_project(self.session.project)
+            if r.definition.form_type in ("PDD", "MoC") and r.definition.status != "verified"
+        ]
 
 
 class PackageDialog(_JobDialog):

@@ -609,6 +609,10 @@ JA = {
     "figures differ: {0}": "数値が異なる: {0}",
     "cannot re-compute from: {0}": "再計算できない: {0}",
     "size or file count differs from bag-info.txt": "サイズまたはファイル数が bag-info.txt と異なる",
+    "Exported {0} files to {1}:": "{0} 件のファイルを {1} に出力しました:",
+    "recalled": "記憶に基づく",
+    "inferred": "推定",
+    "{0} is not confirmed against the official form ({1}): compare it with the Joint Committee's current form.": "{0} は公式の様式と照合されていません ({1}): 合同委員会の最新の様式と照合してください。",
 }
 
 

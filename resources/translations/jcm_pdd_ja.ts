@@ -39,225 +39,225 @@
         <translation>画像と PDF ({0})</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="44" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="48" />
         <source>entered</source>
         <translation>入力値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="45" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="49" />
         <source>default</source>
         <translation>デフォルト値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="46" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="50" />
         <source>calculated</source>
         <translation>計算値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="47" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="51" />
         <source>overridden</source>
         <translation>上書き</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="48" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="52" />
         <source>unverified default</source>
         <translation>未検証のデフォルト値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="60" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="64" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="275" />
         <source>Choose a methodology (B.1) to see the figures.</source>
         <translation>数値を表示するには方法論（B.1）を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="62" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="66" />
         <source>No project open.</source>
         <translation>プロジェクトが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="69" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="73" />
         <source>The figures need {0} more inputs. First: {1}</source>
         <translation>数値の算出にはあと {0} 件の入力が必要です。最初の項目: {1}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="70" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="74" />
         <source>The figures need one more input: {0}</source>
         <translation>数値の算出にはあと 1 つ入力が必要です: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="88" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="92" />
         <source>Methodology from a draft: the equations or eligibility criteria follow a pre-approval draft, not the approved methodology document.</source>
         <translation>方法論は草案に基づいています: 計算式または適格性要件は承認前の草案に従っており、承認済み方法論の文書ではありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="92" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="96" />
         <source>Methodology not verified: the equations and eligibility criteria follow the methodology's published summary; they were not read from the approved methodology document.</source>
         <translation>方法論は未確認です: 計算式と適格性要件は公開されている方法論の概要に従っており、承認済み方法論の文書から読み取ったものではありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="97" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="101" />
         <source>Methodology not read from the approved document: the equations, eligibility criteria or numbering were derived from related methodologies and secondary sources. Check every figure against the official methodology before submission.</source>
         <translation>方法論は承認済み文書から読み取っていません: 計算式、適格性要件または番号は関連する方法論や二次資料から導いたものです。提出前にすべての数値を公式の方法論と照合してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="162" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="166" />
         <source>Total estimated emission reductions</source>
         <translation>推計排出削減量の合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="167" />
         <source>Where the inputs of the calculation come from</source>
         <translation>計算の入力値の出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="164" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="168" />
         <source>Estimated emissions per year</source>
         <translation>年別の推計排出量</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="90" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
         <location filename="../../jcm_pdd/gui/chart.py" line="91" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
         <location filename="../../jcm_pdd/gui/chart.py" line="91" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
         <location filename="../../jcm_pdd/gui/chart.py" line="91" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
         <source>Days</source>
         <translation>日数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="168" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="172" />
         <source>Calendar year</source>
         <translation>暦年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="173" />
         <source>Days of operation in the year: a part year is pro-rated by its days</source>
         <translation>その年の稼働日数（年の途中からの場合は日数で按分）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="170" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="174" />
         <source>Reference emissions, tCO2e</source>
         <translation>リファレンス排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="171" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="175" />
         <source>Project emissions, tCO2e</source>
         <translation>プロジェクト排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="172" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="176" />
         <source>Emission reductions credited, tCO2e (rounded down)</source>
         <translation>排出削減量 tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="176" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="182" />
         <source>Show calculation…</source>
         <translation>計算過程を表示…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="177" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="183" />
         <source>I have checked the figures against the official methodology</source>
         <translation>公式の方法論と照らして数値を確認しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="179" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="185" />
         <source>Recorded in the project; a final export needs it for this methodology</source>
         <translation>プロジェクトに記録されます。この方法論では最終エクスポートに必要です</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="229" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="235" />
         <source>Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})</source>
         <translation>合計 {0}–{1}年: ER {2} tCO2e（RE {3}、PE {4}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="241" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="247" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="109" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="249" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="255" />
         <source>Inputs:</source>
         <translation>入力値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="285" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="291" />
         <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
         <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="315" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="321" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="319" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="325" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="323" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="371" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="329" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="373" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="68" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="323" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="329" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="323" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="365" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="329" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="367" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="70" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="323" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="329" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="141" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="69" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="323" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="329" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="334" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="340" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="335" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="341" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="336" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="342" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
@@ -286,7 +286,7 @@
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="72" />
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="126" />
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="285" />
-        <location filename="../../jcm_pdd/gui/selftest.py" line="76" />
+        <location filename="../../jcm_pdd/gui/selftest.py" line="83" />
         <source>Diagnostics</source>
         <translation>診断</translation>
     </message>
@@ -317,151 +317,151 @@
         <translation>問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="80" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="83" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="155" />
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="53" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="54" />
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="55" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="56" />
         <source>(empty)</source>
         <translation>（空欄）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="64" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="65" />
         <source>yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="64" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="65" />
         <source>no</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="89" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="90" />
         <source>Reference emissions RE (exact)</source>
         <translation>リファレンス排出量 RE（厳密値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="90" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="91" />
         <source>Project emissions PE (exact)</source>
         <translation>プロジェクト排出量 PE（厳密値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="91" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="92" />
         <source>Emission reductions ER (exact)</source>
         <translation>排出削減量 ER（厳密値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="92" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="93" />
         <source>Reference emissions RE, tCO2e (as in C.3)</source>
         <translation>リファレンス排出量 RE tCO2e（C.3 の表示値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="93" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="94" />
         <source>Project emissions PE, tCO2e (as in C.3)</source>
         <translation>プロジェクト排出量 PE tCO2e（C.3 の表示値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="94" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="95" />
         <source>Emission reductions ER, tCO2e (rounded down)</source>
         <translation>排出削減量 ER tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="99" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="100" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="142" />
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="132" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="133" />
         <source>Differences</source>
         <translation>差分</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="134" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="135" />
         <source>What changed</source>
         <translation>変更箇所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="134" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="135" />
         <source>Before</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="134" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="135" />
         <source>After</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="134" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="135" />
         <source>Change</source>
         <translation>増減</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="166" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="167" />
         <source>Comparing “{0}” (before) with “{1}” (after): {2} field(s) and {3} figure(s) differ.</source>
         <translation>「{0}」（変更前）と「{1}」（変更後）の比較: 項目 {2} 件、数値 {3} 件が異なります。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="175" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="176" />
         <source>No differences in fields or figures.</source>
         <translation>項目・数値に差分はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="180" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="181" />
         <source>Fields ({0} changed)</source>
         <translation>項目（変更 {0} 件）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="205" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="206" />
         <source>Figures ({0} changed)</source>
         <translation>数値（変更 {0} 件）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="280" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="279" />
         <source>Compare projects or package rounds</source>
         <translation>プロジェクトまたはパッケージの版を比較</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="283" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="282" />
         <source>Before (earlier round):</source>
         <translation>変更前（前回）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="284" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="283" />
         <source>After (later round):</source>
         <translation>変更後（今回）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="285" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="284" />
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="312" />
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="100" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="311" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="103" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="80" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="334" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="333" />
         <source>Choose the two files to compare.</source>
         <translation>比較する 2 つのファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="341" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="340" />
         <source>Verifying and recomputing both sides…</source>
         <translation>両方のファイルを検証し、再計算しています…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="381" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="380" />
         <source>Compare with…</source>
         <translation>比較対象を選択…</translation>
     </message>
@@ -496,128 +496,143 @@
         <translation>{document}を作成できませんでした。JCM PDD Studio のファイルが見つからないか読み取れません（{detail}）。プロジェクトは変更されていません。アプリを再インストールしてください。何が欠けているかは「jcm-pdd selftest」で確認できます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="171" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="174" />
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="175" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="178" />
         <source>Folder:</source>
         <translation>フォルダー:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="181" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="184" />
         <source>Monitoring Plan (Excel)</source>
         <translation>モニタリング計画（Excel）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="188" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="191" />
         <source>Documents:</source>
         <translation>文書:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="189" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="192" />
         <source>Draft (allowed while errors remain; marked DRAFT)</source>
         <translation>ドラフト（エラーが残っていても可。DRAFT と表示）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="192" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="195" />
         <source>Errors to fix</source>
         <translation>修正が必要なエラー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="201" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="204" />
         <source>Open folder</source>
         <translation>フォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="225" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="228" />
         <source>A final export is not possible while {0} error(s) remain (export a draft instead, or fix them):</source>
         <translation>エラーが {0} 件残っているため、最終版をエクスポートできません（下書きとしてエクスポートするか、エラーを修正してください）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="288" />
-        <source>Exported:</source>
-        <translation>エクスポートしたファイル:</translation>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="295" />
+        <source>Exported {0} files to {1}:</source>
+        <translation>{0} 件のファイルを {1} に出力しました:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="293" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="302" />
         <source>Image metadata (EXIF such as GPS position and author, PNG text) was removed from the figures in every copy.</source>
         <translation>すべての版の図から画像のメタデータ (GPS 位置や作成者などの EXIF、PNG のテキスト) を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="313" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="312" />
+        <source>recalled</source>
+        <translation>記憶に基づく</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="312" />
+        <source>inferred</source>
+        <translation>推定</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="315" />
+        <source>{0} is not confirmed against the official form ({1}): compare it with the Joint Committee's current form.</source>
+        <translation>{0} は公式の様式と照合されていません ({1}): 合同委員会の最新の様式と照合してください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="337" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="80" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="322" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="346" />
         <source>Round:</source>
         <translation>ラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="325" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="349" />
         <source>Previous round:</source>
         <translation>前回のラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="327" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="351" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="330" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="354" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="334" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="358" />
         <source>Responses:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="336" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="360" />
         <source>{0} response(s) to the findings of “{1}” go into the package.</source>
         <translation>「{1}」の指摘への回答 {0} 件をパッケージに含めます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="343" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="367" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="349" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="373" />
         <source>none: this is the first package of this project in its folder</source>
         <translation>なし: このフォルダーでこのプロジェクトの最初のパッケージです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="351" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="375" />
         <source>round {0}, “{1}”, package id {2}…, created {3}</source>
         <translation>第 {0} 回、「{1}」、パッケージ ID {2}…、作成 {3}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="374" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="398" />
         <source>The review already holds a package as round {0}; a resubmission must be round {1}.</source>
         <translation>レビューには第 {0} 回のパッケージが既にあります。再提出は第 {1} 回にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="382" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="406" />
         <source>Replace package?</source>
         <translation>パッケージを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="383" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="407" />
         <source>“{0}” already exists. Replace it with this package (round {1})?</source>
         <translation>「{0}」は既に存在します。このパッケージ（第 {1} 回）で置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="390" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="414" />
         <source>Not packaged: “{0}” was kept.</source>
         <translation>パッケージを作成していません: 「{0}」はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="408" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="432" />
         <source>Package written: {0} (round {1})</source>
         <translation>パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
@@ -645,19 +660,19 @@
         <translation>日付を YYYY-MM-DD または DD/MM/YYYY の形式で入力してください</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="197" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="198" />
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="56" />
         <source>DD/MM/YYYY or YYYY-MM-DD</source>
         <translation>DD/MM/YYYY または YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="200" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="201" />
         <source>decimal degrees</source>
         <translation>十進数の度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="228" />
         <location filename="../../jcm_pdd/gui/fields.py" line="229" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="230" />
         <source>Pick a date</source>
         <translation>日付を選択</translation>
     </message>
@@ -667,20 +682,20 @@
         <translation>この参照 ({0}) に該当する添付ファイルがありません。ファイルを再度添付するか、別のファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/cell_delegates.py" line="91" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="254" />
+        <location filename="../../jcm_pdd/gui/cell_delegates.py" line="97" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="256" />
         <source>(no file chosen)</source>
         <translation>（ファイル未選択）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/cell_delegates.py" line="162" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="314" />
+        <location filename="../../jcm_pdd/gui/cell_delegates.py" line="169" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="317" />
         <source>{0} (not offered here)</source>
         <translation>{0}（この行では選択肢にありません）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="59" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="294" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="296" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="313" />
         <source>missing file {0}</source>
         <translation>見つからないファイル {0}</translation>
@@ -933,7 +948,7 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="433" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="258" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="261" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
@@ -1034,40 +1049,40 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>提出書類の節</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="72" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="97" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="73" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="98" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="89" />
         <source>Monitoring periods</source>
         <translation>モニタリング期間</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="79" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="80" />
         <source>After registration: the values monitored in each period, as Table 1 of the Monitoring Plan fixed them, and the actual emission reductions beside the estimate of C.3.</source>
         <translation>登録後: モニタリング計画の表1で定めたとおりに各期間でモニタリングした値と、C.3 の推計と並べた実際の排出削減量。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="85" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="86" />
         <source>Add period</source>
         <translation>期間を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="87" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="88" />
         <source>Remove period</source>
         <translation>期間を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="89" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="90" />
         <source>Import monitored data…</source>
         <translation>モニタリングデータを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="111" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="370" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="112" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="372" />
         <source>Monitored values</source>
         <translation>モニタリング値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="112" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="113" />
         <source>Actual vs estimated</source>
         <translation>実績と推計</translation>
     </message>
@@ -1078,14 +1093,14 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="363" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="365" />
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="74" />
         <source>First day</source>
         <translation>初日</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="364" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="366" />
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="75" />
         <source>Last day</source>
         <translation>最終日</translation>
@@ -1101,49 +1116,49 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>期間の排出削減量（tCO2e、切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="312" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="314" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="105" />
         <source>{0} problem(s)</source>
         <translation>問題 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="312" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="314" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="107" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="163" />
         <source>Complete</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="331" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="333" />
         <source>All periods: {0} errors, {1} warnings. Shown: this period and the dates.</source>
         <translation>全期間: エラー {0} 件、警告 {1} 件。表示中: この期間と日付に関するもの。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="360" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="362" />
         <source>value {0}</source>
         <translation>値 {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="366" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="368" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="72" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="211" />
         <source>Option</source>
         <translation>オプション</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="367" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="369" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="73" />
         <source>Instrument</source>
         <translation>計測機器</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="368" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="370" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="74" />
         <source>Calibration date</source>
         <translation>校正日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="369" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="371" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="75" />
         <source>Evidence</source>
         <translation>証拠書類</translation>
@@ -1160,7 +1175,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/navigator.py" line="121" />
-        <location filename="../../jcm_pdd/gui/section_editor.py" line="167" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="168" />
         <source>Open findings: {0}</source>
         <translation>未完了の指摘: {0}</translation>
     </message>
@@ -1241,23 +1256,23 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>（未保存）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="63" />
+        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="64" />
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="66" />
+        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="67" />
         <source>Discard</source>
         <translation>破棄</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="68" />
+        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="69" />
         <source>Decide later</source>
         <translation>後で決める</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/section_editor.py" line="71" />
-        <location filename="../../jcm_pdd/gui/section_editor.py" line="166" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="72" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="167" />
         <source>Required</source>
         <translation>必須</translation>
     </message>
@@ -1379,58 +1394,58 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>複製できませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="259" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="262" />
         <source>Show in folder</source>
         <translation>フォルダーに表示</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="260" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="263" />
         <source>Remove from list</source>
         <translation>一覧から削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="116" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="120" />
         <source>Add row</source>
         <translation>行を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="117" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="121" />
         <source>Add row to {0}</source>
         <translation>{0} に行を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="119" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="123" />
         <source>Remove row</source>
         <translation>行を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="120" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="124" />
         <source>Remove row from {0}</source>
         <translation>{0} から行を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="122" />
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="130" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="126" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="134" />
         <source>Full width</source>
         <translation>全幅で編集</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="124" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="128" />
         <source>Edit this table in a window as large as the main window ({0})</source>
         <translation>この表をメインウィンドウと同じ大きさのウィンドウで編集します ({0})</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="128" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="132" />
         <source>Edit {0} full width</source>
         <translation>{0} を全幅で編集</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="148" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="152" />
         <source>This table is open in its own window.</source>
         <translation>この表は別のウィンドウで開いています。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="328" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="332" />
         <source>“{0}” is not one of the choices offered here</source>
         <translation>「{0}」はこの行の選択肢にありません</translation>
     </message>
@@ -1708,42 +1723,42 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>新規プロジェクト</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="34" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="39" />
         <source>CAR — corrective action request</source>
         <translation>CAR — 是正措置要求</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="35" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="40" />
         <source>CL — clarification request</source>
         <translation>CL — 明確化要求</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="36" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="41" />
         <source>FAR — forward action request</source>
         <translation>FAR — 次回検証時対応要求</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="41" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="46" />
         <source>open</source>
         <translation>未解決</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="41" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="46" />
         <source>responded</source>
         <translation>回答済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="41" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="46" />
         <source>closed</source>
         <translation>解決済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="143" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="155" />
         <source>The review file cannot be written ({0}): {1}.</source>
         <translation>審査記録ファイルを書き込めません（{0}）: {1}。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="144" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="156" />
         <source>folder</source>
         <translation>フォルダー</translation>
     </message>
@@ -1798,23 +1813,23 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="85" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="87" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="113" />
         <source>Findings</source>
         <translation>指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="94" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="96" />
         <source>Round {0}</source>
         <translation>第 {0} 回</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="115" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="117" />
         <source>Raise finding…</source>
         <translation>指摘を登録…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="116" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="118" />
         <source>A finding on {0}</source>
         <translation>{0} への指摘</translation>
     </message>
@@ -1827,92 +1842,92 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     <message>
         <location filename="../../jcm_pdd/gui/participant.py" line="82" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="113" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="112" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="53" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="54" />
         <source>Confidential: the public copy shows XXX here</source>
         <translation>機密: 公開版ではここに XXX と表示されます</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="97" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="98" />
         <source>Confidential</source>
         <translation>機密</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="97" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="98" />
         <source>Confidential cell</source>
         <translation>機密 (セル)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="99" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="100" />
         <source>Confidential row</source>
         <translation>機密 (行)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="136" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="137" />
         <source>Put the cursor in a field or a table cell to mark it confidential.</source>
         <translation>機密にする項目または表のセルにカーソルを置いてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="141" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="142" />
         <source>Marked confidential.</source>
         <translation>機密にしました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="141" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="142" />
         <source>No longer confidential.</source>
         <translation>機密を解除しました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="226" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="227" />
         <source>{0}, row {1}</source>
         <translation>{0}、{1} 行目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="265" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="266" />
         <source>These values show as XXX in the public copy of every export. Mark a field, a table row or a cell with its context menu or {0}.</source>
         <translation>これらの値は、すべてのエクスポートの公開版で XXX と表示されます。項目、表の行またはセルは、右クリックメニューまたは {0} で機密にできます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="269" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="270" />
         <location filename="../../jcm_pdd/gui/participant.py" line="82" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="114" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="113" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="269" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="270" />
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="270" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="271" />
         <source>Go to</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="271" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="272" />
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="294" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="295" />
         <source>Points at nothing: remove the mark</source>
         <translation>対象がありません: マークを外してください</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="296" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="297" />
         <source>Hidden in the public copy</source>
         <translation>公開版では伏せられます</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/participant.py" line="82" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="115" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="114" />
         <source>Section / field</source>
         <translation>セクション / 項目</translation>
     </message>
@@ -1979,7 +1994,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>レビューを開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="320" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="344" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
         <source>Round</source>
         <translation>審査回</translation>
@@ -2011,7 +2026,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="148" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="137" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="136" />
         <source>The TPE's assessment of the response</source>
         <translation>回答に対する TPE の評価</translation>
     </message>
@@ -2062,13 +2077,13 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="161" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="141" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="140" />
         <source>Close finding</source>
         <translation>解決済みにする</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="162" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="142" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="141" />
         <source>Keep open</source>
         <translation>未完了のまま</translation>
     </message>
@@ -2108,33 +2123,33 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>指摘事項 {0} 件。未解決の CAR・CL はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="366" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="370" />
         <source>New finding on the section selected in the navigator</source>
         <translation>ナビゲーターで選択中のセクションへの新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="387" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="391" />
         <source>{0} on {1} — {2}; raised in round {3}</source>
         <translation>{0}（{1}）— {2}。第 {3} 回で指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="431" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="435" />
         <source>Finding not saved</source>
         <translation>指摘事項は保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="446" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="463" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="450" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="467" />
         <source>A finding needs a description.</source>
         <translation>指摘事項には内容の記述が必要です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="448" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="452" />
         <source>A finding must name the section or field it concerns.</source>
         <translation>指摘事項には対象のセクションまたは項目を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="479" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="483" />
         <source>Write the participants' response first.</source>
         <translation>先に参加者の回答を入力してください。</translation>
     </message>
@@ -2156,7 +2171,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>JCM 審査記録 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="153" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="165" />
         <source>That is this round's own review file.</source>
         <translation>それは今回の審査記録ファイルそのものです。</translation>
     </message>
@@ -2181,7 +2196,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>指摘事項の出力</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_common.py" line="168" />
+        <location filename="../../jcm_pdd/gui/review_common.py" line="180" />
         <source>Findings are exported as .docx or .xlsx.</source>
         <translation>指摘事項は .docx または .xlsx で出力します。</translation>
     </message>
@@ -2207,13 +2222,13 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>サインオフを取り消す</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="86" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="88" />
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="113" />
         <source>Sign-offs</source>
         <translation>サインオフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="269" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="270" />
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="115" />
         <source>Section</source>
         <translation>セクション</translation>
@@ -2309,12 +2324,12 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>{0}: 第 {1} 回のサインオフ後に変更されました — 確認後に再度サインオフしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="301" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="303" />
         <source>Not signed off</source>
         <translation>サインオフできませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="321" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="323" />
         <source>Sign-off not removed</source>
         <translation>サインオフを取り消せませんでした</translation>
     </message>
@@ -2369,102 +2384,102 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>このパッケージの隣の「{0}」は、レビューが第 {1} 回として記録したパッケージではありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="110" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="109" />
         <source>Findings to settle in this round</source>
         <translation>このラウンドで判断する指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="116" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="115" />
         <source>Participants' response</source>
         <translation>参加者の回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="117" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="116" />
         <source>The field now</source>
         <translation>現在の値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="118" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="117" />
         <source>Since last round</source>
         <translation>前回からの変化</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="138" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="137" />
         <source>Assessment</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="143" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="142" />
         <source>Re-open</source>
         <translation>再オープン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="195" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="194" />
         <source>(no response)</source>
         <translation>（回答なし）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="197" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="196" />
         <source>changed</source>
         <translation>変更あり</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="197" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="196" />
         <source>unchanged</source>
         <translation>変更なし</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="206" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="205" />
         <source>{0} field(s) and {1} figure(s) changed since round {2}</source>
         <translation>第 {2} 回以降に項目 {0} 件と数値 {1} 件が変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="210" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="209" />
         <source>the changes since the last round are not available</source>
         <translation>前回からの変更は表示できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="214" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="213" />
         <source>Round {0}: {1}; {2} finding(s) not closed, {3} answered in this package.</source>
         <translation>第 {0} 回: {1}。未完了の指摘 {2} 件、このパッケージで回答 {3} 件。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/find_bar.py" line="46" />
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="48" />
         <source>Find in the whole submission (text or field name)</source>
         <translation>提出書類全体を検索（文字列または項目名）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/find_bar.py" line="47" />
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="49" />
         <source>Find</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/find_bar.py" line="56" />
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="58" />
         <source>Previous match (Shift+Enter)</source>
         <translation>前の一致 (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/find_bar.py" line="60" />
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="62" />
         <source>Next match (Enter)</source>
         <translation>次の一致 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/find_bar.py" line="64" />
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="66" />
         <source>Close (Esc)</source>
         <translation>閉じる (Esc)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/find_bar.py" line="68" />
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="70" />
         <source>Find:</source>
         <translation>検索:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/find_bar.py" line="105" />
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="107" />
         <source>no match</source>
         <translation>一致なし</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/find_bar.py" line="109" />
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="111" />
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
     </message>
@@ -2620,7 +2635,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="103" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="358" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="360" />
         <source>Period {0}</source>
         <translation>期間 {0}</translation>
     </message>
@@ -2696,7 +2711,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="139" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="110" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="111" />
         <source>Period</source>
         <translation>期間</translation>
     </message>
@@ -2903,7 +2918,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <source>evidence</source>
         <translation>証拠書類</translation>
     </message>
-<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="306" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="304" /><source>With values</source><translation>数値を代入</translation></message></context>
+<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="312" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="310" /><source>With values</source><translation>数値を代入</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>

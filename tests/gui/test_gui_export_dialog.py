@@ -112,3 +112,46 @@ def test_file_dialogs_start_in_the_project_folder_or_documents(
     qtbot.addWidget(dialog)
     assert Path(dialog.folder.text()) == project_file.parent
     dialog.close()
+
+
+def test_a_final_export_reports_in_the_interface_language(window, qtbot, tmp_path: Path) -> None:
+    """After a final export under the Japanese interface: the folder once, then the file
+    names, and the note on forms not confirmed against the official ones in Japanese."""
+    from jcm_pdd.gui.i18n import install_language
+    from jcm_pdd.paths import sample_project_path
+
+    assert window.open_path(sample_project_path())  # complete: a final export is allowed
+    window.prefs.language = "ja"
+    assert install_language("ja")
+    try:
+        dialog = window.export_dialog()
+        qtbot.addWidget(dialog)
+        qtbot.waitExposed(dialog)
+        dialog.folder.selectAll()
+        qtbot.keyClicks(dialog.folder, str(tmp_path / "out"))
+        for key, box in dialog.formats.items():
+            if key != "docx":
+                toggle(box)
+        assert not dialog.draft.isChecked()
+        press(dialog.start_button)
+        qtbot.waitUntil(lambda: dialog.result is not None, timeout=60000)
+        assert isinstance(dialog.result, list), dialog.message.text()
+        text = dialog.message.text()
+        written = sorted(p.name for p in (tmp_path / "out").iterdir())
+        assert text.count(str(tmp_path / "out")) == 1  # the folder once
+        assert all(f"\n  {name}" in text for name in written)
+        assert "official form" not in text and "recalled" not in text
+        dialog.close()
+        # a Vietnamese project's forms are not confirmed against the official ones: the note
+        # the final export adds reads Japanese
+        choice = next(m for m in newproject.for_country("VN") if m.id == "JCM_VN_AM001")
+        vietnam = newproject.new_project("VN", choice, [newproject.SiteEntry("S1")])
+        window.set_session(session_io.new_document(vietnam))
+        dialog = window.export_dialog()
+        qtbot.addWidget(dialog)
+        notes = dialog._unconfirmed_forms()
+        assert notes and all("公式の様式と照合されていません" in note for note in notes)
+        assert not any("recalled" in note or "official" in note for note in notes)
+        dialog.close()
+    finally:
+        install_language("en")

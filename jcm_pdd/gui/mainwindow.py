@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
     act_confidential: QAction
     act_confidential_items: QAction
     act_add_period: QAction
+    act_export_monitoring: QAction
+    monitoring_export: QWidget  # the last "Export monitoring report" dialog opened
     act_find: QAction
     act_next_problem: QAction
     act_previous_problem: QAction

@@ -72,6 +72,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(tr("Import monitored data"))
         self.resize(860, 620)
         self.preview_result: ImportResult | None = None
+        self._read_from = ""  # the file whose columns are shown
         self.thread_: QThread | None = None
         project = controller.session.project
         self.file = QLineEdit()
@@ -197,7 +198,10 @@ class ImportDialog(QDialog):
 
     def read_header(self) -> None:
         """The file's columns into the drop-downs, with a guess of which is which."""
-        path = Path(self.file.text().strip())
+        if self.file.text().strip() == self._read_from:
+            return  # the same file (the field lost focus): keep the columns and the preview
+        self._read_from = self.file.text().strip()
+        path = Path(self._read_from)
         self._changed()
         if not path.is_file():
             self.message.setText(tr("Choose a CSV or .xlsx file of meter readings."))

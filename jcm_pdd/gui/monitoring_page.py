@@ -35,7 +35,7 @@ from jcm_pdd.gui.monitoring_figures import ComparisonView, period_figures_text
 from jcm_pdd.gui.monitoring_period import PeriodEditor
 from jcm_pdd.gui.monitoring_values import ValuesEditor
 from jcm_pdd.monitoring import PeriodActual
-from jcm_pdd.session.diagnostics import SEVERITY_ORDER, DiagnosticView, adapt
+from jcm_pdd.session.diagnostics import DiagnosticView
 from jcm_pdd.session.monitoring import MonitoringFigures, PeriodFigures, new_period
 
 MONITORING_ID = "monitoring"  # the navigator's key of this page
@@ -68,8 +68,6 @@ class MonitoringPage(QWidget):
         self.figures = MonitoringFigures()
         self.shown = PeriodFigures()
         self.all_diagnostics: list[DiagnosticView] = []
-        self._diagnostics_stale = True
-        self._diagnosed = -1  # the session's revision the diagnostics were made for
         heading = QLabel(tr("Monitoring periods"))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
@@ -89,8 +87,10 @@ class MonitoringPage(QWidget):
         self.remove_button.clicked.connect(self.remove_period)
         self.import_button = QPushButton(tr("Import monitored data…"))
         self.import_button.clicked.connect(self.import_data)
+        self.export_button = QPushButton(tr("Export monitoring report…"))
+        self.export_button.clicked.connect(self.export_report)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, self.import_button):
+        for button in (self.add_button, self.remove_button, self.import_button, self.export_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -138,7 +138,7 @@ class MonitoringPage(QWidget):
         layout.addWidget(down, 1)
         self._set_headers()
         controller.recalculate.connect(self.update_figures)
-        controller.recheck.connect(self.update_diagnostics)
+        self._listening = False  # to the window's diagnostics (connected when first shown)
         self._fill_periods()
         self.set_read_only(controller.read_only)
         if self.periods.rowCount():
@@ -165,6 +165,7 @@ class MonitoringPage(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         for button in (self.add_button, self.remove_button, self.import_button):
             button.setEnabled(not read_only)
+        self.export_button.setEnabled(not read_only)
         self.period_editor.set_read_only(read_only)
         self.values.set_read_only(read_only)
 
@@ -258,6 +259,10 @@ class MonitoringPage(QWidget):
         dialog.open()
         self.import_dialog = dialog
 
+    def export_report(self) -> None:
+        """The MRS workbook and the Monitoring Report of the periods (the chosen one ticked)."""
+        self.export_dialog = export_report_from(self, self.controller, -1)
+
     # -- figures and diagnostics ---------------------------------------------------------
     def update_figures(self) -> None:
         self.shown = self.figures.figures(self.controller.session.project)
@@ -278,27 +283,23 @@ class MonitoringPage(QWidget):
         self.period_editor.figures.setText(period_figures_text(outcome, self.shown.message))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        from jcm_pdd.gui.mainwindow import MainWindow
+
         super().showEvent(event)
-        if self._diagnostics_stale:
-            self.update_diagnostics()
+        window = self.window()
+        if isinstance(window, MainWindow) and not self._listening:
+            window.diagnostics_updated.connect(self.update_diagnostics)
+            self._listening = True
+        self.update_diagnostics()
 
     def update_diagnostics(self) -> None:
-        """The periods' diagnostics (once typing pauses; while the page is hidden, when it is
-        shown again: they read every value of every period)."""
-        from jcm_pdd.monitoring import period_diagnostics
+        """The periods' share of the window's diagnostics: ``checks.run_checks`` includes them,
+        and the window makes them once typing pauses, in the interface language."""
+        from jcm_pdd.gui.mainwindow import MainWindow
 
-        self._diagnostics_stale = not self.isVisible()
-        revision = self.controller.session.revision
-        if self._diagnostics_stale or revision == self._diagnosed:
-            return  # hidden, or nothing changed since they were made
-        self._diagnosed = revision
-        from jcm_pdd.session.formview import methodology_template
-
-        project = self.controller.session.project
-        found = period_diagnostics(project, methodology_template(project))
-        self.all_diagnostics = sorted(
-            (adapt(d) for d in found), key=lambda d: SEVERITY_ORDER.get(d.severity, 3)
-        )
+        window = self.window()
+        found = window.diag_panel.diagnostics if isinstance(window, MainWindow) else []
+        self.all_diagnostics = [d for d in found if period_of_path(d.path) is not None]
         errors: dict[int, int] = {}
         for d in self.all_diagnostics:
             number = period_of_path(d.path)
@@ -381,3 +382,11 @@ def add_period_to(controller: DocumentController) -> None:
     """A new period after the last one (one undo step)."""
     project = controller.session.project
     controller.insert_row("monitoring.periods", None, new_period(project))
+
+
+def export_report_from(parent: QWidget, controller: DocumentController, period: int) -> QWidget:
+    from jcm_pdd.gui.monitoring_export import MonitoringExportDialog
+
+    dialog = MonitoringExportDialog(controller.session, parent, period)
+    dialog.open()
+    return dialog

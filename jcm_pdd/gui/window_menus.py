@@ -70,6 +70,9 @@ def _build_actions(w: MainWindow) -> None:
         w, tr("Mark &confidential"), lambda: toggle_focused(w), CONFIDENTIAL_SHORTCUT, "lock"
     )
     w.act_confidential_items = _action(w, tr("Confidential &items…"), lambda: show_overview(w))
+    w.act_export_monitoring = _action(
+        w, tr("Export m&onitoring report…"), lambda: export_monitoring_report(w)
+    )
     w.act_add_period = _action(w, tr("Add &monitoring period…"), lambda: add_monitoring_period(w))
     _build_help_actions(w)
     w.writing_actions = [
@@ -79,6 +82,7 @@ def _build_actions(w: MainWindow) -> None:
         w.act_open_review,
         w.act_confidential,
         w.act_add_period,
+        w.act_export_monitoring,
     ]
 
 
@@ -105,7 +109,8 @@ def _build_menus(w: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addActions([w.act_save, w.act_save_as, w.act_close])
     file_menu.addSeparator()
-    file_menu.addActions([w.act_export, w.act_package, w.act_open_review, w.act_compare])
+    file_menu.addActions([w.act_export, w.act_export_monitoring, w.act_package])
+    file_menu.addActions([w.act_open_review, w.act_compare])
     file_menu.addSeparator()
     file_menu.addActions([w.act_prefs, w.act_quit])
     edit_menu = menu.addMenu(tr("&Edit"))
@@ -174,6 +179,15 @@ def add_monitoring_period(window: MainWindow) -> None:
     page.select_period(len(window.controller.session.project.monitoring.periods) - 1)
     page.tabs.setCurrentWidget(page.period_editor)
     page.period_editor.start.setFocus()
+
+
+def export_monitoring_report(window: MainWindow) -> None:
+    """The Monitoring Report Sheet and the Monitoring Report of every period (after
+    registration; the dialog's module loads only now)."""
+    from jcm_pdd.gui.monitoring_page import export_report_from
+
+    if window.controller is not None and not window.controller.read_only:
+        window.monitoring_export = export_report_from(window, window.controller, -1)
 
 
 def open_review(window: MainWindow) -> None:

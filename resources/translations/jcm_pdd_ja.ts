@@ -65,7 +65,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="64" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="275" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="279" />
         <source>Choose a methodology (B.1) to see the figures.</source>
         <translation>数値を表示するには方法論（B.1）を選択してください。</translation>
     </message>
@@ -217,7 +217,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="329" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="373" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="374" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="68" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
@@ -229,14 +229,14 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="329" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="367" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="368" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="70" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="329" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="141" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="142" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="69" />
         <source>Unit</source>
         <translation>単位</translation>
@@ -284,8 +284,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="72" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="126" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="285" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="128" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="287" />
         <location filename="../../jcm_pdd/gui/selftest.py" line="83" />
         <source>Diagnostics</source>
         <translation>診断</translation>
@@ -318,7 +318,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="83" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="155" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="156" />
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
@@ -374,7 +374,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="100" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="142" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="143" />
         <source>Total</source>
         <translation>合計</translation>
     </message>
@@ -446,7 +446,7 @@
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="311" />
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="103" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="80" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="81" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
@@ -502,6 +502,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="178" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="31" />
         <source>Folder:</source>
         <translation>フォルダー:</translation>
     </message>
@@ -512,11 +513,13 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="191" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="43" />
         <source>Documents:</source>
         <translation>文書:</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="192" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="65" />
         <source>Draft (allowed while errors remain; marked DRAFT)</source>
         <translation>ドラフト（エラーが残っていても可。DRAFT と表示）</translation>
     </message>
@@ -701,8 +704,8 @@
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="120" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="284" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="122" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="286" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
@@ -797,82 +800,87 @@
         <translation>機密項目(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="73" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="74" />
+        <source>Export m&amp;onitoring report…</source>
+        <translation>モニタリング報告書をエクスポート(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="76" />
         <source>Add &amp;monitoring period…</source>
         <translation>モニタリング期間を追加(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="89" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="93" />
         <source>&amp;Find…</source>
         <translation>検索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="90" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="94" />
         <source>&amp;Next problem</source>
         <translation>次の問題(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="92" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="96" />
         <source>P&amp;revious problem</source>
         <translation>前の問題(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="94" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="98" />
         <source>&amp;User guide</source>
         <translation>ユーザーガイド(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="95" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="99" />
         <source>Help on this &amp;field</source>
         <translation>この項目のヘルプ(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="96" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="100" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="101" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="105" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="103" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="107" />
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="111" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="116" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="119" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="124" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="125" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="130" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="129" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="134" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="155" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="160" />
         <source>Crash reports are kept in {0}</source>
         <translation>クラッシュレポートの保存先: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="156" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="161" />
         <source>Open crash reports folder</source>
         <translation>クラッシュレポートのフォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="241" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="243" />
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
@@ -941,58 +949,58 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="133" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="286" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="135" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="288" />
         <source>Confidential items</source>
         <translation>機密項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="433" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="435" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="261" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="446" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="466" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="448" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="468" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="486" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="488" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="488" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="490" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="504" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="506" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="511" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="513" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="541" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="543" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="542" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="544" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="586" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="588" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -1002,12 +1010,12 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="147" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="152" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="150" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="155" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}
@@ -1049,35 +1057,40 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>提出書類の節</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="73" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="71" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="98" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="89" />
         <source>Monitoring periods</source>
         <translation>モニタリング期間</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="80" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="78" />
         <source>After registration: the values monitored in each period, as Table 1 of the Monitoring Plan fixed them, and the actual emission reductions beside the estimate of C.3.</source>
         <translation>登録後: モニタリング計画の表1で定めたとおりに各期間でモニタリングした値と、C.3 の推計と並べた実際の排出削減量。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="86" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="84" />
         <source>Add period</source>
         <translation>期間を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="88" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="86" />
         <source>Remove period</source>
         <translation>期間を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="90" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="88" />
         <source>Import monitored data…</source>
         <translation>モニタリングデータを取り込む…</translation>
     </message>
     <message>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="90" />
+        <source>Export monitoring report…</source>
+        <translation>モニタリング報告書をエクスポート…</translation>
+    </message>
+    <message>
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="112" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="372" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="373" />
         <source>Monitored values</source>
         <translation>モニタリング値</translation>
     </message>
@@ -1093,14 +1106,14 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="365" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="366" />
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="74" />
         <source>First day</source>
         <translation>初日</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="366" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="367" />
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="75" />
         <source>Last day</source>
         <translation>最終日</translation>
@@ -1116,49 +1129,49 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>期間の排出削減量（tCO2e、切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="314" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="315" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="105" />
         <source>{0} problem(s)</source>
         <translation>問題 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="314" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="315" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="107" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="163" />
         <source>Complete</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="333" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="334" />
         <source>All periods: {0} errors, {1} warnings. Shown: this period and the dates.</source>
         <translation>全期間: エラー {0} 件、警告 {1} 件。表示中: この期間と日付に関するもの。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="362" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="363" />
         <source>value {0}</source>
         <translation>値 {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="368" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="369" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="72" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="211" />
         <source>Option</source>
         <translation>オプション</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="369" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="370" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="73" />
         <source>Instrument</source>
         <translation>計測機器</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="370" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="371" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="74" />
         <source>Calibration date</source>
         <translation>校正日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="371" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="372" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="75" />
         <source>Evidence</source>
         <translation>証拠書類</translation>
@@ -2608,191 +2621,243 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="72" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="190" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="362" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="191" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="366" />
         <source>Import monitored data</source>
         <translation>モニタリングデータの取り込み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="78" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="79" />
         <source>File of meter readings</source>
         <translation>メーター読み取り値のファイル</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="94" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="95" />
         <source>Unit of the readings</source>
         <translation>読み取り値の単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="95" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="96" />
         <source>e.g. kWh</source>
         <translation>例: kWh</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="97" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="98" />
         <source>Periods to fill</source>
         <translation>取り込む期間</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="103" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="360" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="28" />
+        <source>Export monitoring report</source>
+        <translation>モニタリング報告書のエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="35" />
+        <source>Monitoring Report Sheet (Excel)</source>
+        <translation>モニタリング報告シート（Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="36" />
+        <source>Monitoring Report (Word)</source>
+        <translation>モニタリング報告書（Word）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="37" />
+        <source>Monitoring Report (PDF)</source>
+        <translation>モニタリング報告書（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="46" />
+        <source>Public copy</source>
+        <translation>公開用</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="46" />
+        <source>Confidential copy</source>
+        <translation>非公開用</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="51" />
+        <source>Copies:</source>
+        <translation>版:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="53" />
+        <source>Periods in the report</source>
+        <translation>報告書に含める期間</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="59" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="104" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="361" />
         <source>Period {0}</source>
         <translation>期間 {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="109" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="77" />
+        <source>Choose at least one period for the report.</source>
+        <translation>報告書に含める期間を 1 つ以上選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="103" />
+        <source>Exported:</source>
+        <translation>エクスポートしたファイル:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="110" />
         <source>Keep the first of duplicate readings (else refuse the file)</source>
         <translation>重複した読み取り値は最初のものを使う（使わない場合はファイルを拒否）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="118" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="119" />
         <source>File:</source>
         <translation>ファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="119" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="120" />
         <source>First rows:</source>
         <translation>先頭の行:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="120" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="121" />
         <source>Time column:</source>
         <translation>時刻の列:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="121" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="122" />
         <source>Value column:</source>
         <translation>値の列:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="122" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="123" />
         <source>Meter column:</source>
         <translation>メーターの列:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="123" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="124" />
         <source>Parameter (Table 1):</source>
         <translation>パラメータ（表1）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="124" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="125" />
         <source>Unit of the readings:</source>
         <translation>読み取り値の単位:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="125" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="64" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="126" />
         <source>Periods:</source>
         <translation>期間:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="128" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="129" />
         <source>Time column</source>
         <translation>時刻の列</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="129" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="130" />
         <source>Value column</source>
         <translation>値の列</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="130" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="131" />
         <source>Meter column</source>
         <translation>メーターの列</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="131" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="132" />
         <source>Parameter (Table 1)</source>
         <translation>パラメータ（表1）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="135" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="136" />
         <source>Preview of the import</source>
         <translation>取り込みのプレビュー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="139" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="140" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="111" />
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="140" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="141" />
         <source>Meter</source>
         <translation>メーター</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="143" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="144" />
         <source>Readings</source>
         <translation>読み取り数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="144" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="145" />
         <source>Expected</source>
         <translation>想定数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="145" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="146" />
         <source>Missing (first)</source>
         <translation>欠測（最初）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="146" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="147" />
         <source>Duplicates</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="160" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="161" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="161" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="162" />
         <source>Apply</source>
         <translation>適用</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="192" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="193" />
         <source>Meter readings (*.csv *.xlsx);;All files (*)</source>
         <translation>メーター読み取り値 (*.csv *.xlsx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="203" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="277" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="207" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="281" />
         <source>Choose a CSV or .xlsx file of meter readings.</source>
         <translation>メーター読み取り値の CSV または .xlsx ファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="221" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="225" />
         <source>(none: one series)</source>
         <translation>（なし: 1 系列）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="230" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="234" />
         <source>Check the columns and the unit, then press Preview.</source>
         <translation>列と単位を確認してから「プレビュー」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="253" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="257" />
         <source>Choose at least one period to fill.</source>
         <translation>取り込む期間を 1 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="288" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="292" />
         <source>Reading {0}…</source>
         <translation>{0} を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="330" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="334" />
         <source>{0}: {1} rows, SHA-256 {2}. Readings in {3} are converted to {4}. {5} readings missing, {6} duplicate(s) ignored, {7} rows outside the chosen periods. Apply writes the totals and keeps the file as their evidence.</source>
         <translation>{0}: {1} 行、SHA-256 {2}。{3} の読み取り値を {4} に換算します。欠測 {5} 件、無視した重複 {6} 件、選んだ期間外の行 {7} 行。「適用」で合計を書き込み、ファイルをその証拠として保存します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="357" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="361" />
         <source>monitored data</source>
         <translation>モニタリングデータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="367" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="371" />
         <source>{0} imported into {1} period(s)</source>
         <translation>{0} を {1} 期間に取り込みました</translation>
     </message>

@@ -7,7 +7,7 @@ Prints, per run and as the median of the runs (the machine is shared and noisy):
 - choosing another period until its 300 values are listed
 - one value typed into the values table until the figures are shown again (the period's
   credited ER, actual vs estimated, and the C.3 panel), target < 100 ms
-- the periods' diagnostics (run once typing pauses), target < 300 ms
+- the diagnostics of the whole project, the periods' among them (run once typing pauses)
 - a period added (button) until its row and the figures are shown
 
 Run: QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_monitoring_gui.py [--runs N]
@@ -105,8 +105,8 @@ def one_run() -> dict[str, float]:
         assert page.periods.item(57, 4).text() != before
     out["one value typed -> figures shown (median of 10)"] = statistics.median(samples)
     start = time.perf_counter()
-    page.update_diagnostics()
-    out["periods' diagnostics (36,000 values)"] = time.perf_counter() - start
+    window.controller.recheck_now()  # the whole project's, the periods' among them
+    out["diagnostics once typing pauses (36,000 values)"] = time.perf_counter() - start
     stamps.clear()
     start = time.perf_counter()
     page.add_button.click()

@@ -86,6 +86,39 @@ def c3_from_docx(path: Path) -> Figures:
     return {}
 
 
+_PERIOD_ROW = re.compile(r"^Period (\d+)$")
+
+
+def credited_from_report_docx(path: Path) -> Figures:
+    """The credited ER each period of a Monitoring Report .docx states (table D.1: Period,
+    Dates, Days, RE_p, PE_p, ER_p, Credited ER): ``{"period 1": {"ER_credited": "1597"}}`` and
+    the total as ``{"periods": {"ER_credited": ...}}``; withheld figures (XXX) are left out."""
+    with SafeZip(path, DOC_LIMITS) as zf:
+        if not zf.has(_DOCUMENT_PART):
+            return {}
+        size = zf.members[_DOCUMENT_PART].size
+        if size > MAX_DOCUMENT_XML:
+            raise PackageFormatError(
+                f"the document's text ({human_size(size)}) is implausibly large for a report "
+                f"(at most {human_size(MAX_DOCUMENT_XML)})"
+            )
+        xml = zf.read(_DOCUMENT_PART, MAX_DOCUMENT_XML)
+    for rows in _tables(xml):
+        if not rows or rows[0][:3] != ["Period", "Dates", "Days"]:
+            continue
+        figures: Figures = {}
+        for row in rows[1:]:
+            if len(row) != 7 or (credited := _number(row[6])) is None:
+                continue
+            match = _PERIOD_ROW.match(row[0].strip())
+            if match:
+                figures[f"period {match.group(1)}"] = {"ER_credited": credited}
+            elif row[0].strip() == "Total":
+                figures["periods"] = {"ER_credited": credited}
+        return figures
+    return {}
+
+
 def _tables(xml: bytes) -> Iterator[list[list[str]]]:
     """The rows (cell texts) of each top-level table, in document order, streamed.
 

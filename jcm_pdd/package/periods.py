@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 KIND_VALIDATION = "validation"
 KIND_VERIFICATION = "verification"
 PERIODS_MEMBER = "data/monitoring/periods.json"
+REPORT_ROLE = "monitoring"  # documents of the covered periods: monitoring_<copy>_<docx|pdf|xlsx>
 
 
 def kind_of(index: dict[str, Any]) -> str:

@@ -273,6 +273,7 @@ def monitoring_periods(ctx: BuildContext) -> list[PayloadFile]:
     if missing:  # the gate refuses evidence that is not attached; this is the last guard
         raise UserError(f"The evidence file {missing[0][:12]}… is not in the project file.")
     data = periods.periods_data(ctx.project, ctx.periods, ctx.period_figures, packaged)
+    reports = _monitoring_reports(ctx)
     ctx.index["kind"] = periods.KIND_VERIFICATION
     ctx.index["monitoring"] = {
         "periods": [
@@ -292,8 +293,35 @@ def monitoring_periods(ctx: BuildContext) -> list[PayloadFile]:
             periods.PERIODS_MEMBER.removeprefix("data/"),
             "monitoring periods",
             data=canonical_json(data),
-        )
+        ),
+        *reports,
     ]
+
+
+def _monitoring_reports(ctx: BuildContext) -> list[PayloadFile]:
+    """The Monitoring Report Sheet workbook and the Monitoring Report (Word, PDF) of the covered
+    periods, public and confidential, among the documents (roles ``monitoring_<copy>_<ext>``)."""
+    from jcm_pdd.export import export_monitoring
+
+    out_dir = ctx.work_dir / "monitoring"
+    ctx.progress(0.9, "Exporting the Monitoring Report")
+    files = export_monitoring(ctx.project_path, out_dir, periods=list(ctx.periods))
+    roles: dict[str, str] = ctx.index.setdefault("documents", {})
+    taken = {PurePosixPath(path).name.casefold() for path in roles.values()}
+    payload = []
+    for file in sorted(files, key=lambda f: f.name):
+        suffix = file.suffix.lower()
+        data = file.read_bytes()
+        if suffix in (".docx", ".xlsx"):
+            data = normalize_ooxml(data, ctx.document_time)
+        elif suffix == ".pdf":
+            data = normalize_pdf(data, ctx.document_time)
+        copy = "public" if file.name.startswith("for_public_use_") else "confidential"
+        role = f"{periods.REPORT_ROLE}_{copy}_{suffix.lstrip('.')}"
+        path = "documents/" + unique_name(safe_file_name(file.name), taken)
+        roles[role] = "data/" + path
+        payload.append(PayloadFile(path, f"document: {role}", data=data))
+    return payload
 
 
 DEFAULT_PRODUCERS: tuple[Producer, ...] = (

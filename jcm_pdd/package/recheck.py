@@ -211,8 +211,10 @@ def _document_checks(
     for n, (role, value) in enumerate(sorted(documents.items())):
         member = _member_path(value)
         suffix = PurePosixPath(member).suffix.lower() if member else ""
-        if not member or not ok.get(member) or role.lower().startswith("moc"):
-            continue  # the MoC states no figures (an unlisted document is always read)
+        if not member or not ok.get(member) or role.lower().startswith(("moc", "monitoring")):
+            # the MoC states no figures; the Monitoring Report's are the periods' (checked by
+            # recheck_periods); an unlisted document is always read as a PDD's
+            continue
         try:
             if suffix == ".docx":
                 stated = docreaders.c3_from_docx(_extract(zf, member, tmp, f"doc{n}"))

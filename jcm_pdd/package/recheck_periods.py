@@ -11,6 +11,8 @@ intact and its content hash equal to the one the project names. A validation pac
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jcm_pdd.errors import UserError
@@ -87,6 +89,7 @@ def recheck_periods(
                 total.strip() == str(periods.credited_total(recomputed)),
             )
         )
+    checks += _from_reports(zf, index, recomputed, ok)
     _evidence(report, project, numbers, ok, zf)
     report.check(
         CHECK,
@@ -149,6 +152,49 @@ def _from_periods_file(
         report.add("figures", f"{member}: not the monitoring data this app writes", member)
         return []
     return compare(stated, recomputed, member, complete=True)
+
+
+def _from_reports(
+    zf: SafeZip, index: dict[str, Any], recomputed: Figures, ok: dict[str, bool]
+) -> list[FigureCheck]:
+    """The credited ER each Monitoring Report (.docx) of the package states, per period and in
+    total (its public copy withholds confidential figures: those are not stated there)."""
+    from jcm_pdd.package import docreaders
+    from jcm_pdd.package.recheck import compare
+
+    documents = index.get("documents")
+    if not isinstance(documents, dict):
+        return []
+    expected = {
+        period: {"ER_credited": values["ER_credited"]}
+        for period, values in recomputed.items()
+        if "ER_credited" in values
+    }
+    expected["periods"] = {"ER_credited": str(periods.credited_total(recomputed))}
+    checks: list[FigureCheck] = []
+    with tempfile.TemporaryDirectory(prefix="jcmpkg-verify-") as tmp:
+        for n, (role, member) in enumerate(sorted(documents.items())):
+            if not (
+                isinstance(role, str)
+                and role.startswith(periods.REPORT_ROLE)
+                and isinstance(member, str)
+                and member.lower().endswith(".docx")
+                and ok.get(member)
+            ):
+                continue
+            target = Path(tmp) / f"report{n}.docx"
+            try:
+                zf.copy_to(member, target)
+                stated = docreaders.credited_from_report_docx(target)
+            except Exception as exc:  # a hostile document gives a finding, never a crash
+                checks.append(FigureCheck(member, "-", "readable", str(exc), "", False))
+                continue
+            if not stated and role.endswith("confidential_docx"):
+                checks.append(
+                    FigureCheck(member, "-", "readable", "no credited ER table", "", False)
+                )
+            checks += compare(stated, expected, member, complete=False)
+    return checks
 
 
 def _evidence(

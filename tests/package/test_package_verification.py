@@ -20,7 +20,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from reseal import reseal  # noqa: E402
+from reseal import edit_docx_xml, reseal  # noqa: E402
 
 from jcm_pdd.cli import main  # noqa: E402
 from jcm_pdd.errors import UserError  # noqa: E402
@@ -119,6 +119,16 @@ def test_a_verification_package_carries_the_periods_and_verifies(
     rechecked = {(c.source, c.period, c.quantity) for c in report.figures}
     assert (PERIODS_MEMBER, "period 1 (2028)", "ER") in rechecked
     assert ("bag-info.txt", "periods", "ER_credited") in rechecked
+    documents = index["documents"]
+    assert isinstance(documents, dict)
+    assert {role for role in documents if role.startswith("monitoring_")} == {
+        f"monitoring_{copy}_{ext}"
+        for copy in ("public", "confidential")
+        for ext in ("docx", "pdf", "xlsx")
+    }
+    report_docx = documents["monitoring_confidential_docx"]
+    stated = {(c.period, c.stated) for c in report.figures if c.source == report_docx}
+    assert stated == {("period 1", "1597"), ("period 2", "1277"), ("periods", "2874")}
     names = {c.name: c.status for c in report.checks}
     assert names["monitoring periods re-computed"] == "passed"
     assert names["evidence files"] == "passed"
@@ -158,6 +168,23 @@ def test_a_period_figure_changed_and_resealed_reads_altered(
     assert report.verdict == "ALTERED"
     assert any(
         PERIODS_MEMBER in p.message and "period 1" in p.message and "1697" in p.message
+        for p in report.problems
+    ), report.summary()
+
+
+def test_a_credited_figure_changed_in_the_monitoring_report_reads_altered(
+    verification: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _, package = verification
+    documents = _index(package)["documents"]
+    assert isinstance(documents, dict)
+    member = documents["monitoring_confidential_docx"]
+    out = tmp_path / "report.jcmpkg"
+    reseal(package, out, {member: edit_docx_xml("word/document.xml", ">1,597<", ">1,697<")})
+    report = verify_package(out)
+    assert report.verdict == "ALTERED"
+    assert any(
+        member in p.message and "ER_credited period 1 is stated as 1697" in p.message
         for p in report.problems
     ), report.summary()
 

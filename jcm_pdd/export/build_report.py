@@ -20,7 +20,7 @@ from jcm_pdd.export.document import Block, DataTable, Document, Heading, KeyValu
 from jcm_pdd.export.monitoring_source import MonitoringCalc, PeriodFigures
 from jcm_pdd.export.redact import REDACTED, FieldReader
 from jcm_pdd.export.workbook_style import combos, symbol_text
-from jcm_pdd.methodology.engine import analysis
+from jcm_pdd.methodology.engine import analysis, round_value
 from jcm_pdd.methodology.fmt import format_fraction, whole
 from jcm_pdd.methodology.typeset import equation_runs, plain
 
@@ -85,7 +85,7 @@ class _Builder:
                 (
                     ("Title of the JCM project", self.text("pdd.title")),
                     ("Reference number", self.text("reference_number")),
-                    ("Partner country", self.text("rule_set.partner_country")),
+                    ("Partner country", self._country()),
                     ("Project participants", participants),
                     (
                         "Applied methodology",
@@ -99,6 +99,15 @@ class _Builder:
                 )
             ),
         ]
+
+    def _country(self) -> str:
+        """The partner country by name, as the forms print it (its code if unknown)."""
+        from jcm_pdd.forms.countries import load_countries
+        from jcm_pdd.paths import forms_dir
+
+        code = self.text("rule_set.partner_country")
+        found = [c for c in load_countries(forms_dir()).countries if c.code == code]
+        return found[0].name if found else code
 
     def _credited_total(self) -> str:
         periods = self.calc.periods
@@ -125,14 +134,12 @@ class _Builder:
                     columns=(
                         "Parameter",
                         "Monitored value",
-                        "Unit",
                         "Option",
-                        "Measuring equipment",
-                        "Calibrated",
+                        "Measuring equipment, last calibration",
                         "Evidence",
                     ),
                     rows=tuple(rows),
-                    widths=(1.4, 1.1, 0.9, 1.0, 1.8, 1.1, 2.0),
+                    widths=(1.5, 1.5, 1.1, 2.3, 2.2),
                     numeric=frozenset({1}),
                 )
             )
@@ -154,7 +161,7 @@ class _Builder:
         unit = self._plan_unit(key, index) or param.unit
         if entry is None:
             missing = "[to be completed]" if self.draft else ""
-            return (symbol_text(param, index), missing, unit, "", "", "", "")
+            return (symbol_text(param, index), f"{missing} {unit}".strip(), "", "", "")
         path = self.calc.value_path(figures.number, entry)
         value = self.text(f"{path}.value")
         if key in figures.hidden:
@@ -165,17 +172,24 @@ class _Builder:
             REDACTED
             if self.reader.hidden(f"{path}.evidence")
             else "\n".join(
-                f"{self.names.get(h, 'file')} (SHA-256 {h[:12]}…)" for h in entry.evidence
+                f"{self.names.get(h, 'file')}\nSHA-256 {h[:12]}…" for h in entry.evidence
             )
         )
         option = self.text(f"{path}.option")
+        calibrated = self.text(f"{path}.calibration_date")
+        equipment = "\n".join(
+            x
+            for x in (
+                self.text(f"{path}.instrument"),
+                f"calibrated {calibrated}" if calibrated else "",
+            )
+            if x
+        )
         return (
             symbol_text(param, index),
-            value,
-            unit,
+            f"{value} {unit}".strip(),
             f"Option {option}" if option and option != REDACTED else option,
-            self.text(f"{path}.instrument"),
-            self.text(f"{path}.calibration_date"),
+            equipment,
             evidence,
         )
 
@@ -190,22 +204,23 @@ class _Builder:
         base = f"monitoring.periods.{figures.number}.imports"
         rows = []
         for n, record in enumerate(figures.period.imports):
+            digest = (
+                REDACTED if self.reader.hidden(f"{base}.{n}.sha256") else f"{record.sha256[:16]}…"
+            )
             rows.append(
                 (
-                    self.text(f"{base}.{n}.file_name"),
-                    f"{record.sha256[:16]}…"
-                    if not self.reader.hidden(f"{base}.{n}.sha256")
-                    else REDACTED,
+                    f"{self.text(f'{base}.{n}.file_name')}\nSHA-256 {digest}",
                     f"{record.rows:,}",
                     self.text(f"{base}.{n}.imported_on"),
-                    self.text(f"{base}.{n}.summary") if not figures.withheld else REDACTED,
+                    # the totals it gave are the period's values: hidden with any of them
+                    self.text(f"{base}.{n}.summary") if not figures.hidden else REDACTED,
                 )
             )
         return DataTable(
-            columns=("File", "SHA-256", "Rows", "Imported", "What it gave"),
+            columns=("File", "Rows", "Imported", "What it gave"),
             rows=tuple(rows),
-            widths=(1.6, 1.3, 0.6, 1.0, 2.8),
-            numeric=frozenset({2}),
+            widths=(2.6, 0.8, 1.3, 3.9),
+            numeric=frozenset({1}),
         )
 
     def methods(self) -> list[Block]:
@@ -350,17 +365,30 @@ class _Builder:
         if compared is None:
             return [head, Paragraph("The ex-ante estimate (PDD C.3) cannot be calculated.")]
         withheld = any(f.withheld for f in self.calc.periods)
+        estimate = self.calc.estimate
+        c3_days = {r.year: r.days for r in estimate.c3.rows} if estimate is not None else {}
         monitored = [y for y in compared.years if y.monitored_days]
+        rounding = self.t.rounding.emission_reductions
+
+        def same_days(year: int, estimated: int | None, days: int) -> int | None:
+            """The C.3 row's ER pro rata for the monitored days of its year."""
+            if estimated is None or not c3_days.get(year):
+                return None
+            return round_value(
+                Fraction(estimated * min(days, c3_days[year]), c3_days[year]), rounding
+            )
+
+        pro_rata = [same_days(y.year, y.estimated_er, y.monitored_days) for y in monitored]
         rows = tuple(
             (
                 str(y.year),
                 "-" if y.estimated_er is None else whole(y.estimated_er),
+                "-" if share is None else whole(share),
                 REDACTED if withheld else ("-" if y.actual_er is None else whole(y.actual_er)),
                 str(y.monitored_days),
             )
-            for y in monitored
+            for y, share in zip(monitored, pro_rata, strict=True)
         )
-        estimated = sum(y.estimated_er or 0 for y in monitored)
         actual = sum(y.actual_er or 0 for y in monitored)
         return [
             head,
@@ -368,22 +396,26 @@ class _Builder:
                 columns=(
                     "Year",
                     "Estimated ER, PDD C.3 (tCO2e)",
+                    "Estimated for the monitored days (tCO2e)",
                     "Actual ER (tCO2e)",
                     "Monitored days",
                 ),
                 rows=rows,
                 total=(
-                    "Years monitored",
-                    whole(estimated),
+                    "Monitored",
+                    "",
+                    whole(sum(x or 0 for x in pro_rata)),
                     REDACTED if withheld else whole(actual),
                     str(sum(y.monitored_days for y in monitored)),
                 ),
-                widths=(1.0, 1.6, 1.4, 1.2),
-                numeric=frozenset({1, 2, 3}),
+                widths=(0.8, 1.5, 1.6, 1.3, 1.1),
+                numeric=frozenset({1, 2, 3, 4}),
             ),
             Paragraph(
-                SHARE_NOTE + " The PDD estimates a full year's ER for the whole crediting period "
-                f"at {whole(compared.estimated_total)} tCO2e in total.",
+                SHARE_NOTE + " The estimate for the monitored days is the year's C.3 figure "
+                "times the monitored days over the days C.3 counts in that year. PDD C.3 "
+                f"estimates {whole(compared.estimated_total)} tCO2e over the whole operational "
+                "lifetime.",
                 style="note",
             ),
         ]

@@ -131,7 +131,8 @@ def export_monitoring(
     total = len(jobs) + 1
     report(0, total, "Calculating the monitoring periods")
     calcs = {
-        public: monitoring_calc(project, numbers, public=public) for public in {j[1] for j in jobs}
+        public: monitoring_calc(project, numbers, public=public, draft=draft)
+        for public in {j[1] for j in jobs}
     }
     first = next(iter(calcs.values()))
     if not draft:

@@ -103,6 +103,17 @@ def _template(project: Project) -> Template:
     return template
 
 
+def _without_gaps(project: Project, template: Template) -> Project:
+    """A copy whose Table 2 rows and default selections are all usable (a draft's plan)."""
+    copy = project.model_copy(deep=True)
+    plan = copy.monitoring_plan
+    known = set(template.parameters)
+    plan.fixed_ex_ante = [r for r in plan.fixed_ex_ante if r.key in known and r.value is not None]
+    plan.default_selections = [r for r in plan.default_selections if r.key in known]
+    plan.monitored = [r for r in plan.monitored if r.key in known]
+    return copy
+
+
 def _hidden_plan(project: Project, template: Template, reader: FieldReader) -> set[tuple[str, Any]]:
     """(key, index) of plan values marked confidential (Table 1 estimates included)."""
     from jcm_pdd.methodology.inputs import inputs_from_project
@@ -148,8 +159,10 @@ def monitoring_calc(
     numbers: list[int] | None = None,
     *,
     public: bool = False,
+    draft: bool = False,
 ) -> MonitoringCalc:
-    """The figures of the chosen periods (default: all) for one copy of the exports."""
+    """The figures of the chosen periods (default: all) for one copy of the exports; a draft
+    leaves incomplete plan rows out (their cells stay blank) instead of refusing."""
     from jcm_pdd.methodology import estimate_project
     from jcm_pdd.monitoring import compare, period_actual, plan_inputs
 
@@ -167,7 +180,15 @@ def monitoring_calc(
             f"(the project has {len(periods)})."
         )
     template = _template(project)
-    plan = plan_inputs(project, template)
+    try:
+        plan = plan_inputs(project, template)
+    except UserError as exc:  # the engine's InputError: an incomplete Monitoring Plan
+        if not draft:
+            raise UserError(
+                f"The Monitoring Plan is incomplete: {exc.message}. Export a draft, or complete "
+                "the plan."
+            ) from None
+        plan = plan_inputs(_without_gaps(project, template), template)
     reader = FieldReader(project, public=True)
     calc = MonitoringCalc(
         project,

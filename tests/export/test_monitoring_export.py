@@ -27,7 +27,13 @@ from jcm_pdd.model.marks import stable_path
 from jcm_pdd.monitoring import period_actual
 from jcm_pdd.paths import registered_sample_path
 from jcm_pdd.storage import load_project, save_project
-from tests.monitoring.periods_support import period, project_for, registered_sample, template
+from tests.monitoring.periods_support import (
+    period,
+    project_for,
+    registered_sample,
+    registry,
+    template,
+)
 
 D = dt.date
 
@@ -211,11 +217,17 @@ def test_the_report_carries_the_periods_figures_in_word_and_pdf(
             "Tengerleg Nar LLC",
         ):
             assert expected in text, expected
-    # actual beside the estimate: 2027 gets 911.585799 + 496.952926 x 92/183 -> 1161, C.3 1327
+    # actual beside the estimate: 2027 gets 911.585799 + 496.952926 x 92/183 = 1161.42 -> 1161
+    # beside C.3's 1327 (275 days, all monitored); 2028 gets 496.952926 x 91/183 = 247.1 -> 247
+    # beside C.3's 1762 x 91/366 = 438.08 -> 438 for the same days
     docx = read_docx(str(paths[1]))
     comparison = next(t for t in docx.tables if t.rows[0].cells[0].text == "Year")
-    assert [c.text for c in comparison.rows[1].cells] == ["2027", "1,327", "1,161", "275"]
-    assert [c.text for c in comparison.rows[2].cells] == ["2028", "1,762", "247", "91"]
+    rows = [[c.text for c in row.cells] for row in comparison.rows[1:]]
+    assert rows == [
+        ["2027", "1,327", "1,327", "1,161", "275"],
+        ["2028", "1,762", "438", "247", "91"],
+        ["Monitored", "", "1,765", "1,408", "366"],
+    ]
 
 
 def test_a_final_export_is_refused_while_a_period_is_incomplete(tmp_path: Path) -> None:
@@ -285,3 +297,78 @@ def test_the_figures_match_the_hand_derivation_for_id_am002() -> None:
     assert results[0] is not None and results[1] is not None
     assert results[0].result.er == Fraction(594859, 44000)
     assert [r.credited for r in results if r] == [13, 14]
+
+
+def _notes(paths: list[Path], pdf_text: Callable[[Path], str]) -> list[str]:
+    import zipfile
+
+    from jcm_pdd.methodology.public_text import internal_note
+
+    found = []
+    for path in paths:
+        if path.suffix == ".pdf":
+            texts = {path.name: pdf_text(path)}
+        else:
+            with zipfile.ZipFile(path) as archive:
+                texts = {
+                    f"{path.name}:{n}": archive.read(n).decode("utf-8", "replace")
+                    for n in archive.namelist()
+                    if n.endswith((".xml", ".rels"))
+                }
+        found += [f"{where}: {note}" for where, t in texts.items() if (note := internal_note(t))]
+    return found
+
+
+TEMPLATE_IDS = sorted(t.identity.full_id for t in registry().all())
+
+
+@pytest.mark.parametrize("full_id", TEMPLATE_IDS)
+def test_each_template_exports_a_monitoring_draft_without_research_notes(
+    full_id: str, tmp_path: Path, pdf_text: Callable[[Path], str]
+) -> None:
+    """A fresh project of every shipped template with one period (every Table 1 row monitored
+    as 1): the MRS formulas translate and the documents draw, with no research note in them."""
+    from jcm_pdd.methodology import new_project_from_template
+    from jcm_pdd.model import MonitoredValue, MonitoringPeriod
+
+    found = next(t for t in registry().all() if t.identity.full_id == full_id)
+    project = new_project_from_template(found)
+    project.pdd.title = "Project"
+    values = [
+        MonitoredValue(key=r.key, index=dict(r.index), value=Decimal(1), option=r.option)
+        for r in project.monitoring_plan.monitored
+    ]
+    project.monitoring.periods.append(
+        MonitoringPeriod(start=D(2028, 1, 1), end=D(2028, 12, 31), values=values)
+    )
+    written = export_monitoring(project, tmp_path, draft=True)
+    assert len(written) == 6
+    assert _notes(written, pdf_text) == []
+
+
+def test_the_registered_sample_exports_as_final_without_research_notes(
+    tmp_path: Path, pdf_text: Callable[[Path], str]
+) -> None:
+    written = export_monitoring(registered_sample_path(), tmp_path)
+    assert len(written) == 6
+    assert _notes(written, pdf_text) == []
+
+
+def test_a_confidential_plan_value_withholds_every_periods_figures(tmp_path: Path) -> None:
+    """VN_AM002 with NLL_RE (Table 2) confidential: RE, ER and the credited ER of every period
+    are XXX in the public copy (RE / 0.8 / T would give NLL_RE back); PE is not derived from it."""
+    project = _vn_am002()
+    _mark(project, "monitoring_plan.fixed_ex_ante.0.value")
+    assert project.monitoring_plan.fixed_ex_ante[0].key == "NLL_RE"
+    (public,) = export_monitoring(project, tmp_path, formats=("xlsx",), copies=("public",))
+    book = load_workbook(public)
+    rows = _sheet_rows(book[MRS_CALC])
+    p = template("JCM_VN_AM002").parameters
+    for symbol in (p["RE"].symbol, p["ER"].symbol, f"{p['ER'].symbol} (credited)"):
+        assert rows[symbol][2:4] == ("XXX", "XXX"), symbol
+    assert str(rows[p["PE"].symbol][2]).startswith("=")
+    table3 = [r for r in book[MRS_INPUT].iter_rows(values_only=True) if r[2] in ("tCO2/p", "tCO2")]
+    assert [r[1] for r in table3] == ["XXX", "XXX", "XXX"]
+    assert "XXX" in [
+        r[2] for r in book[MRS_INPUT].iter_rows(values_only=True) if r[0] and "NLL_RE" in str(r[0])
+    ]

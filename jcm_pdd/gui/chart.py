@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
@@ -12,7 +14,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCursor, QPainter
+from PySide6.QtGui import QCursor, QPainter, QResizeEvent
 from PySide6.QtWidgets import QToolTip
 
 from jcm_pdd.gui.theme import is_dark
@@ -23,14 +25,24 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
-def year_axis(years: list[int]) -> QBarCategoryAxis | QCategoryAxis:
-    """The years under the bars: each year where they fit, else every few years at its bar
-    (a side panel has no room for eighteen labels, and elided labels read as dots)."""
-    if len(years) <= 8:
+def nice_interval(top: float, intervals: int) -> int:
+    """A round tick interval (1, 2 or 5 times a power of ten) that covers ``top`` in at most
+    ``intervals`` steps."""
+    raw = max(top, 1.0) / max(1, intervals)
+    magnitude = 10 ** max(0, math.floor(math.log10(raw)))
+    return next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+
+
+def year_axis(years: list[int], room: int = 5) -> QBarCategoryAxis | QCategoryAxis:
+    """The years under the bars: each year where they fit, else every few years at its bar,
+    at most ``room`` labels (a side panel has no room for eighteen labels, and elided labels
+    read as dots)."""
+    room = max(1, room)
+    if len(years) <= min(8, room):
         axis = QBarCategoryAxis()
         axis.append([str(y) for y in years])
         return axis
-    step = max(2, -(-len(years) // 5))  # at most five labels: each fits its span
+    step = max(2, -(-len(years) // room))  # each label fits its span
     labelled = QCategoryAxis()
     labelled.setRange(-0.5, len(years) - 0.5)
     labelled.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter)
@@ -52,6 +64,23 @@ class YearChart(QChartView):
         self.setChart(self._chart)
         self._key: tuple[object, ...] = ()
         self._years: tuple[C3Row, ...] = ()
+        self._room = self.label_room()
+
+    def label_room(self) -> tuple[int, int]:
+        """How many year labels fit across, and how many tick steps up, at the view's size
+        (labels that do not fit are drawn as dots)."""
+        metrics = self.fontMetrics()
+        across = (self.width() - 90) // (metrics.horizontalAdvance("2026") + 24)
+        up = (self.height() - 110) // (2 * metrics.lineSpacing())
+        return max(1, min(8, across)), max(1, min(5, up))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        room = self.label_room()
+        if room != self._room and self._years:
+            self._room = room
+            self._key = ()  # the axes again, with as many labels as now fit
+            self.set_years(self._years)
 
     def value_text(self, bar_set: QBarSet, index: int) -> str:
         """What hovering a bar shows: its year, series and value in whole tCO2e."""
@@ -73,7 +102,8 @@ class YearChart(QChartView):
 
     def set_years(self, years: tuple[C3Row, ...]) -> None:
         """Bars of the C.3 rows as the table shows them (whole tCO2e)."""
-        key = tuple(years)
+        self._room = self.label_room()
+        key = (*years, self._room)
         if key == self._key:
             return
         self._key = key
@@ -103,10 +133,14 @@ class YearChart(QChartView):
         for bar_set in sets:
             series.append(bar_set)
         chart.addSeries(series)
-        axis_x = year_axis([y.year for y in years])
+        across, up = self._room
+        axis_x = year_axis([y.year for y in years], across)
         axis_y = QValueAxis()
-        axis_y.setRange(0, top * 1.1 if top > 0 else 1)
-        axis_y.applyNiceNumbers()  # round ticks (0, 500, 1,000 ...), not 970 and 1939
+        # round ticks (0, 500, 1,000 ...), not 970 and 1939, and only as many as fit
+        step = nice_interval(top * 1.05, up)
+        steps = max(1, math.ceil(top * 1.05 / step))
+        axis_y.setRange(0, step * steps)
+        axis_y.setTickCount(steps + 1)
         axis_y.setLabelFormat("%.0f")
         axis_y.setTitleText("tCO2e")
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)

@@ -27,6 +27,9 @@ def test_the_chart_labels_years_rounds_ticks_and_shows_values_on_hover(window, q
     assert [int(x) for x in labels] == sorted(int(x) for x in labels)
     step = (axis_y.max() - axis_y.min()) / (axis_y.tickCount() - 1)
     assert step == round(step) and int(step) % 100 == 0, step  # e.g. 0, 500, 1,000
+    # only as many labels as fit the panel's chart (more were drawn as dots)
+    across, up = view.label_room()
+    assert len(labels) <= across and axis_y.tickCount() - 1 <= up
     series = next(s for s in chart.series() if isinstance(s, QBarSeries))
     er = series.barSets()[2]
     assert view.value_text(er, 1) == f"{rows[1].year} ER: {rows[1].emission_reductions:,} tCO2e"
@@ -48,3 +51,26 @@ def test_the_c3_table_shows_the_days_of_a_part_year(window, qtbot) -> None:
     shown = [int(grid.item(r, 1).text()) for r in range(grid.rowCount())]
     assert shown == [r.days for r in rows]
     assert shown[0] < rows[0].days_in_year  # the sample starts mid-year: pro-rated
+
+
+def test_a_short_chart_keeps_readable_labels(qtbot) -> None:
+    """A chart squeezed to its minimum height takes fewer, rounder ticks (the labels of six
+    ticks in 90 pixels were elided to dots), and more when it grows again."""
+    from jcm_pdd.gui.chart import YearChart
+    from jcm_pdd.methodology.c3 import C3Row
+
+    view = YearChart()
+    qtbot.addWidget(view)
+    view.resize(300, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_years(tuple(C3Row(2026 + n, 365, 365, 419, 0, 418) for n in range(10)))
+    axis_y = next(a for a in view.chart().axes(Qt.Orientation.Vertical))
+    short = axis_y.tickCount()
+    assert 2 <= short <= 4 and axis_y.max() >= 419
+    axis_x = next(a for a in view.chart().axes(Qt.Orientation.Horizontal))
+    assert len(axis_x.categoriesLabels()) <= view.label_room()[0] < 10
+    view.resize(300, 420)
+    qtbot.waitUntil(lambda: view.label_room()[1] > short - 1)
+    axis_y = next(a for a in view.chart().axes(Qt.Orientation.Vertical))
+    assert axis_y.tickCount() > short and axis_y.max() >= 419

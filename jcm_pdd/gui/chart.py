@@ -29,7 +29,7 @@ def nice_interval(top: float, intervals: int) -> int:
     """A round tick interval (1, 2 or 5 times a power of ten) that covers ``top`` in at most
     ``intervals`` steps."""
     raw = max(top, 1.0) / max(1, intervals)
-    magnitude = 10 ** max(0, math.floor(math.log10(raw)))
+    magnitude: int = 10 ** max(0, math.floor(math.log10(raw)))
     return next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
 
 

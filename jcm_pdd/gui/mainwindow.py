@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from jcm_pdd.gui.review_panel import ReviewPanel
     from jcm_pdd.gui.round_view import RoundView
     from jcm_pdd.gui.signoff_panel import SignOffPanel
+    from jcm_pdd.gui.verifier_periods import PeriodsPanel
 
 PROJECT_FILTER = "JCM PDD project (*.jcmpdd)"
 OPEN_FILTER = "JCM PDD project or validation package (*.jcmpdd *.jcmpkg)"
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
     findings_panel: ReviewPanel  # the review docks' panels (review_docks, participant)
     signoff_panel: SignOffPanel
     round_view: RoundView
+    periods_panel: PeriodsPanel  # verifier mode (a verification package)
     response_panel: ResponsePanel | None
     # The actions and menus window_menus.install_menus builds (again after a language change).
     act_new: QAction

@@ -10,12 +10,14 @@ package, and only when the reviewer changes something.
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from jcm_pdd.gui.fields import FIELD_MENU_HOOK
+from jcm_pdd.gui.navigator import MONITORING_ID
 
 if TYPE_CHECKING:
     from jcm_pdd.gui.mainwindow import MainWindow
@@ -54,12 +56,27 @@ def add_review_docks(window: MainWindow, state: PackageState) -> list[QDockWidge
     assert project is not None  # a package's session is made only over its project
     review, path = state.review, state.review_path
     titles = section_titles(project)
+    field_paths = target_paths(project, view.sections)
+    if state.verification:  # the covered periods are sections to find on and sign off
+        from jcm_pdd.gui.verifier_periods import period_key
+        from jcm_pdd.package.fingerprint import period_sections
+
+        specs = period_sections(project)
+        for number in state.periods:
+            key = period_key(number)
+            if key in specs:
+                titles[key] = specs[key].title
+                values = project.monitoring.periods[number - 1].values
+                field_paths[key] = [
+                    f"monitoring.periods.{number - 1}.values.{row}.value"
+                    for row in range(len(values))
+                ]
     findings = ReviewPanel(
         review,
         path,
         author=reviewer_name(window),
         section_titles=titles,
-        field_paths=target_paths(project, view.sections),
+        field_paths=field_paths,
         path_label=lambda p: path_label(view.sections, p, current_language()),
     )
     signoffs = SignOffPanel(
@@ -76,7 +93,9 @@ def add_review_docks(window: MainWindow, state: PackageState) -> list[QDockWidge
     window.findings_panel = findings
     window.signoff_panel = signoffs
     follow_navigator(window)
-    findings.go_to_target.connect(window.go_to_target)
+    from jcm_pdd.gui.verifier_periods import period_path
+
+    findings.go_to_target.connect(lambda target: window.go_to_target(period_path(target)))
     signoffs.go_to_path.connect(window.go_to_target)
     findings.changed.connect(signoffs.refresh)
     signoffs.changed.connect(findings.refresh)
@@ -87,6 +106,8 @@ def add_review_docks(window: MainWindow, state: PackageState) -> list[QDockWidge
         ("findingsDock", tr("Findings"), findings),
         ("signoffDock", tr("Sign-offs"), signoffs),
     ]
+    if state.verification:
+        panels.insert(0, ("periodsDock", tr("Periods"), _periods_panel(window, state)))
     if state.round > 1 or len(review.packages) > 1:
         from jcm_pdd.gui.round_view import RoundView
 
@@ -122,6 +143,44 @@ def add_review_docks(window: MainWindow, state: PackageState) -> list[QDockWidge
     return docks
 
 
+def _period_shown(window: MainWindow, follow: Callable[[], None]) -> str:
+    """Verifier mode on the Monitoring page: the key of the period selected there if the
+    package covers it (``MRS:period N``), else ""; ``follow`` runs when the selection moves."""
+    from jcm_pdd.gui.monitoring_page import MonitoringPage
+    from jcm_pdd.gui.verifier_periods import period_key
+
+    view = window.view
+    page = view.page(MONITORING_ID) if view is not None else None
+    if not isinstance(page, MonitoringPage):
+        return ""
+    if not getattr(page, "_verifier_follows", False):
+        page.periods.currentCellChanged.connect(lambda *_: follow())
+        page._verifier_follows = True  # type: ignore[attr-defined]
+    state = getattr(window.session, "package_state", None)
+    number = page.current_period() + 1
+    return period_key(number) if state is not None and number in state.periods else ""
+
+
+def _periods_panel(window: MainWindow, state: PackageState) -> QWidget:
+    """Verifier mode: the covered periods with their findings and sign-offs."""
+    from jcm_pdd.gui.verifier_periods import PeriodsPanel
+    from jcm_pdd.methodology.fmt import whole
+
+    project = state.opened.project
+    assert project is not None
+    rows = []
+    for number in state.periods:
+        period = project.monitoring.periods[number - 1]
+        start, end = period.start, period.end
+        dates = f"{start:%d/%m/%Y} – {end:%d/%m/%Y}" if start and end else ""
+        credited = state.figures.get(f"period {number}", {}).get("ER_credited")
+        rows.append((number, dates, whole(int(credited)) if credited else "—"))
+    panel = PeriodsPanel(state.review, rows, window.findings_panel, window.signoff_panel)
+    panel.go_to_target.connect(window.go_to_target)
+    window.periods_panel = panel
+    return panel
+
+
 def remove_review_docks(window: MainWindow) -> None:
     for dock in window.review_docks:
         window.removeDockWidget(dock)
@@ -151,7 +210,15 @@ def follow_navigator(window: MainWindow) -> None:
     titles = section_titles(session.project)
     findings, signoffs = window.findings_panel, window.signoff_panel
 
+    state = getattr(session, "package_state", None)
+    verifying = state is not None and state.verification
+
     def section_shown(section_id: str) -> None:
+        if verifying and section_id == MONITORING_ID:
+            key = _period_shown(window, lambda: section_shown(MONITORING_ID))
+            findings.set_target(key or section_id)
+            signoffs.set_section(key)
+            return
         findings.set_target(section_id)
         signoffs.set_section(section_id if section_id in titles else "")
 

@@ -1,5 +1,10 @@
 """Validator mode: a ``.jcmpkg`` opened read-only through ``jcm_pdd.package.open_package``.
 
+A verification package (monitoring periods, after registration) opens the same way in verifier
+mode: the banner names the periods it covers, the review records a verification round, and the
+figures a sign-off covers include each covered period's own (``covered_figures``); the Periods
+dock (``verifier_periods``) gives findings and sign-offs per period.
+
 The package is verified on open; the document shows in the same navigator, figures and "show
 calculation" as the editor, with an integrity banner, every editor disabled, no lock, no
 autosave and nothing written into or beside the package (its private copies live in a
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -24,6 +30,7 @@ from jcm_pdd.package import bagit
 from jcm_pdd.package.diff import ProjectDiff
 from jcm_pdd.package.engine import Figures
 from jcm_pdd.package.opened import OpenedPackage
+from jcm_pdd.package.periods import KIND_VERIFICATION
 from jcm_pdd.package.review import (
     PackageRef,
     Review,
@@ -59,12 +66,26 @@ class PackageState:
         if self._figures is None:
             from jcm_pdd.gui.signoff_panel import package_figures
 
-            self._figures = package_figures(self.opened)
+            figures = package_figures(self.opened)
+            if self.verification:  # each covered period's own figures, for its sign-off
+                figures.update(covered_figures(self.opened, self.periods))
+            self._figures = figures
         return self._figures
 
     @property
     def round(self) -> int:
         return self.opened.round or 1
+
+    @property
+    def verification(self) -> bool:
+        """A verification package (monitoring periods, after registration), not a validation
+        package: the validator window works as a verifier's."""
+        return self.opened.report.kind == KIND_VERIFICATION
+
+    @property
+    def periods(self) -> list[int]:
+        """The monitoring periods a verification package covers, numbered from 1 ([] if none)."""
+        return covered_periods(self.opened.index)
 
     @property
     def verdict(self) -> str:
@@ -101,8 +122,14 @@ def open_package_state(path: Path) -> PackageState:
                     "ask for it to be packaged again as round {3}."
                 ).format(path.name, round_, clash.file_name, review.latest_round + 1)
             )
+        verification = opened.report.kind == KIND_VERIFICATION
         review.record_package(
-            round_, opened.package_id, path.name, verdict=str(opened.report.verdict)
+            round_,
+            opened.package_id,
+            path.name,
+            verdict=str(opened.report.verdict),
+            kind="verification" if verification else "validation",
+            periods=covered_periods(opened.index),
         )
         responded = review.apply_responses(opened.responses())
         previous = earlier_package(review, round_, path.parent)
@@ -116,7 +143,8 @@ def open_package_session(path: Path) -> tuple[DocumentSession, PackageState]:
     """A read-only session of the package's project, and the package's state."""
     state = open_package_state(path)
     assert state.opened.project is not None
-    session = DocumentSession(state.opened.project, path, read_only=tr("validation package"))
+    kind = tr("verification package") if state.verification else tr("validation package")
+    session = DocumentSession(state.opened.project, path, read_only=kind)
     session.package = state.opened  # type: ignore[attr-defined]  # closed with the document
     session.package_state = state  # type: ignore[attr-defined]
     return session, state
@@ -125,22 +153,56 @@ def open_package_session(path: Path) -> tuple[DocumentSession, PackageState]:
 def banner(state: PackageState) -> tuple[str, str]:
     """The integrity banner's text and its theme state ("ok" or "error")."""
     name = state.path.name
+    if state.verification:
+        what = tr("Verification package “{0}” (round {1}; monitoring periods {2})").format(
+            name, state.round, ", ".join(str(n) for n in state.periods)
+        )
+    else:
+        what = tr("Validation package “{0}” (round {1})").format(name, state.round)
     if state.trusted:
         return (
             tr(
-                "Validation package “{0}” (round {1}): VERIFIED — every file matches its "
-                "checksum. Read-only."
-            ).format(name, state.round),
+                "{0}: VERIFIED — every file matches its checksum and every figure re-computes. "
+                "Read-only."
+            ).format(what),
             "ok",
         )
     problems = "; ".join(_problem_words(state)[:4])
     return (
         tr(
-            "{1} — NOT TRUSTWORTHY. Validation package “{0}” (round {2}) does not match its "
-            "checksums: {3}. Do not base findings or an opinion on it. Read-only."
-        ).format(name, state.verdict, state.round, problems),
+            "{1} — NOT TRUSTWORTHY. {0} does not match its checksums: {2}. Do not base "
+            "findings or an opinion on it. Read-only."
+        ).format(what, state.verdict, problems),
         "error",
     )
+
+
+def covered_periods(index: dict[str, Any]) -> list[int]:
+    """The periods (from 1) a verification package's index names; [] for any other package."""
+    monitoring = index.get("monitoring")
+    listed = monitoring.get("periods") if isinstance(monitoring, dict) else None
+    if not isinstance(listed, list):
+        return []
+    return [
+        item["number"]
+        for item in listed
+        if isinstance(item, dict) and type(item.get("number")) is int
+    ]
+
+
+def covered_figures(opened: OpenedPackage, numbers: list[int]) -> Figures:
+    """The covered periods' figures from the package's own project and template ({} when they
+    cannot be re-run: the integrity banner already says why)."""
+    from jcm_pdd.package.periods import period_figures
+
+    project, template = opened.project, opened.template
+    count = len(project.monitoring.periods) if project is not None else 0
+    if project is None or template is None or not all(1 <= n <= count for n in numbers):
+        return {}
+    try:
+        return period_figures(project, template, [n - 1 for n in numbers])
+    except UserError:
+        return {}
 
 
 def _problem_words(state: PackageState) -> list[str]:

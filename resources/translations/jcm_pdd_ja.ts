@@ -284,8 +284,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="72" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="128" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="287" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="130" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="289" />
         <location filename="../../jcm_pdd/gui/selftest.py" line="83" />
         <source>Diagnostics</source>
         <translation>診断</translation>
@@ -704,8 +704,8 @@
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="122" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="286" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="124" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="288" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
@@ -880,7 +880,7 @@
         <translation>クラッシュレポートのフォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="243" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="245" />
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
@@ -949,58 +949,58 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="135" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="288" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="137" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="290" />
         <source>Confidential items</source>
         <translation>機密項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="435" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="437" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="261" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="448" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="468" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="450" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="470" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="488" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="490" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="490" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="492" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="506" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="508" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="513" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="515" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="543" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="545" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="544" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="546" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="588" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="590" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -1120,6 +1120,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
         <source>ER credited</source>
         <translation>クレジット対象の排出削減量</translation>
     </message>
@@ -1463,134 +1464,149 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>「{0}」はこの行の選択肢にありません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="85" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="106" />
         <source>The package holds no readable project.</source>
         <translation>パッケージに読み込めるプロジェクトがありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="99" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="120" />
         <source>“{0}” says it is round {1}, but its review already holds another package as round {1} (“{2}”). A resubmission must carry the next round number: ask for it to be packaged again as round {3}.</source>
         <translation>「{0}」は第 {1} 回とされていますが、レビューには別のパッケージ（「{2}」）が第 {1} 回として記録されています。再提出には次のラウンド番号が必要です。第 {3} 回として作成し直すよう依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="131" />
-        <source>Validation package “{0}” (round {1}): VERIFIED — every file matches its checksum. Read-only.</source>
-        <translation>審査パッケージ「{0}」（第 {1} 回）: 検証済み — すべてのファイルがチェックサムと一致しました。読み取り専用です。</translation>
+        <location filename="../../jcm_pdd/gui/validator.py" line="146" />
+        <source>verification package</source>
+        <translation>検証パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="139" />
-        <source>{1} — NOT TRUSTWORTHY. Validation package “{0}” (round {2}) does not match its checksums: {3}. Do not base findings or an opinion on it. Read-only.</source>
-        <translation>{1} — 信頼できません。審査パッケージ「{0}」（第 {2} 回）はチェックサムと一致しません: {3}。これに基づいて指摘や意見を出さないでください。読み取り専用です。</translation>
+        <location filename="../../jcm_pdd/gui/validator.py" line="157" />
+        <source>Verification package “{0}” (round {1}; monitoring periods {2})</source>
+        <translation>検証パッケージ「{0}」（第 {1} 回、モニタリング期間 {2}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="149" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="161" />
+        <source>Validation package “{0}” (round {1})</source>
+        <translation>審査パッケージ「{0}」（第 {1} 回）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="165" />
+        <source>{0}: VERIFIED — every file matches its checksum and every figure re-computes. Read-only.</source>
+        <translation>{0}: 検証済み — すべてのファイルがチェックサムと一致し、すべての数値が再計算で一致しました。読み取り専用です。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="173" />
+        <source>{1} — NOT TRUSTWORTHY. {0} does not match its checksums: {2}. Do not base findings or an opinion on it. Read-only.</source>
+        <translation>{1} — 信頼できません。{0}はチェックサムと一致しません: {2}。これに基づいて指摘や意見を出さないでください。読み取り専用です。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="211" />
         <source>altered: {0}</source>
         <translation>改変: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="150" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="212" />
         <source>missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="151" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="213" />
         <source>not listed: {0}</source>
         <translation>一覧にない: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="152" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="214" />
         <source>cannot be read: {0}</source>
         <translation>読み取れない: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="153" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="215" />
         <source>figures differ: {0}</source>
         <translation>数値が異なる: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="154" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="216" />
         <source>cannot re-compute from: {0}</source>
         <translation>再計算できない: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="159" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="221" />
         <source>size or file count differs from bag-info.txt</source>
         <translation>サイズまたはファイル数が bag-info.txt と異なる</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="174" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="236" />
         <source>{0}, not trustworthy</source>
         <translation>{0}、信頼できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="185" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="247" />
         <source>{0}: its figures cannot be read</source>
         <translation>{0}: 数値を読み取れません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="187" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="249" />
         <source>total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="189" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="251" />
         <source>{0}: {1} {2} is stated as {3} but re-computes to {4}</source>
         <translation>{0}: {1} {2} は {3} と記載されていますが、再計算すると {4} です</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="200" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="262" />
         <source>Altered (content differs from its checksum):</source>
         <translation>改変（内容がチェックサムと異なる）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="201" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="263" />
         <source>Missing (listed, but not in the package):</source>
         <translation>欠落（一覧にあるがパッケージにない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="202" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="264" />
         <source>Extra (in the package, but not listed):</source>
         <translation>余分（パッケージにあるが一覧にない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="203" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="265" />
         <source>Damaged (cannot be read):</source>
         <translation>破損（読み取れない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="204" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="266" />
         <source>The calculation could not be re-run from:</source>
         <translation>次のファイルから計算を再実行できませんでした:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="208" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="270" />
         <source>“{0}” did not verify: {1}. Its contents are not trustworthy; ask the project participants to send the package again.</source>
         <translation>「{0}」は検証に失敗しました: {1}。内容は信頼できません。プロジェクト参加者にパッケージの再送を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="223" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="285" />
         <source>The payload's size or file count differs from bag-info.txt.</source>
         <translation>ペイロードのサイズまたはファイル数が bag-info.txt の記録と異なります。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="229" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="291" />
         <source>No PDD (.docx) in the package has a C.3 table that could be read back, so its stated figures cannot be checked.</source>
         <translation>パッケージ内の PDD (.docx) に読み取れる C.3 の表がないため、記載された数値を確認できません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="239" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="301" />
         <source>Figures that differ from the re-computed ones:</source>
         <translation>再計算の結果と異なる数値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="242" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="304" />
         <source>Other problems:</source>
         <translation>その他の問題:</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/start_page.py" line="84" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="86" />
-        <location filename="../../jcm_pdd/gui/validator.py" line="119" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="146" />
         <source>validation package</source>
         <translation>審査パッケージ</translation>
     </message>
@@ -1826,23 +1842,28 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="87" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="106" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="113" />
         <source>Findings</source>
         <translation>指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="96" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="110" />
+        <source>Periods</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="117" />
         <source>Round {0}</source>
         <translation>第 {0} 回</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="117" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="138" />
         <source>Raise finding…</source>
         <translation>指摘を登録…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="118" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="139" />
         <source>A finding on {0}</source>
         <translation>{0} への指摘</translation>
     </message>
@@ -2235,7 +2256,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>サインオフを取り消す</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="88" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="107" />
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="113" />
         <source>Sign-offs</source>
         <translation>サインオフ</translation>
@@ -2288,6 +2309,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="186" />
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="137" />
         <source>⚠ stale: {0} change(s)</source>
         <translation>⚠ 要再確認: 変更 {0} 件</translation>
     </message>
@@ -2777,6 +2799,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="140" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="111" />
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
         <source>Period</source>
         <translation>期間</translation>
     </message>
@@ -2982,6 +3005,61 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="358" />
         <source>evidence</source>
         <translation>証拠書類</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="86" />
+        <source>Sign off period</source>
+        <translation>期間をサインオフ</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="88" />
+        <source>Mark the selected period's values and figures as verified in this round</source>
+        <translation>選択した期間の値と数値を、この回で検証済みとして記録します</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="90" />
+        <source>Raise finding on period…</source>
+        <translation>期間に指摘を出す…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="91" />
+        <source>Show period</source>
+        <translation>期間を表示</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="101" />
+        <source>Monitoring periods to verify</source>
+        <translation>検証するモニタリング期間</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
+        <source>Dates</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
+        <source>Open findings</source>
+        <translation>未解決の指摘</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
+        <source>Sign-off</source>
+        <translation>サインオフ</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="135" />
+        <source>not signed off</source>
+        <translation>未サインオフ</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="140" />
+        <source>✓ round {0}</source>
+        <translation>✓ 第 {0} 回</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="156" />
+        <source>{0} period(s) to verify: {1} signed off, {2} stale, {3} to go.</source>
+        <translation>検証する期間 {0} 件: サインオフ済み {1} 件、要再確認 {2} 件、残り {3} 件。</translation>
     </message>
 <message><location filename="../../jcm_pdd/gui/calc_panel.py" line="312" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="310" /><source>With values</source><translation>数値を代入</translation></message></context>
 <context>

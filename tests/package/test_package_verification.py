@@ -21,56 +21,14 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from reseal import edit_docx_xml, reseal  # noqa: E402
+from verification_support import monitored_sample  # noqa: E402
 
 from jcm_pdd.cli import main  # noqa: E402
 from jcm_pdd.errors import UserError  # noqa: E402
-from jcm_pdd.model import MonitoredValue, MonitoringPeriod  # noqa: E402
 from jcm_pdd.package import build_package, verify_package  # noqa: E402
 from jcm_pdd.package.periods import PERIODS_MEMBER  # noqa: E402
-from jcm_pdd.paths import sample_project_path  # noqa: E402
-from jcm_pdd.storage import load_project, save_project  # noqa: E402
 
 D = dt.date
-METER_1 = b"time,meter,kwh\n2027-04-01T00:00,PV-1,12.5\n"
-METER_2 = b"time,meter,kwh\n2028-04-01T00:00,PV-1,10.0\n"
-
-
-def _value(unit: str, value: str, evidence: str) -> MonitoredValue:
-    return MonitoredValue(
-        key="EG",
-        index={"i": unit},
-        value=Decimal(value),
-        option="C",
-        instrument=f"meter {unit}",
-        calibration_date=D(2027, 3, 1),
-        evidence=[evidence],
-    )
-
-
-def monitored_sample(folder: Path, *, second_value: str | None = "1200") -> Path:
-    """The sample with two periods (period 2's PV-2 value left out when ``None``)."""
-    loaded = load_project(sample_project_path())
-    project, store = loaded.project, loaded.attachments
-    first = store.add_bytes(METER_1, "meters-2027.csv")
-    second = store.add_bytes(METER_2, "meters-2028.csv")
-    project.attachments += [first, second]
-    values = [_value("PV-1", "800", second.sha256)]
-    if second_value is not None:
-        values.append(_value("PV-2", second_value, second.sha256))
-    project.monitoring.periods = [
-        MonitoringPeriod(
-            start=D(2027, 4, 1),
-            end=D(2028, 3, 31),
-            values=[
-                _value("PV-1", "1000.5", first.sha256),
-                _value("PV-2", "1500.25", first.sha256),
-            ],
-        ),
-        MonitoringPeriod(start=D(2028, 4, 1), end=D(2028, 6, 30), values=values),
-    ]
-    path = folder / "monitored.jcmpdd"
-    save_project(path, project, store)
-    return path
 
 
 @pytest.fixture(scope="module")

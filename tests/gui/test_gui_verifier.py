@@ -1,0 +1,151 @@
+"""Verifier mode (issue 17): a verification package opened in the main window, driven with the
+mouse and the keyboard: the banner names the periods, the Periods dock lists them with their
+credited ER, a period is signed off and a finding raised on another, each saved into the
+.jcmreview beside the package as a verification round; the package itself is never written."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from drive import cell_center, click, press
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from screens import keep_screenshot
+
+from jcm_pdd.gui.i18n import install_language
+from jcm_pdd.gui.monitoring_page import MonitoringPage
+from jcm_pdd.gui.verifier_periods import PeriodsPanel
+from jcm_pdd.package import build_package, snapshot_folder
+from jcm_pdd.package.review import load_review
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "package"))
+from verification_support import monitored_sample  # noqa: E402
+
+_BUILT: dict[str, Path] = {}
+
+
+def _package(factory: pytest.TempPathFactory, folder: Path) -> Path:
+    """A verification package of periods 1 and 2 (built once), copied as a verifier gets it."""
+    if "package" not in _BUILT:
+        work = factory.mktemp("verification-gui")
+        project = monitored_sample(work)
+        _BUILT["package"] = build_package(
+            project, work / "monitoring-round1.jcmpkg", monitoring_periods=[0, 1]
+        ).path
+    folder.mkdir(parents=True, exist_ok=True)
+    return Path(shutil.copyfile(_BUILT["package"], folder / _BUILT["package"].name))
+
+
+def _click_row(panel: PeriodsPanel, row: int) -> None:
+    panel.table.scrollToItem(panel.table.item(row, 0))
+    click(panel.table.viewport(), cell_center(panel.table, row, 0))
+
+
+def test_a_verifier_signs_a_period_off_and_raises_a_finding_on_another(
+    window, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    package = _package(tmp_path_factory, tmp_path / "received")
+    original = package.read_bytes()
+    before = snapshot_folder(package.parent)
+    window.resize(1366, 900)
+    assert window.open_path(package)
+    view = window.view
+    assert view.banner.text().startswith(
+        "Verification package “monitoring-round1.jcmpkg” (round 1; monitoring periods 1, 2): "
+        "VERIFIED"
+    )
+    panel = window.periods_panel
+    dock = next(d for d in window.review_docks if d.widget() is panel)
+    dock.show()
+    dock.raise_()
+    QTest.qWait(50)
+    table = panel.table
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(2)]
+    assert rows == [
+        ["1", "01/04/2027 – 31/03/2028", "1,597", "—", "not signed off"],
+        ["2", "01/04/2028 – 30/06/2028", "1,277", "—", "not signed off"],
+    ]
+    assert snapshot_folder(package.parent) == before, "opening writes nothing"
+
+    _click_row(panel, 0)
+    press(panel.sign_button)
+    review_path = package.with_suffix(".jcmreview")
+    review = load_review(review_path)
+    assert [s.section for s in review.signoffs] == ["MRS:period 1"]
+    assert review.signoffs[0].values["figures.period 1.ER_credited"] == "1597"
+    ref = review.packages[0]
+    assert (ref.kind, ref.periods, ref.verdict) == ("verification", [1, 2], "VERIFIED")
+    assert table.item(0, 4).text() == "✓ round 1"
+
+    _click_row(panel, 1)
+    press(panel.finding_button)
+    findings = window.findings_panel
+    QTest.qWait(50)
+    assert findings.target() == "MRS:period 2"
+    QTest.keyClicks(findings.text_edit, "No calibration certificate for the PV-2 meter.")
+    press(findings.raise_button)
+    review = load_review(review_path)
+    assert [(f.id, f.target, f.text) for f in review.findings] == [
+        ("CAR-01", "MRS:period 2", "No calibration certificate for the PV-2 meter.")
+    ]
+    assert table.item(1, 3).text() == "CAR-01"
+    assert panel.summary.text() == "2 period(s) to verify: 1 signed off, 0 stale, 1 to go."
+
+    dock.raise_()
+    _click_row(panel, 1)
+    press(panel.show_button)
+    QTest.qWait(50)
+    page = view.current_page()
+    assert isinstance(page, MonitoringPage) and page.current_period() == 1
+    keep_screenshot(window, "verifier-periods-en.png")
+
+    assert package.read_bytes() == original, "the package is never written"
+    assert sorted(p.name for p in package.parent.iterdir()) == [
+        "monitoring-round1.jcmpkg",
+        "monitoring-round1.jcmreview",
+    ]
+
+
+def test_the_verifier_docks_follow_the_period_shown_on_the_monitoring_page(
+    window, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    package = _package(tmp_path_factory, tmp_path / "received")
+    assert window.open_path(package)
+    view = window.view
+    item = view.navigator._items["monitoring"]  # the navigator's Monitoring entry
+    view.navigator.scrollToItem(item)
+    click(view.navigator.viewport(), view.navigator.visualItemRect(item).center())
+    QTest.qWait(50)
+    page = view.current_page()
+    assert isinstance(page, MonitoringPage)
+    assert window.findings_panel.target() == "MRS:period 1"
+    assert window.signoff_panel.current_section == "MRS:period 1"
+    click(page.periods.viewport(), cell_center(page.periods, 1, 0))
+    assert window.findings_panel.target() == "MRS:period 2"
+    press(window.signoff_panel.sign_button)
+    review = load_review(package.with_suffix(".jcmreview"))
+    assert [s.section for s in review.signoffs] == ["MRS:period 2"]
+
+
+def test_the_verifier_window_in_japanese(
+    window, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    install_language("ja")
+    try:
+        package = _package(tmp_path_factory, tmp_path / "received")
+        window.resize(1366, 900)
+        assert window.open_path(package)
+        panel = window.periods_panel
+        header = panel.table.horizontalHeaderItem(3)
+        assert header is not None and header.text() == "未解決の指摘"
+        assert window.view.banner.text().startswith("検証パッケージ")
+        dock = next(d for d in window.review_docks if d.widget() is panel)
+        dock.raise_()
+        QTest.qWait(50)
+        keep_screenshot(window, "verifier-periods-ja.png")
+    finally:
+        install_language("en")
+    assert Qt.AlignmentFlag.AlignRight & panel.table.item(0, 2).textAlignment()

@@ -20,13 +20,16 @@ class ComparisonChart(QChartView):
     def __init__(self) -> None:
         super().__init__()
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(200)
         self.setAccessibleName(tr("Actual vs estimated chart"))
         self._key: tuple[object, ...] = ()
         self.setChart(QChart())
 
     def set_comparison(self, comparison: Comparison) -> None:
-        key = tuple((y.year, y.estimated_er, y.actual_er) for y in comparison.years)
+        """Bars of the years that have a monitoring period (a project's twenty years of C.3
+        would leave them as slivers); the table beside it lists every year."""
+        years = [y for y in comparison.years if y.monitored_days] or comparison.years
+        key = tuple((y.year, y.estimated_er, y.actual_er) for y in years)
         if key == self._key:
             return
         self._key = key
@@ -39,7 +42,7 @@ class ComparisonChart(QChartView):
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         estimated, actual = QBarSet(tr("Estimated (C.3)")), QBarSet(tr("Actual"))
         top = 0.0
-        for year in comparison.years:
+        for year in years:
             # floats only to draw bars; the table beside it shows the integers
             values = (float(year.estimated_er or 0), float(year.actual_er or 0))
             estimated.append(values[0])
@@ -49,7 +52,7 @@ class ComparisonChart(QChartView):
         series.append(estimated)
         series.append(actual)
         chart.addSeries(series)
-        axis_x = year_axis([y.year for y in comparison.years])
+        axis_x = year_axis([y.year for y in years])
         axis_y = QValueAxis()
         axis_y.setRange(0, top * 1.1 if top > 0 else 1)
         axis_y.applyNiceNumbers()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -94,12 +95,14 @@ class ComparisonView(QWidget):
                 tr("Monitored days"),
             ]
         )
-        self.chart_holder = QVBoxLayout()
         self.chart: QWidget | None = None
+        # the table and the chart share the height; the person drags the line between them
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.addWidget(self.table)
+        self.split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.totals)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(self.chart_holder, 1)
+        layout.addWidget(self.split, 1)
         layout.addWidget(self.note)
 
     def set_figures(self, figures: PeriodFigures) -> None:
@@ -111,22 +114,37 @@ class ComparisonView(QWidget):
                 self.chart.setVisible(False)
             return
         failed = sum(isinstance(o, UserError) for o in figures.outcomes)
-        self.table.setRowCount(len(comparison.years))
-        for row, year in enumerate(comparison.years):
-            difference = (
-                None
-                if year.actual_er is None or year.estimated_er is None
-                else year.actual_er - year.estimated_er
-            )
-            texts = (
+        self.table.setRowCount(len(comparison.years) + 1)
+        rows = [
+            (
                 str(year.year),
-                _whole(year.estimated_er),
-                _whole(year.actual_er),
-                "—" if difference is None else f"{difference:+,}",
+                year.estimated_er,
+                year.actual_er,
                 str(year.monitored_days),
             )
+            for year in comparison.years
+        ]
+        monitored = sum(year.monitored_days for year in comparison.years)
+        # the total: C.3's, and the sum of each period's credited ER (credits are per period)
+        rows.append(
+            (tr("Total"), comparison.estimated_total, comparison.credited_total, str(monitored))
+        )
+        for row, (label, estimated, actual, days) in enumerate(rows):
+            difference = None if actual is None or estimated is None else actual - estimated
+            texts = (
+                label,
+                _whole(estimated),
+                _whole(actual),
+                "—" if difference is None else f"{difference:+,}",
+                days,
+            )
             for column, text in enumerate(texts):
-                self.table.setItem(row, column, _item(text))
+                item = _item(text)
+                if row == len(rows) - 1:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(row, column, item)
         text = tr(
             "Estimated (C.3) in total: {0} tCO2e. Credited in the monitoring periods: {1} tCO2e "
             "({2} of {3} periods calculated)."
@@ -144,7 +162,7 @@ class ComparisonView(QWidget):
 
         if self.chart is None:
             self.chart = ComparisonChart()
-            self.chart_holder.addWidget(self.chart)
+            self.split.addWidget(self.chart)
         assert isinstance(self.chart, ComparisonChart)
         self.chart.set_comparison(comparison)
         self.chart.setVisible(bool(comparison.years))

@@ -1,11 +1,13 @@
 """The Monitoring page of a document (after registration): the list of monitoring periods with
 each period's credited ER, and for the chosen period its dates, its monitored values and its
-figures; actual vs estimated (C.3); the periods' diagnostics; import of monitored data.
+figures; actual vs estimated (C.3); the periods' share of the diagnostics (counted, and marked
+at the values); import of monitored data; export of the Monitoring Report.
 
 Built on first visit (``DocumentView.page``), so a project without periods never loads it. Every
 edit goes through the document controller (one undo step each); the figures follow the
 controller's ``recalculate`` (only the period an edit touched is calculated again,
-``session.monitoring``) and the diagnostics its ``recheck``.
+``session.monitoring``) and the diagnostics the window's (``checks.run_checks`` includes
+the periods'; the window's Diagnostics panel lists them).
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui.controller import DocumentController
-from jcm_pdd.gui.diagnostics_panel import DiagnosticsPanel
 from jcm_pdd.gui.monitoring_figures import ComparisonView, period_figures_text
 from jcm_pdd.gui.monitoring_period import PeriodEditor
 from jcm_pdd.gui.monitoring_values import ValuesEditor
@@ -112,30 +113,21 @@ class MonitoringPage(QWidget):
         self.tabs.addTab(self.values, tr("Monitored values"))
         self.tabs.addTab(self.comparison, tr("Actual vs estimated"))
 
-        self.diagnostics = DiagnosticsPanel()
-        self.diagnostics.go_to_path.connect(self.focus_path)
+        # the periods' lines of the window's Diagnostics panel are counted here; that panel
+        # lists them (double-click comes back to this page, at the value)
         self.diagnostics_note = QLabel()
-        diagnostics = QWidget()
-        column = QVBoxLayout(diagnostics)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.diagnostics_note)
-        column.addWidget(self.diagnostics, 1)
-
+        self.diagnostics_note.setWordWrap(True)
         across = QSplitter(Qt.Orientation.Horizontal)
         across.addWidget(self.periods)
         across.addWidget(self.tabs)
         across.setStretchFactor(1, 1)
         across.setSizes([330, 700])
-        down = QSplitter(Qt.Orientation.Vertical)
-        down.addWidget(across)
-        down.addWidget(diagnostics)
-        down.setStretchFactor(0, 1)
-        down.setSizes([520, 150])
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(hint)
         layout.addLayout(buttons)
-        layout.addWidget(down, 1)
+        layout.addWidget(across, 1)
+        layout.addWidget(self.diagnostics_note)
         self._set_headers()
         controller.recalculate.connect(self.update_figures)
         self._listening = False  # to the window's diagnostics (connected when first shown)
@@ -317,23 +309,19 @@ class MonitoringPage(QWidget):
         self._show_period_diagnostics()
 
     def _show_period_diagnostics(self) -> None:
-        """The chosen period's problems and those of the dates of every period (a list of
-        every value of 120 periods would be unreadable; the count says how many there are)."""
+        """The chosen period's problems marked at their values; the count of every period's."""
         number = self.current_period()
-        shown = [
-            d
-            for d in self.all_diagnostics
-            if period_of_path(d.path) == number
-            or d.code in ("period.overlap", "period.gap", "period.dates")
-        ]
-        labels = {d.path: place_label(d.path) for d in shown}
-        self.diagnostics.set_diagnostics(shown, labels)
+        shown = [d for d in self.all_diagnostics if period_of_path(d.path) == number]
         self.values.set_problems({d.path: d.message for d in shown if d.severity != "info"})
-        total = sum(d.severity == "error" for d in self.all_diagnostics)
+        errors = sum(d.severity == "error" for d in self.all_diagnostics)
+        warnings = sum(d.severity == "warning" for d in self.all_diagnostics)
         self.diagnostics_note.setText(
-            tr("All periods: {0} errors, {1} warnings. Shown: this period and the dates.").format(
-                total, sum(d.severity == "warning" for d in self.all_diagnostics)
-            )
+            tr(
+                "Monitoring periods: {0} errors, {1} warnings (listed under Diagnostics; "
+                "double-click one to go to its value)."
+            ).format(errors, warnings)
+            if errors or warnings
+            else tr("Monitoring periods: no problems found.")
         )
 
     def focus_path(self, path: str) -> bool:
@@ -351,31 +339,6 @@ class MonitoringPage(QWidget):
             self.tabs.setCurrentWidget(self.period_editor)
             self.period_editor.focus_path(path)
         return True
-
-
-def place_label(path: str) -> str:
-    """``Period 3 · value 5 · calibration date``: where a diagnostic points, in words."""
-    parts = path.split(".")
-    if period_of_path(path) is None:
-        return path
-    words = [tr("Period {0}").format(int(parts[2]) + 1)]
-    if len(parts) > 4 and parts[3] == "values" and parts[4].isdigit():
-        words.append(tr("value {0}").format(int(parts[4]) + 1))
-    field = parts[-1] if not parts[-1].isdigit() else ""
-    names = {
-        "start": tr("First day"),
-        "end": tr("Last day"),
-        "value": tr("Value"),
-        "option": tr("Option"),
-        "instrument": tr("Instrument"),
-        "calibration_date": tr("Calibration date"),
-        "evidence": tr("Evidence"),
-        "values": tr("Monitored values"),
-        "key": tr("Parameter"),
-    }
-    if field in names:
-        words.append(names[field])
-    return " · ".join(words)
 
 
 def add_period_to(controller: DocumentController) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -113,7 +114,10 @@ class PeriodEditor(QWidget):
         for record in period.imports:
             when = f"{record.imported_on:%d/%m/%Y}" if record.imported_on else ""
             line = tr("{0}: {1} rows, imported {2}").format(record.file_name, record.rows, when)
-            self.imports.addItem(f"{line}\nSHA-256 {record.sha256}\n{record.summary}")
+            text = f"{line}\nSHA-256 {record.sha256}\n{record.summary}"
+            item = QListWidgetItem(text)
+            item.setToolTip(text)
+            self.imports.addItem(item)
 
     def _commit(self, name: str) -> None:
         if self.number < 0 or self.controller.read_only:

@@ -47,7 +47,7 @@ Index = QModelIndex | QPersistentModelIndex
 # (model field, header); "" : shown only
 COLUMNS = (
     ("", "Parameter"),
-    ("", "Unit"),
+    ("", "Project unit"),
     ("value", "Value"),
     ("", "Unit of measure"),
     ("option", "Option"),
@@ -66,7 +66,7 @@ def tr(text: str) -> str:
 def header_text(name: str) -> str:
     return {
         "Parameter": tr("Parameter"),
-        "Unit": tr("Unit"),
+        "Project unit": tr("Project unit"),
         "Value": tr("Value"),
         "Unit of measure": tr("Unit of measure"),
         "Option": tr("Option"),
@@ -250,8 +250,6 @@ class ValuesEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((80, 70, 110, 80, 170, 120, 110, 160)):
-            header.resizeSection(column, width)
         self.attach_button = QPushButton(tr("Attach evidence…"))
         self.attach_button.setToolTip(
             tr("Attach a file (calibration certificate, invoice …) as evidence of the chosen value")
@@ -284,6 +282,7 @@ class ValuesEditor(QWidget):
                 )
             return
         self.model.load(rows)
+        self.table.resizeColumnsToContents()  # once per period shown, not per edit
         if before == self.number and current.isValid() and current.row() < len(rows):
             self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
 

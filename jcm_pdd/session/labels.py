@@ -21,8 +21,37 @@ _DIGITS = re.compile(r"(\d+)")
 
 # The words this module adds to the form's labels, per interface language.
 _WORDS = {
-    "en": {"row": "row {0}", "site": ", site {0}"},
-    "ja": {"row": "{0} 行目", "site": "、サイト {0}"},
+    "en": {"row": "row {0}", "site": ", site {0}", "period": "Monitoring period {0}"},
+    "ja": {"row": "{0} 行目", "site": "、サイト {0}", "period": "モニタリング期間 {0}"},
+}
+# the fields of a monitoring period and of its values (``model.periods``), per language
+_PERIOD_FIELDS = {
+    "en": {
+        "start": "first day",
+        "end": "last day",
+        "gap_reason": "reason for a gap or overlap",
+        "values": "monitored values",
+        "value": "value",
+        "option": "option",
+        "instrument": "measuring instrument",
+        "calibration_date": "calibration date",
+        "evidence": "evidence",
+        "key": "parameter",
+        "comments": "comments",
+    },
+    "ja": {
+        "start": "初日",
+        "end": "最終日",
+        "gap_reason": "空白・重複の理由",
+        "values": "モニタリング値",
+        "value": "値",
+        "option": "オプション",
+        "instrument": "計測機器",
+        "calibration_date": "校正日",
+        "evidence": "証拠書類",
+        "key": "パラメータ",
+        "comments": "コメント",
+    },
 }
 
 
@@ -60,7 +89,7 @@ def path_label(sections: Sequence[SectionView], path: str, language: str = "en")
         return "—"
     found = _field_of(sections, path)
     if found is None:
-        return path
+        return _period_label(path, language) or path
     section, view = found
     parts = [_section_name(section)]
     if view.label and view.label.casefold() != section.title.casefold():
@@ -79,6 +108,23 @@ def path_label(sections: Sequence[SectionView], path: str, language: str = "en")
     elif rest:
         parts.append(".".join(rest).replace("_", " "))
     return ", ".join(parts)
+
+
+def _period_label(path: str, language: str) -> str:
+    """``Monitoring period 3, row 1, measuring instrument`` for a path inside a monitoring
+    period (the periods have no form definition: they come after registration)."""
+    parts = path.split(".")
+    if parts[:2] != ["monitoring", "periods"] or len(parts) < 3 or not parts[2].isdigit():
+        return ""
+    names = _PERIOD_FIELDS.get(language, _PERIOD_FIELDS["en"])
+    words = [_word(language, "period", int(parts[2]) + 1)]
+    rest = parts[3:]
+    if rest[:1] == ["values"] and len(rest) > 1 and rest[1].isdigit():
+        words.append(_word(language, "row", int(rest[1]) + 1))
+        rest = rest[2:]
+    if rest:
+        words.append(names.get(rest[0], rest[0].replace("_", " ")))
+    return ("、" if language == "ja" else ", ").join(words)
 
 
 def labels_for(

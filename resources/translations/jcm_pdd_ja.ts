@@ -116,31 +116,31 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="90" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="91" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="91" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="121" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="91" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="121" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="91" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="121" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="142" />
         <source>Days</source>
         <translation>日数</translation>
     </message>
@@ -191,7 +191,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="247" />
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="109" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="112" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
@@ -217,7 +217,6 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="329" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="374" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="68" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
@@ -229,7 +228,6 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="329" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="368" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="70" />
         <source>Value</source>
         <translation>値</translation>
@@ -237,7 +235,6 @@
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="329" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="142" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="69" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
@@ -262,8 +259,8 @@
         <translation>入力値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/chart.py" line="48" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="69" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="60" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="98" />
         <source>Emissions per year chart</source>
         <translation>年別排出量グラフ</translation>
     </message>
@@ -374,6 +371,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="100" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="130" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="143" />
         <source>Total</source>
         <translation>合計</translation>
@@ -664,7 +662,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/fields.py" line="198" />
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="56" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="57" />
         <source>DD/MM/YYYY or YYYY-MM-DD</source>
         <translation>DD/MM/YYYY または YYYY-MM-DD</translation>
     </message>
@@ -699,7 +697,7 @@
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="59" />
         <location filename="../../jcm_pdd/gui/fields.py" line="296" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="313" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="312" />
         <source>missing file {0}</source>
         <translation>見つからないファイル {0}</translation>
     </message>
@@ -1057,122 +1055,115 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>提出書類の節</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="71" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="98" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="72" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="99" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="89" />
         <source>Monitoring periods</source>
         <translation>モニタリング期間</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="78" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="79" />
         <source>After registration: the values monitored in each period, as Table 1 of the Monitoring Plan fixed them, and the actual emission reductions beside the estimate of C.3.</source>
         <translation>登録後: モニタリング計画の表1で定めたとおりに各期間でモニタリングした値と、C.3 の推計と並べた実際の排出削減量。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="84" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="85" />
         <source>Add period</source>
         <translation>期間を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="86" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="87" />
         <source>Remove period</source>
         <translation>期間を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="88" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="89" />
         <source>Import monitored data…</source>
         <translation>モニタリングデータを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="90" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="91" />
         <source>Export monitoring report…</source>
         <translation>モニタリング報告書をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="112" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="373" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="113" />
         <source>Monitored values</source>
         <translation>モニタリング値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="113" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="114" />
         <source>Actual vs estimated</source>
         <translation>実績と推計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="142" />
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="366" />
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="74" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="142" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="75" />
         <source>First day</source>
         <translation>初日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="367" />
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="75" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="142" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="76" />
         <source>Last day</source>
         <translation>最終日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="142" />
         <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
         <source>ER credited</source>
-        <translation>クレジット対象の排出削減量</translation>
+        <translation>ER（クレジット）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="154" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="146" />
         <source>The period's emission reductions in tCO2e, rounded down</source>
         <translation>期間の排出削減量（tCO2e、切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="315" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="307" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="105" />
         <source>{0} problem(s)</source>
         <translation>問題 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="315" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="307" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="107" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="163" />
         <source>Complete</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="334" />
-        <source>All periods: {0} errors, {1} warnings. Shown: this period and the dates.</source>
-        <translation>全期間: エラー {0} 件、警告 {1} 件。表示中: この期間と日付に関するもの。</translation>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="320" />
+        <source>Monitoring periods: {0} errors, {1} warnings (listed under Diagnostics; double-click one to go to its value).</source>
+        <translation>モニタリング期間: エラー {0} 件、警告 {1} 件（「診断」に一覧があります。ダブルクリックで該当する値へ移動します）。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="363" />
-        <source>value {0}</source>
-        <translation>値 {0}</translation>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="324" />
+        <source>Monitoring periods: no problems found.</source>
+        <translation>モニタリング期間: 問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="369" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="72" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="211" />
         <source>Option</source>
         <translation>オプション</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="370" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="73" />
         <source>Instrument</source>
         <translation>計測機器</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="371" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="74" />
         <source>Calibration date</source>
         <translation>校正日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="372" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="75" />
         <source>Evidence</source>
         <translation>証拠書類</translation>
@@ -2577,67 +2568,67 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>実績と推計のグラフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_chart.py" line="40" />
+        <location filename="../../jcm_pdd/gui/monitoring_chart.py" line="43" />
         <source>Estimated (C.3)</source>
         <translation>推計（C.3）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_chart.py" line="40" />
+        <location filename="../../jcm_pdd/gui/monitoring_chart.py" line="43" />
         <source>Actual</source>
         <translation>実績</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="48" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="49" />
         <source>No figures yet: {0}</source>
         <translation>数値はまだありません: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="51" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="52" />
         <source>{0} days. RE_p {1} tCO2e, PE_p {2} tCO2e, ER_p {3} tCO2e; credited {4} tCO2e (rounded down).</source>
         <translation>{0} 日。RE_p {1} tCO2e、PE_p {2} tCO2e、ER_p {3} tCO2e。クレジット対象 {4} tCO2e（切り捨て）。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="62" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="63" />
         <source>{0}: {1} days, ER {2}</source>
         <translation>{0}年: {1} 日、ER {2}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="65" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="66" />
         <source>Shared between the years by days: {0}.</source>
         <translation>日数で年ごとに按分: {0}。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="77" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="78" />
         <source>Whole tCO2e. A year's actual ER is the sum of the periods' shares of it (a period crossing a year is shared by days), rounded like a row of C.3; the credited total is the sum of each period's ER rounded down.</source>
         <translation>単位は tCO2e（整数）。各年の実績 ER はその年に属する各期間の持ち分（年をまたぐ期間は日数で按分）の合計で、C.3 の行と同じく丸めます。クレジット対象の合計は各期間の ER を切り捨てた値の合計です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="84" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="85" />
         <source>Actual vs estimated emission reductions per year</source>
         <translation>年ごとの排出削減量の実績と推計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="91" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="92" />
         <source>Estimated ER (C.3)</source>
         <translation>推計 ER（C.3）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="92" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="93" />
         <source>Actual ER</source>
         <translation>実績 ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="93" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="94" />
         <source>Difference</source>
         <translation>差</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="94" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="95" />
         <source>Monitored days</source>
         <translation>モニタリング日数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="131" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="149" />
         <source>Estimated (C.3) in total: {0} tCO2e. Credited in the monitoring periods: {1} tCO2e ({2} of {3} periods calculated).</source>
         <translation>推計（C.3）合計: {0} tCO2e。モニタリング期間のクレジット対象: {1} tCO2e（{3} 期間中 {2} 期間を算定）。</translation>
     </message>
@@ -2711,7 +2702,6 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_export.py" line="59" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="104" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="361" />
         <source>Period {0}</source>
         <translation>期間 {0}</translation>
     </message>
@@ -2798,7 +2788,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="140" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="111" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="112" />
         <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
         <source>Period</source>
         <translation>期間</translation>
@@ -2885,65 +2875,70 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>{0} を {1} 期間に取り込みました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="58" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="59" />
         <source>Only when the period leaves a gap or overlaps another: why</source>
         <translation>期間に空白や重複がある場合のみ: その理由</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="66" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="67" />
         <source>Files of monitored data</source>
         <translation>モニタリングデータのファイル</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="68" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="69" />
         <source>No period chosen. Add one with “Add period”.</source>
         <translation>期間が選ばれていません。「期間を追加」で追加してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="70" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="71" />
         <source>First day:</source>
         <translation>初日:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="71" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="72" />
         <source>Last day:</source>
         <translation>最終日:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="72" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="73" />
         <source>Reason for a gap or overlap:</source>
         <translation>空白・重複の理由:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="73" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="74" />
         <source>Comments:</source>
         <translation>コメント:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="76" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="77" />
         <source>Reason for a gap or overlap</source>
         <translation>空白・重複の理由</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="77" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="78" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="76" />
         <source>Comments</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="82" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="83" />
         <source>Figures of the period:</source>
         <translation>期間の数値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="84" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="85" />
         <source>Files of monitored data (kept as evidence):</source>
         <translation>モニタリングデータのファイル（証拠として保存）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="115" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="116" />
         <source>{0}: {1} rows, imported {2}</source>
         <translation>{0}: {1} 行、{2} に取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="69" />
+        <source>Project unit</source>
+        <translation>ユニット</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="71" />
@@ -2976,33 +2971,33 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>期間のモニタリング値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="255" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="253" />
         <source>Attach evidence…</source>
         <translation>証拠書類を添付…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="257" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="255" />
         <source>Attach a file (calibration certificate, invoice …) as evidence of the chosen value</source>
         <translation>選んだ値の証拠としてファイル（校正証明書、請求書など）を添付します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="322" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="321" />
         <source>Enter a monitored value</source>
         <translation>モニタリング値の入力</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="347" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="365" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="346" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="364" />
         <source>Attach evidence</source>
         <translation>証拠書類の添付</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="355" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="354" />
         <source>Choose a value first.</source>
         <translation>先に値を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="358" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="357" />
         <source>evidence</source>
         <translation>証拠書類</translation>
     </message>

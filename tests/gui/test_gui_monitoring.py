@@ -14,6 +14,7 @@ from drive import (
     choose_in_combo,
     choose_menu,
     click,
+    click_tree_item,
     commit_cell,
     open_cell_editor,
     press,
@@ -80,11 +81,29 @@ def test_a_period_is_added_from_the_menu_dated_and_explained(window, qtbot) -> N
     assert page.current_period() == 1
     _type(page.period_editor.start, "2028-01-05")
     window.controller.recheck_now()
-    codes = [d.code for d in page.diagnostics.diagnostics]
-    assert "period.gap" in codes, codes
+    panel = window.diag_panel  # the window's Diagnostics: the periods' lines among them
+    gap = next(
+        (
+            item
+            for n in range(panel.tree.topLevelItemCount())
+            if "period.gap" == panel.diagnostics[n].code
+            for item in [panel.tree.topLevelItem(n)]
+        ),
+        None,
+    )
+    assert gap is not None, [d.code for d in panel.diagnostics]
+    assert gap.text(2) == "Monitoring period 2, first day"
+    errors = [
+        d for d in panel.diagnostics if d.path.startswith("monitoring.") and d.severity == "error"
+    ]
+    assert f"{len(errors)} errors" in page.diagnostics_note.text()  # the gap, values missing
+    page.tabs.setCurrentWidget(page.comparison)
+    page.select_period(0)
+    click_tree_item(panel.tree, gap, double=True)  # back to the period and its first day
+    assert page.current_period() == 1 and page.period_editor.start.hasFocus()
     _type(page.period_editor.gap_reason, "meter replaced, no data 1-4 January")
     window.controller.recheck_now()
-    assert "period.gap" not in [d.code for d in page.diagnostics.diagnostics]
+    assert "period.gap" not in [d.code for d in window.diag_panel.diagnostics]
     assert periods()[1].gap_reason == "meter replaced, no data 1-4 January"
     # an unreadable date is said, not written
     _type(page.period_editor.end, "31/13/2028")
@@ -120,7 +139,8 @@ def test_values_typed_per_unit_give_the_period_s_figures_and_actual_vs_estimated
         ("PV-2", Decimal(200), "C"),
     ]
     window.controller.recheck_now()
-    calibration = [d for d in page.diagnostics.diagnostics if d.code == "period.calibration"]
+    found = window.diag_panel.diagnostics
+    calibration = [d for d in found if d.code == "period.calibration"]
     assert len(calibration) == 2  # own measurement without instrument
     _type_cell(page, 0, 5, "Meter SN 4711")
     _type_cell(page, 0, 6, "15/03/2027")
@@ -133,7 +153,9 @@ def test_values_typed_per_unit_give_the_period_s_figures_and_actual_vs_estimated
     commit_cell(editor)
     assert values()[1].option == "B"
     window.controller.recheck_now()
-    assert any(d.code == "period.option" for d in page.diagnostics.diagnostics)
+    assert any(d.code == "period.option" for d in window.diag_panel.diagnostics)
+    option = page.values.model.index(1, 4)  # marked at the value, the message as its tooltip
+    assert "option" in page.values.model.data(option, Qt.ItemDataRole.ToolTipRole)
     # MN_AM003: ER_p = EG x EF (PV-1 national grid 0.797, PV-2 captive 0.533), rounded down
     er = 100 * Fraction("0.797") + 200 * Fraction("0.533")
     qtbot.waitUntil(lambda: page.periods.item(0, 4).text() == f"{int(er):,}")
@@ -152,7 +174,8 @@ def test_values_typed_per_unit_give_the_period_s_figures_and_actual_vs_estimated
     assert page.comparison.table.item(row, 1).text() == f"{estimated.emission_reductions:,}"
     chart = page.comparison.chart
     bars = dict(chart.bar_values())  # type: ignore[union-attr]
-    years = [y.year for y in comparison.years]
+    years = [y.year for y in comparison.years if y.monitored_days]  # the chart's years
+    assert years == [2027]
     assert bars["Actual"][years.index(2027)] == int(er)
     assert bars["Estimated (C.3)"][years.index(2027)] == estimated.emission_reductions
     _undo(window)  # the option

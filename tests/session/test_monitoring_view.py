@@ -114,3 +114,13 @@ def test_adding_or_removing_a_period_records_that_period_only() -> None:
     assert removed.kind == "row" and removed.old == (0, before[0]) and removed.new == (0, None)
     session.undo()
     assert periods()[0] == before[0] and len(periods()) == 3
+
+
+def test_a_place_in_a_period_is_named_in_words() -> None:
+    from jcm_pdd.session.labels import path_label
+
+    assert path_label([], "monitoring.periods.2.values.0.instrument") == (
+        "Monitoring period 3, row 1, measuring instrument"
+    )
+    assert path_label([], "monitoring.periods.0.start", "ja") == "モニタリング期間 1、初日"
+    assert path_label([], "monitoring.periods.x") == "monitoring.periods.x"

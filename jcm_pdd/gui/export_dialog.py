@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -352,6 +353,22 @@ class PackageDialog(_JobDialog):
         self.round_box.valueChanged.connect(self._round_changed)
         self.packaged_by = QLineEdit()
         self.form.addRow(tr("Packaged by:"), self.packaged_by)
+        # After registration: a verification package of monitoring periods (package.periods)
+        self.kind_box = QComboBox()
+        self.kind_box.setAccessibleName(tr("Package for"))
+        self.kind_box.addItem(tr("Validation (the PDD)"), "validation")
+        periods = len(session.project.monitoring.periods)
+        self.periods_box = QLineEdit("all" if periods else "")
+        self.periods_box.setAccessibleName(tr("Monitoring periods"))
+        self.periods_box.setToolTip(tr("Period numbers, e.g. 1-3,5, or all"))
+        if periods:
+            self.kind_box.addItem(tr("Verification of monitoring periods"), "verification")
+            self.form.addRow(tr("Package for:"), self.kind_box)
+            self.form.addRow(tr("Monitoring periods:"), self.periods_box)
+        self.periods_box.setEnabled(False)
+        self.kind_box.currentIndexChanged.connect(
+            lambda _i: self.periods_box.setEnabled(self.verification)
+        )
         self.responses = review.participant_responses() if review is not None else []
         if answering is not None:
             self.form.addRow(
@@ -375,6 +392,10 @@ class PackageDialog(_JobDialog):
         return tr("round {0}, “{1}”, package id {2}…, created {3}").format(
             last.round, last.path.name, last.package_id[:12], last.created or "—"
         )
+
+    @property
+    def verification(self) -> bool:
+        return bool(self.kind_box.currentData() == "verification")
 
     def _round_changed(self, value: int) -> None:
         from jcm_pdd.package.rounds import round_file
@@ -415,6 +436,16 @@ class PackageDialog(_JobDialog):
                 return
         by = self.packaged_by.text()
         responses = list(self.responses)
+        covered: list[int] | None = None
+        if self.verification:
+            from jcm_pdd.package.periods import parse_period_numbers
+
+            count = len(self.session.project.monitoring.periods)
+            try:
+                covered = parse_period_numbers(self.periods_box.text(), count)
+            except UserError as exc:
+                self.message.setText(exc.message)
+                return
 
         def job(report: Callable[[int, int, str], None]) -> Any:
             return build_package(
@@ -424,11 +455,16 @@ class PackageDialog(_JobDialog):
                 packaged_by=by,
                 progress=lambda f, m: report(int(f * 100), 100, m),
                 responses=responses,
+                monitoring_periods=covered,
             )
 
         self.run_job(job)
 
     def done_text(self, result: Any) -> str:
+        if self.verification:
+            return tr("Verification package written: {0} (round {1})").format(
+                self.target.text(), self.round_box.value()
+            )
         return tr("Package written: {0} (round {1})").format(
             self.target.text(), self.round_box.value()
         )

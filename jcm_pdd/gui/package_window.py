@@ -73,7 +73,12 @@ def package_dialog(window: MainWindow) -> QWidget | None:
     if session is None or session.read_only or window.controller is None:
         return None
     window.controller.recheck_now()  # judge by the document as it is now
-    errors = window.diag_panel.error_count()
+    # the periods' errors block only a verification package of them (checks.gate); the dialog
+    # refuses that one itself, with the gate's list
+    errors = sum(
+        d.severity == "error" and not d.code.startswith("period.")
+        for d in window.diag_panel.diagnostics
+    )
     if errors:
         QMessageBox.information(
             window,

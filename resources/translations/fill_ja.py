@@ -353,6 +353,13 @@ JA = {
     "{0}: VERIFIED — every file matches its checksum and every figure re-computes. Read-only.": "{0}: 検証済み — すべてのファイルがチェックサムと一致し、すべての数値が再計算で一致しました。読み取り専用です。",
     "verification package": "検証パッケージ",
     # -- verifier mode (gui/verifier_periods.py) --
+    "Package for": "パッケージの用途",
+    "Package for:": "パッケージの用途:",
+    "Validation (the PDD)": "妥当性確認（PDD）",
+    "Verification of monitoring periods": "モニタリング期間の検証",
+    "Monitoring periods:": "モニタリング期間:",
+    "Period numbers, e.g. 1-3,5, or all": "期間番号（例: 1-3,5）、または all",
+    "Verification package written: {0} (round {1})": "検証パッケージを書き出しました: {0}（第 {1} 回）",
     "Periods": "期間",
     "Sign off period": "期間をサインオフ",
     "Mark the selected period's values and figures as verified in this round": "選択した期間の値と数値を、この回で検証済みとして記録します",

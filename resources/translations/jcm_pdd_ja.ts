@@ -314,7 +314,7 @@
         <translation>問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="83" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="84" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="156" />
         <source>Progress</source>
         <translation>進捗</translation>
@@ -443,7 +443,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="311" />
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="103" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="104" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="81" />
         <source>Browse…</source>
         <translation>参照…</translation>
@@ -494,146 +494,181 @@
         <translation>{document}を作成できませんでした。JCM PDD Studio のファイルが見つからないか読み取れません（{detail}）。プロジェクトは変更されていません。アプリを再インストールしてください。何が欠けているかは「jcm-pdd selftest」で確認できます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="174" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="175" />
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="178" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="179" />
         <location filename="../../jcm_pdd/gui/monitoring_export.py" line="31" />
         <source>Folder:</source>
         <translation>フォルダー:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="184" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="185" />
         <source>Monitoring Plan (Excel)</source>
         <translation>モニタリング計画（Excel）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="191" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="192" />
         <location filename="../../jcm_pdd/gui/monitoring_export.py" line="43" />
         <source>Documents:</source>
         <translation>文書:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="192" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="193" />
         <location filename="../../jcm_pdd/gui/monitoring_export.py" line="65" />
         <source>Draft (allowed while errors remain; marked DRAFT)</source>
         <translation>ドラフト（エラーが残っていても可。DRAFT と表示）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="195" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="196" />
         <source>Errors to fix</source>
         <translation>修正が必要なエラー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="204" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="205" />
         <source>Open folder</source>
         <translation>フォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="228" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="229" />
         <source>A final export is not possible while {0} error(s) remain (export a draft instead, or fix them):</source>
         <translation>エラーが {0} 件残っているため、最終版をエクスポートできません（下書きとしてエクスポートするか、エラーを修正してください）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="295" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="296" />
         <source>Exported {0} files to {1}:</source>
         <translation>{0} 件のファイルを {1} に出力しました:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="302" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="303" />
         <source>Image metadata (EXIF such as GPS position and author, PNG text) was removed from the figures in every copy.</source>
         <translation>すべての版の図から画像のメタデータ (GPS 位置や作成者などの EXIF、PNG のテキスト) を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="312" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="313" />
         <source>recalled</source>
         <translation>記憶に基づく</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="312" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="313" />
         <source>inferred</source>
         <translation>推定</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="315" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="316" />
         <source>{0} is not confirmed against the official form ({1}): compare it with the Joint Committee's current form.</source>
         <translation>{0} は公式の様式と照合されていません ({1}): 合同委員会の最新の様式と照合してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="337" />
-        <location filename="../../jcm_pdd/gui/package_window.py" line="80" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="338" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="85" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="346" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="347" />
         <source>Round:</source>
         <translation>ラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="349" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="350" />
         <source>Previous round:</source>
         <translation>前回のラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="351" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="352" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="354" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="355" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="358" />
+        <source>Package for</source>
+        <translation>パッケージの用途</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="359" />
+        <source>Validation (the PDD)</source>
+        <translation>妥当性確認（PDD）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="363" />
+        <source>Period numbers, e.g. 1-3,5, or all</source>
+        <translation>期間番号（例: 1-3,5）、または all</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="365" />
+        <source>Verification of monitoring periods</source>
+        <translation>モニタリング期間の検証</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="366" />
+        <source>Package for:</source>
+        <translation>パッケージの用途:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="367" />
+        <source>Monitoring periods:</source>
+        <translation>モニタリング期間:</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="375" />
         <source>Responses:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="360" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="377" />
         <source>{0} response(s) to the findings of “{1}” go into the package.</source>
         <translation>「{1}」の指摘への回答 {0} 件をパッケージに含めます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="367" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="384" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="373" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="390" />
         <source>none: this is the first package of this project in its folder</source>
         <translation>なし: このフォルダーでこのプロジェクトの最初のパッケージです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="375" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="392" />
         <source>round {0}, “{1}”, package id {2}…, created {3}</source>
         <translation>第 {0} 回、「{1}」、パッケージ ID {2}…、作成 {3}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="398" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="419" />
         <source>The review already holds a package as round {0}; a resubmission must be round {1}.</source>
         <translation>レビューには第 {0} 回のパッケージが既にあります。再提出は第 {1} 回にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="406" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="427" />
         <source>Replace package?</source>
         <translation>パッケージを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="407" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="428" />
         <source>“{0}” already exists. Replace it with this package (round {1})?</source>
         <translation>「{0}」は既に存在します。このパッケージ（第 {1} 回）で置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="414" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="435" />
         <source>Not packaged: “{0}” was kept.</source>
         <translation>パッケージを作成していません: 「{0}」はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="432" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="465" />
+        <source>Verification package written: {0} (round {1})</source>
+        <translation>検証パッケージを書き出しました: {0}（第 {1} 回）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="468" />
         <source>Package written: {0} (round {1})</source>
         <translation>パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
@@ -894,7 +929,7 @@
         <translation>「{0}」は INVALID（無効）のため開きませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="105" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="110" />
         <source>Read-only: “{0}” is already open by {1} on {2} since {3}. It is opened read-only.</source>
         <translation>読み取り専用: 「{0}」は {3} から {1} が {2} で開いています。読み取り専用で開きました。</translation>
     </message>
@@ -915,19 +950,19 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/lock_takeover.py" line="56" />
-        <location filename="../../jcm_pdd/gui/package_window.py" line="108" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="113" />
         <source>someone</source>
         <translation>他のユーザー</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/lock_takeover.py" line="57" />
-        <location filename="../../jcm_pdd/gui/package_window.py" line="109" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="114" />
         <source>an unknown computer</source>
         <translation>不明なコンピューター</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/lock_takeover.py" line="58" />
-        <location filename="../../jcm_pdd/gui/package_window.py" line="110" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="115" />
         <source>an unknown time</source>
         <translation>不明な時刻</translation>
     </message>
@@ -942,7 +977,7 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>「{0}」のロックを引き継ぎました。ここで編集できます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="114" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="119" />
         <source>Read-only: {0}</source>
         <translation>読み取り専用: {0}</translation>
     </message>
@@ -1003,7 +1038,7 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="82" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="87" />
         <source>The diagnostics report {0} error(s). Fix them before packaging for validation.</source>
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
@@ -1055,6 +1090,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>提出書類の節</translation>
     </message>
     <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="362" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="72" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="99" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="89" />
@@ -2019,7 +2055,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>レビューを開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="344" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="345" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
         <source>Round</source>
         <translation>審査回</translation>
@@ -2365,7 +2401,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>該当項目へ移動</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="124" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="129" />
         <source>read-only</source>
         <translation>読み取り専用</translation>
     </message>

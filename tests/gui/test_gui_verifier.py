@@ -149,3 +149,41 @@ def test_the_verifier_window_in_japanese(
     finally:
         install_language("en")
     assert Qt.AlignmentFlag.AlignRight & panel.table.item(0, 2).textAlignment()
+
+
+def test_package_for_verification_from_the_dialog_then_open_as_verifier(
+    window, qtbot, tmp_path: Path
+) -> None:
+    """The participant packages period 2 for verification from the Package dialog (kind and
+    periods chosen with the keyboard); the package verifies and opens in verifier mode."""
+    from drive import choose_in_combo
+    from journey import type_into
+    from PySide6.QtWidgets import QApplication, QToolBar
+
+    from jcm_pdd.package import verify_package
+
+    project = monitored_sample(tmp_path)
+    assert window.open_path(project)
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    click(toolbar.widgetForAction(window.act_package))
+    dialog = QApplication.activeModalWidget()
+    assert dialog is not None and dialog.periods_box.text() == "all"
+    assert not dialog.periods_box.isEnabled()
+    choose_in_combo(dialog.kind_box, "Verification of monitoring periods")
+    assert dialog.periods_box.isEnabled()
+    type_into(dialog.periods_box, "2")
+    target = tmp_path / "out" / "period2.jcmpkg"
+    type_into(dialog.target, str(target))
+    results: list[object] = []
+    dialog.finished_job.connect(results.append)  # listening only: the dialog emits it
+    press(dialog.start_button)
+    qtbot.waitUntil(lambda: bool(results), timeout=120_000)
+    assert dialog.message.text().startswith("Verification package written:"), dialog.message.text()
+    press(dialog.buttons.button(dialog.buttons.StandardButton.Close))
+
+    report = verify_package(target)
+    assert report.ok and report.kind == "verification"
+    assert report.bag_info["Monitoring-Periods"] == "2 (01/04/2028 - 30/06/2028)"
+    assert window.open_path(target)
+    rows = window.periods_panel.table.rowCount()
+    assert rows == 1 and window.periods_panel.table.item(0, 2).text() == "1,277"

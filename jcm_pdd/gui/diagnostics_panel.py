@@ -112,6 +112,16 @@ class DiagnosticsPanel(QWidget):
         )
         self.tree.setVisible(bool(diagnostics))  # no tall empty list under "No problems found."
 
+    def set_checking(self) -> None:
+        """Until a document's first check has run: one line, no list (the dock stays low
+        instead of showing an empty list, or the previous document's problems)."""
+        self._shown = False
+        self.diagnostics = []
+        self._labels = {}
+        self.tree.clear()
+        self.tree.setVisible(False)
+        self.summary.setText(tr("Checking…"))
+
     def error_count(self) -> int:
         return sum(d.severity == "error" for d in self.diagnostics)
 

@@ -243,6 +243,8 @@ class MainWindow(QMainWindow):
         # The figures and the diagnostics follow once the window has been drawn: the editor is
         # usable at once, and the C.3 panel fills a moment later.
         self.calc_panel.set_figures(FiguresView(message=tr("Calculating…")))
+        self.diag_panel.set_checking()
+        self._fit_diagnostics_dock(False)  # one line until the check says more
         controller.schedule_recalc()
         controller.schedule_recheck()
         self._update_state()  # shows the diagnostics dock, which would cover the review docks

@@ -648,6 +648,7 @@ JA = {
     "recalled": "記憶に基づく",
     "inferred": "推定",
     "{0} is not confirmed against the official form ({1}): compare it with the Joint Committee's current form.": "{0} は公式の様式と照合されていません ({1}): 合同委員会の最新の様式と照合してください。",
+    "Checking…": "確認中…",
 }
 
 

@@ -282,7 +282,7 @@
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="72" />
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="130" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="289" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="291" />
         <location filename="../../jcm_pdd/gui/selftest.py" line="83" />
         <source>Diagnostics</source>
         <translation>診断</translation>
@@ -312,6 +312,11 @@
         <location filename="../../jcm_pdd/gui/window_help.py" line="94" />
         <source>No problems found.</source>
         <translation>問題は見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="123" />
+        <source>Checking…</source>
+        <translation>確認中…</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="84" />
@@ -738,7 +743,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="124" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="288" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="290" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
@@ -983,57 +988,57 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="137" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="290" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="292" />
         <source>Confidential items</source>
         <translation>機密項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="437" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="439" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="261" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="450" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="470" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="452" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="472" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="490" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="492" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="492" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="494" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="508" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="510" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="515" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="517" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="545" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="547" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="546" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="548" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="590" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="592" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>

@@ -113,3 +113,26 @@ def test_under_the_japanese_interface_the_missing_input_is_named_in_japanese(win
         )
     finally:
         install_language("en")
+
+
+def test_the_diagnostics_dock_is_one_line_unless_it_lists_problems(window, qtbot) -> None:  # noqa: ANN001
+    """At 1366x768 the editor keeps the height: the dock is one line while the first check
+    runs and when it finds nothing, and a list's height when there are problems."""
+    from PySide6.QtTest import QTest
+
+    from jcm_pdd.paths import sample_project_path
+
+    window.resize(1366, 768)
+    qtbot.waitExposed(window)
+    window.set_session(session_io.new_document(_fresh_project()))
+    qtbot.waitUntil(lambda: window.diag_panel.error_count() > 0, timeout=10000)
+    QTest.qWait(50)
+    assert window.diag_dock.height() > 120  # a list of problems
+    assert window.open_path(sample_project_path())
+    # before the first check of the sample has run (it waits for a pause of 300 ms)
+    qtbot.waitUntil(lambda: window.diag_dock.height() < 80, timeout=250)
+    assert window.diag_panel.summary.text() == "Checking…"
+    assert not window.diag_panel.tree.isVisible()
+    qtbot.waitUntil(lambda: window.diag_panel.summary.text() == "No problems found.")
+    QTest.qWait(50)
+    assert window.diag_dock.height() < 80

@@ -59,7 +59,7 @@ def test_an_untitled_project_asks_in_the_last_folder_used(
 
 
 def test_a_saved_project_asks_in_its_own_folder(window, asked, tmp_path: Path) -> None:
-    from conftest import filled_project
+    from tests.gui.conftest import filled_project
 
     own = tmp_path / "projects" / "solar.jcmpdd"
     own.parent.mkdir()

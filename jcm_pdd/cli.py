@@ -73,7 +73,7 @@ def entry() -> NoReturn:
     # A one-line error must then go nowhere rather than crash the start.
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
     code = main()
     # Python's shutdown runs one last cyclic garbage collection over every object still alive
     # (the document model, the renderers' modules): about 0.1 s after an export, for nothing.

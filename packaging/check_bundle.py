@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from lean import BUDGET_DOWNLOAD_MB, BUDGET_UNPACKED_MB, keep_binary  # noqa: E402
+from lean import BUDGET_DOWNLOAD_MB, BUDGET_UNPACKED_MB, keep_binary
 
 MB = 10**6
 

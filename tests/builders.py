@@ -44,7 +44,12 @@ Answers = tuple[bool | None, bool | None, bool | None]
 
 
 def site(
-    id: str, city: str, region: str, latitude: str, longitude: str, country: str = "Mongolia"
+    id: str,  # noqa: A002 - the site's id, as the model names it
+    city: str,
+    region: str,
+    latitude: str,
+    longitude: str,
+    country: str = "Mongolia",
 ) -> Site:
     return Site(
         id=id,

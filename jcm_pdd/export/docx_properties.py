@@ -56,7 +56,7 @@ def set_properties(
         if rel.reltype == RT.THUMBNAIL:
             package.rels.pop(rel_id)
         elif rel.reltype == RT.EXTENDED_PROPERTIES:
-            rel.target_part._blob = _APP_XML.encode()  # noqa: SLF001 - a generic XML part
+            rel.target_part._blob = _APP_XML.encode()  # a generic XML part
     for rel_id, rel in list(out.part.rels.items()):
         if rel.reltype == RT.CUSTOM_XML:
             out.part.rels.pop(rel_id)

@@ -92,7 +92,7 @@ class _Translator:
             raise FormulaError(f"index {exc} of {node.name} is not bound") from None
         return self.ctx.cell(node.name, index)
 
-    def expr(self, node: ex.Node, env: dict[str, str]) -> str:  # noqa: C901 - one case per node
+    def expr(self, node: ex.Node, env: dict[str, str]) -> str:
         if isinstance(node, ex.Num):
             return number(node.value)
         if isinstance(node, ex.Ref):

@@ -177,8 +177,8 @@ def _mark_field(widget: QWidget, editor: QWidget, on: bool) -> None:
 
 def _mark_table(table: TableEditor, marked: set[str | None], tinted: QBrush) -> None:
     grid = table.table
-    loading = table._loading  # noqa: SLF001 - a marker is no edit: the editor must ignore it
-    table._loading = True  # noqa: SLF001
+    loading = table._loading  # a marker is no edit: the editor must ignore it
+    table._loading = True
     try:
         for row in range(grid.rowCount()):
             row_marked = f"{table.path}.{row}" in marked or table.path in marked
@@ -196,7 +196,7 @@ def _mark_table(table: TableEditor, marked: set[str | None], tinted: QBrush) -> 
                 if item is not None:
                     _mark_cell(item, row_marked or table.cell_path(row, column) in marked, tinted)
     finally:
-        table._loading = loading  # noqa: SLF001
+        table._loading = loading
 
 
 def _mark_cell(item: QTableWidgetItem, on: bool, tinted: QBrush) -> None:

@@ -56,7 +56,7 @@ class State:
 Fn = Callable[[State, Bindings], Any]
 
 
-def build(node: ex.Node, template: Template, factors: dict[ex.Convert, Fraction]) -> Fn:  # noqa: C901
+def build(node: ex.Node, template: Template, factors: dict[ex.Convert, Fraction]) -> Fn:
     """Compile ``node`` into a closure ``fn(state, bindings) -> Fraction | bool``."""
     if isinstance(node, ex.Num):
         constant = node.value

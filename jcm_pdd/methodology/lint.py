@@ -90,7 +90,7 @@ class _Checker:
         if self.check(node, scope)[0] != "bool":
             raise _LintError("expected a condition (comparison) here, found a number", node)
 
-    def check(self, node: ex.Node, scope: frozenset[str]) -> Typed:  # noqa: C901
+    def check(self, node: ex.Node, scope: frozenset[str]) -> Typed:
         if isinstance(node, ex.Num):
             return "num", (_ANY if node.value == 0 else parse_unit("-"))
         if isinstance(node, ex.Ref):
@@ -215,7 +215,7 @@ def _provenance_problems(prov: Provenance, where: str) -> str | None:
     return None
 
 
-def lint(template: Template, lines: dict[LinePath, int] | LazyLines, path: str) -> list[Problem]:  # noqa: C901
+def lint(template: Template, lines: dict[LinePath, int] | LazyLines, path: str) -> list[Problem]:
     problems: list[Problem] = []
 
     def add(loc: LinePath, symbol: str, message: str, code: str) -> None:

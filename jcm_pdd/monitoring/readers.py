@@ -68,7 +68,7 @@ def open_rows(path: Path) -> Iterator[Rows]:
             yield rows
         return
     try:
-        raw = open(path, "rb")  # noqa: SIM115 - closed below, after the caller read the rows
+        raw = open(path, "rb")  # closed below, after the caller read the rows
     except OSError as exc:
         raise ImportFileError(f"cannot read {path.name}: {exc.strerror}") from None
     with raw:

@@ -207,7 +207,7 @@ class Tally:
         with localcontext() as context:
             context.prec = _PRECISION
             context.traps[Inexact] = True
-            for line, row in enumerate(rows, start=first_line):  # noqa: B007 - read after
+            for line, row in enumerate(rows, start=first_line):
                 try:
                     stamp, text = row[time], row[value]
                     name = row[meter] if meter is not None else ""
@@ -254,7 +254,7 @@ class Tally:
     ) -> int:
         """Monthly totals: each month must lie in one period; it fills its days."""
         line = first_line - 1
-        for line, row in enumerate(rows, start=first_line):  # noqa: B007
+        for line, row in enumerate(rows, start=first_line):
             try:
                 stamp, text = row[time].strip(), row[value]
                 name = row[meter] if meter is not None else ""

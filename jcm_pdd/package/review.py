@@ -131,9 +131,9 @@ class Review(_Model):
     # -- package rounds -----------------------------------------------------------------
     def record_package(
         self,
-        round: int,
+        round: int,  # noqa: A002 - the package round, as the review file names it
         package_id: str,
-        file_name: str = "",  # noqa: A002
+        file_name: str = "",
         when: datetime | None = None,
         verdict: str = "",
         kind: PackageKind = "validation",
@@ -180,9 +180,9 @@ class Review(_Model):
         target: str,
         text: str,
         author: str = "",
-        round: int | None = None,
+        round: int | None = None,  # noqa: A002 - the package round, as the review file names it
         when: datetime | None = None,
-    ) -> Finding:  # noqa: A002
+    ) -> Finding:
         if not text.strip():
             raise UserError("A finding needs a description.")
         if not target.strip():
@@ -285,8 +285,8 @@ class Review(_Model):
         project: Project,
         figures: Figures,
         reviewer: str = "",
-        round: int | None = None,
-        package_id: str = "",  # noqa: A002
+        round: int | None = None,  # noqa: A002 - the package round, as the review file names it
+        package_id: str = "",
         when: datetime | None = None,
     ) -> SignOff:
         try:

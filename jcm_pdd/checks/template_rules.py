@@ -136,7 +136,9 @@ def _strings(value: object, path: str) -> Iterator[tuple[str, str]]:
 def placeholders(context: CheckContext) -> Iterator[Diagnostic]:
     """Text a template gave only in part (it ends with the placeholder, e.g. a criterion whose
     source is truncated) must be completed by the user: an error, so a final export waits."""
-    dumped = context.project.model_dump(mode="python", exclude={"attachments"})
+    # the monitoring periods hold no template text (and 300 units x 120 periods of values made
+    # this walk most of a recheck's time)
+    dumped = context.project.model_dump(mode="python", exclude={"attachments", "monitoring"})
     for path, text in _strings(dumped, ""):
         if PLACEHOLDER in text:
             yield make("text.placeholder", path, placeholder=PLACEHOLDER)

@@ -42,9 +42,10 @@ def _whole(value: int | None) -> str:
 
 
 def period_figures_text(outcome: PeriodActual | UserError | None, message: str = "") -> str:
-    """RE_p, PE_p, ER_p and the credited ER of one period, in words."""
+    """RE_p, PE_p, ER_p and the credited ER of one period, in words (``None``: not calculated
+    yet, or ``message`` says why nothing can be)."""
     if outcome is None:
-        return tr(message) if message else ""
+        return tr(message) if message else tr("Calculating…")
     if isinstance(outcome, UserError):
         return tr("No figures yet: {0}").format(outcome.message)
     result = outcome.result
@@ -109,7 +110,13 @@ class ComparisonView(QWidget):
         comparison = self.comparison = figures.comparison
         if comparison is None:
             self.table.setRowCount(0)
-            self.totals.setText(tr(figures.message) if figures.message else tr("No figures yet."))
+            if figures.pending:
+                text = tr("Calculating… {0} of {1} periods done.").format(
+                    len(figures.outcomes) - figures.pending, len(figures.outcomes)
+                )
+            else:
+                text = tr(figures.message) if figures.message else tr("No figures yet.")
+            self.totals.setText(text)
             if self.chart is not None:
                 self.chart.setVisible(False)
             return

@@ -12,6 +12,7 @@ the periods'; the window's Diagnostics panel lists them).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
@@ -30,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jcm_pdd.errors import UserError
 from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.monitoring_figures import ComparisonView, period_figures_text
 from jcm_pdd.gui.monitoring_period import PeriodEditor
@@ -40,6 +40,7 @@ from jcm_pdd.session.diagnostics import DiagnosticView
 from jcm_pdd.session.monitoring import MonitoringFigures, PeriodFigures, new_period
 
 MONITORING_ID = "monitoring"  # the navigator's key of this page
+SLICE_SECONDS = 0.03  # the longest the figures hold the GUI thread at a time
 
 
 def tr(text: str) -> str:
@@ -101,7 +102,8 @@ class MonitoringPage(QWidget):
         self.periods.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.periods.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.periods.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # fitted after filling (ResizeToContents would measure every row at every cell set)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.periods.currentCellChanged.connect(lambda row, *_: self._show_period(row))
 
@@ -135,7 +137,11 @@ class MonitoringPage(QWidget):
         self.set_read_only(controller.read_only)
         if self.periods.rowCount():
             self.select_period(0)
-        QTimer.singleShot(0, self.update_figures)  # the diagnostics follow when it is shown
+        self._figures_stale = True  # calculated once the page is shown
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(self.update_figures)
 
     def _set_headers(self) -> None:
         self.periods.setHorizontalHeaderLabels(
@@ -189,6 +195,7 @@ class MonitoringPage(QWidget):
         for number in range(len(periods)):
             self._fill_period_row(number)
         self.periods.blockSignals(False)
+        self.periods.resizeColumnsToContents()
 
     def _fill_period_row(self, number: int) -> None:
         periods = self.controller.session.project.monitoring.periods
@@ -257,27 +264,44 @@ class MonitoringPage(QWidget):
 
     # -- figures and diagnostics ---------------------------------------------------------
     def update_figures(self) -> None:
-        self.shown = self.figures.figures(self.controller.session.project)
+        """The figures after an edit: only while the page is shown (else when it is shown
+        again), and in slices of SLICE_SECONDS, so typing stays live while many periods are
+        calculated (the first time, or after the plan changed)."""
+        if not self.isVisible():
+            self._figures_stale = True
+            return
+        self._figures_stale = False
+        deadline = time.perf_counter() + SLICE_SECONDS
+        self.shown = self.figures.figures(self.controller.session.project, deadline)
         for number, outcome in enumerate(self.shown.outcomes[: self.periods.rowCount()]):
             if isinstance(outcome, PeriodActual):
                 self._set_cell(number, 4, f"{outcome.credited:,}", True)
+            elif outcome is None:
+                self._set_cell(number, 4, "…", True, tr("Calculating…"))
             else:
                 self._set_cell(number, 4, "—", True, str(outcome))
+        if self.shown.pending:
+            self._more.start()  # the rest after the events waiting now (keystrokes, paints)
+        else:
+            self.periods.resizeColumnToContents(4)
         self.comparison.set_figures(self.shown)
         self._show_period_figures()
 
     def _show_period_figures(self) -> None:
         number = self.current_period()
         outcomes = self.shown.outcomes
-        outcome: PeriodActual | UserError | None = (
-            outcomes[number] if 0 <= number < len(outcomes) else None
-        )
-        self.period_editor.figures.setText(period_figures_text(outcome, self.shown.message))
+        if not 0 <= number < len(outcomes):
+            text = tr(self.shown.message) if self.shown.message else ""
+        else:
+            text = period_figures_text(outcomes[number], self.shown.message)
+        self.period_editor.figures.setText(text)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         from jcm_pdd.gui.mainwindow import MainWindow
 
         super().showEvent(event)
+        if self._figures_stale:
+            self._more.start()
         window = self.window()
         if isinstance(window, MainWindow) and not self._listening:
             window.diagnostics_updated.connect(self.update_diagnostics)

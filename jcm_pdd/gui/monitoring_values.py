@@ -247,6 +247,8 @@ class ValuesEditor(QWidget):
         self.table.setItemDelegate(OptionDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.verticalHeader().setDefaultSectionSize(24)
+        # columns fitted to the first rows (the rest are alike), not to every one of 300
+        self.table.verticalHeader().setResizeContentsPrecision(40)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

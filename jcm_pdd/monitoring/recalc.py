@@ -15,6 +15,7 @@ later edit of one of them was undone (and reported) before.
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 from jcm_pdd.errors import UserError
@@ -50,8 +51,11 @@ class ActualFigures:
         self._base = None
         self._known.clear()
 
-    def figures(self, project: Project) -> list[Outcome]:
-        """Every period's outcome, recalculating only what is stale."""
+    def figures(self, project: Project, deadline: float | None = None) -> list[Outcome | None]:
+        """Every period's outcome, recalculating only what is stale. With ``deadline`` (a
+        ``time.perf_counter()`` value) the calculation stops once it passes and the periods
+        not calculated yet are None: the desktop app calculates 120 periods in slices between
+        keystrokes instead of freezing for half a second."""
         if self._base is None:
             self._base = plan_inputs(project, self.template)
         periods = project.monitoring.periods
@@ -68,11 +72,14 @@ class ActualFigures:
                 if k in now and (isinstance(v, PeriodActual) or before.get(k) == now[k])
             }
             self._order = order
-        out: list[Outcome] = []
+        out: list[Outcome | None] = []
         for number, ident in enumerate(order):
             known = self._known.get(ident)
             if isinstance(known, PeriodActual) and known.number != number:
                 known = self._known[ident] = replace(known, number=number)  # moved: same figures
+            if known is None and deadline is not None and time.perf_counter() > deadline:
+                out.append(None)  # next time
+                continue
             if known is None:
                 try:
                     known = period_actual(project, self.template, number, self._base)

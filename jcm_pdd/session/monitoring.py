@@ -153,9 +153,14 @@ def _under(path: str, prefix: str) -> bool:
 class PeriodFigures:
     """What the monitoring area shows: each period's outcome and actual vs estimated."""
 
-    outcomes: list[PeriodActual | UserError] = field(default_factory=list)
-    comparison: Comparison | None = None
+    outcomes: list[PeriodActual | UserError | None] = field(default_factory=list)
+    comparison: Comparison | None = None  # None until every period is calculated
     message: str = ""  # why there are no figures at all (no methodology, ...)
+
+    @property
+    def pending(self) -> int:
+        """Periods not calculated yet (a calculation given a deadline goes on later)."""
+        return sum(o is None for o in self.outcomes)
 
 
 class MonitoringFigures:
@@ -189,7 +194,9 @@ class MonitoringFigures:
             self._estimate = None
             self._estimate_error = ""
 
-    def figures(self, project: Project) -> PeriodFigures:
+    def figures(self, project: Project, deadline: float | None = None) -> PeriodFigures:
+        """The figures; with ``deadline`` (``time.perf_counter()``) possibly in part (see
+        ``PeriodFigures.pending``): call again for the rest."""
         from jcm_pdd.methodology import estimate_project
         from jcm_pdd.monitoring import PeriodActual, compare
         from jcm_pdd.monitoring.recalc import ActualFigures
@@ -200,7 +207,9 @@ class MonitoringFigures:
             if self._template is None:
                 return PeriodFigures(message="Choose a methodology (B.1) to see the figures.")
             self._actual = ActualFigures(self._template)
-        outcomes = self._actual.figures(project)
+        outcomes = self._actual.figures(project, deadline)
+        if any(o is None for o in outcomes):
+            return PeriodFigures(outcomes)
         if self._estimate is None and not self._estimate_error:
             try:
                 self._estimate = estimate_project(project, self._template)

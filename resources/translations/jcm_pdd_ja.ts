@@ -116,7 +116,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="91" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="92" />
         <source>Year</source>
         <translation>年</translation>
     </message>
@@ -140,7 +140,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="142" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="148" />
         <source>Days</source>
         <translation>日数</translation>
     </message>
@@ -191,7 +191,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="247" />
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="112" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="118" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
@@ -376,7 +376,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="100" />
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="130" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="137" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="143" />
         <source>Total</source>
         <translation>合計</translation>
@@ -737,7 +737,7 @@
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="59" />
         <location filename="../../jcm_pdd/gui/fields.py" line="296" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="312" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="314" />
         <source>missing file {0}</source>
         <translation>見つからないファイル {0}</translation>
     </message>
@@ -919,6 +919,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="245" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="48" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="280" />
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
@@ -1096,95 +1098,95 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="362" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="72" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="99" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="73" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="100" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="89" />
         <source>Monitoring periods</source>
         <translation>モニタリング期間</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="79" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="80" />
         <source>After registration: the values monitored in each period, as Table 1 of the Monitoring Plan fixed them, and the actual emission reductions beside the estimate of C.3.</source>
         <translation>登録後: モニタリング計画の表1で定めたとおりに各期間でモニタリングした値と、C.3 の推計と並べた実際の排出削減量。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="85" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="86" />
         <source>Add period</source>
         <translation>期間を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="87" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="88" />
         <source>Remove period</source>
         <translation>期間を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="89" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="90" />
         <source>Import monitored data…</source>
         <translation>モニタリングデータを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="91" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="92" />
         <source>Export monitoring report…</source>
         <translation>モニタリング報告書をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="113" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="115" />
         <source>Monitored values</source>
         <translation>モニタリング値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="114" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="116" />
         <source>Actual vs estimated</source>
         <translation>実績と推計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="142" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="148" />
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="142" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="148" />
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="75" />
         <source>First day</source>
         <translation>初日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="142" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="148" />
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="76" />
         <source>Last day</source>
         <translation>最終日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="142" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="148" />
         <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
         <source>ER credited</source>
         <translation>ER（クレジット）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="146" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="152" />
         <source>The period's emission reductions in tCO2e, rounded down</source>
         <translation>期間の排出削減量（tCO2e、切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="307" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="331" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="105" />
         <source>{0} problem(s)</source>
         <translation>問題 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="307" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="331" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="107" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="163" />
         <source>Complete</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="320" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="344" />
         <source>Monitoring periods: {0} errors, {1} warnings (listed under Diagnostics; double-click one to go to its value).</source>
         <translation>モニタリング期間: エラー {0} 件、警告 {1} 件（「診断」に一覧があります。ダブルクリックで該当する値へ移動します）。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="324" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="348" />
         <source>Monitoring periods: no problems found.</source>
         <translation>モニタリング期間: 問題は見つかりませんでした。</translation>
     </message>
@@ -2619,57 +2621,62 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>実績</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="49" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="50" />
         <source>No figures yet: {0}</source>
         <translation>数値はまだありません: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="52" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="53" />
         <source>{0} days. RE_p {1} tCO2e, PE_p {2} tCO2e, ER_p {3} tCO2e; credited {4} tCO2e (rounded down).</source>
         <translation>{0} 日。RE_p {1} tCO2e、PE_p {2} tCO2e、ER_p {3} tCO2e。クレジット対象 {4} tCO2e（切り捨て）。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="63" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="64" />
         <source>{0}: {1} days, ER {2}</source>
         <translation>{0}年: {1} 日、ER {2}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="66" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="67" />
         <source>Shared between the years by days: {0}.</source>
         <translation>日数で年ごとに按分: {0}。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="78" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="79" />
         <source>Whole tCO2e. A year's actual ER is the sum of the periods' shares of it (a period crossing a year is shared by days), rounded like a row of C.3; the credited total is the sum of each period's ER rounded down.</source>
         <translation>単位は tCO2e（整数）。各年の実績 ER はその年に属する各期間の持ち分（年をまたぐ期間は日数で按分）の合計で、C.3 の行と同じく丸めます。クレジット対象の合計は各期間の ER を切り捨てた値の合計です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="85" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="86" />
         <source>Actual vs estimated emission reductions per year</source>
         <translation>年ごとの排出削減量の実績と推計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="92" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="93" />
         <source>Estimated ER (C.3)</source>
         <translation>推計 ER（C.3）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="93" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="94" />
         <source>Actual ER</source>
         <translation>実績 ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="94" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="95" />
         <source>Difference</source>
         <translation>差</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="95" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="96" />
         <source>Monitored days</source>
         <translation>モニタリング日数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="149" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="114" />
+        <source>Calculating… {0} of {1} periods done.</source>
+        <translation>計算中… {1} 期間中 {0} 期間が完了。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="156" />
         <source>Estimated (C.3) in total: {0} tCO2e. Credited in the monitoring periods: {1} tCO2e ({2} of {3} periods calculated).</source>
         <translation>推計（C.3）合計: {0} tCO2e。モニタリング期間のクレジット対象: {1} tCO2e（{3} 期間中 {2} 期間を算定）。</translation>
     </message>
@@ -2829,7 +2836,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="140" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="112" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="114" />
         <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
         <source>Period</source>
         <translation>期間</translation>
@@ -3012,33 +3019,33 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>期間のモニタリング値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="253" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="255" />
         <source>Attach evidence…</source>
         <translation>証拠書類を添付…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="255" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="257" />
         <source>Attach a file (calibration certificate, invoice …) as evidence of the chosen value</source>
         <translation>選んだ値の証拠としてファイル（校正証明書、請求書など）を添付します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="321" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="323" />
         <source>Enter a monitored value</source>
         <translation>モニタリング値の入力</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="346" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="364" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="348" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="366" />
         <source>Attach evidence</source>
         <translation>証拠書類の添付</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="354" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="356" />
         <source>Choose a value first.</source>
         <translation>先に値を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="357" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="359" />
         <source>evidence</source>
         <translation>証拠書類</translation>
     </message>

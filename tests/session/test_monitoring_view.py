@@ -124,3 +124,14 @@ def test_a_place_in_a_period_is_named_in_words() -> None:
     )
     assert path_label([], "monitoring.periods.0.start", "ja") == "モニタリング期間 1、初日"
     assert path_label([], "monitoring.periods.x") == "monitoring.periods.x"
+
+
+def test_figures_given_a_deadline_come_in_slices() -> None:
+    import time
+
+    session = _session()
+    figures = MonitoringFigures()
+    late = figures.figures(session.project, deadline=time.perf_counter() - 1)
+    assert late.pending == 2 and late.comparison is None  # nothing yet, and no comparison
+    done = figures.figures(session.project, deadline=time.perf_counter() + 60)
+    assert done.pending == 0 and done.comparison is not None

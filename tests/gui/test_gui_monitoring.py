@@ -99,6 +99,10 @@ def test_a_period_is_added_from_the_menu_dated_and_explained(window, qtbot) -> N
     assert f"{len(errors)} errors" in page.diagnostics_note.text()  # the gap, values missing
     page.tabs.setCurrentWidget(page.comparison)
     page.select_period(0)
+    # once the dock has grown to show its list (it is one line high until the first check)
+    qtbot.waitUntil(
+        lambda: panel.tree.viewport().rect().contains(panel.tree.visualItemRect(gap).center())
+    )
     click_tree_item(panel.tree, gap, double=True)  # back to the period and its first day
     assert page.current_period() == 1 and page.period_editor.start.hasFocus()
     _type(page.period_editor.gap_reason, "meter replaced, no data 1-4 January")

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import shutil
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
-from drive import choose_menu, click, click_tree_item, press
+from drive import choose_in_combo, choose_menu, click, click_tree_item, press
 from journey import Journey, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -137,13 +139,37 @@ def test_registered_sample_to_a_package_opened_by_the_verifier(
     assert all("DRAFT" not in p.name and p.is_file() for p in written)
     press(export.buttons.button(export.buttons.StandardButton.Close))
 
-    # package, verify, and open it as the verifier
-    package = journey.package(tmp_path / "registered.jcmpkg")
+    # package the periods for verification, verify, and open it as the verifier
+    package = tmp_path / "registered-verification.jcmpkg"
+
+    def fill(dialog) -> None:  # noqa: ANN001
+        type_into(dialog.target, str(package))
+        type_into(dialog.packaged_by, "Registered Project Co.")
+        choose_in_combo(dialog.kind_box, "Verification of monitoring periods")
+        assert dialog.periods_box.isEnabled() and dialog.periods_box.text() == "all"
+
+    result, text = journey.run_dialog(window.act_package, fill)
+    assert package.is_file(), (result, text)
     report = verify_package(package)
     assert report.verdict is Verdict.VERIFIED, report
+    assert report.kind == "verification"
+    assert report.bag_info["Monitoring-Periods"] == (
+        "1 (01/04/2027 - 30/09/2027); 2 (01/10/2027 - 31/03/2028); 3 (01/04/2028 - 30/06/2028)"
+    )
+    # verify re-ran the new period from the package, and the meter file is in it as evidence
+    rerun = [f for f in report.figures if f.period == "period 3" and f.quantity == "ER_credited"]
+    assert rerun and all(f.ok and f.recomputed == str(expected) for f in rerun), rerun
+    evidence = hashlib.sha256(readings.read_bytes()).hexdigest()
+    with zipfile.ZipFile(package) as bag:
+        kept = f"data/attachments/{evidence[:12]}-{readings.name}"
+        assert bag.read(kept) == readings.read_bytes(), bag.namelist()
     journey.open_file(package)
     assert window.session.read_only and window.view.banner.isVisible()
-    assert len(window.session.project.monitoring.periods) == 3
+    assert "monitoring periods 1, 2, 3" in window.view.banner.text()
+    assert "VERIFIED" in window.view.banner.text()
+    panel = window.periods_panel  # the verifier's Periods dock: each period's credited ER
+    credited = [panel.table.item(r, 2).text() for r in range(panel.table.rowCount())]
+    assert credited == ["911", "496", f"{expected:,}"], credited
     navigator = window.view.navigator
     click_tree_item(navigator, navigator._items[MONITORING_ID])
     verifier_page = window.view.current_page()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 from jcm_pdd.session import io as session_io
 from jcm_pdd.session import newproject
 from jcm_pdd.storage import save_project
+from tests.gui.conftest import filled_project
 
 
 @pytest.fixture
@@ -59,8 +60,6 @@ def test_an_untitled_project_asks_in_the_last_folder_used(
 
 
 def test_a_saved_project_asks_in_its_own_folder(window, asked, tmp_path: Path) -> None:
-    from tests.gui.conftest import filled_project
-
     own = tmp_path / "projects" / "solar.jcmpdd"
     own.parent.mkdir()
     save_project(own, filled_project())

@@ -20,6 +20,7 @@ by a slip).
 from __future__ import annotations
 
 import io
+from copy import copy
 from fractions import Fraction
 from typing import Any
 
@@ -105,6 +106,8 @@ class _Writer:
         self.shared: dict[tuple[str, IndexKey], str] = {}  # Table 2 and default cells
         self.monitored: dict[tuple[int, str, IndexKey], str] = {}  # (period, key, index)
         self.credited: dict[int, str] = {}  # period -> its credited ER cell
+        self._styles: dict[tuple[str, str], Any] = {}
+        self._plan_rows: dict[tuple[str, IndexKey], tuple[int, MonitoredParameter]] | None = None
         self.wb = Workbook()
         self.ws_in: Worksheet = self.wb.active  # type: ignore[assignment]
         self.ws_in.title = MRS_INPUT
@@ -150,13 +153,26 @@ class _Writer:
 
     def _row(self, ws: Worksheet, row: int, values: list[Any], first: int = 1) -> None:
         for col, value in enumerate(values, start=first):
-            cell = ws.cell(row=row, column=col, value=value)
-            cell.font, cell.border, cell.alignment = BODY, BOX, WRAP
+            self._style(ws.cell(row=row, column=col, value=value), "body")
 
     def _input_cell(self, ws: Worksheet, row: int, col: int, value: Any) -> None:
-        cell = ws.cell(row=row, column=col, value=value)
-        cell.fill = INPUT_FILL
-        cell.protection = Protection(locked=False)
+        self._style(ws.cell(row=row, column=col, value=value), "input")
+
+    def _style(self, cell: Any, kind: str, number_format: str = "") -> None:
+        """Give ``cell`` a body or input style. openpyxl hashes every style object on each
+        assignment (seconds for 36,000 rows), so each style is built once and its style array
+        copied to the next cells."""
+        known = self._styles.get((kind, number_format))
+        if known is not None:
+            cell._style = copy(known)
+            return
+        cell.font, cell.border, cell.alignment = BODY, BOX, WRAP
+        if kind == "input":
+            cell.fill = INPUT_FILL
+            cell.protection = Protection(locked=False)
+        if number_format:
+            cell.number_format = number_format
+        self._styles[(kind, number_format)] = copy(cell._style)
 
     def _equation(self, key: str) -> CellRichText:
         param = self.t.parameters[key]
@@ -165,11 +181,14 @@ class _Writer:
         return CellRichText([TextBlock(SUBSCRIPT if r.sub else NORMAL, r.text) for r in runs])
 
     def _plan_row(self, key: str, index: IndexKey) -> tuple[int, MonitoredParameter] | None:
-        sets = self.t.parameters[key].index
-        for n, row in enumerate(self.calc.project.monitoring_plan.monitored):
-            if row.key == key and tuple(row.index.get(s, "") for s in sets) == index:
-                return n, row
-        return None
+        if self._plan_rows is None:  # indexed once: 300 units x 120 periods look rows up
+            self._plan_rows = {}
+            for n, row in enumerate(self.calc.project.monitoring_plan.monitored):
+                if row.key in self.t.parameters:
+                    sets = self.t.parameters[row.key].index
+                    at = (row.key, tuple(row.index.get(s, "") for s in sets))
+                    self._plan_rows.setdefault(at, (n, row))
+        return self._plan_rows.get((key, index))
 
     def _plan_text(self, key: str, index: IndexKey, attribute: str, fallback: str) -> str:
         found = self._plan_row(key, index)
@@ -226,6 +245,7 @@ class _Writer:
             type="list", formula1='"Option A,Option B,Option C"', allow_blank=True
         )
         ws.add_data_validation(options)
+        first = row
         for figures in self.calc.periods:
             point = 0
             for key, param in self.t.parameters.items():
@@ -262,13 +282,16 @@ class _Writer:
                         value = REDACTED
                     elif entry is not None and entry.value is not None:
                         value = excel_number(Fraction(entry.value))
-                    self._input_cell(ws, row, VALUE_COL, value)
-                    ws.cell(row=row, column=VALUE_COL).number_format = NUMBER_FORMAT
+                    self._style(
+                        ws.cell(row=row, column=VALUE_COL, value=value), "input", NUMBER_FORMAT
+                    )
                     self._input_cell(ws, row, OPTION_COL, ws.cell(row=row, column=OPTION_COL).value)
-                    options.add(f"{get_column_letter(OPTION_COL)}{row}")
                     letter = get_column_letter(VALUE_COL)
                     self.monitored[(figures.number, key, index)] = f"'{MRS_INPUT}'!${letter}${row}"
                     row += 1
+        if row > first:  # one range: a cell at a time costs seconds for 36,000 rows
+            letter = get_column_letter(OPTION_COL)
+            options.add(f"{letter}{first}:{letter}{row - 1}")
         row += 1
         ws.cell(row=row, column=1, value=TABLE2_TITLE).font = BOLD
         self._head(ws, row + 1, TABLE2)
@@ -417,8 +440,8 @@ class _Writer:
                         formula = "=" + self._formula(figures, letter, calculated, key, index)
                     else:
                         formula = f"={self.shared[(key, index)]}"
-                    self._row(ws, cell_row, [formula], first=col)
-                    ws.cell(row=cell_row, column=col).number_format = NUMBER_FORMAT
+                    cell = ws.cell(row=cell_row, column=col, value=formula)
+                    self._style(cell, "body", NUMBER_FORMAT)
                 if key == "ER":
                     self._credited(er_rounded_row, cell_row, param.symbol)
             row = (max((r for r, _, _ in rows), default=row + 1) if rows else row + 1) + 2

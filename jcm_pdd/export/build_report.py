@@ -62,6 +62,7 @@ class _Builder:
         self.draft = draft
         self.members = {k: list(v) for k, v in calc.plan.members.items()}
         self.names = {a.sha256: a.name for a in calc.project.attachments}
+        self._units: dict[tuple[str, tuple[str, ...]], str] | None = None
 
     def text(self, path: str) -> str:
         return self.reader.text(path)
@@ -194,11 +195,14 @@ class _Builder:
         )
 
     def _plan_unit(self, key: str, index: tuple[str, ...]) -> str:
-        sets = self.t.parameters[key].index
-        for n, row in enumerate(self.project.monitoring_plan.monitored):
-            if row.key == key and tuple(row.index.get(s, "") for s in sets) == index:
-                return self.text(f"monitoring_plan.monitored.{n}.unit")
-        return ""
+        if self._units is None:  # indexed once: many units x many periods look it up
+            self._units = {}
+            for n, row in enumerate(self.project.monitoring_plan.monitored):
+                if row.key in self.t.parameters:
+                    sets = self.t.parameters[row.key].index
+                    at = (row.key, tuple(row.index.get(s, "") for s in sets))
+                    self._units.setdefault(at, self.text(f"monitoring_plan.monitored.{n}.unit"))
+        return self._units.get((key, index), "")
 
     def _imports(self, figures: PeriodFigures) -> DataTable:
         base = f"monitoring.periods.{figures.number}.imports"

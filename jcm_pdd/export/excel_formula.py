@@ -3,10 +3,13 @@
 The Monitoring Plan workbook must recalculate RE, PE and ER when a validator edits an input,
 so every calculated cell holds a live formula generated from the template's equation — never a
 pasted number. Mapping: ``sum(i, x)`` -> ``SUM(range)`` when ``x`` is one parameter whose unit
-rows are contiguous, else an explicit ``(a+b+c)``; ``min``/``max``/``if`` -> ``MIN``/``MAX``/
-``IF``; ``all``/``any`` -> ``AND``/``OR``; ``count`` -> the number of members or a sum of
-``IF(c,1,0)``; ``band(T, x)`` -> nested ``IF`` over the band limits (lower <= x < upper);
-``convert(x, "u")`` -> ``x*factor`` with the engine's exact factor; ``==``/``!=`` -> ``=``/``<>``.
+rows are contiguous, ``SUMPRODUCT(range, range, ...)`` when ``x`` is a product of such
+parameters (``sum(i, EG[i] * EF[i])``: a formula of constant length, where the explicit sum of
+300 units would pass Excel's 8,192-character limit), else an explicit ``(a+b+c)``;
+``min``/``max``/``if`` -> ``MIN``/``MAX``/``IF``; ``all``/``any`` -> ``AND``/``OR``;
+``count`` -> the number of members or a sum of ``IF(c,1,0)``; ``band(T, x)`` -> nested ``IF``
+over the band limits (lower <= x < upper); ``convert(x, "u")`` -> ``x*factor`` with the engine's
+exact factor; ``==``/``!=`` -> ``=``/``<>``.
 """
 
 from __future__ import annotations
@@ -74,6 +77,17 @@ def _contiguous(cells: list[str]) -> str | None:
     return f"{sheet}${first['col']}${rows[0]}:${first['col']}${rows[-1]}"
 
 
+def _factors(node: ex.Node) -> list[ex.Ref]:
+    """The parameters of a product ``a * b * c`` of plain references ([] for anything else)."""
+    if isinstance(node, ex.Ref):
+        return [node]
+    if isinstance(node, ex.Binary) and node.op == "*":
+        left, right = _factors(node.left), _factors(node.right)
+        if left and right:
+            return left + right
+    return []
+
+
 def translate(node: ex.Node, ctx: FormulaContext, bound: dict[str, str] | None = None) -> str:
     """The Excel expression (without the leading "=") of ``node`` under index ``bound``."""
     env = bound or {}
@@ -133,6 +147,16 @@ class _Translator:
                 span = _contiguous(cells)
                 if span is not None:
                     return f"SUM({span})"
+            factors = _factors(body)
+            if len(members) > 1 and len(factors) > 1:
+                spans = [
+                    _contiguous([self.ctx.cell(f.name, (m,)) for m in members])
+                    if f.indices == (node.var,)
+                    else None
+                    for f in factors
+                ]
+                if all(spans):
+                    return f"SUMPRODUCT({','.join(str(x) for x in spans)})"
             terms = [self.expr(body, {**env, node.var: m}) for m in members]
             if len(terms) == 1:
                 return terms[0]

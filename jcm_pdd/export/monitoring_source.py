@@ -71,21 +71,34 @@ class MonitoringCalc:
     plan_hidden: frozenset[tuple[str, IndexKey]] = frozenset()  # hidden plan values
     notes: list[str] = field(default_factory=list)
 
+    _values: dict[
+        int, dict[tuple[str, tuple[tuple[str, str], ...]], tuple[int, MonitoredValue]]
+    ] = field(default_factory=dict)
+
+    def _found(
+        self, number: int, key: str, index: dict[str, str]
+    ) -> tuple[int, MonitoredValue] | None:
+        if number not in self._values:  # each period indexed once (the first of duplicates)
+            table: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[int, MonitoredValue]] = {}
+            for n, value in enumerate(self.project.monitoring.periods[number].values):
+                table.setdefault((value.key, tuple(sorted(value.index.items()))), (n, value))
+            self._values[number] = table
+        return self._values[number].get((key, tuple(sorted(index.items()))))
+
     def value_of(self, number: int, key: str, index: dict[str, str]) -> MonitoredValue | None:
         """The monitored value of ``key`` for unit ``index`` in period ``number``."""
-        wanted = tuple(sorted(index.items()))
-        return next(
-            (
-                v
-                for v in self.project.monitoring.periods[number].values
-                if v.key == key and tuple(sorted(v.index.items())) == wanted
-            ),
-            None,
-        )
+        found = self._found(number, key, index)
+        return found[1] if found else None
 
     def value_path(self, number: int, value: MonitoredValue) -> str:
-        period = self.project.monitoring.periods[number]
-        return f"monitoring.periods.{number}.values.{period.values.index(value)}"
+        """The model path of ``value`` (one of period ``number``'s values)."""
+        found = self._found(number, value.key, value.index)
+        position = (
+            found[0]
+            if found and found[1] is value
+            else self.project.monitoring.periods[number].values.index(value)
+        )
+        return f"monitoring.periods.{number}.values.{position}"
 
 
 def _template(project: Project) -> Template:

@@ -146,11 +146,8 @@ def test_the_workbook_layout_follows_the_mrs(tmp_path: Path) -> None:
     # RE_p = sum_i EG_i,p x EF_RE,i: each period column reads its own Table 1 rows (8-9, 10-11)
     # and the shared default values (rows 18-19)
     re_p = _sheet_rows(calc)["RE_p"]
-    assert (
-        re_p[2]
-        == "=(('MRS(input)'!$E$8*'MRS(input)'!$C$18)+('MRS(input)'!$E$9*'MRS(input)'!$C$19))"
-    )
-    assert re_p[3] == re_p[2].replace("$E$8", "$E$10").replace("$E$9", "$E$11")
+    assert re_p[2] == "=SUMPRODUCT('MRS(input)'!$E$8:$E$9,'MRS(input)'!$C$18:$C$19)"
+    assert re_p[3] == "=SUMPRODUCT('MRS(input)'!$E$10:$E$11,'MRS(input)'!$C$18:$C$19)"
     assert inp["C18"].value == 0.797 and inp["C19"].value == 0.533
     assert inp.protection.sheet and calc.protection.sheet
 
@@ -372,3 +369,50 @@ def test_a_confidential_plan_value_withholds_every_periods_figures(tmp_path: Pat
     assert "XXX" in [
         r[2] for r in book[MRS_INPUT].iter_rows(values_only=True) if r[0] and "NLL_RE" in str(r[0])
     ]
+
+
+def test_300_units_keep_every_formula_within_excels_limit_and_recalculate(
+    tmp_path: Path, soffice_convert: Callable[[Path, str, Path], Path]
+) -> None:
+    """MN_AM003 with 300 PV systems: RE_p is one SUMPRODUCT per period (the explicit sum of
+    300 products was 13,202 characters; Excel refuses formulas over 8,192)."""
+    from jcm_pdd.model import DefaultSelection, IndexMember, MonitoredParameter, MonitoredValue
+
+    project = registered_sample()
+    plan = project.monitoring_plan
+    units = [f"PV-{n}" for n in range(1, 301)]
+    plan.index_members = [IndexMember(set="i", id=u) for u in units]
+    plan.monitored = [
+        MonitoredParameter(key="EG", index={"i": u}, unit="MWh/p", option="C", estimated_value=1)
+        for u in units
+    ]
+    plan.default_selections = [
+        DefaultSelection(
+            key="EF_RE", index={"i": u}, choice=("national_grid", "captive_or_off_grid")[n % 2]
+        )
+        for n, u in enumerate(units)
+    ]
+    for number, entry in enumerate(project.monitoring.periods):
+        entry.values = [
+            MonitoredValue(
+                key="EG", index={"i": u}, value=Decimal(f"{n}.{number + 1:03d}"), option="C"
+            )
+            for n, u in enumerate(units, start=1)
+        ]
+    source = tmp_path / "big.xlsx"
+    source.write_bytes(mrs_workbook(monitoring_calc(project), public=False, draft=False))
+    formulas = [
+        str(c.value)
+        for ws in load_workbook(source)
+        for row in ws.iter_rows()
+        for c in row
+        if str(c.value).startswith("=")
+    ]
+    assert formulas and max(len(f) for f in formulas) < 8192
+    rows = _sheet_rows(
+        load_workbook(soffice_convert(source, "xlsx", tmp_path / "lo"), data_only=True)[MRS_CALC]
+    )
+    for number in range(2):
+        actual = period_actual(project, template("JCM_MN_AM003"), number)
+        assert rows["RE_p"][2 + number] == pytest.approx(float(actual.result.re), rel=1e-12)
+        assert rows["ER_p (credited)"][2 + number] == actual.credited

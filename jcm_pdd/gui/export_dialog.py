@@ -202,6 +202,9 @@ class ExportDialog(_JobDialog):
         assert isinstance(layout, QVBoxLayout)
         layout.setStretchFactor(self.message, 0)
         layout.insertWidget(layout.indexOf(self.message) + 1, self.problems, 1)
+        # without a refusal list the spare height goes below the text, not between the rows
+        layout.insertStretch(layout.indexOf(self.buttons), 0)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.open_folder_button = QPushButton(tr("Open folder"))
         self.open_folder_button.clicked.connect(self.open_folder)
         self.buttons.addButton(self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole)

@@ -72,6 +72,10 @@ def test_open_folder_after_an_export(window, qtbot, tmp_path: Path, monkeypatch)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=60000)
     assert isinstance(dialog.result, list), dialog.message.text()
     assert dialog.open_folder_button.isVisible()
+    dialog.resize(760, 620)  # taller than its content: the spare height goes below the text
+    qtbot.waitUntil(lambda: dialog.height() >= 600)
+    assert dialog.progress.geometry().top() - dialog.draft.geometry().bottom() < 24
+    assert dialog.message.geometry().height() < 200  # the text, not the dialog's spare height
     keep_screenshot(dialog, "export_done_open_folder.png")
     press(dialog.open_folder_button)
     assert [u.toLocalFile() for u in opened] == [str(tmp_path / "out")]

@@ -6,7 +6,6 @@ credited ER, a period is signed off and a finding raised on another, each saved 
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,9 +19,7 @@ from jcm_pdd.gui.monitoring_page import MonitoringPage
 from jcm_pdd.gui.verifier_periods import PeriodsPanel
 from jcm_pdd.package import build_package, snapshot_folder
 from jcm_pdd.package.review import load_review
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "package"))
-from verification_support import monitored_sample  # noqa: E402
+from tests.package.verification_support import monitored_sample
 
 _BUILT: dict[str, Path] = {}
 

@@ -37,7 +37,11 @@ class DocumentController(QObject):
         self._recalc_timer = QTimer(self)
         self._recalc_timer.setSingleShot(True)
         self._recalc_timer.setInterval(0)
-        self._recalc_timer.timeout.connect(self.recalculate)
+        self._recalc_timer.timeout.connect(self._recalculate_now)
+        # the model paths changed since the last ``recalculate`` (empty: recalculate anyway,
+        # e.g. a document just opened); read by the slots of ``recalculate``
+        self.burst: frozenset[str] = frozenset()
+        self._changed_paths: set[str] = set()
         # Diagnostics read the whole document; nobody needs them between two keystrokes.
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
@@ -120,5 +124,18 @@ class DocumentController(QObject):
             self.session.listeners.remove(self._on_session_change)
 
     def _on_session_change(self, path: str) -> None:
+        self._changed_paths.add(path)
         self.changed.emit(path)
         self.schedule_recalc()
+
+    def _recalculate_now(self) -> None:
+        self.burst = frozenset(self._changed_paths)
+        self._changed_paths.clear()
+        self.recalculate.emit()
+
+    def only_monitoring_changed(self) -> bool:
+        """Whether the last burst of edits touched only the monitoring periods (after
+        registration), which the ex-ante C.3 estimate does not read."""
+        return bool(self.burst) and all(
+            path == "monitoring" or path.startswith("monitoring.") for path in self.burst
+        )

@@ -301,7 +301,9 @@ class MainWindow(QMainWindow):
         controller = self.controller
         if controller is not None and self.view is not None:
             current = self.view.current_page()
-            section_id = getattr(getattr(current, "section", None), "id", "")
+            section_id = getattr(getattr(current, "section", None), "id", "") or getattr(
+                current, "page_id", ""
+            )  # a form section, or a page of its own (the Monitoring page)
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
             self._build_view(controller, section_id)
@@ -349,6 +351,8 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None or self.view is None:
             return
+        if self.controller is not None and self.controller.only_monitoring_changed():
+            return  # a monitored value: C.3 reads none (the Monitoring page recalculates)
         figures = estimate_figures(session.project)
         place = ""
         if figures.message_path and self.prefs.language != "en":

@@ -63,6 +63,8 @@ def period_of_path(path: str) -> int | None:
 
 
 class MonitoringPage(QWidget):
+    page_id = MONITORING_ID  # shown again after a language change
+
     def __init__(self, controller: DocumentController, status: Callable[[str], None]) -> None:
         super().__init__()
         self.controller = controller

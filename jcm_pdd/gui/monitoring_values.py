@@ -165,7 +165,7 @@ class ValuesModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole:
             return False
-        row = self.rows[index.row()]
+        row = self.editor.fresh(self.rows[index.row()])
         name = COLUMNS[index.column()][0]
         try:
             parsed = parse_cell(name, str(value))
@@ -313,6 +313,15 @@ class ValuesEditor(QWidget):
         records = {r.sha256: r.name for r in self.controller.session.project.attachments}
         return ", ".join(records.get(h, tr("missing file {0}").format(h[:12])) for h in hashes)
 
+    def fresh(self, row: ValueRow) -> ValueRow:
+        """``row`` as the project holds it now: the table reloads after the event that changed
+        the period, and a person may act on a row before that (an import just applied)."""
+        project = self.controller.session.project
+        for now in value_rows(project, self.number):
+            if (now.key, now.index, now.planned) == (row.key, row.index, row.planned):
+                return now
+        return row
+
     def write(self, row: ValueRow, name: str, value: Any) -> bool:
         project = self.controller.session.project
         edits = value_edit(project, self.number, row, name, value)
@@ -355,6 +364,7 @@ class ValuesEditor(QWidget):
         if row is None or self.number < 0:
             self.status(tr("Choose a value first."))
             return
+        row = self.fresh(row)
         session = self.controller.session
         record = session.attachments.add_file(path, caption=tr("evidence"))
         hashes = list(row.entry.evidence) if row.entry is not None else []

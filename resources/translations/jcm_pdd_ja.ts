@@ -140,7 +140,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="148" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="149" />
         <source>Days</source>
         <translation>日数</translation>
     </message>
@@ -920,7 +920,7 @@
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="245" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="48" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="280" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="281" />
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
@@ -995,52 +995,52 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>機密項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="439" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="443" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="261" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="452" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="472" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="456" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="476" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="492" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="496" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="494" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="498" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="510" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="514" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="517" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="521" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="547" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="551" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="548" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="552" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="592" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="596" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -1098,95 +1098,95 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="362" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="73" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="100" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="74" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="101" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="89" />
         <source>Monitoring periods</source>
         <translation>モニタリング期間</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="80" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="81" />
         <source>After registration: the values monitored in each period, as Table 1 of the Monitoring Plan fixed them, and the actual emission reductions beside the estimate of C.3.</source>
         <translation>登録後: モニタリング計画の表1で定めたとおりに各期間でモニタリングした値と、C.3 の推計と並べた実際の排出削減量。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="86" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="87" />
         <source>Add period</source>
         <translation>期間を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="88" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="89" />
         <source>Remove period</source>
         <translation>期間を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="90" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="91" />
         <source>Import monitored data…</source>
         <translation>モニタリングデータを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="92" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="93" />
         <source>Export monitoring report…</source>
         <translation>モニタリング報告書をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="115" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="116" />
         <source>Monitored values</source>
         <translation>モニタリング値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="116" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="117" />
         <source>Actual vs estimated</source>
         <translation>実績と推計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="148" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="149" />
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="148" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="149" />
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="75" />
         <source>First day</source>
         <translation>初日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="148" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="149" />
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="76" />
         <source>Last day</source>
         <translation>最終日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="148" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="149" />
         <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
         <source>ER credited</source>
         <translation>ER（クレジット）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="152" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="153" />
         <source>The period's emission reductions in tCO2e, rounded down</source>
         <translation>期間の排出削減量（tCO2e、切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="331" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="332" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="105" />
         <source>{0} problem(s)</source>
         <translation>問題 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="331" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="332" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="107" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="163" />
         <source>Complete</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="344" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="345" />
         <source>Monitoring periods: {0} errors, {1} warnings (listed under Diagnostics; double-click one to go to its value).</source>
         <translation>モニタリング期間: エラー {0} 件、警告 {1} 件（「診断」に一覧があります。ダブルクリックで該当する値へ移動します）。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="348" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="349" />
         <source>Monitoring periods: no problems found.</source>
         <translation>モニタリング期間: 問題は見つかりませんでした。</translation>
     </message>
@@ -2836,7 +2836,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="140" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="114" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="115" />
         <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
         <source>Period</source>
         <translation>期間</translation>
@@ -3029,23 +3029,23 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>選んだ値の証拠としてファイル（校正証明書、請求書など）を添付します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="323" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="332" />
         <source>Enter a monitored value</source>
         <translation>モニタリング値の入力</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="348" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="366" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="357" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="376" />
         <source>Attach evidence</source>
         <translation>証拠書類の添付</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="356" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="365" />
         <source>Choose a value first.</source>
         <translation>先に値を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="359" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="369" />
         <source>evidence</source>
         <translation>証拠書類</translation>
     </message>
@@ -3108,29 +3108,29 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
 <context>
     <name>DocumentController</name>
     <message>
-        <location filename="../../jcm_pdd/gui/controller.py" line="54" />
-        <location filename="../../jcm_pdd/gui/controller.py" line="67" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="58" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="71" />
         <source>The document is read-only.</source>
         <translation>この文書は読み取り専用です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/controller.py" line="79" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="83" />
         <source>Add row</source>
         <translation>行を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/controller.py" line="85" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="89" />
         <source>Remove row</source>
         <translation>行を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/controller.py" line="93" />
-        <location filename="../../jcm_pdd/gui/controller.py" line="101" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="97" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="105" />
         <source>Unmark confidential</source>
         <translation>機密を解除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/controller.py" line="93" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="97" />
         <source>Mark confidential</source>
         <translation>機密にする</translation>
     </message>

@@ -132,8 +132,11 @@ def test_values_typed_per_unit_give_the_period_s_figures_and_actual_vs_estimated
     table = page.values.table
     model = page.values.model
     assert [model.data(model.index(r, 1)) for r in range(model.rowCount())] == ["PV-1", "PV-2"]
+    c3 = window.calc_panel.figures
     _type_cell(page, 0, 2, "100")
     _type_cell(page, 1, 2, "200")
+    qtbot.wait(10)
+    assert window.calc_panel.figures is c3  # C.3 reads no monitored value: not made again
 
     def values():  # noqa: ANN202 - the list is replaced when a value is added
         return window.session.project.monitoring.periods[0].values
@@ -288,3 +291,96 @@ def test_a_file_that_cannot_be_read_is_said_in_one_line_and_changes_nothing(
     assert "PV-9" in dialog.message.text() and "\n" not in dialog.message.text()
     assert not dialog.apply_button.isEnabled()
     assert window.session.project.monitoring.periods[0].values == []
+
+
+def test_the_page_follows_a_language_change_and_keeps_the_work(window, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from jcm_pdd.gui.i18n import install_language
+    from jcm_pdd.gui.preferences_dialog import PreferencesDialog
+
+    _open_sample(window)
+    choose_menu(window, "Edit", "Add monitoring period…")
+    _type(_page(window).period_editor.end, "31/12/2027")
+
+    def answer() -> None:  # the Preferences dialog: 日本語, then OK
+        dialog = window.findChild(PreferencesDialog)
+        choose_in_combo(dialog.language, "日本語")
+        buttons = dialog.findChild(QDialogButtonBox)
+        press(buttons.button(QDialogButtonBox.StandardButton.Ok))
+
+    QTimer.singleShot(0, answer)
+    try:
+        window.preferences_dialog()
+        page = _page(window)  # the Monitoring page is shown again, rebuilt in Japanese
+        assert page.add_button.text() == "期間を追加"
+        assert page.tabs.tabText(1) == "モニタリング値"
+        assert page.periods.item(0, 2).text() == "31/12/2027"
+        qtbot.wait(20)  # the old toolbar, replaced by the Japanese one, is gone
+        _undo(window)  # the undo history was kept
+        assert window.session.project.monitoring.periods[0].end == D(2028, 3, 31)
+    finally:
+        install_language("en")
+
+
+def test_readings_from_an_xlsx_file_and_evidence_attached_to_one_value(
+    window,
+    qtbot,
+    tmp_path: Path,
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Meter", "Energy (MWh)"])
+    day = D(2027, 4, 1)
+    while day <= D(2027, 4, 30):
+        for meter in ("PV-1", "PV-2"):
+            if (day, meter) != (D(2027, 4, 10), "PV-1"):  # one day of PV-1 missing
+                sheet.append([dt.datetime(day.year, day.month, day.day), meter, 2.5])
+        day += dt.timedelta(days=1)
+    workbook = tmp_path / "april.xlsx"
+    book.save(workbook)
+    certificate = tmp_path / "calibration.pdf"
+    certificate.write_bytes(b"%PDF-1.4 calibration certificate of meter PV-2\n")
+    _open_sample(window)
+    choose_menu(window, "Edit", "Add monitoring period…")
+    page = _page(window)
+    _type(page.period_editor.end, "30/04/2027")
+    press(page.import_button)
+    dialog = page.import_dialog
+    _type(dialog.file, str(workbook))
+    assert dialog.time_column.currentText() == "Date" and dialog.unit.text() == "MWh"
+    seen: list[object] = []
+    dialog.previewed.connect(seen.append)
+    press(dialog.preview_button)
+    qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
+    missing = {dialog.preview.item(r, 1).text(): dialog.preview.item(r, 6).text() for r in range(2)}
+    assert missing == {"PV-1": "1 (2027-04-10)", "PV-2": "0"}, dialog.message.text()
+    press(dialog.apply_button)
+    values = window.session.project.monitoring.periods[0].values
+    assert [(v.index["i"], v.value) for v in values] == [
+        ("PV-1", Decimal("72.5")),
+        ("PV-2", Decimal("75.0")),
+    ]
+    # a calibration certificate for PV-2's value: its row chosen, then "Attach evidence…"
+    page.tabs.setCurrentWidget(page.values)
+    table = page.values.table
+    click(table.viewport(), table.visualRect(page.values.model.index(1, 7)).center())
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(certificate), ""))
+    )
+    press(page.values.attach_button)
+    project = window.session.project
+    pv2 = project.monitoring.periods[0].values[1]
+    sha = hashlib.sha256(certificate.read_bytes()).hexdigest()
+    assert pv2.evidence[-1] == sha and len(pv2.evidence) == 2  # the workbook, the certificate
+    assert any(r.sha256 == sha for r in project.attachments)
+    qtbot.waitUntil(
+        lambda: "calibration.pdf" in page.values.model.data(page.values.model.index(1, 7))
+    )
+    _undo(window)
+    assert len(project.monitoring.periods[0].values[1].evidence) == 1
+    assert all(r.sha256 != sha for r in project.attachments)

@@ -54,7 +54,12 @@ def run_show(args: argparse.Namespace) -> int:
     print(f"Review of: {review.project_title or '(untitled)'}")
     for ref in review.packages:
         verdict = f", {ref.verdict}" if ref.verdict else ""
-        print(f"  round {ref.round}: {ref.file_name} ({ref.package_id[:16]}{verdict})")
+        kind = (
+            f", verification of periods {', '.join(str(n) for n in ref.periods)}"
+            if ref.kind == "verification"
+            else ""
+        )
+        print(f"  round {ref.round}: {ref.file_name} ({ref.package_id[:16]}{verdict}{kind})")
     if review.untrusted():
         from jcm_pdd.package.findings_export import integrity_warning
 

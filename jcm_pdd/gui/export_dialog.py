@@ -369,9 +369,7 @@ class PackageDialog(_JobDialog):
             self.form.addRow(tr("Package for:"), self.kind_box)
             self.form.addRow(tr("Monitoring periods:"), self.periods_box)
         self.periods_box.setEnabled(False)
-        self.kind_box.currentIndexChanged.connect(
-            lambda _i: self.periods_box.setEnabled(self.verification)
-        )
+        self.kind_box.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.responses = review.participant_responses() if review is not None else []
         if answering is not None:
             self.form.addRow(
@@ -399,6 +397,14 @@ class PackageDialog(_JobDialog):
     @property
     def verification(self) -> bool:
         return bool(self.kind_box.currentData() == "verification")
+
+    def _kind_changed(self) -> None:
+        self.periods_box.setEnabled(self.verification)
+        title = (
+            tr("Package for verification") if self.verification else tr("Package for validation")
+        )
+        self.setWindowTitle(title)
+        self.start_button.setText(title)
 
     def _round_changed(self, value: int) -> None:
         from jcm_pdd.package.rounds import round_file

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, Inexact, InvalidOperation, localcontext
 from fractions import Fraction
+from operator import itemgetter
 from typing import Literal
 
 from jcm_pdd.model import Project
@@ -204,22 +205,31 @@ class Tally:
         refuse = self.spec.duplicates == "refuse"
         meters = self.meters
         line = first_line - 1
+        # one C call takes the three cells (without a meter column the time is taken twice and
+        # the name set to the one series')
+        cells = itemgetter(time, value, meter if meter is not None else time)
+        single = meter is None
+        previous: str | None = None  # the meters of one time come together: look it up once
+        found: tuple[int, int] | None = None
         with localcontext() as context:
             context.prec = _PRECISION
             context.traps[Inexact] = True
             for line, row in enumerate(rows, start=first_line):
                 try:
-                    stamp, text = row[time], row[value]
-                    name = row[meter] if meter is not None else ""
+                    stamp, text, name = cells(row)
                 except IndexError:
                     raise ImportFileError(f"row {line}: fewer columns than the header") from None
+                if single:
+                    name = ""
                 state = meters.get(name) or self.meter(name, line)
-                found = stamps.get(stamp, _UNSEEN)
-                if found is _UNSEEN:
-                    found = self.locate(stamp, line, timed, offsets)
-                    if len(stamps) >= _STAMPS:
-                        stamps.clear()  # bounded: readings come roughly in time order
-                    stamps[stamp] = found
+                if stamp != previous:
+                    previous = stamp
+                    found = stamps.get(stamp, _UNSEEN)
+                    if found is _UNSEEN:
+                        found = self.locate(stamp, line, timed, offsets)
+                        if len(stamps) >= _STAMPS:
+                            stamps.clear()  # bounded: readings come roughly in time order
+                        stamps[stamp] = found
                 if found is None:
                     self.outside += 1
                     continue

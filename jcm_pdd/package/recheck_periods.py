@@ -216,6 +216,7 @@ def _evidence(
             report.add(
                 "missing",
                 f"the evidence file {sha[:12]}… of a covered period is not in the package",
+                *([member] if member else []),
                 bagit.INDEX,
             )
             bad += 1

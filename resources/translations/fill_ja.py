@@ -355,6 +355,7 @@ JA = {
     "verification package": "検証パッケージ",
     # -- verifier mode (gui/verifier_periods.py) --
     "Package for": "パッケージの用途",
+    "Package for verification": "検証用パッケージ",
     "Package for:": "パッケージの用途:",
     "Validation (the PDD)": "妥当性確認（PDD）",
     "Verification of monitoring periods": "モニタリング期間の検証",

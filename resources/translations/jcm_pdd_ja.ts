@@ -140,7 +140,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="149" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
         <source>Days</source>
         <translation>日数</translation>
     </message>
@@ -532,148 +532,154 @@
         <translation>修正が必要なエラー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="205" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="208" />
         <source>Open folder</source>
         <translation>フォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="229" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="232" />
         <source>A final export is not possible while {0} error(s) remain (export a draft instead, or fix them):</source>
         <translation>エラーが {0} 件残っているため、最終版をエクスポートできません（下書きとしてエクスポートするか、エラーを修正してください）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="296" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="299" />
         <source>Exported {0} files to {1}:</source>
         <translation>{0} 件のファイルを {1} に出力しました:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="303" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="306" />
         <source>Image metadata (EXIF such as GPS position and author, PNG text) was removed from the figures in every copy.</source>
         <translation>すべての版の図から画像のメタデータ (GPS 位置や作成者などの EXIF、PNG のテキスト) を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="313" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="316" />
         <source>recalled</source>
         <translation>記憶に基づく</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="313" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="316" />
         <source>inferred</source>
         <translation>推定</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="316" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="319" />
         <source>{0} is not confirmed against the official form ({1}): compare it with the Joint Committee's current form.</source>
         <translation>{0} は公式の様式と照合されていません ({1}): 合同委員会の最新の様式と照合してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="338" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="341" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="404" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="85" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="347" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="350" />
         <source>Round:</source>
         <translation>ラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="350" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="353" />
         <source>Previous round:</source>
         <translation>前回のラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="352" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="355" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="355" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="358" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="358" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="361" />
         <source>Package for</source>
         <translation>パッケージの用途</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="359" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="362" />
         <source>Validation (the PDD)</source>
         <translation>妥当性確認（PDD）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="363" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="366" />
         <source>Period numbers, e.g. 1-3,5, or all</source>
         <translation>期間番号（例: 1-3,5）、または all</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="365" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="368" />
         <source>Verification of monitoring periods</source>
         <translation>モニタリング期間の検証</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="366" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="369" />
         <source>Package for:</source>
         <translation>パッケージの用途:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="367" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="370" />
         <source>Monitoring periods:</source>
         <translation>モニタリング期間:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="375" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="376" />
         <source>Responses:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="377" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="378" />
         <source>{0} response(s) to the findings of “{1}” go into the package.</source>
         <translation>「{1}」の指摘への回答 {0} 件をパッケージに含めます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="384" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="385" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="390" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="391" />
         <source>none: this is the first package of this project in its folder</source>
         <translation>なし: このフォルダーでこのプロジェクトの最初のパッケージです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="392" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="393" />
         <source>round {0}, “{1}”, package id {2}…, created {3}</source>
         <translation>第 {0} 回、「{1}」、パッケージ ID {2}…、作成 {3}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="419" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="404" />
+        <source>Package for verification</source>
+        <translation>検証用パッケージ</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="428" />
         <source>The review already holds a package as round {0}; a resubmission must be round {1}.</source>
         <translation>レビューには第 {0} 回のパッケージが既にあります。再提出は第 {1} 回にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="427" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="436" />
         <source>Replace package?</source>
         <translation>パッケージを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="428" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="437" />
         <source>“{0}” already exists. Replace it with this package (round {1})?</source>
         <translation>「{0}」は既に存在します。このパッケージ（第 {1} 回）で置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="435" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="444" />
         <source>Not packaged: “{0}” was kept.</source>
         <translation>パッケージを作成していません: 「{0}」はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="465" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="474" />
         <source>Verification package written: {0} (round {1})</source>
         <translation>検証パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="468" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="477" />
         <source>Package written: {0} (round {1})</source>
         <translation>パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
@@ -920,7 +926,7 @@
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="245" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="48" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="281" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="282" />
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
@@ -1097,96 +1103,96 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>提出書類の節</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="362" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="74" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="101" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="365" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="75" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="102" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="89" />
         <source>Monitoring periods</source>
         <translation>モニタリング期間</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="81" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="82" />
         <source>After registration: the values monitored in each period, as Table 1 of the Monitoring Plan fixed them, and the actual emission reductions beside the estimate of C.3.</source>
         <translation>登録後: モニタリング計画の表1で定めたとおりに各期間でモニタリングした値と、C.3 の推計と並べた実際の排出削減量。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="87" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="88" />
         <source>Add period</source>
         <translation>期間を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="89" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="90" />
         <source>Remove period</source>
         <translation>期間を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="91" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="92" />
         <source>Import monitored data…</source>
         <translation>モニタリングデータを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="93" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="94" />
         <source>Export monitoring report…</source>
         <translation>モニタリング報告書をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="116" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="117" />
         <source>Monitored values</source>
         <translation>モニタリング値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="117" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="118" />
         <source>Actual vs estimated</source>
         <translation>実績と推計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="149" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="149" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="75" />
         <source>First day</source>
         <translation>初日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="149" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="76" />
         <source>Last day</source>
         <translation>最終日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="149" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
         <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
         <source>ER credited</source>
         <translation>ER（クレジット）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="153" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="154" />
         <source>The period's emission reductions in tCO2e, rounded down</source>
         <translation>期間の排出削減量（tCO2e、切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="332" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="333" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="105" />
         <source>{0} problem(s)</source>
         <translation>問題 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="332" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="333" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="107" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="163" />
         <source>Complete</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="345" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="346" />
         <source>Monitoring periods: {0} errors, {1} warnings (listed under Diagnostics; double-click one to go to its value).</source>
         <translation>モニタリング期間: エラー {0} 件、警告 {1} 件（「診断」に一覧があります。ダブルクリックで該当する値へ移動します）。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="349" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="350" />
         <source>Monitoring periods: no problems found.</source>
         <translation>モニタリング期間: 問題は見つかりませんでした。</translation>
     </message>
@@ -2062,7 +2068,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>レビューを開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="345" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="348" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
         <source>Round</source>
         <translation>審査回</translation>
@@ -2836,7 +2842,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="140" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="115" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="116" />
         <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
         <source>Period</source>
         <translation>期間</translation>

@@ -168,9 +168,11 @@ def test_package_for_verification_from_the_dialog_then_open_as_verifier(
     assert not dialog.periods_box.isEnabled()
     choose_in_combo(dialog.kind_box, "Verification of monitoring periods")
     assert dialog.periods_box.isEnabled()
+    assert dialog.start_button.text() == dialog.windowTitle() == "Package for verification"
     type_into(dialog.periods_box, "2")
     target = tmp_path / "out" / "period2.jcmpkg"
     type_into(dialog.target, str(target))
+    keep_screenshot(dialog, "package-dialog-verification-en.png")
     results: list[object] = []
     dialog.finished_job.connect(results.append)  # listening only: the dialog emits it
     press(dialog.start_button)

@@ -240,7 +240,7 @@ def test_cli_package_periods_then_verify(
 
 
 def test_a_period_sign_off_covers_its_values_and_figures_only(
-    verification: tuple[Path, Path], tmp_path: Path
+    verification: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A verifier signs period 1 off; a change to period 2 leaves it fresh, a change to period
     1's value turns it stale and names the value and the figures that changed."""
@@ -279,6 +279,9 @@ def test_a_period_sign_off_covers_its_values_and_figures_only(
     path = save_review(review, tmp_path / "v.jcmreview")
     ref = load_review(path).packages[0]
     assert (ref.kind, ref.periods) == ("verification", [1, 2])
+    assert main(["review", "show", str(path)]) == 0
+    assert f"round 1: {package.name} (" in (out := capsys.readouterr().out)
+    assert "verification of periods 1, 2)" in out
 
 
 def test_a_review_file_without_kinds_still_loads(tmp_path: Path) -> None:

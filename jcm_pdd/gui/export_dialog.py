@@ -5,6 +5,7 @@ stays responsive) and reports progress; the worker returns values and slots upda
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -12,13 +13,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
     QStandardPaths,
     Qt,
     QThread,
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +39,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -69,6 +75,31 @@ def dialog_folder(widget: QWidget | None, hint: str | Path | None = None) -> str
     window = widget.window() if widget is not None else None
     start = getattr(window, "start_folder", None)
     return str(start() if callable(start) else documents_folder())
+
+
+class WrappedLines(QStyledItemDelegate):
+    """Rows as tall as their wrapped text really is. Qt sizes a wrapped row by the item
+    font's line height; a line holding Japanese is drawn taller (its fallback font), so the
+    second line did not fit and the row showed one line ending in "…"."""
+
+    def sizeHint(  # noqa: N802 - Qt override
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        width = option.rect.width() - 8
+        if width <= 0:
+            return size
+        layout = QTextLayout(str(index.data() or ""), option.font)
+        wrap = QTextOption()
+        wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(wrap)
+        layout.beginLayout()
+        height = 0.0
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            height += line.height()
+        layout.endLayout()
+        return QSize(size.width(), max(size.height(), math.ceil(height) + 4))
 
 
 class _JobDialog(QDialog):
@@ -195,6 +226,7 @@ class ExportDialog(_JobDialog):
         self.problems = QListWidget()  # the errors refusing a final export: scrollable
         self.problems.setAccessibleName(tr("Errors to fix"))
         self.problems.setWordWrap(True)
+        self.problems.setItemDelegate(WrappedLines(self.problems))
         self.problems.setVisible(False)
         self.problems.itemClicked.connect(self._problem_clicked)
         self.problems.itemActivated.connect(self._problem_clicked)

@@ -176,6 +176,7 @@ class Journey:
     def errors(self) -> list[Any]:
         none_guard.top_up()  # what the window's timer does between a person's keystrokes
         self.window.controller.recheck_now()  # the check that follows a typing pause, now
+        QApplication.processEvents()  # and the list laid out, as a person sees it before a click
         return [d for d in self.window.diag_panel.diagnostics if d.severity == "error"]
 
     def fill_every_error(self, limit: int = 400) -> None:

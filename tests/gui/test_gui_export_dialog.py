@@ -159,3 +159,46 @@ def test_a_final_export_reports_in_the_interface_language(window, qtbot, tmp_pat
         dialog.close()
     finally:
         install_language("en")
+
+
+def test_refusal_lines_in_japanese_are_as_tall_as_their_wrapped_text(window, qtbot) -> None:
+    """Each line of the refusal list shows all of its text: the row is as tall as the text
+    wrapped at the row's width, with the font Japanese is drawn in (rows sized by the Latin
+    font's line height showed one line ending in "…")."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    from jcm_pdd.gui.i18n import install_language
+
+    window.prefs.language = "ja"
+    assert install_language("ja")
+    try:
+        window.resize(1366, 768)
+        window.set_session(session_io.new_document(_new_project()))
+        dialog = window.export_dialog()
+        qtbot.addWidget(dialog)
+        qtbot.waitExposed(dialog)
+        press(dialog.start_button)
+        problems = dialog.problems
+        assert problems.isVisible() and problems.count() > 30
+        wrapped = 0
+        for row in range(8):
+            item = problems.item(row)
+            rect = problems.visualItemRect(item)
+            layout = QTextLayout(item.text(), problems.font())
+            option = QTextOption()
+            option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            layout.setTextOption(option)
+            layout.beginLayout()
+            lines = []
+            while (line := layout.createLine()).isValid():
+                line.setLineWidth(rect.width() - 8)
+                lines.append(line.height())
+            layout.endLayout()
+            # taller than the bare lines: the style keeps a margin, and a row exactly as tall
+            # as its two lines was drawn as one line ending in "…"
+            assert rect.height() > sum(lines), (row, item.text(), rect.height(), lines)
+            wrapped += len(lines) > 1
+        assert wrapped >= 3  # the lines that wrap were the ones cut short
+        dialog.close()
+    finally:
+        install_language("en")

@@ -51,7 +51,13 @@ def check_data_folders(_work: Path) -> str:
     missing = [str(p) for p in needed if not p.is_file()]
     _expect(not missing, f"missing: {', '.join(missing)}")
     _expect(bool(forms) and bool(templates), "no form definitions or no templates")
-    return f"{len(forms)} form files, {len(templates)} templates, resources in {resources}"
+    from jcm_pdd.forms import check_forms
+
+    definitions = check_forms().definitions()  # the app validates only a project's own at start
+    return (
+        f"{len(forms)} form files ({len(definitions)} definitions valid), "
+        f"{len(templates)} templates, resources in {resources}"
+    )
 
 
 def check_templates(_work: Path) -> str:

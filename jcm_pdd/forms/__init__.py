@@ -3,7 +3,7 @@
 Public API::
 
     registry = load_forms()                          # validated, cached
-    check_forms()                                    # every definition now (app start-up)
+    check_forms()                                    # every definition now (selftest)
     pdd = registry.get("MN", "PDD")                  # latest version; fallback DEFAULT_COUNTRY
     forms = registry.for_project(project)            # [PDD, MPS, MSS, MoC] in navigator order
     registry.submission.documents                    # the navigator's document list

@@ -90,14 +90,18 @@ def build_window(path: Path | None = None, *, recover: bool = True) -> MainWindo
 
 
 def forms_readable() -> bool:
-    """Whether every form definition in ``forms/`` reads; if not, say which and why, once.
+    """Whether the form definitions folder ``forms/`` reads; if not, say which and why, once.
 
     The editors are generated from ``forms/`` and have no hand-written substitute, so the app
-    does not start without them (the message also goes to stderr for a terminal user)."""
-    from jcm_pdd.forms import check_forms
+    does not start without it (the message also goes to stderr for a terminal user). Only the
+    folder, its file names, the bases, the submission list and the countries are read here; a
+    project's own four definitions are validated when it opens (``MainWindow.open_path`` names
+    a broken file), so a start does not pay for the other 44 (``jcm-pdd selftest`` and
+    ``jcm-pdd forms --check`` validate all of them)."""
+    from jcm_pdd.forms import load_forms
 
     try:
-        check_forms()
+        load_forms()
     except UserError as exc:
         text = f"JCM PDD Studio cannot start: {exc.message}"
         print(text, file=sys.stderr)

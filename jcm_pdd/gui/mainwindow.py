@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from jcm_pdd.errors import UserError
+from jcm_pdd.forms import load_forms
 from jcm_pdd.gui import icons, theme
 from jcm_pdd.gui.autosaver import Autosaver
 from jcm_pdd.gui.calc_panel import CalcPanel
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self.review_docks: list[QDockWidget] = []
         self.participant_review: ParticipantReview | None = None  # a review being answered
         self.participant_dock: QDockWidget | None = None
+        self.response_panel = None
         self.view: DocumentView | None = None
         self.autosave = AutosavePolicy()
         self.setWindowIcon(icons.icon("app"))
@@ -205,10 +207,8 @@ class MainWindow(QMainWindow):
         self.diag_dock.setVisible(has_doc)
         title = "JCM PDD Studio"
         if session is not None:
-            from jcm_pdd.gui.package_window import title_suffix
-
             marker = "*" if session.is_dirty else ""
-            title = f"{marker}{session.display_name}{title_suffix(session)} — JCM PDD Studio"
+            title = f"{marker}{session.display_name}{_title_suffix(session)} — JCM PDD Studio"
         self.setWindowTitle(title)
 
     def show_start(self) -> None:
@@ -257,13 +257,14 @@ class MainWindow(QMainWindow):
             self.review_docks[0].raise_()
 
     def _build_view(self, controller: DocumentController, section_id: str = "") -> None:
-        from jcm_pdd.gui.package_window import banner_for
-
         self.view = DocumentView(controller, self.status)
         attach_confidential(self, self.view)
-        shown = banner_for(controller.session)  # built here: it follows a language change
-        if shown is not None:
-            self.view.set_banner(*shown)
+        if _package_or_read_only(controller.session):  # (the package modules load only then)
+            from jcm_pdd.gui.package_window import banner_for
+
+            shown = banner_for(controller.session)  # built here: it follows a language change
+            if shown is not None:
+                self.view.set_banner(*shown)
         offer_take_over(self)  # over a document another instance has locked
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
@@ -321,11 +322,14 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     def _discard_view(self) -> None:
-        from jcm_pdd.gui.participant import close_review
-        from jcm_pdd.gui.review_docks import remove_review_docks
+        if self.review_docks:
+            from jcm_pdd.gui.review_docks import remove_review_docks
 
-        remove_review_docks(self)
-        close_review(self)
+            remove_review_docks(self)
+        if self.participant_dock is not None or self.participant_review is not None:
+            from jcm_pdd.gui.participant import close_review
+
+            close_review(self)
         if self.view is not None:
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
@@ -473,6 +477,15 @@ class MainWindow(QMainWindow):
             else:
                 session = session_io.open_document(path)
         except UserError as exc:
+            QMessageBox.warning(self, tr("Cannot open"), exc.message)
+            return False
+        try:
+            # The project's own form definitions are validated when first used (the app start
+            # reads the files, not their content): a broken one is refused here, naming the file.
+            load_forms().for_project(session.project)
+        except UserError as exc:
+            if session.lock is not None:  # not opened after all: another may open it
+                session.lock.release()
             QMessageBox.warning(self, tr("Cannot open"), exc.message)
             return False
         self.set_session(session)
@@ -643,6 +656,21 @@ class MainWindow(QMainWindow):
         self.prefs.geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         self.prefs.save()
         event.accept()
+
+
+def _package_or_read_only(session: DocumentSession) -> bool:
+    """Whether ``session`` is a validation package or read-only: only then do the banner and the
+    title need ``package_window`` (which loads the package and review modules, not needed to
+    start on a project)."""
+    return session.read_only is not None or getattr(session, "package_state", None) is not None
+
+
+def _title_suffix(session: DocumentSession) -> str:
+    if not _package_or_read_only(session):
+        return ""
+    from jcm_pdd.gui.package_window import title_suffix
+
+    return title_suffix(session)
 
 
 def _is_sample(path: Path) -> bool:

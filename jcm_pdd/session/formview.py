@@ -2,8 +2,9 @@
 
 The GUI generates every editor from ``SectionView``/``FieldView`` (no hand-written editor per form
 or methodology). They come from the form definitions in ``forms/`` (``jcm_pdd.forms``) for the
-project's partner country and form version; ``forms/`` is mandatory (an unreadable definition
-stops the app at start-up, ``jcm_pdd.forms.check_forms``), so there is no second, hand-written view.
+project's partner country and form version; ``forms/`` is mandatory (the app does not start
+without it, and a project whose definitions do not read is refused with the file named), so there
+is no second, hand-written view.
 ``cell_choices`` gives what one table cell offers: its column's list, or the list the row's
 methodology parameter narrows it to or supplies (monitoring options, cases of a default value).
 """

@@ -1,0 +1,78 @@
+"""What a start on a project does not do (import discipline, not a timing test): no exporter,
+no Word/PDF/workbook library, no package or review module and no QtCharts before the window is
+usable with the sample open; and the form definitions it no longer validates up front (only the
+project's own) still refuse a broken file with its name."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from jcm_pdd.forms import load_forms
+from jcm_pdd.gui import mainwindow
+from jcm_pdd.paths import forms_dir
+from jcm_pdd.storage.lock import lock_path
+
+# The window opened on the sample, one pass of its event loop (the moment it is drawn and
+# takes input; the figures and the diagnostics follow), then the modules loaded so far.
+START = """
+import json, sys
+from PySide6.QtCore import QTimer
+from jcm_pdd.gui.application import application, build_window
+from jcm_pdd.paths import sample_project_path
+app = application()
+window = build_window(sample_project_path(), recover=False)
+assert window.view is not None, "the sample did not open"
+QTimer.singleShot(0, app.quit)
+app.exec()
+print(json.dumps(sorted(sys.modules)))
+"""
+
+NOT_AT_START = (
+    "docx",
+    "reportlab",
+    "openpyxl",
+    "jcm_pdd.export",
+    "jcm_pdd.package",
+    "jcm_pdd.gui.package_window",
+    "jcm_pdd.gui.participant",
+    "jcm_pdd.gui.review_docks",
+    "jcm_pdd.gui.export_dialog",
+    "PySide6.QtCharts",
+)
+
+
+def test_opening_the_sample_loads_no_exporter_package_or_chart_module(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JCM_PDD_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", START], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert "jcm_pdd.gui.document_view" in loaded  # the editor is there (the probe is sound)
+    early = [m for m in loaded if any(m == n or m.startswith(n + ".") for n in NOT_AT_START)]
+    assert early == []
+
+
+def test_a_project_whose_form_definition_is_broken_is_refused_naming_the_file(
+    window,  # noqa: ANN001
+    answers,  # noqa: ANN001
+    project_file: Path,
+    tmp_path: Path,
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    broken = tmp_path / "forms"
+    shutil.copytree(forms_dir(), broken)
+    pdd = broken / "MN" / "PDD_ver03.0.toml"
+    pdd.write_text(pdd.read_text(encoding="utf-8") + "\n[[sections]]\nid = 7\n", encoding="utf-8")
+    registry = load_forms(broken)  # the folder still reads: only the definition is broken
+    monkeypatch.setattr(mainwindow, "load_forms", lambda: registry)
+
+    assert not window.open_path(project_file)
+    assert any("PDD_ver03.0.toml" in text for text in answers["asked"]), answers["asked"]
+    assert window.session is None
+    assert not lock_path(project_file).exists()  # released: not left "in use"

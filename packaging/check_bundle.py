@@ -1,10 +1,12 @@
 """Hold a built app to its size budget (packaging/lean.py) and report what it is made of.
 
-    python packaging/check_bundle.py APP_FOLDER [DOWNLOAD_FILE]
+    python packaging/check_bundle.py APP_FOLDER [DOWNLOAD_FILE] [--max-glibc X.Y]
 
 Prints the unpacked size and file count, the largest parts, the download's size, and (Linux)
 the newest glibc symbol version any bundled library needs, which is the oldest Linux the
-bundle runs on. Exits 1 when a budget is exceeded or a library lean.py drops is present.
+bundle runs on. Exits 1 when a budget is exceeded, a library lean.py drops is present, or
+(with ``--max-glibc``, as the release build on its older glibc base runs it) a bundled library
+needs a newer glibc than X.Y (or objdump is missing to tell).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def glibc_floor(files: list[Path]) -> tuple[str, str]:
     return ".".join(map(str, best[0])), best[1]
 
 
-def main(app: Path, download: Path | None) -> int:
+def main(app: Path, download: Path | None, max_glibc: str = "") -> int:
     files = [p for p in app.rglob("*") if p.is_file()]
     total = sum(p.stat().st_size for p in files if not p.is_symlink())
     failures = []
@@ -77,13 +79,27 @@ def main(app: Path, download: Path | None) -> int:
     if sys.platform.startswith("linux"):
         floor, needed_by = glibc_floor(files)
         print(f"glibc floor: {floor or 'unknown'} ({needed_by})")
+        if max_glibc and not floor:
+            failures.append(f"glibc floor unknown ({needed_by}), must be <= {max_glibc}")
+        elif max_glibc and _version(floor) > _version(max_glibc):
+            failures.append(f"{needed_by} needs glibc {floor} > {max_glibc}")
     for failure in failures:
         print(f"bundle budget FAILED: {failure}")
     return 1 if failures else 0
 
 
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in text.split("."))
+
+
 if __name__ == "__main__":
-    args = [Path(a) for a in sys.argv[1:]]
+    argv = sys.argv[1:]
+    limit = ""
+    if "--max-glibc" in argv:
+        at = argv.index("--max-glibc")
+        limit = argv[at + 1]
+        del argv[at : at + 2]
+    args = [Path(a) for a in argv]
     if not args:
         raise SystemExit(__doc__)
-    raise SystemExit(main(args[0], args[1] if len(args) > 1 else None))
+    raise SystemExit(main(args[0], args[1] if len(args) > 1 else None, limit))

@@ -23,6 +23,7 @@ from jcm_pdd.forms.loader import (
     load_bases,
     load_definition_file,
     load_submission,
+    read_toml,
 )
 from jcm_pdd.forms.schema import FormDefinition, FormType, Submission
 from jcm_pdd.model import Project
@@ -79,6 +80,14 @@ class FormRegistry:
     def definitions(self) -> list[FormDefinition]:
         """Every definition (all are read and validated)."""
         return [self._definition(f) for versions in self._files.values() for f in versions.values()]
+
+    def read_files(self) -> None:
+        """Read every definition file (its TOML, not yet its content; fast through the parse
+        cache): the app's start-up check, so an unreadable file stops it once, named. Content
+        is validated when a definition is first used (``definitions()`` validates all)."""
+        for versions in self._files.values():
+            for file in versions.values():
+                read_toml(file)
 
     def country_codes(self) -> list[str]:
         """Countries that ship their own form files."""

@@ -90,18 +90,17 @@ def build_window(path: Path | None = None, *, recover: bool = True) -> MainWindo
 
 
 def forms_readable() -> bool:
-    """Whether the form definitions folder ``forms/`` reads; if not, say which and why, once.
+    """Whether every form definition in ``forms/`` reads; if not, say which and why, once.
 
     The editors are generated from ``forms/`` and have no hand-written substitute, so the app
-    does not start without it (the message also goes to stderr for a terminal user). Only the
-    folder, its file names, the bases, the submission list and the countries are read here; a
-    project's own four definitions are validated when it opens (``MainWindow.open_path`` names
-    a broken file), so a start does not pay for the other 44 (``jcm-pdd selftest`` and
-    ``jcm-pdd forms --check`` validate all of them)."""
+    does not start without them (the message also goes to stderr for a terminal user). Every
+    file is read here, but only a project's own four definitions are validated, when it opens
+    (``MainWindow.open_path`` names a file that does not validate): a start does not pay for
+    the other 44 (``jcm-pdd selftest`` and ``jcm-pdd forms --check`` validate all of them)."""
     from jcm_pdd.forms import load_forms
 
     try:
-        load_forms()
+        load_forms().read_files()
     except UserError as exc:
         text = f"JCM PDD Studio cannot start: {exc.message}"
         print(text, file=sys.stderr)

@@ -24,7 +24,9 @@ build/frozen/jcm-pdd/jcm-pdd selftest
 
 step "tarball and size budget"
 tarball=$(packaging/linux/make_tarball.sh build/frozen build/icons build/dist)
-build/pyi-venv/bin/python packaging/check_bundle.py build/frozen/jcm-pdd "$tarball"
+# The release build sets JCM_PDD_MAX_GLIBC (its base's glibc): no bundled library may need more.
+build/pyi-venv/bin/python packaging/check_bundle.py build/frozen/jcm-pdd "$tarball" \
+  ${JCM_PDD_MAX_GLIBC:+--max-glibc "$JCM_PDD_MAX_GLIBC"}
 
 step "per-user install into a temporary prefix"
 tmp=$(mktemp -d)

@@ -69,13 +69,13 @@ def test_inno_setup_registers_the_linux_types_with_an_icon_and_an_open_command()
     assert not re.search(r"Download|idp\.iss|\[Code\]", text)  # nothing fetched at install
     app_exe = defines["AppExe"]
     registered = {}
-    for ext, mime in linux_types().items():
+    for ext in linux_types():
         classes = rf"Software\Classes\.{ext}"
         prog_id = registry[(classes, "")]
         registered[ext] = registry[(classes, "Content Type")]
         assert registry[(rf"Software\Classes\{prog_id}\DefaultIcon", "")] == r"{app}\jcm-pdd.ico,0"
         command = registry[(rf"Software\Classes\{prog_id}\shell\open\command", "")]
-        assert command == rf'"{{app}}\{{#AppExe}}" "%1"', command
+        assert command == r'"{app}\{#AppExe}" "%1"', command
         assert registry[(rf"Software\Classes\{prog_id}", "")]  # a name Explorer shows
     assert registered == linux_types()
     assert app_exe == "JCM PDD Studio.exe"  # the spec's windowed executable (next tests)

@@ -65,7 +65,7 @@ def test_user_error_message_is_kept_verbatim(
     assert out == ""
 
 
-def test_the_command_entry_point_exits_with_the_command_status(tmp_path) -> None:  # noqa: ANN001
+def test_the_command_entry_point_exits_with_the_command_status(tmp_path) -> None:
     """``python -m jcm_pdd`` (like the ``jcm-pdd`` script) ends the process with main()'s code."""
     import subprocess
     import sys

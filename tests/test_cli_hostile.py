@@ -18,7 +18,7 @@ from jcm_pdd import cli
 from jcm_pdd.storage import save_project
 
 sys.path.insert(0, str(Path(__file__).parent / "storage"))
-from storage_builders import sample_project  # noqa: E402
+from storage_builders import sample_project
 
 
 def _saved(tmp_path: Path, title: str = "Solar") -> Path:

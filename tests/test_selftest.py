@@ -10,7 +10,7 @@ import pytest
 from jcm_pdd import cli, paths
 
 
-def test_headless_selftest_passes_and_says_what_it_checked(capsys, tmp_path) -> None:  # noqa: ANN001
+def test_headless_selftest_passes_and_says_what_it_checked(capsys, tmp_path) -> None:
     assert cli.main(["selftest", "--no-gui", "--keep", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     for name in ("data folders", "methodology templates", "sample calculation", "package"):

@@ -59,7 +59,7 @@ def test_float_and_decimal_parses_are_cached_apart() -> None:
     assert tomlcache.loads(TEXT, decimal=False) == plain  # read back from the cache
 
 
-def test_form_definitions_read_through_the_cache(tmp_path) -> None:  # noqa: ANN001
+def test_form_definitions_read_through_the_cache(tmp_path) -> None:
     from jcm_pdd.forms.loader import FormDefinitionError, read_toml
 
     good = tmp_path / "f.toml"

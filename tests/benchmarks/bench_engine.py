@@ -92,7 +92,7 @@ def sample_project() -> tuple[Project, str]:
             project = load_project(path, backup_before_migration=False).project
             estimate_project(project, load_registry())
             return project, f"bundled sample {path.name}"
-        except Exception as exc:  # noqa: BLE001 - fall back to a synthetic sample
+        except Exception as exc:  # fall back to a synthetic sample
             print(f"(bundled sample not usable: {exc})")
     return pv_project(3, 15), "synthetic sample: MN_AM003, 3 PV systems, 15 years"
 

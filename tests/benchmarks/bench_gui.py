@@ -143,7 +143,7 @@ def cold_start(runs: int, project: Path, env: dict[str, str]) -> None:
     )
 
 
-def keystroke_latency(label: str, project_factory, target_ms: float, keys: int = 30) -> None:  # noqa: ANN001
+def keystroke_latency(label: str, project_factory, target_ms: float, keys: int = 30) -> None:
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
 
@@ -207,10 +207,10 @@ def main() -> int:
         from jcm_pdd.session import io as session_io
         from tests.gui.conftest import filled_project
 
-        def sample():  # noqa: ANN202
+        def sample():
             return session_io.open_document(project, lock=False).project
 
-        def big():  # noqa: ANN202
+        def big():
             return filled_project(300)
 
         keystroke_latency("sample", sample, 30)

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 UNITS = 300
 
 
-def big_project():  # noqa: ANN201
+def big_project():
     sys.path[:0] = [str(ROOT / "tests" / "benchmarks")]
     from bench_monitoring import project
 

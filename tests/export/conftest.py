@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from export_tools import PDFTOTEXT, SOFFICE  # noqa: E402
+from export_tools import PDFTOTEXT, SOFFICE
 
 
 @pytest.fixture(scope="session")

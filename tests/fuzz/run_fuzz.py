@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import fuzz_harness as fh  # noqa: E402
+import fuzz_harness as fh
 
 
 def _replay(case: str) -> int:

@@ -43,11 +43,11 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
     """What the user answers to message boxes; records what was asked."""
     state: dict[str, object] = {"question": QMessageBox.StandardButton.Discard, "asked": []}
 
-    def question(parent, title, text, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+    def question(parent, title, text, *args, **kwargs):
         state["asked"].append(text)  # type: ignore[union-attr]
         return state["question"]
 
-    def note(parent, title, text, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+    def note(parent, title, text, *args, **kwargs):
         state["asked"].append(text)  # type: ignore[union-attr]
         return QMessageBox.StandardButton.Ok
 
@@ -59,7 +59,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
 
 
 @pytest.fixture
-def window(qtbot, answers) -> Iterator[MainWindow]:  # noqa: ANN001
+def window(qtbot, answers) -> Iterator[MainWindow]:
     install_language("en")
     win = MainWindow(Preferences())
     qtbot.addWidget(win)

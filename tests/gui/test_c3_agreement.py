@@ -76,7 +76,7 @@ def test_the_sample_has_partial_years_and_rounding_that_matters(
 
 def test_panel_calc_and_calc_json_agree(
     window, qtbot, sample: Path, expected: tuple[Table, int], capsys: pytest.CaptureFixture[str]
-) -> None:  # noqa: ANN001
+) -> None:
     table, per_year = expected
     assert window.open_path(sample)
     qtbot.waitUntil(lambda: bool(window.calc_panel.figures.rows), timeout=20000)

@@ -169,7 +169,7 @@ def test_the_app_does_not_start_without_readable_forms(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-) -> None:  # noqa: ANN001
+) -> None:
     import shutil
 
     from jcm_pdd.forms import registry

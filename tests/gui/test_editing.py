@@ -186,7 +186,7 @@ def test_autosave_writes_recovery_only_while_dirty(window, project_file, qtbot) 
 
 @pytest.mark.parametrize("units", [2])
 def test_figures_follow_typing(window, qtbot, units) -> None:
-    from tests.gui.conftest import filled_project  # noqa: PLC0415
+    from tests.gui.conftest import filled_project
 
     window.set_session(session_io.new_document(filled_project(units)))
     before = window.calc_panel.figures.c3

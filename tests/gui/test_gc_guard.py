@@ -8,7 +8,7 @@ import gc
 import threading
 
 
-def test_a_busy_worker_thread_never_collects_the_gui_collects(window, qtbot) -> None:  # noqa: ANN001
+def test_a_busy_worker_thread_never_collects_the_gui_collects(window, qtbot) -> None:
     assert not gc.isenabled()
     threads: list[bool] = []
 

@@ -55,7 +55,7 @@ def test_typing_goes_on_while_the_recovery_copy_is_written(
     window: MainWindow,
     project_file: Path,
     qtbot,
-    held: HeldWrite,  # noqa: ANN001
+    held: HeldWrite,
 ) -> None:
     assert window.open_path(project_file)
     _type(window, "pdd.title", " v2")
@@ -86,7 +86,7 @@ def test_a_save_during_an_autosave_waits_for_it(
     window: MainWindow,
     project_file: Path,
     qtbot,
-    held: HeldWrite,  # noqa: ANN001
+    held: HeldWrite,
 ) -> None:
     assert window.open_path(project_file)
     _type(window, "pdd.title", " v2")
@@ -103,7 +103,7 @@ def test_a_save_during_an_autosave_waits_for_it(
 def test_a_failing_autosave_is_shown_until_one_succeeds(
     window: MainWindow,
     project_file: Path,
-    qtbot,  # noqa: ANN001
+    qtbot,
 ) -> None:
     assert window.open_path(project_file)
     before = project_file.read_bytes()

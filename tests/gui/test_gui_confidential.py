@@ -47,7 +47,7 @@ def _right_click(widget: QWidget, pos: QPoint) -> None:
     QApplication.sendEvent(widget, event)
 
 
-def _action(menu: QMenu | None, text: str):  # noqa: ANN202
+def _action(menu: QMenu | None, text: str):
     assert menu is not None, "a context menu was shown"
     found = [a for a in menu.actions() if a.text().split("\t")[0] == text]
     assert found, f"{text!r} not in {[a.text() for a in menu.actions()]}"

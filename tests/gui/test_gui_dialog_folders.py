@@ -21,7 +21,7 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The folder each file dialog was opened in (the user then cancels)."""
     folders: list[str] = []
 
-    def open_name(parent, caption, folder="", *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+    def open_name(parent, caption, folder="", *args, **kwargs):
         folders.append(folder)
         return "", ""
 
@@ -29,7 +29,7 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return folders
 
 
-def _untitled(window) -> None:  # noqa: ANN001
+def _untitled(window) -> None:
     choice = next(m for m in newproject.for_country("MN") if m.id == "JCM_MN_AM003")
     sites = [newproject.SiteEntry("S1", "Ulaanbaatar", "", None, None, 1)]
     window.set_session(session_io.new_document(newproject.new_project("MN", choice, sites)))

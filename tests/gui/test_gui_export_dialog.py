@@ -17,7 +17,7 @@ from jcm_pdd.session import io as session_io
 from jcm_pdd.session import newproject
 
 
-def _new_project():  # noqa: ANN202
+def _new_project():
     choice = next(m for m in newproject.for_country("MN") if m.id == "JCM_MN_AM003")
     return newproject.new_project("MN", choice, [newproject.SiteEntry("S1")])
 
@@ -101,7 +101,7 @@ def test_file_dialogs_start_in_the_project_folder_or_documents(
 
     asked: list[str] = []
 
-    def remember(_parent, _title, start, *_a, **_k):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def remember(_parent, _title, start, *_a, **_k):
         asked.append(start)
         return "", ""
 

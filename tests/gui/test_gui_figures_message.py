@@ -12,13 +12,13 @@ from jcm_pdd.session import newproject
 from jcm_pdd.session.figures import estimate_figures, field_of_input
 
 
-def _fresh_project():  # noqa: ANN202
+def _fresh_project():
     choice = next(m for m in newproject.for_country("MN") if m.id == "JCM_MN_AM003")
     site = newproject.SiteEntry("S1", "Ulaanbaatar", "", Decimal("47.9"), Decimal("106.9"), 1)
     return newproject.new_project("MN", choice, [site])
 
 
-def test_missing_start_date_links_to_a5(window, qtbot) -> None:  # noqa: ANN001
+def test_missing_start_date_links_to_a5(window, qtbot) -> None:
     window.set_session(session_io.new_document(_fresh_project()))
     qtbot.waitUntil(lambda: "starting date" in window.calc_panel.message.text(), timeout=10000)
     label = window.calc_panel.message
@@ -75,7 +75,7 @@ def test_field_of_input_prefers_the_row_of_the_same_index_member() -> None:
     assert field_of_input(project, "no-such-key") == ""
 
 
-def test_diagnostics_are_listed_in_the_order_of_the_submission(window, qtbot) -> None:  # noqa: ANN001
+def test_diagnostics_are_listed_in_the_order_of_the_submission(window, qtbot) -> None:
     window.set_session(session_io.new_document(_fresh_project()))
     qtbot.waitUntil(lambda: window.diag_panel.error_count() > 0, timeout=10000)
     view = window.view
@@ -87,7 +87,7 @@ def test_diagnostics_are_listed_in_the_order_of_the_submission(window, qtbot) ->
     assert any(d.path.startswith("moc.") for d in errors)
 
 
-def test_under_the_japanese_interface_the_missing_input_is_named_in_japanese(window, qtbot) -> None:  # noqa: ANN001
+def test_under_the_japanese_interface_the_missing_input_is_named_in_japanese(window, qtbot) -> None:
     """The engine's English phrase ("no estimated value entered") is not shown in a Japanese
     panel: the field is named by its place in the form, with the interface's words."""
     import re
@@ -115,7 +115,7 @@ def test_under_the_japanese_interface_the_missing_input_is_named_in_japanese(win
         install_language("en")
 
 
-def test_the_diagnostics_dock_is_one_line_unless_it_lists_problems(window, qtbot) -> None:  # noqa: ANN001
+def test_the_diagnostics_dock_is_one_line_unless_it_lists_problems(window, qtbot) -> None:
     """At 1366x768 the editor keeps the height: the dock is one line while the first check
     runs and when it finds nothing, and a list's height when there are problems."""
     from PySide6.QtTest import QTest

@@ -24,7 +24,7 @@ GUIDE_PICTURES = {
 
 
 @pytest.mark.parametrize("scene", sorted(GUIDE_PICTURES))
-def test_guide_picture(window, qtbot, scene: str) -> None:  # noqa: ANN001
+def test_guide_picture(window, qtbot, scene: str) -> None:
     window.resize(1366, 768)
     pixmap = SCENES[scene](window)
     assert not pixmap.isNull() and pixmap.width() > 500
@@ -33,7 +33,7 @@ def test_guide_picture(window, qtbot, scene: str) -> None:  # noqa: ANN001
     assert (IMAGES / GUIDE_PICTURES[scene]).is_file()
 
 
-def test_guide_picture_of_the_start_page(window, qtbot, project_file: Path) -> None:  # noqa: ANN001
+def test_guide_picture_of_the_start_page(window, qtbot, project_file: Path) -> None:
     window.resize(1366, 768)
     assert window.open_path(project_file)
     pixmap = start_page(window)
@@ -48,7 +48,7 @@ def test_guide_picture_of_the_start_page(window, qtbot, project_file: Path) -> N
 )
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
 @pytest.mark.parametrize("language", ["en", "ja"])
-def test_review_screenshots(window, qtbot, tmp_path: Path, size, language: str) -> None:  # noqa: ANN001
+def test_review_screenshots(window, qtbot, tmp_path: Path, size, language: str) -> None:
     folder = Path(os.environ["JCM_PDD_SCREENSHOTS"])
     install_language(language)
     window.prefs.language = language

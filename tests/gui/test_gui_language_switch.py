@@ -12,7 +12,7 @@ from jcm_pdd.gui.i18n import install_language
 from jcm_pdd.gui.preferences_dialog import PreferencesDialog
 
 
-def _choose_language_in_dialog(window, code: str) -> None:  # noqa: ANN001
+def _choose_language_in_dialog(window, code: str) -> None:
     """Drive the real Preferences dialog: pick ``code`` in its combo box, press OK."""
 
     def answer() -> None:
@@ -27,7 +27,7 @@ def _choose_language_in_dialog(window, code: str) -> None:  # noqa: ANN001
 
 def test_language_change_applies_without_restart_and_keeps_the_work(
     window, project_file, qtbot
-) -> None:  # noqa: ANN001
+) -> None:
     assert window.open_path(project_file)
     window.view.show_section(window.view.section_of_path("pdd.title"))
     section = window.view.current_page().section.id
@@ -62,7 +62,7 @@ def test_language_change_applies_without_restart_and_keeps_the_work(
         install_language("en")
 
 
-def test_cancelled_preferences_change_nothing(window, project_file) -> None:  # noqa: ANN001
+def test_cancelled_preferences_change_nothing(window, project_file) -> None:
     assert window.open_path(project_file)
     view = window.view
 
@@ -82,7 +82,7 @@ def _has_kana(text: str) -> bool:
     return any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in text)
 
 
-def test_validator_docks_follow_a_language_change(window, tmp_path) -> None:  # noqa: ANN001
+def test_validator_docks_follow_a_language_change(window, tmp_path) -> None:
     """The banner, the Findings and Sign-offs docks are rebuilt in Japanese over the same
     review: the selected finding, the filters and the text being typed are kept."""
     from jcm_pdd.package import build_package
@@ -126,7 +126,7 @@ def test_validator_docks_follow_a_language_change(window, tmp_path) -> None:  # 
         install_language("en")
 
 
-def test_diagnostics_follow_the_interface_language(window, qtbot) -> None:  # noqa: ANN001
+def test_diagnostics_follow_the_interface_language(window, qtbot) -> None:
     from decimal import Decimal
 
     from jcm_pdd.session import io as session_io
@@ -154,7 +154,7 @@ def test_diagnostics_follow_the_interface_language(window, qtbot) -> None:  # no
         install_language("en")
 
 
-def test_validator_signs_with_the_name_set_in_preferences(window, tmp_path) -> None:  # noqa: ANN001
+def test_validator_signs_with_the_name_set_in_preferences(window, tmp_path) -> None:
     from jcm_pdd.package import build_package
     from jcm_pdd.package.review import load_review, review_path_for
     from jcm_pdd.paths import sample_project_path
@@ -177,7 +177,7 @@ def test_validator_signs_with_the_name_set_in_preferences(window, tmp_path) -> N
     assert [f.author for f in saved.findings] == ["Aiko Tanaka, TPE Co."]
 
 
-def test_lock_banner_and_export_refusal_follow_the_language(window, project_file, qtbot) -> None:  # noqa: ANN001
+def test_lock_banner_and_export_refusal_follow_the_language(window, project_file, qtbot) -> None:
     """The read-only banner of a file locked by another instance, and the list of errors that
     refuses a final export, are in Japanese after the switch (not the core's English)."""
     from PySide6.QtCore import Qt

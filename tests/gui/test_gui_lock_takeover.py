@@ -41,7 +41,7 @@ def _answer(button_text: str, seen: list[str]) -> None:
 
 def test_take_over_after_the_warning_makes_the_document_editable(
     window, project_file: Path, qtbot, tmp_path: Path
-) -> None:  # noqa: ANN001
+) -> None:
     _foreign_lock(project_file)
     assert window.open_path(project_file)
     view = window.view
@@ -77,7 +77,7 @@ def test_take_over_after_the_warning_makes_the_document_editable(
     assert not lock_path(project_file).exists()
 
 
-def test_no_take_over_button_for_an_unlocked_document(window, project_file: Path) -> None:  # noqa: ANN001
+def test_no_take_over_button_for_an_unlocked_document(window, project_file: Path) -> None:
     assert window.open_path(project_file)
     assert window.session.read_only is None
     assert not window.view.take_over_button.isVisible()

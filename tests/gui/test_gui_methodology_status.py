@@ -16,17 +16,17 @@ from jcm_pdd.session import newproject
 from jcm_pdd.session.diagnostics import run_diagnostics
 
 
-def _project(country: str, methodology: str):  # noqa: ANN202
+def _project(country: str, methodology: str):
     choice = next(m for m in newproject.for_country(country) if m.id == methodology)
     site = newproject.SiteEntry("S1", "Hanoi", "", Decimal("21.0"), Decimal("105.8"), 1)
     return newproject.new_project(country, choice, [site])
 
 
-def _codes(project) -> set[str]:  # noqa: ANN001
+def _codes(project) -> set[str]:
     return {d.code for d in run_diagnostics(project)}
 
 
-def test_acknowledgement_is_clicked_and_recorded(window, qtbot) -> None:  # noqa: ANN001
+def test_acknowledgement_is_clicked_and_recorded(window, qtbot) -> None:
     window.set_session(session_io.new_document(_project("VN", "JCM_VN_AM002")))
     panel = window.calc_panel
     qtbot.waitUntil(lambda: panel.acknowledge.isVisible(), timeout=10000)
@@ -57,7 +57,7 @@ def test_acknowledgement_is_clicked_and_recorded(window, qtbot) -> None:  # noqa
     assert window.session.project.pdd.methodology.acknowledged_template == ""
 
 
-def test_unverified_methodology_is_said_without_asking(window, qtbot) -> None:  # noqa: ANN001
+def test_unverified_methodology_is_said_without_asking(window, qtbot) -> None:
     window.set_session(session_io.new_document(_project("MN", "JCM_MN_AM003")))
     panel = window.calc_panel
     qtbot.waitUntil(lambda: panel.methodology.isVisible(), timeout=10000)
@@ -65,7 +65,7 @@ def test_unverified_methodology_is_said_without_asking(window, qtbot) -> None:  
     assert not panel.acknowledge.isVisible()
 
 
-def test_the_panel_words_the_caveat_as_the_exports_do(qapp) -> None:  # noqa: ANN001
+def test_the_panel_words_the_caveat_as_the_exports_do(qapp) -> None:
     from jcm_pdd.gui.calc_panel import caveat_text
     from jcm_pdd.methodology.status import CAVEAT
 

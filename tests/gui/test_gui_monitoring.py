@@ -30,11 +30,11 @@ from jcm_pdd.paths import sample_project_path
 D = dt.date
 
 
-def _open_sample(window) -> None:  # noqa: ANN001
+def _open_sample(window) -> None:
     assert window.open_path(sample_project_path())
 
 
-def _page(window) -> MonitoringPage:  # noqa: ANN001
+def _page(window) -> MonitoringPage:
     page = window.view.current_page()
     assert isinstance(page, MonitoringPage)
     return page
@@ -47,7 +47,7 @@ def _type(edit: QLineEdit, text: str) -> None:
     QTest.keyClick(edit, Qt.Key.Key_Return)
 
 
-def _undo(window) -> None:  # noqa: ANN001
+def _undo(window) -> None:
     """The Undo button of the toolbar."""
     toolbar = window.findChild(QToolBar, "mainToolbar")
     click(toolbar.widgetForAction(window.act_undo))
@@ -60,10 +60,10 @@ def _type_cell(page: MonitoringPage, row: int, column: int, text: str) -> None:
     commit_cell(editor)
 
 
-def test_a_period_is_added_from_the_menu_dated_and_explained(window, qtbot) -> None:  # noqa: ANN001
+def test_a_period_is_added_from_the_menu_dated_and_explained(window, qtbot) -> None:
     _open_sample(window)
 
-    def periods():  # noqa: ANN202 - the list is replaced when a period is added
+    def periods():
         return window.session.project.monitoring.periods
 
     assert not periods() and MONITORING_ID not in window.view.navigator._items
@@ -122,7 +122,7 @@ def test_a_period_is_added_from_the_menu_dated_and_explained(window, qtbot) -> N
 
 def test_values_typed_per_unit_give_the_period_s_figures_and_actual_vs_estimated(
     window,
-    qtbot,  # noqa: ANN001
+    qtbot,
 ) -> None:
     _open_sample(window)
     choose_menu(window, "Edit", "Add monitoring period…")
@@ -138,7 +138,7 @@ def test_values_typed_per_unit_give_the_period_s_figures_and_actual_vs_estimated
     qtbot.wait(10)
     assert window.calc_panel.figures is c3  # C.3 reads no monitored value: not made again
 
-    def values():  # noqa: ANN202 - the list is replaced when a value is added
+    def values():
         return window.session.project.monitoring.periods[0].values
 
     assert [(v.index["i"], v.value, v.option) for v in values()] == [
@@ -211,7 +211,7 @@ def test_meter_readings_are_previewed_then_imported_with_the_file_kept_as_eviden
     window,
     qtbot,
     tmp_path: Path,
-    monkeypatch,  # noqa: ANN001
+    monkeypatch,
 ) -> None:
     csv_file = _meter_csv(tmp_path / "meters.csv")
     _open_sample(window)
@@ -274,7 +274,7 @@ def test_meter_readings_are_previewed_then_imported_with_the_file_kept_as_eviden
 def test_a_file_that_cannot_be_read_is_said_in_one_line_and_changes_nothing(
     window,
     qtbot,
-    tmp_path: Path,  # noqa: ANN001
+    tmp_path: Path,
 ) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("timestamp,meter,kwh\n2027-04-01T00:00,PV-9,1\n", encoding="utf-8")
@@ -293,7 +293,7 @@ def test_a_file_that_cannot_be_read_is_said_in_one_line_and_changes_nothing(
     assert window.session.project.monitoring.periods[0].values == []
 
 
-def test_the_page_follows_a_language_change_and_keeps_the_work(window, qtbot) -> None:  # noqa: ANN001
+def test_the_page_follows_a_language_change_and_keeps_the_work(window, qtbot) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QDialogButtonBox
 
@@ -328,7 +328,7 @@ def test_readings_from_an_xlsx_file_and_evidence_attached_to_one_value(
     window,
     qtbot,
     tmp_path: Path,
-    monkeypatch,  # noqa: ANN001
+    monkeypatch,
 ) -> None:
     import openpyxl
 

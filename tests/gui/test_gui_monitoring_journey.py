@@ -51,7 +51,7 @@ def test_registered_sample_to_a_package_opened_by_the_verifier(
     window,
     qtbot,
     tmp_path: Path,
-    monkeypatch,  # noqa: ANN001
+    monkeypatch,
 ) -> None:
     journey = Journey(window, qtbot, tmp_path)
     project_file = tmp_path / "registered.jcmpdd"
@@ -142,7 +142,7 @@ def test_registered_sample_to_a_package_opened_by_the_verifier(
     # package the periods for verification, verify, and open it as the verifier
     package = tmp_path / "registered-verification.jcmpkg"
 
-    def fill(dialog) -> None:  # noqa: ANN001
+    def fill(dialog) -> None:
         type_into(dialog.target, str(package))
         type_into(dialog.packaged_by, "Registered Project Co.")
         choose_in_combo(dialog.kind_box, "Verification of monitoring periods")

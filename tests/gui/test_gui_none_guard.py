@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from jcm_pdd.gui import none_guard
 
 
-def test_many_void_calls_leave_none_alive(window) -> None:  # noqa: ANN001
+def test_many_void_calls_leave_none_alive(window) -> None:
     probe = QObject()
     start = sys.getrefcount(None)
     for _ in range(50_000):  # more than None's own count at start-up (about 26,000)

@@ -49,13 +49,13 @@ def light_palette() -> QPalette:
 
 
 @pytest.fixture
-def palettes(qapp) -> Iterator[dict[str, QPalette]]:  # noqa: ANN001
+def palettes(qapp) -> Iterator[dict[str, QPalette]]:
     before = QApplication.palette()
     yield {"light": light_palette(), "dark": dark_palette()}
     QApplication.setPalette(before)
 
 
-def _pixel(widget, point: QPoint) -> QColor:  # noqa: ANN001
+def _pixel(widget, point: QPoint) -> QColor:
     return widget.grab().toImage().pixelColor(point)
 
 

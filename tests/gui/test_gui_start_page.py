@@ -11,7 +11,7 @@ from PySide6.QtGui import QContextMenuEvent, QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 
-def _right_click_row(page, row: int):  # noqa: ANN001, ANN202
+def _right_click_row(page, row: int):
     table = page.table
     point = table.visualRect(table.model().index(row, 0)).center()
     event = QContextMenuEvent(
@@ -23,7 +23,7 @@ def _right_click_row(page, row: int):  # noqa: ANN001, ANN202
     return menu
 
 
-def _choose(menu, text: str) -> None:  # noqa: ANN001
+def _choose(menu, text: str) -> None:
     action = next(a for a in menu.actions() if a.text() == text)
     click(menu, menu.actionGeometry(action).center())
 

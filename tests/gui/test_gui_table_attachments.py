@@ -71,7 +71,7 @@ def test_signature_cell_shows_and_picks_attached_files(window, qtbot, tmp_path) 
     assert table.table.item(0, column).text() == "signature-bat.png"
 
 
-def test_figure_field_offers_only_the_kinds_it_takes(window, project_file, tmp_path) -> None:  # noqa: ANN001
+def test_figure_field_offers_only_the_kinds_it_takes(window, project_file, tmp_path) -> None:
     from PySide6.QtGui import QColor, QImage
 
     image = QImage(32, 24, QImage.Format.Format_RGB32)

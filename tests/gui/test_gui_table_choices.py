@@ -17,12 +17,12 @@ from jcm_pdd.session.diagnostics import run_diagnostics
 from tests.gui.conftest import filled_project
 
 
-def _table(window, section_id: str) -> TableEditor:  # noqa: ANN001
+def _table(window, section_id: str) -> TableEditor:
     page = window.view.show_section(section_id)
     return page.tables[0]
 
 
-def _open_editor(qtbot, table: TableEditor, row: int, column: int) -> QComboBox:  # noqa: ANN001
+def _open_editor(qtbot, table: TableEditor, row: int, column: int) -> QComboBox:
     """Go to the cell and press F2, as a keyboard user does."""
     table.table.setFocus()
     table.table.setCurrentCell(row, column)
@@ -198,7 +198,7 @@ def test_choice_fields_show_the_forms_labels(window) -> None:
     assert combo.currentData() == "MN" and combo.currentText() == "Mongolia (MN)"
 
 
-def _column(project, table: str, subpath: str):  # noqa: ANN001, ANN202
+def _column(project, table: str, subpath: str):
     from jcm_pdd.session.formview import form_view
 
     for section in form_view(project):

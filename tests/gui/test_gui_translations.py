@@ -71,7 +71,7 @@ def test_every_interface_string_has_a_japanese_translation() -> None:
     )
 
 
-def test_the_compiled_catalogue_matches_its_source(qapp) -> None:  # noqa: ANN001
+def test_the_compiled_catalogue_matches_its_source(qapp) -> None:
     translator = QTranslator()
     assert translator.load(str(QM))
     stale = [

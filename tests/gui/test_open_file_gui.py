@@ -28,12 +28,12 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path | None]:
     return seen
 
 
-def test_a_bare_file_argument_opens_it(opened, project_file) -> None:  # noqa: ANN001
+def test_a_bare_file_argument_opens_it(opened, project_file) -> None:
     assert cli.main([str(project_file)]) == 0
     assert opened == [project_file]
 
 
-def test_a_review_file_argument_opens_its_package(opened, tmp_path, tmp_path_factory) -> None:  # noqa: ANN001
+def test_a_review_file_argument_opens_its_package(opened, tmp_path, tmp_path_factory) -> None:
     package = copy_into(built_rounds(tmp_path_factory).round1, tmp_path / "validator")
     review, review_path = review_for_package(package, 1, "ab" * 32, "Darkhan")
     save_review(review, review_path)
@@ -41,7 +41,7 @@ def test_a_review_file_argument_opens_its_package(opened, tmp_path, tmp_path_fac
     assert opened == [review_path]  # the window opens it as its package (the next test)
 
 
-def test_a_review_without_its_package_is_told_in_a_dialog(window, answers, tmp_path) -> None:  # noqa: ANN001
+def test_a_review_without_its_package_is_told_in_a_dialog(window, answers, tmp_path) -> None:
     lonely = save_review(Review(project_title="Darkhan"), tmp_path / "round9.jcmreview")
     assert not window.open_path(lonely)
     assert any("round9.jcmpkg" in text for text in answers["asked"])
@@ -50,7 +50,7 @@ def test_a_review_without_its_package_is_told_in_a_dialog(window, answers, tmp_p
 def test_the_window_opens_a_review_as_its_package_with_the_findings(
     window,
     tmp_path,
-    tmp_path_factory,  # noqa: ANN001
+    tmp_path_factory,
 ) -> None:
     package = copy_into(built_rounds(tmp_path_factory).round1, tmp_path / "validator")
     from jcm_pdd.package.verify import verify_package
@@ -63,7 +63,7 @@ def test_the_window_opens_a_review_as_its_package_with_the_findings(
     assert window.findings_panel.review_path == review_path
 
 
-def test_a_file_open_event_opens_the_file_in_the_window(window, project_file) -> None:  # noqa: ANN001
+def test_a_file_open_event_opens_the_file_in_the_window(window, project_file) -> None:
     handler = app_module.FileOpenHandler(window)
     QApplication.instance().installEventFilter(handler)
     try:
@@ -73,20 +73,20 @@ def test_a_file_open_event_opens_the_file_in_the_window(window, project_file) ->
     assert window.session is not None and window.session.path == project_file
 
 
-def test_the_desktop_file_name_matches_the_installed_entry(qapp) -> None:  # noqa: ANN001
+def test_the_desktop_file_name_matches_the_installed_entry(qapp) -> None:
     app = app_module.application()
     assert app.desktopFileName() == "org.jcmpdd.PddStudio"
     entry = Path(__file__).parents[2] / "packaging" / "linux" / "org.jcmpdd.PddStudio.desktop"
     assert entry.is_file()
 
 
-def _finished(worker: Worker, qtbot) -> object:  # noqa: ANN001
+def _finished(worker: Worker, qtbot) -> object:
     with qtbot.waitSignal(worker.finished) as blocker:
         worker.run()
     return blocker.args[0]
 
 
-def test_a_damaged_installation_is_told_in_japanese(qtbot) -> None:  # noqa: ANN001
+def test_a_damaged_installation_is_told_in_japanese(qtbot) -> None:
     def job(_progress: object) -> None:
         raise InstallationError("PDD (Word)", "default-header.xml")
 
@@ -101,7 +101,7 @@ def test_a_damaged_installation_is_told_in_japanese(qtbot) -> None:  # noqa: ANN
     )
 
 
-def test_the_desktop_selftest_checks_pass_here(qapp, tmp_path) -> None:  # noqa: ANN001
+def test_the_desktop_selftest_checks_pass_here(qapp, tmp_path) -> None:
     from jcm_pdd.gui.selftest import GUI_CHECKS
 
     for name, check in GUI_CHECKS:

@@ -22,13 +22,13 @@ from tests.gui.screens import keep_screenshot
 
 
 @pytest.fixture(params=["en", "ja"])
-def language(request: pytest.FixtureRequest, qapp) -> Iterator[str]:  # noqa: ANN001
+def language(request: pytest.FixtureRequest, qapp) -> Iterator[str]:
     assert install_language(request.param) or request.param == "en"
     yield request.param
     install_language("en")
 
 
-def _run(qtbot, dialog: CompareDialog) -> object:  # noqa: ANN001
+def _run(qtbot, dialog: CompareDialog) -> object:
     with qtbot.waitSignal(dialog.finished_compare, timeout=120000) as blocker:
         dialog.compare_button.click()
     return blocker.args[0]

@@ -22,7 +22,7 @@ from tests.gui.screens import keep_screenshot
 
 
 @pytest.fixture(params=["en", "ja"])
-def language(request: pytest.FixtureRequest, qapp) -> Iterator[str]:  # noqa: ANN001
+def language(request: pytest.FixtureRequest, qapp) -> Iterator[str]:
     assert install_language(request.param) or request.param == "en"
     yield request.param
     install_language("en")
@@ -33,7 +33,7 @@ def package(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_into(built_rounds(tmp_path_factory).round1, tmp_path / "received")
 
 
-def _panel(qtbot, package: Path) -> tuple[ReviewPanel, object]:  # noqa: ANN001
+def _panel(qtbot, package: Path) -> tuple[ReviewPanel, object]:
     opened = open_package(package)
     review, path = review_for_opened(opened)
     assert opened.project is not None
@@ -170,7 +170,7 @@ def test_findings_export_as_docx_and_xlsx(qtbot, package, tmp_path, answers, mon
         out.mkdir()
         chosen = {"name": str(out / "findings"), "filter": ""}
 
-        def ask(*args, **kwargs):  # noqa: ANN002, ANN003
+        def ask(*args, **kwargs):
             return chosen["name"], chosen["filter"]
 
         monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(ask))

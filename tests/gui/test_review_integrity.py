@@ -42,14 +42,14 @@ def tamper(package: Path) -> None:
 
 
 @pytest.fixture(params=["light", "dark"])
-def palette(request, qapp):  # noqa: ANN001, ANN201
+def palette(request, qapp):
     before = QApplication.palette()
     QApplication.setPalette(light_palette() if request.param == "light" else dark_palette())
     yield request.param
     QApplication.setPalette(before)
 
 
-def _band_colour(window) -> QColor:  # noqa: ANN001
+def _band_colour(window) -> QColor:
     frame = window.view.banner_frame
     return frame.grab().toImage().pixelColor(QPoint(frame.width() - 4, frame.height() // 2))
 
@@ -167,7 +167,7 @@ def test_a_failure_while_showing_returns_to_a_clean_start_page(
     assert closed and not closed[0].exists(), "the package's private copies are removed"
 
 
-def _assert_clean_start(window) -> None:  # noqa: ANN001
+def _assert_clean_start(window) -> None:
     assert window.session is None and window.view is None
     assert window.stack.currentWidget() is window.start_page
     assert window.review_docks == []

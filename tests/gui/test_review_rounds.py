@@ -40,7 +40,7 @@ def click_row(table: QTableWidget, key: str) -> None:
     raise AssertionError(f"no row {key!r} in {table.accessibleName()}")
 
 
-def click_section(window, section_id: str) -> None:  # noqa: ANN001
+def click_section(window, section_id: str) -> None:
     tree: QTreeWidget = window.view.navigator
     item = tree._items[section_id]
     tree.scrollToItem(item)
@@ -50,12 +50,12 @@ def click_section(window, section_id: str) -> None:  # noqa: ANN001
     assert window.view.current_page().section.id == section_id
 
 
-def type_into(widget, text: str) -> None:  # noqa: ANN001
+def type_into(widget, text: str) -> None:
     widget.setFocus()
     QTest.keyClicks(widget, text)
 
 
-def package_round(window, qtbot, expected_round: int) -> Path:  # noqa: ANN001
+def package_round(window, qtbot, expected_round: int) -> Path:
     """File > Package for validation…: the proposed round and file, then Package."""
     window.act_package.trigger()
     dialog = window.findChildren(PackageDialog)[-1]
@@ -79,7 +79,7 @@ def send(path: Path, folder: Path) -> Path:
     return Path(shutil.copyfile(path, folder / path.name))
 
 
-def answer_review(window, review: Path, monkeypatch, responses: dict[str, str]) -> None:  # noqa: ANN001
+def answer_review(window, review: Path, monkeypatch, responses: dict[str, str]) -> None:
     """The developer opens the validator's review next to the project and responds."""
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(review), ""))
@@ -96,7 +96,7 @@ def answer_review(window, review: Path, monkeypatch, responses: dict[str, str]) 
         assert saved.finding(finding_id).response == text
 
 
-def edit_description(window, text: str) -> None:  # noqa: ANN001
+def edit_description(window, text: str) -> None:
     """Go to the CAR's field from the findings dock and type the correction."""
     panel = window.response_panel
     click_row(panel.table, "CAR-01")

@@ -21,13 +21,13 @@ from tests.gui.screens import keep_screenshot
 
 
 @pytest.fixture(params=["en", "ja"])
-def language(request: pytest.FixtureRequest, qapp) -> Iterator[str]:  # noqa: ANN001
+def language(request: pytest.FixtureRequest, qapp) -> Iterator[str]:
     assert install_language(request.param) or request.param == "en"
     yield request.param
     install_language("en")
 
 
-def _panel(qtbot, opened, review, path) -> SignOffPanel:  # noqa: ANN001
+def _panel(qtbot, opened, review, path) -> SignOffPanel:
     panel = SignOffPanel(
         review,
         path,

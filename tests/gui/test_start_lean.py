@@ -59,11 +59,11 @@ def test_opening_the_sample_loads_no_exporter_package_or_chart_module(tmp_path: 
 
 
 def test_a_project_whose_form_definition_is_broken_is_refused_naming_the_file(
-    window,  # noqa: ANN001
-    answers,  # noqa: ANN001
+    window,
+    answers,
     project_file: Path,
     tmp_path: Path,
-    monkeypatch,  # noqa: ANN001
+    monkeypatch,
 ) -> None:
     broken = tmp_path / "forms"
     shutil.copytree(forms_dir(), broken)

@@ -184,11 +184,11 @@ def test_export_dialog_exports_the_attached_figure(window, tmp_path, qtbot) -> N
 
 def test_a_bug_in_a_background_job_reaches_the_crash_log(
     window, tmp_path, qtbot, monkeypatch
-) -> None:  # noqa: ANN001
+) -> None:
     import jcm_pdd.export
     from jcm_pdd.crashlog import log_path
 
-    def broken(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+    def broken(*_args, **_kwargs):
         raise RuntimeError("a bug deep in the exporter")
 
     monkeypatch.setattr(jcm_pdd.export, "export_set", broken)
@@ -208,7 +208,7 @@ def test_a_bug_in_a_background_job_reaches_the_crash_log(
     dialog.close()
 
 
-def test_the_about_box_opens_the_crash_reports_folder(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+def test_the_about_box_opens_the_crash_reports_folder(window, qtbot, monkeypatch) -> None:
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QMessageBox, QPushButton
 

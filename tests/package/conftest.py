@@ -11,10 +11,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # helper modules beside the tests
 
-from package_support import CREATED, Built  # noqa: E402
-from projects import make_project, save  # noqa: E402
+from package_support import CREATED, Built
+from projects import make_project, save
 
-from jcm_pdd.package import build_package  # noqa: E402
+from jcm_pdd.package import build_package
 
 
 @pytest.fixture(scope="module")

@@ -20,13 +20,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from reseal import edit_docx_xml, reseal  # noqa: E402
-from verification_support import monitored_sample  # noqa: E402
+from reseal import edit_docx_xml, reseal
+from verification_support import monitored_sample
 
-from jcm_pdd.cli import main  # noqa: E402
-from jcm_pdd.errors import UserError  # noqa: E402
-from jcm_pdd.package import build_package, verify_package  # noqa: E402
-from jcm_pdd.package.periods import PERIODS_MEMBER  # noqa: E402
+from jcm_pdd.cli import main
+from jcm_pdd.errors import UserError
+from jcm_pdd.package import build_package, verify_package
+from jcm_pdd.package.periods import PERIODS_MEMBER
 
 D = dt.date
 

@@ -8,7 +8,7 @@ from jcm_pdd.session.search import field_help, find
 from jcm_pdd.storage import load_project
 
 
-def _sample():  # noqa: ANN202
+def _sample():
     project = load_project(sample_project_path()).project
     return project, form_view(project)
 

@@ -582,8 +582,8 @@ class MainWindow(QMainWindow):
         self.autosave_problem.hide()
         if session is not None and session.read_only is None:
             session_io.close_document(session)
-        elif hasattr(session, "package"):
-            session.package.close()  # type: ignore[union-attr]
+        elif (package := getattr(session, "package", None)) is not None:
+            package.close()  # a validation package's session (gui.validator.PackageSession)
         self._discard_view()
         self.calc_panel.set_figures(estimate_figures(Project()))
         self.diag_panel.set_diagnostics([])

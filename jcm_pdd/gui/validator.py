@@ -144,10 +144,17 @@ def open_package_session(path: Path) -> tuple[DocumentSession, PackageState]:
     state = open_package_state(path)
     assert state.opened.project is not None
     kind = tr("verification package") if state.verification else tr("validation package")
-    session = DocumentSession(state.opened.project, path, read_only=kind)
-    session.package = state.opened  # type: ignore[attr-defined]  # closed with the document
-    session.package_state = state  # type: ignore[attr-defined]
+    session = PackageSession(state.opened.project, path, read_only=kind)
+    session.package = state.opened  # closed with the document
+    session.package_state = state
     return session, state
+
+
+class PackageSession(DocumentSession):
+    """A package's read-only session: the opened package and its review state ride along."""
+
+    package: OpenedPackage
+    package_state: PackageState
 
 
 def banner(state: PackageState) -> tuple[str, str]:

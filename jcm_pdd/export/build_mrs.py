@@ -107,6 +107,7 @@ class _Writer:
         self.monitored: dict[tuple[int, str, IndexKey], str] = {}  # (period, key, index)
         self.credited: dict[int, str] = {}  # period -> its credited ER cell
         self._styles: dict[tuple[str, str], Any] = {}
+        self._names = calc.attachment_names(reader)
         self._plan_rows: dict[tuple[str, IndexKey], tuple[int, MonitoredParameter]] | None = None
         self.wb = Workbook()
         self.ws_in: Worksheet = self.wb.active  # type: ignore[assignment]
@@ -213,7 +214,7 @@ class _Writer:
         if entry is None:
             return ""
         path = self.calc.value_path(figures.number, entry)
-        names = {a.sha256: a.name for a in self.calc.project.attachments}
+        names = self._names
         parts = [
             self._text(f"{path}.comments", entry.comments),
             "Measuring equipment: " + self._text(f"{path}.instrument", entry.instrument)

@@ -61,7 +61,7 @@ class _Builder:
         self.public = public
         self.draft = draft
         self.members = {k: list(v) for k, v in calc.plan.members.items()}
-        self.names = {a.sha256: a.name for a in calc.project.attachments}
+        self.names = calc.attachment_names(self.reader)
         self._units: dict[tuple[str, tuple[str, ...]], str] | None = None
 
     def text(self, path: str) -> str:

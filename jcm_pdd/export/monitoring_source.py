@@ -90,6 +90,14 @@ class MonitoringCalc:
         found = self._found(number, key, index)
         return found[1] if found else None
 
+    def attachment_names(self, reader: FieldReader | None) -> dict[str, str]:
+        """Each attachment's file name by its hash, as this copy shows it (a name marked
+        confidential reads XXX in the public copy)."""
+        attachments = self.project.attachments
+        if reader is None:
+            return {a.sha256: a.name for a in attachments}
+        return {a.sha256: reader.text(f"attachments.{n}.name") for n, a in enumerate(attachments)}
+
     def value_path(self, number: int, value: MonitoredValue) -> str:
         """The model path of ``value`` (one of period ``number``'s values)."""
         found = self._found(number, value.key, value.index)

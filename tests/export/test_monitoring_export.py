@@ -416,3 +416,51 @@ def test_300_units_keep_every_formula_within_excels_limit_and_recalculate(
         actual = period_actual(project, template("JCM_MN_AM003"), number)
         assert rows["RE_p"][2 + number] == pytest.approx(float(actual.result.re), rel=1e-12)
         assert rows["ER_p (credited)"][2 + number] == actual.credited
+
+
+def test_a_confidential_evidence_file_name_stays_out_of_the_public_copy(tmp_path: Path) -> None:
+    loaded = load_project(registered_sample_path())
+    project = loaded.project
+    number = next(n for n, a in enumerate(project.attachments) if a.name.endswith(".csv"))
+    _mark(project, f"attachments.{number}.name")
+    _mark(project, "monitoring.periods.0.imports.0.file_name")
+    _mark(project, "monitoring.periods.1.imports.0.file_name")
+    paths = export_monitoring(loaded, tmp_path, formats=("xlsx", "docx"))
+    name = project.attachments[number].name
+    for path in paths:
+        book_or_doc = (
+            _docx_text(path)
+            if path.suffix == ".docx"
+            else "\n".join(
+                str(c.value) for ws in load_workbook(path) for row in ws.iter_rows() for c in row
+            )
+        )
+        public = path.name.startswith("for_public_use_")
+        assert (name in book_or_doc) is not public, path.name
+
+
+def test_progress_reports_each_file_and_the_chosen_periods_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seen: list[tuple[int, int, str]] = []
+    paths = export_monitoring(
+        registered_sample_path(),
+        tmp_path / "api",
+        formats=("docx",),
+        copies=("confidential",),
+        periods=[0],
+        progress=lambda done, total, message: seen.append((done, total, message)),
+    )
+    assert [p.name for p in paths] == ["Monitoring_Report_MN099_P1.docx"]
+    assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1] == 2
+    text = _docx_text(paths[0])
+    assert "911.585799" in text and "496.952926" not in text
+    args = ["monitoring", "export", str(registered_sample_path()), "--out", str(tmp_path / "cli")]
+    assert cli.main([*args, "--period", "2", "--format", "xlsx"]) == 0
+    assert sorted(p.name for p in (tmp_path / "cli").iterdir()) == [
+        "Monitoring_Report_Sheet_JCM_MN_AM003_ver02.0_MN099_P2.xlsx",
+        "for_public_use_Monitoring_Report_Sheet_JCM_MN_AM003_ver02.0_MN099_P2.xlsx",
+    ]
+    capsys.readouterr()
+    assert cli.main([*args, "--period", "5"]) == 1
+    assert "There is no monitoring period 5 (the project has 2)" in capsys.readouterr().err

@@ -27,7 +27,10 @@ def _table(window: MainWindow, path: str) -> TableEditor:
 
 
 def _settle() -> None:
-    QTest.qWait(60)
+    """What a person sees a moment later: the figures and the first check done."""
+    from jcm_pdd.gui.controller import CHECK_DELAY_MS
+
+    QTest.qWait(CHECK_DELAY_MS + 100)
     QApplication.processEvents()
 
 

@@ -1,11 +1,14 @@
 """The user guide's pictures are screenshots of the app taken by this test (at 1366x768, in
-English), so they show the app as it is: ``JCM_REGEN_GUIDE=1`` writes them into
-``resources/guide/images``. ``JCM_PDD_SCREENSHOTS`` keeps the same views at 1366x768 and
+English for the English guide and in Japanese for the Japanese one), so they show the app as it
+is: ``JCM_REGEN_GUIDE=1`` writes them into ``resources/guide/images`` (``images/ja`` for the
+Japanese guide). ``JCM_PDD_SCREENSHOTS`` keeps the same views at 1366x768 and
 1920x1080, in English and Japanese, for review."""
 
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,23 +26,55 @@ GUIDE_PICTURES = {
 }
 
 
+@pytest.fixture(params=["en", "ja"])
+def guide_language(request: pytest.FixtureRequest, window) -> Iterator[Path]:
+    """The window in the guide's language; the folder its pictures live in."""
+    language = request.param
+    if language != "en":
+        assert install_language(language)
+        window.prefs.language = language
+        window.retranslate()
+    try:
+        yield IMAGES / language if language != "en" else IMAGES
+    finally:
+        if language != "en":
+            install_language("en")
+            window.prefs.language = "en"
+            window.retranslate()
+
+
 @pytest.mark.parametrize("scene", sorted(GUIDE_PICTURES))
-def test_guide_picture(window, qtbot, scene: str) -> None:
+def test_guide_picture(window, qtbot, scene: str, guide_language: Path) -> None:
     window.resize(1366, 768)
     pixmap = SCENES[scene](window)
     assert not pixmap.isNull() and pixmap.width() > 500
     if os.environ.get("JCM_REGEN_GUIDE"):
-        keep(pixmap, IMAGES / GUIDE_PICTURES[scene])
-    assert (IMAGES / GUIDE_PICTURES[scene]).is_file()
+        keep(pixmap, guide_language / GUIDE_PICTURES[scene])
+    assert (guide_language / GUIDE_PICTURES[scene]).is_file()
 
 
-def test_guide_picture_of_the_start_page(window, qtbot, project_file: Path) -> None:
+def test_guide_picture_of_the_start_page(
+    window,
+    qtbot,
+    project_file: Path,
+    guide_language: Path,
+) -> None:
     window.resize(1366, 768)
     assert window.open_path(project_file)
     pixmap = start_page(window)
     if os.environ.get("JCM_REGEN_GUIDE"):
-        keep(pixmap, IMAGES / "start_page.png")
-    assert (IMAGES / "start_page.png").is_file()
+        keep(pixmap, guide_language / "start_page.png")
+    assert (guide_language / "start_page.png").is_file()
+
+
+def test_each_guide_shows_pictures_of_its_language() -> None:
+    """The Japanese guide shows the Japanese app, the English guide the English one."""
+    guide = resources_dir() / "guide"
+    for language, folder in (("en", "../images/"), ("ja", "../images/ja/")):
+        html = (guide / language / "index.html").read_text(encoding="utf-8")
+        pictures = re.findall(r'<img src="([^"]+)"', html)
+        assert pictures and all(p.startswith(folder) for p in pictures), (language, pictures)
+        assert all((guide / language / p).resolve().is_file() for p in pictures), language
 
 
 @pytest.mark.skipif(

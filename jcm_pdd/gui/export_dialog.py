@@ -389,17 +389,20 @@ class PackageDialog(_JobDialog):
         self.packaged_by = QLineEdit()
         self.form.addRow(tr("Packaged by:"), self.packaged_by)
         # After registration: a verification package of monitoring periods (package.periods)
-        self.kind_box = QComboBox()
+        self.kind_box = QComboBox(self)
         self.kind_box.setAccessibleName(tr("Package for"))
         self.kind_box.addItem(tr("Validation (the PDD)"), "validation")
         periods = len(session.project.monitoring.periods)
-        self.periods_box = QLineEdit("all" if periods else "")
+        self.periods_box = QLineEdit("all" if periods else "", self)
         self.periods_box.setAccessibleName(tr("Monitoring periods"))
         self.periods_box.setToolTip(tr("Period numbers, e.g. 1-3,5, or all"))
         if periods:
             self.kind_box.addItem(tr("Verification of monitoring periods"), "verification")
             self.form.addRow(tr("Package for:"), self.kind_box)
             self.form.addRow(tr("Monitoring periods:"), self.periods_box)
+        else:  # before registration there is only the PDD to package
+            self.kind_box.hide()
+            self.periods_box.hide()
         self.periods_box.setEnabled(False)
         self.kind_box.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.responses = review.participant_responses() if review is not None else []

@@ -8,14 +8,15 @@ exporters) are imported only when first needed, to keep start-up lean.
 Import order matters for start-up time. Once PySide6 is imported, its import hook reads the
 source text of every module imported after it, to look for the word "PySide6" (PYSIDE-2029,
 ``shibokensupport.feature._mod_uses_pyside`` calls ``inspect.getsource``). For the ~250 modules
-of pydantic, the document model, the forms and the engine that costs over 100 ms at every start.
-So this package loads the headless core it always needs first, before any module of it touches
-Qt. (Importing them is no extra work: the window needs every one of them to open a project.)
+of pydantic, the document model, the forms and the session that costs over 100 ms at every
+start. So this package loads the headless core the window needs to show a project first, before
+any module of it touches Qt. The methodology engine and the checks are not among them: the
+window is drawn with the project open before the figures and the diagnostics are computed, and
+they load then (a frozen app imports Qt before any of this anyway, in PyInstaller's run-time
+hook, and reads no source).
 """
 
-import jcm_pdd.checks
 import jcm_pdd.forms
-import jcm_pdd.methodology
 import jcm_pdd.session
 import jcm_pdd.session.diagnostics
 import jcm_pdd.session.figures

@@ -29,10 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from jcm_pdd.gui.theme import ink
-from jcm_pdd.methodology.c3 import QUANTITIES
-from jcm_pdd.methodology.fmt import whole
-from jcm_pdd.methodology.typeset import html as typeset_html
-from jcm_pdd.methodology.typeset import symbol_runs
 from jcm_pdd.session.figures import FiguresView
 
 if TYPE_CHECKING:
@@ -220,6 +216,10 @@ class CalcPanel(QWidget):
         # The C.3 table exactly as the documents print it (``methodology.c3``): whole tCO2e,
         # totals that are the sums of the rows, the rounding note as the table's tooltip.
         rows = figures.rows
+        if rows:  # figures come from the methodology package, so it is loaded by now (the
+            # window is drawn before it is: a start does not wait for the engine)
+            from jcm_pdd.methodology.c3 import QUANTITIES
+            from jcm_pdd.methodology.fmt import whole
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             texts = (str(row.year), str(row.days), *(whole(row.value(q)) for q in QUANTITIES))
@@ -284,6 +284,9 @@ class CalcPanel(QWidget):
 
 def trace_html(figures: FiguresView) -> str:
     """Each equation as printed, its inputs with values and units, and its result."""
+    from jcm_pdd.methodology.typeset import html as typeset_html
+    from jcm_pdd.methodology.typeset import symbol_runs
+
     parts = [
         "<p>"
         + html.escape(

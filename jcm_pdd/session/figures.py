@@ -13,7 +13,6 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from jcm_pdd.errors import UserError
-from jcm_pdd.methodology.where import field_of_input
 from jcm_pdd.model import Project
 
 if TYPE_CHECKING:
@@ -78,13 +77,15 @@ def _registry() -> Registry:
 
 def estimate_figures(project: Project) -> FiguresView:
     """The figures for ``project``; a message instead when they cannot be computed yet."""
+    if not project.pdd.methodology.methodology_id:  # (before the engine is even loaded)
+        return FiguresView(message="Choose a methodology (B.1) to see the figures.")
     from jcm_pdd.methodology import estimate_project
 
-    if not project.pdd.methodology.methodology_id:
-        return FiguresView(message="Choose a methodology (B.1) to see the figures.")
     try:
         result = estimate_project(project, _registry())
     except UserError as exc:
+        from jcm_pdd.methodology.where import field_of_input
+
         path = field_of_input(project, getattr(exc, "key", ""), getattr(exc, "index", None))
         view = FiguresView(
             message=plain_message(exc.message),

@@ -7,9 +7,10 @@ from decimal import Decimal
 from drive import click_link
 
 from jcm_pdd.gui.calc_panel import message_text
+from jcm_pdd.methodology.where import field_of_input
 from jcm_pdd.session import io as session_io
 from jcm_pdd.session import newproject
-from jcm_pdd.session.figures import estimate_figures, field_of_input
+from jcm_pdd.session.figures import estimate_figures
 
 
 def _fresh_project():

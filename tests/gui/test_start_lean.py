@@ -1,6 +1,6 @@
 """What a start on a project does not do (import discipline, not a timing test): no exporter,
-no Word/PDF/workbook library, no package or review module and no QtCharts before the window is
-usable with the sample open; and the form definitions it no longer validates up front (only the
+no Word/PDF/workbook library, no package or review module, no QtCharts, and neither the
+methodology engine nor the checks before the window is drawn with the sample open; and the form definitions it no longer validates up front (only the
 project's own) still refuse a broken file with its name."""
 
 from __future__ import annotations
@@ -43,6 +43,9 @@ NOT_AT_START = (
     "jcm_pdd.gui.review_docks",
     "jcm_pdd.gui.export_dialog",
     "PySide6.QtCharts",
+    # The engine and the checks load once the window is drawn (figures, then diagnostics).
+    "jcm_pdd.methodology",
+    "jcm_pdd.checks",
 )
 
 

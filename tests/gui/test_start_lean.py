@@ -1,7 +1,8 @@
 """What a start on a project does not do (import discipline, not a timing test): no exporter,
 no Word/PDF/workbook library, no package or review module, no QtCharts, and neither the
-methodology engine nor the checks before the window is drawn with the sample open; and the form definitions it no longer validates up front (only the
-project's own) still refuse a broken file with its name."""
+methodology engine nor the checks before the window is drawn with the sample open; and the form
+definitions it no longer validates up front (only the project's own) still refuse a broken file
+with its name."""
 
 from __future__ import annotations
 

@@ -131,11 +131,13 @@ def probe(app: QApplication, window: MainWindow) -> None:
     input), then "figures" when the C.3 panel shows the opened project's figures (computed
     once the window is drawn), and quit. Without an open project it quits when ready."""
 
-    def say(what: str) -> None:
+    def say(what: str, then_quit: bool = False) -> None:
         print(what, time.time(), flush=True)
+        if then_quit:
+            app.quit()
 
     if window.controller is None:
-        QTimer.singleShot(0, lambda: (say("ready"), app.quit()))
+        QTimer.singleShot(0, lambda: say("ready", then_quit=True))
         return
     QTimer.singleShot(0, lambda: say("ready"))
-    window.figures_updated.connect(lambda: (say("figures"), app.quit()))
+    window.figures_updated.connect(lambda: say("figures", then_quit=True))

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.jobs import Progress, Worker
-from jcm_pdd.monitoring.importer import ImportResult, ImportSpec, exact_decimal
+from jcm_pdd.monitoring.importer import ImportResult, ImportSpec, conversion, exact_decimal
 from jcm_pdd.monitoring.readers import open_rows
 
 
@@ -329,6 +329,10 @@ class ImportDialog(QDialog):
                 self.preview.setItem(row, column, _item(text, column in (3, 4, 5, 7)))
         gaps = sum(s.missing for s in result.series)
         dupes = sum(s.duplicates for s in result.series)
+        factor = conversion(result.unit, result.plan_unit)  # the sum of readings -> the value
+        unit = (
+            result.unit if factor == 1 else f"{result.unit} (× {exact_decimal(factor) or factor})"
+        )
         self.message.setText(
             tr(
                 "{0}: {1} rows, SHA-256 {2}. Readings in {3} are converted to {4}. "
@@ -338,7 +342,7 @@ class ImportDialog(QDialog):
                 result.file_name,
                 f"{result.rows:,}",
                 result.sha256,
-                result.unit,
+                unit,
                 result.plan_unit,
                 f"{gaps:,}",
                 f"{dupes:,}",

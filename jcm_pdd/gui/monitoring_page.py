@@ -72,6 +72,7 @@ class MonitoringPage(QWidget):
         self.figures = MonitoringFigures()
         self.shown = PeriodFigures()
         self.all_diagnostics: list[DiagnosticView] = []
+        self._errors: dict[int, int] = {}  # errors per period (the period list marks them)
         heading = QLabel(tr("Monitoring periods"))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
@@ -98,7 +99,7 @@ class MonitoringPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        self.periods = QTableWidget(0, 6)
+        self.periods = QTableWidget(0, 5)
         self.periods.setAccessibleName(tr("Monitoring periods"))
         self.periods.verticalHeader().setVisible(False)
         self.periods.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -147,7 +148,7 @@ class MonitoringPage(QWidget):
 
     def _set_headers(self) -> None:
         self.periods.setHorizontalHeaderLabels(
-            [tr("No."), tr("First day"), tr("Last day"), tr("Days"), tr("ER credited"), ""]
+            [tr("No."), tr("First day"), tr("Last day"), tr("Days"), tr("ER credited")]
         )
         credited = self.periods.horizontalHeaderItem(4)
         if credited is not None:
@@ -205,14 +206,18 @@ class MonitoringPage(QWidget):
             return
         period = periods[number]
         days = (period.end - period.start).days + 1 if period.start and period.end else None
+        count = self._errors.get(number, 0)
         texts = [
-            str(number + 1),
+            f"⚠ {number + 1}" if count else str(number + 1),
             f"{period.start:%d/%m/%Y}" if period.start else "",
             f"{period.end:%d/%m/%Y}" if period.end else "",
             str(days) if days is not None and days > 0 else "",
         ]
         for column, text in enumerate(texts):
             self._set_cell(number, column, text, column in (0, 3))
+        item = self.periods.item(number, 0)
+        if item is not None:  # the errors of the period (its warnings are listed, not marked)
+            item.setToolTip(tr("{0} problem(s)").format(count) if count else "")
 
     def _set_cell(self, row: int, column: int, text: str, right: bool, tip: str = "") -> None:
         item = self.periods.item(row, column)
@@ -323,15 +328,10 @@ class MonitoringPage(QWidget):
             number = period_of_path(d.path)
             if number is not None and d.severity == "error":
                 errors[number] = errors.get(number, 0) + 1
+        self._errors = errors
         for number in range(self.periods.rowCount()):
-            count = errors.get(number, 0)
-            self._set_cell(
-                number,
-                5,
-                "⚠" if count else "✓",
-                False,
-                tr("{0} problem(s)").format(count) if count else tr("Complete"),
-            )
+            self._fill_period_row(number)  # its number carries the mark
+        self.periods.resizeColumnToContents(0)
         self._show_period_diagnostics()
 
     def _show_period_diagnostics(self) -> None:

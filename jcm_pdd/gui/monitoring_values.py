@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -257,8 +258,14 @@ class ValuesEditor(QWidget):
             tr("Attach a file (calibration certificate, invoice …) as evidence of the chosen value")
         )
         self.attach_button.clicked.connect(self._choose_evidence)
+        self.detach_button = QPushButton(tr("Remove evidence…"))
+        self.detach_button.setToolTip(
+            tr("Remove one evidence file from the chosen value (the file stays attached)")
+        )
+        self.detach_button.clicked.connect(self._choose_detach)
         row = QHBoxLayout()
         row.addWidget(self.attach_button)
+        row.addWidget(self.detach_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -267,6 +274,7 @@ class ValuesEditor(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
         self.attach_button.setEnabled(not read_only)
+        self.detach_button.setEnabled(not read_only)
 
     def show_period(self, number: int) -> None:
         project = self.controller.session.project
@@ -374,5 +382,38 @@ class ValuesEditor(QWidget):
         if all(r.sha256 != record.sha256 for r in session.project.attachments):
             edits["attachments"] = [*session.project.attachments, record]
         refused = self.controller.edit_many(tr("Attach evidence"), edits)
+        if refused:
+            self.status(refused)
+
+    def _choose_detach(self) -> None:
+        row = self.current_row()
+        if row is None or self.number < 0:
+            self.status(tr("Choose a value first."))
+            return
+        row = self.fresh(row)
+        hashes = list(row.entry.evidence) if row.entry is not None else []
+        if not hashes:
+            self.status(tr("This value has no evidence file."))
+            return
+        names = [f"{self.evidence_names([h])} ({h[:12]}…)" for h in hashes]
+        chosen, ok = QInputDialog.getItem(
+            self,
+            tr("Remove evidence"),
+            tr("Evidence file to remove from this value:"),
+            names,
+            0,
+            False,
+        )
+        if ok and chosen in names:
+            self.detach_evidence(row, hashes[names.index(chosen)])
+
+    def detach_evidence(self, row: ValueRow, sha256: str) -> None:
+        """``sha256`` is no longer evidence of ``row``'s value (one undo step); the file stays
+        among the attachments (other values or fields may cite it)."""
+        hashes = [h for h in (row.entry.evidence if row.entry else []) if h != sha256]
+        project = self.controller.session.project
+        edits = value_edit(project, self.number, row, "evidence", hashes)
+        ((path, value),) = edits.items()
+        refused = self.controller.edit(path, value)
         if refused:
             self.status(refused)

@@ -140,7 +140,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="151" />
         <source>Days</source>
         <translation>日数</translation>
     </message>
@@ -217,7 +217,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="329" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="68" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="69" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
@@ -228,7 +228,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="329" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="70" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="71" />
         <source>Value</source>
         <translation>値</translation>
     </message>
@@ -319,7 +319,7 @@
         <translation>確認中…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="84" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="115" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="156" />
         <source>Progress</source>
         <translation>進捗</translation>
@@ -448,7 +448,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="311" />
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="104" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="135" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="81" />
         <source>Browse…</source>
         <translation>参照…</translation>
@@ -499,195 +499,195 @@
         <translation>{document}を作成できませんでした。JCM PDD Studio のファイルが見つからないか読み取れません（{detail}）。プロジェクトは変更されていません。アプリを再インストールしてください。何が欠けているかは「jcm-pdd selftest」で確認できます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="175" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="206" />
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="179" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="210" />
         <location filename="../../jcm_pdd/gui/monitoring_export.py" line="31" />
         <source>Folder:</source>
         <translation>フォルダー:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="185" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="216" />
         <source>Monitoring Plan (Excel)</source>
         <translation>モニタリング計画（Excel）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="192" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="223" />
         <location filename="../../jcm_pdd/gui/monitoring_export.py" line="43" />
         <source>Documents:</source>
         <translation>文書:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="193" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="224" />
         <location filename="../../jcm_pdd/gui/monitoring_export.py" line="65" />
         <source>Draft (allowed while errors remain; marked DRAFT)</source>
         <translation>ドラフト（エラーが残っていても可。DRAFT と表示）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="196" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="227" />
         <source>Errors to fix</source>
         <translation>修正が必要なエラー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="208" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="240" />
         <source>Open folder</source>
         <translation>フォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="232" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="264" />
         <source>A final export is not possible while {0} error(s) remain (export a draft instead, or fix them):</source>
         <translation>エラーが {0} 件残っているため、最終版をエクスポートできません（下書きとしてエクスポートするか、エラーを修正してください）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="299" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="331" />
         <source>Exported {0} files to {1}:</source>
         <translation>{0} 件のファイルを {1} に出力しました:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="306" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="338" />
         <source>Image metadata (EXIF such as GPS position and author, PNG text) was removed from the figures in every copy.</source>
         <translation>すべての版の図から画像のメタデータ (GPS 位置や作成者などの EXIF、PNG のテキスト) を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="316" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="348" />
         <source>recalled</source>
         <translation>記憶に基づく</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="316" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="348" />
         <source>inferred</source>
         <translation>推定</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="319" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="351" />
         <source>{0} is not confirmed against the official form ({1}): compare it with the Joint Committee's current form.</source>
         <translation>{0} は公式の様式と照合されていません ({1}): 合同委員会の最新の様式と照合してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="341" />
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="404" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="373" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="436" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="85" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="350" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="382" />
         <source>Round:</source>
         <translation>ラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="353" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="385" />
         <source>Previous round:</source>
         <translation>前回のラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="355" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="387" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="358" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="390" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="361" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="393" />
         <source>Package for</source>
         <translation>パッケージの用途</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="362" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="394" />
         <source>Validation (the PDD)</source>
         <translation>妥当性確認（PDD）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="366" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="398" />
         <source>Period numbers, e.g. 1-3,5, or all</source>
         <translation>期間番号（例: 1-3,5）、または all</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="368" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="400" />
         <source>Verification of monitoring periods</source>
         <translation>モニタリング期間の検証</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="369" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="401" />
         <source>Package for:</source>
         <translation>パッケージの用途:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="370" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="402" />
         <source>Monitoring periods:</source>
         <translation>モニタリング期間:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="376" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="408" />
         <source>Responses:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="378" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="410" />
         <source>{0} response(s) to the findings of “{1}” go into the package.</source>
         <translation>「{1}」の指摘への回答 {0} 件をパッケージに含めます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="385" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="417" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="391" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="423" />
         <source>none: this is the first package of this project in its folder</source>
         <translation>なし: このフォルダーでこのプロジェクトの最初のパッケージです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="393" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="425" />
         <source>round {0}, “{1}”, package id {2}…, created {3}</source>
         <translation>第 {0} 回、「{1}」、パッケージ ID {2}…、作成 {3}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="404" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="436" />
         <source>Package for verification</source>
         <translation>検証用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="428" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="460" />
         <source>The review already holds a package as round {0}; a resubmission must be round {1}.</source>
         <translation>レビューには第 {0} 回のパッケージが既にあります。再提出は第 {1} 回にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="436" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="468" />
         <source>Replace package?</source>
         <translation>パッケージを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="437" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="469" />
         <source>“{0}” already exists. Replace it with this package (round {1})?</source>
         <translation>「{0}」は既に存在します。このパッケージ（第 {1} 回）で置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="444" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="476" />
         <source>Not packaged: “{0}” was kept.</source>
         <translation>パッケージを作成していません: 「{0}」はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="474" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="506" />
         <source>Verification package written: {0} (round {1})</source>
         <translation>検証パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="477" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="509" />
         <source>Package written: {0} (round {1})</source>
         <translation>パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/fields.py" line="59" />
         <location filename="../../jcm_pdd/gui/fields.py" line="61" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="191" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="193" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="192" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="194" />
         <source>Enter a number, e.g. 1234.5</source>
         <translation>数値を入力してください（例: 1234.5）</translation>
     </message>
@@ -743,7 +743,7 @@
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="59" />
         <location filename="../../jcm_pdd/gui/fields.py" line="296" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="314" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="322" />
         <source>missing file {0}</source>
         <translation>見つからないファイル {0}</translation>
     </message>
@@ -926,7 +926,7 @@
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="245" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="48" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="282" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="287" />
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
@@ -1103,84 +1103,83 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>提出書類の節</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="365" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="75" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="102" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="397" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="76" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="103" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="89" />
         <source>Monitoring periods</source>
         <translation>モニタリング期間</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="82" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="83" />
         <source>After registration: the values monitored in each period, as Table 1 of the Monitoring Plan fixed them, and the actual emission reductions beside the estimate of C.3.</source>
         <translation>登録後: モニタリング計画の表1で定めたとおりに各期間でモニタリングした値と、C.3 の推計と並べた実際の排出削減量。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="88" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="89" />
         <source>Add period</source>
         <translation>期間を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="90" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="91" />
         <source>Remove period</source>
         <translation>期間を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="92" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="93" />
         <source>Import monitored data…</source>
         <translation>モニタリングデータを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="94" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="95" />
         <source>Export monitoring report…</source>
         <translation>モニタリング報告書をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="117" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="118" />
         <source>Monitored values</source>
         <translation>モニタリング値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="118" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="119" />
         <source>Actual vs estimated</source>
         <translation>実績と推計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="151" />
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="151" />
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="75" />
         <source>First day</source>
         <translation>初日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="151" />
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="76" />
         <source>Last day</source>
         <translation>最終日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="150" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="151" />
         <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
         <source>ER credited</source>
         <translation>ER（クレジット）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="154" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="155" />
         <source>The period's emission reductions in tCO2e, rounded down</source>
         <translation>期間の排出削減量（tCO2e、切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="333" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="220" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="105" />
         <source>{0} problem(s)</source>
         <translation>問題 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="333" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="107" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="163" />
         <source>Complete</source>
@@ -1197,23 +1196,23 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>モニタリング期間: 問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="72" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="211" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="73" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="212" />
         <source>Option</source>
         <translation>オプション</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="73" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="74" />
         <source>Instrument</source>
         <translation>計測機器</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="74" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="75" />
         <source>Calibration date</source>
         <translation>校正日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="75" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="76" />
         <source>Evidence</source>
         <translation>証拠書類</translation>
     </message>
@@ -2068,7 +2067,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>レビューを開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="348" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="380" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
         <source>Round</source>
         <translation>審査回</translation>
@@ -2689,7 +2688,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="72" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="191" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="366" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="370" />
         <source>Import monitored data</source>
         <translation>モニタリングデータの取り込み</translation>
     </message>
@@ -2842,7 +2841,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="140" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="116" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="117" />
         <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
         <source>Period</source>
         <translation>期間</translation>
@@ -2914,17 +2913,17 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>{0} を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="334" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="338" />
         <source>{0}: {1} rows, SHA-256 {2}. Readings in {3} are converted to {4}. {5} readings missing, {6} duplicate(s) ignored, {7} rows outside the chosen periods. Apply writes the totals and keeps the file as their evidence.</source>
         <translation>{0}: {1} 行、SHA-256 {2}。{3} の読み取り値を {4} に換算します。欠測 {5} 件、無視した重複 {6} 件、選んだ期間外の行 {7} 行。「適用」で合計を書き込み、ファイルをその証拠として保存します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="361" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="365" />
         <source>monitored data</source>
         <translation>モニタリングデータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="371" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="375" />
         <source>{0} imported into {1} period(s)</source>
         <translation>{0} を {1} 期間に取り込みました</translation>
     </message>
@@ -2970,7 +2969,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="78" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="76" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="77" />
         <source>Comments</source>
         <translation>コメント</translation>
     </message>
@@ -2990,70 +2989,96 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>{0}: {1} 行、{2} に取り込み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="69" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="70" />
         <source>Project unit</source>
         <translation>ユニット</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="71" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="72" />
         <source>Unit of measure</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="82" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="83" />
         <source>A: public data</source>
         <translation>A: 公開データ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="83" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="84" />
         <source>B: invoices or transactions</source>
         <translation>B: 請求書・取引記録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="84" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="85" />
         <source>C: own measurement</source>
         <translation>C: 自ら計測</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="150" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="151" />
         <source>The Monitoring Plan (Table 1) does not list this parameter and unit</source>
         <translation>モニタリング計画（表1）にこのパラメータと単位の組み合わせはありません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="246" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="247" />
         <source>Monitored values of the period</source>
         <translation>期間のモニタリング値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="255" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="256" />
         <source>Attach evidence…</source>
         <translation>証拠書類を添付…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="257" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="258" />
         <source>Attach a file (calibration certificate, invoice …) as evidence of the chosen value</source>
         <translation>選んだ値の証拠としてファイル（校正証明書、請求書など）を添付します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="332" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="261" />
+        <source>Remove evidence…</source>
+        <translation>証拠書類を外す…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="263" />
+        <source>Remove one evidence file from the chosen value (the file stays attached)</source>
+        <translation>選んだ値から証拠書類を 1 つ外します（ファイルは添付されたまま残ります）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="340" />
         <source>Enter a monitored value</source>
         <translation>モニタリング値の入力</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="357" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="376" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="365" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="384" />
         <source>Attach evidence</source>
         <translation>証拠書類の添付</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="365" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="373" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="391" />
         <source>Choose a value first.</source>
         <translation>先に値を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="369" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="377" />
         <source>evidence</source>
         <translation>証拠書類</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="396" />
+        <source>This value has no evidence file.</source>
+        <translation>この値には証拠書類がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="401" />
+        <source>Remove evidence</source>
+        <translation>証拠書類を外す</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="402" />
+        <source>Evidence file to remove from this value:</source>
+        <translation>この値から外す証拠書類:</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/verifier_periods.py" line="86" />

@@ -22,7 +22,7 @@ from drive import (
 )
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QToolBar
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QToolBar
 
 from jcm_pdd.gui.monitoring_page import MONITORING_ID, MonitoringPage
 from jcm_pdd.paths import sample_project_path
@@ -97,6 +97,7 @@ def test_a_period_is_added_from_the_menu_dated_and_explained(window, qtbot) -> N
         d for d in panel.diagnostics if d.path.startswith("monitoring.") and d.severity == "error"
     ]
     assert f"{len(errors)} errors" in page.diagnostics_note.text()  # the gap, values missing
+    assert page.periods.item(1, 0).text() == "⚠ 2"  # the period's number carries the mark
     page.tabs.setCurrentWidget(page.comparison)
     page.select_period(0)
     # once the dock has grown to show its list (it is one line high until the first check)
@@ -248,6 +249,7 @@ def test_meter_readings_are_previewed_then_imported_with_the_file_kept_as_eviden
     assert rows["PV-2"][4] == f"{hours - 1:,}" and rows["PV-2"][6].startswith("1 (2027-06-01")
     sha = hashlib.sha256(csv_file.read_bytes()).hexdigest()
     assert sha in dialog.message.text()
+    assert "Readings in kWh (× 0.001) are converted to MWh/p" in dialog.message.text()
     assert window.session.project.monitoring.periods[0].values == []  # nothing before Apply
     press(dialog.apply_button)
     project = window.session.project
@@ -381,6 +383,19 @@ def test_readings_from_an_xlsx_file_and_evidence_attached_to_one_value(
     qtbot.waitUntil(
         lambda: "calibration.pdf" in page.values.model.data(page.values.model.index(1, 7))
     )
+    # the workbook taken off the value's evidence (the file stays attached)
+    asked: list[list[str]] = []
+
+    def pick(parent, title, label, items, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        asked.append(list(items))
+        return items[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick))
+    press(page.values.detach_button)
+    assert asked[0][0].startswith("april.xlsx") and asked[0][1].startswith("calibration.pdf")
+    assert project.monitoring.periods[0].values[1].evidence == [sha]
+    assert any(r.name == "april.xlsx" for r in project.attachments)
+    _undo(window)
     _undo(window)
     assert len(project.monitoring.periods[0].values[1].evidence) == 1
     assert all(r.sha256 != sha for r in project.attachments)

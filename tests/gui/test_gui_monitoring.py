@@ -386,7 +386,7 @@ def test_readings_from_an_xlsx_file_and_evidence_attached_to_one_value(
     # the workbook taken off the value's evidence (the file stays attached)
     asked: list[list[str]] = []
 
-    def pick(parent, title, label, items, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+    def pick(parent, title, label, items, *args, **kwargs):
         asked.append(list(items))
         return items[0], True
 

@@ -44,6 +44,10 @@ NOT_AT_START = (
     "jcm_pdd.gui.review_docks",
     "jcm_pdd.gui.export_dialog",
     "PySide6.QtCharts",
+    # after registration: the Monitoring page loads when it is first shown
+    "jcm_pdd.gui.monitoring_page",
+    "jcm_pdd.session.monitoring",
+    "jcm_pdd.monitoring",
     # The engine and the checks load once the window is drawn (figures, then diagnostics).
     "jcm_pdd.methodology",
     "jcm_pdd.checks",

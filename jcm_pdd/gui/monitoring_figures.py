@@ -122,22 +122,37 @@ class ComparisonView(QWidget):
             return
         failed = sum(isinstance(o, UserError) for o in figures.outcomes)
         self.table.setRowCount(len(comparison.years) + 1)
-        rows = [
-            (
-                str(year.year),
-                year.estimated_er,
-                year.actual_er,
-                str(year.monitored_days),
+        rows: list[tuple[str, int | None, int | None, str, str]] = []
+        for year in comparison.years:
+            operated = figures.operation_days.get(year.year, 0)
+            partly = 0 < year.monitored_days < operated
+            tip = (
+                tr("Monitored {0} of the {1} days of {2}: no difference is shown").format(
+                    year.monitored_days, operated, year.year
+                )
+                if partly
+                else ""
             )
-            for year in comparison.years
-        ]
+            estimated = year.estimated_er
+            rows.append((str(year.year), estimated, year.actual_er, str(year.monitored_days), tip))
         monitored = sum(year.monitored_days for year in comparison.years)
         # the total: C.3's, and the sum of each period's credited ER (credits are per period)
         rows.append(
-            (tr("Total"), comparison.estimated_total, comparison.credited_total, str(monitored))
+            (
+                tr("Total"),
+                comparison.estimated_total,
+                comparison.credited_total,
+                str(monitored),
+                tr("C.3 covers every year; the periods only the days they monitor"),
+            )
         )
-        for row, (label, estimated, actual, days) in enumerate(rows):
-            difference = None if actual is None or estimated is None else actual - estimated
+        for row, (label, estimated, actual, days, tip) in enumerate(rows):
+            whole_years = not tip
+            difference = (
+                None
+                if actual is None or estimated is None or not whole_years
+                else actual - estimated
+            )
             texts = (
                 label,
                 _whole(estimated),
@@ -147,6 +162,7 @@ class ComparisonView(QWidget):
             )
             for column, text in enumerate(texts):
                 item = _item(text)
+                item.setToolTip(tip)
                 if row == len(rows) - 1:
                     font = item.font()
                     font.setBold(True)

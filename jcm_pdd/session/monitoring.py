@@ -156,6 +156,7 @@ class PeriodFigures:
     outcomes: list[PeriodActual | UserError | None] = field(default_factory=list)
     comparison: Comparison | None = None  # None until every period is calculated
     message: str = ""  # why there are no figures at all (no methodology, ...)
+    operation_days: dict[int, int] = field(default_factory=dict)  # C.3: days of each year
 
     @property
     def pending(self) -> int:
@@ -218,4 +219,5 @@ class MonitoringFigures:
         done = [o for o in outcomes if isinstance(o, PeriodActual)]
         if self._estimate is None:
             return PeriodFigures(outcomes, None, self._estimate_error)
-        return PeriodFigures(outcomes, compare(done, self._estimate))
+        days = {row.year: row.days for row in self._estimate.c3.rows}
+        return PeriodFigures(outcomes, compare(done, self._estimate), operation_days=days)

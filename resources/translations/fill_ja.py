@@ -56,6 +56,8 @@ JA = {
     "Estimated ER (C.3)": "推計 ER（C.3）",
     "Actual ER": "実績 ER",
     "Difference": "差",
+    "Monitored {0} of the {1} days of {2}: no difference is shown": "{2}年の {1} 日のうち {0} 日をモニタリング: 差は表示しません",
+    "C.3 covers every year; the periods only the days they monitor": "C.3 はすべての年を、モニタリング期間はその対象日だけを含みます",
     "Monitored days": "モニタリング日数",
     "Estimated (C.3) in total: {0} tCO2e. Credited in the monitoring periods: {1} tCO2e ({2} of {3} periods calculated).": "推計（C.3）合計: {0} tCO2e。モニタリング期間のクレジット対象: {1} tCO2e（{3} 期間中 {2} 期間を算定）。",
     "Import monitored data": "モニタリングデータの取り込み",

@@ -39,148 +39,148 @@
         <translation>画像と PDF ({0})</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="48" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="44" />
         <source>entered</source>
         <translation>入力値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="49" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="45" />
         <source>default</source>
         <translation>デフォルト値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="50" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="46" />
         <source>calculated</source>
         <translation>計算値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="51" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="47" />
         <source>overridden</source>
         <translation>上書き</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="52" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="48" />
         <source>unverified default</source>
         <translation>未検証のデフォルト値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="64" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="60" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="279" />
         <source>Choose a methodology (B.1) to see the figures.</source>
         <translation>数値を表示するには方法論（B.1）を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="66" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="62" />
         <source>No project open.</source>
         <translation>プロジェクトが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="73" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="69" />
         <source>The figures need {0} more inputs. First: {1}</source>
         <translation>数値の算出にはあと {0} 件の入力が必要です。最初の項目: {1}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="74" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="70" />
         <source>The figures need one more input: {0}</source>
         <translation>数値の算出にはあと 1 つ入力が必要です: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="92" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="88" />
         <source>Methodology from a draft: the equations or eligibility criteria follow a pre-approval draft, not the approved methodology document.</source>
         <translation>方法論は草案に基づいています: 計算式または適格性要件は承認前の草案に従っており、承認済み方法論の文書ではありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="96" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="92" />
         <source>Methodology not verified: the equations and eligibility criteria follow the methodology's published summary; they were not read from the approved methodology document.</source>
         <translation>方法論は未確認です: 計算式と適格性要件は公開されている方法論の概要に従っており、承認済み方法論の文書から読み取ったものではありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="101" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="97" />
         <source>Methodology not read from the approved document: the equations, eligibility criteria or numbering were derived from related methodologies and secondary sources. Check every figure against the official methodology before submission.</source>
         <translation>方法論は承認済み文書から読み取っていません: 計算式、適格性要件または番号は関連する方法論や二次資料から導いたものです。提出前にすべての数値を公式の方法論と照合してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="166" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="162" />
         <source>Total estimated emission reductions</source>
         <translation>推計排出削減量の合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="167" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
         <source>Where the inputs of the calculation come from</source>
         <translation>計算の入力値の出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="168" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="164" />
         <source>Estimated emissions per year</source>
         <translation>年別の推計排出量</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="92" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
         <location filename="../../jcm_pdd/gui/chart.py" line="121" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
         <location filename="../../jcm_pdd/gui/chart.py" line="121" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
         <location filename="../../jcm_pdd/gui/chart.py" line="121" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="151" />
         <source>Days</source>
         <translation>日数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="172" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="168" />
         <source>Calendar year</source>
         <translation>暦年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="173" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
         <source>Days of operation in the year: a part year is pro-rated by its days</source>
         <translation>その年の稼働日数（年の途中からの場合は日数で按分）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="174" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="170" />
         <source>Reference emissions, tCO2e</source>
         <translation>リファレンス排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="175" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="171" />
         <source>Project emissions, tCO2e</source>
         <translation>プロジェクト排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="176" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="172" />
         <source>Emission reductions credited, tCO2e (rounded down)</source>
         <translation>排出削減量 tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="182" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="178" />
         <source>Show calculation…</source>
         <translation>計算過程を表示…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="183" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="179" />
         <source>I have checked the figures against the official methodology</source>
         <translation>公式の方法論と照らして数値を確認しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="185" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="181" />
         <source>Recorded in the project; a final export needs it for this methodology</source>
         <translation>プロジェクトに記録されます。この方法論では最終エクスポートに必要です</translation>
     </message>
@@ -201,60 +201,60 @@
         <translation>入力値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="291" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="294" />
         <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
         <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="321" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="324" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="325" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="328" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="329" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="332" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="69" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="329" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="332" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="329" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="332" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="71" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="329" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="332" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="142" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="329" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="332" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="340" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="343" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="341" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="344" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="342" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="345" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
@@ -281,8 +281,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="72" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="130" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="291" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="132" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="292" />
         <location filename="../../jcm_pdd/gui/selftest.py" line="83" />
         <source>Diagnostics</source>
         <translation>診断</translation>
@@ -376,7 +376,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="100" />
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="137" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="142" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="143" />
         <source>Total</source>
         <translation>合計</translation>
@@ -568,7 +568,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="373" />
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="436" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="439" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="85" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
@@ -624,62 +624,62 @@
         <translation>モニタリング期間:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="408" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="411" />
         <source>Responses:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="410" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="413" />
         <source>{0} response(s) to the findings of “{1}” go into the package.</source>
         <translation>「{1}」の指摘への回答 {0} 件をパッケージに含めます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="417" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="420" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="423" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="426" />
         <source>none: this is the first package of this project in its folder</source>
         <translation>なし: このフォルダーでこのプロジェクトの最初のパッケージです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="425" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="428" />
         <source>round {0}, “{1}”, package id {2}…, created {3}</source>
         <translation>第 {0} 回、「{1}」、パッケージ ID {2}…、作成 {3}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="436" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="439" />
         <source>Package for verification</source>
         <translation>検証用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="460" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="463" />
         <source>The review already holds a package as round {0}; a resubmission must be round {1}.</source>
         <translation>レビューには第 {0} 回のパッケージが既にあります。再提出は第 {1} 回にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="468" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="471" />
         <source>Replace package?</source>
         <translation>パッケージを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="469" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="472" />
         <source>“{0}” already exists. Replace it with this package (round {1})?</source>
         <translation>「{0}」は既に存在します。このパッケージ（第 {1} 回）で置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="476" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="479" />
         <source>Not packaged: “{0}” was kept.</source>
         <translation>パッケージを作成していません: 「{0}」はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="506" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="509" />
         <source>Verification package written: {0} (round {1})</source>
         <translation>検証パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="509" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="512" />
         <source>Package written: {0} (round {1})</source>
         <translation>パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
@@ -748,8 +748,8 @@
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="124" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="290" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="126" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="291" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
@@ -995,58 +995,59 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="137" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="292" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="139" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="293" />
         <source>Confidential items</source>
         <translation>機密項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="443" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="447" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="261" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="456" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="476" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="460" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="480" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="489" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="496" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="509" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="498" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="511" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="514" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="527" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="521" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="534" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="551" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="564" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="552" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="565" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="596" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="609" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -1518,127 +1519,127 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>検証パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="157" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="164" />
         <source>Verification package “{0}” (round {1}; monitoring periods {2})</source>
         <translation>検証パッケージ「{0}」（第 {1} 回、モニタリング期間 {2}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="161" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="168" />
         <source>Validation package “{0}” (round {1})</source>
         <translation>審査パッケージ「{0}」（第 {1} 回）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="165" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="172" />
         <source>{0}: VERIFIED — every file matches its checksum and every figure re-computes. Read-only.</source>
         <translation>{0}: 検証済み — すべてのファイルがチェックサムと一致し、すべての数値が再計算で一致しました。読み取り専用です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="173" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="180" />
         <source>{1} — NOT TRUSTWORTHY. {0} does not match its checksums: {2}. Do not base findings or an opinion on it. Read-only.</source>
         <translation>{1} — 信頼できません。{0}はチェックサムと一致しません: {2}。これに基づいて指摘や意見を出さないでください。読み取り専用です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="211" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="218" />
         <source>altered: {0}</source>
         <translation>改変: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="212" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="219" />
         <source>missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="213" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="220" />
         <source>not listed: {0}</source>
         <translation>一覧にない: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="214" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="221" />
         <source>cannot be read: {0}</source>
         <translation>読み取れない: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="215" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="222" />
         <source>figures differ: {0}</source>
         <translation>数値が異なる: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="216" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="223" />
         <source>cannot re-compute from: {0}</source>
         <translation>再計算できない: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="221" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="228" />
         <source>size or file count differs from bag-info.txt</source>
         <translation>サイズまたはファイル数が bag-info.txt と異なる</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="236" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="243" />
         <source>{0}, not trustworthy</source>
         <translation>{0}、信頼できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="247" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="254" />
         <source>{0}: its figures cannot be read</source>
         <translation>{0}: 数値を読み取れません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="249" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="256" />
         <source>total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="251" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="258" />
         <source>{0}: {1} {2} is stated as {3} but re-computes to {4}</source>
         <translation>{0}: {1} {2} は {3} と記載されていますが、再計算すると {4} です</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="262" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="269" />
         <source>Altered (content differs from its checksum):</source>
         <translation>改変（内容がチェックサムと異なる）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="263" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="270" />
         <source>Missing (listed, but not in the package):</source>
         <translation>欠落（一覧にあるがパッケージにない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="264" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="271" />
         <source>Extra (in the package, but not listed):</source>
         <translation>余分（パッケージにあるが一覧にない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="265" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="272" />
         <source>Damaged (cannot be read):</source>
         <translation>破損（読み取れない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="266" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="273" />
         <source>The calculation could not be re-run from:</source>
         <translation>次のファイルから計算を再実行できませんでした:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="270" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="277" />
         <source>“{0}” did not verify: {1}. Its contents are not trustworthy; ask the project participants to send the package again.</source>
         <translation>「{0}」は検証に失敗しました: {1}。内容は信頼できません。プロジェクト参加者にパッケージの再送を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="285" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="292" />
         <source>The payload's size or file count differs from bag-info.txt.</source>
         <translation>ペイロードのサイズまたはファイル数が bag-info.txt の記録と異なります。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="291" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="298" />
         <source>No PDD (.docx) in the package has a C.3 table that could be read back, so its stated figures cannot be checked.</source>
         <translation>パッケージ内の PDD (.docx) に読み取れる C.3 の表がないため、記載された数値を確認できません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="301" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="308" />
         <source>Figures that differ from the re-computed ones:</source>
         <translation>再計算の結果と異なる数値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="304" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="311" />
         <source>Other problems:</source>
         <translation>その他の問題:</translation>
     </message>
@@ -2681,7 +2682,17 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>計算中… {1} 期間中 {0} 期間が完了。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="156" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="130" />
+        <source>Monitored {0} of the {1} days of {2}: no difference is shown</source>
+        <translation>{2}年の {1} 日のうち {0} 日をモニタリング: 差は表示しません</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="146" />
+        <source>C.3 covers every year; the periods only the days they monitor</source>
+        <translation>C.3 はすべての年を、モニタリング期間はその対象日だけを含みます</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="172" />
         <source>Estimated (C.3) in total: {0} tCO2e. Credited in the monitoring periods: {1} tCO2e ({2} of {3} periods calculated).</source>
         <translation>推計（C.3）合計: {0} tCO2e。モニタリング期間のクレジット対象: {1} tCO2e（{3} 期間中 {2} 期間を算定）。</translation>
     </message>
@@ -3135,7 +3146,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <source>{0} period(s) to verify: {1} signed off, {2} stale, {3} to go.</source>
         <translation>検証する期間 {0} 件: サインオフ済み {1} 件、要再確認 {2} 件、残り {3} 件。</translation>
     </message>
-<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="312" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="310" /><source>With values</source><translation>数値を代入</translation></message></context>
+<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="315" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="313" /><source>With values</source><translation>数値を代入</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>

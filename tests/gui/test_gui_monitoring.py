@@ -180,6 +180,9 @@ def test_values_typed_per_unit_give_the_period_s_figures_and_actual_vs_estimated
     estimated = window.calc_panel.figures.c3.rows[0]
     assert estimated.year == 2027
     assert page.comparison.table.item(row, 1).text() == f"{estimated.emission_reductions:,}"
+    # 2027 is monitored in full (its 275 days of operation): the difference is shown
+    difference = int(er) - estimated.emission_reductions
+    assert page.comparison.table.item(row, 3).text() == f"{difference:+,}"
     chart = page.comparison.chart
     bars = dict(chart.bar_values())  # type: ignore[union-attr]
     years = [y.year for y in comparison.years if y.monitored_days]  # the chart's years

@@ -109,6 +109,11 @@ def test_registered_sample_to_a_package_opened_by_the_verifier(
     page.tabs.setCurrentWidget(page.comparison)
     comparison = page.comparison.comparison
     assert comparison is not None and comparison.credited_total == 911 + 496 + expected
+    table = page.comparison.table
+    row_2028 = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "2028")
+    assert table.item(row_2028, 4).text() == "182"  # 1 January - 30 June (a leap year)
+    assert table.item(row_2028, 3).text() == "—"  # a part of the year: no difference
+    assert "182 of the 366 days" in table.item(row_2028, 3).toolTip()
 
     # the instrument and calibration of the new period's meters, typed into the values table
     page.tabs.setCurrentWidget(page.values)

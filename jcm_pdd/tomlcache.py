@@ -8,7 +8,7 @@ Decimal or dates, so those are tagged objects. The cache is an optimisation only
 reading or writing it falls back to ``tomllib``; nothing from it is executed (JSON data,
 validated again by pydantic and lint). Measured (2 cores, shared): the 51 shipped TOML files
 parse in 210-255 ms without the cache and read in 18-24 ms from it, and the app reads most
-of them at start-up (every form definition is checked, every template's identity listed),
+of them at start-up (every form definition file is read, every template's identity listed),
 so it stays. Verification never uses it: a packaged template is parsed from its own bytes
 (``methodology.loader.load_file(cached=False)``), whatever a validator's profile holds.
 

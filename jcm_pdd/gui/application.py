@@ -132,7 +132,7 @@ def probe(app: QApplication, window: MainWindow) -> None:
     once the window is drawn), and quit. Without an open project it quits when ready."""
 
     def say(what: str, then_quit: bool = False) -> None:
-        print(what, time.time(), flush=True)
+        print(what, time.time(), time.process_time(), flush=True)  # wall clock, CPU seconds
         if then_quit:
             app.quit()
 

@@ -238,6 +238,7 @@ class ValuesEditor(QWidget):
         self.number = -1
         self.read_only = controller.read_only
         self.model = ValuesModel(self)
+        self._fitted = False  # columns fitted to the values once
         self._reload = QTimer(self)
         self._reload.setSingleShot(True)
         self._reload.setInterval(0)
@@ -292,7 +293,9 @@ class ValuesEditor(QWidget):
                 )
             return
         self.model.load(rows)
-        self.table.resizeColumnsToContents()  # once per period shown, not per edit
+        if rows and not self._fitted:  # the first period shown; the others look alike
+            self.table.resizeColumnsToContents()
+            self._fitted = True
         if before == self.number and current.isValid() and current.row() < len(rows):
             self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
 

@@ -189,3 +189,42 @@ def _is_number(value: Any) -> bool:
 def _number_text(value: Any) -> str:
     # repr of a float is the shortest text that reads back to it: "250.5", "0.797".
     return repr(value) if isinstance(value, float) else str(value)
+
+
+MRS_INPUT_SHEET = "MRS(input)"
+MAX_MRS_ROWS = 400_000  # 300 units x 120 periods x a few parameters, and the tables after
+
+
+def mrs_monitored_values(path: Path) -> dict[tuple[str, str], float]:
+    """The monitored values a Monitoring Report Sheet workbook states in MRS(input) Table 1:
+    ``{(period column (a), parameter column (c)): value (e)}``, e.g.
+    ``("1/Apr/2027-31/Mar/2028", "EG_i,p [i = PV-1]") -> 1000.5``; withheld values (XXX) and
+    rows after Table 1 are left out. Values are as the workbook stores them (Excel's doubles)."""
+    with SafeZip(path, DOC_LIMITS):
+        pass
+    import openpyxl
+
+    found: dict[tuple[str, str], float] = {}
+    workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=False)
+    try:
+        if MRS_INPUT_SHEET not in workbook.sheetnames:
+            return found
+        sheet = workbook[MRS_INPUT_SHEET]
+        in_table = False
+        for row in sheet.iter_rows(values_only=True, max_row=MAX_MRS_ROWS, max_col=5):
+            first = row[0] if row else None
+            if isinstance(first, str) and first.startswith("Table 1"):
+                in_table = True
+                continue
+            if isinstance(first, str) and first.startswith("Table 2"):
+                break
+            if not in_table or len(row) < 5:
+                continue
+            period, symbol, value = row[0], row[2], row[4]
+            number = value if isinstance(value, int | float | Decimal) else None
+            if isinstance(period, str) and isinstance(symbol, str) and number is not None:
+                if not isinstance(number, bool):
+                    found[(period, symbol)] = float(number)
+    finally:
+        workbook.close()
+    return found

@@ -2,8 +2,9 @@
 
 Runs after ``recheck`` has loaded the packaged project and template. Every covered period is
 calculated again (``monitoring.period_actual``, the same exact engine), and its figures are
-compared, exactly, with what ``package-index.json``, ``periods.json`` and ``bag-info.txt``
-state; every evidence file a covered period names must be in the payload with its checksum
+compared, exactly, with what ``package-index.json``, ``periods.json``, ``bag-info.txt`` and
+each Monitoring Report state, and the monitored values each MRS workbook states with the
+project's; every evidence file a covered period names must be in the payload with its checksum
 intact and its content hash equal to the one the project names. A validation package (no
 ``kind``) has nothing here, so older packages verify as before.
 """
@@ -90,6 +91,7 @@ def recheck_periods(
             )
         )
     checks += _from_reports(zf, index, recomputed, ok)
+    checks += _from_workbooks(zf, index, project, template, numbers, ok)
     _evidence(report, project, numbers, ok, zf)
     report.check(
         CHECK,
@@ -194,6 +196,69 @@ def _from_reports(
                     FigureCheck(member, "-", "readable", "no credited ER table", "", False)
                 )
             checks += compare(stated, expected, member, complete=False)
+    return checks
+
+
+def _from_workbooks(
+    zf: SafeZip,
+    index: dict[str, Any],
+    project: Project,
+    template: Template,
+    numbers: list[int],
+    ok: dict[str, bool],
+) -> list[FigureCheck]:
+    """Every monitored value the Monitoring Report Sheet workbooks state (MRS(input) Table 1)
+    against the packaged project's value of that period and unit. The workbook holds Excel's
+    doubles, so a value is compared at double precision (its formulas are not evaluated)."""
+    from fractions import Fraction
+
+    from jcm_pdd.export.monitoring_source import period_text
+    from jcm_pdd.export.workbook_style import symbol_text
+    from jcm_pdd.package import docreaders
+
+    documents = index.get("documents")
+    if not isinstance(documents, dict):
+        return []
+    expected: dict[tuple[str, str], tuple[str, str]] = {}  # -> (period label, exact value)
+    for number in numbers:
+        period = project.monitoring.periods[number]
+        if period.start is None or period.end is None:
+            continue
+        for value in period.values:
+            param = template.parameters.get(value.key)
+            if param is None or value.value is None:
+                continue
+            at = tuple(value.index.get(name, "") for name in param.index)
+            where = (period_text(period), symbol_text(param, at))
+            expected[where] = (periods.period_label(number), str(value.value))
+    checks: list[FigureCheck] = []
+    with tempfile.TemporaryDirectory(prefix="jcmpkg-verify-") as tmp:
+        for n, (role, member) in enumerate(sorted(documents.items())):
+            if not (
+                isinstance(role, str)
+                and role.startswith(periods.REPORT_ROLE)
+                and isinstance(member, str)
+                and member.lower().endswith(".xlsx")
+                and ok.get(member)
+            ):
+                continue
+            target = Path(tmp) / f"mrs{n}.xlsx"
+            try:
+                zf.copy_to(member, target)
+                stated = docreaders.mrs_monitored_values(target)
+            except Exception as exc:  # a hostile workbook gives a finding, never a crash
+                checks.append(FigureCheck(member, "-", "readable", str(exc), "", False))
+                continue
+            if not stated and role.endswith("confidential_xlsx") and expected:
+                checks.append(
+                    FigureCheck(member, "-", "readable", "no monitored values", "", False)
+                )
+            for (when, symbol), stated_value in sorted(stated.items()):
+                label, exact = expected.get((when, symbol), (when, ""))
+                same = bool(exact) and float(Fraction(exact)) == stated_value
+                checks.append(
+                    FigureCheck(member, label, symbol, repr(stated_value), exact or "(none)", same)
+                )
     return checks
 
 

@@ -87,6 +87,14 @@ def test_a_verification_package_carries_the_periods_and_verifies(
     report_docx = documents["monitoring_confidential_docx"]
     stated = {(c.period, c.stated) for c in report.figures if c.source == report_docx}
     assert stated == {("period 1", "1597"), ("period 2", "1277"), ("periods", "2874")}
+    workbook = documents["monitoring_confidential_xlsx"]
+    read = {(c.period, c.quantity, c.stated) for c in report.figures if c.source == workbook}
+    assert read == {
+        ("period 1", "EG_i,p [i = PV-1]", "1000.5"),
+        ("period 1", "EG_i,p [i = PV-2]", "1500.25"),
+        ("period 2", "EG_i,p [i = PV-1]", "800.0"),
+        ("period 2", "EG_i,p [i = PV-2]", "1200.0"),
+    }
     names = {c.name: c.status for c in report.checks}
     assert names["monitoring periods re-computed"] == "passed"
     assert names["evidence files"] == "passed"
@@ -143,6 +151,26 @@ def test_a_credited_figure_changed_in_the_monitoring_report_reads_altered(
     assert report.verdict == "ALTERED"
     assert any(
         member in p.message and "ER_credited period 1 is stated as 1697" in p.message
+        for p in report.problems
+    ), report.summary()
+
+
+def test_a_monitored_value_changed_in_the_mrs_workbook_reads_altered(
+    verification: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """MRS(input) Table 1 states each monitored value; one changed (and the checksums re-made)
+    no longer matches the packaged project's value of that period and unit."""
+    _, package = verification
+    documents = _index(package)["documents"]
+    assert isinstance(documents, dict)
+    member = documents["monitoring_confidential_xlsx"]
+    out = tmp_path / "workbook.jcmpkg"
+    edit = edit_docx_xml("xl/worksheets/sheet1.xml", "<v>1000.5</v>", "<v>1100.5</v>")
+    reseal(package, out, {member: edit})
+    report = verify_package(out)
+    assert report.verdict == "ALTERED"
+    assert any(
+        member in p.message and "EG_i,p [i = PV-1] period 1 is stated as 1100.5" in p.message
         for p in report.problems
     ), report.summary()
 

@@ -186,3 +186,34 @@ def test_package_for_verification_from_the_dialog_then_open_as_verifier(
     assert window.open_path(target)
     rows = window.periods_panel.table.rowCount()
     assert rows == 1 and window.periods_panel.table.item(0, 2).text() == "1,277"
+
+
+def test_a_forged_period_figure_is_named_in_the_verifier_window(
+    window, answers, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """periods.json's credited ER of period 1 changed and every checksum re-made: the package
+    opens as not trustworthy, the banner and the modal name the file and the figure."""
+    from jcm_pdd.package.periods import PERIODS_MEMBER
+    from tests.package.reseal import reseal
+
+    package = _package(tmp_path_factory, tmp_path / "received")
+    forged = tmp_path / "forged" / package.name
+    forged.parent.mkdir()
+
+    def edit(data: bytes) -> bytes:
+        assert b'"ER_credited": "1597"' in data
+        return data.replace(b'"ER_credited": "1597"', b'"ER_credited": "1697"', 1)
+
+    reseal(package, forged, {PERIODS_MEMBER: edit})
+    window.resize(1366, 900)
+    assert window.open_path(forged)
+    text = window.view.banner.text()
+    assert text.startswith("ALTERED — NOT TRUSTWORTHY. Verification package")
+    assert f"figures differ: {PERIODS_MEMBER}" in text
+    summary = answers["asked"][-1]
+    assert f"{PERIODS_MEMBER}: ER_credited period 1 is stated as 1697 but re-computes to 1597" in (
+        summary
+    )
+    assert window.periods_panel.table.rowCount() == 2  # the docks are there, to raise findings
+    QTest.qWait(500)  # the figures and the checks, as a person sees the window
+    keep_screenshot(window, "verifier-altered-en.png")

@@ -16,7 +16,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui import theme
+from jcm_pdd.gui.jobs import Worker
 from jcm_pdd.model import Project
 from jcm_pdd.package.diff import ProjectDiff
 
@@ -243,28 +244,19 @@ class DiffView(QWidget):
             self.go_to_path.emit(str(path))
 
 
-class _CompareWorker(QObject):
-    finished = Signal(object)  # (ProjectDiff, titles) or a UserError
+Compared = tuple[ProjectDiff, dict[str, str], dict[str, str]]  # the diff, titles, field labels
 
-    def __init__(self, a: Path, b: Path) -> None:
-        super().__init__()
-        self.a, self.b = a, b
 
-    def run(self) -> None:
-        from jcm_pdd.package.diff import compare_sides, load_side
+def _compare(a: Path, b: Path) -> Compared:
+    """Verify and recompute both sides, in a background job (``gui.jobs.Worker``: a bug is
+    written to the crash log and told in product words; a ``UserError`` is shown as it is)."""
+    from jcm_pdd.package.diff import compare_sides, load_side
 
-        result: Any
-        try:
-            before, after = load_side(self.a), load_side(self.b)
-            if before.round and after.round and before.round > after.round:
-                before, after = after, before  # rounds read in order, whichever was opened
-            diff = compare_sides(before, after)
-            result = (diff, section_titles(after.project), field_labels(after.project, diff))
-        except UserError as exc:
-            result = exc
-        except Exception as exc:  # shown to the user; the app keeps running
-            result = UserError(str(exc))
-        self.finished.emit(result)
+    before, after = load_side(a), load_side(b)
+    if before.round and after.round and before.round > after.round:
+        before, after = after, before  # rounds read in order, whichever was opened
+    diff = compare_sides(before, after)
+    return diff, section_titles(after.project), field_labels(after.project, diff)
 
 
 class CompareDialog(QDialog):
@@ -339,7 +331,8 @@ class CompareDialog(QDialog):
         self.message.setVisible(True)
         self.message.setText(tr("Verifying and recomputing both sides…"))
         self.thread_ = QThread(self)
-        self.worker = _CompareWorker(Path(a), Path(b))
+        first, second = Path(a), Path(b)
+        self.worker = Worker(lambda _progress: _compare(first, second))
         self.worker.moveToThread(self.thread_)
         self.thread_.started.connect(self.worker.run)
         self.worker.finished.connect(self._finished)

@@ -7,8 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
+from jcm_pdd.errors import UserError
 from jcm_pdd.gui.diff_view import CompareDialog, compare_with, figure_delta, value_text
 from jcm_pdd.gui.i18n import install_language
 from jcm_pdd.package import snapshot_folder
@@ -74,6 +77,27 @@ def test_identical_projects_and_an_unreadable_side(qtbot, tmp_path, tmp_path_fac
     dialog.path_b.setText(str(tmp_path / "missing.jcmpdd"))
     error = _run(qtbot, dialog)
     assert "does not exist" in str(error) and "does not exist" in dialog.message.text()
+    dialog.close()
+
+
+def test_a_bug_while_comparing_reaches_the_crash_log(qtbot, tmp_path_factory, monkeypatch) -> None:
+    import jcm_pdd.package.diff
+    from jcm_pdd.crashlog import log_path
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug deep in the comparison")
+
+    monkeypatch.setattr(jcm_pdd.package.diff, "compare_sides", broken)
+    rounds = built_rounds(tmp_path_factory)
+    dialog = CompareDialog(None, rounds.project1, rounds.project1)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.finished_compare, timeout=120000) as blocker:
+        QTest.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+    assert isinstance(blocker.args[0], UserError)
+    assert "internal problem" in dialog.message.text()
+    assert "RuntimeError" not in dialog.message.text()  # product words for the user
+    log = log_path().read_text(encoding="utf-8")
+    assert "RuntimeError: a bug deep in the comparison" in log  # the trace is kept
     dialog.close()
 
 

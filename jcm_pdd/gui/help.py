@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -59,14 +59,18 @@ class UserGuide(QDialog):
         layout.addWidget(buttons)
 
 
-# Keys that work inside editors, beside the menu shortcuts (listed from the actions).
+# Keys that work inside editors, beside the menu shortcuts (listed from the actions). Marked
+# with QT_TRANSLATE_NOOP so lupdate puts them in the catalogue; tr() translates them when shown.
 EDITING_KEYS = (
-    ("Enter", "Keep a table cell's text and close its editor"),
-    ("Shift+Enter", "A new line in a paragraph cell (B.2, Table 1 methods)"),
-    ("F11 (in a table)", "Edit the table full width; F11 or Esc goes back to the form"),
-    ("Tab / Shift+Tab", "Next / previous field or cell"),
-    ("Esc", "Drop the change in a cell; close the find bar"),
-    ("Enter / Shift+Enter (find bar)", "Next / previous match"),
+    ("Enter", QT_TRANSLATE_NOOP("", "Keep a table cell's text and close its editor")),
+    ("Shift+Enter", QT_TRANSLATE_NOOP("", "A new line in a paragraph cell (B.2, Table 1 methods)")),
+    (
+        "F11 (in a table)",
+        QT_TRANSLATE_NOOP("", "Edit the table full width; F11 or Esc goes back to the form"),
+    ),
+    ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("", "Next / previous field or cell")),
+    ("Esc", QT_TRANSLATE_NOOP("", "Drop the change in a cell; close the find bar")),
+    ("Enter / Shift+Enter (find bar)", QT_TRANSLATE_NOOP("", "Next / previous match")),
 )
 
 
@@ -77,7 +81,7 @@ class Shortcuts(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Keyboard shortcuts"))
         self.resize(620, 560)
-        rows = [*actions, *((key, tr(what)) for key, what in EDITING_KEYS)]
+        rows = [*actions, *((key, tr(str(what))) for key, what in EDITING_KEYS)]
         self.table = QTableWidget(len(rows), 2)
         self.table.setAccessibleName(tr("Keyboard shortcuts"))
         self.table.setHorizontalHeaderLabels([tr("Keys"), tr("What it does")])

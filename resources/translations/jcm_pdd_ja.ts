@@ -743,7 +743,7 @@
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="59" />
         <location filename="../../jcm_pdd/gui/fields.py" line="296" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="322" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="325" />
         <source>missing file {0}</source>
         <translation>見つからないファイル {0}</translation>
     </message>
@@ -2565,33 +2565,63 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>ユーザーガイド</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="78" />
+        <location filename="../../jcm_pdd/gui/help.py" line="65" />
+        <source>Keep a table cell's text and close its editor</source>
+        <translation>表のセルの入力を確定して編集を終える</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/help.py" line="66" />
+        <source>A new line in a paragraph cell (B.2, Table 1 methods)</source>
+        <translation>段落セル内の改行（B.2、表1の方法）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/help.py" line="69" />
+        <source>Edit the table full width; F11 or Esc goes back to the form</source>
+        <translation>表を全幅で編集する。F11 または Esc でフォームに戻る</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/help.py" line="71" />
+        <source>Next / previous field or cell</source>
+        <translation>次・前の項目またはセル</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/help.py" line="72" />
+        <source>Drop the change in a cell; close the find bar</source>
+        <translation>セルの変更を取り消す。検索バーを閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/help.py" line="73" />
+        <source>Next / previous match</source>
+        <translation>次・前の一致</translation>
+    </message>
+    <message>
         <location filename="../../jcm_pdd/gui/help.py" line="82" />
+        <location filename="../../jcm_pdd/gui/help.py" line="86" />
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="83" />
+        <location filename="../../jcm_pdd/gui/help.py" line="87" />
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="83" />
+        <location filename="../../jcm_pdd/gui/help.py" line="87" />
         <source>What it does</source>
         <translation>機能</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="104" />
+        <location filename="../../jcm_pdd/gui/help.py" line="108" />
         <source>Help on this field</source>
         <translation>この項目のヘルプ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="108" />
+        <location filename="../../jcm_pdd/gui/help.py" line="112" />
         <source>The form gives no guidance for this field.</source>
         <translation>様式にはこの項目のガイダンスがありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="111" />
+        <location filename="../../jcm_pdd/gui/help.py" line="115" />
         <source>Methodology: {0}</source>
         <translation>方法論: {0}</translation>
     </message>
@@ -3030,64 +3060,64 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>モニタリング計画（表1）にこのパラメータと単位の組み合わせはありません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="247" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="248" />
         <source>Monitored values of the period</source>
         <translation>期間のモニタリング値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="256" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="257" />
         <source>Attach evidence…</source>
         <translation>証拠書類を添付…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="258" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="259" />
         <source>Attach a file (calibration certificate, invoice …) as evidence of the chosen value</source>
         <translation>選んだ値の証拠としてファイル（校正証明書、請求書など）を添付します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="261" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="262" />
         <source>Remove evidence…</source>
         <translation>証拠書類を外す…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="263" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="264" />
         <source>Remove one evidence file from the chosen value (the file stays attached)</source>
         <translation>選んだ値から証拠書類を 1 つ外します（ファイルは添付されたまま残ります）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="340" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="343" />
         <source>Enter a monitored value</source>
         <translation>モニタリング値の入力</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="365" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="384" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="368" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="387" />
         <source>Attach evidence</source>
         <translation>証拠書類の添付</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="373" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="391" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="376" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="394" />
         <source>Choose a value first.</source>
         <translation>先に値を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="377" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="380" />
         <source>evidence</source>
         <translation>証拠書類</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="396" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="399" />
         <source>This value has no evidence file.</source>
         <translation>この値には証拠書類がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="401" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="404" />
         <source>Remove evidence</source>
         <translation>証拠書類を外す</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="402" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="405" />
         <source>Evidence file to remove from this value:</source>
         <translation>この値から外す証拠書類:</translation>
     </message>

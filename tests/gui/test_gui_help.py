@@ -136,3 +136,28 @@ def test_f8_and_shift_f8_walk_the_problems(window, qtbot) -> None:
     focus = QApplication.focusWidget()
     assert focus is not None and not isinstance(focus, type(None))
     assert isinstance(focus, QLineEdit) or focus.isVisible()
+
+
+def test_shortcuts_read_japanese_under_the_japanese_interface(window, qtbot) -> None:
+    """The keys inside editors (Enter, Shift+Enter, F11 …) are described in Japanese too, not
+    only the menu actions (their texts were missing from the catalogue)."""
+    from jcm_pdd.gui.help import EDITING_KEYS
+    from jcm_pdd.gui.i18n import install_language
+
+    window.prefs.language = "ja"
+    assert install_language("ja")
+    try:
+        window.retranslate()
+        choose_menu(window, "ヘルプ(H)", "キーボードショートカット(K)")
+        dialog = _dialog(Shortcuts)
+        rows = {
+            dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
+            for r in range(dialog.table.rowCount())
+        }
+        for key, english in EDITING_KEYS:
+            assert rows[key] != english and re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", rows[key])
+        dialog.close()
+    finally:
+        install_language("en")
+        window.prefs.language = "en"
+        window.retranslate()

@@ -2,11 +2,13 @@
 
 ``Worker(job)`` runs ``job(progress)`` in a ``QThread`` and emits ``finished`` with the result,
 or with a ``UserError`` (the user's words) when the job fails; a damaged installation (a data
-file of the app missing) is told as such, in the interface language. A bug (any other exception) is
-written to the crash log (``jcm_pdd.crashlog``) with its traceback, never dropped, and reaches
-the user as one sentence in product words. Signals cross to the GUI thread queued, so slots
-touch widgets only there (Picard's rule). ``result`` keeps what ``finished`` carried, for a
-caller that waits for the thread instead of the queued signal (autosave before a save).
+file of the app missing) is told as such, in the interface language. A bug (any other
+exception) is written to the crash log (``jcm_pdd.crashlog``) with its traceback, never
+dropped, and reaches the user as one sentence in product words; a ``UserError`` raised ``from``
+an internal failure (a renderer's bug worded for the user) keeps that failure's traceback in
+the crash log too. Signals cross to the GUI thread queued, so slots touch widgets only there
+(Picard's rule). ``result`` keeps what ``finished`` carried, for a caller that waits for the
+thread instead of the queued signal (autosave before a save).
 """
 
 from __future__ import annotations
@@ -50,6 +52,13 @@ def installation_message(exc: InstallationError) -> str:
     ).format(document=document, detail=exc.detail)
 
 
+def _keep_cause(exc: UserError) -> None:
+    """A UserError standing for an internal failure (a renderer's bug, a data file that cannot
+    be read: raised ``from`` it) keeps that failure's traceback in the crash log."""
+    if exc.__cause__ is not None and not isinstance(exc.__cause__, UserError):
+        record(exc, "background job")
+
+
 class Worker(QObject):
     progress = Signal(int, int, str)
     finished = Signal(object)  # the result, or a UserError
@@ -63,8 +72,10 @@ class Worker(QObject):
         try:
             result: Any = self._job(lambda done, total, msg: self.progress.emit(done, total, msg))
         except InstallationError as exc:
+            _keep_cause(exc)
             result = UserError(installation_message(exc))
         except UserError as exc:
+            _keep_cause(exc)
             result = exc
         except Exception as exc:  # a bug: the trace goes to the crash log, the user reads words
             record(exc, "background job")

@@ -208,6 +208,31 @@ def test_a_bug_in_a_background_job_reaches_the_crash_log(
     dialog.close()
 
 
+def test_a_renderer_bug_worded_for_the_user_keeps_its_trace(
+    window, tmp_path, qtbot, monkeypatch
+) -> None:
+    import jcm_pdd.export.api
+    from jcm_pdd.crashlog import log_path
+
+    def broken(*_args: object, **_kwargs: object) -> bytes:
+        raise RuntimeError("a bug deep in a renderer")
+
+    monkeypatch.setattr(jcm_pdd.export.api, "_render_unchecked", broken)
+    window.set_session(session_io.new_document(filled_project()))
+    dialog = window.export_dialog()
+    assert isinstance(dialog, ExportDialog)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "out"))
+    QTest.keyClick(dialog.draft, Qt.Key.Key_Space)  # a draft: the test project has errors
+    with qtbot.waitSignal(dialog.finished_job, timeout=60000):
+        QTest.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert "could not be drawn because of an internal problem" in dialog.message.text()
+    assert "RuntimeError" not in dialog.message.text()
+    log = log_path().read_text(encoding="utf-8")
+    assert "RuntimeError: a bug deep in a renderer" in log  # the cause, with its traceback
+    dialog.close()
+
+
 def test_the_about_box_opens_the_crash_reports_folder(window, qtbot, monkeypatch) -> None:
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QMessageBox, QPushButton

@@ -15,7 +15,15 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QThread,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,15 +31,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,17 +48,11 @@ from jcm_pdd.gui.jobs import Progress, Worker
 from jcm_pdd.monitoring.importer import ImportResult, ImportSpec, conversion, exact_decimal
 from jcm_pdd.monitoring.readers import open_rows
 
+Index = QModelIndex | QPersistentModelIndex
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
-
-
-def _item(text: str, right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
 
 
 def _guess(header: list[str], words: tuple[str, ...]) -> int:
@@ -60,6 +60,54 @@ def _guess(header: list[str], words: tuple[str, ...]) -> int:
         if any(w in name.lower() for w in words):
             return n
     return -1
+
+
+class PreviewModel(QAbstractTableModel):
+    """The preview's rows (texts), one per meter and period."""
+
+    RIGHT = (3, 4, 5, 7)  # numbers
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[str, ...]] = []
+
+    def load(self, rows: list[tuple[str, ...]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(preview_headers())
+
+    def headerData(  # noqa: N802 - Qt override
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return preview_headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.RIGHT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def preview_headers() -> list[str]:
+    return [
+        tr("Period"),
+        tr("Meter"),
+        tr("Unit"),
+        tr("Total"),
+        tr("Readings"),
+        tr("Expected"),
+        tr("Missing (first)"),
+        tr("Duplicates"),
+    ]
 
 
 class ImportDialog(QDialog):
@@ -132,25 +180,13 @@ class ImportDialog(QDialog):
             (tr("Parameter (Table 1)"), self.parameter),
         ):
             combo.setAccessibleName(label)
-        self.preview = QTableWidget(0, 8)
+        self.preview_model = PreviewModel()
+        self.preview = QTableView()  # a model: 30 meters x 120 periods are 3,600 rows
+        self.preview.setModel(self.preview_model)
         self.preview.setAccessibleName(tr("Preview of the import"))
         self.preview.verticalHeader().setVisible(False)
-        self.preview.setHorizontalHeaderLabels(
-            [
-                tr("Period"),
-                tr("Meter"),
-                tr("Unit"),
-                tr("Total"),
-                tr("Readings"),
-                tr("Expected"),
-                tr("Missing (first)"),
-                tr("Duplicates"),
-            ]
-        )
-        self.preview.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
         self.preview.horizontalHeader().setStretchLastSection(True)
+        self.preview.verticalHeader().setResizeContentsPrecision(50)  # fitted to the first rows
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setAccessibleName(tr("Progress"))
@@ -299,7 +335,7 @@ class ImportDialog(QDialog):
         self.thread_.start()
 
     def _show_error(self, exc: UserError) -> None:
-        self.preview.setRowCount(0)
+        self.preview_model.load([])
         self.message.setText(exc.message)
         self.previewed.emit(exc)
 
@@ -312,21 +348,23 @@ class ImportDialog(QDialog):
             return
         assert isinstance(result, ImportResult)
         self.preview_result = result
-        self.preview.setRowCount(len(result.series))
-        for row, s in enumerate(result.series):
+        rows: list[tuple[str, ...]] = []
+        for s in result.series:
             total = exact_decimal(s.total)
-            texts = (
-                str(s.period + 1),
-                s.meter or ", ".join(s.index.values()),
-                result.plan_unit,
-                str(total) if total is not None else str(s.total),
-                f"{s.readings:,}",
-                f"{s.expected:,}",
-                f"{s.missing:,} ({s.first_missing})" if s.missing else "0",
-                f"{s.duplicates:,}",
+            rows.append(
+                (
+                    str(s.period + 1),
+                    s.meter or ", ".join(s.index.values()),
+                    result.plan_unit,
+                    str(total) if total is not None else str(s.total),
+                    f"{s.readings:,}",
+                    f"{s.expected:,}",
+                    f"{s.missing:,} ({s.first_missing})" if s.missing else "0",
+                    f"{s.duplicates:,}",
+                )
             )
-            for column, text in enumerate(texts):
-                self.preview.setItem(row, column, _item(text, column in (3, 4, 5, 7)))
+        self.preview_model.load(rows)
+        self.preview.resizeColumnsToContents()
         gaps = sum(s.missing for s in result.series)
         dupes = sum(s.duplicates for s in result.series)
         factor = conversion(result.unit, result.plan_unit)  # the sum of readings -> the value

@@ -11,7 +11,10 @@ Prints, per run and as the median of the runs (the machine is shared and noisy):
 - the diagnostics of the whole project, the periods' among them (run once typing pauses)
 - a period added (button) until its row and the figures are shown
 
-Run: QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_monitoring_gui.py [--runs N]
+- with ``--import``: the import dialog's preview of 2,628,000 hourly readings in its background
+  job, and the longest the GUI thread was busy meanwhile
+
+Run: QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_monitoring_gui.py [--runs N] [--import]
 """
 
 from __future__ import annotations
@@ -132,14 +135,71 @@ def one_run() -> dict[str, float]:
     return out
 
 
+def import_run(csv_path: Path) -> dict[str, float]:
+    """The import dialog's preview of 10 years of hourly readings of 30 meters (2,628,000
+    rows) in its background job: how long until the preview shows, and the longest the GUI
+    thread was kept from its events meanwhile (the window stays live while the file is read)."""
+    from bench_monitoring import METERS, project
+    from PySide6.QtCore import QTimer
+
+    from jcm_pdd.gui.application import application
+    from jcm_pdd.gui.mainwindow import MainWindow
+    from jcm_pdd.gui.monitoring_page import MONITORING_ID, MonitoringPage
+    from jcm_pdd.gui.preferences import Preferences
+    from jcm_pdd.session import io as session_io
+
+    application()
+    window = MainWindow(Preferences())
+    window.show()
+    window.set_session(session_io.new_document(project(METERS)))
+    until(lambda: bool(window.calc_panel.figures.rows))
+    window.controller.recheck_now()
+    page = window.view.show_section(MONITORING_ID)
+    assert isinstance(page, MonitoringPage)
+    page.import_data()
+    dialog = page.import_dialog
+    dialog.file.setText(str(csv_path))
+    dialog.read_header()
+    for n in range(dialog.periods.count()):  # every period
+        item = dialog.periods.item(n)
+        assert item is not None
+        item.setCheckState(item.checkState().Checked)
+    ticks: list[float] = []
+    beat = QTimer()
+    beat.setInterval(5)
+    beat.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    beat.start()
+    seen: list[object] = []
+    dialog.previewed.connect(seen.append)
+    start = time.perf_counter()
+    ticks.append(start)
+    dialog.start_preview()
+    until(lambda: bool(seen), 600)
+    took = time.perf_counter() - start
+    beat.stop()
+    assert dialog.preview_result is not None, dialog.message.text()
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    dialog.reject()
+    window.session.history.mark_clean()
+    window.controller.stack.setClean()
+    window.close_document()
+    return {
+        "preview of 2,628,000 readings (background job)": took,
+        "longest the GUI thread was busy meanwhile": max(gaps),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--import", dest="imports", action="store_true", help="also the import preview"
+    )
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["JCM_PDD_HOME"] = tmp
-        sys.path[:0] = [str(ROOT)]
+        sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "benchmarks")]
         runs = []
         for number in range(args.runs):
             figures = one_run()
@@ -149,6 +209,15 @@ def main() -> int:
         print(f"{UNITS} units x 120 periods, median of {args.runs} runs:")
         for key in runs[0]:
             print(f"  {key}: {statistics.median(r[key] for r in runs) * 1000:.0f} ms")
+        if args.imports:
+            from bench_monitoring import write_csv
+
+            csv_path = Path(tmp) / "meters.csv"
+            write_csv(csv_path)
+            for number in range(args.runs):
+                figures = import_run(csv_path)
+                line = ", ".join(f"{k}: {v * 1000:.0f} ms" for k, v in figures.items())
+                print(f"import run {number + 1}: {line}")
     return 0
 
 

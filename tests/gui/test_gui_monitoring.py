@@ -47,6 +47,11 @@ def _type(edit: QLineEdit, text: str) -> None:
     QTest.keyClick(edit, Qt.Key.Key_Return)
 
 
+def _shown(view, row: int, column: int) -> str:
+    """What a table view's cell shows."""
+    return str(view.model().index(row, column).data())
+
+
 def _undo(window) -> None:
     """The Undo button of the toolbar."""
     toolbar = window.findChild(QToolBar, "mainToolbar")
@@ -242,8 +247,8 @@ def test_meter_readings_are_previewed_then_imported_with_the_file_kept_as_eviden
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=60_000)
     preview = dialog.preview
     rows = {
-        preview.item(r, 1).text(): [preview.item(r, c).text() for c in range(8)]
-        for r in range(preview.rowCount())
+        _shown(preview, r, 1): [_shown(preview, r, c) for c in range(8)]
+        for r in range(preview.model().rowCount())
     }
     hours = 366 * 24
     # 120.5 kWh x 8,784 h = 1,058.472 MWh; PV-2 one hour short: 190.25 x 8,783 / 1000
@@ -362,7 +367,8 @@ def test_readings_from_an_xlsx_file_and_evidence_attached_to_one_value(
     dialog.previewed.connect(seen.append)
     press(dialog.preview_button)
     qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
-    missing = {dialog.preview.item(r, 1).text(): dialog.preview.item(r, 6).text() for r in range(2)}
+    preview = dialog.preview
+    missing = {_shown(preview, r, 1): _shown(preview, r, 6) for r in range(2)}
     assert missing == {"PV-1": "1 (2027-04-10)", "PV-2": "0"}, dialog.message.text()
     press(dialog.apply_button)
     values = window.session.project.monitoring.periods[0].values

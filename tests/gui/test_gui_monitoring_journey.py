@@ -96,8 +96,9 @@ def test_registered_sample_to_a_package_opened_by_the_verifier(
     dialog.previewed.connect(previews.append)  # listening only
     press(dialog.preview_button)
     qtbot.waitUntil(lambda: bool(previews), timeout=60_000)
-    assert dialog.preview.rowCount() == 2, dialog.message.text()
-    assert [dialog.preview.item(r, 6).text() for r in range(2)] == ["0", "0"]  # no gaps
+    preview = dialog.preview.model()
+    assert preview.rowCount() == 2, dialog.message.text()
+    assert [preview.index(r, 6).data() for r in range(2)] == ["0", "0"]  # no gaps
     press(dialog.apply_button)
     values = window.session.project.monitoring.periods[2].values
     assert sorted(v.index["i"] for v in values) == ["PV-1", "PV-2"], dialog.message.text()

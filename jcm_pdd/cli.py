@@ -137,6 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return 1
     except UserError as exc:
+        if exc.__cause__ is not None and not isinstance(exc.__cause__, UserError):
+            from jcm_pdd.crashlog import record  # an internal failure worded for the user: kept
+
+            record(exc, f"jcm-pdd {args_list[0]}")
         if os.environ.get("JCM_PDD_DEBUG") and exc.__cause__ is not None:
             import traceback  # the internal failure a UserError stands for (export renderers)
 

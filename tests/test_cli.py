@@ -52,6 +52,25 @@ def test_an_unexpected_exception_is_reported_without_a_traceback(
         cli.main(["boom"])
 
 
+def test_an_internal_failure_worded_for_the_user_keeps_its_trace(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def render(_args: argparse.Namespace) -> int:
+        try:
+            raise ZeroDivisionError("inside a renderer")
+        except ZeroDivisionError as exc:
+            raise UserError("The PDD (PDF) could not be drawn (a bug).") from exc
+
+    monkeypatch.setattr(cli, "build_parser", lambda: _parser_with(render))
+    monkeypatch.delenv("JCM_PDD_DEBUG", raising=False)
+    assert cli.main(["boom"]) == 1
+    assert capsys.readouterr().err == "jcm-pdd: error: The PDD (PDF) could not be drawn (a bug).\n"
+    from jcm_pdd.crashlog import log_path
+
+    log = log_path().read_text(encoding="utf-8")
+    assert "ZeroDivisionError: inside a renderer" in log and "jcm-pdd boom" in log
+
+
 def test_user_error_message_is_kept_verbatim(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -46,9 +46,11 @@ from jcm_pdd.gui.review_common import (  # noqa: F401 - review_for_opened, targe
     type_text,
     write_findings,
 )
-from jcm_pdd.package.review import Finding, Review, save_review
+from jcm_pdd.package.review import Finding, FindingType, Review, save_review
 
 ROLE_ID = Qt.ItemDataRole.UserRole
+# What the type box offers, as the review model types it.
+FINDING_TYPES: dict[str, FindingType] = {"CAR": "CAR", "CL": "CL", "FAR": "FAR"}
 
 
 class ReviewPanel(QWidget):
@@ -450,7 +452,9 @@ class ReviewPanel(QWidget):
                 raise UserError(tr("A finding needs a description."))
             if not target.strip():
                 raise UserError(tr("A finding must name the section or field it concerns."))
-            finding = self.review.raise_finding(kind, target, text.strip(), self.author)  # type: ignore[arg-type]
+            finding = self.review.raise_finding(
+                FINDING_TYPES[kind], target, text.strip(), self.author
+            )
             finding.target_label = self._target_text(target)  # for the exported table
             return finding
 

@@ -464,3 +464,19 @@ def test_progress_reports_each_file_and_the_chosen_periods_only(
     capsys.readouterr()
     assert cli.main([*args, "--period", "5"]) == 1
     assert "There is no monitoring period 5 (the project has 2)" in capsys.readouterr().err
+
+
+def test_japanese_entries_and_the_draft_mark_reach_every_page_of_the_pdf(
+    tmp_path: Path, pdf_text: Callable[[Path], str]
+) -> None:
+    loaded = load_project(registered_sample_path())
+    value = loaded.project.monitoring.periods[1].values[0]
+    value.instrument = "電力量計 PV-1"
+    loaded.project.monitoring.periods[1].comments = "2月に計器を点検した。"
+    (pdf,) = export_monitoring(
+        loaded, tmp_path, formats=("pdf",), copies=("confidential",), draft=True
+    )
+    text = pdf_text(pdf)
+    assert "電力量計 PV-1" in text and "2月に計器を点検した。" in text
+    pages = [p for p in text.split("\f") if p.strip()]
+    assert len(pages) >= 3 and all("DRAFT — Monitoring Report MN099" in p for p in pages)

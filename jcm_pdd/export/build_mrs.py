@@ -99,10 +99,11 @@ class _Writer:
         self.reader = reader
         self.draft = draft
         self.info = analysis(self.t)
-        self.members, self.values, self.sources = lenient_resolve(self.t, calc.plan)
-        for name, listed in calc.plan.members.items():  # the plan's units, not a placeholder
-            if listed:
-                self.members[name] = list(listed)
+        _placeholders, self.values, self.sources = lenient_resolve(self.t, calc.plan)
+        # The plan's units exactly, as the engine sums them: an index set the project leaves
+        # empty (no fuel-using equipment) has no rows and sums to 0, where the draft MPS shows
+        # a placeholder unit (whose blank efficiency divided by zero here).
+        self.members = {name: list(calc.plan.members.get(name, [])) for name in self.t.index_sets}
         self.shared: dict[tuple[str, IndexKey], str] = {}  # Table 2 and default cells
         self.monitored: dict[tuple[int, str, IndexKey], str] = {}  # (period, key, index)
         self.credited: dict[int, str] = {}  # period -> its credited ER cell

@@ -480,3 +480,58 @@ def test_japanese_entries_and_the_draft_mark_reach_every_page_of_the_pdf(
     assert "電力量計 PV-1" in text and "2月に計器を点検した。" in text
     pages = [p for p in text.split("\f") if p.strip()]
     assert len(pages) >= 3 and all("DRAFT — Monitoring Report MN099" in p for p in pages)
+
+
+def test_libreoffice_recalculates_every_shipped_worked_example_as_a_period(
+    tmp_path: Path, lo_profile: Path
+) -> None:
+    """Every worked example of every shipped template with an expected ER, entered as a
+    registered project's period: LibreOffice recalculates the MRS to the example's ER (within
+    its tolerance) and to the engine's credited ER. One LibreOffice run converts them all."""
+    import subprocess
+
+    from export_tools import SOFFICE
+    from monitoring_examples import project_of_example
+
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs it")
+    cases = {}
+    for found in registry().all():
+        for number, example in enumerate(found.examples):
+            if "ER" not in example.expected:
+                continue  # an example of eligibility or of one intermediate value
+            project = project_of_example(found, number)
+            actual = period_actual(project, found, 0)
+            expected = Fraction(example.expected["ER"])
+            assert abs(actual.result.er - expected) <= Fraction(example.tolerance), found
+            name = f"{found.identity.full_id}-{number}"
+            workbook = mrs_workbook(monitoring_calc(project), public=False, draft=False)
+            (tmp_path / f"{name}.xlsx").write_bytes(workbook)
+            cases[name] = (found, actual)
+    assert len(cases) >= 40
+    out = tmp_path / "lo"
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={lo_profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            *sorted(str(p) for p in tmp_path.glob("*.xlsx")),
+        ],
+        capture_output=True,
+        timeout=600,
+        check=True,
+    )
+    wrong = []
+    for name, (found, actual) in cases.items():
+        rows = _sheet_rows(load_workbook(out / f"{name}.xlsx", data_only=True)[MRS_CALC])
+        er_symbol = found.parameters["ER"].symbol
+        er, credited = rows[er_symbol][2], rows[f"{er_symbol} (credited)"][2]
+        if er != pytest.approx(float(actual.result.er), rel=1e-12, abs=1e-9):
+            wrong.append(f"{name}: ER {er} != {float(actual.result.er)}")
+        if credited != actual.credited:
+            wrong.append(f"{name}: credited {credited} != {actual.credited}")
+    assert wrong == []

@@ -171,6 +171,14 @@ def test_the_spec_builds_one_linux_executable(monkeypatch: pytest.MonkeyPatch) -
     bundled = {dest for _src, dest in analysis.kwargs["datas"]}
     assert bundled == {"forms", "methodology_templates", "resources"}
     assert "jcm_pdd.gui.application" in analysis.kwargs["hiddenimports"]
+    assert analysis.kwargs["noarchive"] is True  # .pyc files: the faster cold start there
+    assert _run_spec("win32", monkeypatch)[0].kwargs["noarchive"] is False
+
+
+@pytest.mark.parametrize("platform", ["linux", "win32", "darwin"])
+def test_no_binary_is_packed_with_upx(platform: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = _run_spec(platform, monkeypatch)  # (UPX unpacks at every start; scanners flag it)
+    assert all(b.kwargs["upx"] is False for b in made if b.kind in ("EXE", "COLLECT"))
 
 
 @pytest.fixture(scope="module")

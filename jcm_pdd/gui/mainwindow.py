@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 
 PROJECT_FILTER = "JCM PDD project (*.jcmpdd)"
 OPEN_FILTER = "JCM PDD project or validation package (*.jcmpdd *.jcmpkg)"
+REVIEW_DOCK_SHARE = 0.28  # of the window height: the review docks' starting height
 
 
 def tr(text: str) -> str:
@@ -255,6 +256,11 @@ class MainWindow(QMainWindow):
     def _raise_first_review_dock(self) -> None:
         if self.review_docks:
             self.review_docks[0].raise_()
+            # The form keeps the larger share: the review docks start at about a quarter of
+            # the window's height (a 1366x768 laptop included); the reviewer may drag it.
+            height = round(self.height() * REVIEW_DOCK_SHARE)
+            docks = self.review_docks
+            self.resizeDocks(docks, [height] * len(docks), Qt.Orientation.Vertical)
 
     def _build_view(self, controller: DocumentController, section_id: str = "") -> None:
         self.view = DocumentView(controller, self.status)
@@ -399,7 +405,9 @@ class MainWindow(QMainWindow):
     def _fit_diagnostics_dock(self, has_problems: bool) -> None:
         """One line high when there is nothing to list; a list's height when there is."""
         low = self.diag_panel.summary.sizeHint().height() + 40  # the line and the dock title
-        if not has_problems:
+        if self.review_docks:  # a tab beside the review docks: their height, not one line's
+            self.diag_dock.setMaximumHeight(16777215)
+        elif not has_problems:
             self.diag_dock.setMaximumHeight(low)  # the editor takes the height back
         elif self.diag_dock.maximumHeight() == low:
             self.diag_dock.setMaximumHeight(16777215)  # QWIDGETSIZE_MAX: resizable again

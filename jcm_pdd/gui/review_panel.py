@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -186,11 +187,23 @@ class ReviewPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
+        # The form scrolls rather than sets the dock's height (its buttons stay in view): on a
+        # laptop screen the dock stays low and the document above keeps the larger share.
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addWidget(self.heading)
+        fields_layout.addLayout(form, 1)
+        scroller = QScrollArea()
+        scroller.setObjectName("findingEditor")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setWidget(fields)
         editor = QWidget()
         editor_layout = QVBoxLayout(editor)
         editor_layout.setContentsMargins(6, 0, 0, 0)
-        editor_layout.addWidget(self.heading)
-        editor_layout.addLayout(form, 1)
+        editor_layout.addWidget(scroller, 1)
         editor_layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)

@@ -138,6 +138,8 @@ class SignOffPanel(QWidget):
         detail_layout.addWidget(self.detail_label)
         detail_layout.addWidget(self.changes, 1)
 
+        for table in (self.table, self.changes):  # a low dock leaves the form the height
+            table.setMinimumHeight(56)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(detail)

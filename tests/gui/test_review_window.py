@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
 from jcm_pdd.gui.diff_view import CompareDialog
@@ -65,3 +67,24 @@ def test_compare_with_from_the_menu(window, tmp_path_factory, qtbot, monkeypatch
     assert (diff.a, diff.b) == ("round1.jcmpkg", "round2.jcmpkg")
     assert any(r[2] == ESTIMATED_VALUE_LABEL for r in dialog.view.rows())
     dialog.close()
+
+
+def test_on_a_laptop_screen_the_document_keeps_the_larger_share(
+    window, tmp_path: Path, tmp_path_factory, qtbot
+) -> None:
+    window.resize(1366, 768)
+    package = copy_into(built_rounds(tmp_path_factory).round1, tmp_path / "received")
+    assert window.open_path(package)
+    findings = next(d for d in window.review_docks if d.objectName() == "findingsDock")
+    qtbot.waitUntil(lambda: not findings.visibleRegion().isEmpty())
+    qtbot.wait(50)  # the docks take their starting height once laid out
+    document = window.centralWidget().height()
+    assert document >= 2 * findings.height(), (document, findings.height())
+    # The finding form scrolls inside the low dock; its buttons stay in view.
+    assert not window.findings_panel.raise_button.visibleRegion().isEmpty()
+    window.findings_panel.text_edit.setFocus()
+    QTest.keyClicks(window.findings_panel.text_edit, "PV-1's estimate is not evidenced.")
+    QTest.mouseClick(window.findings_panel.raise_button, Qt.MouseButton.LeftButton)
+    assert [f.text for f in window.findings_panel.review.findings] == [
+        "PV-1's estimate is not evidenced."
+    ]

@@ -6,6 +6,7 @@ projects list without opening any of them; New, Open, Duplicate and the bundled 
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,19 @@ ROLE_PATH = Qt.ItemDataRole.UserRole
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+def folder_label(folder: Path) -> str:
+    """The Folder column's text: the home folder shortened to ``~`` as file managers and shells
+    show it on macOS and Linux (``~/Documents/JCM``); the full path on Windows, where ``~`` is
+    not how users read a folder. The tooltip keeps the full path everywhere."""
+    if sys.platform == "win32":
+        return str(folder)
+    try:
+        inside = folder.relative_to(Path.home())
+    except (ValueError, RuntimeError):  # outside home, or no home folder to compare with
+        return str(folder)
+    return "~" if inside == Path() else f"~/{inside.as_posix()}"
 
 
 def manifest_row(path: Path) -> list[str]:
@@ -201,7 +215,7 @@ class StartPage(QWidget):
             path = Path(name)
             row = self.table.rowCount()
             self.table.insertRow(row)
-            for column, text in enumerate([*manifest_row(path), str(path.parent)]):
+            for column, text in enumerate([*manifest_row(path), folder_label(path.parent)]):
                 item = QTableWidgetItem(text)
                 item.setData(ROLE_PATH, str(path))
                 item.setToolTip(str(path))  # the full path, wherever the pointer rests

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,14 +55,24 @@ def test_guide_picture(window, qtbot, scene: str, guide_language: Path) -> None:
 
 
 def test_guide_picture_of_the_start_page(
-    window,
-    qtbot,
-    project_file: Path,
-    guide_language: Path,
+    window, qtbot, tmp_path: Path, guide_language: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The recent project lies in a user's Documents folder (a home folder made in the test's
+    temporary folder), so the picture shows the folder as a user sees it: ~/Documents/…"""
+    from jcm_pdd.storage import save_project
+    from tests.gui.conftest import filled_project
+
+    home = tmp_path / "home" / "mina"
+    monkeypatch.setenv("HOME", str(home))
+    project_file = home / "Documents" / "JCM projects" / "solar.jcmpdd"
+    project_file.parent.mkdir(parents=True)
+    save_project(project_file, filled_project())
     window.resize(1366, 768)
     assert window.open_path(project_file)
     pixmap = start_page(window)
+    if sys.platform != "win32":  # the Folder column shortens the home folder there
+        folder = window.start_page.table.item(0, window.start_page.table.columnCount() - 1)
+        assert folder.text() == "~/Documents/JCM projects"
     if os.environ.get("JCM_REGEN_GUIDE"):
         keep(pixmap, guide_language / "start_page.png")
     assert (guide_language / "start_page.png").is_file()

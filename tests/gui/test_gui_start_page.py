@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 from drive import click
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QContextMenuEvent, QDesktopServices
@@ -46,6 +48,33 @@ def test_recent_projects_show_their_folder_and_can_be_forgotten(
     _choose(_right_click_row(page, 0), "Remove from list")
     assert page.table.rowCount() == 0 and window.prefs.recent_files == []
     assert project_file.is_file()  # the file itself is untouched
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows shows the full path, no ~")
+def test_a_folder_in_the_home_folder_shows_as_tilde(
+    window, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """The Folder column reads ~/Documents/… for a project under the home folder (as file
+    managers show it); the tooltip keeps the full path; a folder elsewhere shows in full."""
+    from jcm_pdd.storage import save_project
+    from tests.gui.conftest import filled_project
+
+    home = tmp_path / "home" / "mina"
+    monkeypatch.setenv("HOME", str(home))
+    inside = home / "Documents" / "JCM projects" / "solar.jcmpdd"
+    outside = tmp_path / "shared" / "wind.jcmpdd"
+    for path in (inside, outside):
+        path.parent.mkdir(parents=True)
+        save_project(path, filled_project())
+        assert window.open_path(path)
+        window.close_document()
+    page = window.start_page
+    folder = page.table.columnCount() - 1
+    folders = {page.table.item(r, 0).toolTip(): page.table.item(r, folder).text() for r in (0, 1)}
+    assert folders == {
+        str(inside): "~/Documents/JCM projects",
+        str(outside): str(outside.parent),
+    }
 
 
 def test_packages_and_reviews_a_validator_opens_are_recent_files(

@@ -31,6 +31,16 @@ from jcm_pdd.package.diff import ProjectDiff
 from jcm_pdd.package.engine import Figures
 from jcm_pdd.package.opened import OpenedPackage
 from jcm_pdd.package.periods import KIND_VERIFICATION
+from jcm_pdd.package.report import (
+    BAD_DATA,
+    BAD_TRACE,
+    NO_CALCULATION,
+    NO_DATA,
+    NO_EVIDENCE,
+    NO_PERIODS,
+    PERIODS_NOT_RERUN,
+    Problem,
+)
 from jcm_pdd.package.review import (
     PackageRef,
     Review,
@@ -224,7 +234,9 @@ def _problem_words(state: PackageState) -> list[str]:
     }
     out = []
     for problem in state.opened.report.problems:
-        if problem.kind == "oxum":
+        if problem.code and (coded := _coded(problem)):
+            out.append(coded)
+        elif problem.kind == "oxum":
             out.append(tr("size or file count differs from bag-info.txt"))
         elif problem.kind in words and problem.files:
             named = [f for f in problem.files if f != bagit.INDEX] or problem.files
@@ -234,6 +246,29 @@ def _problem_words(state: PackageState) -> list[str]:
         else:
             out.append(problem.message)
     return list(dict.fromkeys(out))  # one line per file, however many figures differ in it
+
+
+def _coded(problem: Problem) -> str:
+    """The problem its code names, in the interface language ("" for a code not known here:
+    the caller falls back on its kind, then on verify's English sentence)."""
+    named = [f for f in problem.files if f != bagit.INDEX]
+    if problem.code == NO_CALCULATION:
+        return tr("The package index does not name the project file and the template")
+    if problem.code == NO_PERIODS:
+        return tr("The package index does not say which monitoring periods the package covers")
+    if problem.code == PERIODS_NOT_RERUN:
+        return tr("The covered monitoring periods cannot be re-computed from the package")
+    if problem.code == NO_DATA:
+        return tr("The package index names no monitoring data file")
+    if problem.code == BAD_DATA and named:
+        return tr("{0}: not the monitoring data this app writes").format(named[0])
+    if problem.code == BAD_TRACE and named:
+        return tr("{0}: the calculation trace cannot be read").format(named[0])
+    if problem.code == NO_EVIDENCE:
+        if named:
+            return tr("{0}: an evidence file of a covered period is missing").format(named[0])
+        return tr("An evidence file of a covered period is not in the package")
+    return ""
 
 
 def title_mark(state: PackageState | None) -> str:
@@ -283,7 +318,9 @@ def integrity_summary(state: PackageState) -> str:
     figures = _figure_lines(state)
     for problem in state.opened.report.problems:
         named = [f for f in problem.files if f != bagit.INDEX]
-        if problem.kind == "recompute" and named:  # the project file or the template
+        if problem.code and (coded := _coded(problem)):
+            others.append(coded)  # said in full: its kind and files alone would mislead
+        elif problem.kind == "recompute" and named:  # the project file or the template
             grouped.setdefault(problem.kind, []).extend(named)
         elif problem.kind in kinds and problem.kind != "recompute" and problem.files:
             # the file itself; the rest name the manifest it breaks

@@ -19,7 +19,7 @@ from jcm_pdd.errors import UserError
 from jcm_pdd.package import bagit, docreaders, engine
 from jcm_pdd.package.engine import Figures
 from jcm_pdd.package.recheck_periods import recheck_periods
-from jcm_pdd.package.report import FigureCheck, VerifyReport
+from jcm_pdd.package.report import BAD_TRACE, NO_CALCULATION, FigureCheck, VerifyReport
 from jcm_pdd.package.safezip import SafeZip
 
 CHECK = "figures re-computed"
@@ -74,6 +74,7 @@ def recheck(zf: SafeZip, report: VerifyReport, payload_ok: dict[str, bool]) -> N
             "recompute",
             f"{bagit.INDEX} does not name the project file and the template",
             bagit.INDEX,
+            code=NO_CALCULATION,
         )
         report.check(CHECK, "failed", "nothing to re-compute from")
         return
@@ -167,7 +168,9 @@ def _all_sources(
                 _clean(data.get("figures", {})), recomputed, trace_member, complete=True
             )
         except (ValueError, UnicodeDecodeError, AttributeError, RecursionError):
-            report.add("figures", f"{trace_member}: not readable JSON", trace_member)
+            report.add(
+                "figures", f"{trace_member}: not readable JSON", trace_member, code=BAD_TRACE
+            )
     total = recomputed.get("total", {})
     for quantity in ("RE", "PE", "ER"):
         value = report.bag_info.get(f"Total-{quantity}-tCO2e")

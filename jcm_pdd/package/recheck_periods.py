@@ -20,7 +20,15 @@ from jcm_pdd.errors import UserError
 from jcm_pdd.model import Project
 from jcm_pdd.package import bagit, periods
 from jcm_pdd.package.engine import Figures
-from jcm_pdd.package.report import FigureCheck, VerifyReport
+from jcm_pdd.package.report import (
+    BAD_DATA,
+    NO_DATA,
+    NO_EVIDENCE,
+    NO_PERIODS,
+    PERIODS_NOT_RERUN,
+    FigureCheck,
+    VerifyReport,
+)
 from jcm_pdd.package.safezip import PackageFormatError, SafeZip
 
 if TYPE_CHECKING:
@@ -61,13 +69,19 @@ def recheck_periods(
             "recompute",
             f"{bagit.INDEX} does not say which monitoring periods the package covers",
             bagit.INDEX,
+            code=NO_PERIODS,
         )
         report.check(CHECK, "failed", "no periods named")
         return []
     try:
         recomputed = periods.period_figures(project, template, numbers)
     except UserError as exc:
-        report.add("recompute", f"The packaged periods cannot be re-run: {exc}", bagit.INDEX)
+        report.add(
+            "recompute",
+            f"The packaged periods cannot be re-run: {exc}",
+            bagit.INDEX,
+            code=PERIODS_NOT_RERUN,
+        )
         report.check(CHECK, "failed", "cannot re-run")
         return []
     assert isinstance(monitoring, dict)  # _numbers checked it
@@ -75,7 +89,9 @@ def recheck_periods(
     checks += _dates(monitoring, project, numbers)
     member = periods.member_of(index)
     if member is None or member not in ok:
-        report.add("missing", f"{bagit.INDEX} names no monitoring data file", bagit.INDEX)
+        report.add(
+            "missing", f"{bagit.INDEX} names no monitoring data file", bagit.INDEX, code=NO_DATA
+        )
     elif ok[member]:
         checks += _from_periods_file(zf, report, member, recomputed)
     total = report.bag_info.get("Total-Credited-ER-tCO2e")
@@ -151,7 +167,9 @@ def _from_periods_file(
         for item in data["periods"]:
             stated.update(_figures(item["figures"]))
     except (ValueError, UnicodeDecodeError, KeyError, TypeError, RecursionError):
-        report.add("figures", f"{member}: not the monitoring data this app writes", member)
+        report.add(
+            "figures", f"{member}: not the monitoring data this app writes", member, code=BAD_DATA
+        )
         return []
     return compare(stated, recomputed, member, complete=True)
 
@@ -283,6 +301,7 @@ def _evidence(
                 f"the evidence file {sha[:12]}… of a covered period is not in the package",
                 *([member] if member else []),
                 bagit.INDEX,
+                code=NO_EVIDENCE,
             )
             bad += 1
             continue

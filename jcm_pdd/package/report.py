@@ -15,6 +15,15 @@ from typing import Any
 
 from jcm_pdd.terminal import printable as printable  # text from a package, made terminal-safe
 
+# Problem codes (``Problem.code``): the problems the kind and the files named do not tell apart.
+NO_CALCULATION = "index-names-no-calculation"  # the index names no project file or template
+NO_PERIODS = "index-names-no-periods"  # a verification index names no covered periods
+PERIODS_NOT_RERUN = "periods-not-rerun"  # the covered periods' calculation fails
+NO_DATA = "index-names-no-monitoring-data"  # a verification index names no periods file
+BAD_DATA = "unreadable-monitoring-data"  # the periods file is not the app's monitoring data
+BAD_TRACE = "unreadable-trace"  # the calculation trace is not readable JSON
+NO_EVIDENCE = "evidence-missing"  # an evidence file of a covered period is not packaged
+
 
 class Verdict(StrEnum):
     VERIFIED = "VERIFIED"
@@ -29,6 +38,9 @@ class Problem:
     kind: str  # missing | extra | altered | damaged | oxum | figures | recompute
     message: str
     files: list[str] = field(default_factory=list)
+    # Which problem this is, for those the kind and files alone do not tell (the app words
+    # them in its interface language from this, not from the English ``message``).
+    code: str = ""
 
 
 @dataclass
@@ -81,8 +93,8 @@ class VerifyReport:
     def named_files(self) -> set[str]:
         return {name for problem in self.problems for name in problem.files}
 
-    def add(self, kind: str, message: str, *files: str) -> None:
-        self.problems.append(Problem(kind, message, list(files)))
+    def add(self, kind: str, message: str, *files: str, code: str = "") -> None:
+        self.problems.append(Problem(kind, message, list(files), code))
 
     def check(self, name: str, status: str, detail: str = "") -> None:
         self.checks.append(Check(name, status, detail))

@@ -65,7 +65,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="60" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="279" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="315" />
         <source>Choose a methodology (B.1) to see the figures.</source>
         <translation>数値を表示するには方法論（B.1）を選択してください。</translation>
     </message>
@@ -234,7 +234,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="332" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="142" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="104" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
@@ -281,8 +281,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="72" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="132" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="292" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="133" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="298" />
         <location filename="../../jcm_pdd/gui/selftest.py" line="83" />
         <source>Diagnostics</source>
         <translation>診断</translation>
@@ -320,181 +320,181 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="115" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="156" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="192" />
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="54" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="55" />
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="56" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="57" />
         <source>(empty)</source>
         <translation>（空欄）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="65" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="66" />
         <source>yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="65" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="66" />
         <source>no</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="90" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="91" />
         <source>Reference emissions RE (exact)</source>
         <translation>リファレンス排出量 RE（厳密値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="91" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="92" />
         <source>Project emissions PE (exact)</source>
         <translation>プロジェクト排出量 PE（厳密値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="92" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="93" />
         <source>Emission reductions ER (exact)</source>
         <translation>排出削減量 ER（厳密値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="93" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="94" />
         <source>Reference emissions RE, tCO2e (as in C.3)</source>
         <translation>リファレンス排出量 RE tCO2e（C.3 の表示値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="94" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="95" />
         <source>Project emissions PE, tCO2e (as in C.3)</source>
         <translation>プロジェクト排出量 PE tCO2e（C.3 の表示値）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="95" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="96" />
         <source>Emission reductions ER, tCO2e (rounded down)</source>
         <translation>排出削減量 ER tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="100" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="101" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="142" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="143" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="105" />
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="133" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="134" />
         <source>Differences</source>
         <translation>差分</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="135" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="136" />
         <source>What changed</source>
         <translation>変更箇所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="135" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="136" />
         <source>Before</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="135" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="136" />
         <source>After</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="135" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="136" />
         <source>Change</source>
         <translation>増減</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="167" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="168" />
         <source>Comparing “{0}” (before) with “{1}” (after): {2} field(s) and {3} figure(s) differ.</source>
         <translation>「{0}」（変更前）と「{1}」（変更後）の比較: 項目 {2} 件、数値 {3} 件が異なります。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="176" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="177" />
         <source>No differences in fields or figures.</source>
         <translation>項目・数値に差分はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="181" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="182" />
         <source>Fields ({0} changed)</source>
         <translation>項目（変更 {0} 件）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="206" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="207" />
         <source>Figures ({0} changed)</source>
         <translation>数値（変更 {0} 件）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="279" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="271" />
         <source>Compare projects or package rounds</source>
         <translation>プロジェクトまたはパッケージの版を比較</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="282" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="274" />
         <source>Before (earlier round):</source>
         <translation>変更前（前回）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="283" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="275" />
         <source>After (later round):</source>
         <translation>変更後（今回）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="284" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="276" />
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="311" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="303" />
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="135" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="81" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="129" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="333" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="325" />
         <source>Choose the two files to compare.</source>
         <translation>比較する 2 つのファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="340" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="332" />
         <source>Verifying and recomputing both sides…</source>
         <translation>両方のファイルを検証し、再計算しています…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="380" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="373" />
         <source>Compare with…</source>
         <translation>比較対象を選択…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/jobs.py" line="31" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="33" />
         <source>The work stopped because of an internal problem in JCM PDD Studio (a bug, please report it); no file was written and your project was not changed.</source>
         <translation>JCM PDD Studio 内部の問題（不具合です。ご報告ください）により処理が止まりました。ファイルは書き込まれず、プロジェクトは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/jobs.py" line="37" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="39" />
         <source>PDD (Word)</source>
         <translation>PDD（Word）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/jobs.py" line="38" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="40" />
         <source>PDD (PDF)</source>
         <translation>PDD（PDF）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/jobs.py" line="39" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="41" />
         <source>Monitoring Plan workbook</source>
         <translation>モニタリング計画ワークブック</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/jobs.py" line="40" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="42" />
         <source>MoC (Word)</source>
         <translation>MoC（Word）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/jobs.py" line="47" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="49" />
         <source>The {document} could not be made: a file of JCM PDD Studio is missing or unreadable ({detail}). Your project was not changed. Reinstall the app; “jcm-pdd selftest” shows what is missing.</source>
         <translation>{document}を作成できませんでした。JCM PDD Studio のファイルが見つからないか読み取れません（{detail}）。プロジェクトは変更されていません。アプリを再インストールしてください。何が欠けているかは「jcm-pdd selftest」で確認できます。</translation>
     </message>
@@ -748,8 +748,8 @@
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="126" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="291" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="127" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="297" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
@@ -924,7 +924,7 @@
         <translation>クラッシュレポートのフォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="245" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="246" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="48" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="287" />
         <source>Calculating…</source>
@@ -995,59 +995,59 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="139" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="293" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="140" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="299" />
         <source>Confidential items</source>
         <translation>機密項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="447" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="261" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="455" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="275" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="460" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="480" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="489" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="468" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="488" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="497" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="509" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="517" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="511" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="519" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="527" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="535" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="534" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="542" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="564" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="572" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="565" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="573" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="609" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="617" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -1182,7 +1182,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/navigator.py" line="107" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="163" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="177" />
         <source>Complete</source>
         <translation>完了</translation>
     </message>
@@ -1290,7 +1290,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="46" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="159" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="173" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
@@ -1331,129 +1331,129 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="57" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="84" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="106" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="71" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="98" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="120" />
         <source>cannot be read</source>
         <translation>読み込めません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="59" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="86" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="108" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="73" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="100" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="122" />
         <source>missing</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="94" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="108" />
         <source>validation package, round {0}</source>
         <translation>検証パッケージ（第 {0} 回）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="106" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="108" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="110" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="120" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="122" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="124" />
         <source>review</source>
         <translation>レビュー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="110" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="124" />
         <source>review, round {0}</source>
         <translation>レビュー（第 {0} 回）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="119" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="133" />
         <source>JCM PDD Studio</source>
         <translation>JCM PDD Studio</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="126" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="140" />
         <source>Draft, calculate, export and package Project Design Documents for the Joint Crediting Mechanism — offline.</source>
         <translation>二国間クレジット制度（JCM）のプロジェクト設計書（PDD）を、オフラインで作成・計算・出力・パッケージ化します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="132" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="146" />
         <source>New project…</source>
         <translation>新規プロジェクト…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="134" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="148" />
         <source>Open…</source>
         <translation>開く…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="136" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="150" />
         <source>Duplicate…</source>
         <translation>複製…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="137" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="151" />
         <source>Copy the selected project as the base of a new one</source>
         <translation>選択したプロジェクトを複製して新しいプロジェクトの基にします</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="139" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="153" />
         <source>Open the sample project</source>
         <translation>サンプルプロジェクトを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="151" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="156" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="165" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="170" />
         <source>Recent projects</source>
         <translation>最近のプロジェクト</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="160" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="174" />
         <source>Country</source>
         <translation>国</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="161" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="175" />
         <source>Methodology</source>
         <translation>方法論</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="162" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="176" />
         <source>ER (tCO2e/yr)</source>
         <translation>ER（tCO2e/年）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="164" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="178" />
         <source>Last saved</source>
         <translation>最終保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="165" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="179" />
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="183" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="197" />
         <source>No recent projects yet. Start a new one or open the sample.</source>
         <translation>最近のプロジェクトはありません。新規作成するか、サンプルを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="235" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="249" />
         <source>Duplicate project</source>
         <translation>プロジェクトを複製</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="237" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="251" />
         <source>JCM PDD project (*.jcmpdd)</source>
         <translation>JCM PDD プロジェクト (*.jcmpdd)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="245" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="259" />
         <source>Not duplicated</source>
         <translation>複製できませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="262" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="276" />
         <source>Show in folder</source>
         <translation>フォルダーに表示</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="263" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="277" />
         <source>Remove from list</source>
         <translation>一覧から削除</translation>
     </message>
@@ -1504,149 +1504,189 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>「{0}」はこの行の選択肢にありません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="106" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="116" />
         <source>The package holds no readable project.</source>
         <translation>パッケージに読み込めるプロジェクトがありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="120" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="130" />
         <source>“{0}” says it is round {1}, but its review already holds another package as round {1} (“{2}”). A resubmission must carry the next round number: ask for it to be packaged again as round {3}.</source>
         <translation>「{0}」は第 {1} 回とされていますが、レビューには別のパッケージ（「{2}」）が第 {1} 回として記録されています。再提出には次のラウンド番号が必要です。第 {3} 回として作成し直すよう依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="146" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="156" />
         <source>verification package</source>
         <translation>検証パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="164" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="174" />
         <source>Verification package “{0}” (round {1}; monitoring periods {2})</source>
         <translation>検証パッケージ「{0}」（第 {1} 回、モニタリング期間 {2}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="168" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="178" />
         <source>Validation package “{0}” (round {1})</source>
         <translation>審査パッケージ「{0}」（第 {1} 回）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="172" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="182" />
         <source>{0}: VERIFIED — every file matches its checksum and every figure re-computes. Read-only.</source>
         <translation>{0}: 検証済み — すべてのファイルがチェックサムと一致し、すべての数値が再計算で一致しました。読み取り専用です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="180" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="190" />
         <source>{1} — NOT TRUSTWORTHY. {0} does not match its checksums: {2}. Do not base findings or an opinion on it. Read-only.</source>
         <translation>{1} — 信頼できません。{0}はチェックサムと一致しません: {2}。これに基づいて指摘や意見を出さないでください。読み取り専用です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="218" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="228" />
         <source>altered: {0}</source>
         <translation>改変: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="219" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="229" />
         <source>missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="220" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="230" />
         <source>not listed: {0}</source>
         <translation>一覧にない: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="221" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="231" />
         <source>cannot be read: {0}</source>
         <translation>読み取れない: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="222" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="232" />
         <source>figures differ: {0}</source>
         <translation>数値が異なる: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="223" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="233" />
         <source>cannot re-compute from: {0}</source>
         <translation>再計算できない: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="228" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="240" />
         <source>size or file count differs from bag-info.txt</source>
         <translation>サイズまたはファイル数が bag-info.txt と異なる</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="243" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="256" />
+        <source>The package index does not name the project file and the template</source>
+        <translation>パッケージの索引がプロジェクトファイルとテンプレートを示していません</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="258" />
+        <source>The package index does not say which monitoring periods the package covers</source>
+        <translation>パッケージの索引が対象のモニタリング期間を示していません</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="260" />
+        <source>The covered monitoring periods cannot be re-computed from the package</source>
+        <translation>対象のモニタリング期間をパッケージから再計算できません</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="262" />
+        <source>The package index names no monitoring data file</source>
+        <translation>パッケージの索引がモニタリングデータのファイルを示していません</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="264" />
+        <source>{0}: not the monitoring data this app writes</source>
+        <translation>{0}: このアプリが書き出すモニタリングデータではありません</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="266" />
+        <source>{0}: the calculation trace cannot be read</source>
+        <translation>{0}: 計算トレースを読み取れません</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="269" />
+        <source>{0}: an evidence file of a covered period is missing</source>
+        <translation>{0}: 対象期間の証拠書類がありません</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="270" />
+        <source>An evidence file of a covered period is not in the package</source>
+        <translation>対象期間の証拠書類がパッケージに含まれていません</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="278" />
         <source>{0}, not trustworthy</source>
         <translation>{0}、信頼できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="254" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="289" />
         <source>{0}: its figures cannot be read</source>
         <translation>{0}: 数値を読み取れません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="256" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="291" />
         <source>total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="258" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="293" />
         <source>{0}: {1} {2} is stated as {3} but re-computes to {4}</source>
         <translation>{0}: {1} {2} は {3} と記載されていますが、再計算すると {4} です</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="269" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="304" />
         <source>Altered (content differs from its checksum):</source>
         <translation>改変（内容がチェックサムと異なる）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="270" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="305" />
         <source>Missing (listed, but not in the package):</source>
         <translation>欠落（一覧にあるがパッケージにない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="271" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="306" />
         <source>Extra (in the package, but not listed):</source>
         <translation>余分（パッケージにあるが一覧にない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="272" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="307" />
         <source>Damaged (cannot be read):</source>
         <translation>破損（読み取れない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="273" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="308" />
         <source>The calculation could not be re-run from:</source>
         <translation>次のファイルから計算を再実行できませんでした:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="277" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="312" />
         <source>“{0}” did not verify: {1}. Its contents are not trustworthy; ask the project participants to send the package again.</source>
         <translation>「{0}」は検証に失敗しました: {1}。内容は信頼できません。プロジェクト参加者にパッケージの再送を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="292" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="329" />
         <source>The payload's size or file count differs from bag-info.txt.</source>
         <translation>ペイロードのサイズまたはファイル数が bag-info.txt の記録と異なります。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="298" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="335" />
         <source>No PDD (.docx) in the package has a C.3 table that could be read back, so its stated figures cannot be checked.</source>
         <translation>パッケージ内の PDD (.docx) に読み取れる C.3 の表がないため、記載された数値を確認できません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="308" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="345" />
         <source>Figures that differ from the re-computed ones:</source>
         <translation>再計算の結果と異なる数値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="311" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="348" />
         <source>Other problems:</source>
         <translation>その他の問題:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="84" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="86" />
-        <location filename="../../jcm_pdd/gui/validator.py" line="146" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="98" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="100" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="156" />
         <source>validation package</source>
         <translation>審査パッケージ</translation>
     </message>
@@ -1832,58 +1872,58 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="83" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="86" />
         <source>Show findings</source>
         <translation>表示する指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="84" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="87" />
         <source>All findings</source>
         <translation>すべての指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="86" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="89" />
         <source>Only {0}</source>
         <translation>{0}のみ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="89" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="92" />
         <source>Show findings of type</source>
         <translation>表示する指摘の種類</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="90" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="93" />
         <source>All types</source>
         <translation>すべての種類</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="94" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="97" />
         <source>Export findings…</source>
         <translation>指摘事項を出力…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="96" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="99" />
         <source>Save the findings table as Word (.docx) or Excel (.xlsx)</source>
         <translation>指摘事項一覧を Word（.docx）または Excel（.xlsx）で保存します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="99" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="102" />
         <source>Continue an earlier review…</source>
         <translation>前回の審査記録を引き継ぐ…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="101" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="104" />
         <source>Carry the findings and sign-offs of the previous round's review into this one</source>
         <translation>前回の審査記録の指摘事項とサインオフを今回に引き継ぎます</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="107" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="110" />
         <source>Show:</source>
         <translation>表示:</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_docks.py" line="106" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="113" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
         <source>Findings</source>
         <translation>指摘事項</translation>
     </message>
@@ -1915,7 +1955,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/participant.py" line="82" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="118" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="112" />
         <source>ID</source>
         <translation>ID</translation>
@@ -1968,7 +2008,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     <message>
         <location filename="../../jcm_pdd/gui/confidential.py" line="270" />
         <location filename="../../jcm_pdd/gui/participant.py" line="82" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="118" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="113" />
         <source>Status</source>
         <translation>状態</translation>
@@ -2000,14 +2040,14 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/participant.py" line="82" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="118" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="114" />
         <source>Section / field</source>
         <translation>セクション / 項目</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/participant.py" line="82" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="118" />
         <source>Finding</source>
         <translation>指摘内容</translation>
     </message>
@@ -2069,161 +2109,161 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="380" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="118" />
         <source>Round</source>
         <translation>審査回</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="137" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="140" />
         <source>Type</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="142" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="145" />
         <source>Section or field</source>
         <translation>セクションまたは項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="144" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="147" />
         <source>The section selected in the navigator, one of its fields, or a field path</source>
         <translation>ナビゲーターで選択中のセクション、その項目、または項目のパス</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="146" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="149" />
         <source>What the validator found</source>
         <translation>審査員が指摘した内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="147" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="150" />
         <source>The project participants' response</source>
         <translation>プロジェクト参加者の回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="148" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="151" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="136" />
         <source>The TPE's assessment of the response</source>
         <translation>回答に対する TPE の評価</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="151" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
         <source>Type:</source>
         <translation>種別:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="152" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="155" />
         <source>Section / field:</source>
         <translation>セクション / 項目:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="153" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="156" />
         <source>Finding:</source>
         <translation>指摘内容:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="157" />
         <source>Response:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="155" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="158" />
         <source>Assessment:</source>
         <translation>評価:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="157" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="160" />
         <source>New finding</source>
         <translation>新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="158" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="161" />
         <source>Raise finding</source>
         <translation>指摘を登録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="159" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="162" />
         <source>Save text</source>
         <translation>文面を保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="160" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="163" />
         <source>Record response</source>
         <translation>回答を記録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="161" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="164" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="140" />
         <source>Close finding</source>
         <translation>解決済みにする</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="162" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="165" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="141" />
         <source>Keep open</source>
         <translation>未完了のまま</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="164" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="167" />
         <source>The response does not resolve it: the finding stays open for the next round</source>
         <translation>回答では解決しません: 指摘は次のラウンドまで未完了のままです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="166" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="169" />
         <source>Reopen</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="243" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="258" />
         <source>New finding on {0}</source>
         <translation>{0} への新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="290" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="305" />
         <source>Raised by {0} on {1}</source>
         <translation>{1} に {0} が指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="277" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="292" />
         <source>No findings yet.</source>
         <translation>指摘事項はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="280" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="295" />
         <source>{0} finding(s); {1} CAR/CL not closed — no positive opinion yet.</source>
         <translation>指摘事項 {0} 件。未解決の CAR/CL が {1} 件あります — まだ肯定的な意見は出せません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="285" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="300" />
         <source>{0} finding(s); no CAR or CL left open.</source>
         <translation>指摘事項 {0} 件。未解決の CAR・CL はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="370" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="385" />
         <source>New finding on the section selected in the navigator</source>
         <translation>ナビゲーターで選択中のセクションへの新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="391" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="406" />
         <source>{0} on {1} — {2}; raised in round {3}</source>
         <translation>{0}（{1}）— {2}。第 {3} 回で指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="435" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="450" />
         <source>Finding not saved</source>
         <translation>指摘事項は保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="450" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="467" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="465" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="484" />
         <source>A finding needs a description.</source>
         <translation>指摘事項には内容の記述が必要です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="452" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="467" />
         <source>A finding must name the section or field it concerns.</source>
         <translation>指摘事項には対象のセクションまたは項目を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="483" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="500" />
         <source>Write the participants' response first.</source>
         <translation>先に参加者の回答を入力してください。</translation>
     </message>
@@ -2281,7 +2321,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="100" />
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="168" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="170" />
         <source>Sign off this section</source>
         <translation>このセクションをサインオフ</translation>
     </message>
@@ -2343,68 +2383,68 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>現在の値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="168" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="170" />
         <source>Sign off {0}</source>
         <translation>{0} をサインオフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="186" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="188" />
         <location filename="../../jcm_pdd/gui/verifier_periods.py" line="137" />
         <source>⚠ stale: {0} change(s)</source>
         <translation>⚠ 要再確認: 変更 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="188" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="190" />
         <source>✓ current</source>
         <translation>✓ 最新</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="192" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="194" />
         <source>round {0}, {1}</source>
         <translation>第 {0} 回、{1}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="201" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="203" />
         <source>Changed since it was signed off; select to see what</source>
         <translation>サインオフ後に変更されています。選択すると変更内容を表示します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="208" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="210" />
         <source>No section signed off yet.</source>
         <translation>サインオフしたセクションはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="211" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="213" />
         <source>{0} sign-off(s); {1} stale — changed since they were signed off.</source>
         <translation>サインオフ {0} 件。うち {1} 件はサインオフ後に変更があり、再確認が必要です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="216" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="218" />
         <source>{0} sign-off(s), all current.</source>
         <translation>サインオフ {0} 件。すべて最新です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="237" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="239" />
         <source>Select a sign-off to see what changed since.</source>
         <translation>サインオフを選択すると、その後の変更内容を表示します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="242" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="244" />
         <source>{0}: unchanged since round {1}.</source>
         <translation>{0}: 第 {1} 回から変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="247" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="249" />
         <source>{0}: changed since the sign-off in round {1} — sign off again once reviewed.</source>
         <translation>{0}: 第 {1} 回のサインオフ後に変更されました — 確認後に再度サインオフしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="303" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="305" />
         <source>Not signed off</source>
         <translation>サインオフできませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="323" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="325" />
         <source>Sign-off not removed</source>
         <translation>サインオフを取り消せませんでした</translation>
     </message>
@@ -2727,29 +2767,29 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>推計（C.3）合計: {0} tCO2e。モニタリング期間のクレジット対象: {1} tCO2e（{3} 期間中 {2} 期間を算定）。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="72" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="191" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="370" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="120" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="227" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="408" />
         <source>Import monitored data</source>
         <translation>モニタリングデータの取り込み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="79" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="127" />
         <source>File of meter readings</source>
         <translation>メーター読み取り値のファイル</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="95" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="143" />
         <source>Unit of the readings</source>
         <translation>読み取り値の単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="96" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="144" />
         <source>e.g. kWh</source>
         <translation>例: kWh</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="98" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="146" />
         <source>Periods to fill</source>
         <translation>取り込む期間</translation>
     </message>
@@ -2795,7 +2835,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_export.py" line="59" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="104" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="152" />
         <source>Period {0}</source>
         <translation>期間 {0}</translation>
     </message>
@@ -2810,161 +2850,161 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>エクスポートしたファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="110" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="158" />
         <source>Keep the first of duplicate readings (else refuse the file)</source>
         <translation>重複した読み取り値は最初のものを使う（使わない場合はファイルを拒否）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="119" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="167" />
         <source>File:</source>
         <translation>ファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="120" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="168" />
         <source>First rows:</source>
         <translation>先頭の行:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="121" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="169" />
         <source>Time column:</source>
         <translation>時刻の列:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="122" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="170" />
         <source>Value column:</source>
         <translation>値の列:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="123" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="171" />
         <source>Meter column:</source>
         <translation>メーターの列:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="124" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="172" />
         <source>Parameter (Table 1):</source>
         <translation>パラメータ（表1）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="125" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="173" />
         <source>Unit of the readings:</source>
         <translation>読み取り値の単位:</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_export.py" line="64" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="126" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="174" />
         <source>Periods:</source>
         <translation>期間:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="129" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="177" />
         <source>Time column</source>
         <translation>時刻の列</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="130" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="178" />
         <source>Value column</source>
         <translation>値の列</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="131" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="179" />
         <source>Meter column</source>
         <translation>メーターの列</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="132" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="180" />
         <source>Parameter (Table 1)</source>
         <translation>パラメータ（表1）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="136" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="186" />
         <source>Preview of the import</source>
         <translation>取り込みのプレビュー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="140" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="102" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="117" />
         <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="141" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="103" />
         <source>Meter</source>
         <translation>メーター</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="144" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="106" />
         <source>Readings</source>
         <translation>読み取り数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="145" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="107" />
         <source>Expected</source>
         <translation>想定数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="146" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="108" />
         <source>Missing (first)</source>
         <translation>欠測（最初）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="147" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="109" />
         <source>Duplicates</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="161" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="197" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="162" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="198" />
         <source>Apply</source>
         <translation>適用</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="193" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="229" />
         <source>Meter readings (*.csv *.xlsx);;All files (*)</source>
         <translation>メーター読み取り値 (*.csv *.xlsx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="207" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="281" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="243" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="317" />
         <source>Choose a CSV or .xlsx file of meter readings.</source>
         <translation>メーター読み取り値の CSV または .xlsx ファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="225" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="261" />
         <source>(none: one series)</source>
         <translation>（なし: 1 系列）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="234" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="270" />
         <source>Check the columns and the unit, then press Preview.</source>
         <translation>列と単位を確認してから「プレビュー」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="257" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="293" />
         <source>Choose at least one period to fill.</source>
         <translation>取り込む期間を 1 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="292" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="328" />
         <source>Reading {0}…</source>
         <translation>{0} を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="338" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="376" />
         <source>{0}: {1} rows, SHA-256 {2}. Readings in {3} are converted to {4}. {5} readings missing, {6} duplicate(s) ignored, {7} rows outside the chosen periods. Apply writes the totals and keeps the file as their evidence.</source>
         <translation>{0}: {1} 行、SHA-256 {2}。{3} の読み取り値を {4} に換算します。欠測 {5} 件、無視した重複 {6} 件、選んだ期間外の行 {7} 行。「適用」で合計を書き込み、ファイルをその証拠として保存します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="365" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="403" />
         <source>monitored data</source>
         <translation>モニタリングデータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="375" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="413" />
         <source>{0} imported into {1} period(s)</source>
         <translation>{0} を {1} 期間に取り込みました</translation>
     </message>

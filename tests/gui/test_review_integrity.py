@@ -207,3 +207,50 @@ def test_forged_figures_are_named_in_the_interface_language(
         assert window.view.banner.isVisible() and "stated as" not in window.view.banner.text()
     finally:
         install_language("en")
+
+
+@pytest.mark.parametrize(
+    ("edits", "japanese", "english"),
+    [
+        (  # the calculation trace replaced by something that is not JSON
+            {"data/calculation/trace.json": lambda data: b"{ not json"},
+            "data/calculation/trace.json: 計算トレースを読み取れません",
+            "not readable JSON",
+        ),
+        (  # an index that names no project file or template: nothing to re-compute from
+            {"package-index.json": lambda data: _without_key(data, "template")},
+            "パッケージの索引がプロジェクトファイルとテンプレートを示していません",
+            "does not name the project file",
+        ),
+    ],
+    ids=["trace", "no-calculation"],
+)
+def test_rarer_problems_are_named_in_the_interface_language(
+    window, answers, tmp_path: Path, tmp_path_factory, qtbot, edits, japanese, english
+) -> None:
+    """Problems that neither their kind nor their files tell apart are said in Japanese under
+    the Japanese interface, in the modal and in the banner, not in verify's English."""
+    from jcm_pdd.gui.i18n import install_language
+    from tests.package.reseal import reseal
+
+    resealed = tmp_path / "resealed" / "round1.jcmpkg"
+    resealed.parent.mkdir()
+    reseal(built_rounds(tmp_path_factory).round1, resealed, edits)
+    window.prefs.language = "ja"
+    assert install_language("ja")
+    try:
+        assert window.open_path(resealed)
+        qtbot.wait(20)
+        summary, banner = answers["asked"][-1], window.view.banner.text()
+        assert japanese in summary and japanese in banner, (summary, banner)
+        assert english not in summary and english not in banner
+    finally:
+        install_language("en")
+
+
+def _without_key(data: bytes, key: str) -> bytes:
+    import json
+
+    index = json.loads(data)
+    del index[key]
+    return json.dumps(index).encode()

@@ -189,11 +189,9 @@ class ReviewPanel(QWidget):
 
         # The form scrolls rather than sets the dock's height (its buttons stay in view): on a
         # laptop screen the dock stays low and the document above keeps the larger share.
-        fields = QWidget()
-        fields_layout = QVBoxLayout(fields)
-        fields_layout.setContentsMargins(0, 0, 0, 0)
-        fields_layout.addWidget(self.heading)
-        fields_layout.addLayout(form, 1)
+        fields = QWidget()  # no wrapping label inside: the fields shrink to their minimum
+        fields.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
         scroller = QScrollArea()
         scroller.setObjectName("findingEditor")
         scroller.setWidgetResizable(True)
@@ -203,6 +201,7 @@ class ReviewPanel(QWidget):
         editor = QWidget()
         editor_layout = QVBoxLayout(editor)
         editor_layout.setContentsMargins(6, 0, 0, 0)
+        editor_layout.addWidget(self.heading)
         editor_layout.addWidget(scroller, 1)
         editor_layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -223,7 +222,7 @@ class ReviewPanel(QWidget):
         box.setPlaceholderText(placeholder)
         box.setAccessibleName(placeholder)
         box.setTabChangesFocus(True)
-        box.setMinimumHeight(48)
+        box.setMinimumHeight(40)  # two lines
         return box
 
     # -- the section the navigator shows -----------------------------------------------------

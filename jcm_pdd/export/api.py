@@ -38,11 +38,14 @@ COPIES = ("public", "confidential")
 Progress = Callable[[int, int, str], None]
 
 
-def _quiet(_done: int, _total: int, _message: str) -> None:
+def quiet(_done: int, _total: int, _message: str) -> None:
+    """The progress callback of an export nobody watches."""
     return None
 
 
-def _check_choice(given: Iterable[str], allowed: tuple[str, ...], what: str) -> list[str]:
+def check_choice(given: Iterable[str], allowed: tuple[str, ...], what: str) -> list[str]:
+    """The chosen formats or copies in ``allowed``'s order; a UserError for an unknown or
+    empty choice (shared by ``export_set`` and ``export_monitoring``)."""
     chosen = [x.strip().lower() for x in given if x.strip()]
     unknown = sorted(set(chosen) - set(allowed))
     if unknown:
@@ -126,8 +129,8 @@ def export_set(
     ``notes`` receives what the user should be told besides the files (e.g. that image
     metadata was removed).
     """
-    chosen = _check_choice(formats, FORMATS, "format")
-    which = _check_choice(copies, COPIES, "copy")
+    chosen = check_choice(formats, FORMATS, "format")
+    which = check_choice(copies, COPIES, "copy")
     worker = None
     if "pdf" in chosen and parallel is not False:
         from jcm_pdd.export.worker import RenderWorker
@@ -157,7 +160,7 @@ def _export(
     from jcm_pdd.export.naming import file_name
     from jcm_pdd.export.sources import calculate, load_input
 
-    report = progress or _quiet
+    report = progress or quiet
     inp = load_input(source)
     project = inp.project
     if "public" in which:

@@ -11,42 +11,25 @@ the user should be told besides the files. The project is never changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jcm_pdd.atomic import write_atomic
 from jcm_pdd.errors import UserError
+from jcm_pdd.export.api import COPIES, Progress, check_choice, quiet
 
 if TYPE_CHECKING:
     from jcm_pdd.export.monitoring_source import MonitoringCalc
     from jcm_pdd.model import Project
 
 MONITORING_FORMATS = ("xlsx", "docx", "pdf")
-COPIES = ("public", "confidential")
-Progress = Callable[[int, int, str], None]
 
 _NAMES = {
     "xlsx": "Monitoring Report Sheet workbook",
     "docx": "Monitoring Report (Word)",
     "pdf": "Monitoring Report (PDF)",
 }
-
-
-def _quiet(_done: int, _total: int, _message: str) -> None:
-    return None
-
-
-def _choice(given: Iterable[str], allowed: tuple[str, ...], what: str) -> list[str]:
-    chosen = [x.strip().lower() for x in given if x.strip()]
-    unknown = sorted(set(chosen) - set(allowed))
-    if unknown:
-        raise UserError(
-            f"Unknown export {what}: {', '.join(unknown)} (choose from {', '.join(allowed)})."
-        )
-    if not chosen:
-        raise UserError(f"Choose at least one export {what} ({', '.join(allowed)}).")
-    return [x for x in allowed if x in chosen]
 
 
 def refuse_final_monitoring(calc: MonitoringCalc) -> None:
@@ -117,9 +100,9 @@ def export_monitoring(
     from jcm_pdd.export.monitoring_source import monitoring_calc
     from jcm_pdd.export.sources import load_input
 
-    chosen = _choice(formats, MONITORING_FORMATS, "format")
-    which = _choice(copies, COPIES, "copy")
-    report = progress or _quiet
+    chosen = check_choice(formats, MONITORING_FORMATS, "format")
+    which = check_choice(copies, COPIES, "copy")
+    report = progress or quiet
     inp = load_input(source)
     project = inp.project
     numbers = None if periods is None else list(periods)

@@ -69,16 +69,9 @@ def c3_from_docx(path: Path) -> Figures:
     ``MAX_TABLE_ROWS`` rows of a table are kept: a forged PDD with a 200,000-row table costs
     a second and little memory, not the minutes and gigabytes a whole-document parse takes.
     """
-    with SafeZip(path, DOC_LIMITS) as zf:
-        if not zf.has(_DOCUMENT_PART):
-            return {}
-        size = zf.members[_DOCUMENT_PART].size
-        if size > MAX_DOCUMENT_XML:
-            raise PackageFormatError(
-                f"the document's text ({human_size(size)}) is implausibly large for a PDD "
-                f"(at most {human_size(MAX_DOCUMENT_XML)})"
-            )
-        xml = zf.read(_DOCUMENT_PART, MAX_DOCUMENT_XML)
+    xml = _document_xml(path, "a PDD")
+    if xml is None:
+        return {}
     for rows in _tables(xml):
         figures = rows_to_figures(rows)
         if "total" in figures and len(figures) > 1:
@@ -93,16 +86,9 @@ def credited_from_report_docx(path: Path) -> Figures:
     """The credited ER each period of a Monitoring Report .docx states (table D.1: Period,
     Dates, Days, RE_p, PE_p, ER_p, Credited ER): ``{"period 1": {"ER_credited": "1597"}}`` and
     the total as ``{"periods": {"ER_credited": ...}}``; withheld figures (XXX) are left out."""
-    with SafeZip(path, DOC_LIMITS) as zf:
-        if not zf.has(_DOCUMENT_PART):
-            return {}
-        size = zf.members[_DOCUMENT_PART].size
-        if size > MAX_DOCUMENT_XML:
-            raise PackageFormatError(
-                f"the document's text ({human_size(size)}) is implausibly large for a report "
-                f"(at most {human_size(MAX_DOCUMENT_XML)})"
-            )
-        xml = zf.read(_DOCUMENT_PART, MAX_DOCUMENT_XML)
+    xml = _document_xml(path, "a report")
+    if xml is None:
+        return {}
     for rows in _tables(xml):
         if not rows or rows[0][:3] != ["Period", "Dates", "Days"]:
             continue
@@ -117,6 +103,21 @@ def credited_from_report_docx(path: Path) -> Figures:
                 figures["periods"] = {"ER_credited": credited}
         return figures
     return {}
+
+
+def _document_xml(path: Path, what: str) -> bytes | None:
+    """The text part of the .docx at ``path`` (None if it has none); a PackageFormatError if
+    it is implausibly large for ``what`` (a PDD, a report)."""
+    with SafeZip(path, DOC_LIMITS) as zf:
+        if not zf.has(_DOCUMENT_PART):
+            return None
+        size = zf.members[_DOCUMENT_PART].size
+        if size > MAX_DOCUMENT_XML:
+            raise PackageFormatError(
+                f"the document's text ({human_size(size)}) is implausibly large for {what} "
+                f"(at most {human_size(MAX_DOCUMENT_XML)})"
+            )
+        return zf.read(_DOCUMENT_PART, MAX_DOCUMENT_XML)
 
 
 def _tables(xml: bytes) -> Iterator[list[list[str]]]:

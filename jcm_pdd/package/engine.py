@@ -48,6 +48,18 @@ def exact_text(value: Fraction | Decimal | int) -> str:
     return str(value)
 
 
+def stated_figures(data: Any) -> Figures:
+    """The ``Figures`` a package file states, read leniently: what is not a table of periods
+    is left out (the comparison then reports those figures missing)."""
+    if not isinstance(data, dict):
+        return {}
+    return {
+        str(period): {str(q): str(v) for q, v in values.items()}
+        for period, values in data.items()
+        if isinstance(values, dict)
+    }
+
+
 def same_figure(a: str, b: str) -> bool:
     try:
         return Fraction(a.replace(",", "")) == Fraction(b.replace(",", ""))

@@ -158,14 +158,17 @@ def _all_sources(
     checks: list[FigureCheck] = []
     stated = report.index.get("figures")
     if isinstance(stated, dict):
-        checks += compare(_clean(stated), recomputed, bagit.INDEX, complete=True)
+        checks += compare(engine.stated_figures(stated), recomputed, bagit.INDEX, complete=True)
     trace = report.index.get("trace")
     trace_member = _member_path(trace.get("json")) if isinstance(trace, dict) else None
     if trace_member and ok.get(trace_member):
         try:
             data = json.loads(zf.read(trace_member).decode("utf-8"))
             checks += compare(
-                _clean(data.get("figures", {})), recomputed, trace_member, complete=True
+                engine.stated_figures(data.get("figures", {})),
+                recomputed,
+                trace_member,
+                complete=True,
             )
         except (ValueError, UnicodeDecodeError, AttributeError, RecursionError):
             report.add(
@@ -249,13 +252,3 @@ def _trace_inputs(trace: dict[str, Any]) -> dict[str, str]:
         for item in step.get("inputs", []):
             found[str(item["label"])] = str(item["value"]["exact"])
     return found
-
-
-def _clean(data: Any) -> Figures:
-    if not isinstance(data, dict):
-        return {}
-    return {
-        str(period): {str(q): str(v) for q, v in values.items()}
-        for period, values in data.items()
-        if isinstance(values, dict)
-    }

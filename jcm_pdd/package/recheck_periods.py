@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.model import Project
 from jcm_pdd.package import bagit, periods
-from jcm_pdd.package.engine import Figures
+from jcm_pdd.package.engine import Figures, stated_figures
 from jcm_pdd.package.report import (
     BAD_DATA,
     NO_DATA,
@@ -34,6 +35,7 @@ from jcm_pdd.package.safezip import PackageFormatError, SafeZip
 if TYPE_CHECKING:
     from jcm_pdd.methodology.schema import Template
 
+T = TypeVar("T")
 CHECK = "monitoring periods re-computed"
 EVIDENCE = "evidence files"
 
@@ -85,7 +87,9 @@ def recheck_periods(
         report.check(CHECK, "failed", "cannot re-run")
         return []
     assert isinstance(monitoring, dict)  # _numbers checked it
-    checks = compare(_figures(monitoring.get("figures")), recomputed, bagit.INDEX, complete=True)
+    checks = compare(
+        stated_figures(monitoring.get("figures")), recomputed, bagit.INDEX, complete=True
+    )
     checks += _dates(monitoring, project, numbers)
     member = periods.member_of(index)
     if member is None or member not in ok:
@@ -130,16 +134,6 @@ def _numbers(monitoring: Any, count: int) -> list[int] | None:
     return numbers or None
 
 
-def _figures(data: Any) -> Figures:
-    if not isinstance(data, dict):
-        return {}
-    return {
-        str(period): {str(q): str(v) for q, v in values.items()}
-        for period, values in data.items()
-        if isinstance(values, dict)
-    }
-
-
 def _dates(monitoring: dict[str, Any], project: Project, numbers: list[int]) -> list[FigureCheck]:
     checks = []
     for item, number in zip(monitoring["periods"], numbers, strict=True):
@@ -165,7 +159,7 @@ def _from_periods_file(
         data = json.loads(zf.read(member).decode("utf-8"))
         stated: Figures = {}
         for item in data["periods"]:
-            stated.update(_figures(item["figures"]))
+            stated.update(stated_figures(item["figures"]))
     except (ValueError, UnicodeDecodeError, KeyError, TypeError, RecursionError):
         report.add(
             "figures", f"{member}: not the monitoring data this app writes", member, code=BAD_DATA
@@ -182,9 +176,6 @@ def _from_reports(
     from jcm_pdd.package import docreaders
     from jcm_pdd.package.recheck import compare
 
-    documents = index.get("documents")
-    if not isinstance(documents, dict):
-        return []
     expected = {
         period: {"ER_credited": values["ER_credited"]}
         for period, values in recomputed.items()
@@ -192,29 +183,46 @@ def _from_reports(
     }
     expected["periods"] = {"ER_credited": str(periods.credited_total(recomputed))}
     checks: list[FigureCheck] = []
+    read = docreaders.credited_from_report_docx
+    for role, member, stated in _reports_read(zf, index, ok, ".docx", read, checks):
+        if not stated and role.endswith("confidential_docx"):
+            checks.append(FigureCheck(member, "-", "readable", "no credited ER table", "", False))
+        checks += compare(stated, expected, member, complete=False)
+    return checks
+
+
+def _reports_read(
+    zf: SafeZip,
+    index: dict[str, Any],
+    ok: dict[str, bool],
+    suffix: str,
+    read: Callable[[Path], T],
+    checks: list[FigureCheck],
+) -> Iterator[tuple[str, str, T]]:
+    """Role, member and what ``read`` found of each intact Monitoring Report file of the
+    package ending in ``suffix``, in the index's order; an unreadable file adds a finding to
+    ``checks`` in its place (a hostile document gives a finding, never a crash)."""
+    documents = index.get("documents")
+    if not isinstance(documents, dict):
+        return
     with tempfile.TemporaryDirectory(prefix="jcmpkg-verify-") as tmp:
         for n, (role, member) in enumerate(sorted(documents.items())):
             if not (
                 isinstance(role, str)
                 and role.startswith(periods.REPORT_ROLE)
                 and isinstance(member, str)
-                and member.lower().endswith(".docx")
+                and member.lower().endswith(suffix)
                 and ok.get(member)
             ):
                 continue
-            target = Path(tmp) / f"report{n}.docx"
+            target = Path(tmp) / f"report{n}{suffix}"
             try:
                 zf.copy_to(member, target)
-                stated = docreaders.credited_from_report_docx(target)
-            except Exception as exc:  # a hostile document gives a finding, never a crash
+                found = read(target)
+            except Exception as exc:  # a hostile file gives a finding, never a crash
                 checks.append(FigureCheck(member, "-", "readable", str(exc), "", False))
                 continue
-            if not stated and role.endswith("confidential_docx"):
-                checks.append(
-                    FigureCheck(member, "-", "readable", "no credited ER table", "", False)
-                )
-            checks += compare(stated, expected, member, complete=False)
-    return checks
+            yield role, member, found
 
 
 def _from_workbooks(
@@ -234,9 +242,6 @@ def _from_workbooks(
     from jcm_pdd.export.workbook_style import symbol_text
     from jcm_pdd.package import docreaders
 
-    documents = index.get("documents")
-    if not isinstance(documents, dict):
-        return []
     expected: dict[tuple[str, str], tuple[str, str]] = {}  # -> (period label, exact value)
     for number in numbers:
         period = project.monitoring.periods[number]
@@ -250,33 +255,16 @@ def _from_workbooks(
             where = (period_text(period), symbol_text(param, at))
             expected[where] = (periods.period_label(number), str(value.value))
     checks: list[FigureCheck] = []
-    with tempfile.TemporaryDirectory(prefix="jcmpkg-verify-") as tmp:
-        for n, (role, member) in enumerate(sorted(documents.items())):
-            if not (
-                isinstance(role, str)
-                and role.startswith(periods.REPORT_ROLE)
-                and isinstance(member, str)
-                and member.lower().endswith(".xlsx")
-                and ok.get(member)
-            ):
-                continue
-            target = Path(tmp) / f"mrs{n}.xlsx"
-            try:
-                zf.copy_to(member, target)
-                stated = docreaders.mrs_monitored_values(target)
-            except Exception as exc:  # a hostile workbook gives a finding, never a crash
-                checks.append(FigureCheck(member, "-", "readable", str(exc), "", False))
-                continue
-            if not stated and role.endswith("confidential_xlsx") and expected:
-                checks.append(
-                    FigureCheck(member, "-", "readable", "no monitored values", "", False)
-                )
-            for (when, symbol), stated_value in sorted(stated.items()):
-                label, exact = expected.get((when, symbol), (when, ""))
-                same = bool(exact) and float(Fraction(exact)) == stated_value
-                checks.append(
-                    FigureCheck(member, label, symbol, repr(stated_value), exact or "(none)", same)
-                )
+    read = docreaders.mrs_monitored_values
+    for role, member, stated in _reports_read(zf, index, ok, ".xlsx", read, checks):
+        if not stated and role.endswith("confidential_xlsx") and expected:
+            checks.append(FigureCheck(member, "-", "readable", "no monitored values", "", False))
+        for (when, symbol), stated_value in sorted(stated.items()):
+            label, exact = expected.get((when, symbol), (when, ""))
+            same = bool(exact) and float(Fraction(exact)) == stated_value
+            checks.append(
+                FigureCheck(member, label, symbol, repr(stated_value), exact or "(none)", same)
+            )
     return checks
 
 

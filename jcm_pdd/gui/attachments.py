@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from jcm_pdd.gui.controller import DocumentController
+from jcm_pdd.gui.widgets import page_heading
 
 THUMB = QSize(96, 96)
 ACCEPTED = "*.png *.jpg *.jpeg *.gif *.bmp *.svg *.pdf"
@@ -33,11 +34,7 @@ class AttachmentsPage(QWidget):
     def __init__(self, controller: DocumentController) -> None:
         super().__init__()
         self.controller = controller
-        heading = QLabel(tr("Attachments"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = page_heading(tr("Attachments"))
         hint = QLabel(
             tr(
                 "Images and PDFs kept inside the project file: the figure for C.2 and "

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from jcm_pdd.gui.theme import ink
+from jcm_pdd.gui.widgets import read_only_item
 from jcm_pdd.session.figures import FiguresView
 
 if TYPE_CHECKING:
@@ -100,14 +100,6 @@ def caveat_text(status: str) -> str:
         ),
     }
     return texts.get(status, "")
-
-
-def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if align_right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
 
 
 class CalcPanel(QWidget):
@@ -226,7 +218,7 @@ class CalcPanel(QWidget):
             for c, text in enumerate(texts):
                 item = self.table.item(r, c)
                 if item is None:
-                    self.table.setItem(r, c, _item(text, c > 0))
+                    self.table.setItem(r, c, read_only_item(text, c > 0))
                 elif item.text() != text:
                     item.setText(text)  # only changed cells repaint
         if figures.c3 is not None and rows:
@@ -332,12 +324,12 @@ class CalculationDialog(QDialog):
             [tr("Parameter"), tr("Description"), tr("Value"), tr("Unit"), tr("Provenance")]
         )
         for r, mark in enumerate(figures.inputs):
-            inputs.setItem(r, 0, _item(mark.symbol))
-            inputs.setItem(r, 1, _item(mark.description))
-            inputs.setItem(r, 2, _item(mark.value, True))
-            inputs.setItem(r, 3, _item(mark.unit))
+            inputs.setItem(r, 0, read_only_item(mark.symbol))
+            inputs.setItem(r, 1, read_only_item(mark.description))
+            inputs.setItem(r, 2, read_only_item(mark.value, True))
+            inputs.setItem(r, 3, read_only_item(mark.unit))
             badge = f"{PROVENANCE_MARK.get(mark.provenance, '')} {provenance_text(mark.provenance)}"
-            inputs.setItem(r, 4, _item(badge.strip()))
+            inputs.setItem(r, 4, read_only_item(badge.strip()))
         inputs.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         inputs.horizontalHeader().setStretchLastSection(True)
         inputs.setAccessibleName(tr("Inputs and their provenance"))

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from jcm_pdd.errors import UserError
+from jcm_pdd.gui.widgets import read_only_item
 from jcm_pdd.methodology.fmt import format_fraction
 from jcm_pdd.monitoring import Comparison, PeriodActual
 from jcm_pdd.session.monitoring import PeriodFigures
@@ -27,14 +27,6 @@ from jcm_pdd.session.monitoring import PeriodFigures
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
-
-
-def _item(text: str, right: bool = True) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
 
 
 def _whole(value: int | None) -> str:
@@ -161,7 +153,7 @@ class ComparisonView(QWidget):
                 days,
             )
             for column, text in enumerate(texts):
-                item = _item(text)
+                item = read_only_item(text, right=True)
                 item.setToolTip(tip)
                 if row == len(rows) - 1:
                     font = item.font()

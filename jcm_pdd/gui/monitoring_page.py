@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +34,7 @@ from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.monitoring_figures import ComparisonView, period_figures_text
 from jcm_pdd.gui.monitoring_period import PeriodEditor
 from jcm_pdd.gui.monitoring_values import ValuesEditor
+from jcm_pdd.gui.widgets import page_heading, read_only_item
 from jcm_pdd.monitoring import PeriodActual
 from jcm_pdd.session.diagnostics import DiagnosticView
 from jcm_pdd.session.monitoring import MonitoringFigures, PeriodFigures, new_period
@@ -45,14 +45,6 @@ SLICE_SECONDS = 0.03  # the longest the figures hold the GUI thread at a time
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
-
-
-def _item(text: str, right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
 
 
 def period_of_path(path: str) -> int | None:
@@ -73,11 +65,7 @@ class MonitoringPage(QWidget):
         self.shown = PeriodFigures()
         self.all_diagnostics: list[DiagnosticView] = []
         self._errors: dict[int, int] = {}  # errors per period (the period list marks them)
-        heading = QLabel(tr("Monitoring periods"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = page_heading(tr("Monitoring periods"))
         hint = QLabel(
             tr(
                 "After registration: the values monitored in each period, as Table 1 of the "
@@ -222,7 +210,7 @@ class MonitoringPage(QWidget):
     def _set_cell(self, row: int, column: int, text: str, right: bool, tip: str = "") -> None:
         item = self.periods.item(row, column)
         if item is None:
-            item = _item(text, right)
+            item = read_only_item(text, right)
             self.periods.setItem(row, column, item)
         elif item.text() != text:
             item.setText(text)

@@ -23,6 +23,7 @@ from jcm_pdd.gui import theme
 from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.fields import FieldBinding
 from jcm_pdd.gui.table_editor import TableEditor
+from jcm_pdd.gui.widgets import page_heading
 from jcm_pdd.model import Project
 from jcm_pdd.model.paths import PathError, get_value
 from jcm_pdd.session.formview import SectionView
@@ -47,13 +48,8 @@ class SectionEditor(QScrollArea):
 
         page = QWidget()
         outer = QVBoxLayout(page)
-        heading = QLabel(section.heading)
+        heading = page_heading(section.heading)
         heading.setObjectName("sectionHeading")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        heading.setFont(font)
-        heading.setWordWrap(True)
         outer.addWidget(heading)
 
         grid = QGridLayout()

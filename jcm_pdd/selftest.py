@@ -41,6 +41,8 @@ def check_data_folders(_work: Path) -> str:
     resources = paths.resources_dir()
     needed = [
         paths.sample_project_path(),
+        paths.registered_sample_path(),
+        paths.meter_readings_sample_path(),
         resources / "fonts" / "LiberationSans-Regular.ttf",
         resources / "fonts" / "LiberationSans-Bold.ttf",
         resources / "translations" / "jcm_pdd_ja.qm",
@@ -175,6 +177,57 @@ def check_package(work: Path) -> str:
     return f"package built and VERIFIED ({report.files_checked} files, figures recomputed)"
 
 
+# The registered sample's monitoring periods (JCM_MN_AM003; ER_p = EG_PV-1,p x 0.797 +
+# EG_PV-2,p x 0.533, PE_p = 0; derived by hand in tests/monitoring/test_registered_sample.py).
+REGISTERED_PERIOD_ER = (Fraction("911.585799"), Fraction("496.952926"))
+REGISTERED_PERIOD_CREDITED = (911, 496)
+
+
+def check_monitoring(work: Path) -> str:
+    from jcm_pdd.export.monitoring_api import export_monitoring
+    from jcm_pdd.export.sources import find_template
+    from jcm_pdd.monitoring import period_actual
+    from jcm_pdd.package.builder import build_package
+    from jcm_pdd.package.report import Verdict
+    from jcm_pdd.package.verify import verify_package
+    from jcm_pdd.storage import load_project
+
+    source = paths.registered_sample_path()
+    project = load_project(source, backup_before_migration=False).project
+    selection = project.pdd.methodology
+    template = find_template(selection.methodology_id, selection.version)
+    _expect(template is not None, f"no template for {selection.methodology_id}")
+    assert template is not None
+    count = len(project.monitoring.periods)
+    _expect(count == 2, f"{count} monitoring periods, not 2")
+    actual = [period_actual(project, template, n) for n in range(count)]
+    ers = tuple(a.result.er for a in actual)
+    credited = tuple(a.credited for a in actual)
+    _expect(ers == REGISTERED_PERIOD_ER, f"period ER {[str(e) for e in ers]}")
+    _expect(credited == REGISTERED_PERIOD_CREDITED, f"credited {credited}, not (911, 496)")
+    written = export_monitoring(source, work / "monitoring", copies=["confidential"])
+    _expect(len(written) == 3, f"{len(written)} monitoring files written, not 3")
+    for path in written:
+        if path.suffix == ".xlsx":
+            _check_zip(path, "xl/workbook.xml")
+        elif path.suffix == ".docx":
+            _check_zip(path, "word/document.xml")
+        else:
+            _check_pdf(path)
+    target = work / "verification.jcmpkg"
+    build_package(source, target, monitoring_periods=range(count))
+    report = verify_package(target)
+    _expect(
+        report.verdict == Verdict.VERIFIED and report.kind == "verification",
+        f"verification package: {report.verdict} ({report.kind}): "
+        f"{report.invalid_reason or report.problems[:3]}",
+    )
+    return (
+        f"periods credited {credited[0]} + {credited[1]} tCO2e exact; MRS workbook and "
+        "Monitoring Report (docx, pdf) sound; verification package VERIFIED"
+    )
+
+
 HEADLESS_CHECKS: list[Check] = [
     ("data folders", check_data_folders),
     ("methodology templates", check_templates),
@@ -182,4 +235,5 @@ HEADLESS_CHECKS: list[Check] = [
     ("export, every format", check_exports),
     ("PDF with Japanese text", check_japanese_pdf),
     ("package and verify", check_package),
+    ("monitoring: periods, reports, verification package", check_monitoring),
 ]

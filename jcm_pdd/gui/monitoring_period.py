@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.fields import parse_date
 from jcm_pdd.gui.theme import ink
+from jcm_pdd.model import ImportRecord
 
 
 def tr(text: str) -> str:
@@ -33,6 +34,38 @@ def tr(text: str) -> str:
 
 
 FIELDS = ("start", "end", "gap_reason", "comments")
+
+
+def import_lines(record: ImportRecord) -> list[str]:
+    """What an import found, one line per meter, in the interface's language; a record saved
+    before the facts were kept (``series`` empty) shows its English summary as it was."""
+    if not record.series:
+        return [record.summary] if record.summary else []
+    lines = []
+    for found in record.series:
+        meter = ", ".join(f"{k} = {v}" for k, v in found.index.items())
+        name = f"{found.key} [{meter}]" if meter else found.key
+        if found.total is not None:
+            name = f"{name} = {found.total} {record.plan_unit}"
+        line = tr("{0}: {1} of {2} readings").format(
+            name, f"{found.readings:,}", f"{found.expected:,}"
+        )
+        if found.readings < found.expected:
+            line += tr("; {0} missing (first {1})").format(
+                f"{found.expected - found.readings:,}", found.first_missing
+            )
+        if found.duplicates:
+            line += tr("; {0} duplicate(s) ignored").format(f"{found.duplicates:,}")
+        lines.append(line)
+    if record.unit and record.plan_unit:
+        from jcm_pdd.monitoring.importer import conversion, exact_decimal  # opened with the page
+
+        factor = conversion(record.unit, record.plan_unit)  # the sum of readings -> the value
+        unit = (
+            record.unit if factor == 1 else f"{record.unit} (× {exact_decimal(factor) or factor})"
+        )
+        lines.append(tr("Readings in {0} are converted to {1}.").format(unit, record.plan_unit))
+    return lines
 
 
 class PeriodEditor(QWidget):
@@ -114,7 +147,7 @@ class PeriodEditor(QWidget):
         for record in period.imports:
             when = f"{record.imported_on:%d/%m/%Y}" if record.imported_on else ""
             line = tr("{0}: {1} rows, imported {2}").format(record.file_name, record.rows, when)
-            text = f"{line}\nSHA-256 {record.sha256}\n{record.summary}"
+            text = "\n".join([line, f"SHA-256 {record.sha256}", *import_lines(record)])
             item = QListWidgetItem(text)
             item.setToolTip(text)
             self.imports.addItem(item)

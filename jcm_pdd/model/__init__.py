@@ -28,6 +28,7 @@ from jcm_pdd.model.pdd import (
     StakeholderComment,
 )
 from jcm_pdd.model.periods import (
+    ImportedSeries,
     ImportRecord,
     MonitoredValue,
     MonitoringPeriod,
@@ -49,6 +50,7 @@ __all__ = [
     "EnvironmentalImpact",
     "EstimationPeriod",
     "FixedParameter",
+    "ImportedSeries",
     "ImportRecord",
     "IndexMember",
     "MethodologySelection",

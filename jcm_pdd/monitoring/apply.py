@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-from jcm_pdd.model import ImportRecord, MonitoredValue, Project
+from jcm_pdd.model import ImportedSeries, ImportRecord, MonitoredValue, Project
 from jcm_pdd.monitoring.importer import ImportResult, exact_decimal, summaries
 from jcm_pdd.monitoring.readers import ImportFileError
 
@@ -59,5 +59,20 @@ def apply_import(project: Project, result: ImportResult, today: dt.date | None =
                 summary="; ".join(
                     line.removeprefix(prefix) for line in lines if line.startswith(prefix)
                 ),
+                unit=result.unit,
+                plan_unit=result.plan_unit,
+                series=[
+                    ImportedSeries(
+                        key=s.key,
+                        index=dict(s.index),
+                        total=exact_decimal(s.total),
+                        readings=s.readings,
+                        expected=s.expected,
+                        first_missing=s.first_missing,
+                        duplicates=s.duplicates,
+                    )
+                    for s in result.series
+                    if s.period == number
+                ],
             )
         )

@@ -3,38 +3,38 @@
 <context>
     <name />
     <message>
-        <location filename="../../jcm_pdd/gui/attachments.py" line="36" />
+        <location filename="../../jcm_pdd/gui/attachments.py" line="37" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="79" />
         <source>Attachments</source>
         <translation>添付ファイル</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/attachments.py" line="43" />
+        <location filename="../../jcm_pdd/gui/attachments.py" line="40" />
         <source>Images and PDFs kept inside the project file: the figure for C.2 and evidence for any field.</source>
         <translation>プロジェクトファイル内に保存される画像と PDF（C.2 の図や各項目の根拠資料）。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/attachments.py" line="49" />
+        <location filename="../../jcm_pdd/gui/attachments.py" line="46" />
         <source>Attached files</source>
         <translation>添付ファイル一覧</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/attachments.py" line="51" />
+        <location filename="../../jcm_pdd/gui/attachments.py" line="48" />
         <source>Add image or PDF…</source>
         <translation>画像または PDF を追加…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/attachments.py" line="53" />
+        <location filename="../../jcm_pdd/gui/attachments.py" line="50" />
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/attachments.py" line="107" />
+        <location filename="../../jcm_pdd/gui/attachments.py" line="104" />
         <source>Add attachment</source>
         <translation>添付ファイルを追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/attachments.py" line="107" />
+        <location filename="../../jcm_pdd/gui/attachments.py" line="104" />
         <source>Images and PDF ({0})</source>
         <translation>画像と PDF ({0})</translation>
     </message>
@@ -100,161 +100,161 @@
         <translation>方法論は承認済み文書から読み取っていません: 計算式、適格性要件または番号は関連する方法論や二次資料から導いたものです。提出前にすべての数値を公式の方法論と照合してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="162" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="154" />
         <source>Total estimated emission reductions</source>
         <translation>推計排出削減量の合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="155" />
         <source>Where the inputs of the calculation come from</source>
         <translation>計算の入力値の出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="164" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="156" />
         <source>Estimated emissions per year</source>
         <translation>年別の推計排出量</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="92" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="157" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="84" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="157" />
         <location filename="../../jcm_pdd/gui/chart.py" line="121" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="157" />
         <location filename="../../jcm_pdd/gui/chart.py" line="121" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="157" />
         <location filename="../../jcm_pdd/gui/chart.py" line="121" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="165" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="151" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="157" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="139" />
         <source>Days</source>
         <translation>日数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="168" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="160" />
         <source>Calendar year</source>
         <translation>暦年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="161" />
         <source>Days of operation in the year: a part year is pro-rated by its days</source>
         <translation>その年の稼働日数（年の途中からの場合は日数で按分）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="170" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="162" />
         <source>Reference emissions, tCO2e</source>
         <translation>リファレンス排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="171" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
         <source>Project emissions, tCO2e</source>
         <translation>プロジェクト排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="172" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="164" />
         <source>Emission reductions credited, tCO2e (rounded down)</source>
         <translation>排出削減量 tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="178" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="170" />
         <source>Show calculation…</source>
         <translation>計算過程を表示…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="179" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="171" />
         <source>I have checked the figures against the official methodology</source>
         <translation>公式の方法論と照らして数値を確認しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="181" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="173" />
         <source>Recorded in the project; a final export needs it for this methodology</source>
         <translation>プロジェクトに記録されます。この方法論では最終エクスポートに必要です</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="235" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="227" />
         <source>Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})</source>
         <translation>合計 {0}–{1}年: ER {2} tCO2e（RE {3}、PE {4}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="247" />
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="118" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="239" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="110" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="255" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="247" />
         <source>Inputs:</source>
         <translation>入力値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="294" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="286" />
         <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
         <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="324" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="316" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="328" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="320" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="332" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="324" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="69" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="332" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="324" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="332" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="324" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="71" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="332" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="324" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="104" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="332" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="324" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="343" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="335" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="344" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="336" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="345" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="337" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
@@ -376,7 +376,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="101" />
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="142" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="134" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="105" />
         <source>Total</source>
         <translation>合計</translation>
@@ -708,7 +708,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/fields.py" line="198" />
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="57" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="90" />
         <source>DD/MM/YYYY or YYYY-MM-DD</source>
         <translation>DD/MM/YYYY または YYYY-MM-DD</translation>
     </message>
@@ -925,8 +925,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="246" />
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="48" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="287" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="40" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="275" />
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
@@ -1105,77 +1105,77 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="397" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="76" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="103" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="68" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="91" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="89" />
         <source>Monitoring periods</source>
         <translation>モニタリング期間</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="83" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="71" />
         <source>After registration: the values monitored in each period, as Table 1 of the Monitoring Plan fixed them, and the actual emission reductions beside the estimate of C.3.</source>
         <translation>登録後: モニタリング計画の表1で定めたとおりに各期間でモニタリングした値と、C.3 の推計と並べた実際の排出削減量。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="89" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="77" />
         <source>Add period</source>
         <translation>期間を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="91" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="79" />
         <source>Remove period</source>
         <translation>期間を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="93" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="81" />
         <source>Import monitored data…</source>
         <translation>モニタリングデータを取り込む…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="95" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="83" />
         <source>Export monitoring report…</source>
         <translation>モニタリング報告書をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="118" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="106" />
         <source>Monitored values</source>
         <translation>モニタリング値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="119" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="107" />
         <source>Actual vs estimated</source>
         <translation>実績と推計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="151" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="139" />
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="151" />
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="75" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="139" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="108" />
         <source>First day</source>
         <translation>初日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="151" />
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="76" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="139" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="109" />
         <source>Last day</source>
         <translation>最終日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="151" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="139" />
         <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
         <source>ER credited</source>
         <translation>ER（クレジット）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="155" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="143" />
         <source>The period's emission reductions in tCO2e, rounded down</source>
         <translation>期間の排出削減量（tCO2e、切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="220" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="208" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="105" />
         <source>{0} problem(s)</source>
         <translation>問題 {0} 件</translation>
@@ -1187,12 +1187,12 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="346" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="334" />
         <source>Monitoring periods: {0} errors, {1} warnings (listed under Diagnostics; double-click one to go to its value).</source>
         <translation>モニタリング期間: エラー {0} 件、警告 {1} 件（「診断」に一覧があります。ダブルクリックで該当する値へ移動します）。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="350" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="338" />
         <source>Monitoring periods: no problems found.</source>
         <translation>モニタリング期間: 問題は見つかりませんでした。</translation>
     </message>
@@ -1229,7 +1229,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/navigator.py" line="121" />
-        <location filename="../../jcm_pdd/gui/section_editor.py" line="168" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="164" />
         <source>Open findings: {0}</source>
         <translation>未完了の指摘: {0}</translation>
     </message>
@@ -1325,8 +1325,8 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>後で決める</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/section_editor.py" line="72" />
-        <location filename="../../jcm_pdd/gui/section_editor.py" line="167" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="68" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="163" />
         <source>Required</source>
         <translation>必須</translation>
     </message>
@@ -2212,58 +2212,58 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="258" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="257" />
         <source>New finding on {0}</source>
         <translation>{0} への新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="305" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="304" />
         <source>Raised by {0} on {1}</source>
         <translation>{1} に {0} が指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="292" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="291" />
         <source>No findings yet.</source>
         <translation>指摘事項はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="295" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="294" />
         <source>{0} finding(s); {1} CAR/CL not closed — no positive opinion yet.</source>
         <translation>指摘事項 {0} 件。未解決の CAR/CL が {1} 件あります — まだ肯定的な意見は出せません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="300" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="299" />
         <source>{0} finding(s); no CAR or CL left open.</source>
         <translation>指摘事項 {0} 件。未解決の CAR・CL はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="385" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="384" />
         <source>New finding on the section selected in the navigator</source>
         <translation>ナビゲーターで選択中のセクションへの新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="406" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="405" />
         <source>{0} on {1} — {2}; raised in round {3}</source>
         <translation>{0}（{1}）— {2}。第 {3} 回で指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="450" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="449" />
         <source>Finding not saved</source>
         <translation>指摘事項は保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="465" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="484" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="464" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="483" />
         <source>A finding needs a description.</source>
         <translation>指摘事項には内容の記述が必要です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="467" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="466" />
         <source>A finding must name the section or field it concerns.</source>
         <translation>指摘事項には対象のセクションまたは項目を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="500" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="499" />
         <source>Write the participants' response first.</source>
         <translation>先に参加者の回答を入力してください。</translation>
     </message>
@@ -2697,72 +2697,72 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>実績</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="50" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="42" />
         <source>No figures yet: {0}</source>
         <translation>数値はまだありません: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="53" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="45" />
         <source>{0} days. RE_p {1} tCO2e, PE_p {2} tCO2e, ER_p {3} tCO2e; credited {4} tCO2e (rounded down).</source>
         <translation>{0} 日。RE_p {1} tCO2e、PE_p {2} tCO2e、ER_p {3} tCO2e。クレジット対象 {4} tCO2e（切り捨て）。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="64" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="56" />
         <source>{0}: {1} days, ER {2}</source>
         <translation>{0}年: {1} 日、ER {2}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="67" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="59" />
         <source>Shared between the years by days: {0}.</source>
         <translation>日数で年ごとに按分: {0}。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="79" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="71" />
         <source>Whole tCO2e. A year's actual ER is the sum of the periods' shares of it (a period crossing a year is shared by days), rounded like a row of C.3; the credited total is the sum of each period's ER rounded down.</source>
         <translation>単位は tCO2e（整数）。各年の実績 ER はその年に属する各期間の持ち分（年をまたぐ期間は日数で按分）の合計で、C.3 の行と同じく丸めます。クレジット対象の合計は各期間の ER を切り捨てた値の合計です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="86" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="78" />
         <source>Actual vs estimated emission reductions per year</source>
         <translation>年ごとの排出削減量の実績と推計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="93" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="85" />
         <source>Estimated ER (C.3)</source>
         <translation>推計 ER（C.3）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="94" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="86" />
         <source>Actual ER</source>
         <translation>実績 ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="95" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="87" />
         <source>Difference</source>
         <translation>差</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="96" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="88" />
         <source>Monitored days</source>
         <translation>モニタリング日数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="114" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="106" />
         <source>Calculating… {0} of {1} periods done.</source>
         <translation>計算中… {1} 期間中 {0} 期間が完了。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="130" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="122" />
         <source>Monitored {0} of the {1} days of {2}: no difference is shown</source>
         <translation>{2}年の {1} 日のうち {0} 日をモニタリング: 差は表示しません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="146" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="138" />
         <source>C.3 covers every year; the periods only the days they monitor</source>
         <translation>C.3 はすべての年を、モニタリング期間はその対象日だけを含みます</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="172" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="164" />
         <source>Estimated (C.3) in total: {0} tCO2e. Credited in the monitoring periods: {1} tCO2e ({2} of {3} periods calculated).</source>
         <translation>推計（C.3）合計: {0} tCO2e。モニタリング期間のクレジット対象: {1} tCO2e（{3} 期間中 {2} 期間を算定）。</translation>
     </message>
@@ -2922,7 +2922,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="102" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="117" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="105" />
         <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
         <source>Period</source>
         <translation>期間</translation>
@@ -3009,63 +3009,83 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>{0} を {1} 期間に取り込みました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="59" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="50" />
+        <source>{0}: {1} of {2} readings</source>
+        <translation>{0}: 計測値 {2} 件中 {1} 件</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="54" />
+        <source>; {0} missing (first {1})</source>
+        <translation>、欠測 {0} 件（最初は {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="58" />
+        <source>; {0} duplicate(s) ignored</source>
+        <translation>、重複 {0} 件を無視</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="67" />
+        <source>Readings in {0} are converted to {1}.</source>
+        <translation>{0} の読み取り値を {1} に換算しています。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="92" />
         <source>Only when the period leaves a gap or overlaps another: why</source>
         <translation>期間に空白や重複がある場合のみ: その理由</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="67" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="100" />
         <source>Files of monitored data</source>
         <translation>モニタリングデータのファイル</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="69" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="102" />
         <source>No period chosen. Add one with “Add period”.</source>
         <translation>期間が選ばれていません。「期間を追加」で追加してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="71" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="104" />
         <source>First day:</source>
         <translation>初日:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="72" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="105" />
         <source>Last day:</source>
         <translation>最終日:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="73" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="106" />
         <source>Reason for a gap or overlap:</source>
         <translation>空白・重複の理由:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="74" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="107" />
         <source>Comments:</source>
         <translation>コメント:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="77" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="110" />
         <source>Reason for a gap or overlap</source>
         <translation>空白・重複の理由</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="78" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="111" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="77" />
         <source>Comments</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="83" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="116" />
         <source>Figures of the period:</source>
         <translation>期間の数値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="85" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="118" />
         <source>Files of monitored data (kept as evidence):</source>
         <translation>モニタリングデータのファイル（証拠として保存）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="116" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="149" />
         <source>{0}: {1} rows, imported {2}</source>
         <translation>{0}: {1} 行、{2} に取り込み</translation>
     </message>
@@ -3216,7 +3236,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <source>{0} period(s) to verify: {1} signed off, {2} stale, {3} to go.</source>
         <translation>検証する期間 {0} 件: サインオフ済み {1} 件、要再確認 {2} 件、残り {3} 件。</translation>
     </message>
-<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="315" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="313" /><source>With values</source><translation>数値を代入</translation></message></context>
+<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="307" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="305" /><source>With values</source><translation>数値を代入</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>

@@ -408,3 +408,65 @@ def test_readings_from_an_xlsx_file_and_evidence_attached_to_one_value(
     _undo(window)
     assert len(project.monitoring.periods[0].values[1].evidence) == 1
     assert all(r.sha256 != sha for r in project.attachments)
+
+
+def test_an_import_is_described_in_japanese_and_an_older_record_as_it_was(
+    window, qtbot, tmp_path: Path
+) -> None:
+    """The facts of an import (readings, gaps, duplicates, units) are worded by the interface;
+    a record saved before they were kept shows its stored English summary unchanged."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from jcm_pdd.gui.i18n import install_language
+    from jcm_pdd.gui.monitoring_period import import_lines
+    from jcm_pdd.gui.preferences_dialog import PreferencesDialog
+    from jcm_pdd.model import Project
+    from jcm_pdd.paths import registered_sample_path
+    from jcm_pdd.storage import load_project, save_project
+
+    # an older file: its import records hold only the English summary (no unit, no series)
+    loaded = load_project(registered_sample_path())
+    data = loaded.project.model_dump(mode="json")
+    for period in data["monitoring"]["periods"]:
+        for record in period["imports"]:
+            del record["series"], record["unit"], record["plan_unit"]
+    older = tmp_path / "older.jcmpdd"
+    save_project(older, Project.model_validate(data), loaded.attachments)
+    summary = loaded.project.monitoring.periods[0].imports[0].summary
+
+    def answer() -> None:  # the Preferences dialog: 日本語, then OK
+        dialog = window.findChild(PreferencesDialog)
+        choose_in_combo(dialog.language, "日本語")
+        buttons = dialog.findChild(QDialogButtonBox)
+        press(buttons.button(QDialogButtonBox.StandardButton.Ok))
+
+    QTimer.singleShot(0, answer)
+    window.preferences_dialog()
+    try:
+        assert window.open_path(registered_sample_path())
+        navigator = window.view.navigator
+        click_tree_item(navigator, navigator._items[MONITORING_ID])
+        editor = _page(window).period_editor
+        text = editor.imports.item(0).text()
+        assert "EG [i = PV-1] = 570.991 MWh/p: 計測値 183 件中 183 件" in text
+        assert "EG [i = PV-2] = 856.484 MWh/p: 計測値 183 件中 183 件" in text
+        assert "kWh (× 0.001) の読み取り値を MWh/p に換算しています。" in text
+        assert "of 183 readings" not in text and "732 行、" in text
+        # gaps and duplicates, in the same words (the sample has none)
+        gappy = loaded.project.monitoring.periods[0].imports[0].model_copy(deep=True)
+        gappy.series[0].readings, gappy.series[0].first_missing = 180, "2027-05-02"
+        gappy.series[1].duplicates = 2
+        assert import_lines(gappy)[:2] == [
+            "EG [i = PV-1] = 570.991 MWh/p: 計測値 183 件中 180 件、欠測 3 件（最初は 2027-05-02）",
+            "EG [i = PV-2] = 856.484 MWh/p: 計測値 183 件中 183 件、重複 2 件を無視",
+        ]
+
+        assert window.open_path(older)
+        navigator = window.view.navigator
+        click_tree_item(navigator, navigator._items[MONITORING_ID])
+        text = _page(window).period_editor.imports.item(0).text()
+        assert text.splitlines()[-1] == summary  # shown as saved, in English
+        assert "計測値" not in text
+    finally:
+        install_language("en")

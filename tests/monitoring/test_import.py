@@ -74,6 +74,20 @@ def test_hourly_readings_summed_per_period_with_gaps_and_the_file_hash(tmp_path:
     ]
     assert first.imports[0].sha256 == result.sha256
     assert "47 of 48 readings; 1 missing (first 2027-04-02T07:00)" in first.imports[0].summary
+    # the same facts kept as data, for the interface to word in its language
+    record = first.imports[0]
+    assert (record.unit, record.plan_unit) == ("kWh", "MWh/p")
+    assert [
+        (s.key, s.index, s.total, s.readings, s.expected, s.first_missing, s.duplicates)
+        for s in record.series
+    ] == [
+        ("EG", {"i": "PV-1"}, Decimal("0.072"), 48, 48, "", 0),
+        ("EG", {"i": "PV-2"}, Decimal("0.10575"), 47, 48, "2027-04-02T07:00", 0),
+    ]
+    second = project.monitoring.periods[1].imports[0].series  # only period 2's meters
+    assert [(s.index["i"], s.readings) for s in second] == [
+        (s.meter, s.readings) for s in result.series if s.period == 1
+    ]
     # the actual ER follows from the imported values: 0.072 x 0.797 + 0.10575 x 0.533
     actual = period_actual(project, template(MN), 0)
     assert actual.result.er == Fraction("0.072") * Fraction("0.797") + Fraction(

@@ -117,6 +117,9 @@ def test_duplicates_are_refused_or_the_first_kept(tmp_path: Path) -> None:
         ("2027-04-01T05:30,PV-1,1\n", r"row 194: 2027-04-01T05:30 is not on the 60-minute grid"),
         ("2027-04-01T05:00,PV-1,abc\n", r"row 194: “abc” is not a number"),
         ("2027-04-01T05:00,PV-1,NaN\n", r"row 194: “NaN” is not a number"),
+        ("2027-04-01T05:00,PV-1,-Infinity\n", r"row 194: “-Infinity” is not a number"),
+        ("2027-04-01T05:00,PV-1\n", r"row 194: fewer columns than the header"),
+        ("2027-04-01T05:00\n", r"row 194: fewer columns than the header"),
         ("2027-13-01T05:00,PV-1,1\n", r"row 194: “2027-13-01” is not a date"),
         ("2027-04-01T05:00+09:00,PV-1,1\n", r"row 194: the time “T05:00\+09:00” is not HH:MM"),
     ],
@@ -225,3 +228,26 @@ def test_a_file_that_is_not_utf8_csv_is_named_with_its_line(tmp_path: Path) -> N
     path.write_text('time,meter,kwh\n2027-04-03T05:00,"PV-1,1\n', encoding="utf-8")
     with pytest.raises(ImportFileError, match=r"m.csv, line \d+: not readable as CSV"):
         import_file(path, _project(), template(MN), SPEC)
+
+
+def test_the_hash_is_of_every_byte_read_across_text_chunks(tmp_path: Path) -> None:
+    """A file several text chunks long, with a BOM and multi-byte characters on the chunk
+    borders: the rows are decoded whole and the hash is the file's, also when the reader stops
+    after the header."""
+    from jcm_pdd.monitoring.readers import _TEXT_CHUNK, open_rows
+
+    note = "発電量メモ" * 7  # 3 bytes a character: rows straddle the chunk borders
+    lines = [f"2027-04-01T{n % 24:02d}:00,PV-{n % 3},{n}.{n % 7},{note}{n}" for n in range(30000)]
+    path = tmp_path / "big.csv"
+    path.write_bytes(("\ufefftime,meter,kwh,note\n" + "\n".join(lines) + "\n").encode())
+    assert path.stat().st_size > 3 * _TEXT_CHUNK
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    with open_rows(path) as source:
+        assert source.header == ["time", "meter", "kwh", "note"]
+        rows = list(source.rows)
+        assert source.sha256 == digest
+    assert len(rows) == 30000
+    assert rows[12345] == lines[12345].split(",")
+    with open_rows(path) as source:
+        next(source.rows)
+        assert source.sha256 == digest  # the rest of the bytes hashed without parsing them

@@ -211,6 +211,7 @@ class Tally:
         number_of = Decimal  # a local, not a module global: looked up once per row
         previous: str | None = None  # the meters of one time come together: look it up once
         found: tuple[int, int] | None = None
+        position = slot = 0
         with localcontext() as context:
             context.prec = _PRECISION
             context.traps[Inexact] = True
@@ -233,10 +234,11 @@ class Tally:
                         if len(stamps) >= _STAMPS:
                             stamps.clear()  # bounded: readings come roughly in time order
                         stamps[stamp] = found
+                    if found is not None:
+                        position, slot = found  # once per time, not once per row
                 if found is None:
                     self.outside += 1
                     continue
-                position, slot = found
                 try:
                     number = number_of(text)
                 except (InvalidOperation, ValueError):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from pathlib import Path
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -305,13 +304,7 @@ class ExportDialog(_JobDialog):
                 self._show_refusal(heading, lines)
                 return
 
-        # The worker never sees live data: a copy of the project, and a copy of the attachment
-        # store (so the C.2 figure and other attachments reach the documents).
-        snapshot = SimpleNamespace(
-            project=self.session.project.model_copy(deep=True),
-            attachments=self.session.attachments.copy(),
-            path=self.session.path,
-        )
+        snapshot = self.session.worker_copy()  # the worker never sees live data
         out = Path(self.folder.text())
         formats = [k for k, box in self.formats.items() if box.isChecked()]
         draft = self.draft.isChecked()

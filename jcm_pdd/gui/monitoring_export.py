@@ -9,7 +9,6 @@ The worker never sees live data: it gets a copy of the project and of the attach
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -76,11 +75,7 @@ class MonitoringExportDialog(_JobDialog):
         if not periods:
             self.message.setText(tr("Choose at least one period for the report."))
             return
-        snapshot = SimpleNamespace(
-            project=self.session.project.model_copy(deep=True),
-            attachments=self.session.attachments.copy(),
-            path=self.session.path,
-        )
+        snapshot = self.session.worker_copy()
         out = Path(self.folder.text())
         formats = [k for k, box in self.formats.items() if box.isChecked()]
         copies = [k for k, box in self.copies.items() if box.isChecked()]

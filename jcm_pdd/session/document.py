@@ -42,6 +42,16 @@ def _snapshot(value: Any) -> Any:
 
 
 @dataclass(frozen=True)
+class WorkerCopy:
+    """What a background export reads instead of the live document: a deep copy of the project
+    and a copy of the attachment store (so figures and evidence files reach the documents)."""
+
+    project: Project
+    attachments: AttachmentStore
+    path: Path | None
+
+
+@dataclass(frozen=True)
 class RowClip:
     """Copied rows of one table, with the marks on them relative to each row (``""`` = the
     whole row, ``"comment"`` = a field): pasting re-creates the marks on the new rows."""
@@ -75,6 +85,10 @@ class DocumentSession:
         self.revision = 0  # bumps on every applied change, undo and redo
         self.listeners: list[Callable[[str], None]] = []
         self._clock = clock
+
+    def worker_copy(self) -> WorkerCopy:
+        """The document as it is now, for a worker thread that must never see live data."""
+        return WorkerCopy(self.project.model_copy(deep=True), self.attachments.copy(), self.path)
 
     # -- state -----------------------------------------------------------------------------
     @property

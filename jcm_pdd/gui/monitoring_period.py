@@ -3,7 +3,9 @@ overlap with the periods around it, comments, its figures (RE, PE, ER and the cr
 the files of monitored data imported into it (name, rows, SHA-256).
 
 A field is written when it loses focus or Enter is pressed (one undo step per field); a date
-that cannot be read is marked and not written.
+that cannot be read is marked and not written. A date can also be picked from a calendar (its
+button, or Alt+Down / F4 in the field). The files list wraps long names and hashes instead of
+cutting them.
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from jcm_pdd.gui.controller import DocumentController
+from jcm_pdd.gui.date_field import DateField
 from jcm_pdd.gui.fields import parse_date
 from jcm_pdd.gui.theme import ink
+from jcm_pdd.gui.wrapped_list import WrappingDelegate
 from jcm_pdd.model import ImportRecord
 
 
@@ -88,6 +92,8 @@ class PeriodEditor(QWidget):
             edit.editingFinished.connect(lambda n=name: self._commit(n))
         for edit in (self.start, self.end):
             edit.setPlaceholderText(tr("DD/MM/YYYY or YYYY-MM-DD"))
+        self.start_field = DateField(self.start, lambda: self._commit("start"))
+        self.end_field = DateField(self.end, lambda: self._commit("end"))
         self.gap_reason.setPlaceholderText(
             tr("Only when the period leaves a gap or overlaps another: why")
         )
@@ -98,11 +104,12 @@ class PeriodEditor(QWidget):
         self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.imports = QListWidget()
         self.imports.setAccessibleName(tr("Files of monitored data"))
-        self.imports.setWordWrap(True)
+        self.imports.setItemDelegate(WrappingDelegate(self.imports))
+        self.imports.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
         self.empty = QLabel(tr("No period chosen. Add one with “Add period”."))
         form = QFormLayout()
-        form.addRow(tr("First day:"), self.start)
-        form.addRow(tr("Last day:"), self.end)
+        form.addRow(tr("First day:"), self.start_field)
+        form.addRow(tr("Last day:"), self.end_field)
         form.addRow(tr("Reason for a gap or overlap:"), self.gap_reason)
         form.addRow(tr("Comments:"), self.comments)
         self.start.setAccessibleName(tr("First day"))
@@ -122,6 +129,11 @@ class PeriodEditor(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         for edit in self.edits.values():
             edit.setReadOnly(read_only)
+        self._sync_dates()
+
+    def _sync_dates(self) -> None:
+        for field in (self.start_field, self.end_field):
+            field.sync()
 
     def show_period(self, number: int) -> None:
         periods = self.controller.session.project.monitoring.periods
@@ -129,6 +141,7 @@ class PeriodEditor(QWidget):
         self.empty.setVisible(self.number < 0)
         for edit in self.edits.values():
             edit.setEnabled(self.number >= 0)
+        self._sync_dates()
         self.imports.clear()
         if self.number < 0:
             for edit in self.edits.values():

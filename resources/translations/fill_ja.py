@@ -27,6 +27,8 @@ JA = {
     "Monitoring periods": "モニタリング期間",
     "After registration: the values monitored in each period, as Table 1 of the Monitoring Plan fixed them, and the actual emission reductions beside the estimate of C.3.": "登録後: モニタリング計画の表1で定めたとおりに各期間でモニタリングした値と、C.3 の推計と並べた実際の排出削減量。",
     "Add period": "期間を追加",
+    "Calendar": "カレンダー",
+    "Pick a date from a calendar (Alt+Down in the date field)": "カレンダーから日付を選択（日付欄で Alt+↓）",
     "Remove period": "期間を削除",
     "Import monitored data…": "モニタリングデータを取り込む…",
     "Monitored values": "モニタリング値",

@@ -319,7 +319,7 @@
         <translation>確認中…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="115" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="114" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="192" />
         <source>Progress</source>
         <translation>進捗</translation>
@@ -448,7 +448,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="303" />
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="135" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="134" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="129" />
         <source>Browse…</source>
         <translation>参照…</translation>
@@ -499,187 +499,187 @@
         <translation>{document}を作成できませんでした。JCM PDD Studio のファイルが見つからないか読み取れません（{detail}）。プロジェクトは変更されていません。アプリを再インストールしてください。何が欠けているかは「jcm-pdd selftest」で確認できます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="206" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="205" />
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="210" />
-        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="31" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="209" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="30" />
         <source>Folder:</source>
         <translation>フォルダー:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="216" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="215" />
         <source>Monitoring Plan (Excel)</source>
         <translation>モニタリング計画（Excel）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="223" />
-        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="43" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="222" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="42" />
         <source>Documents:</source>
         <translation>文書:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="224" />
-        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="65" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="223" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="64" />
         <source>Draft (allowed while errors remain; marked DRAFT)</source>
         <translation>ドラフト（エラーが残っていても可。DRAFT と表示）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="227" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="226" />
         <source>Errors to fix</source>
         <translation>修正が必要なエラー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="240" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="239" />
         <source>Open folder</source>
         <translation>フォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="264" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="263" />
         <source>A final export is not possible while {0} error(s) remain (export a draft instead, or fix them):</source>
         <translation>エラーが {0} 件残っているため、最終版をエクスポートできません（下書きとしてエクスポートするか、エラーを修正してください）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="331" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="324" />
         <source>Exported {0} files to {1}:</source>
         <translation>{0} 件のファイルを {1} に出力しました:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="338" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="331" />
         <source>Image metadata (EXIF such as GPS position and author, PNG text) was removed from the figures in every copy.</source>
         <translation>すべての版の図から画像のメタデータ (GPS 位置や作成者などの EXIF、PNG のテキスト) を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="348" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="341" />
         <source>recalled</source>
         <translation>記憶に基づく</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="348" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="341" />
         <source>inferred</source>
         <translation>推定</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="351" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="344" />
         <source>{0} is not confirmed against the official form ({1}): compare it with the Joint Committee's current form.</source>
         <translation>{0} は公式の様式と照合されていません ({1}): 合同委員会の最新の様式と照合してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="373" />
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="439" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="366" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="432" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="85" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="382" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="375" />
         <source>Round:</source>
         <translation>ラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="385" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="378" />
         <source>Previous round:</source>
         <translation>前回のラウンド:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="387" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="380" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="390" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="383" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="393" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="386" />
         <source>Package for</source>
         <translation>パッケージの用途</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="394" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="387" />
         <source>Validation (the PDD)</source>
         <translation>妥当性確認（PDD）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="398" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="391" />
         <source>Period numbers, e.g. 1-3,5, or all</source>
         <translation>期間番号（例: 1-3,5）、または all</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="400" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="393" />
         <source>Verification of monitoring periods</source>
         <translation>モニタリング期間の検証</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="401" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="394" />
         <source>Package for:</source>
         <translation>パッケージの用途:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="402" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="395" />
         <source>Monitoring periods:</source>
         <translation>モニタリング期間:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="411" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="404" />
         <source>Responses:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="413" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="406" />
         <source>{0} response(s) to the findings of “{1}” go into the package.</source>
         <translation>「{1}」の指摘への回答 {0} 件をパッケージに含めます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="420" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="413" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="426" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="419" />
         <source>none: this is the first package of this project in its folder</source>
         <translation>なし: このフォルダーでこのプロジェクトの最初のパッケージです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="428" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="421" />
         <source>round {0}, “{1}”, package id {2}…, created {3}</source>
         <translation>第 {0} 回、「{1}」、パッケージ ID {2}…、作成 {3}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="439" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="432" />
         <source>Package for verification</source>
         <translation>検証用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="463" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="456" />
         <source>The review already holds a package as round {0}; a resubmission must be round {1}.</source>
         <translation>レビューには第 {0} 回のパッケージが既にあります。再提出は第 {1} 回にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="471" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="464" />
         <source>Replace package?</source>
         <translation>パッケージを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="472" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="465" />
         <source>“{0}” already exists. Replace it with this package (round {1})?</source>
         <translation>「{0}」は既に存在します。このパッケージ（第 {1} 回）で置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="479" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="472" />
         <source>Not packaged: “{0}” was kept.</source>
         <translation>パッケージを作成していません: 「{0}」はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="509" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="502" />
         <source>Verification package written: {0} (round {1})</source>
         <translation>検証パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="512" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="505" />
         <source>Package written: {0} (round {1})</source>
         <translation>パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
@@ -708,7 +708,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/fields.py" line="198" />
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="90" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="94" />
         <source>DD/MM/YYYY or YYYY-MM-DD</source>
         <translation>DD/MM/YYYY または YYYY-MM-DD</translation>
     </message>
@@ -718,10 +718,22 @@
         <translation>十進数の度</translation>
     </message>
     <message>
+        <location filename="../../jcm_pdd/gui/date_field.py" line="45" />
+        <location filename="../../jcm_pdd/gui/date_field.py" line="68" />
+        <source>Calendar</source>
+        <translation>カレンダー</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/date_field.py" line="70" />
         <location filename="../../jcm_pdd/gui/fields.py" line="229" />
         <location filename="../../jcm_pdd/gui/fields.py" line="230" />
         <source>Pick a date</source>
         <translation>日付を選択</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/date_field.py" line="71" />
+        <source>Pick a date from a calendar (Alt+Down in the date field)</source>
+        <translation>カレンダーから日付を選択（日付欄で Alt+↓）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="60" />
@@ -1104,7 +1116,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>提出書類の節</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="397" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="390" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="68" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="91" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="89" />
@@ -1153,13 +1165,13 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="139" />
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="108" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="115" />
         <source>First day</source>
         <translation>初日</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="139" />
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="109" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="116" />
         <source>Last day</source>
         <translation>最終日</translation>
     </message>
@@ -2108,7 +2120,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>レビューを開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="380" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="373" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="118" />
         <source>Round</source>
         <translation>審査回</translation>
@@ -2794,58 +2806,58 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>取り込む期間</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="28" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="27" />
         <source>Export monitoring report</source>
         <translation>モニタリング報告書のエクスポート</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="35" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="34" />
         <source>Monitoring Report Sheet (Excel)</source>
         <translation>モニタリング報告シート（Excel）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="36" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="35" />
         <source>Monitoring Report (Word)</source>
         <translation>モニタリング報告書（Word）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="37" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="36" />
         <source>Monitoring Report (PDF)</source>
         <translation>モニタリング報告書（PDF）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="46" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="45" />
         <source>Public copy</source>
         <translation>公開用</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="46" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="45" />
         <source>Confidential copy</source>
         <translation>非公開用</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="51" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="50" />
         <source>Copies:</source>
         <translation>版:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="53" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="52" />
         <source>Periods in the report</source>
         <translation>報告書に含める期間</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="59" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="58" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="152" />
         <source>Period {0}</source>
         <translation>期間 {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="77" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="76" />
         <source>Choose at least one period for the report.</source>
         <translation>報告書に含める期間を 1 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="103" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="98" />
         <source>Exported:</source>
         <translation>エクスポートしたファイル:</translation>
     </message>
@@ -2890,7 +2902,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>読み取り値の単位:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="64" />
+        <location filename="../../jcm_pdd/gui/monitoring_export.py" line="63" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="174" />
         <source>Periods:</source>
         <translation>期間:</translation>
@@ -3009,83 +3021,83 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>{0} を {1} 期間に取り込みました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="50" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="54" />
         <source>{0}: {1} of {2} readings</source>
         <translation>{0}: 計測値 {2} 件中 {1} 件</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="54" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="58" />
         <source>; {0} missing (first {1})</source>
         <translation>、欠測 {0} 件（最初は {1}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="58" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="62" />
         <source>; {0} duplicate(s) ignored</source>
         <translation>、重複 {0} 件を無視</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="67" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="71" />
         <source>Readings in {0} are converted to {1}.</source>
         <translation>{0} の読み取り値を {1} に換算しています。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="92" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="98" />
         <source>Only when the period leaves a gap or overlaps another: why</source>
         <translation>期間に空白や重複がある場合のみ: その理由</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="100" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="106" />
         <source>Files of monitored data</source>
         <translation>モニタリングデータのファイル</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="102" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="109" />
         <source>No period chosen. Add one with “Add period”.</source>
         <translation>期間が選ばれていません。「期間を追加」で追加してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="104" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="111" />
         <source>First day:</source>
         <translation>初日:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="105" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="112" />
         <source>Last day:</source>
         <translation>最終日:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="106" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="113" />
         <source>Reason for a gap or overlap:</source>
         <translation>空白・重複の理由:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="107" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="114" />
         <source>Comments:</source>
         <translation>コメント:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="110" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="117" />
         <source>Reason for a gap or overlap</source>
         <translation>空白・重複の理由</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="111" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="118" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="77" />
         <source>Comments</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="116" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="123" />
         <source>Figures of the period:</source>
         <translation>期間の数値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="118" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="125" />
         <source>Files of monitored data (kept as evidence):</source>
         <translation>モニタリングデータのファイル（証拠として保存）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="149" />
+        <location filename="../../jcm_pdd/gui/monitoring_period.py" line="162" />
         <source>{0}: {1} rows, imported {2}</source>
         <translation>{0}: {1} 行、{2} に取り込み</translation>
     </message>

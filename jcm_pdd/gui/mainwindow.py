@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.forms import load_forms
-from jcm_pdd.gui import icons, theme
+from jcm_pdd.gui import icons, theme, window_layout
 from jcm_pdd.gui.autosaver import Autosaver
 from jcm_pdd.gui.calc_panel import CalcPanel
 from jcm_pdd.gui.confidential import ConfidentialPanel
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.participant_dock: QDockWidget | None = None
         self.response_panel = None
         self.view: DocumentView | None = None
+        self._layout_restored = False  # the docks were put where the user last had them
         self.autosave = AutosavePolicy()
         self.setWindowIcon(icons.icon("app"))
         self.resize(1280, 820)
@@ -164,8 +165,7 @@ class MainWindow(QMainWindow):
 
         self.none_guard = none_guard.install(self)
         gc_guard.install()  # objects die on the GUI thread, never in a background job
-        if self.prefs.geometry:
-            self.restoreGeometry(QByteArray.fromBase64(self.prefs.geometry.encode()))
+        window_layout.restore_geometry(self)  # the docks' layout: when a document opens
         if start_page:
             self.show_start()
         else:  # a file is about to be opened (the caller shows the start page if that fails)
@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
             from jcm_pdd.gui.review_docks import add_review_docks
 
             self.review_docks = add_review_docks(self, state)
+        restored = window_layout.restore_layout(self)  # where this mode's docks were last time
         self.autosave.reset()
         # The figures and the diagnostics follow once the window has been drawn: the editor is
         # usable at once, and the C.3 panel fills a moment later.
@@ -249,13 +250,17 @@ class MainWindow(QMainWindow):
         controller.schedule_recalc()
         controller.schedule_recheck()
         self._update_state()  # shows the diagnostics dock, which would cover the review docks
-        # Once the dock area has laid out its tabs, the first review dock goes on top.
+        # Once the dock area has laid out its tabs, the first review dock goes on top (at its
+        # starting height unless the reviewer's own layout was put back).
+        self._layout_restored = restored
         QTimer.singleShot(0, self._raise_first_review_dock)
         self.document_opened.emit()
 
     def _raise_first_review_dock(self) -> None:
         if self.review_docks:
             self.review_docks[0].raise_()
+            if self._layout_restored:
+                return
             # The form keeps the larger share: the review docks start at about a quarter of
             # the window's height (a 1366x768 laptop included); the reviewer may drag it.
             height = round(self.height() * REVIEW_DOCK_SHARE)
@@ -328,6 +333,8 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     def _discard_view(self) -> None:
+        if self.view is not None:  # the layout of this mode's docks, for the next document
+            window_layout.remember_layout(self)
         if self.review_docks:
             from jcm_pdd.gui.review_docks import remove_review_docks
 
@@ -661,7 +668,7 @@ class MainWindow(QMainWindow):
         if not self.close_document():
             event.ignore()
             return
-        self.prefs.geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        self.prefs.geometry = window_layout.encode(self.saveGeometry())
         self.prefs.save()
         event.accept()
 

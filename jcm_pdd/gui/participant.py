@@ -291,6 +291,7 @@ def show_review(window: MainWindow) -> None:
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     window.tabifyDockWidget(window.diag_dock, dock)
+    window.restoreDockWidget(dock)  # where the user last put it (gui.window_layout), if saved
     dock.show()
     dock.raise_()
     window.response_panel = panel

@@ -22,8 +22,9 @@ class Preferences:
     language: str = "en"  # "en" or "ja"
     reviewer_name: str = ""  # signs a validator's findings and sign-offs ("" = login name)
     recent_files: list[str] = field(default_factory=list)
-    geometry: str = ""
-    window_state: str = ""
+    geometry: str = ""  # the main window's size and place (gui.window_layout)
+    window_state: str = ""  # the editor's dock layout
+    review_window_state: str = ""  # a validator's or verifier's dock layout
 
     @staticmethod
     def file() -> Path:
@@ -34,12 +35,16 @@ class Preferences:
         try:
             data = json.loads(cls.file().read_text(encoding="utf-8"))
             prefs = cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
-        except (OSError, ValueError, TypeError):
+        except (OSError, ValueError, TypeError, AttributeError):  # AttributeError: not an object
             return cls()
         if prefs.language not in ("en", "ja"):
             prefs.language = "en"
-        if not isinstance(prefs.reviewer_name, str):
-            prefs.reviewer_name = ""
+        for name in ("reviewer_name", "geometry", "window_state", "review_window_state"):
+            if not isinstance(getattr(prefs, name), str):  # hand-edited or another program's
+                setattr(prefs, name, "")
+        if not isinstance(prefs.recent_files, list):
+            prefs.recent_files = []
+        prefs.recent_files = [p for p in prefs.recent_files if isinstance(p, str)]
         return prefs
 
     def save(self) -> None:

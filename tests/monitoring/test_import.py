@@ -251,3 +251,53 @@ def test_the_hash_is_of_every_byte_read_across_text_chunks(tmp_path: Path) -> No
     with open_rows(path) as source:
         next(source.rows)
         assert source.sha256 == digest  # the rest of the bytes hashed without parsing them
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "2027-04-01T00:00,PV-1,1.5\n2027-04-01T01:00,PV-1,2\n",  # plain
+        "2027-04-01T00:00,PV-1,1.5\r\n2027-04-01T01:00,PV-1,2\r\n",  # Windows line ends
+        "2027-04-01T00:00,PV-1,1.5\r2027-04-01T01:00,PV-1,2\r",  # old Mac line ends
+        "2027-04-01T00:00,PV-1,1.5\n\n2027-04-01T01:00,PV-1,2\n",  # an empty line
+        "2027-04-01T00:00,PV-1,1.5\n2027-04-01T01:00,PV-1,2",  # no line end at the end
+        '2027-04-01T00:00,"PV-1",1.5\n2027-04-01T01:00,"PV\n1","2,5"\n',  # quotes, a newline
+        "2027-04-01T00:00, PV-1 ,1.5 \n,,\n,\n",  # spaces and empty cells kept as they are
+        "2027-04-01T00:00,発電,1.5\n" * 3,  # multi-byte characters
+    ],
+)
+@pytest.mark.parametrize("repeat", [1, 3000])
+def test_rows_are_what_the_csv_module_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, repeat: int
+) -> None:
+    """The reader splits plain blocks itself and hands the rest to the csv module: the rows, the
+    header and the hash are the csv module's and hashlib's, whichever way each block went, also
+    with blocks far smaller than a line (many block borders)."""
+    import csv
+    import io
+
+    from jcm_pdd.monitoring import readers
+
+    text = "\ufefftime,meter,kwh\r\n" + body * repeat
+    path = tmp_path / "m.csv"
+    path.write_bytes(text.encode())
+    expected = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+    for chunk in (readers.CHUNK, 7):
+        monkeypatch.setattr(readers, "CHUNK", chunk)
+        with readers.open_rows(path) as source:
+            assert [source.header, *source.rows] == [
+                [h.strip() for h in expected[0]],
+                *expected[1:],
+            ]
+            assert source.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_bad_utf8_after_plain_blocks_is_named_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "m.csv"
+    rows = "2026-01-01T00:00,PV-1,1\n" * 100_000  # outside the periods: read, not used
+    path.write_bytes(b"time,meter,kwh\n" + rows.encode() + b"2027-04-03T05:00,PV-1,\xff\n")
+    with pytest.raises(ImportFileError, match=r"m.csv, line 100002: not readable as CSV in UTF-8"):
+        import_file(path, _project(), template(MN), SPEC)
+    path.write_bytes(b"time,meter,kwh\n" + rows.encode() + b'2027-04-03T05:00,"PV-1,1\n')
+    with pytest.raises(ImportFileError, match=r"m.csv, line 100002: not readable as CSV"):
+        import_file(path, _project(), template(MN), SPEC)

@@ -87,10 +87,16 @@ def new_project(country: str, choice: MethodologyChoice, sites: list[SiteEntry])
 def _add_sites(project: Project, template: Any, sites: list[SiteEntry], country: str) -> None:
     """Sites into A.3 (in the partner country chosen in the wizard) and one index member per
     unit (per-unit monitoring rows follow them)."""
+    from jcm_pdd.forms import load_forms
+
+    # A.3 prints the country as written, so it gets the form's name ("Philippines"), not the
+    # rule set's code ("PH"), like A.4's participants.
+    known = load_forms().countries.get(country)
+    written = known.name if known is not None else country
     project.pdd.sites = [
         Site(
             id=s.id,
-            country=country,
+            country=written,
             city=s.city,
             region=s.region,
             latitude=s.latitude,

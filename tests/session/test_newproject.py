@@ -21,3 +21,11 @@ def test_new_project_has_form_versions_and_one_unit_per_site() -> None:
     # A fresh project is incomplete, but never for want of the form versions it was made with.
     locations = {d.location for d in run_checks(project)}
     assert not {"rule_set.pdd_form_version", "rule_set.moc_form_version"} & locations
+
+
+def test_the_sites_country_is_written_as_the_form_prints_it() -> None:
+    """A.3 prints the country as stored: the wizard stores the name, never the code."""
+    choice = next(m for m in for_country("PH") if m.id == "JCM_PH_AM001")
+    project = new_project("PH", choice, [SiteEntry("S1", city="Laguna")])
+    assert [s.country for s in project.pdd.sites] == ["Philippines"]
+    assert not [d for d in run_checks(project) if d.location.startswith("pdd.sites.0.country")]

@@ -35,6 +35,7 @@ from jcm_pdd.gui.confidential import attach as attach_confidential
 from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.diagnostics_panel import DiagnosticsPanel
 from jcm_pdd.gui.document_view import DocumentView
+from jcm_pdd.gui.lock_heartbeat import LockHeartbeat
 from jcm_pdd.gui.lock_takeover import offer_take_over
 from jcm_pdd.gui.preferences import Preferences
 from jcm_pdd.gui.start_page import StartPage
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.diag_dock], [170], Qt.Orientation.Vertical)
         install_menus(self)
         self.autosaver = Autosaver(self.autosave, self)  # writes in a background job
+        self.lock_heartbeat = LockHeartbeat(self)  # another computer sees the file still open
         # Shown until an autosave or a save succeeds: a failing autosave must not go unseen.
         self.autosave_problem = QLabel()
         self.autosave_problem.setObjectName("autosaveProblem")
@@ -594,6 +596,7 @@ class MainWindow(QMainWindow):
         """Close the document without asking: release it, clear the panels, show the start."""
         session = self.session
         self.autosaver.wait()  # a copy being written is known, and dropped, before closing
+        self.lock_heartbeat.wait()
         self.autosave_problem.hide()
         if session is not None and session.read_only is None:
             session_io.close_document(session)

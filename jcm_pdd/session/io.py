@@ -32,7 +32,7 @@ from jcm_pdd.storage import (
     load_project,
     save_project,
 )
-from jcm_pdd.storage.lock import LockInfo
+from jcm_pdd.storage.lock import LockInfo, LockTakenOver
 from jcm_pdd.storage.save import remove_leftover_temps
 
 
@@ -94,6 +94,8 @@ def save_document(
     if session.lock is None or session.path is None or path.resolve() != session.path.resolve():
         new_lock = ProjectLock(path)
         new_lock.acquire()  # ProjectLocked (a UserError) if another instance has it open
+    elif (taker := session.lock.taken_by()) is not None:  # our lock lapsed or was taken over
+        raise LockTakenOver(path, taker)
     try:
         save_project(path, session.project, session.attachments, summary=summary)
     except BaseException:

@@ -10,10 +10,16 @@ Whether a lock is stale is judged by its owner, not by a clock where that is pos
 - on this computer, the lock is live exactly while its process runs: a dead process id, or an
   id now used by a process that started at another time (ids are reused, e.g. after a reboot)
   makes it stale, however recent its time;
-- from another computer (a shared drive), the process cannot be asked, so the lock's age
-  decides: stale after a day. Clocks of two computers disagree, so the age counts both ways:
-  a lock dated in the future (a wrong clock, or a lock file copied from elsewhere) ages from
-  its date just as one in the past, instead of being "not yet old" for years.
+- from another computer (a shared drive), the process cannot be asked, so the app holding
+  the lock writes a heartbeat into it (``beat``, every ``HEARTBEAT_EVERY``, ``refresh``) while
+  the file is open: a lock whose heartbeat is more than ``HEARTBEAT_LAPSED`` old is stale (that
+  app has stopped, or its computer crashed or lost the drive). A lock without a heartbeat (an
+  older version) is stale after a day. Clocks of two computers disagree, so the day counts both
+  ways: a lock dated in the future (a wrong clock, or a lock file copied from elsewhere) ages
+  from its date just as one in the past, instead of being "not yet old" for years. A heartbeat
+  dated ahead of our clock is live (the other clock is fast); one behind ours by more than the
+  lapse looks stale, so a clock that is minutes slow can cost its user the lock: ``refresh``
+  then reports who took it, and the app warns that its saves would overwrite theirs.
 
 A user may also take over a live lock (``ProjectLock.take_over``) after a clear warning, for
 the lock of a crashed computer they know is off.
@@ -24,9 +30,11 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import secrets
 import socket
 import sys
-from dataclasses import asdict, dataclass
+import threading
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -35,6 +43,8 @@ from jcm_pdd.atomic import write_atomic
 from jcm_pdd.errors import UserError
 
 STALE_AFTER = timedelta(hours=24)
+HEARTBEAT_EVERY = timedelta(minutes=1)
+HEARTBEAT_LAPSED = timedelta(minutes=5)  # five missed heartbeats: the holder has stopped
 
 
 @dataclass(frozen=True)
@@ -44,18 +54,35 @@ class LockInfo:
     pid: int
     time: str  # ISO 8601 UTC
     started: float = 0.0  # the owning process's start (seconds since the epoch); 0: unknown
+    beat: str = ""  # ISO 8601 UTC of the holder's last heartbeat; "": a version without them
+    token: str = ""  # random, per taking: two takings in one process and second differ
 
     def opened_at(self) -> datetime | None:
-        try:
-            stamp = datetime.fromisoformat(self.time.replace("Z", "+00:00"))
-        except ValueError:
-            return None
-        return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+        return _parse(self.time)
+
+    def beat_at(self) -> datetime | None:
+        return _parse(self.beat) if self.beat else None
+
+    def same_holder(self, other: LockInfo | None) -> bool:
+        """The same taking of the lock, whatever its heartbeat says."""
+        return other is not None and replace(other, beat=self.beat) == self
 
     def describe(self) -> str:
         opened = self.opened_at()
         when = opened.strftime("%Y-%m-%d %H:%M UTC") if opened else "an unknown time"
         return f"{self.user or 'someone'} on {self.host or 'an unknown computer'} since {when}"
+
+
+class LockTakenOver(UserError):
+    """Our lock was replaced by another instance's (``holder``): saving here would overwrite."""
+
+    def __init__(self, path: Path, holder: LockInfo) -> None:
+        self.path = path
+        self.holder = holder
+        super().__init__(
+            f"“{path.name}” was taken over by {holder.describe()}: saving it here would "
+            "overwrite their changes. Save your changes under another name (Save As)."
+        )
 
 
 class ProjectLocked(UserError):
@@ -67,6 +94,18 @@ class ProjectLocked(UserError):
         super().__init__(f"“{path.name}” is already open by {holder.describe()}.")
 
 
+def _parse(text: str) -> datetime | None:
+    try:
+        stamp = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+
+
+def _now_text() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
 def lock_path(project: Path) -> Path:
     return project.with_name(f".~lock.{project.name}#")
 
@@ -76,12 +115,15 @@ def _current() -> LockInfo:
         user = getpass.getuser()
     except (OSError, KeyError, ImportError):
         user = ""
+    now = _now_text()
     return LockInfo(
         host=socket.gethostname(),
         user=user,
         pid=os.getpid(),
-        time=datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        time=now,
         started=process_started(os.getpid()) or 0.0,
+        beat=now,
+        token=secrets.token_hex(8),
     )
 
 
@@ -140,6 +182,8 @@ def read_lock(project: Path) -> LockInfo | None:
             pid=int(data["pid"]),
             time=str(data["time"]),
             started=float(data.get("started", 0.0)),
+            beat=str(data.get("beat", "")),
+            token=str(data.get("token", "")),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
@@ -165,7 +209,10 @@ def is_stale(info: LockInfo, now: datetime | None = None) -> bool:
     if opened is None:
         return True
     now = now or datetime.now(UTC)
-    return abs(now - opened) > STALE_AFTER  # a clock ahead or behind: age counts both ways
+    if abs(now - opened) > STALE_AFTER:  # a clock ahead or behind: age counts both ways
+        return True
+    beat = info.beat_at()
+    return beat is not None and now - beat > HEARTBEAT_LAPSED
 
 
 class ProjectLock:
@@ -179,13 +226,49 @@ class ProjectLock:
         self.project = Path(project)
         self.path = lock_path(self.project)
         self.info: LockInfo | None = None
+        # ``refresh`` runs on a background thread; it and ``release`` never interleave, so a
+        # heartbeat cannot write the lock back after it was released.
+        self._mutex = threading.Lock()
 
     def holder(self) -> LockInfo | None:
         """Who holds a live lock on the project (None when free or stale)."""
         info = read_lock(self.project)
-        if info is None or is_stale(info) or info == self.info:
+        if info is None or is_stale(info) or (self.info and self.info.same_holder(info)):
             return None
         return info
+
+    def taken_by(self) -> LockInfo | None:
+        """Whoever replaced our lock (a take-over from another instance), else None."""
+        mine = self.info
+        current = read_lock(self.project)
+        if mine is None or current is None or mine.same_holder(current):
+            return None
+        return current
+
+    def refresh(self) -> LockInfo | None:
+        """Write a new heartbeat into our lock (every ``HEARTBEAT_EVERY``, off the GUI thread).
+
+        Returns None when the lock is still ours (or we hold none), or the lock of whoever
+        replaced ours (a take-over): then nothing is written, theirs stays. A lock file that
+        has disappeared, or that cannot be read or written now (a share gone for a moment), is
+        left as it is: the next heartbeat tries again.
+        """
+        with self._mutex:
+            mine = self.info
+            if mine is None:
+                return None
+            current = read_lock(self.project)
+            if current is None:
+                return None
+            if not mine.same_holder(current):
+                return current
+            beaten = replace(mine, beat=_now_text())
+            try:
+                write_atomic(self.path, json.dumps(asdict(beaten), indent=2).encode("utf-8"))
+            except OSError:
+                return None
+            self.info = beaten
+            return None
 
     def acquire(self) -> LockInfo | None:
         """Take the lock; return what was written, or None where no lock can be written.
@@ -242,12 +325,13 @@ class ProjectLock:
 
     def release(self) -> None:
         """Remove the lock if it is still ours (never someone else's takeover)."""
-        if self.info is not None and read_lock(self.project) == self.info:
-            try:
-                self.path.unlink()
-            except OSError:
-                pass
-        self.info = None
+        with self._mutex:
+            if self.info is not None and self.info.same_holder(read_lock(self.project)):
+                try:
+                    self.path.unlink()
+                except OSError:
+                    pass
+            self.info = None
 
     def __enter__(self) -> ProjectLock:
         self.acquire()

@@ -567,6 +567,7 @@ JA = {
     "Take over and edit": "引き継いで編集",
     "“{0}” is open by {1} on {2} since {3}.\n\nTake over only if that copy of JCM PDD Studio is no longer running (the computer crashed or was switched off). If {1} is still working on it, each of you will overwrite the other's changes when saving.": "「{0}」は {3} から {1} が {2} で開いています。\n\nその JCM PDD Studio がもう動いていない場合（コンピューターが異常終了した、または電源が切られた場合）にのみ引き継いでください。{1} がまだ作業中の場合、保存するたびに互いの変更を上書きしてしまいます。",
     "You now hold the lock of “{0}”; it is editable here.": "「{0}」のロックを引き継ぎました。ここで編集できます。",
+    "“{0}” was taken over by {1} on {2} since {3}: saving it here would overwrite their changes. Save your changes under another name (File > Save As…).": "「{0}」は {3} から {1} が {2} で引き継いでいます。ここで保存すると相手の変更を上書きしてしまいます。変更は別の名前で保存してください（ファイル > 名前を付けて保存…）。",
     "Open findings: {0}": "未完了の指摘: {0}",
     "“{0}” says it is round {1}, but its review already holds another package as round {1} (“{2}”). A resubmission must carry the next round number: ask for it to be packaged again as round {3}.": "「{0}」は第 {1} 回とされていますが、レビューには別のパッケージ（「{2}」）が第 {1} 回として記録されています。再提出には次のラウンド番号が必要です。第 {3} 回として作成し直すよう依頼してください。",
     "{1} — NOT TRUSTWORTHY. {0} does not match its checksums: {2}. Do not base findings or an opinion on it. Read-only.": "{1} — 信頼できません。{0}はチェックサムと一致しません: {2}。これに基づいて指摘や意見を出さないでください。読み取り専用です。",

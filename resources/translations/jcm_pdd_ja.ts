@@ -281,8 +281,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="72" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="133" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="298" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="135" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="305" />
         <location filename="../../jcm_pdd/gui/selftest.py" line="83" />
         <source>Diagnostics</source>
         <translation>診断</translation>
@@ -760,8 +760,8 @@
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="127" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="297" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="129" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="304" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
@@ -936,7 +936,7 @@
         <translation>クラッシュレポートのフォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="246" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="249" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="40" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="275" />
         <source>Calculating…</source>
@@ -974,18 +974,26 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>ロックの引き継ぎ</translation>
     </message>
     <message>
+        <location filename="../../jcm_pdd/gui/lock_heartbeat.py" line="35" />
+        <source>“{0}” was taken over by {1} on {2} since {3}: saving it here would overwrite their changes. Save your changes under another name (File &gt; Save As…).</source>
+        <translation>「{0}」は {3} から {1} が {2} で引き継いでいます。ここで保存すると相手の変更を上書きしてしまいます。変更は別の名前で保存してください（ファイル &gt; 名前を付けて保存…）。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/lock_heartbeat.py" line="39" />
         <location filename="../../jcm_pdd/gui/lock_takeover.py" line="56" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="113" />
         <source>someone</source>
         <translation>他のユーザー</translation>
     </message>
     <message>
+        <location filename="../../jcm_pdd/gui/lock_heartbeat.py" line="40" />
         <location filename="../../jcm_pdd/gui/lock_takeover.py" line="57" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="114" />
         <source>an unknown computer</source>
         <translation>不明なコンピューター</translation>
     </message>
     <message>
+        <location filename="../../jcm_pdd/gui/lock_heartbeat.py" line="41" />
         <location filename="../../jcm_pdd/gui/lock_takeover.py" line="58" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="115" />
         <source>an unknown time</source>
@@ -1007,59 +1015,59 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="140" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="299" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="142" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="306" />
         <source>Confidential items</source>
         <translation>機密項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="455" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="464" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="275" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="468" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="488" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="477" />
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="497" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="506" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="517" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="526" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="519" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="528" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="535" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="544" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="542" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="551" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="572" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="581" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="573" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="582" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="617" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="627" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>

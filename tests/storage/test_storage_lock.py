@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+from dataclasses import asdict, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -182,3 +183,80 @@ def _current_info() -> dict[str, object]:
     from jcm_pdd.storage.lock import _current
 
     return asdict(_current())
+
+
+def _stamp(delta: timedelta) -> str:
+    return (datetime.now(UTC) + delta).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _beating_lock(project: Path, *, beat: timedelta, host: str = "PC-17-elsewhere") -> None:
+    """Another computer's lock, taken an hour ago, whose last heartbeat is ``beat`` from now."""
+    lock_path(project).write_text(
+        json.dumps(
+            {
+                "host": host,
+                "user": "dorj",
+                "pid": 4242,
+                "time": _stamp(-timedelta(hours=1)),
+                "beat": _stamp(beat),
+            }
+        )
+    )
+
+
+def test_another_computers_lock_lives_while_its_heartbeat_does(tmp_path: Path) -> None:
+    project = tmp_path / "p.jcmpdd"
+    for beat in (-timedelta(minutes=1), timedelta(minutes=20)):  # recent; a clock that is fast
+        _beating_lock(project, beat=beat)
+        with pytest.raises(ProjectLocked, match="already open by dorj on PC-17-elsewhere"):
+            ProjectLock(project).acquire()
+    _beating_lock(project, beat=-timedelta(minutes=6))  # five heartbeats missed: stopped
+    lock = ProjectLock(project)
+    assert lock.holder() is None
+    assert lock.acquire() is not None and read_lock(project) == lock.info
+    lock.release()
+
+
+def test_refresh_writes_a_newer_heartbeat_into_our_own_lock(tmp_path: Path) -> None:
+    project = tmp_path / "p.jcmpdd"
+    lock = ProjectLock(project)
+    mine = lock.acquire()
+    assert mine is not None and mine.beat
+    old = replace(mine, beat=_stamp(-timedelta(minutes=4)))
+    lock_path(project).write_text(json.dumps(asdict(old)))
+    lock.info = old
+    assert lock.refresh() is None
+    now = read_lock(project)
+    assert now is not None and now == lock.info and now.same_holder(mine)
+    assert now.beat_at() > old.beat_at()  # type: ignore[operator]
+    assert ProjectLock(project).holder() == now  # live for another window
+    lock.release()
+    assert not lock_path(project).exists()
+    assert lock.refresh() is None and not lock_path(project).exists(), "no lock after release"
+
+
+def test_refresh_never_overwrites_a_take_over_and_a_save_is_refused(tmp_path: Path) -> None:
+    from storage_builders import sample_project
+
+    from jcm_pdd.session import io as session_io
+    from jcm_pdd.storage import save_project
+    from jcm_pdd.storage.lock import LockTakenOver
+
+    project = tmp_path / "p.jcmpdd"
+    save_project(project, sample_project())
+    session = session_io.open_document(project)
+    assert session.lock is not None and session.read_only is None
+    taker = ProjectLock(project)
+    taker.take_over()  # another instance, after the warning
+    theirs = read_lock(project)
+    assert session.lock.refresh() == theirs and read_lock(project) == theirs
+    before = project.read_bytes()
+    session.set_value("pdd.title", "Edited here")
+    with pytest.raises(LockTakenOver, match="was taken over by .*Save As"):
+        session_io.save_document(session, project)
+    assert project.read_bytes() == before and read_lock(project) == theirs
+    session_io.save_document(session, tmp_path / "mine.jcmpdd")  # Save As keeps the changes
+    assert read_lock(tmp_path / "mine.jcmpdd") == session.lock.info  # type: ignore[union-attr]
+    session_io.close_document(session)
+    assert read_lock(project) == theirs, "closing leaves the taker's lock"
+    taker.release()

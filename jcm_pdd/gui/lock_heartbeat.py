@@ -1,0 +1,112 @@
+"""The open document's lock heartbeat: refreshed every minute off the GUI thread.
+
+While a document is open and its lock is ours, a timer starts ``ProjectLock.refresh`` in a
+background job every ``HEARTBEAT_EVERY`` (reading and writing a small file on what may be a
+slow shared drive never holds up typing). Another computer sees the heartbeat and treats a lock
+that stopped beating for ``HEARTBEAT_LAPSED`` as stale (``storage.lock``). One refresh at a
+time; closing the document or the window ``wait``s for the one under way.
+
+When the refresh finds that another instance has taken the lock over, the document's banner
+says who and since when, once per lock, and a save to that file is refused
+(``session.io.save_document``); Save As keeps the changes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
+
+from jcm_pdd.gui.jobs import Progress, Worker
+from jcm_pdd.storage import ProjectLock
+from jcm_pdd.storage.lock import HEARTBEAT_EVERY, LockInfo
+
+if TYPE_CHECKING:
+    from jcm_pdd.gui.mainwindow import MainWindow
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+def taken_over_text(name: str, holder: LockInfo) -> str:
+    opened = holder.opened_at()
+    return tr(
+        "“{0}” was taken over by {1} on {2} since {3}: saving it here would overwrite their "
+        "changes. Save your changes under another name (File > Save As…)."
+    ).format(
+        name,
+        holder.user or tr("someone"),
+        holder.host or tr("an unknown computer"),
+        opened.strftime("%Y-%m-%d %H:%M UTC") if opened else tr("an unknown time"),
+    )
+
+
+class LockHeartbeat(QObject):
+    taken_over = Signal(object)  # the LockInfo of whoever took the open document's lock
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._thread: QThread | None = None
+        self._worker: Worker | None = None
+        self._lock: ProjectLock | None = None
+        self._told: ProjectLock | None = None  # the lock whose take-over was already shown
+        self.timer = QTimer(self)
+        self.timer.setInterval(int(HEARTBEAT_EVERY.total_seconds() * 1000))
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        self.taken_over.connect(self._show)
+
+    @property
+    def busy(self) -> bool:
+        return self._worker is not None
+
+    def tick(self) -> bool:
+        """Start a refresh of the open document's lock; True when one was started."""
+        session = self._window.session
+        lock = session.lock if session is not None else None
+        if lock is None or self.busy or lock is self._told:
+            return False
+
+        def job(_progress: Progress) -> LockInfo | None:
+            return lock.refresh()
+
+        thread = QThread()  # no Qt parent: dropped in _apply once it has finished
+        worker = Worker(job)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.finished.connect(self._finished)  # queued: runs on the GUI thread
+        self._thread, self._worker, self._lock = thread, worker, lock
+        thread.start()
+        return True
+
+    def wait(self) -> None:
+        """Block until the refresh under way, if any, has ended (before a close)."""
+        if self._worker is not None:
+            self._apply(self._worker)
+
+    def _finished(self, result: object) -> None:
+        if self._worker is not None and result is self._worker.result:
+            self._apply(self._worker)
+
+    def _apply(self, worker: Worker) -> None:
+        thread, lock = self._thread, self._lock
+        assert thread is not None
+        thread.quit()
+        thread.wait()
+        self._thread = self._worker = self._lock = None
+        result = worker.result
+        session = self._window.session
+        if isinstance(result, LockInfo) and session is not None and session.lock is lock:
+            self._told = lock
+            self.taken_over.emit(result)
+        # A UserError (a bug, worded) is not the user's business every minute: the crash log
+        # has it, and the next heartbeat tries again.
+
+    def _show(self, holder: LockInfo) -> None:
+        window = self._window
+        session = window.session
+        if session is None or window.view is None:
+            return
+        window.view.set_banner(taken_over_text(session.display_name, holder), "error")

@@ -104,8 +104,8 @@ class DiagnosticsPanel(QWidget):
         self.tree.setUpdatesEnabled(True)
         counts = {s: sum(d.severity == s for d in diagnostics) for s in SEVERITIES}
         self.summary.setText(
-            tr(
-                "{0} errors, {1} warnings, {2} notes — double-click a line to go to its field"
+            tr(  # "1 warnings" reads wrong: counts after a colon read right for any number
+                "Errors: {0}, warnings: {1}, notes: {2} — double-click a line to go to its field"
             ).format(counts["error"], counts["warning"], counts["info"])
             if diagnostics
             else tr("No problems found.")

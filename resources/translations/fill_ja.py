@@ -406,7 +406,7 @@ JA = {
     "validation package": "審査パッケージ",
     "read-only": "読み取り専用",
     "Autosave": "自動保存",
-    "{0} errors, {1} warnings, {2} notes — double-click a line to go to its field": "エラー {0} 件、警告 {1} 件、情報 {2} 件 — ダブルクリックで該当項目へ移動",
+    "Errors: {0}, warnings: {1}, notes: {2} — double-click a line to go to its field": "エラー {0} 件、警告 {1} 件、情報 {2} 件 — ダブルクリックで該当項目へ移動",
     "{0} errors, {1} warnings, {2} notes — double-click one to go there": "エラー {0} 件、警告 {1} 件、情報 {2} 件 — ダブルクリックで該当項目へ移動",
     "{0} of {1} required fields filled": "必須項目 {1} 件中 {0} 件入力済み",
     "{0} problem(s)": "問題 {0} 件",

@@ -303,8 +303,8 @@
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="108" />
-        <source>{0} errors, {1} warnings, {2} notes — double-click a line to go to its field</source>
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="107" />
+        <source>Errors: {0}, warnings: {1}, notes: {2} — double-click a line to go to its field</source>
         <translation>エラー {0} 件、警告 {1} 件、情報 {2} 件 — ダブルクリックで該当項目へ移動</translation>
     </message>
     <message>

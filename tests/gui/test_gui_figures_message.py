@@ -137,3 +137,19 @@ def test_the_diagnostics_dock_is_one_line_unless_it_lists_problems(window, qtbot
     qtbot.waitUntil(lambda: window.diag_panel.summary.text() == "No problems found.")
     QTest.qWait(50)
     assert window.diag_dock.height() < 80
+
+
+def test_the_diagnostics_summary_reads_right_for_one_problem(window, qtbot) -> None:
+    """A fresh Indonesian project has one warning: the summary never says "1 warnings"."""
+    choice = next(m for m in newproject.for_country("ID") if m.id == "JCM_ID_AM017")
+    site = newproject.SiteEntry("S1", "Jakarta", "", Decimal("-6.2"), Decimal("106.8"), 1)
+    window.set_session(session_io.new_document(newproject.new_project("ID", choice, [site])))
+    qtbot.waitUntil(lambda: window.diag_panel.error_count() > 0, timeout=10000)
+    found = window.diag_panel.diagnostics
+    counts = [sum(d.severity == s for d in found) for s in ("error", "warning", "info")]
+    assert counts[1] == 1, counts
+    assert window.diag_panel.summary.text() == (
+        "Errors: {0}, warnings: {1}, notes: {2} — double-click a line to go to its field".format(
+            *counts
+        )
+    )

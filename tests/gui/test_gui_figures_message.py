@@ -148,8 +148,8 @@ def test_the_diagnostics_summary_reads_right_for_one_problem(window, qtbot) -> N
     found = window.diag_panel.diagnostics
     counts = [sum(d.severity == s for d in found) for s in ("error", "warning", "info")]
     assert counts[1] == 1, counts
+    errors, warnings, notes = counts
     assert window.diag_panel.summary.text() == (
-        "Errors: {0}, warnings: {1}, notes: {2} — double-click a line to go to its field".format(
-            *counts
-        )
+        f"Errors: {errors}, warnings: {warnings}, notes: {notes} — double-click a line to go to "
+        "its field"
     )

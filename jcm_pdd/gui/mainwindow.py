@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.response_panel = None
         self.view: DocumentView | None = None
         self._layout_restored = False  # the docks were put where the user last had them
+        self._diag_dock_low = False  # the diagnostics dock is held to one line's height
         self.autosave = AutosavePolicy()
         self.setWindowIcon(icons.icon("app"))
         self.resize(1280, 820)
@@ -416,11 +417,14 @@ class MainWindow(QMainWindow):
         low = self.diag_panel.summary.sizeHint().height() + 40  # the line and the dock title
         if self.review_docks:  # a tab beside the review docks: their height, not one line's
             self.diag_dock.setMaximumHeight(16777215)
+            self._diag_dock_low = False
         elif not has_problems:
             self.diag_dock.setMaximumHeight(low)  # the editor takes the height back
-        elif self.diag_dock.maximumHeight() == low:
+            self._diag_dock_low = True
+        elif self._diag_dock_low:  # (a flag: the line's height differs by text and script)
             self.diag_dock.setMaximumHeight(16777215)  # QWIDGETSIZE_MAX: resizable again
             self.resizeDocks([self.diag_dock], [170], Qt.Orientation.Vertical)
+            self._diag_dock_low = False
 
     def go_to_target(self, target: str) -> None:
         """A navigator section key (``PDD:A.3``) or a model path."""

@@ -153,3 +153,27 @@ def test_the_diagnostics_summary_reads_right_for_one_problem(window, qtbot) -> N
         f"Errors: {errors}, warnings: {warnings}, notes: {notes} — double-click a line to go to "
         "its field"
     )
+
+
+def test_in_japanese_the_problems_of_a_new_project_are_listed_not_hidden(qtbot, answers) -> None:
+    """The one-line dock opens up to a list when the check finds problems, whatever the
+    height of the summary line (Japanese text is taller than "Checking…")."""
+    from jcm_pdd.gui.i18n import install_language
+    from jcm_pdd.gui.mainwindow import MainWindow
+    from jcm_pdd.gui.preferences import Preferences
+
+    install_language("ja")
+    try:
+        window = MainWindow(Preferences(language="ja"))
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        window.set_session(session_io.new_document(_fresh_project()))
+        qtbot.waitUntil(lambda: window.diag_panel.error_count() > 0, timeout=10000)
+        qtbot.wait(50)
+        assert "エラー" in window.diag_panel.summary.text()
+        assert window.diag_panel.tree.viewport().height() > 60  # several lines of the list
+        assert window.close_document()
+    finally:
+        install_language("en")

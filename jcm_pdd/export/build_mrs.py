@@ -67,6 +67,8 @@ TABLE2 = (
 )
 TABLE3_TITLE = "Table 3: Ex-post calculation of CO2 emission reductions"
 TABLE3 = ("Monitoring period", "CO2 emission reductions", "Units")
+TOTAL_LABEL = "Total"  # Table 3's last row
+CREDITED_LABEL = "{0} (credited)"  # MRS(calc_process): the credited ER row, by its symbol
 VALUE_COL = 5  # (e) Monitored Values
 OPTION_COL = 7
 NUMBER_FORMAT = "#,##0.00########"
@@ -248,7 +250,7 @@ class _Writer(SheetWriter):
         if len(self.calc.periods) > 1:
             withheld = any(f.withheld for f in self.calc.periods)
             total = REDACTED if withheld else f"=SUM(B{first}:B{row - 1})"
-            self._row(ws, row, ["Total", total, "tCO2"])
+            self._row(ws, row, [TOTAL_LABEL, total, "tCO2"])
             ws.cell(row=row, column=1).font = ws.cell(row=row, column=2).font = BOLD
             ws.cell(row=row, column=2).number_format = "#,##0"
 
@@ -315,7 +317,7 @@ class _Writer(SheetWriter):
         ws = self.ws_calc
         count = len(self.calc.periods)
         mode = self.t.rounding.emission_reductions
-        self._row(ws, row, [f"{symbol} (credited)", ""])
+        self._row(ws, row, [CREDITED_LABEL.format(symbol), ""])
         self._row(
             ws,
             row,

@@ -34,12 +34,17 @@ from jcm_pdd.package.periods import KIND_VERIFICATION
 from jcm_pdd.package.report import (
     BAD_DATA,
     BAD_TRACE,
+    MRS_FORMULA,
+    MRS_STORED,
+    MRS_UNREADABLE,
     NO_CALCULATION,
     NO_DATA,
     NO_EVIDENCE,
     NO_PERIODS,
     PERIODS_NOT_RERUN,
+    FigureCheck,
     Problem,
+    readable_figure,
 )
 from jcm_pdd.package.review import (
     PackageRef,
@@ -268,7 +273,34 @@ def _coded(problem: Problem) -> str:
         if named:
             return tr("{0}: an evidence file of a covered period is missing").format(named[0])
         return tr("An evidence file of a covered period is not in the package")
+    if problem.code == MRS_FORMULA and named:
+        return tr(
+            "{0}: the workbook's formulas do not give the re-computed figures (edited formulas "
+            "or values)"
+        ).format(named[0])
+    if problem.code == MRS_STORED and named:
+        return tr("{0}: a result stored in the workbook is not what its formula gives").format(
+            named[0]
+        )
+    if problem.code == MRS_UNREADABLE and named:
+        return tr("{0}: the workbook has a formula that cannot be checked").format(named[0])
     return ""
+
+
+def _workbook_line(c: FigureCheck) -> str:
+    """A figure check of an MRS workbook's formulas, in the interface language."""
+    if c.code == MRS_STORED:
+        return tr("{0}: {1} stores the result {2}, but its formula gives {3}").format(
+            c.source, c.cell, c.stated, c.recomputed
+        )
+    if c.code == MRS_UNREADABLE:
+        return tr("{0}: the formula in {1} cannot be checked ({2})").format(
+            c.source, c.cell, c.stated
+        )
+    period = tr("all periods") if c.period == "periods" else c.period
+    return tr("{0}: the formula for {1} of {2} in {3} gives {4}, but it re-computes to {5}").format(
+        c.source, c.quantity, period, c.cell or "-", c.stated, readable_figure(c.recomputed)
+    )
 
 
 def title_mark(state: PackageState | None) -> str:
@@ -287,6 +319,9 @@ def _figure_lines(state: PackageState) -> list[str]:
             continue
         if c.quantity == "readable":
             lines.append(tr("{0}: its figures cannot be read").format(c.source))
+            continue
+        if c.code:
+            lines.append(_workbook_line(c))
             continue
         period = tr("total") if c.period == "total" else c.period
         lines.append(
@@ -344,6 +379,7 @@ def integrity_summary(state: PackageState) -> str:
     if figures:
         lines += ["", tr("Figures that differ from the re-computed ones:")]
         lines += [f"  • {line}" for line in figures]
+    others = list(dict.fromkeys(others))  # a workbook's coded problem once, not per figure
     if others:
         lines += ["", tr("Other problems:")] + [f"  • {message}" for message in others]
     return "\n".join(lines)

@@ -134,15 +134,7 @@ def recheck(zf: SafeZip, report: VerifyReport, payload_ok: dict[str, bool]) -> N
         )
     bad = [c for c in checks if not c.ok]
     for c in bad:
-        if c.quantity == "readable":  # the document itself could not be read back
-            report.add("figures", f"{c.source}: its figures cannot be read ({c.stated})", c.source)
-            continue
-        report.add(
-            "figures",
-            f"{c.source}: {c.quantity} {c.period} is stated as {c.stated} but "
-            f"re-computes to {c.recomputed}",
-            c.source,
-        )
+        report.add_figure(c)
     sources = sorted({c.source for c in checks})
     report.check(
         CHECK,

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 CHECK = "monitoring periods re-computed"
 EVIDENCE = "evidence files"
+FORMULAS = "MRS workbook formulas"
 
 
 def recheck_periods(
@@ -111,7 +112,7 @@ def recheck_periods(
             )
         )
     checks += _from_reports(zf, index, recomputed, ok)
-    checks += _from_workbooks(zf, index, project, template, numbers, ok)
+    checks += _from_workbooks(zf, report, project, template, numbers, recomputed, ok)
     _evidence(report, project, numbers, ok, zf)
     report.check(
         CHECK,
@@ -227,36 +228,49 @@ def _reports_read(
 
 def _from_workbooks(
     zf: SafeZip,
-    index: dict[str, Any],
+    report: VerifyReport,
     project: Project,
     template: Template,
     numbers: list[int],
+    recomputed: Figures,
     ok: dict[str, bool],
 ) -> list[FigureCheck]:
     """Every monitored value the Monitoring Report Sheet workbooks state (MRS(input) Table 1)
-    against the packaged project's value of that period and unit. The workbook holds Excel's
-    doubles, so a value is compared at double precision (its formulas are not evaluated)."""
+    against the packaged project's value of that period and unit (the workbook holds Excel's
+    doubles, so a value is compared at double precision), and every formula of the workbooks
+    evaluated (``mrs_check``): the figures they compute must be the re-computed ones."""
     from fractions import Fraction
 
     from jcm_pdd.export.monitoring_source import period_text
     from jcm_pdd.export.workbook_style import symbol_text
-    from jcm_pdd.package import docreaders
+    from jcm_pdd.package import docreaders, mrs_check
 
     expected: dict[tuple[str, str], tuple[str, str]] = {}  # -> (period label, exact value)
+    covered: list[mrs_check.Covered] = []
     for number in numbers:
         period = project.monitoring.periods[number]
         if period.start is None or period.end is None:
             continue
+        label = periods.period_label(number)
+        covered.append(mrs_check.Covered(label, period_text(period), recomputed[label]))
         for value in period.values:
             param = template.parameters.get(value.key)
             if param is None or value.value is None:
                 continue
             at = tuple(value.index.get(name, "") for name in param.index)
             where = (period_text(period), symbol_text(param, at))
-            expected[where] = (periods.period_label(number), str(value.value))
+            expected[where] = (label, str(value.value))
+    symbols = {key: template.parameters[key].symbol for key in ("RE", "PE", "ER")}
+
+    def read(path: Path) -> tuple[dict[tuple[str, str], float], mrs_check.FormulaReport]:
+        values = docreaders.mrs_monitored_values(path)  # opens it as a SafeZip first
+        return values, mrs_check.check_workbook(path, "", covered, symbols, mrs_check.LAYOUT)
+
     checks: list[FigureCheck] = []
-    read = docreaders.mrs_monitored_values
-    for role, member, stated in _reports_read(zf, index, ok, ".xlsx", read, checks):
+    formulas = workbooks = 0
+    for role, member, (stated, formula) in _reports_read(
+        zf, report.index, ok, ".xlsx", read, checks
+    ):
         if not stated and role.endswith("confidential_xlsx") and expected:
             checks.append(FigureCheck(member, "-", "readable", "no monitored values", "", False))
         for (when, symbol), stated_value in sorted(stated.items()):
@@ -265,6 +279,19 @@ def _from_workbooks(
             checks.append(
                 FigureCheck(member, label, symbol, repr(stated_value), exact or "(none)", same)
             )
+        for check in formula.checks:
+            check.source = member
+        checks += formula.checks
+        formulas += formula.formulas
+        workbooks += 1
+    if workbooks:
+        bad = sum(1 for c in checks if c.code and not c.ok)
+        report.check(
+            FORMULAS,
+            "failed" if bad else "passed",
+            f"{formulas} formulas evaluated in {workbooks} workbook(s)"
+            + (f", {bad} disagree" if bad else ""),
+        )
     return checks
 
 

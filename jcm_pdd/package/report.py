@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from decimal import Decimal
 from enum import StrEnum
+from fractions import Fraction
 from typing import Any
 
 from jcm_pdd.terminal import printable as printable  # text from a package, made terminal-safe
@@ -23,6 +25,28 @@ NO_DATA = "index-names-no-monitoring-data"  # a verification index names no peri
 BAD_DATA = "unreadable-monitoring-data"  # the periods file is not the app's monitoring data
 BAD_TRACE = "unreadable-trace"  # the calculation trace is not readable JSON
 NO_EVIDENCE = "evidence-missing"  # an evidence file of a covered period is not packaged
+# The MRS workbook's formulas (``mrs_check``), given on its figure checks and their problems:
+MRS_FORMULA = "mrs-formula-differs"  # a formula gives another figure than the re-computation
+MRS_STORED = "mrs-stored-result-differs"  # a formula cell stores another result than it gives
+MRS_UNREADABLE = "mrs-formula-unreadable"  # a formula this app does not write (not checkable)
+
+
+def readable_figure(text: str) -> str:
+    """An exact figure ("6388127/4000") as a person reads it: "1597.03175" when the decimal
+    ends, else about ten significant digits ("≈ 333.3333333")."""
+    try:
+        value = Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        return text
+    if value.denominator == 1:
+        return str(value.numerator)
+    den = value.denominator
+    for p in (2, 5):
+        while den % p == 0:
+            den //= p
+    if den == 1:
+        return format(Decimal(value.numerator) / Decimal(value.denominator), "f")
+    return f"≈ {float(value):.10g}"
 
 
 class Verdict(StrEnum):
@@ -60,6 +84,8 @@ class FigureCheck:
     stated: str
     recomputed: str
     ok: bool
+    code: str = ""  # MRS_*: a figure of a workbook's formulas (worded from the code)
+    cell: str = ""  # where in a workbook, e.g. 'MRS(calc_process)'!C9
 
 
 @dataclass
@@ -98,6 +124,42 @@ class VerifyReport:
 
     def check(self, name: str, status: str, detail: str = "") -> None:
         self.checks.append(Check(name, status, detail))
+
+    def add_figure(self, c: FigureCheck) -> None:
+        """The problem of a figure check that failed, in words."""
+        if c.quantity == "readable":  # the document itself could not be read back
+            self.add("figures", f"{c.source}: its figures cannot be read ({c.stated})", c.source)
+        elif c.code == MRS_FORMULA:
+            where = f" in {c.cell}" if c.cell else ""
+            self.add(
+                "figures",
+                f"{c.source}: the workbook's formula for {c.quantity} of {c.period}{where} "
+                f"gives {c.stated}, but the period re-computes to {readable_figure(c.recomputed)}",
+                c.source,
+                code=c.code,
+            )
+        elif c.code == MRS_STORED:
+            self.add(
+                "figures",
+                f"{c.source}: {c.cell} stores the result {c.stated}, but its formula gives "
+                f"{c.recomputed} (the stored result was edited)",
+                c.source,
+                code=c.code,
+            )
+        elif c.code == MRS_UNREADABLE:
+            self.add(
+                "figures",
+                f"{c.source}: the formula in {c.cell} cannot be checked: {c.stated}",
+                c.source,
+                code=c.code,
+            )
+        else:
+            self.add(
+                "figures",
+                f"{c.source}: {c.quantity} {c.period} is stated as {c.stated} but "
+                f"re-computes to {c.recomputed}",
+                c.source,
+            )
 
     def finish(self) -> VerifyReport:
         if self.invalid_reason:

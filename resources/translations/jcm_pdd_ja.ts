@@ -281,8 +281,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="72" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="135" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="305" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="136" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="306" />
         <location filename="../../jcm_pdd/gui/selftest.py" line="83" />
         <source>Diagnostics</source>
         <translation>診断</translation>
@@ -760,8 +760,8 @@
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="129" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="304" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="130" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="305" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
@@ -936,7 +936,7 @@
         <translation>クラッシュレポートのフォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="249" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="250" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="40" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="275" />
         <source>Calculating…</source>
@@ -1015,59 +1015,59 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="142" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="306" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="143" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="307" />
         <source>Confidential items</source>
         <translation>機密項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="464" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="468" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="275" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="477" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="497" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="506" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="481" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="501" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="510" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="526" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="530" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="528" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="532" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="544" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="548" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="551" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="555" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="581" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="585" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="582" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="586" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="627" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="631" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -1524,189 +1524,224 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>「{0}」はこの行の選択肢にありません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="116" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="121" />
         <source>The package holds no readable project.</source>
         <translation>パッケージに読み込めるプロジェクトがありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="130" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="135" />
         <source>“{0}” says it is round {1}, but its review already holds another package as round {1} (“{2}”). A resubmission must carry the next round number: ask for it to be packaged again as round {3}.</source>
         <translation>「{0}」は第 {1} 回とされていますが、レビューには別のパッケージ（「{2}」）が第 {1} 回として記録されています。再提出には次のラウンド番号が必要です。第 {3} 回として作成し直すよう依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="156" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="161" />
         <source>verification package</source>
         <translation>検証パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="174" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="179" />
         <source>Verification package “{0}” (round {1}; monitoring periods {2})</source>
         <translation>検証パッケージ「{0}」（第 {1} 回、モニタリング期間 {2}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="178" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="183" />
         <source>Validation package “{0}” (round {1})</source>
         <translation>審査パッケージ「{0}」（第 {1} 回）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="182" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="187" />
         <source>{0}: VERIFIED — every file matches its checksum and every figure re-computes. Read-only.</source>
         <translation>{0}: 検証済み — すべてのファイルがチェックサムと一致し、すべての数値が再計算で一致しました。読み取り専用です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="190" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="195" />
         <source>{1} — NOT TRUSTWORTHY. {0} does not match its checksums: {2}. Do not base findings or an opinion on it. Read-only.</source>
         <translation>{1} — 信頼できません。{0}はチェックサムと一致しません: {2}。これに基づいて指摘や意見を出さないでください。読み取り専用です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="228" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="233" />
         <source>altered: {0}</source>
         <translation>改変: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="229" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="234" />
         <source>missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="230" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="235" />
         <source>not listed: {0}</source>
         <translation>一覧にない: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="231" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="236" />
         <source>cannot be read: {0}</source>
         <translation>読み取れない: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="232" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="237" />
         <source>figures differ: {0}</source>
         <translation>数値が異なる: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="233" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="238" />
         <source>cannot re-compute from: {0}</source>
         <translation>再計算できない: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="240" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="245" />
         <source>size or file count differs from bag-info.txt</source>
         <translation>サイズまたはファイル数が bag-info.txt と異なる</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="256" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="261" />
         <source>The package index does not name the project file and the template</source>
         <translation>パッケージの索引がプロジェクトファイルとテンプレートを示していません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="258" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="263" />
         <source>The package index does not say which monitoring periods the package covers</source>
         <translation>パッケージの索引が対象のモニタリング期間を示していません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="260" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="265" />
         <source>The covered monitoring periods cannot be re-computed from the package</source>
         <translation>対象のモニタリング期間をパッケージから再計算できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="262" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="267" />
         <source>The package index names no monitoring data file</source>
         <translation>パッケージの索引がモニタリングデータのファイルを示していません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="264" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="269" />
         <source>{0}: not the monitoring data this app writes</source>
         <translation>{0}: このアプリが書き出すモニタリングデータではありません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="266" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="271" />
         <source>{0}: the calculation trace cannot be read</source>
         <translation>{0}: 計算トレースを読み取れません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="269" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="274" />
         <source>{0}: an evidence file of a covered period is missing</source>
         <translation>{0}: 対象期間の証拠書類がありません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="270" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="275" />
         <source>An evidence file of a covered period is not in the package</source>
         <translation>対象期間の証拠書類がパッケージに含まれていません</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/validator.py" line="278" />
+        <source>{0}: the workbook's formulas do not give the re-computed figures (edited formulas or values)</source>
+        <translation>{0}: ワークブックの計算式が再計算した数値と一致しません（計算式または値が編集されています）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="282" />
+        <source>{0}: a result stored in the workbook is not what its formula gives</source>
+        <translation>{0}: ワークブックに保存された計算結果が、その計算式の結果と一致しません</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="286" />
+        <source>{0}: the workbook has a formula that cannot be checked</source>
+        <translation>{0}: ワークブックに確認できない計算式があります</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="293" />
+        <source>{0}: {1} stores the result {2}, but its formula gives {3}</source>
+        <translation>{0}: {1} には計算結果 {2} が保存されていますが、計算式の結果は {3} です</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="297" />
+        <source>{0}: the formula in {1} cannot be checked ({2})</source>
+        <translation>{0}: {1} の計算式を確認できません（{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="300" />
+        <source>all periods</source>
+        <translation>全期間</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="301" />
+        <source>{0}: the formula for {1} of {2} in {3} gives {4}, but it re-computes to {5}</source>
+        <translation>{0}: {2} の {1} の計算式（{3}）は {4} になりますが、再計算すると {5} です</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="310" />
         <source>{0}, not trustworthy</source>
         <translation>{0}、信頼できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="289" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="321" />
         <source>{0}: its figures cannot be read</source>
         <translation>{0}: 数値を読み取れません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="291" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="326" />
         <source>total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="293" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="328" />
         <source>{0}: {1} {2} is stated as {3} but re-computes to {4}</source>
         <translation>{0}: {1} {2} は {3} と記載されていますが、再計算すると {4} です</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="304" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="339" />
         <source>Altered (content differs from its checksum):</source>
         <translation>改変（内容がチェックサムと異なる）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="305" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="340" />
         <source>Missing (listed, but not in the package):</source>
         <translation>欠落（一覧にあるがパッケージにない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="306" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="341" />
         <source>Extra (in the package, but not listed):</source>
         <translation>余分（パッケージにあるが一覧にない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="307" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="342" />
         <source>Damaged (cannot be read):</source>
         <translation>破損（読み取れない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="308" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="343" />
         <source>The calculation could not be re-run from:</source>
         <translation>次のファイルから計算を再実行できませんでした:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="312" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="347" />
         <source>“{0}” did not verify: {1}. Its contents are not trustworthy; ask the project participants to send the package again.</source>
         <translation>「{0}」は検証に失敗しました: {1}。内容は信頼できません。プロジェクト参加者にパッケージの再送を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="329" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="364" />
         <source>The payload's size or file count differs from bag-info.txt.</source>
         <translation>ペイロードのサイズまたはファイル数が bag-info.txt の記録と異なります。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="335" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="370" />
         <source>No PDD (.docx) in the package has a C.3 table that could be read back, so its stated figures cannot be checked.</source>
         <translation>パッケージ内の PDD (.docx) に読み取れる C.3 の表がないため、記載された数値を確認できません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="345" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="380" />
         <source>Figures that differ from the re-computed ones:</source>
         <translation>再計算の結果と異なる数値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="348" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="384" />
         <source>Other problems:</source>
         <translation>その他の問題:</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/start_page.py" line="98" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="100" />
-        <location filename="../../jcm_pdd/gui/validator.py" line="156" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="161" />
         <source>validation package</source>
         <translation>審査パッケージ</translation>
     </message>

@@ -217,3 +217,42 @@ def test_a_forged_period_figure_is_named_in_the_verifier_window(
     assert window.periods_panel.table.rowCount() == 2  # the docks are there, to raise findings
     QTest.qWait(500)  # the figures and the checks, as a person sees the window
     keep_screenshot(window, "verifier-altered-en.png")
+
+
+def test_an_edited_mrs_formula_is_named_in_japanese(
+    window, answers, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, qtbot
+) -> None:
+    """A verification package whose MRS workbook's credited-ER formula was edited (checksums
+    re-made): the modal and the banner say so in Japanese, with the cell and both figures."""
+    import json
+    import zipfile
+
+    from tests.package.reseal import edit_docx_xml, reseal
+
+    package = _package(tmp_path_factory, tmp_path / "received")
+    with zipfile.ZipFile(package) as zf:
+        member = json.loads(zf.read("package-index.json"))["documents"][
+            "monitoring_confidential_xlsx"
+        ]
+    forged = tmp_path / "forged" / package.name
+    forged.parent.mkdir()
+    edit = edit_docx_xml(
+        "xl/worksheets/sheet2.xml", "<f>ROUNDDOWN(C8,0)</f>", "<f>ROUNDDOWN(C8,0)+100</f>"
+    )
+    reseal(package, forged, {member: edit})
+    window.prefs.language = "ja"
+    assert install_language("ja")
+    try:
+        assert window.open_path(forged)
+        qtbot.wait(20)
+        summary, banner = answers["asked"][-1], window.view.banner.text()
+        said = f"{member}: ワークブックの計算式が再計算した数値と一致しません"
+        assert said in summary and said in banner, (summary, banner)
+        assert (
+            f"{member}: period 1 の ER_credited の計算式（'MRS(calc_process)'!C9）は 1697 "
+            "になりますが、再計算すると 1597 です"
+        ) in summary
+        assert summary.count(said) == 1  # once for the workbook, not once per figure
+        assert "re-computes" not in summary and "formula for" not in summary
+    finally:
+        install_language("en")

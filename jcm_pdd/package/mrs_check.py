@@ -1,0 +1,294 @@
+"""Checking a Monitoring Report Sheet workbook's formulas in a verification package.
+
+The MRS workbook is what a verifier opens in Excel: MRS(calc_process) computes each period's
+RE_p, PE_p, ER_p and credited ER_p with live formulas, and Table 3 of MRS(input) states the
+credited ER per period and in total. A workbook whose formulas (or the results Excel stored
+with them) were edited would show other figures than the package's, even with its checksum
+re-made. So every formula of the two sheets is evaluated here, exactly, by a parser that never
+runs code (``xlsx_formula_eval``), from the values the workbook itself holds, and:
+
+- each covered period's RE_p, PE_p, ER_p and credited ER_p (MRS(calc_process)) and its Table 3
+  row, and the Table 3 total, must equal the re-computed figures (``MRS_FORMULA``);
+- a result a formula cell stores (Excel and LibreOffice keep the last one; a viewer that does not
+  recalculate shows it) must equal what its formula gives (``MRS_STORED``);
+- a formula that cannot be read (another function, a name, a loop) is a finding
+  (``MRS_UNREADABLE``): a workbook is trusted only as far as its formulas are understood.
+
+The workbook holds Excel's doubles: a monitored value or default with more than 15 significant
+digits is not exact there, so the unrounded RE_p, PE_p and ER_p agree when within a relative
+1e-9 of the exact figure; the credited ER (whole tCO2e) must be equal. A public copy's withheld
+cells (XXX) and every result computed from them are not stated, so they are not compared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from jcm_pdd.package.report import MRS_FORMULA, MRS_STORED, MRS_UNREADABLE, FigureCheck
+from jcm_pdd.package.xlsx_formula_eval import (
+    WITHHELD,
+    ExcelError,
+    FormulaSyntaxError,
+    Result,
+    Value,
+    Workbook,
+    cell_name,
+)
+
+MAX_ROWS = 400_000  # 300 units x 120 periods x a few parameters, and the tables after
+MAX_INPUT_COLUMNS = 16  # MRS(input) uses columns A-K
+MAX_CALC_COLUMNS = 1024  # MRS(calc_process): one column per period, and five more
+TOLERANCE = Fraction(1, 10**9)
+
+
+@dataclass
+class Layout:
+    """Where the workbook states what: the sheet names and the labels it writes."""
+
+    input_sheet: str
+    calc_sheet: str
+    table3_prefix: str  # how the Table 3 title begins
+    total_label: str  # column (a) of Table 3's total row
+    credited_label: str  # "{0} (credited)": the credited ER row of MRS(calc_process)
+    withheld: str  # what a public copy shows for a withheld value
+
+
+def _layout() -> Layout:
+    from jcm_pdd.export import build_mrs
+    from jcm_pdd.export.redact import REDACTED
+
+    return Layout(
+        build_mrs.MRS_INPUT,
+        build_mrs.MRS_CALC,
+        build_mrs.TABLE3_TITLE.split(":")[0],
+        build_mrs.TOTAL_LABEL,
+        build_mrs.CREDITED_LABEL,
+        REDACTED,
+    )
+
+
+LAYOUT = _layout()
+
+
+@dataclass
+class Covered:
+    """One covered period: its figures' label ("period 1"), its column (a) text, its figures."""
+
+    label: str
+    text: str
+    figures: dict[str, str]  # RE, PE, ER (exact), ER_credited
+
+
+@dataclass
+class FormulaReport:
+    checks: list[FigureCheck] = field(default_factory=list)
+    formulas: int = 0  # formula cells evaluated
+
+
+def _value(raw: Any) -> Value:
+    if raw is None or isinstance(raw, bool):
+        return raw
+    if isinstance(raw, int):
+        return Fraction(raw)
+    if isinstance(raw, float):
+        # repr is the shortest text that reads back to the double: 570.991, not its binary
+        return Fraction(Decimal(repr(raw)))
+    if isinstance(raw, Decimal):
+        return Fraction(raw)
+    return str(raw)
+
+
+def read_cells(
+    path: Path, sheets: tuple[str, str]
+) -> tuple[dict[tuple[str, int, int], Value], dict[tuple[str, int, int], Value]]:
+    """Every cell of ``sheets`` (formulas as text) and the result each formula cell stores."""
+    import openpyxl
+
+    cells: dict[tuple[str, int, int], Value] = {}
+    stored: dict[tuple[str, int, int], Value] = {}
+    for data_only, into in ((False, cells), (True, stored)):
+        workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=data_only)
+        try:
+            for sheet in sheets:
+                if sheet not in workbook.sheetnames:
+                    continue
+                columns = MAX_INPUT_COLUMNS if sheet == sheets[0] else MAX_CALC_COLUMNS
+                rows = workbook[sheet].iter_rows(
+                    values_only=True, max_row=MAX_ROWS, max_col=columns
+                )
+                for r, row in enumerate(rows, start=1):
+                    for c, raw in enumerate(row, start=1):
+                        if raw is None:
+                            continue
+                        if data_only and not isinstance(cells.get((sheet, r, c)), str):
+                            continue
+                        if data_only and not str(cells[(sheet, r, c)]).startswith("="):
+                            continue
+                        into[(sheet, r, c)] = _value(raw)
+        finally:
+            workbook.close()
+    return cells, stored
+
+
+def _text(value: Result) -> str:
+    if isinstance(value, ExcelError):
+        return value.code
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, Fraction):
+        return str(value.numerator) if value.denominator == 1 else f"{float(value):.10g}"
+    return str(value)
+
+
+def _agrees(value: Fraction, exact: Fraction, whole: bool) -> bool:
+    if whole:
+        return value == exact
+    return abs(value - exact) <= TOLERANCE * max(Fraction(1), abs(exact))
+
+
+class _Checker:
+    def __init__(self, member: str, book: Workbook, layout: Layout) -> None:
+        self.member = member
+        self.book = book
+        self.layout = layout
+        self.result = FormulaReport()
+
+    def evaluate(self, key: tuple[str, int, int]) -> Result | None:
+        """The cell's value; None (with a finding) when its formula cannot be read."""
+        try:
+            return self.book.value(*key)
+        except (FormulaSyntaxError, RecursionError) as exc:
+            reason = str(exc) if isinstance(exc, FormulaSyntaxError) else "nested too deeply"
+            self.result.checks.append(
+                FigureCheck(
+                    self.member, "-", "formula", reason, "", False, MRS_UNREADABLE, cell_name(*key)
+                )
+            )
+            return None
+
+    def figure(
+        self, key: tuple[str, int, int] | None, period: str, quantity: str, exact: str
+    ) -> None:
+        """The figure the workbook computes in ``key`` against the re-computed ``exact``."""
+        if key is None:
+            self.result.checks.append(
+                FigureCheck(
+                    self.member,
+                    period,
+                    quantity,
+                    "(not in the workbook)",
+                    exact,
+                    False,
+                    MRS_FORMULA,
+                )
+            )
+            return
+        value = self.evaluate(key)
+        if value is None or value is WITHHELD:
+            return  # reported as unreadable, or withheld in a public copy
+        whole = quantity == "ER_credited"
+        ok = isinstance(value, Fraction) and _agrees(value, Fraction(exact), whole)
+        self.result.checks.append(
+            FigureCheck(
+                self.member, period, quantity, _text(value), exact, ok, MRS_FORMULA, cell_name(*key)
+            )
+        )
+
+    def every_formula(self, stored: dict[tuple[str, int, int], Value]) -> None:
+        """Every formula cell is evaluated; a stored result must be what its formula gives."""
+        for key in sorted(k for k in self.book.cells if self.book.formula(k)):
+            self.result.formulas += 1
+            value = self.evaluate(key)
+            kept = stored.get(key)
+            if value is None or kept is None or isinstance(kept, str):
+                continue  # unreadable (reported), nothing stored, or an error text stored
+            same = (
+                isinstance(kept, Fraction)
+                and isinstance(value, Fraction)
+                and _agrees(kept, value, whole=False)
+            ) or (isinstance(kept, bool) and kept == value)
+            if not same:
+                self.result.checks.append(
+                    FigureCheck(
+                        self.member,
+                        "-",
+                        "stored result",
+                        _text(kept),
+                        _text(value),
+                        False,
+                        MRS_STORED,
+                        cell_name(*key),
+                    )
+                )
+
+
+def _find_row(cells: dict[tuple[str, int, int], Value], sheet: str, label: str) -> int | None:
+    """The first row of ``sheet`` whose column A is ``label`` and whose column B is empty."""
+    rows = sorted(r for (s, r, c), v in cells.items() if s == sheet and c == 1 and v == label)
+    for row in rows:
+        if cells.get((sheet, row, 2)) in (None, ""):
+            return row
+    return None
+
+
+def check_workbook(
+    path: Path,
+    member: str,
+    covered: list[Covered],
+    symbols: dict[str, str],
+    layout: Layout,
+) -> FormulaReport:
+    """The formula checks of the MRS workbook at ``path`` (``member`` in the package):
+    ``symbols`` maps RE, PE, ER to the symbols the template prints (RE_p ...)."""
+    cells, stored = read_cells(path, (layout.input_sheet, layout.calc_sheet))
+    checker = _Checker(member, Workbook(cells, layout.withheld), layout)
+    calc = layout.calc_sheet
+    texts = {p.text for p in covered}
+    columns: dict[str, int] = {}
+    for (sheet, _, col), value in sorted(cells.items(), key=lambda kv: kv[0][1]):
+        if sheet == calc and col >= 3 and isinstance(value, str) and value in texts:
+            columns.setdefault(value, col)
+    rows: dict[str, int | None] = {
+        q: _find_row(cells, calc, symbols[q]) for q in ("RE", "PE", "ER")
+    }
+    rows["ER_credited"] = _find_row(cells, calc, layout.credited_label.format(symbols["ER"]))
+    for period in covered:
+        column = columns.get(period.text)
+        for quantity, at in rows.items():
+            key = (calc, at, column) if at is not None and column is not None else None
+            checker.figure(key, period.label, quantity, period.figures[quantity])
+    _table3(checker, cells, covered)
+    checker.every_formula(stored)
+    return checker.result
+
+
+def _table3(
+    checker: _Checker, cells: dict[tuple[str, int, int], Value], covered: list[Covered]
+) -> None:
+    """Table 3 of MRS(input): each covered period's credited ER and the total."""
+    layout = checker.layout
+    sheet = layout.input_sheet
+    titles = [
+        r
+        for (s, r, c), v in cells.items()
+        if s == sheet and c == 1 and isinstance(v, str) and v.startswith(layout.table3_prefix)
+    ]
+    found: dict[str, int] = {}
+    if titles:
+        start = min(titles)
+        for (s, r, c), v in sorted(cells.items()):
+            if s == sheet and c == 1 and r > start and isinstance(v, str):
+                found.setdefault(v, r)
+    for period in covered:
+        row = found.get(period.text)
+        key = (sheet, row, 2) if row is not None else None
+        checker.figure(key, period.label, "ER_credited", period.figures["ER_credited"])
+    if len(covered) > 1:
+        total = sum(int(p.figures["ER_credited"]) for p in covered)
+        row = found.get(layout.total_label)
+        key = (sheet, row, 2) if row is not None else None
+        checker.figure(key, "periods", "ER_credited", str(total))

@@ -2,8 +2,9 @@
 each (with status and whether their defaults are unverified), and the pre-filled project.
 
 Pre-filling itself (B.1, B.2, C.1, monitoring plan rows, MSS roles) is
-``jcm_pdd.methodology.new_project_from_template``; this module adds the wizard's sites and units
-and the latest form versions of the partner country.
+``jcm_pdd.methodology.new_project_from_template``; this module adds the wizard's sites and units,
+A.4's two participant rows (the partner country and Japan, the names to be filled) and the
+latest form versions of the partner country.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from jcm_pdd.model import (
     Project,
     Site,
 )
+from jcm_pdd.model.pdd import Participant
 
 
 @dataclass(frozen=True)
@@ -89,10 +91,12 @@ def _add_sites(project: Project, template: Any, sites: list[SiteEntry], country:
     unit (per-unit monitoring rows follow them)."""
     from jcm_pdd.forms import load_forms
 
-    # A.3 prints the country as written, so it gets the form's name ("Philippines"), not the
-    # rule set's code ("PH"), like A.4's participants.
+    # A.3 and A.4 print the country as written, so they get the form's name ("Philippines"),
+    # not the rule set's code ("PH").
     known = load_forms().countries.get(country)
     written = known.name if known is not None else country
+    if not project.pdd.participants:  # the form lists the partner country's, then Japan's
+        project.pdd.participants = [Participant(country=written), Participant(country="Japan")]
     project.pdd.sites = [
         Site(
             id=s.id,

@@ -29,3 +29,16 @@ def test_the_sites_country_is_written_as_the_form_prints_it() -> None:
     project = new_project("PH", choice, [SiteEntry("S1", city="Laguna")])
     assert [s.country for s in project.pdd.sites] == ["Philippines"]
     assert not [d for d in run_checks(project) if d.location.startswith("pdd.sites.0.country")]
+
+
+def test_a4_starts_with_a_row_for_the_partner_country_and_one_for_japan() -> None:
+    """The person fills in the names; the diagnostics point at each name, not at a table."""
+    choice = next(m for m in for_country("PH") if m.id == "JCM_PH_AM001")
+    project = new_project("PH", choice, [SiteEntry("S1", city="Laguna")])
+    assert [(p.country, p.name) for p in project.pdd.participants] == [
+        ("Philippines", ""),
+        ("Japan", ""),
+    ]
+    locations = {d.location for d in run_checks(project)}
+    assert {"pdd.participants.0.name", "pdd.participants.1.name"} <= locations
+    assert "pdd.participants" not in locations  # no "needs at least 2 rows"

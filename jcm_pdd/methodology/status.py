@@ -4,8 +4,10 @@ numbering were read from the approved methodology document, and the product word
 Per-value provenance says where one default comes from; this says whether the *calculation as a
 whole* can be trusted. It is the weaker of what the template declares
 (``[identity] methodology_status``) and what the provenance of its structural parts allows
-(:func:`derived_status`): the identity (number and title), ``equations_provenance`` and every
-eligibility criterion. A part tagged [MEM-L] (recalled with low confidence) or with no
+(:func:`derived_status`): the identity (number and title; ``field_provenance.id`` or
+``.title`` where one of them comes from another source than the rest, e.g. a title taken from a
+registered project's name because the methodology's own was not read), ``equations_provenance``
+and every eligibility criterion. A part tagged [MEM-L] (recalled with low confidence) or with no
 equations provenance at all counts as *reconstructed*; [MEM-H] and [INFERENCE] as *unverified*;
 [SRC-DRAFT] as *draft*; [SRC] as *verified*. ``lint`` refuses a declaration stronger than that.
 """
@@ -65,6 +67,7 @@ def derived_status(template: TemplateFile) -> MethodologyStatus:
     identity = template.identity
     parts = [
         identity.field_provenance.get("id", identity.provenance),
+        identity.field_provenance.get("title", identity.provenance),
         template.equations_provenance,
         *(c.provenance for c in template.eligibility),
     ]

@@ -50,6 +50,23 @@ def test_overclaiming_status_is_a_lint_error(tmp_path: Path) -> None:
     assert main(["templates", "check", str(path)]) == 1
 
 
+def test_a_title_not_read_from_the_methodology_counts_like_the_number() -> None:
+    """A title known only from a registered project's name (field_provenance.title tagged
+    [MEM-L]) makes the methodology reconstructed, as a recalled number would."""
+    text = (templates_dir() / "JCM_MN_AM003_ver02.0.toml").read_text(encoding="utf-8")
+    assert derived_status(parse_template(text, "x.toml")) == "unverified"
+    title = (
+        'field_provenance.title = { status = "unverified", tag = "MEM-L", '
+        'citation = "Name of a registered project" }\n'
+    )
+    text = text.replace("[identity]\n", "[identity]\n" + title, 1)
+    text = text.replace('methodology_status = "unverified"', 'methodology_status = "reconstructed"')
+    assert derived_status(parse_template(text, "x.toml")) == "reconstructed"
+    with pytest.raises(TemplateError, match="claims more than the provenance"):
+        declared = 'methodology_status = "reconstructed"'
+        parse_template(text.replace(declared, 'methodology_status = "unverified"'), "x.toml")
+
+
 def test_a_weaker_declaration_wins() -> None:
     text = (templates_dir() / "JCM_MN_AM003_ver02.0.toml").read_text(encoding="utf-8")
     text = text.replace('methodology_status = "unverified"', 'methodology_status = "reconstructed"')

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from jcm_pdd.errors import UserError
@@ -160,6 +160,12 @@ def rebuild_review_docks(window: MainWindow) -> None:
             box.setPlainText(text)
     if kept["signoff"]:
         window.signoff_panel.select_section(kept["signoff"])
-    for dock in window.review_docks:
-        if dock.objectName() == current:
-            dock.raise_()
+
+    def raise_kept() -> None:
+        for dock in window.review_docks:
+            if dock.objectName() == current:
+                dock.raise_()
+
+    # Raised once the dock area has laid out the rebuilt tabs: a raise before is lost, and the
+    # Diagnostics tab they are tabified with would cover them.
+    QTimer.singleShot(0, window, raise_kept)

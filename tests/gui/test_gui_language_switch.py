@@ -212,3 +212,32 @@ def test_lock_banner_and_export_refusal_follow_the_language(window, project_file
     finally:
         other.release()
         install_language("en")
+
+
+def test_the_review_dock_on_top_stays_on_top_after_a_language_change(
+    window, tmp_path, qtbot
+) -> None:
+    """The validator reading the Sign-offs keeps reading them in Japanese (the rebuilt docks
+    are raised once laid out; raised before, the Diagnostics tab covered them)."""
+    from jcm_pdd.package import build_package
+    from jcm_pdd.paths import sample_project_path
+
+    package = tmp_path / "sample.jcmpkg"
+    build_package(sample_project_path(), package)
+    window.resize(1366, 768)
+    assert window.open_path(package)
+
+    def on_top(name: str) -> bool:
+        dock = next((d for d in window.review_docks if d.objectName() == name), None)
+        return dock is not None and not dock.visibleRegion().isEmpty()
+
+    qtbot.waitUntil(lambda: on_top("findingsDock"))
+    signoffs = next(d for d in window.review_docks if d.objectName() == "signoffDock")
+    signoffs.raise_()  # the validator clicks the Sign-offs tab
+    qtbot.waitUntil(lambda: on_top("signoffDock"))
+    try:
+        _choose_language_in_dialog(window, "ja")
+        qtbot.waitUntil(lambda: on_top("signoffDock"), timeout=3000)
+        assert window.diag_dock.visibleRegion().isEmpty(), "the Diagnostics tab is behind"
+    finally:
+        install_language("en")

@@ -67,7 +67,8 @@ def test_opening_the_sample_loads_no_exporter_package_or_chart_module(tmp_path: 
 
 
 # ``jcm-pdd open --sample`` as the desktop starts it (the probe quits once the figures show),
-# noting whether automatic garbage collection was on when the start's largest import began.
+# noting whether automatic garbage collection was on when the start's largest import began,
+# and which command modules it read.
 OPEN_COMMAND = """
 import gc, sys
 seen = {}
@@ -79,11 +80,14 @@ class Watch:
 sys.meta_path.insert(0, Watch())
 from jcm_pdd import cli
 code = cli.main(["open", "--sample"])
+print(sorted(m for m in sys.modules if m.startswith("jcm_pdd.commands.")))
 print(code, seen)
 """
 
 
-def test_the_start_runs_without_automatic_garbage_collection(tmp_path: Path) -> None:
+def test_the_start_runs_without_automatic_garbage_collection_or_other_commands(
+    tmp_path: Path,
+) -> None:
     # The app collects from a timer on the GUI thread (gui/gc_guard.py); switched off only
     # with the window, the collector ran about a hundred times during the start's imports.
     env = {
@@ -96,7 +100,9 @@ def test_the_start_runs_without_automatic_garbage_collection(tmp_path: Path) -> 
         [sys.executable, "-c", OPEN_COMMAND], capture_output=True, text=True, env=env, timeout=120
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip().splitlines()[-1] == "0 {'pydantic': False}"
+    commands, outcome = done.stdout.strip().splitlines()[-2:]
+    assert outcome == "0 {'pydantic': False}"
+    assert commands == "['jcm_pdd.commands.open']"  # no other command's module or parser
 
 
 def test_a_project_whose_form_definition_is_broken_is_refused_naming_the_file(

@@ -298,6 +298,10 @@ def _workbook_line(c: FigureCheck) -> str:
             c.source, c.cell, c.stated
         )
     period = tr("all periods") if c.period == "periods" else c.period
+    if not c.cell:
+        return tr("{0}: the workbook does not state {1} of {2} (it re-computes to {3})").format(
+            c.source, c.quantity, period, readable_figure(c.recomputed)
+        )
     return tr("{0}: the formula for {1} of {2} in {3} gives {4}, but it re-computes to {5}").format(
         c.source, c.quantity, period, c.cell or "-", c.stated, readable_figure(c.recomputed)
     )

@@ -22,6 +22,8 @@ cells (XXX) and every result computed from them are not stated, so they are not 
 
 from __future__ import annotations
 
+import re
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -37,6 +39,7 @@ from jcm_pdd.package.xlsx_formula_eval import (
     Value,
     Workbook,
     cell_name,
+    column_number,
 )
 
 MAX_ROWS = 400_000  # 300 units x 120 periods x a few parameters, and the tables after
@@ -102,39 +105,91 @@ def _value(raw: Any) -> Value:
     return str(raw)
 
 
-def read_cells(
-    path: Path, sheets: tuple[str, str]
-) -> tuple[dict[tuple[str, int, int], Value], dict[tuple[str, int, int], Value]]:
-    """Every cell of ``sheets`` (formulas as text) and the result each formula cell stores."""
+def read_cells(path: Path, sheets: tuple[str, str]) -> dict[tuple[str, int, int], Value]:
+    """Every cell of ``sheets``, a formula as its text ("=..."; Excel's shared formulas are
+    expanded by openpyxl)."""
     import openpyxl
 
     cells: dict[tuple[str, int, int], Value] = {}
+    workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=False)
+    try:
+        for sheet in sheets:
+            if sheet not in workbook.sheetnames:
+                continue
+            columns = MAX_INPUT_COLUMNS if sheet == sheets[0] else MAX_CALC_COLUMNS
+            rows = workbook[sheet].iter_rows(values_only=True, max_row=MAX_ROWS, max_col=columns)
+            for r, row in enumerate(rows, start=1):
+                for c, raw in enumerate(row, start=1):
+                    if raw is not None:
+                        cells[(sheet, r, c)] = _value(raw)
+    finally:
+        workbook.close()
+    return cells
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_CELL_REF = re.compile(r"^([A-Z]{1,3})(\d{1,7})$")
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its part ("xl/worksheets/sheet2.xml"), from the workbook and its rels."""
+    from xml.etree import ElementTree
+
+    book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): str(r.get("Target", "")) for r in rels.iter(f"{_RELS}Relationship")}
+    parts: dict[str, str] = {}
+    for sheet in book.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(_R_ID), "")
+        if target:
+            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            parts[str(sheet.get("name"))] = part
+    return parts
+
+
+def _number(text: str) -> Value:
+    try:
+        return Fraction(Decimal(text.strip()))
+    except (ArithmeticError, ValueError):  # not a finite number: kept as the text it is
+        return text
+
+
+def read_stored(path: Path, sheets: tuple[str, str]) -> dict[tuple[str, int, int], Value]:
+    """The result each formula cell of ``sheets`` stores with its formula (Excel and
+    LibreOffice keep the last one; the app's own export stores none). One streaming pass over
+    the sheet's XML: openpyxl would parse every cell a second time for this."""
+    from xml.etree import ElementTree
+
     stored: dict[tuple[str, int, int], Value] = {}
-    for data_only, into in ((False, cells), (True, stored)):
-        workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=data_only)
-        try:
-            for sheet in sheets:
-                if sheet not in workbook.sheetnames:
-                    continue
-                columns = MAX_INPUT_COLUMNS if sheet == sheets[0] else MAX_CALC_COLUMNS
-                rows = workbook[sheet].iter_rows(
-                    values_only=True, max_row=MAX_ROWS, max_col=columns
-                )
-                for r, row in enumerate(rows, start=1):
-                    for c, raw in enumerate(row, start=1):
-                        if raw is None:
-                            continue
-                        if data_only and not isinstance(cells.get((sheet, r, c)), str):
-                            continue
-                        if data_only and not str(cells[(sheet, r, c)]).startswith("="):
-                            continue
-                        into[(sheet, r, c)] = _value(raw)
-        finally:
-            workbook.close()
-    return cells, stored
+    with zipfile.ZipFile(path) as zf:
+        parts = _sheet_parts(zf)
+        for sheet in sheets:
+            part = parts.get(sheet)
+            if part is None or part not in zf.namelist():
+                continue
+            with zf.open(part) as stream:
+                for _event, element in ElementTree.iterparse(stream):
+                    if element.tag != f"{_MAIN}c":
+                        continue
+                    formula = element.find(f"{_MAIN}f")
+                    value = element.find(f"{_MAIN}v")
+                    where = _CELL_REF.match(element.get("r", ""))
+                    if formula is not None and value is not None and value.text and where:
+                        key = (sheet, int(where[2]), column_number(where[1]))
+                        kind = element.get("t", "n")
+                        if kind == "n":
+                            stored[key] = _number(value.text)
+                        elif kind == "b":
+                            stored[key] = value.text.strip() == "1"
+                        else:
+                            stored[key] = value.text  # an error or a text result
+                    element.clear()
+    return stored
 
 
-def _text(value: Result) -> str:
+def _text(value: Value) -> str:
     if isinstance(value, ExcelError):
         return value.code
     if isinstance(value, bool):
@@ -156,12 +211,16 @@ class _Checker:
         self.book = book
         self.layout = layout
         self.result = FormulaReport()
+        self.unreadable: set[tuple[str, int, int]] = set()
 
     def evaluate(self, key: tuple[str, int, int]) -> Result | None:
         """The cell's value; None (with a finding) when its formula cannot be read."""
         try:
             return self.book.value(*key)
         except (FormulaSyntaxError, RecursionError) as exc:
+            if key in self.unreadable:
+                return None  # said once per cell
+            self.unreadable.add(key)
             reason = str(exc) if isinstance(exc, FormulaSyntaxError) else "nested too deeply"
             self.result.checks.append(
                 FigureCheck(
@@ -204,13 +263,19 @@ class _Checker:
             self.result.formulas += 1
             value = self.evaluate(key)
             kept = stored.get(key)
-            if value is None or kept is None or isinstance(kept, str):
-                continue  # unreadable (reported), nothing stored, or an error text stored
+            if value is None or kept is None:
+                continue  # unreadable (reported), or nothing stored
+            if isinstance(kept, str) and not isinstance(value, ExcelError):
+                kept = _number(kept)  # a number stored as text is still shown as that number
             same = (
-                isinstance(kept, Fraction)
-                and isinstance(value, Fraction)
-                and _agrees(kept, value, whole=False)
-            ) or (isinstance(kept, bool) and kept == value)
+                (isinstance(kept, str) and isinstance(value, ExcelError) and kept == value.code)
+                or (
+                    isinstance(kept, Fraction)
+                    and isinstance(value, Fraction)
+                    and _agrees(kept, value, whole=False)
+                )
+                or (isinstance(kept, bool) and kept == value)
+            )
             if not same:
                 self.result.checks.append(
                     FigureCheck(
@@ -244,7 +309,8 @@ def check_workbook(
 ) -> FormulaReport:
     """The formula checks of the MRS workbook at ``path`` (``member`` in the package):
     ``symbols`` maps RE, PE, ER to the symbols the template prints (RE_p ...)."""
-    cells, stored = read_cells(path, (layout.input_sheet, layout.calc_sheet))
+    sheets = (layout.input_sheet, layout.calc_sheet)
+    cells, stored = read_cells(path, sheets), read_stored(path, sheets)
     checker = _Checker(member, Workbook(cells, layout.withheld), layout)
     calc = layout.calc_sheet
     texts = {p.text for p in covered}

@@ -129,11 +129,18 @@ class VerifyReport:
         """The problem of a figure check that failed, in words."""
         if c.quantity == "readable":  # the document itself could not be read back
             self.add("figures", f"{c.source}: its figures cannot be read ({c.stated})", c.source)
-        elif c.code == MRS_FORMULA:
-            where = f" in {c.cell}" if c.cell else ""
+        elif c.code == MRS_FORMULA and not c.cell:
             self.add(
                 "figures",
-                f"{c.source}: the workbook's formula for {c.quantity} of {c.period}{where} "
+                f"{c.source}: the workbook does not state {c.quantity} of {c.period} "
+                f"(it re-computes to {readable_figure(c.recomputed)})",
+                c.source,
+                code=c.code,
+            )
+        elif c.code == MRS_FORMULA:
+            self.add(
+                "figures",
+                f"{c.source}: the workbook's formula for {c.quantity} of {c.period} in {c.cell} "
                 f"gives {c.stated}, but the period re-computes to {readable_figure(c.recomputed)}",
                 c.source,
                 code=c.code,

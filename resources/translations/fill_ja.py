@@ -673,6 +673,7 @@ JA = {
     "{0}: {1} stores the result {2}, but its formula gives {3}": "{0}: {1} には計算結果 {2} が保存されていますが、計算式の結果は {3} です",
     "{0}: the formula in {1} cannot be checked ({2})": "{0}: {1} の計算式を確認できません（{2}）",
     "all periods": "全期間",
+    "{0}: the workbook does not state {1} of {2} (it re-computes to {3})": "{0}: ワークブックに {2} の {1} が記載されていません（再計算すると {3}）",
     "{0}: the formula for {1} of {2} in {3} gives {4}, but it re-computes to {5}": "{0}: {2} の {1} の計算式（{3}）は {4} になりますが、再計算すると {5} です",
     "An evidence file of a covered period is not in the package": "対象期間の証拠書類がパッケージに含まれていません",
     "Exported {0} files to {1}:": "{0} 件のファイルを {1} に出力しました:",

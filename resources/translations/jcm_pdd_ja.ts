@@ -1664,77 +1664,82 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>全期間</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="301" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="302" />
+        <source>{0}: the workbook does not state {1} of {2} (it re-computes to {3})</source>
+        <translation>{0}: ワークブックに {2} の {1} が記載されていません（再計算すると {3}）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="305" />
         <source>{0}: the formula for {1} of {2} in {3} gives {4}, but it re-computes to {5}</source>
         <translation>{0}: {2} の {1} の計算式（{3}）は {4} になりますが、再計算すると {5} です</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="310" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="314" />
         <source>{0}, not trustworthy</source>
         <translation>{0}、信頼できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="321" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="325" />
         <source>{0}: its figures cannot be read</source>
         <translation>{0}: 数値を読み取れません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="326" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="330" />
         <source>total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="328" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="332" />
         <source>{0}: {1} {2} is stated as {3} but re-computes to {4}</source>
         <translation>{0}: {1} {2} は {3} と記載されていますが、再計算すると {4} です</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="339" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="343" />
         <source>Altered (content differs from its checksum):</source>
         <translation>改変（内容がチェックサムと異なる）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="340" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="344" />
         <source>Missing (listed, but not in the package):</source>
         <translation>欠落（一覧にあるがパッケージにない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="341" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="345" />
         <source>Extra (in the package, but not listed):</source>
         <translation>余分（パッケージにあるが一覧にない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="342" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="346" />
         <source>Damaged (cannot be read):</source>
         <translation>破損（読み取れない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="343" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="347" />
         <source>The calculation could not be re-run from:</source>
         <translation>次のファイルから計算を再実行できませんでした:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="347" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="351" />
         <source>“{0}” did not verify: {1}. Its contents are not trustworthy; ask the project participants to send the package again.</source>
         <translation>「{0}」は検証に失敗しました: {1}。内容は信頼できません。プロジェクト参加者にパッケージの再送を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="364" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="368" />
         <source>The payload's size or file count differs from bag-info.txt.</source>
         <translation>ペイロードのサイズまたはファイル数が bag-info.txt の記録と異なります。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="370" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="374" />
         <source>No PDD (.docx) in the package has a C.3 table that could be read back, so its stated figures cannot be checked.</source>
         <translation>パッケージ内の PDD (.docx) に読み取れる C.3 の表がないため、記載された数値を確認できません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="380" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="384" />
         <source>Figures that differ from the re-computed ones:</source>
         <translation>再計算の結果と異なる数値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="384" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="388" />
         <source>Other problems:</source>
         <translation>その他の問題:</translation>
     </message>

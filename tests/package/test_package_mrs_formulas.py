@@ -174,3 +174,58 @@ def test_verify_json_carries_the_code_and_the_cell(
         "1278",
         "1277",
     )
+
+
+def test_a_period_column_renamed_reads_altered_as_not_stated(package: Path, tmp_path: Path) -> None:
+    """The calculation sheet's column of period 2 relabelled: the workbook no longer states
+    that period's figures, which the package covers."""
+    member = _workbook(package)
+    forged = tmp_path / "forged.jcmpkg"
+
+    def relabel(data: bytes) -> bytes:  # every header row of the sheet
+        for _ in range(4):
+            data = edit_docx_xml(CALC_XML, "1/Apr/2028-30/Jun/2028", "1/Apr/2028-30/Jul/2028")(data)
+        return data
+
+    reseal(package, forged, {member: relabel})
+    report = verify_package(forged)
+    assert report.verdict == "ALTERED"
+    assert (
+        f"{member}: the workbook does not state ER_credited of period 2 (it re-computes to 1277)"
+    ) in _coded(report, MRS_FORMULA), report.summary()
+
+
+def test_the_results_libreoffice_stores_agree_with_the_formulas(
+    package: Path, tmp_path: Path
+) -> None:
+    """The workbook recalculated and saved by LibreOffice (which stores every formula's result
+    and may rewrite the formulas' text) still verifies against the re-computation."""
+    import shutil
+    import subprocess
+    import zipfile
+
+    from jcm_pdd.package import mrs_check
+    from jcm_pdd.package.recheck_periods import FORMULAS
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed (it recalculates and stores the results)")
+    member = _workbook(package)
+    source = tmp_path / "mrs.xlsx"
+    with zipfile.ZipFile(package) as zf:
+        source.write_bytes(zf.read(member))
+    out = tmp_path / "saved"
+    subprocess.run(
+        [office, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    saved = out / "mrs.xlsx"
+    stored = mrs_check.read_stored(saved, (mrs_check.LAYOUT.input_sheet, "MRS(calc_process)"))
+    assert stored[("MRS(calc_process)", 9, 3)] == 1597  # what LibreOffice computed
+    forged = tmp_path / "resaved.jcmpkg"
+    reseal(package, forged, {member: lambda _data: saved.read_bytes()})
+    report = verify_package(forged)
+    assert report.ok, report.summary()
+    check = next(c for c in report.checks if c.name == FORMULAS)
+    assert check.status == "passed"

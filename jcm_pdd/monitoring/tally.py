@@ -21,7 +21,12 @@ from jcm_pdd.monitoring.readers import ImportFileError
 DAY = 1440  # minutes
 _TIME = re.compile(r"^[T ](\d\d):(\d\d)(?::(\d\d))?$")
 _NAN = Decimal("NaN")
-_UNSEEN = (-1, -1)  # a timestamp not looked up yet
+# a timestamp's place, packed in one int: ``period << 32 | slot``; ints, unlike tuples, are not
+# followed by the garbage collector, so the cache of 200,000 timestamps costs it nothing (a
+# full collection on the GUI thread during an import stalled the window)
+_OUTSIDE = -1  # in no chosen period
+_UNSEEN = -2  # not looked up yet
+_SLOT = (1 << 32) - 1
 _BITMAPS = 256 * 1024 * 1024  # bytes of interval bitmaps at most, all meters together
 _STAMPS = 200_000  # timestamps remembered at most (about 20 MB)
 _PRECISION = 120  # digits of the running sums; more would be inexact, which raises
@@ -122,7 +127,7 @@ class Tally:
         # day text -> (period position, first slot of the day) or None outside every period
         self.days: dict[str, tuple[int, int] | None] = {}
         self.offsets: dict[str, int] = {}  # time of day -> interval of the day
-        self.stamps: dict[str, tuple[int, int] | None] = {}  # timestamp -> (period, slot)
+        self.stamps: dict[str, int] = {}  # timestamp -> period << 32 | slot, or _OUTSIDE
 
     def meter(self, name: str, line: int) -> _Meter:
         member = self.spec.meters.get(name, name)
@@ -210,7 +215,7 @@ class Tally:
         single = meter is None
         number_of = Decimal  # a local, not a module global: looked up once per row
         previous: str | None = None  # the meters of one time come together: look it up once
-        found: tuple[int, int] | None = None
+        where = _OUTSIDE
         position = slot = 0
         with localcontext() as context:
             context.prec = _PRECISION
@@ -228,15 +233,15 @@ class Tally:
                     state = self.meter(name, line)
                 if stamp != previous:
                     previous = stamp
-                    found = stamps.get(stamp, _UNSEEN)
-                    if found is _UNSEEN:
+                    where = stamps.get(stamp, _UNSEEN)
+                    if where == _UNSEEN:
                         found = self.locate(stamp, line, timed, offsets)
+                        where = _OUTSIDE if found is None else found[0] << 32 | found[1]
                         if len(stamps) >= _STAMPS:
                             stamps.clear()  # bounded: readings come roughly in time order
-                        stamps[stamp] = found
-                    if found is not None:
-                        position, slot = found  # once per time, not once per row
-                if found is None:
+                        stamps[stamp] = where
+                    position, slot = where >> 32, where & _SLOT  # once per time, not per row
+                if where == _OUTSIDE:
                     self.outside += 1
                     continue
                 try:

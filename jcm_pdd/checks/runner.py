@@ -181,14 +181,24 @@ def _deduplicate(found: list[Diagnostic]) -> Iterator[Diagnostic]:
 
 def _place(diagnostics: Iterable[Diagnostic], forms: list[FormDefinition]) -> list[Diagnostic]:
     placed: list[Diagnostic] = []
+    # a field's place, looked up once per path pattern: a project with 300 units and 120
+    # periods has thousands of diagnostics on a few patterns (measured: 2.5 s -> 0.1 s)
+    places: dict[str, tuple[str, str] | None] = {}
     for diagnostic in diagnostics:
         if not diagnostic.section:
             pattern = to_pattern(diagnostic.location)
-            for definition in forms:
-                section = definition.section_of_path(pattern)
-                if section is not None:
-                    diagnostic = diagnostic.with_place(definition.form_type, section.id)
-                    break
+            if pattern not in places:
+                places[pattern] = next(
+                    (
+                        (definition.form_type, section.id)
+                        for definition in forms
+                        if (section := definition.section_of_path(pattern)) is not None
+                    ),
+                    None,
+                )
+            place = places[pattern]
+            if place is not None:
+                diagnostic = diagnostic.with_place(*place)
         placed.append(diagnostic)
     order: dict[tuple[str, str], int] = {}
     for definition in forms:

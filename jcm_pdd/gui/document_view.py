@@ -25,6 +25,7 @@ from jcm_pdd.gui.navigator import ATTACHMENTS_ID, MONITORING_ID, Navigator
 from jcm_pdd.gui.section_editor import SectionEditor
 from jcm_pdd.gui.theme import set_banner_state, style_banner
 from jcm_pdd.session.formview import SectionView, form_view
+from jcm_pdd.session.labels import field_index, field_of
 
 
 def tr(text: str) -> str:
@@ -38,6 +39,7 @@ class DocumentView(QWidget):
         self._status = status
         self.sections: list[SectionView] = form_view(controller.session.project)
         self._by_id = {s.id: s for s in self.sections}
+        self._fields = field_index(self.sections)  # a path's field in a few steps
         self._pages: dict[str, QWidget] = {}
         self._problems: dict[str, int] = {}
         self._finding_marks: dict[str, list[str]] = {}  # target -> ids of findings not closed
@@ -150,17 +152,12 @@ class DocumentView(QWidget):
 
     def section_of_path(self, path: str) -> str | None:
         """The section editing ``path`` (a field, a table, or a cell of a table)."""
-        best: tuple[int, str] | None = None
-        for section in self.sections:
-            for view in section.fields:
-                if path == view.path or path.startswith(view.path + "."):
-                    if best is None or len(view.path) > best[0]:
-                        best = (len(view.path), section.id)
+        best = field_of(self._fields, path)
         if best is None and path.startswith("attachments"):
             return ATTACHMENTS_ID
         if best is None and (path == "monitoring" or path.startswith("monitoring.")):
             return MONITORING_ID
-        return best[1] if best else None
+        return best[0].id if best else None
 
     def focus_path(self, path: str) -> bool:
         section_id = self.section_of_path(path)

@@ -72,22 +72,42 @@ def _section_name(section: SectionView) -> str:
     return f"{section.number} {section.title}" if section.number else section.title
 
 
-def _field_of(sections: Sequence[SectionView], path: str) -> tuple[SectionView, FieldView] | None:
-    best: tuple[SectionView, FieldView] | None = None
+FieldIndex = dict[str, list[tuple[SectionView, FieldView]]]
+
+
+def field_index(sections: Sequence[SectionView]) -> FieldIndex:
+    """The form's fields by the first part of their path, in form order: a path's field starts
+    with the same part, so a look-up reads a handful of fields, not all of them (10,000
+    diagnostics of monitoring periods each scanned every field of the forms: 0.8 s)."""
+    index: FieldIndex = {}
     for section in sections:
         for view in section.fields:
-            if path == view.path or path.startswith(view.path + "."):
-                if best is None or len(view.path) > len(best[1].path):
-                    best = (section, view)
+            index.setdefault(view.path.split(".", 1)[0], []).append((section, view))
+    return index
+
+
+def field_of(index: FieldIndex, path: str) -> tuple[SectionView, FieldView] | None:
+    """The field editing ``path`` (the longest field path it is in; the first of equals)."""
+    best: tuple[SectionView, FieldView] | None = None
+    for section, view in index.get(path.split(".", 1)[0], ()):
+        if path == view.path or path.startswith(view.path + "."):
+            if best is None or len(view.path) > len(best[1].path):
+                best = (section, view)
     return best
 
 
-def path_label(sections: Sequence[SectionView], path: str, language: str = "en") -> str:
+def path_label(
+    sections: Sequence[SectionView],
+    path: str,
+    language: str = "en",
+    index: FieldIndex | None = None,
+) -> str:
     """Where ``path`` is in the submission, in the form's words; the path itself when no form
-    field edits it (a person still sees something exact)."""
+    field edits it (a person still sees something exact). ``index``: ``field_index(sections)``,
+    made once for many paths."""
     if not path:
         return "—"
-    found = _field_of(sections, path)
+    found = field_of(index if index is not None else field_index(sections), path)
     if found is None:
         return _period_label(path, language) or path
     section, view = found
@@ -131,7 +151,8 @@ def labels_for(
     sections: Sequence[SectionView], paths: Sequence[str], language: str = "en"
 ) -> dict[str, str]:
     """``path_label`` of many paths at once."""
-    return {p: path_label(sections, p, language) for p in dict.fromkeys(paths)}
+    index = field_index(sections)
+    return {p: path_label(sections, p, language, index) for p in dict.fromkeys(paths)}
 
 
 def unit_label(project: Any, index: dict[str, str], language: str = "en") -> str:

@@ -43,3 +43,30 @@ def test_the_words_added_to_labels_follow_the_interface_language() -> None:
     index = {member.set: member.id}
     assert unit_label(project, index, "ja").endswith(f"、サイト {member.site_id}")
     assert unit_label(project, index).endswith(f", site {member.site_id}")
+
+
+def test_the_field_index_finds_what_a_scan_of_every_field_finds() -> None:
+    """``field_of`` reads only the fields sharing a path's first part; the answer is the one a
+    scan of every field gives (the longest field path containing the path, the first of
+    equals), for every field, a row and a cell below it, and places no field edits."""
+    from jcm_pdd.session.labels import field_index, field_of
+
+    sections = form_view(load_project(sample_project_path()).project)
+
+    def scan(path: str) -> tuple[str, str] | None:
+        best = None
+        for section in sections:
+            for view in section.fields:
+                if path == view.path or path.startswith(view.path + "."):
+                    if best is None or len(view.path) > len(best[1]):
+                        best = (section.id, view.path)
+        return best
+
+    index = field_index(sections)
+    fields = [view.path for section in sections for view in section.fields]
+    paths = [p for f in fields for p in (f, f + ".0", f + ".3.name", f + "x")]
+    paths += ["monitoring.periods.5.values.7.value", "attachments.0", "pdd", "", "no.such"]
+    assert len(fields) > 50
+    for path in paths:
+        found = field_of(index, path)
+        assert (None if found is None else (found[0].id, found[1].path)) == scan(path), path

@@ -22,7 +22,6 @@ from jcm_pdd.errors import UserError
 from jcm_pdd.gui.i18n import install_language
 from jcm_pdd.gui.mainwindow import MainWindow
 from jcm_pdd.gui.preferences import Preferences
-from jcm_pdd.gui.recovery_dialog import RecoveryDialog
 from jcm_pdd.session import io as session_io
 
 DESKTOP_FILE_NAME = "org.jcmpdd.PddStudio"
@@ -64,6 +63,8 @@ def offer_recovery(window: MainWindow) -> bool:
     entries = session_io.pending_recoveries()
     if not entries:
         return False
+    from jcm_pdd.gui.recovery_dialog import RecoveryDialog  # only after a crash
+
     dialog = RecoveryDialog(entries, window)
     if not dialog.exec() or dialog.chosen is None:
         return False

@@ -38,7 +38,6 @@ from jcm_pdd.gui.document_view import DocumentView
 from jcm_pdd.gui.lock_heartbeat import LockHeartbeat
 from jcm_pdd.gui.lock_takeover import offer_take_over
 from jcm_pdd.gui.preferences import Preferences
-from jcm_pdd.gui.start_page import StartPage
 from jcm_pdd.gui.window_menus import install_menus
 from jcm_pdd.model import Project
 from jcm_pdd.paths import sample_project_path
@@ -53,6 +52,7 @@ if TYPE_CHECKING:
     from jcm_pdd.gui.review_panel import ReviewPanel
     from jcm_pdd.gui.round_view import RoundView
     from jcm_pdd.gui.signoff_panel import SignOffPanel
+    from jcm_pdd.gui.start_page import StartPage
     from jcm_pdd.gui.verifier_periods import PeriodsPanel
 
 PROJECT_FILTER = "JCM PDD project (*.jcmpdd)"
@@ -185,6 +185,8 @@ class MainWindow(QMainWindow):
     def start_page(self) -> StartPage:
         """The start page, built on first use: opening a file straight away never needs it."""
         if self._start_page is None:
+            from jcm_pdd.gui.start_page import StartPage  # (a start on a file never loads it)
+
             self._start_page = StartPage(self)
             self.stack.addWidget(self._start_page)
         return self._start_page

@@ -48,6 +48,8 @@ NOT_AT_START = (
     "jcm_pdd.gui.monitoring_page",
     "jcm_pdd.session.monitoring",
     "jcm_pdd.monitoring",
+    # the recovery dialog: only after a crash left recovery copies
+    "jcm_pdd.gui.recovery_dialog",
     # The engine and the checks load once the window is drawn (figures, then diagnostics).
     "jcm_pdd.methodology",
     "jcm_pdd.checks",

@@ -95,7 +95,7 @@ def caveat_text(status: str) -> str:
         ),
         "reconstructed": tr(
             "Methodology not read from the approved document: the equations, eligibility "
-            "criteria or numbering were derived from related methodologies and secondary "
+            "criteria, numbering or title were derived from related methodologies and secondary "
             "sources. Check every figure against the official methodology before submission."
         ),
     }

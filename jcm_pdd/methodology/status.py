@@ -36,9 +36,9 @@ CAVEAT: dict[MethodologyStatus, str] = {
         "document."
     ),
     "reconstructed": (
-        "Methodology not read from the approved document: the equations, eligibility criteria "
-        "or numbering were derived from related methodologies and secondary sources. Check every "
-        "figure against the official methodology before submission."
+        "Methodology not read from the approved document: the equations, eligibility criteria, "
+        "numbering or title were derived from related methodologies and secondary sources. Check "
+        "every figure against the official methodology before submission."
     ),
 }
 

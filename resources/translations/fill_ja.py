@@ -145,7 +145,7 @@ JA = {
     "Choose at least one period for the report.": "報告書に含める期間を 1 つ以上選んでください。",
     "Methodology from a draft: the equations or eligibility criteria follow a pre-approval draft, not the approved methodology document.": "方法論は草案に基づいています: 計算式または適格性要件は承認前の草案に従っており、承認済み方法論の文書ではありません。",
     "Methodology not verified: the equations and eligibility criteria follow the methodology's published summary; they were not read from the approved methodology document.": "方法論は未確認です: 計算式と適格性要件は公開されている方法論の概要に従っており、承認済み方法論の文書から読み取ったものではありません。",
-    "Methodology not read from the approved document: the equations, eligibility criteria or numbering were derived from related methodologies and secondary sources. Check every figure against the official methodology before submission.": "方法論は承認済み文書から読み取っていません: 計算式、適格性要件または番号は関連する方法論や二次資料から導いたものです。提出前にすべての数値を公式の方法論と照合してください。",
+    "Methodology not read from the approved document: the equations, eligibility criteria, numbering or title were derived from related methodologies and secondary sources. Check every figure against the official methodology before submission.": "方法論は承認済み文書から読み取っていません: 計算式、適格性要件、番号または名称は関連する方法論や二次資料から導いたものです。提出前にすべての数値を公式の方法論と照合してください。",
     "Days": "日数",
     "Days of operation in the year: a part year is pro-rated by its days": "その年の稼働日数（年の途中からの場合は日数で按分）",
     "DD/MM/YYYY or YYYY-MM-DD": "DD/MM/YYYY または YYYY-MM-DD",

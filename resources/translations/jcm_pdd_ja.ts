@@ -96,8 +96,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="97" />
-        <source>Methodology not read from the approved document: the equations, eligibility criteria or numbering were derived from related methodologies and secondary sources. Check every figure against the official methodology before submission.</source>
-        <translation>方法論は承認済み文書から読み取っていません: 計算式、適格性要件または番号は関連する方法論や二次資料から導いたものです。提出前にすべての数値を公式の方法論と照合してください。</translation>
+        <source>Methodology not read from the approved document: the equations, eligibility criteria, numbering or title were derived from related methodologies and secondary sources. Check every figure against the official methodology before submission.</source>
+        <translation>方法論は承認済み文書から読み取っていません: 計算式、適格性要件、番号または名称は関連する方法論や二次資料から導いたものです。提出前にすべての数値を公式の方法論と照合してください。</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="154" />

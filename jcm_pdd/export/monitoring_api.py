@@ -122,8 +122,9 @@ def export_monitoring(
         refuse_final_monitoring(first)
     if notes is not None:
         notes.append(
-            "The Monitoring Report follows the Monitoring Report Sheet (MRS) tables; JCM PDD "
-            "Studio has not confirmed its layout against an official Monitoring Report form."
+            "No JCM Monitoring Report form is published (the monitoring report is the "
+            "Monitoring Report Sheet workbook); the Monitoring Report document presents the same "
+            "content, table by table, for reading and signing."
         )
         if "public" in which and any(f.withheld for f in calcs[True].periods):
             withheld = [f.label for f in calcs[True].periods if f.withheld]

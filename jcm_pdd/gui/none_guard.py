@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import sys
+from itertools import repeat
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -37,7 +38,7 @@ def drops_references() -> bool:
 def top_up() -> None:
     """Add references to ``None`` when the count runs low (where the fault is present)."""
     if _RESERVE and sys.getrefcount(None) < _LOW:
-        _RESERVE.extend([None] * _CHUNK)
+        _RESERVE.extend(repeat(None, _CHUNK))  # (no 4 MB temporary list)
 
 
 def install(parent: QObject) -> QTimer | None:
@@ -45,7 +46,7 @@ def install(parent: QObject) -> QTimer | None:
     if not _RESERVE:
         if not drops_references():
             return None
-        _RESERVE.extend([None] * _CHUNK)
+        _RESERVE.extend(repeat(None, _CHUNK))
         # The reserve stands for references PySide6 took and never gives back, so it is never
         # released (released at exit, it would take None's count to zero then): one extra
         # reference keeps the list alive past the interpreter's clean-up.

@@ -130,6 +130,12 @@ class CalcPanel(QWidget):
         self.acknowledge.clicked.connect(self._acknowledge_clicked)
         self.table = QTableWidget(0, 5)
         self.table.verticalHeader().setVisible(False)
+        # One line of figures per year, no taller: the years are what this panel is for, and on
+        # a 1366x768 laptop (a long methodology caveat above) the default rows showed one year.
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setMinimumHeight(rows.defaultSectionSize() * 5)  # the header and four years
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.show_button = QPushButton()
         self.show_button.clicked.connect(self.show_calculation)
@@ -142,7 +148,7 @@ class CalcPanel(QWidget):
         layout.addWidget(self.totals)
         layout.addWidget(self.message)
         layout.addWidget(self.provenance)
-        layout.addWidget(self.table, 2)
+        layout.addWidget(self.table, 3)  # the figures before the picture of them
         layout.addLayout(self.chart_holder, 2)
         row = QHBoxLayout()
         row.addStretch(1)

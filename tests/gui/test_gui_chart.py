@@ -74,3 +74,39 @@ def test_a_short_chart_keeps_readable_labels(qtbot) -> None:
     qtbot.waitUntil(lambda: view.label_room()[1] > short - 1)
     axis_y = next(a for a in view.chart().axes(Qt.Orientation.Vertical))
     assert axis_y.tickCount() > short and axis_y.max() >= 419
+
+
+def test_on_a_laptop_the_c3_table_shows_four_years_above_the_chart(
+    qtbot, answers, project_file
+) -> None:
+    """1366x768 in Japanese, the methodology caveat above the figures and the diagnostics
+    listing problems below: the years (the figures themselves) keep four rows in view; the
+    chart takes what is left."""
+    from jcm_pdd.gui.i18n import install_language
+    from jcm_pdd.gui.mainwindow import MainWindow
+    from jcm_pdd.gui.preferences import Preferences
+
+    install_language("ja")
+    try:
+        window = MainWindow(Preferences(language="ja"))
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.open_path(project_file)
+        panel = window.calc_panel
+        qtbot.waitUntil(lambda: panel.chart_view is not None, timeout=10000)
+        qtbot.waitUntil(lambda: window.diag_panel.error_count() > 0, timeout=10000)
+        qtbot.wait(50)
+        table, viewport = panel.table, panel.table.viewport().rect()
+        shown = [
+            r
+            for r in range(table.rowCount())
+            if viewport.contains(table.visualRect(table.model().index(r, 0)))
+        ]
+        assert len(shown) >= 4, (len(shown), table.height())
+        assert panel.chart_view.isVisible() and panel.chart_view.height() >= 180
+        keep_screenshot(window, "c3_table_laptop_ja.png")
+        assert window.close_document()
+    finally:
+        install_language("en")

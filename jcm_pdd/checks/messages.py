@@ -8,14 +8,16 @@ placeholders, so the desktop app can show Japanese while the CLI and exports kee
 diagnostic is made; ``text(diagnostic, language)`` gives it in any installed language. Values
 that come from data (form labels, methodology ids, site names) are inserted as they are; a
 value that is one of the product's own English sentences (a methodology caveat) is put in the
-language by the catalogue's ``[values]`` table.
+language by the catalogue's ``[values]`` table, and a row named by its number ("row 3", "row 3
+(S1)") by its ``row`` words ("3 行目 (S1)"), as the views name rows.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jcm_pdd import tomlcache
 from jcm_pdd.paths import resources_dir
@@ -25,6 +27,13 @@ if TYPE_CHECKING:
 
 LANGUAGES = ("en", "ja")
 DEFAULT_LANGUAGE = "en"
+_ROW = re.compile(r"row (\d+)(.*)", re.DOTALL)  # how the checks name a row: "row 3 (S1)"
+
+
+@cache
+def _file(language: str) -> Mapping[str, Any]:
+    path = resources_dir() / "messages" / f"checks.{language}.toml"
+    return tomlcache.loads(path.read_text(encoding="utf-8"), decimal=False)
 
 
 @cache
@@ -32,9 +41,7 @@ def catalogue(language: str) -> Mapping[str, str]:
     """Every message template of ``language`` by key (English when the language is unknown)."""
     if language not in LANGUAGES:
         language = DEFAULT_LANGUAGE
-    path = resources_dir() / "messages" / f"checks.{language}.toml"
-    data = tomlcache.loads(path.read_text(encoding="utf-8"), decimal=False)
-    messages = data["messages"]
+    messages = _file(language)["messages"]
     return {str(key): str(value) for key, value in messages.items()}
 
 
@@ -45,12 +52,19 @@ def values(language: str) -> Mapping[str, Mapping[str, str]]:
     tables, English text -> translation, per placeholder (so a site named "draft" stays)."""
     if language not in LANGUAGES or language == DEFAULT_LANGUAGE:
         return {}
-    path = resources_dir() / "messages" / f"checks.{language}.toml"
-    data = tomlcache.loads(path.read_text(encoding="utf-8"), decimal=False)
     return {
         str(name): {str(k): str(v) for k, v in table.items()}
-        for name, table in data.get("values", {}).items()
+        for name, table in _file(language).get("values", {}).items()
     }
+
+
+def _row_words(value: str, language: str) -> str:
+    """ "row 3 (S1)" in ``language`` ("3 行目 (S1)"), by the catalogue's ``row`` template."""
+    found = _ROW.fullmatch(value)
+    if found is None or language not in LANGUAGES or language == DEFAULT_LANGUAGE:
+        return value
+    words = _file(language).get("row")
+    return str(words).format(found[1]) + found[2] if words else value
 
 
 def render(key: str, params: Mapping[str, str], language: str = DEFAULT_LANGUAGE) -> str:
@@ -63,7 +77,7 @@ def render(key: str, params: Mapping[str, str], language: str = DEFAULT_LANGUAGE
     if template is not None:
         own = values(language)
         try:
-            shown = {k: own.get(k, {}).get(v, v) for k, v in params.items()}
+            shown = {k: _row_words(own.get(k, {}).get(v, v), language) for k, v in params.items()}
             return template.format_map(shown)
         except (KeyError, IndexError, ValueError):
             pass

@@ -119,7 +119,8 @@ def test_parameters_substitute_in_both_languages(diagnostics: list[Diagnostic]) 
         assert _JAPANESE.search(japanese), (d.code, japanese)
         template = catalogue("ja")[d.key or d.code]
         for name in _placeholders(template):
-            assert d.params[name] in japanese, (d.code, name)
+            shown = re.sub(r"^row (\d+)", r"\1 行目", d.params[name])  # a row by its number
+            assert shown in japanese, (d.code, name)
         assert "{" not in japanese.replace(d.params.get("name", ""), ""), japanese
 
 
@@ -206,3 +207,16 @@ def test_statuses_a_message_quotes_read_japanese() -> None:
         "methodology.status", {"methodology": "M", "version": "1", "status": "superseded"}, "ja"
     )
     assert "superseded" not in text
+
+
+def test_a_row_named_by_its_number_reads_japanese() -> None:
+    """ "row 1" inside a Japanese message reads "1 行目", as the views name rows; a row's own
+    name after it, and the form's labels, are data and stay as they are."""
+    params = {"where": "PDD A.4. Name of project participants", "label": "Name of project"}
+    text = render("required.column", {**params, "name": "row 1"}, "ja")
+    assert "1 行目 の「Name of project」" in text and "row 1" not in text
+    text = render("required.column", {**params, "name": "row 12 (S1)"}, "ja")
+    assert "12 行目 (S1)" in text
+    text = render("required.column", {**params, "name": "Criterion 2"}, "ja")
+    assert "Criterion 2" in text  # the form's own row label
+    assert "row 1" in render("required.column", {**params, "name": "row 1"}, "en")

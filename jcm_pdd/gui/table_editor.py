@@ -93,10 +93,19 @@ class TableEditor(QWidget):
 
         self.table = QTableWidget(0, len(self._cols))
         self.table.setAccessibleName(view.label)
-        self.table.setHorizontalHeaderLabels(
-            [c.label + (" (DMS)" if dms else (" *" if c.required else "")) for c, dms in self._cols]
-        )
+        labels = [
+            c.label + (" (DMS)" if dms else (" *" if c.required else "")) for c, dms in self._cols
+        ]
+        self.table.setHorizontalHeaderLabels(labels)
         header = self.table.horizontalHeader()
+        # A form's column label is often longer than its column ("Value (entered case, or
+        # override of the default)"): cut at the end with "…", whole in the tooltip, instead
+        # of clipped at both ends around its centre.
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for column, label in enumerate(labels):
+            item = self.table.horizontalHeaderItem(column)
+            if item is not None:
+                item.setToolTip(label)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.sectionResized.connect(self._column_resized)

@@ -229,3 +229,18 @@ def test_cell_choices_fall_back_to_the_column_list() -> None:
     ]
     assert cell_choices(project, "monitoring_plan.default_selections", 0, case) == ()
     assert cell_choices(project, "monitoring_plan.default_selections", 99, case) == ()
+
+
+def test_a_column_label_longer_than_its_column_ends_in_an_ellipsis_with_a_tooltip(
+    window, qtbot
+) -> None:
+    """ "Value (entered case, or override of the default)" in a narrow column: cut at its end
+    with "…" (not clipped at both ends around its centre), and whole when pointed at."""
+    window.set_session(session_io.new_document(filled_project()))
+    table = _table(window, "MPS:defaults")
+    header = table.table.horizontalHeader()
+    column = table.column_of("override_value")
+    label = table.table.horizontalHeaderItem(column).text()
+    assert label.startswith("Value (") and len(label) > 30
+    assert header.textElideMode() == Qt.TextElideMode.ElideRight
+    assert table.table.horizontalHeaderItem(column).toolTip() == label

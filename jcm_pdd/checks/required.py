@@ -21,6 +21,7 @@ DOCUMENT_LABELS = {
     "MPS": "Monitoring Plan",
     "MSS": "Monitoring Structure",
     "MoC": "MoC",
+    "MRS": "Monitoring Report Sheet",
 }
 
 

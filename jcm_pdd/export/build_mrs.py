@@ -27,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from jcm_pdd.export.draft_inputs import lenient_resolve
 from jcm_pdd.export.excel_formula import FormulaContext, IndexKey, rounding, translate
 from jcm_pdd.export.monitoring_source import MonitoringCalc, PeriodFigures, period_text
+from jcm_pdd.export.mrs_labels import mrs_labels
 from jcm_pdd.export.redact import REDACTED, FieldReader, format_value
 from jcm_pdd.export.workbook_sheets import SheetWriter
 from jcm_pdd.export.workbook_style import (
@@ -37,52 +38,23 @@ from jcm_pdd.export.workbook_style import (
 )
 from jcm_pdd.model import MonitoredParameter
 
-MRS_INPUT = "MRS(input)"
-MRS_CALC = "MRS(calc_process)"
 MSS_SHEET = "MSS"
-INPUT_TITLE = "Monitoring Report Sheet (Input Sheet) [For Verification]"
-CALC_TITLE = "Monitoring Report Sheet (Calculation Process Sheet) [For Verification]"
-TABLE1_TITLE = "Table 1: Parameters monitored ex post"
-TABLE1 = (
-    "(a) Monitoring period",
-    "(b) Monitoring point No.",
-    "(c) Parameters",
-    "(d) Description of data",
-    "(e) Monitored Values",
-    "(f) Units",
-    "(g) Monitoring option",
-    "(h) Source of data",
-    "(i) Measurement methods and procedures",
-    "(j) Monitoring frequency",
-    "(k) Other comments",
-)
-TABLE2_TITLE = "Table 2: Project-specific parameters fixed ex ante"
-TABLE2 = (
-    "(a) Parameters",
-    "(b) Description of data",
-    "(c) Values",
-    "(d) Units",
-    "(e) Source of data",
-    "(f) Other comments",
-)
-TABLE3_TITLE = "Table 3: Ex-post calculation of CO2 emission reductions"
-TABLE3 = ("Monitoring period", "CO2 emission reductions", "Units")
-TOTAL_LABEL = "Total"  # Table 3's last row
-CREDITED_LABEL = "{0} (credited)"  # MRS(calc_process): the credited ER row, by its symbol
-VALUE_COL = 5  # (e) Monitored Values
-OPTION_COL = 7
 NUMBER_FORMAT = "#,##0.00########"
 
 
 class _Writer(SheetWriter):
     def __init__(self, calc: MonitoringCalc, reader: FieldReader | None, draft: bool) -> None:
+        country = calc.project.rule_set.partner_country or calc.template.identity.host_country
+        self.mrs = mrs_labels(country)
         super().__init__(
             calc.template,
-            (MRS_INPUT, MRS_CALC, MSS_SHEET),
-            country=calc.project.rule_set.partner_country,
+            (self.mrs.input_sheet, self.mrs.calc_sheet, MSS_SHEET),
+            country=country,
             draft=draft,
             draft_note="not for verification",
         )
+        self.value_col = 1 + self.mrs.table1_paths.index("value")
+        self.option_col = 1 + self.mrs.table1_paths.index("option")
         self.calc = calc
         self.reader = reader
         _placeholders, self.values, self.sources = lenient_resolve(self.t, calc.plan)
@@ -140,35 +112,39 @@ class _Writer(SheetWriter):
             return ""
         path = self.calc.value_path(figures.number, entry)
         names = self._names
-        parts = [
-            self._text(f"{path}.comments", entry.comments),
-            "Measuring equipment: " + self._text(f"{path}.instrument", entry.instrument)
-            if entry.instrument
-            else "",
-            "Calibrated: " + self._text(f"{path}.calibration_date", entry.calibration_date)
-            if entry.calibration_date
-            else "",
-        ]
+        texts = self.mrs.texts
+        parts = [self._text(f"{path}.comments", entry.comments)]
+        if entry.instrument:
+            parts.append(
+                texts["equipment"].format(self._text(f"{path}.instrument", entry.instrument))
+            )
+        if entry.calibration_date:
+            parts.append(
+                texts["calibrated"].format(
+                    self._text(f"{path}.calibration_date", entry.calibration_date)
+                )
+            )
         if entry.evidence:
             if self.reader is not None and self.reader.hidden(f"{path}.evidence"):
-                parts.append(f"Evidence: {REDACTED}")
+                parts.append(texts["evidence"].format(REDACTED))
             else:
-                parts.append(
-                    "Evidence: "
-                    + "; ".join(
-                        f"{names.get(h, 'file')} (SHA-256 {h[:12]}…)" for h in entry.evidence
-                    )
+                files = "; ".join(
+                    texts["evidence_file"].format(names.get(h, "file"), h[:12])
+                    for h in entry.evidence
                 )
+                parts.append(texts["evidence"].format(files))
         return "\n".join(p for p in parts if p)
 
     def input_sheet(self) -> None:
         ws = self.ws_in
-        row = self._header_block(ws, INPUT_TITLE, self.reference)
-        ws.cell(row=row, column=1, value=TABLE1_TITLE).font = BOLD
-        self._head(ws, row + 1, TABLE1)
+        labels = self.mrs
+        row = self._header_block(ws, labels.input_title, self.reference)
+        ws.cell(row=row, column=1, value=labels.table1_title).font = BOLD
+        self._head(ws, row + 1, labels.table1)
         row += 2
         options = self._option_validation()
         first = row
+        value_col, option_col = self.value_col, self.option_col
         for figures in self.calc.periods:
             point = 0
             for key, param, index in self._each("monitored"):
@@ -178,57 +154,61 @@ class _Writer(SheetWriter):
                 option = (entry.option if entry else None) or self._plan_text(
                     key, index, "option", param.default_option or ""
                 )
-                self._row(
-                    ws,
-                    row,
-                    [
-                        period_text(figures.period),
-                        self._plan_text(key, index, "monitoring_point", f"({point})"),
-                        symbol_text(param, index),
-                        self._plan_text(key, index, "description", param.description),
-                        None,  # the input cell, below
-                        self._plan_text(key, index, "unit", param.unit),
-                        f"Option {option}" if option and option != REDACTED else option,
-                        self._plan_text(key, index, "source_of_data", param.source_of_data),
-                        self._plan_text(
-                            key, index, "measurement_methods", param.measurement_methods
-                        ),
-                        self._plan_text(key, index, "frequency", param.frequency),
-                        self._comments(figures, key, index),
-                    ],
-                )
+                shown = {
+                    "period": period_text(figures.period),
+                    "monitoring_point": self._plan_text(
+                        key, index, "monitoring_point", f"({point})"
+                    ),
+                    "symbol": symbol_text(param, index),
+                    "description": self._plan_text(key, index, "description", param.description),
+                    "value": None,  # the input cell, below
+                    "unit": self._plan_text(key, index, "unit", param.unit),
+                    "option": labels.texts["option"].format(option)
+                    if option and option != REDACTED
+                    else option,
+                    "source_of_data": self._plan_text(
+                        key, index, "source_of_data", param.source_of_data
+                    ),
+                    "measurement_methods": self._plan_text(
+                        key, index, "measurement_methods", param.measurement_methods
+                    ),
+                    "frequency": self._plan_text(key, index, "frequency", param.frequency),
+                    "comments": self._comments(figures, key, index),
+                }
+                self._row(ws, row, [shown[p] for p in labels.table1_paths])
                 value: Any = None
                 if key in figures.hidden:
                     value = REDACTED
                 elif entry is not None and entry.value is not None:
                     value = excel_number(Fraction(entry.value))
-                self._style(ws.cell(row=row, column=VALUE_COL, value=value), "input", NUMBER_FORMAT)
-                self._input_cell(ws, row, OPTION_COL, ws.cell(row=row, column=OPTION_COL).value)
-                letter = get_column_letter(VALUE_COL)
-                self.monitored[(figures.number, key, index)] = f"'{MRS_INPUT}'!${letter}${row}"
+                self._style(ws.cell(row=row, column=value_col, value=value), "input", NUMBER_FORMAT)
+                self._input_cell(ws, row, option_col, ws.cell(row=row, column=option_col).value)
+                letter = get_column_letter(value_col)
+                self.monitored[(figures.number, key, index)] = (
+                    f"'{labels.input_sheet}'!${letter}${row}"
+                )
                 row += 1
         if row > first:  # one range: a cell at a time costs seconds for 36,000 rows
-            letter = get_column_letter(OPTION_COL)
+            letter = get_column_letter(option_col)
             options.add(f"{letter}{first}:{letter}{row - 1}")
         row += 1
-        ws.cell(row=row, column=1, value=TABLE2_TITLE).font = BOLD
-        self._head(ws, row + 1, TABLE2)
+        ws.cell(row=row, column=1, value=labels.table2_title).font = BOLD
+        self._head(ws, row + 1, labels.table2)
         row += 2
+        value_at = 1 + labels.table2_paths.index("value")
         for key, param, index in self._each("fixed_ex_ante"):
-            self._row(
-                ws,
-                row,
-                [
-                    symbol_text(param, index),
-                    param.description,
-                    None,
-                    param.unit,
-                    param.source_of_data,
-                    "",
-                ],
-            )
-            self._input_cell(ws, row, 3, self._shared_value(key, index))
-            self.shared[(key, index)] = f"'{MRS_INPUT}'!$C${row}"
+            shown = {
+                "symbol": symbol_text(param, index),
+                "description": param.description,
+                "value": None,
+                "unit": param.unit,
+                "source_of_data": param.source_of_data,
+                "comments": "",
+            }
+            self._row(ws, row, [shown[p] for p in labels.table2_paths])
+            self._input_cell(ws, row, value_at, self._shared_value(key, index))
+            letter = get_column_letter(value_at)
+            self.shared[(key, index)] = f"'{labels.input_sheet}'!${letter}${row}"
             row += 1
         row = self._defaults_table(
             row + 1, self.sources, self._plan_hidden, self._shared_value, self.shared
@@ -237,20 +217,22 @@ class _Writer(SheetWriter):
 
     def table3(self) -> None:
         ws = self.ws_in
+        labels = self.mrs
+        texts = labels.texts
         row = self.table3_row
-        ws.cell(row=row, column=1, value=TABLE3_TITLE).font = BOLD
-        self._head(ws, row + 1, TABLE3)
+        ws.cell(row=row, column=1, value=labels.table3_title).font = BOLD
+        self._head(ws, row + 1, labels.table3)
         row += 2
         first = row
         for figures in self.calc.periods:
             value = REDACTED if figures.withheld else f"={self.credited[figures.number]}"
-            self._row(ws, row, [period_text(figures.period), value, "tCO2/p"])
+            self._row(ws, row, [period_text(figures.period), value, texts["period_unit"]])
             ws.cell(row=row, column=2).number_format = "#,##0"
             row += 1
         if len(self.calc.periods) > 1:
             withheld = any(f.withheld for f in self.calc.periods)
             total = REDACTED if withheld else f"=SUM(B{first}:B{row - 1})"
-            self._row(ws, row, [TOTAL_LABEL, total, "tCO2"])
+            self._row(ws, row, [texts["total"], total, texts["total_unit"]])
             ws.cell(row=row, column=1).font = ws.cell(row=row, column=2).font = BOLD
             ws.cell(row=row, column=2).number_format = "#,##0"
 
@@ -259,10 +241,11 @@ class _Writer(SheetWriter):
         ws = self.ws_calc
         periods = self.calc.periods
         count = len(periods)
-        head = ("Parameter", "Index", *(period_text(f.period) for f in periods))
-        tail = ("Units", "Equation", "Reference")
-        row = self._header_block(ws, CALC_TITLE, self.reference)
-        layout, calculated, er_rounded_row = self._calc_layout(row)
+        names = self.mrs.calc_columns  # Parameter, Index, Units, Equation, Reference
+        head = (names[0], names[1], *(period_text(f.period) for f in periods))
+        tail = names[2:]
+        row = self._header_block(ws, self.mrs.calc_title, self.reference)
+        layout, calculated, er_rounded_row = self._calc_layout(row, self.mrs.calc_parts)
         for row, title, rows in layout:
             ws.cell(row=row, column=1, value=title).font = BOLD
             self._head(ws, row + 1, (*head, *tail))
@@ -272,7 +255,7 @@ class _Writer(SheetWriter):
                     equation: Any = self._equation(key)
                     ref = param.equation_ref
                 else:
-                    equation, ref = "Default value (MRS(input))", ""
+                    equation, ref = self.mrs.texts["default_value"], ""
                 self._row(ws, cell_row, [param.symbol, index_text(param, index)])
                 self._row(ws, cell_row, [param.unit, equation, ref], first=3 + count)
                 for col, figures in enumerate(periods, start=3):
@@ -317,11 +300,12 @@ class _Writer(SheetWriter):
         ws = self.ws_calc
         count = len(self.calc.periods)
         mode = self.t.rounding.emission_reductions
-        self._row(ws, row, [CREDITED_LABEL.format(symbol), ""])
+        texts = self.mrs.texts
+        self._row(ws, row, [texts["credited"].format(symbol), ""])
         self._row(
             ws,
             row,
-            ["tCO2e/p", f"{mode} of {symbol} to whole tCO2e", self.t.rounding.basis],
+            [texts["credited_unit"], texts["rounding"].format(mode, symbol), self.t.rounding.basis],
             first=3 + count,
         )
         for col, figures in enumerate(self.calc.periods, start=3):
@@ -329,7 +313,7 @@ class _Writer(SheetWriter):
             value = REDACTED if figures.withheld else "=" + rounding(mode, f"{letter}{er_row}")
             self._row(ws, row, [value], first=col)
             ws.cell(row=row, column=col).number_format = "#,##0"
-            self.credited[figures.number] = f"'{MRS_CALC}'!${letter}${row}"
+            self.credited[figures.number] = f"'{self.mrs.calc_sheet}'!${letter}${row}"
 
     # -- MSS -------------------------------------------------------------------------------
     def mss_sheet(self) -> None:
@@ -340,8 +324,9 @@ class _Writer(SheetWriter):
     def finish(self) -> bytes:
         count = len(self.calc.periods)
         widths = {
-            MRS_INPUT: (24, 12, 20, 32, 16, 10, 12, 20, 36, 16, 36),
-            MRS_CALC: (16, 14, *([22] * count), 12, 56, 28),
+            self.mrs.input_sheet: tuple(int(w) for w in self.mrs.table1_widths)
+            or (24, 12, 20, 32, 16, 10, 12, 20, 36, 16, 36),
+            self.mrs.calc_sheet: (16, 14, *([22] * count), 12, 56, 28),
             MSS_SHEET: self._mss_widths(),
         }
         return self._finish(widths, "Monitoring Report Sheet")

@@ -45,6 +45,14 @@ from jcm_pdd.methodology.schema import Parameter, Template
 from jcm_pdd.methodology.status import caveat
 from jcm_pdd.methodology.typeset import equation_runs
 
+# The Monitoring Plan workbook's calc_process parts (the MPS has no form of it; the MRS
+# workbook takes its own from the MRS definition).
+CALC_PARTS = (
+    "1. Calculations for emission reductions",
+    "2. Selected default values, etc.",
+    "3. Calculations for reference emissions",
+    "4. Calculations of the project emissions",
+)
 NORMAL = InlineFont(rFont="Arial", sz=10)
 SUBSCRIPT = InlineFont(rFont="Arial", sz=10, vertAlign="subscript")
 
@@ -206,32 +214,31 @@ class SheetWriter:
                     stack.append(dep)
         return seen
 
-    def _calc_layout(self, row: int) -> tuple[list[Section], dict[tuple[str, IndexKey], int], int]:
+    def _calc_layout(
+        self, row: int, titles: tuple[str, str, str, str] = CALC_PARTS
+    ) -> tuple[list[Section], dict[tuple[str, IndexKey], int], int]:
         """The calc_process sheet's sections from ``row``: ER, the default values, the
-        reference and then the project emissions, a row for every value so formulas may refer
-        forward. Returns the sections, the row of each calculated value and the row of the
-        credited (rounded) ER."""
+        reference and then the project emissions (``titles``, in that order), a row for every
+        value so formulas may refer forward. Returns the sections, the row of each calculated
+        value and the row of the credited (rounded) ER."""
         order = self.info.order
         re_keys = self._closure("RE") | {"RE"}
         pe_keys = (self._closure("PE") | {"PE"}) - re_keys
         others = [k for k in order if k not in re_keys | pe_keys | {"ER"}]
         sections = [
-            ("1. Calculations for emission reductions", ["ER"]),
-            ("2. Selected default values, etc.", []),
-            (
-                "3. Calculations for reference emissions",
-                [k for k in order if k in re_keys] + others,
-            ),
-            ("4. Calculations of the project emissions", [k for k in order if k in pe_keys]),
+            (titles[0], ["ER"]),
+            (titles[1], []),  # the default values
+            (titles[2], [k for k in order if k in re_keys] + others),
+            (titles[3], [k for k in order if k in pe_keys]),
         ]
         calculated: dict[tuple[str, IndexKey], int] = {}
         layout: list[Section] = []
         er_rounded_row = 0
-        for title, keys in sections:
+        for part, (title, keys) in enumerate(sections):
             title_row = row
             rows: list[tuple[int, str, IndexKey]] = []
             row += 2  # title + header
-            if title.startswith("2."):
+            if part == 1:
                 for key, _param, index in self._each("default"):
                     rows.append((row, key, index))
                     row += 1

@@ -126,6 +126,7 @@ class FormRegistry:
             "MPS": None,
             "MSS": None,
             "MoC": rules.moc_form_version or None,
+            "MRS": None,
         }
 
     def resolve_for_project(self, project: Project) -> list[Resolution]:

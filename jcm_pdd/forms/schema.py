@@ -1,11 +1,13 @@
 """The schema of a JCM form definition (the data files in the top-level ``forms/`` folder).
 
 A ``FormDefinition`` describes one official form (PDD, the Monitoring Plan Sheet, the
-Monitoring Structure Sheet or the MoC statement) of one partner country and version: its
-sections in the official order and numbering, and for each field the model path it edits, the
-label as printed on the form, the official guidance, the input type, whether it is required,
-choices and table columns, plus hints for the exporters. The desktop editor and the exporters
-are generated from these definitions, so nothing here knows about Qt or Word.
+Monitoring Structure Sheet, the MoC statement or the Monitoring Report Sheet) of one partner
+country and version: its sections in the official order and numbering, and for each field the
+model path it edits, the label as printed on the form, the official guidance, the input type,
+whether it is required, choices and table columns, plus hints for the exporters (a computed
+section's columns and fixed texts are what an exporter prints of a calculation). The desktop
+editor and the exporters are generated from these definitions, so nothing here knows about Qt
+or Word.
 
 Every label and guidance text carries a provenance ``status`` because our knowledge of the
 forms is partly recalled rather than read from the official forms: the GUI and the exporters
@@ -19,8 +21,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-FormType = Literal["PDD", "MPS", "MSS", "MoC"]
-FORM_TYPES: tuple[FormType, ...] = ("PDD", "MPS", "MSS", "MoC")
+# MRS: the Monitoring Report Sheet filled after registration (no document of the submission;
+# the monitoring exports are laid out from it).
+FormType = Literal["PDD", "MPS", "MSS", "MoC", "MRS"]
+FORM_TYPES: tuple[FormType, ...] = ("PDD", "MPS", "MSS", "MoC", "MRS")
 
 # verified: read in a cited source; recalled: from knowledge of the real forms, not confirmed;
 # inferred: written by JCM PDD Studio (an app-only field or a paraphrase of our own).
@@ -208,6 +212,9 @@ class Section(_Strict):
     on_form: bool = True  # False: app-only section (e.g. document information)
     computed: str = ""  # a table filled by the calculation, e.g. "estimate.yearly"
     computed_columns: list[Column] = Field(default_factory=list)
+    # Fixed wording an exporter prints within a computed section, by name (a total row's
+    # label, a unit, "Calibrated: {0}"); the exporter names the keys it needs.
+    texts: dict[str, str] = Field(default_factory=dict)
     fields: list[FormField] = Field(default_factory=list)
     export: ExportHints = Field(default_factory=ExportHints)
 

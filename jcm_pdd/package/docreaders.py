@@ -196,7 +196,9 @@ MRS_INPUT_SHEET = "MRS(input)"
 MAX_MRS_ROWS = 400_000  # 300 units x 120 periods x a few parameters, and the tables after
 
 
-def mrs_monitored_values(path: Path) -> dict[tuple[str, str], float]:
+def mrs_monitored_values(
+    path: Path, sheet_name: str = MRS_INPUT_SHEET
+) -> dict[tuple[str, str], float]:
     """The monitored values a Monitoring Report Sheet workbook states in MRS(input) Table 1:
     ``{(period column (a), parameter column (c)): value (e)}``, e.g.
     ``("1/Apr/2027-31/Mar/2028", "EG_i,p [i = PV-1]") -> 1000.5``; withheld values (XXX) and
@@ -208,9 +210,9 @@ def mrs_monitored_values(path: Path) -> dict[tuple[str, str], float]:
     found: dict[tuple[str, str], float] = {}
     workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=False)
     try:
-        if MRS_INPUT_SHEET not in workbook.sheetnames:
+        if sheet_name not in workbook.sheetnames:
             return found
-        sheet = workbook[MRS_INPUT_SHEET]
+        sheet = workbook[sheet_name]
         in_table = False
         for row in sheet.iter_rows(values_only=True, max_row=MAX_MRS_ROWS, max_col=5):
             first = row[0] if row else None

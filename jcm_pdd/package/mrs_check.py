@@ -60,21 +60,21 @@ class Layout:
     withheld: str  # what a public copy shows for a withheld value
 
 
-def _layout() -> Layout:
-    from jcm_pdd.export import build_mrs
+def layout_for(country: str) -> Layout:
+    """Where the MRS workbook of a project of ``country`` states what: the labels of its MRS
+    form definition, as the exporter wrote them (``UserError`` if they cannot be read)."""
+    from jcm_pdd.export.mrs_labels import mrs_labels
     from jcm_pdd.export.redact import REDACTED
 
+    labels = mrs_labels(country)
     return Layout(
-        build_mrs.MRS_INPUT,
-        build_mrs.MRS_CALC,
-        build_mrs.TABLE3_TITLE.split(":")[0],
-        build_mrs.TOTAL_LABEL,
-        build_mrs.CREDITED_LABEL,
+        labels.input_sheet,
+        labels.calc_sheet,
+        labels.table3_title.split(":")[0],
+        labels.texts["total"],
+        labels.texts["credited"],
         REDACTED,
     )
-
-
-LAYOUT = _layout()
 
 
 @dataclass

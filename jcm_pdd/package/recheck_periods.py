@@ -261,10 +261,13 @@ def _from_workbooks(
             where = (period_text(period), symbol_text(param, at))
             expected[where] = (label, str(value.value))
     symbols = {key: template.parameters[key].symbol for key in ("RE", "PE", "ER")}
+    country = project.rule_set.partner_country or template.identity.host_country
+    layout = mrs_check.layout_for(country)
 
     def read(path: Path) -> tuple[dict[tuple[str, str], float], mrs_check.FormulaReport]:
-        values = docreaders.mrs_monitored_values(path)  # opens it as a SafeZip first
-        return values, mrs_check.check_workbook(path, "", covered, symbols, mrs_check.LAYOUT)
+        # opens it as a SafeZip first
+        values = docreaders.mrs_monitored_values(path, layout.input_sheet)
+        return values, mrs_check.check_workbook(path, "", covered, symbols, layout)
 
     checks: list[FigureCheck] = []
     formulas = workbooks = 0

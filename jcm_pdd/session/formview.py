@@ -103,6 +103,7 @@ _GROUP_OF_FORM = {
     "MPS": "Monitoring Plan",
     "MSS": "Monitoring Structure",
     "MoC": "MoC",
+    "MRS": "Monitoring Report Sheet",
 }
 
 

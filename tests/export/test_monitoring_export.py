@@ -20,8 +20,9 @@ from openpyxl import load_workbook
 from jcm_pdd import cli
 from jcm_pdd.errors import UserError
 from jcm_pdd.export import export_monitoring
-from jcm_pdd.export.build_mrs import MRS_CALC, MRS_INPUT, TABLE1, mrs_workbook
+from jcm_pdd.export.build_mrs import mrs_workbook
 from jcm_pdd.export.monitoring_source import monitoring_calc
+from jcm_pdd.export.mrs_labels import mrs_labels
 from jcm_pdd.model import Project
 from jcm_pdd.model.marks import stable_path
 from jcm_pdd.monitoring import period_actual
@@ -34,6 +35,9 @@ from tests.monitoring.periods_support import (
     registry,
     template,
 )
+
+LABELS = mrs_labels("MN")  # the MRS form definition's labels (forms/_base/MRS.toml)
+MRS_INPUT, MRS_CALC, TABLE1 = LABELS.input_sheet, LABELS.calc_sheet, LABELS.table1
 
 D = dt.date
 
@@ -535,3 +539,39 @@ def test_libreoffice_recalculates_every_shipped_worked_example_as_a_period(
         if credited != actual.credited:
             wrong.append(f"{name}: credited {credited} != {actual.credited}")
     assert wrong == []
+
+
+def test_the_workbook_is_drawn_from_the_mrs_form_definition(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A label corrected in forms/ is what the workbook prints (no copy in the code), and a
+    definition that lacks what the workbook lays its cells out for stops the export, named."""
+    import shutil
+
+    from jcm_pdd import paths
+    from jcm_pdd.forms import registry as forms_registry
+
+    shutil.copytree(paths.forms_dir(), tmp_path / "forms")
+    base = tmp_path / "forms" / "_base" / "MRS.toml"
+    text = base.read_text(encoding="utf-8")
+    base.write_text(
+        text.replace('label = "Monitored Values"', 'label = "Values monitored"').replace(
+            'total = "Total"', 'total = "Total of the periods"'
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(forms_registry, "_load_default", forms_registry._load_default.__wrapped__)
+    monkeypatch.setattr(forms_registry, "forms_dir", lambda: tmp_path / "forms")
+    calc = monitoring_calc(registered_sample())
+    book = load_workbook(io.BytesIO(mrs_workbook(calc, public=False, draft=False)))
+    inp = book["MRS(input)"]
+    header = next(r for r in inp.iter_rows(values_only=True) if r[0] == "(a) Monitoring period")
+    assert header[4] == "(e) Values monitored"
+    assert any(r[0] == "Total of the periods" for r in inp.iter_rows(values_only=True))
+    base.write_text(text.replace('subpath = "frequency"', 'subpath = "how_often"'), "utf-8")
+    with pytest.raises(
+        UserError,
+        match=r"The Monitoring Report Sheet cannot be drawn: its form definition in forms/ does "
+        r"not fit it \(MRS T1 has the columns .*'how_often'",
+    ):
+        mrs_workbook(calc, public=False, draft=False)

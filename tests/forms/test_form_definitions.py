@@ -105,6 +105,33 @@ def test_mps_table_1_has_the_lettered_columns_a_to_j() -> None:
     assert mps.export.sheet_name == "MPS(input)"
 
 
+def test_mrs_lists_the_verified_table_1_columns_a_to_k_and_the_workbook_texts() -> None:
+    """The Monitoring Report Sheet's labels are data (forms/_base/MRS.toml): Table 1's columns
+    as the published MRS prints them, the calculation sheet's parts, and the fixed wording the
+    workbook writes; it is no document of the submission (the navigator does not list it)."""
+    registry = load_forms()
+    mrs = registry.get("MN", "MRS")
+    table1 = mrs.section("T1")
+    assert table1.heading == "Table 1: Parameters monitored ex post"
+    assert [(c.letter, c.label) for c in table1.computed_columns][::4] == [
+        ("(a)", "Monitoring period"),
+        ("(e)", "Monitored Values"),
+        ("(i)", "Measurement methods and procedures"),
+    ]
+    assert [c.letter for c in table1.computed_columns] == [f"({x})" for x in "abcdefghijk"]
+    assert mrs.title == "Monitoring Report Sheet (Input Sheet) [For Verification]"
+    assert mrs.title_status == "verified" and mrs.export.sheet_name == "MRS(input)"
+    assert [s.heading for s in mrs.children("calc")] == [
+        "1. Calculations for emission reductions",
+        "2. Selected default values, etc.",
+        "3. Calculations for reference emissions",
+        "4. Calculations of the project emissions",
+    ]
+    assert mrs.section("T3").texts["total"] == "Total"
+    assert not mrs.fields()  # every part is computed: nothing of it is typed
+    assert "MRS" not in [d.form_type for d in registry.submission.documents]
+
+
 def test_country_overrides_and_text_variables_are_applied() -> None:
     registry = load_forms()
     thai_sites = registry.get("TH", "PDD").field("pdd.sites")

@@ -37,13 +37,17 @@ def template_choices(template: Any | None, parameter_key: str) -> list[Choice]:
     parameter = template.parameters.get(parameter_key)
     if parameter is None:
         return []
-    return [
-        Choice(
-            value=c.name,
-            label=f"{c.label} ({'value entered by the project' if c.value is None else c.value})",
-        )
-        for c in parameter.choices
-    ]
+    return [Choice(value=c.name, label=_case_label(c.label, c.value)) for c in parameter.choices]
+
+
+def _case_label(label: str, value: Any) -> str:
+    """A case and its value; a case the project enters says so once, not twice when its own
+    label already does ("Diesel (value entered)")."""
+    if value is not None:
+        return f"{label} ({value})"
+    if "value entered" in label.casefold():
+        return label
+    return f"{label} (value entered by the project)"
 
 
 def resolve_choices(

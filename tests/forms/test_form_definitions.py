@@ -264,6 +264,23 @@ def test_choices_from_data_sources_resolve() -> None:
     )
     assert [c.value for c in cases] == ["national_grid", "captive_or_off_grid"]
     assert resolve_choices(default_case, registry.countries) == []  # no template yet
+    # a case the project enters says so once, whether or not its own label says it
+    from types import SimpleNamespace
+
+    entered = SimpleNamespace(name="grid", label="Grid electricity", value=None)
+    plain = SimpleNamespace(parameters={"EF_RE": SimpleNamespace(choices=[entered])})
+    for template, label in [
+        (load_registry().get("JCM_ET_AM002"), "Diesel (value entered)"),
+        (plain, "Grid electricity (value entered by the project)"),
+    ]:
+        labels = [
+            c.label
+            for c in resolve_choices(
+                default_case, registry.countries, template=template, parameter_key="EF_RE"
+            )
+        ]
+        assert any(label in text for text in labels), labels
+        assert all(text.count("value entered") <= 1 for text in labels), labels
     option = next(
         c
         for c in registry.get("MN", "MPS").field("monitoring_plan.monitored").columns

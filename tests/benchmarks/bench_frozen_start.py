@@ -133,7 +133,8 @@ def writer_start(docx: Path, profile: Path, env: dict[str, str]) -> float:
             if "- LibreOffice Writer" in _windows(env):  # the document window's title
                 return time.time() - started
             time.sleep(0.01)
-        raise SystemExit("LibreOffice opened no window in 120 s")
+        named = sorted({line.split('"')[1] for line in _windows(env).splitlines() if '"' in line})
+        raise SystemExit(f"LibreOffice opened no document window in 120 s; windows: {named}")
     finally:
         for pid in [proc.pid, *_started_with(str(profile))]:
             with contextlib.suppress(ProcessLookupError):

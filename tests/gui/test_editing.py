@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLineEdit
 
-from jcm_pdd.gui.diagnostics_panel import ROLE_PATH
 from jcm_pdd.gui.mainwindow import MainWindow
 from jcm_pdd.gui.section_editor import SectionEditor
 from jcm_pdd.session import io as session_io
@@ -105,7 +104,7 @@ def test_diagnostics_double_click_goes_to_field(window, project_file, qtbot) -> 
     target = None
     for i in range(tree.topLevelItemCount()):
         item = tree.topLevelItem(i)
-        if item.data(0, ROLE_PATH) == "pdd.description":
+        if window.diag_panel.path_at(i) == "pdd.description":
             target = item
     assert target is not None, "a missing description is reported"
     # the field is named as the form labels it, not by its model path
@@ -126,9 +125,7 @@ def test_diagnostics_double_click_goes_to_field(window, project_file, qtbot) -> 
     qtbot.waitUntil(
         lambda: (
             "pdd.description"
-            not in [
-                tree.topLevelItem(i).data(0, ROLE_PATH) for i in range(tree.topLevelItemCount())
-            ]
+            not in [window.diag_panel.path_at(i) for i in range(tree.topLevelItemCount())]
         )
     )
 

@@ -54,6 +54,9 @@ class Layout:
 
     input_sheet: str
     calc_sheet: str
+    table1_prefix: str  # how the Table 1 title begins ("Table 1")
+    table2_prefix: str
+    table1_columns: tuple[int, int, int]  # Table 1's period, parameter and value columns
     table3_prefix: str  # how the Table 3 title begins
     total_label: str  # column (a) of Table 3's total row
     credited_label: str  # "{0} (credited)": the credited ER row of MRS(calc_process)
@@ -67,9 +70,13 @@ def layout_for(country: str) -> Layout:
     from jcm_pdd.export.redact import REDACTED
 
     labels = mrs_labels(country)
+    at = labels.table1_paths.index
     return Layout(
         labels.input_sheet,
         labels.calc_sheet,
+        labels.table1_title.split(":")[0],
+        labels.table2_title.split(":")[0],
+        (1 + at("period"), 1 + at("symbol"), 1 + at("value")),
         labels.table3_title.split(":")[0],
         labels.texts["total"],
         labels.texts["credited"],
@@ -90,6 +97,7 @@ class Covered:
 class FormulaReport:
     checks: list[FigureCheck] = field(default_factory=list)
     formulas: int = 0  # formula cells evaluated
+    monitored: dict[tuple[str, str], float] = field(default_factory=dict)  # Table 1 values
 
 
 def _value(raw: Any) -> Value:
@@ -105,32 +113,16 @@ def _value(raw: Any) -> Value:
     return str(raw)
 
 
-def read_cells(path: Path, sheets: tuple[str, str]) -> dict[tuple[str, int, int], Value]:
-    """Every cell of ``sheets``, a formula as its text ("=..."; Excel's shared formulas are
-    expanded by openpyxl)."""
-    import openpyxl
-
-    cells: dict[tuple[str, int, int], Value] = {}
-    workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=False)
-    try:
-        for sheet in sheets:
-            if sheet not in workbook.sheetnames:
-                continue
-            columns = MAX_INPUT_COLUMNS if sheet == sheets[0] else MAX_CALC_COLUMNS
-            rows = workbook[sheet].iter_rows(values_only=True, max_row=MAX_ROWS, max_col=columns)
-            for r, row in enumerate(rows, start=1):
-                for c, raw in enumerate(row, start=1):
-                    if raw is not None:
-                        cells[(sheet, r, c)] = _value(raw)
-    finally:
-        workbook.close()
-    return cells
-
-
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _CELL_REF = re.compile(r"^([A-Z]{1,3})(\d{1,7})$")
+Cells = dict[tuple[str, int, int], Value]
+
+
+class _NeedsOpenpyxl(Exception):
+    """A sheet this streaming reader does not follow (shared formulas, cells without their
+    reference): openpyxl reads its cells instead."""
 
 
 def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -149,6 +141,15 @@ def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
+def _shared_strings(zf: zipfile.ZipFile) -> list[str]:
+    from xml.etree import ElementTree
+
+    if "xl/sharedStrings.xml" not in zf.namelist():
+        return []
+    root = ElementTree.fromstring(zf.read("xl/sharedStrings.xml"))
+    return ["".join(t.text or "" for t in si.iter(f"{_MAIN}t")) for si in root.iter(f"{_MAIN}si")]
+
+
 def _number(text: str) -> Value:
     try:
         return Fraction(Decimal(text.strip()))
@@ -156,37 +157,149 @@ def _number(text: str) -> Value:
         return text
 
 
-def read_stored(path: Path, sheets: tuple[str, str]) -> dict[tuple[str, int, int], Value]:
-    """The result each formula cell of ``sheets`` stores with its formula (Excel and
-    LibreOffice keep the last one; the app's own export stores none). One streaming pass over
-    the sheet's XML: openpyxl would parse every cell a second time for this."""
+def _typed(kind: str, text: str, strings: list[str]) -> Value:
+    """A cell's value from its type attribute and its <v> text."""
+    if kind == "n":
+        return _number(text)
+    if kind == "b":
+        return text.strip() == "1"
+    if kind == "s":
+        index = int(text) if text.strip().isdigit() else -1
+        return strings[index] if 0 <= index < len(strings) else ""
+    return text  # str (a formula's text result), e (an error), d (a date as text)
+
+
+def _stream_sheet(
+    zf: zipfile.ZipFile, part: str, sheet: str, columns: int, strings: list[str]
+) -> tuple[Cells, Cells]:
+    """The cells of one sheet (a formula as "=text") and the results formula cells store."""
     from xml.etree import ElementTree
 
-    stored: dict[tuple[str, int, int], Value] = {}
+    cells: Cells = {}
+    stored: Cells = {}
+    with zf.open(part) as stream:
+        for _event, element in ElementTree.iterparse(stream):
+            if element.tag != f"{_MAIN}c":
+                continue
+            where = _CELL_REF.match(element.get("r", ""))
+            if where is None:
+                raise _NeedsOpenpyxl
+            row, col = int(where[2]), column_number(where[1])
+            if row > MAX_ROWS or col > columns:
+                element.clear()
+                continue
+            key = (sheet, row, col)
+            kind = element.get("t", "n")
+            formula = element.find(f"{_MAIN}f")
+            value = element.find(f"{_MAIN}v")
+            if formula is not None:
+                if formula.get("t") == "shared":
+                    raise _NeedsOpenpyxl  # Excel's filled-down formulas: openpyxl expands them
+                cells[key] = "=" + (formula.text or "")
+                if value is not None and value.text:
+                    stored[key] = _typed(kind, value.text, strings)
+            elif kind == "inlineStr":
+                cells[key] = "".join(t.text or "" for t in element.iter(f"{_MAIN}t"))
+            elif value is not None and value.text is not None:
+                cells[key] = _typed(kind, value.text, strings)
+            element.clear()
+    return cells, stored
+
+
+def _openpyxl_cells(path: Path, sheet: str, columns: int) -> Cells:
+    import openpyxl
+
+    def value(raw: Any) -> Value:
+        if raw is None or isinstance(raw, bool | str):
+            return raw
+        if isinstance(raw, float):  # repr: the shortest text that reads back to the double
+            return Fraction(Decimal(repr(raw)))
+        if isinstance(raw, int | Decimal):
+            return Fraction(raw)
+        return str(raw)
+
+    cells: Cells = {}
+    workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=False)
+    try:
+        rows = workbook[sheet].iter_rows(values_only=True, max_row=MAX_ROWS, max_col=columns)
+        for r, row in enumerate(rows, start=1):
+            for c, raw in enumerate(row, start=1):
+                if raw is not None:
+                    cells[(sheet, r, c)] = value(raw)
+    finally:
+        workbook.close()
+    return cells
+
+
+def read_sheets(path: Path, sheets: tuple[str, str]) -> tuple[Cells, Cells]:
+    """Every cell of ``sheets`` (the input sheet first; a formula as its text, "=...") and
+    the result each formula cell stores with it (Excel and LibreOffice keep the last one; the
+    app's own export stores none). One streaming pass over each sheet's XML: openpyxl, which
+    builds an object per cell, took 20 s for the 36,000 rows of 300 units x 120 periods; it
+    still reads a sheet with Excel's shared formulas, which it expands."""
+    cells: Cells = {}
+    stored: Cells = {}
     with zipfile.ZipFile(path) as zf:
         parts = _sheet_parts(zf)
+        strings = _shared_strings(zf)
         for sheet in sheets:
             part = parts.get(sheet)
             if part is None or part not in zf.namelist():
                 continue
-            with zf.open(part) as stream:
-                for _event, element in ElementTree.iterparse(stream):
-                    if element.tag != f"{_MAIN}c":
-                        continue
-                    formula = element.find(f"{_MAIN}f")
-                    value = element.find(f"{_MAIN}v")
-                    where = _CELL_REF.match(element.get("r", ""))
-                    if formula is not None and value is not None and value.text and where:
-                        key = (sheet, int(where[2]), column_number(where[1]))
-                        kind = element.get("t", "n")
-                        if kind == "n":
-                            stored[key] = _number(value.text)
-                        elif kind == "b":
-                            stored[key] = value.text.strip() == "1"
-                        else:
-                            stored[key] = value.text  # an error or a text result
-                    element.clear()
+            columns = MAX_INPUT_COLUMNS if sheet == sheets[0] else MAX_CALC_COLUMNS
+            try:
+                found, kept = _stream_sheet(zf, part, sheet, columns, strings)
+            except _NeedsOpenpyxl:
+                found, kept = _openpyxl_cells(path, sheet, columns), {}
+                kept = _stream_stored(zf, part, sheet, strings)
+            cells.update(found)
+            stored.update(kept)
+    return cells, stored
+
+
+def _stream_stored(zf: zipfile.ZipFile, part: str, sheet: str, strings: list[str]) -> Cells:
+    """Only the stored results of a sheet that openpyxl reads (it cannot give both at once)."""
+    from xml.etree import ElementTree
+
+    stored: Cells = {}
+    with zf.open(part) as stream:
+        for _event, element in ElementTree.iterparse(stream):
+            if element.tag != f"{_MAIN}c":
+                continue
+            where = _CELL_REF.match(element.get("r", ""))
+            value = element.find(f"{_MAIN}v")
+            kept = value.text if value is not None else None  # openpyxl writes <v></v>
+            if where and element.find(f"{_MAIN}f") is not None and kept:
+                key = (sheet, int(where[2]), column_number(where[1]))
+                stored[key] = _typed(element.get("t", "n"), kept, strings)
+            element.clear()
     return stored
+
+
+def monitored_values(cells: Cells, layout: Layout) -> dict[tuple[str, str], float]:
+    """The monitored values MRS(input) Table 1 states: ``{(column (a), column (c)): value}``,
+    e.g. ``("1/Apr/2027-31/Mar/2028", "EG_i,p [i = PV-1]") -> 1000.5``, as Excel reads them
+    (doubles); withheld values (XXX) and rows outside Table 1 are left out."""
+    sheet = layout.input_sheet
+    firsts = {
+        r: v for (s, r, c), v in cells.items() if s == sheet and c == 1 and isinstance(v, str)
+    }
+    start = min((r for r, v in firsts.items() if v.startswith(layout.table1_prefix)), default=0)
+    if not start:
+        return {}
+    end = min(
+        (r for r, v in firsts.items() if r > start and v.startswith(layout.table2_prefix)),
+        default=MAX_ROWS + 1,
+    )
+    period_col, symbol_col, value_col = layout.table1_columns
+    found: dict[tuple[str, str], float] = {}
+    for row in range(start + 1, end):
+        period = cells.get((sheet, row, period_col))
+        symbol = cells.get((sheet, row, symbol_col))
+        value = cells.get((sheet, row, value_col))
+        if isinstance(period, str) and isinstance(symbol, str) and isinstance(value, Fraction):
+            found[(period, symbol)] = float(value)
+    return found
 
 
 def _text(value: Value) -> str:
@@ -309,15 +422,23 @@ def check_workbook(
 ) -> FormulaReport:
     """The formula checks of the MRS workbook at ``path`` (``member`` in the package):
     ``symbols`` maps RE, PE, ER to the symbols the template prints (RE_p ...)."""
-    sheets = (layout.input_sheet, layout.calc_sheet)
-    cells, stored = read_cells(path, sheets), read_stored(path, sheets)
+    from jcm_pdd.package.docreaders import DOC_LIMITS
+    from jcm_pdd.package.safezip import SafeZip
+
+    with SafeZip(path, DOC_LIMITS):  # an untrusted zip: names, sizes, bombs first
+        pass
+    cells, stored = read_sheets(path, (layout.input_sheet, layout.calc_sheet))
     checker = _Checker(member, Workbook(cells, layout.withheld), layout)
     calc = layout.calc_sheet
     texts = {p.text for p in covered}
     columns: dict[str, int] = {}
-    for (sheet, _, col), value in sorted(cells.items(), key=lambda kv: kv[0][1]):
-        if sheet == calc and col >= 3 and isinstance(value, str) and value in texts:
-            columns.setdefault(value, col)
+    headers = sorted(
+        (row, col, value)
+        for (sheet, row, col), value in cells.items()
+        if sheet == calc and col >= 3 and isinstance(value, str) and value in texts
+    )
+    for _, col, value in headers:  # the first row that names the period
+        columns.setdefault(str(value), col)
     rows: dict[str, int | None] = {
         q: _find_row(cells, calc, symbols[q]) for q in ("RE", "PE", "ER")
     }
@@ -329,6 +450,7 @@ def check_workbook(
             checker.figure(key, period.label, quantity, period.figures[quantity])
     _table3(checker, cells, covered)
     checker.every_formula(stored)
+    checker.result.monitored = monitored_values(cells, layout)
     return checker.result
 
 
@@ -346,9 +468,13 @@ def _table3(
     found: dict[str, int] = {}
     if titles:
         start = min(titles)
-        for (s, r, c), v in sorted(cells.items()):
-            if s == sheet and c == 1 and r > start and isinstance(v, str):
-                found.setdefault(v, r)
+        labels = sorted(
+            (r, v)
+            for (s, r, c), v in cells.items()
+            if s == sheet and c == 1 and r > start and isinstance(v, str)
+        )
+        for r, v in labels:
+            found.setdefault(str(v), r)
     for period in covered:
         row = found.get(period.text)
         key = (sheet, row, 2) if row is not None else None

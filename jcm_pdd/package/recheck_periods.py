@@ -243,7 +243,7 @@ def _from_workbooks(
 
     from jcm_pdd.export.monitoring_source import period_text
     from jcm_pdd.export.workbook_style import symbol_text
-    from jcm_pdd.package import docreaders, mrs_check
+    from jcm_pdd.package import mrs_check
 
     expected: dict[tuple[str, str], tuple[str, str]] = {}  # -> (period label, exact value)
     covered: list[mrs_check.Covered] = []
@@ -264,16 +264,13 @@ def _from_workbooks(
     country = project.rule_set.partner_country or template.identity.host_country
     layout = mrs_check.layout_for(country)
 
-    def read(path: Path) -> tuple[dict[tuple[str, str], float], mrs_check.FormulaReport]:
-        # opens it as a SafeZip first
-        values = docreaders.mrs_monitored_values(path, layout.input_sheet)
-        return values, mrs_check.check_workbook(path, "", covered, symbols, layout)
+    def read(path: Path) -> mrs_check.FormulaReport:
+        return mrs_check.check_workbook(path, "", covered, symbols, layout)
 
     checks: list[FigureCheck] = []
     formulas = workbooks = 0
-    for role, member, (stated, formula) in _reports_read(
-        zf, report.index, ok, ".xlsx", read, checks
-    ):
+    for role, member, formula in _reports_read(zf, report.index, ok, ".xlsx", read, checks):
+        stated = formula.monitored
         if not stated and role.endswith("confidential_xlsx") and expected:
             checks.append(FigureCheck(member, "-", "readable", "no monitored values", "", False))
         for (when, symbol), stated_value in sorted(stated.items()):

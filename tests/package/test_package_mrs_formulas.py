@@ -221,11 +221,37 @@ def test_the_results_libreoffice_stores_agree_with_the_formulas(
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
     saved = out / "mrs.xlsx"
-    stored = mrs_check.read_stored(saved, ("MRS(input)", "MRS(calc_process)"))
+    cells, stored = mrs_check.read_sheets(saved, ("MRS(input)", "MRS(calc_process)"))
     assert stored[("MRS(calc_process)", 9, 3)] == 1597  # what LibreOffice computed
+    assert str(cells[("MRS(calc_process)", 9, 3)]).startswith("=ROUNDDOWN(")
     forged = tmp_path / "resaved.jcmpkg"
     reseal(package, forged, {member: lambda _data: saved.read_bytes()})
     report = verify_package(forged)
     assert report.ok, report.summary()
     check = next(c for c in report.checks if c.name == FORMULAS)
     assert check.status == "passed"
+
+
+def test_excel_shared_formulas_are_expanded_and_verify(package: Path, tmp_path: Path) -> None:
+    """Excel writes a filled-down formula once, shared by the cells below or beside it; the
+    checker reads such a sheet through openpyxl, which expands it, and it verifies."""
+    member = _workbook(package)
+    forged = tmp_path / "shared.jcmpkg"
+
+    def share(data: bytes) -> bytes:
+        data = edit_docx_xml(
+            CALC_XML,
+            "<f>ROUNDDOWN(C8,0)</f>",
+            '<f t="shared" ref="C9:D9" si="0">ROUNDDOWN(C8,0)</f>',
+        )(data)
+        return edit_docx_xml(CALC_XML, "<f>ROUNDDOWN(D8,0)</f>", '<f t="shared" si="0"/>')(data)
+
+    reseal(package, forged, {member: share})
+    report = verify_package(forged)
+    assert report.ok, report.summary()
+    figure = next(
+        c
+        for c in report.figures
+        if c.source == member and c.cell == "'MRS(calc_process)'!D9" and c.code == MRS_FORMULA
+    )
+    assert (figure.period, figure.stated, figure.ok) == ("period 2", "1277", True)

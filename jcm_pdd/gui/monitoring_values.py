@@ -60,6 +60,9 @@ COLUMNS = (
 OPTIONS = ("A", "B", "C")
 
 
+EVIDENCE_CHARS = 40  # the evidence column's widest: about one long file name
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
@@ -149,6 +152,11 @@ class ValuesModel(QAbstractTableModel):
                 return problem
             if not row.planned:
                 return tr("The Monitoring Plan (Table 1) does not list this parameter and unit")
+            if name == "evidence" and row.entry is not None and row.entry.evidence:
+                # the cell shows names only: each file in full with its whole hash
+                return "\n".join(
+                    f"{self.editor.evidence_names([h])}\nSHA-256 {h}" for h in row.entry.evidence
+                )
             return None
         if role == Qt.ItemDataRole.ForegroundRole and (problem or not row.planned):
             return ink("error", self.editor.palette())
@@ -248,6 +256,9 @@ class ValuesEditor(QWidget):
         self.table.setAccessibleName(tr("Monitored values of the period"))
         self.table.setItemDelegate(OptionDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        # a long file name keeps its start and its extension; the tooltip has it all
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setWordWrap(False)  # one-line rows: a wrapped name was cut at its hyphens
         self.table.verticalHeader().setDefaultSectionSize(24)
         # columns fitted to the first rows (the rest are alike), not to every one of 300
         self.table.verticalHeader().setResizeContentsPrecision(40)
@@ -295,6 +306,10 @@ class ValuesEditor(QWidget):
         self.model.load(rows)
         if rows and not self._fitted:  # the first period shown; the others look alike
             self.table.resizeColumnsToContents()
+            evidence = next(n for n, c in enumerate(COLUMNS) if c[0] == "evidence")
+            widest = self.table.fontMetrics().averageCharWidth() * EVIDENCE_CHARS
+            if self.table.columnWidth(evidence) > widest:  # several files: not the whole row
+                self.table.setColumnWidth(evidence, widest)
             self._fitted = True
         if before == self.number and current.isValid() and current.row() < len(rows):
             self.table.setCurrentIndex(self.model.index(current.row(), current.column()))

@@ -118,3 +118,28 @@ def test_long_file_names_and_hashes_wrap_instead_of_being_cut(window, qtbot) -> 
     narrow = view.viewport().width()
     assert metrics.horizontalAdvance(f"SHA-256 {sha}") > narrow - 8
     assert view.visualItemRect(item).right() <= narrow
+
+
+def test_a_values_evidence_shows_its_name_elided_and_every_hash_in_its_tooltip(
+    window, qtbot
+) -> None:
+    from jcm_pdd.gui.monitoring_values import COLUMNS, EVIDENCE_CHARS
+
+    _editor(window)
+    page = window.view.current_page()
+    bar = page.tabs.tabBar()
+    index = next(i for i in range(bar.count()) if bar.tabText(i) == "Monitored values")
+    click(bar, bar.tabRect(index).center())
+    table = page.values.table
+    qtbot.waitUntil(table.isVisible)
+    column = next(n for n, c in enumerate(COLUMNS) if c[0] == "evidence")
+    cell = table.model().index(0, column)
+    name = "mongolia-solar-pv-readings-2027-04-to-2028-03.csv"
+    sha = window.session.project.monitoring.periods[0].values[0].evidence[0]
+    assert cell.data() == name
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == f"{name}\nSHA-256 {sha}"
+    # the name is longer than the column may grow: the column stops, the middle is elided
+    widest = table.fontMetrics().averageCharWidth() * EVIDENCE_CHARS
+    assert table.fontMetrics().horizontalAdvance(name) > widest
+    assert table.columnWidth(column) <= widest
+    assert table.textElideMode() == Qt.TextElideMode.ElideMiddle and not table.wordWrap()

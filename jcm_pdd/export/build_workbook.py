@@ -57,7 +57,9 @@ class _Writer(SheetWriter):
     def __init__(self, src: WorkbookSource) -> None:
         members = src.inputs.members
         try:
-            values, self.sources = resolve(src.template, src.inputs)
+            # Record-only monitored values are optional for the calculation (FORMAT.md): left
+            # empty, their input cell stays blank, as no formula reads it.
+            values, self.sources = resolve(src.template, src.inputs, src.template.record_only)
         except InputError:  # a gap in the plan
             if not src.draft:
                 raise
@@ -86,8 +88,12 @@ class _Writer(SheetWriter):
     def _value_for(self, key: str, index: IndexKey) -> Any:
         if self._hidden(key, index):
             return REDACTED
-        found = self.values[key]
-        value = found[index] if isinstance(found, dict) else found
+        found = self.values.get(key)
+        if found is None:  # a record-only parameter left (partly) empty: what was entered
+            item = self.src.inputs.items.get(key, {}).get(index)
+            value = None if item is None else item.value
+        else:
+            value = found[index] if isinstance(found, dict) else found
         return None if value is None else excel_number(Fraction(value))
 
     def _plan_row(self, key: str, index: IndexKey) -> MonitoredParameter | None:

@@ -185,3 +185,36 @@ def test_table_1_body_follows_the_forms_column_order(
     for row in eg:
         assert isinstance(row[value_col], int | float), row
         assert row[unit_col] == "MWh/p" and str(row[option_col]).startswith("Option")
+
+
+def _record_only_cases() -> list[Any]:
+    cases = []
+    for path in TEMPLATES:
+        template = load_file(path)
+        if template.examples and any(p.record_only for p in template.parameters.values()):
+            cases.append(pytest.param(path, id=template.identity.full_id))
+    return cases
+
+
+@pytest.mark.parametrize("path", _record_only_cases())
+def test_a_record_only_value_left_empty_leaves_a_blank_input_cell(path: Path) -> None:
+    """FORMAT.md: record-only monitored values are optional for the calculation. A project
+    that leaves them empty still gets its workbook (the export used to fail: "missing
+    estimated value"), with the cell blank for the user to fill and every formula in place."""
+    template = load_file(path)
+    example = template.examples[0]
+    record_only = {k for k, p in template.parameters.items() if p.record_only}
+    kept = {k: v for k, v in example.inputs.items() if k not in record_only}
+    inputs = inputs_from_mapping(template, kept, example.members)
+    wb = load_workbook(io.BytesIO(workbook_bytes(WorkbookSource(template, inputs))))
+    inp = wb[INPUT]
+    symbols = {template.parameters[k].symbol for k in record_only}
+    blank_rows = [
+        row
+        for row in inp.iter_rows(values_only=True)
+        if any(str(row[1]).startswith(symbol) for symbol in symbols) and row[3] is None
+    ]
+    assert blank_rows, f"no blank estimated-value cell for {sorted(symbols)}"
+    values = _rows_by_symbol(wb[CALC])
+    re_sym, pe_sym, er_sym = _symbols(template)
+    assert str(values[er_sym]).startswith("=")

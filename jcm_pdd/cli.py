@@ -78,7 +78,7 @@ def entry() -> NoReturn:
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
-    code = main()
+    code = main(ends_process=True)
     # Python's shutdown runs one last cyclic garbage collection over every object still alive
     # (the document model, the renderers' modules): about 0.1 s after an export, for nothing.
     # Frozen objects are left out of it; files are closed and atexit handlers run as usual.
@@ -107,7 +107,10 @@ def _opens_a_file(first: str) -> bool:
     return os.path.exists(first) or first.lower().endswith(OPENABLE_SUFFIXES)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> int:
+    """Run one command; its exit code. ``ends_process``: the process ends right after (the
+    ``jcm-pdd`` command, ``entry``), so a command may leave process-wide state as it is
+    (``export`` leaves the garbage collector off); in-process callers (tests) get it back."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     # macOS Finder adds a process serial number to apps it starts on some versions; not ours.
     args_list = [a for a in args_list if not a.startswith("-psn_")]
@@ -126,6 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_usage(sys.stderr)
         return 2
+    args.ends_process = ends_process
     guard_streams()
     try:
         with safe_stdout():

@@ -7,6 +7,7 @@ a project that cannot be exported is reported on one line and the others still e
 from __future__ import annotations
 
 import argparse
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,23 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # An export allocates in one burst (the imports, the document model, the renderers'
+    # objects) nearly all of which stays alive until the files are written: the cyclic
+    # collector's automatic passes over it find next to nothing and cost about 8% of a fresh
+    # export's CPU (45 of 610 ms measured). Off for the command (the forked render worker
+    # inherits it); a batch collects between projects, so memory stays bounded by one
+    # project's export. Left off when the process ends right after (``cli.entry`` freezes the
+    # heap before exit): turning it back on would start with one pass over the whole heap.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _export_files(args)
+    finally:
+        if collecting and not getattr(args, "ends_process", False):
+            gc.enable()
+
+
+def _export_files(args: argparse.Namespace) -> int:
     import sys
 
     from jcm_pdd.errors import UserError
@@ -45,7 +63,9 @@ def run(args: argparse.Namespace) -> int:
 
     batch = len(args.files) > 1
     failed = 0
-    for file in args.files:
+    for number, file in enumerate(args.files):
+        if number:
+            gc.collect()  # the previous project's cycles
         out = args.out / file.stem if batch else args.out
         notes: list[str] = []
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import shutil
 from pathlib import Path
@@ -11,6 +12,7 @@ from docx import Document as read_docx
 from export_factory import SECRET_CITY, filled_project
 from openpyxl import load_workbook
 
+import jcm_pdd.export as export_module
 from jcm_pdd.cli import main
 from jcm_pdd.errors import UserError
 from jcm_pdd.export import export_set
@@ -112,6 +114,38 @@ def test_cli_exports_a_project_file(tmp_path: Path, capsys: pytest.CaptureFixtur
     printed = capsys.readouterr().out.split()
     assert len(printed) == 2 and all(Path(p).is_file() for p in printed)
     assert source.read_bytes() == before  # never alters the user's file
+
+
+def test_cli_export_runs_without_automatic_collection_and_gives_it_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The export command switches the cyclic collector off while it runs (its speed); a
+    caller in the same process gets it back on, even after an error; only the ``jcm-pdd``
+    process itself (``ends_process``) leaves it off, since it exits right after."""
+    source = tmp_path / "p.jcmpdd"
+    save_project(source, filled_project())
+    seen: list[bool] = []
+    real = export_module.export_set
+
+    def spy(*args: object, **kwargs: object) -> list[Path]:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    command = ["export", str(source), "--out", str(tmp_path / "out"), "--format", "docx"]
+    assert gc.isenabled()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(export_module, "export_set", spy)
+        assert main([*command, "--draft"]) == 0
+        assert gc.isenabled()
+        assert main(command) == 1  # a final export with errors: a UserError
+        assert gc.isenabled()
+        try:
+            assert main([*command, "--draft"], ends_process=True) == 0
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+    assert seen == [False, False, False]
+    capsys.readouterr()
 
 
 def test_cli_final_export_with_errors_exits_1(

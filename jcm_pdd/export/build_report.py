@@ -251,7 +251,7 @@ class _Builder:
             DataTable(
                 columns=("No.", "Parameter", "Source of data", "Measurement methods", "Frequency"),
                 rows=tuple(rows),
-                widths=(0.5, 1.2, 1.1, 4.0, 1.2),
+                widths=(0.6, 1.35, 1.1, 3.6, 1.45),
             ),
         ]
 
@@ -281,7 +281,7 @@ class _Builder:
             DataTable(
                 columns=("Parameter", "Description", "Value", "Unit", "Source"),
                 rows=tuple(rows),
-                widths=(1.2, 2.6, 0.9, 1.0, 2.3),
+                widths=(1.35, 2.45, 0.9, 1.0, 2.3),
                 numeric=frozenset({2}),
             ),
         ]
@@ -325,7 +325,7 @@ class _Builder:
                 total=("Total", "", "", "", "", "", self._credited_total().removesuffix(" tCO2e"))
                 if len(rows) > 1
                 else None,
-                widths=(0.8, 1.8, 0.6, 1.1, 1.1, 1.1, 1.1),
+                widths=(0.85, 1.4, 0.7, 1.35, 1.0, 1.35, 1.2),
                 numeric=frozenset({2, 3, 4, 5, 6}),
             )
         )
@@ -412,7 +412,7 @@ class _Builder:
                     REDACTED if withheld else whole(actual),
                     str(sum(y.monitored_days for y in monitored)),
                 ),
-                widths=(0.8, 1.5, 1.6, 1.3, 1.1),
+                widths=(1.05, 1.4, 1.5, 1.3, 1.1),
                 numeric=frozenset({1, 2, 3, 4}),
             ),
             Paragraph(

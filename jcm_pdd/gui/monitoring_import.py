@@ -367,7 +367,13 @@ class ImportDialog(QDialog):
                 )
             )
         self.preview_model.load(rows)
-        self.preview.resizeColumnsToContents()
+        self.preview.resizeColumnsToContents()  # fitted to the rows in view and 100 more
+        metrics, last = self.preview.fontMetrics(), self.preview_model.columnCount() - 1
+        for column in range(last):  # a wider text further down is not cut either
+            widest = max((row[column] for row in rows), key=len, default="")
+            need = metrics.horizontalAdvance(widest) + 2 * metrics.averageCharWidth()
+            if self.preview.columnWidth(column) < need:
+                self.preview.setColumnWidth(column, need)
         gaps = sum(s.missing for s in result.series)
         dupes = sum(s.duplicates for s in result.series)
         factor = conversion(result.unit, result.plan_unit)  # the sum of readings -> the value

@@ -9,7 +9,8 @@ put back when the next document of the same mode opens, after its docks are buil
 
 Saved text that is not base64, bytes Qt does not recognise (damaged, from another program or
 another layout version) are ignored: the window keeps its built-in layout. A geometry saved on
-a screen that is no longer there is moved onto one that is, so the window is never out of sight.
+a screen that is no longer there is moved onto one that is, so the window is never out of sight
+(a dock floated on such a screen Qt's restoreState brings onto a present one itself; tested).
 """
 
 from __future__ import annotations

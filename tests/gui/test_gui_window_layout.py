@@ -103,3 +103,21 @@ def test_a_window_saved_on_a_screen_that_is_gone_comes_back_into_view(qtbot, ans
     frame = second.frameGeometry()
     seen = [s.availableGeometry().intersected(frame) for s in QGuiApplication.screens()]
     assert any(r.width() >= 120 and r.height() >= 40 for r in seen), (frame, seen)
+
+
+def test_a_dock_floated_on_a_screen_that_is_gone_comes_back_into_the_window(
+    qtbot, answers, project_file: Path
+) -> None:
+    first = start(qtbot)
+    assert first.open_path(project_file)
+    first.calc_dock.setFloating(True)  # the user pulled the C.3 panel out...
+    first.calc_dock.move(30000, 20000)  # ...onto a second monitor, since unplugged
+    qtbot.waitUntil(lambda: first.calc_dock.x() > 10000)
+    first.close()
+    second = start(qtbot)
+    assert second.open_path(project_file)
+    dock = second.calc_dock
+    frame = dock.frameGeometry() if dock.isFloating() else second.frameGeometry()
+    seen = [s.availableGeometry().intersected(frame) for s in QGuiApplication.screens()]
+    assert not dock.isFloating() or any(r.width() >= 120 and r.height() >= 40 for r in seen)
+    assert dock.isVisible()

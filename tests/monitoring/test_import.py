@@ -301,3 +301,64 @@ def test_bad_utf8_after_plain_blocks_is_named_with_its_line(tmp_path: Path) -> N
     path.write_bytes(b"time,meter,kwh\n" + rows.encode() + b'2027-04-03T05:00,"PV-1,1\n')
     with pytest.raises(ImportFileError, match=r"m.csv, line 100002: not readable as CSV"):
         import_file(path, _project(), template(MN), SPEC)
+
+
+TRICKY = [
+    "0.000000000000000000000000000001",  # 30 decimals: more than a float or Decimal's 28 digits
+    "-1.5",  # a correction
+    "1E-3",  # exponent notation
+    "2.5e2",
+    "",  # a missing reading: a gap, not a zero
+    " 7 ",  # spaces around the number
+    "123456789012345678901234567890.25",  # more digits than a float holds
+    "+0.1",
+    "0.2",  # 0.1 + 0.2 is 0.3 exactly, not 0.30000000000000004
+]
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_tricky_numbers_are_summed_exactly(tmp_path: Path, quoted: bool) -> None:
+    """Each reading summed as the decimal it is written as (quoted: the rows go through the csv
+    module instead of the plain-block reader; the totals are the same)."""
+    lines = ["time,meter,kwh"]
+    for hour, text in enumerate(TRICKY):
+        cell = f'"{text}"' if quoted else text
+        lines.append(f"2027-04-03T{hour:02d}:00,PV-1,{cell}")
+    path = tmp_path / "m.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = import_file(path, _project(), template(MN), SPEC)
+    (series,) = [s for s in result.series if s.meter == "PV-1" and s.period == 1]
+    exact = sum((Fraction(Decimal(t)) for t in TRICKY if t.strip()), Fraction(0))
+    assert series.total == exact / 1000  # kWh -> MWh, exactly
+    assert exact == Fraction("123456789012345678901234567890.25") + Fraction(
+        "255.801000000000000000000000000001"  # -1.5 + 0.001 + 250 + 7 + 0.1 + 0.2
+    )
+    assert (series.readings, series.expected, series.first_missing) == (8, 24, "2027-04-03T04:00")
+
+
+def test_thousands_separators_are_refused_not_misread(tmp_path: Path) -> None:
+    """ "1,234.5" (quoted, else it is two cells) is not a number the importer guesses at."""
+    path = tmp_path / "m.csv"
+    path.write_text('time,meter,kwh\n2027-04-03T00:00,PV-1,"1,234.5"\n', encoding="utf-8")
+    with pytest.raises(ImportFileError, match=r"row 2: “1,234.5” is not a number"):
+        import_file(path, _project(), template(MN), SPEC)
+
+
+def test_gaps_and_duplicates_are_found_the_same_through_either_reader(tmp_path: Path) -> None:
+    """A quote in the last row sends only the rows from its block on through the csv module;
+    gaps, duplicates (first kept) and totals are those of the plain file."""
+    spec = ImportSpec("EG", "kWh", "time", "kwh", "meter", duplicates="first")
+    plain = _hourly(tmp_path / "plain.csv", skip=("2027-04-02T07:00", "PV-2"))
+    plain.write_text(plain.read_text() + "2027-04-01T05:00,PV-1,99\n")
+    quoted = tmp_path / "quoted.csv"
+    quoted.write_text(plain.read_text() + '2027-04-01T06:00,"PV-1",98\n')
+    first = import_file(plain, _project(), template(MN), spec)
+    second = import_file(quoted, _project(), template(MN), spec)
+    facts = [
+        [(s.meter, s.period, s.total, s.readings, s.first_missing, s.duplicates) for s in r.series]
+        for r in (first, second)
+    ]
+    assert facts[0] == [(m, p, t, n, f, 1 if m == "PV-1" else 0) for m, p, t, n, f, _ in facts[0]]
+    pv1 = [f for f in facts[1] if f[0] == "PV-1"]
+    assert all(f[5] == 2 for f in pv1)  # 05:00 and 06:00 of 1 April read twice: first kept
+    assert [f[:5] for f in facts[1]] == [f[:5] for f in facts[0]]

@@ -8,7 +8,8 @@ time; closing the document or the window ``wait``s for the one under way.
 
 When the refresh finds that another instance has taken the lock over, the document's banner
 says who and since when, once per lock, and a save to that file is refused
-(``session.io.save_document``); Save As keeps the changes.
+(``session.io.save_document``); Save As keeps the changes, and once saved under another name
+(a lock of ours again) the banner goes.
 """
 
 from __future__ import annotations
@@ -103,6 +104,15 @@ class LockHeartbeat(QObject):
             self.taken_over.emit(result)
         # A UserError (a bug, worded) is not the user's business every minute: the crash log
         # has it, and the next heartbeat tries again.
+
+    def saved(self) -> None:
+        """After a save: under another name the document holds a lock of its own again."""
+        window, told = self._window, self._told
+        session = window.session
+        if told is None or session is None or session.lock is told or window.view is None:
+            return
+        self._told = None
+        window.view.set_banner(None)
 
     def _show(self, holder: LockInfo) -> None:
         window = self._window

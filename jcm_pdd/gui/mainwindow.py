@@ -550,6 +550,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, tr("Not saved"), exc.message)
             return False
         self.controller.mark_saved()
+        self.lock_heartbeat.saved()  # a taken-over file saved under another name: ours again
         self.autosave.reset()
         self.autosave_problem.hide()
         self.prefs.add_recent(path)

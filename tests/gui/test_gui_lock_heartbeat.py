@@ -10,6 +10,8 @@ from dataclasses import asdict, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from PySide6.QtWidgets import QFileDialog
+
 from jcm_pdd.storage import ProjectLock
 from jcm_pdd.storage.lock import lock_path, read_lock
 
@@ -45,7 +47,7 @@ def test_the_heartbeat_refreshes_the_lock_off_the_gui_thread(
 
 
 def test_a_take_over_is_shown_and_saving_over_it_is_refused(
-    window, project_file: Path, qtbot, answers
+    window, project_file: Path, qtbot, answers, monkeypatch
 ) -> None:
     assert window.open_path(project_file)
     assert not window.view.banner.isVisible()
@@ -61,6 +63,15 @@ def test_a_take_over_is_shown_and_saving_over_it_is_refused(
     assert project_file.read_bytes() == before and read_lock(project_file) == theirs
     qtbot.wait(100)  # more heartbeats: the taker's lock stays as it is
     assert read_lock(project_file) == theirs
+    mine = project_file.with_name("mine.jcmpdd")  # File > Save As…, another name
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(mine), ""))
+    )
+    window.act_save_as.trigger()
+    assert mine.is_file() and read_lock(mine) == window.session.lock.info
+    assert not window.view.banner.isVisible(), "saved under its own name: nothing to warn of"
+    qtbot.wait(100)
+    assert not window.view.banner.isVisible() and read_lock(project_file) == theirs
     assert window.close_document()
     assert read_lock(project_file) == theirs, "closing leaves the taker's lock"
     taker.release()

@@ -59,9 +59,9 @@ def test_one_problem_fixed_replaces_its_line_only(qtbot) -> None:
     labels["monitoring.periods.0.values.5000.value"] = "period 1, row 5001, value"
     references = sys.getrefcount(None)
     panel.set_diagnostics(after, labels)
-    # PySide6 6.12 takes a reference from None for each tooltip or icon set on an item (the
-    # process dies with "deallocating None" once None has none left): three lines changed, so
-    # three lines made, not 600 (making them all again took about 1,200)
+    # PySide6 6.12 takes a reference from None for each tooltip or icon set on an item (see
+    # gui.none_guard; without its reserve the process dies with "none_dealloc"): three lines
+    # changed, so three lines made, not 600 (making them all again took about 1,200)
     assert sys.getrefcount(None) > references - 600
 
     assert _lines(panel) == _expected(after, labels)

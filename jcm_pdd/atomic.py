@@ -68,11 +68,14 @@ def atomic_write(
     check: Callable[[Path], None] | None = None,
     durable: bool = True,
     buffering: int = -1,
+    sync_folder: bool = True,
 ) -> Iterator[BinaryIO]:
     """Write ``target`` through the handle this yields; it appears only if the block succeeds.
 
     ``check(temp)`` runs on the complete temp file before the rename (a save reopens it);
-    ``durable=False`` skips the fsyncs (a cache that can always be rebuilt)."""
+    ``durable=False`` skips the fsyncs (a cache that can always be rebuilt);
+    ``sync_folder=False`` leaves the folder's fsync to the caller, who writes several files
+    into it and syncs it once after the last rename (``fsync_folder``)."""
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     try:
@@ -94,13 +97,16 @@ def atomic_write(
         with suppress(OSError):
             temp.unlink()
         raise
-    if durable:
+    if durable and sync_folder:
         with suppress(OSError):  # the data is safe; only the rename's durability is at stake
             fsync_folder(folder)
 
 
-def write_atomic(target: Path | str, data: bytes, *, durable: bool = True) -> Path:
-    """``target`` holds exactly ``data`` afterwards, or (on any error) what it held before."""
-    with atomic_write(target, durable=durable) as handle:
+def write_atomic(
+    target: Path | str, data: bytes, *, durable: bool = True, sync_folder: bool = True
+) -> Path:
+    """``target`` holds exactly ``data`` afterwards, or (on any error) what it held before
+    (``sync_folder``: see ``atomic_write``)."""
+    with atomic_write(target, durable=durable, sync_folder=sync_folder) as handle:
         handle.write(data)
     return Path(target)

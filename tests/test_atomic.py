@@ -126,6 +126,23 @@ def test_not_durable_skips_every_fsync(target: Path, monkeypatch: pytest.MonkeyP
     assert target.read_bytes() == NEW
 
 
+def test_without_folder_sync_the_file_is_still_fsynced(
+    target: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``sync_folder=False``: a writer of several files syncs their folder once, itself."""
+    synced: list[int] = []
+    real_fsync = os.fsync
+
+    def forbidden(*_args: object) -> None:
+        raise AssertionError("the folder was fsynced")
+
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+    monkeypatch.setattr(atomic, "fsync_folder", forbidden)
+    write_atomic(target, NEW, sync_folder=False)
+    assert target.read_bytes() == NEW and len(synced) == 1
+    assert _left(target.parent) == ["file.bin"]
+
+
 def test_every_writer_uses_the_primitive() -> None:
     """No module but ``atomic`` renames files into place or makes its own temp files."""
     root = Path(atomic.__file__).parent

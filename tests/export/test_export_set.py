@@ -174,6 +174,26 @@ def test_the_export_folder_is_fsynced_once_after_every_file(
     assert synced == [sorted(p.name for p in written)]
 
 
+def test_a_file_that_cannot_be_written_is_named_and_the_others_are_written(
+    tmp_path: Path,
+) -> None:
+    """The files are written at the same time; the first that fails (in the set's order) is
+    the one the error names, the rest are written, each whole."""
+    from jcm_pdd.export.api import write_files
+
+    blocked = [tmp_path / "b.docx", tmp_path / "d.pdf"]
+    for folder in blocked:
+        (folder / "inside").mkdir(parents=True)  # a non-empty folder cannot be replaced
+    names = ["a.xlsx", "b.docx", "c.docx", "d.pdf"]
+    files = [(tmp_path / name, name.encode() * 1000) for name in names]
+    with pytest.raises(UserError, match="Cannot write .*b\\.docx"):
+        write_files(tmp_path, files)
+    for name in ("a.xlsx", "c.docx"):
+        assert (tmp_path / name).read_bytes() == name.encode() * 1000
+    assert all(folder.is_dir() for folder in blocked)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)  # no temp file left
+
+
 def test_cli_final_export_with_errors_exits_1(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -38,8 +38,11 @@ from importlib import import_module
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from jcm_pdd.export import lazy_patterns
 from jcm_pdd.export.api import COPIES, FORMATS, export_set
 from jcm_pdd.export.monitoring_api import MONITORING_FORMATS, export_monitoring
+
+lazy_patterns.seed()  # before any renderer imports reportlab (see lazy_patterns)
 
 if TYPE_CHECKING:
     from jcm_pdd.export.build_pdd import build_pdd

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from test_export_build import SECTION_HEADINGS
 from jcm_pdd.export.build_pdd import build_pdd
 from jcm_pdd.export.document import Document
 from jcm_pdd.export.form_layout import layout_for
+from jcm_pdd.export.lazy_patterns import URI_FLAGS, URI_PATTERN, LazyPattern
 from jcm_pdd.export.render_docx import render_docx
 from jcm_pdd.export.render_pdf import render_pdf
 
@@ -123,3 +125,40 @@ def test_moc_has_sections_1_to_6_and_a_signature_block_per_participant() -> None
     assert cells[country + 1] == "Mongolia"  # the partner country code printed as its name
     assert "Project participant (1): Solar Power International LLC" in cells
     assert word.sections[0].header.paragraphs[0].text == "JCM_MN_F_MoC_ver02.0"
+
+
+def test_reportlab_uri_pattern_is_compiled_only_when_used() -> None:
+    """A fresh process that draws a PDF never compiles reportlab's slow URI pattern (the
+    stand-in from ``lazy_patterns`` is what reportlab got), and the PDF is drawn all the same."""
+    script = (
+        "import sys\n"
+        "from jcm_pdd.export.document import Document, Paragraph\n"
+        "from jcm_pdd.export.render_pdf import render_pdf\n"
+        "import reportlab.platypus.paragraph as paragraph\n"
+        "doc = Document(title='T', header_text='H')\n"
+        "doc.add(Paragraph('See https://www.jcm.go.jp/ for the forms.'))\n"
+        "assert render_pdf(doc).startswith(b'%PDF')\n"
+        "print(type(paragraph.uri_pat).__name__, paragraph.uri_pat._compiled is None)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.split() == ["LazyPattern", "True"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://www.jcm.go.jp/mn-jp/methodologies/",
+        "HTTP://EXAMPLE.ORG/Path?q=1",
+        "ftp://user:pw@192.168.0.1:8080/x",
+        "https://例え.テスト/ページ",
+        "mailto:someone",
+        "not a uri",
+    ],
+)
+def test_the_uri_pattern_stand_in_matches_as_reportlab_pattern(text: str) -> None:
+    stand_in = LazyPattern(URI_PATTERN, URI_FLAGS)
+    real = re.compile(URI_PATTERN, re.IGNORECASE)
+    found, expected = stand_in.match(text), real.match(text)
+    assert (found and found.groups()) == (expected and expected.groups())

@@ -19,6 +19,7 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     Image,
     KeepTogether,
@@ -110,6 +111,38 @@ def _keep_with_headings(out: list[Flowable], group: list[Flowable]) -> None:
     while out and isinstance(out[-1], RLParagraph) and out[-1].style.keepWithNext:
         heads.insert(0, out.pop())
     out.append(KeepTogether(heads + group))
+
+
+# Room a heading needs below it to start a data table on the same page: the heading, the
+# table's header row and a row or two. Less, and heading and table start the next page.
+TABLE_START_ROOM = 4.5 * cm
+
+
+def _keeps_with_next(flowable: Flowable) -> bool:
+    """reportlab's own rule (``Flowable.getKeepWithNext``): the flowable's attribute, else its
+    style's."""
+    if hasattr(flowable, "keepWithNext"):
+        return bool(flowable.keepWithNext)
+    return bool(getattr(getattr(flowable, "style", None), "keepWithNext", 0))
+
+
+def _headings_with_table(out: list[Flowable], table: list[Flowable]) -> None:
+    """Append a data table after the headings just before it, which start on the same page
+    when there is room for its first rows: the table then splits over the pages with its
+    header row repeated, as a word processor does. (Kept whole with its heading, as
+    ``keepWithNext`` does, a table of half a page moved to the next one and left half a page
+    blank, e.g. PDD B.2 after B.1.)"""
+    heads: list[Flowable] = []
+    while out and isinstance(out[-1], RLParagraph) and _keeps_with_next(out[-1]):
+        heads.insert(0, out.pop())
+    rest = list(table)
+    while rest and isinstance(rest[0], RLParagraph) and _keeps_with_next(rest[0]):
+        heads.append(rest.pop(0))  # the table's own caption
+    if heads:
+        out.append(CondPageBreak(TABLE_START_ROOM))
+        for head in heads:
+            head.keepWithNext = 0  # (reportlab reads the flowable's own attribute first)
+    out += heads + rest
 
 
 class _PdfWriter:
@@ -225,7 +258,7 @@ class _PdfWriter:
             elif isinstance(block, d.KeyValueTable):
                 out += self.key_value(block)
             elif isinstance(block, d.DataTable):
-                out += self.data_table(block)
+                _headings_with_table(out, self.data_table(block))
             elif isinstance(block, d.Figure):
                 _keep_with_headings(out, self.figure(block))
             elif isinstance(block, d.SignatureBlock):

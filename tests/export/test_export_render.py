@@ -162,3 +162,38 @@ def test_the_uri_pattern_stand_in_matches_as_reportlab_pattern(text: str) -> Non
     real = re.compile(URI_PATTERN, re.IGNORECASE)
     found, expected = stand_in.match(text), real.match(text)
     assert (found and found.groups()) == (expected and expected.groups())
+
+
+def test_a_table_under_a_heading_starts_on_the_same_page_when_its_first_rows_fit(
+    tmp_path: Path, pdf_text: Callable[[Path], str]
+) -> None:
+    """A table of half a page after a page two-thirds full starts under its heading there and
+    goes on over the page with its header row repeated; it is not moved whole to the next
+    page, leaving a third of a page blank (PDD B.2 after B.1)."""
+    from jcm_pdd.export import document as d
+
+    filler = [d.Paragraph(f"Line {n} of the text before the table.") for n in range(30)]
+    rows = tuple((f"Criterion {n}", "A criterion of several words " * 6) for n in range(1, 9))
+    doc = d.Document(
+        title="T",
+        header_text="H",
+        blocks=[
+            d.Heading("B. Methodology", 2),
+            *filler,
+            d.Heading("B.2. Explanation", 3),
+            d.DataTable(columns=("Eligibility criteria", "Descriptions"), rows=rows),
+            d.Paragraph("After the table."),
+        ],
+    )
+    path = tmp_path / "table.pdf"
+    path.write_bytes(render_pdf(doc))
+    pages = [p for p in pdf_text(path).split("\f") if p.strip()]
+    assert len(pages) == 2
+    assert "B.2. Explanation" in pages[0] and "Criterion 1" in pages[0]
+    assert "Criterion 8" in pages[1] and "Eligibility criteria" in pages[1]  # header repeated
+    # with less room than its first rows need, heading and table start the next page together
+    doc.blocks[1:1] = [d.Paragraph(f"More text {n}.") for n in range(4)]
+    path.write_bytes(render_pdf(doc))
+    pages = [p for p in pdf_text(path).split("\f") if p.strip()]
+    assert "B.2. Explanation" not in pages[0] and "Criterion 1" not in pages[0]
+    assert "B.2. Explanation" in pages[1] and "Criterion 1" in pages[1]

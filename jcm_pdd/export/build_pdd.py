@@ -24,7 +24,6 @@ from jcm_pdd.export.document import (
 from jcm_pdd.export.images import image_problem
 from jcm_pdd.export.layout import Column, FormLayout, LayoutBlock, LayoutSection
 from jcm_pdd.export.redact import REDACTED, FieldReader, format_value
-from jcm_pdd.methodology.fmt import whole
 from jcm_pdd.model import Project
 
 if TYPE_CHECKING:
@@ -246,6 +245,9 @@ def _emission_table(
     if not block.columns or block.columns[0].path != "year":
         raise ValueError("the C.3 table of the form must start with its 'year' column")
     rest = block.columns[1:]
+    # Imported here: the MoC (no figures) is built and handed to the render worker before the
+    # methodology package is imported (export.api)
+    from jcm_pdd.methodology.fmt import whole
 
     def shown(column: str, value: int) -> str:
         return REDACTED if _QUANTITY_KEY.get(column) in withheld else whole(value)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -117,3 +119,26 @@ def test_moc_needs_no_figures_so_it_is_built_before_the_calculation() -> None:
         with_figures = build_pdd(project, moc, figures, public=public, draft=False)
         without = build_pdd(project, moc, None, public=public, draft=False)
         assert with_figures == without
+
+
+def test_the_moc_is_built_before_the_methodology_is_imported() -> None:
+    """``export_set`` hands the MoC (no figures) to the render worker before it calculates:
+    building it must not import the methodology package (about 0.1 s), or the worker waits."""
+    script = (
+        "import sys\n"
+        "from jcm_pdd.export.build_pdd import build_pdd\n"
+        "from jcm_pdd.export.form_layout import layout_for\n"
+        "from jcm_pdd.export.sources import load_input\n"
+        "from jcm_pdd.paths import sample_project_path\n"
+        "inp = load_input(sample_project_path())\n"
+        "layout = layout_for(inp.project, 'MoC')\n"
+        "assert not layout.needs_figures\n"
+        "doc = build_pdd(inp.project, layout, None, public=True, draft=False,\n"
+        "                load_attachment=inp.load_attachment)\n"
+        "assert doc.blocks\n"
+        "print(sorted(m for m in sys.modules if m.startswith('jcm_pdd.methodology')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "[]"

@@ -118,9 +118,11 @@ def main(argv: Sequence[str] | None = None, *, ends_process: bool = False) -> in
         args_list = ["open"]
     elif _opens_a_file(args_list[0]):
         args_list = ["open", *args_list]
-    # Starting the desktop app reads only the ``open`` command's module and options: building
-    # all fifteen commands' parsers (and importing their modules) cost its cold start ~10 ms.
-    parser = _parser(["open"]) if args_list[0] == "open" else build_parser()
+    # A known command reads only its own module and options (the desktop app: ``open``):
+    # building all fifteen commands' parsers and importing their modules cost every start
+    # 10-25 ms of CPU. ``--help``, ``--version`` and unknown commands get the whole parser.
+    known = args_list[0] in COMMAND_MODULES
+    parser = _parser([args_list[0]]) if known else build_parser()
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2

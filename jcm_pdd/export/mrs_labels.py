@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jcm_pdd.errors import UserError
+from jcm_pdd.export.workbook_labels import Unusable, forms_fit_or_stop, section
 from jcm_pdd.forms import FormDefinition, Section
 
 # What the workbook fills, by column subpath and text name; the form decides the wording and,
@@ -64,24 +64,13 @@ class MrsLabels:
     texts: dict[str, str]  # every text of TEXTS, by name
 
 
-class _Unusable(Exception):
-    """A definition that does not fit the workbook; the message says what is wrong."""
-
-
-def _section(definition: FormDefinition, section_id: str) -> Section:
-    found = next((s for s in definition.sections if s.id == section_id), None)
-    if found is None:
-        raise _Unusable(f"MRS has no section '{section_id}'")
-    return found
-
-
 def _columns(section: Section, known: frozenset[str] | tuple[str, ...]) -> list[tuple[str, str]]:
     """(subpath, printed header) of the section's columns: exactly ``known``; in the form's
     order for a set, in ``known``'s order for a tuple (the workbook's fixed layout)."""
     columns = [(c.subpath, f"{c.letter} {c.label}".strip()) for c in section.computed_columns]
     paths = [p for p, _ in columns]
     if sorted(paths) != sorted(known) or len(paths) != len(set(paths)):
-        raise _Unusable(
+        raise Unusable(
             f"MRS {section.id} has the columns {paths}; the workbook fills {sorted(known)}"
         )
     if isinstance(known, tuple):
@@ -93,14 +82,14 @@ def _columns(section: Section, known: frozenset[str] | tuple[str, ...]) -> list[
 def _texts(definition: FormDefinition) -> dict[str, str]:
     found: dict[str, str] = {}
     for section_id, wanted in TEXTS.items():
-        texts = _section(definition, section_id).texts
+        texts = section(definition, section_id).texts
         for name, placeholders in wanted.items():
             text = texts.get(name)
             if text is None:
-                raise _Unusable(f"MRS {section_id} has no text '{name}'")
+                raise Unusable(f"MRS {section_id} has no text '{name}'")
             needed = [f"{{{n}}}" for n in range(placeholders)]
             if any(p not in text for p in needed):
-                raise _Unusable(
+                raise Unusable(
                     f"MRS {section_id} text '{name}' must hold {', '.join(needed)}: {text!r}"
                 )
             found[name] = text
@@ -108,14 +97,14 @@ def _texts(definition: FormDefinition) -> dict[str, str]:
 
 
 def _labels(definition: FormDefinition) -> MrsLabels:
-    t1, t2, t3 = (_section(definition, s) for s in ("T1", "T2", "T3"))
-    calc = _section(definition, "calc")
+    t1, t2, t3 = (section(definition, s) for s in ("T1", "T2", "T3"))
+    calc = section(definition, "calc")
     table1 = _columns(t1, TABLE1)
     table2 = _columns(t2, TABLE2)
     widths = tuple(t1.export.widths)
     if widths and len(widths) != len(table1):
-        raise _Unusable(f"MRS T1 gives {len(widths)} column widths for {len(table1)} columns")
-    parts = tuple(_section(definition, p).heading for p in CALC_PARTS)
+        raise Unusable(f"MRS T1 gives {len(widths)} column widths for {len(table1)} columns")
+    parts = tuple(section(definition, p).heading for p in CALC_PARTS)
     return MrsLabels(
         input_sheet=definition.export.sheet_name or "MRS(input)",
         calc_sheet=calc.export.sheet_name or "MRS(calc_process)",
@@ -141,21 +130,5 @@ def mrs_labels(country: str) -> MrsLabels:
     the definition cannot be used."""
     from jcm_pdd.forms import load_forms
 
-    try:
+    with forms_fit_or_stop("The Monitoring Report Sheet", "definition"):
         return _labels(load_forms().get(country or "MN", "MRS"))
-    except _Unusable as exc:
-        raise UserError(
-            f"The Monitoring Report Sheet cannot be drawn: its form definition in forms/ does "
-            f"not fit it ({exc})."
-        ) from None
-    except UserError as exc:  # includes FormDefinitionError: names the file and the problem
-        raise UserError(
-            f"The Monitoring Report Sheet cannot be drawn: its form definition in forms/ "
-            f"cannot be used ({exc.message})."
-        ) from None
-    except OSError as exc:  # forms/ missing or unreadable
-        raise UserError(
-            f"The Monitoring Report Sheet cannot be drawn: the form definitions folder "
-            f"(forms/) cannot be read ({exc.strerror or exc}). Reinstall JCM PDD Studio or "
-            f"restore the folder."
-        ) from None

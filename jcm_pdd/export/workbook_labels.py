@@ -9,6 +9,8 @@ export stops with a message naming the problem instead of printing other labels.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from jcm_pdd.errors import UserError
@@ -57,14 +59,36 @@ class WorkbookLabels:
     calc_title: str = CALC_TITLE
 
 
-class _Unusable(Exception):
+class Unusable(Exception):
     """A definition that does not fit the workbook; the message says what is wrong."""
 
 
-def _section(definition: FormDefinition, section_id: str) -> Section:
+@contextmanager
+def forms_fit_or_stop(what: str, definitions: str) -> Iterator[None]:
+    """Turn a form definition that cannot be used for ``what`` (a workbook) into the user's
+    one-line ``UserError``: it does not fit, it is invalid, or forms/ cannot be read."""
+    try:
+        yield
+    except Unusable as exc:
+        raise UserError(
+            f"{what} cannot be drawn: its form definition in forms/ does not fit it ({exc})."
+        ) from None
+    except UserError as exc:  # includes FormDefinitionError: names the file and the problem
+        raise UserError(
+            f"{what} cannot be drawn: its form {definitions} in forms/ cannot be used "
+            f"({exc.message})."
+        ) from None
+    except OSError as exc:  # forms/ missing or unreadable
+        raise UserError(
+            f"{what} cannot be drawn: the form definitions folder (forms/) cannot be read "
+            f"({exc.strerror or exc}). Reinstall JCM PDD Studio or restore the folder."
+        ) from None
+
+
+def section(definition: FormDefinition, section_id: str) -> Section:
     found = next((s for s in definition.sections if s.id == section_id), None)
     if found is None:
-        raise _Unusable(f"{definition.form_type} has no section '{section_id}'")
+        raise Unusable(f"{definition.form_type} has no section '{section_id}'")
     return found
 
 
@@ -73,15 +97,13 @@ def _lettered(
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(the "(a) Label" headers, their subpaths) of the section's table, in the form's order;
     the subpaths must be exactly ``known`` (each value the workbook has, once)."""
-    section = _section(definition, section_id)
-    columns = (
-        [c for c in section.fields[0].columns if c.on_form and c.letter] if section.fields else []
-    )
+    table = section(definition, section_id)
+    columns = [c for c in table.fields[0].columns if c.on_form and c.letter] if table.fields else []
     paths = [c.subpath for c in columns]
     if sorted(paths) != sorted(known):
         unknown = sorted(set(paths) - known)
         missing = sorted(known - set(paths))
-        raise _Unusable(
+        raise Unusable(
             f"{definition.form_type} {section_id} has the lettered columns {paths}"
             + (f"; the workbook has no value for {unknown}" if unknown else "")
             + (f"; it lacks {missing}" if missing else "")
@@ -91,14 +113,14 @@ def _lettered(
 
 
 def _mss_columns(definition: FormDefinition) -> tuple[tuple[str, str], ...]:
-    structure = _section(definition, "structure")
+    structure = section(definition, "structure")
     found = (
         tuple((c.subpath, c.label) for c in structure.fields[0].columns if c.on_form)
         if structure.fields
         else ()
     )
     if {path for path, _ in found} != MSS_SUBPATHS:
-        raise _Unusable(f"MSS structure columns are {[p for p, _ in found]}")
+        raise Unusable(f"MSS structure columns are {[p for p, _ in found]}")
     return found
 
 
@@ -106,7 +128,7 @@ def labels_for(country: str) -> WorkbookLabels:
     """The labels of the MPS and MSS forms of ``country`` (UserError if they cannot be used)."""
     from jcm_pdd.forms import load_forms
 
-    try:
+    with forms_fit_or_stop("The Monitoring Plan workbook", "definitions"):
         registry = load_forms()
         mps = registry.get(country or "MN", "MPS")
         mss = registry.get(country or "MN", "MSS")
@@ -115,29 +137,13 @@ def labels_for(country: str) -> WorkbookLabels:
         return WorkbookLabels(
             input_title=mps.title,
             mss_title=mss.title,
-            table1_title=_section(mps, "T1").heading,
+            table1_title=section(mps, "T1").heading,
             table1=table1,
             table1_paths=table1_paths,
-            table2_title=_section(mps, "T2").heading,
+            table2_title=section(mps, "T2").heading,
             table2=table2,
             table2_paths=table2_paths,
-            table3_title=_section(mps, "T3").heading,
-            defaults_title=_section(mps, "defaults").heading,
+            table3_title=section(mps, "T3").heading,
+            defaults_title=section(mps, "defaults").heading,
             mss_columns=_mss_columns(mss),
         )
-    except _Unusable as exc:
-        raise UserError(
-            f"The Monitoring Plan workbook cannot be drawn: its form definition in forms/ does "
-            f"not fit it ({exc})."
-        ) from None
-    except UserError as exc:  # includes FormDefinitionError: names the file and the problem
-        raise UserError(
-            f"The Monitoring Plan workbook cannot be drawn: its form definitions in forms/ "
-            f"cannot be used ({exc.message})."
-        ) from None
-    except OSError as exc:  # forms/ missing or unreadable
-        raise UserError(
-            f"The Monitoring Plan workbook cannot be drawn: the form definitions folder "
-            f"(forms/) cannot be read ({exc.strerror or exc}). Reinstall JCM PDD Studio or "
-            f"restore the folder."
-        ) from None

@@ -331,7 +331,7 @@ class MonitoringPage(QWidget):
         warnings = sum(d.severity == "warning" for d in self.all_diagnostics)
         self.diagnostics_note.setText(
             tr(
-                "Monitoring periods: {0} errors, {1} warnings (listed under Diagnostics; "
+                "Monitoring periods. Errors: {0}, warnings: {1} (listed under Diagnostics; "
                 "double-click one to go to its value)."
             ).format(errors, warnings)
             if errors or warnings

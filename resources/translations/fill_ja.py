@@ -39,7 +39,7 @@ JA = {
     "ER credited": "ER（クレジット）",
     "Project unit": "ユニット",
     "The period's emission reductions in tCO2e, rounded down": "期間の排出削減量（tCO2e、切り捨て）",
-    "Monitoring periods: {0} errors, {1} warnings (listed under Diagnostics; double-click one to go to its value).": "モニタリング期間: エラー {0} 件、警告 {1} 件（「診断」に一覧があります。ダブルクリックで該当する値へ移動します）。",
+    "Monitoring periods. Errors: {0}, warnings: {1} (listed under Diagnostics; double-click one to go to its value).": "モニタリング期間: エラー {0} 件、警告 {1} 件（「診断」に一覧があります。ダブルクリックで該当する値へ移動します）。",
     "Calculating… {0} of {1} periods done.": "計算中… {1} 期間中 {0} 期間が完了。",
     "Monitoring periods: no problems found.": "モニタリング期間: 問題は見つかりませんでした。",
     "Option": "オプション",

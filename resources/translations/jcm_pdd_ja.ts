@@ -65,7 +65,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="60" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="315" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="318" />
         <source>Choose a methodology (B.1) to see the figures.</source>
         <translation>数値を表示するには方法論（B.1）を選択してください。</translation>
     </message>
@@ -100,161 +100,161 @@
         <translation>方法論は承認済み文書から読み取っていません: 計算式、適格性要件、番号または名称は関連する方法論や二次資料から導いたものです。提出前にすべての数値を公式の方法論と照合してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="154" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="160" />
         <source>Total estimated emission reductions</source>
         <translation>推計排出削減量の合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="155" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="161" />
         <source>Where the inputs of the calculation come from</source>
         <translation>計算の入力値の出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="156" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="162" />
         <source>Estimated emissions per year</source>
         <translation>年別の推計排出量</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="157" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="84" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="157" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
         <location filename="../../jcm_pdd/gui/chart.py" line="121" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="157" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
         <location filename="../../jcm_pdd/gui/chart.py" line="121" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="157" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
         <location filename="../../jcm_pdd/gui/chart.py" line="121" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="157" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="139" />
         <source>Days</source>
         <translation>日数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="160" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="166" />
         <source>Calendar year</source>
         <translation>暦年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="161" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="167" />
         <source>Days of operation in the year: a part year is pro-rated by its days</source>
         <translation>その年の稼働日数（年の途中からの場合は日数で按分）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="162" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="168" />
         <source>Reference emissions, tCO2e</source>
         <translation>リファレンス排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
         <source>Project emissions, tCO2e</source>
         <translation>プロジェクト排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="164" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="170" />
         <source>Emission reductions credited, tCO2e (rounded down)</source>
         <translation>排出削減量 tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="170" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="176" />
         <source>Show calculation…</source>
         <translation>計算過程を表示…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="171" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="177" />
         <source>I have checked the figures against the official methodology</source>
         <translation>公式の方法論と照らして数値を確認しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="173" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="179" />
         <source>Recorded in the project; a final export needs it for this methodology</source>
         <translation>プロジェクトに記録されます。この方法論では最終エクスポートに必要です</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="227" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="233" />
         <source>Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})</source>
         <translation>合計 {0}–{1}年: ER {2} tCO2e（RE {3}、PE {4}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="239" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="245" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="110" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="247" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="253" />
         <source>Inputs:</source>
         <translation>入力値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="286" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="292" />
         <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
         <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="316" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="322" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="320" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="326" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="324" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="69" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="330" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="72" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="324" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="330" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="324" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="71" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="330" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="74" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="324" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="330" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="104" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="324" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="330" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="335" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="341" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="336" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="342" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="337" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="343" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
@@ -280,47 +280,47 @@
         <translation>情報</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="72" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="73" />
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="136" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="306" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="308" />
         <location filename="../../jcm_pdd/gui/selftest.py" line="83" />
         <source>Diagnostics</source>
         <translation>診断</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="73" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="74" />
         <source>Severity</source>
         <translation>重大度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="73" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="74" />
         <source>Problem</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="73" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="74" />
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="107" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="117" />
         <source>Errors: {0}, warnings: {1}, notes: {2} — double-click a line to go to its field</source>
         <translation>エラー {0} 件、警告 {1} 件、情報 {2} 件 — ダブルクリックで該当項目へ移動</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="111" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="121" />
         <location filename="../../jcm_pdd/gui/window_help.py" line="94" />
         <source>No problems found.</source>
         <translation>問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="123" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="140" />
         <source>Checking…</source>
         <translation>確認中…</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="114" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="192" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="195" />
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
@@ -686,8 +686,8 @@
     <message>
         <location filename="../../jcm_pdd/gui/fields.py" line="59" />
         <location filename="../../jcm_pdd/gui/fields.py" line="61" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="192" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="194" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="200" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="202" />
         <source>Enter a number, e.g. 1234.5</source>
         <translation>数値を入力してください（例: 1234.5）</translation>
     </message>
@@ -755,13 +755,13 @@
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="59" />
         <location filename="../../jcm_pdd/gui/fields.py" line="296" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="325" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="340" />
         <source>missing file {0}</source>
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="130" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="305" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="307" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
@@ -936,7 +936,7 @@
         <translation>クラッシュレポートのフォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="250" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="252" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="40" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="275" />
         <source>Calculating…</source>
@@ -974,26 +974,26 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>ロックの引き継ぎ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/lock_heartbeat.py" line="35" />
+        <location filename="../../jcm_pdd/gui/lock_heartbeat.py" line="36" />
         <source>“{0}” was taken over by {1} on {2} since {3}: saving it here would overwrite their changes. Save your changes under another name (File &gt; Save As…).</source>
         <translation>「{0}」は {3} から {1} が {2} で引き継いでいます。ここで保存すると相手の変更を上書きしてしまいます。変更は別の名前で保存してください（ファイル &gt; 名前を付けて保存…）。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/lock_heartbeat.py" line="39" />
+        <location filename="../../jcm_pdd/gui/lock_heartbeat.py" line="40" />
         <location filename="../../jcm_pdd/gui/lock_takeover.py" line="56" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="113" />
         <source>someone</source>
         <translation>他のユーザー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/lock_heartbeat.py" line="40" />
+        <location filename="../../jcm_pdd/gui/lock_heartbeat.py" line="41" />
         <location filename="../../jcm_pdd/gui/lock_takeover.py" line="57" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="114" />
         <source>an unknown computer</source>
         <translation>不明なコンピューター</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/lock_heartbeat.py" line="41" />
+        <location filename="../../jcm_pdd/gui/lock_heartbeat.py" line="42" />
         <location filename="../../jcm_pdd/gui/lock_takeover.py" line="58" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="115" />
         <source>an unknown time</source>
@@ -1016,58 +1016,58 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="143" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="307" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="309" />
         <source>Confidential items</source>
         <translation>機密項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="468" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="470" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="275" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="481" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="501" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="510" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="483" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="503" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="512" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="530" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="532" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="532" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="534" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="548" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="550" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="555" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="558" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="585" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="588" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="586" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="589" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="631" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="634" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -1201,15 +1201,15 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>問題 {0} 件</translation>
     </message>
     <message>
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="334" />
+        <source>Monitoring periods. Errors: {0}, warnings: {1} (listed under Diagnostics; double-click one to go to its value).</source>
+        <translation>モニタリング期間: エラー {0} 件、警告 {1} 件（「診断」に一覧があります。ダブルクリックで該当する値へ移動します）。</translation>
+    </message>
+    <message>
         <location filename="../../jcm_pdd/gui/navigator.py" line="107" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="177" />
         <source>Complete</source>
         <translation>完了</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="334" />
-        <source>Monitoring periods: {0} errors, {1} warnings (listed under Diagnostics; double-click one to go to its value).</source>
-        <translation>モニタリング期間: エラー {0} 件、警告 {1} 件（「診断」に一覧があります。ダブルクリックで該当する値へ移動します）。</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="338" />
@@ -1217,23 +1217,23 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>モニタリング期間: 問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="73" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="212" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="76" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="220" />
         <source>Option</source>
         <translation>オプション</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="74" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="77" />
         <source>Instrument</source>
         <translation>計測機器</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="75" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="78" />
         <source>Calibration date</source>
         <translation>校正日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="76" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="79" />
         <source>Evidence</source>
         <translation>証拠書類</translation>
     </message>
@@ -1478,48 +1478,48 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>一覧から削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="120" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="129" />
         <source>Add row</source>
         <translation>行を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="121" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="130" />
         <source>Add row to {0}</source>
         <translation>{0} に行を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="123" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="132" />
         <source>Remove row</source>
         <translation>行を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="124" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="133" />
         <source>Remove row from {0}</source>
         <translation>{0} から行を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="126" />
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="134" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="135" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="143" />
         <source>Full width</source>
         <translation>全幅で編集</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="128" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="137" />
         <source>Edit this table in a window as large as the main window ({0})</source>
         <translation>この表をメインウィンドウと同じ大きさのウィンドウで編集します ({0})</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="132" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="141" />
         <source>Edit {0} full width</source>
         <translation>{0} を全幅で編集</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="152" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="161" />
         <source>This table is open in its own window.</source>
         <translation>この表は別のウィンドウで開いています。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="332" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="341" />
         <source>“{0}” is not one of the choices offered here</source>
         <translation>「{0}」はこの行の選択肢にありません</translation>
     </message>
@@ -2519,27 +2519,27 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>読み取り専用</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="60" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="62" />
         <source>Take over…</source>
         <translation>ロックを引き継ぐ…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="63" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="65" />
         <source>Edit here anyway, after a warning (when the other copy is no longer running)</source>
         <translation>警告の後、ここで編集します（もう一方の JCM PDD Studio が動いていない場合）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="114" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="116" />
         <source>Verified</source>
         <translation>検証済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="114" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="116" />
         <source>Not trustworthy</source>
         <translation>信頼できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="114" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="116" />
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
@@ -2828,8 +2828,8 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="120" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="227" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="408" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="230" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="417" />
         <source>Import monitored data</source>
         <translation>モニタリングデータの取り込み</translation>
     </message>
@@ -3013,58 +3013,58 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="197" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="200" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="198" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="201" />
         <source>Apply</source>
         <translation>適用</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="229" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="232" />
         <source>Meter readings (*.csv *.xlsx);;All files (*)</source>
         <translation>メーター読み取り値 (*.csv *.xlsx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="243" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="317" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="246" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="320" />
         <source>Choose a CSV or .xlsx file of meter readings.</source>
         <translation>メーター読み取り値の CSV または .xlsx ファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="261" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="264" />
         <source>(none: one series)</source>
         <translation>（なし: 1 系列）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="270" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="273" />
         <source>Check the columns and the unit, then press Preview.</source>
         <translation>列と単位を確認してから「プレビュー」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="293" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="296" />
         <source>Choose at least one period to fill.</source>
         <translation>取り込む期間を 1 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="328" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="331" />
         <source>Reading {0}…</source>
         <translation>{0} を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="376" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="385" />
         <source>{0}: {1} rows, SHA-256 {2}. Readings in {3} are converted to {4}. {5} readings missing, {6} duplicate(s) ignored, {7} rows outside the chosen periods. Apply writes the totals and keeps the file as their evidence.</source>
         <translation>{0}: {1} 行、SHA-256 {2}。{3} の読み取り値を {4} に換算します。欠測 {5} 件、無視した重複 {6} 件、選んだ期間外の行 {7} 行。「適用」で合計を書き込み、ファイルをその証拠として保存します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="403" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="412" />
         <source>monitored data</source>
         <translation>モニタリングデータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="413" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="422" />
         <source>{0} imported into {1} period(s)</source>
         <translation>{0} を {1} 期間に取り込みました</translation>
     </message>
@@ -3130,7 +3130,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="118" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="77" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="80" />
         <source>Comments</source>
         <translation>コメント</translation>
     </message>
@@ -3150,94 +3150,94 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>{0}: {1} 行、{2} に取り込み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="70" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="73" />
         <source>Project unit</source>
         <translation>ユニット</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="72" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="75" />
         <source>Unit of measure</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="83" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="86" />
         <source>A: public data</source>
         <translation>A: 公開データ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="84" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="87" />
         <source>B: invoices or transactions</source>
         <translation>B: 請求書・取引記録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="85" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="88" />
         <source>C: own measurement</source>
         <translation>C: 自ら計測</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="151" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="154" />
         <source>The Monitoring Plan (Table 1) does not list this parameter and unit</source>
         <translation>モニタリング計画（表1）にこのパラメータと単位の組み合わせはありません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="248" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="256" />
         <source>Monitored values of the period</source>
         <translation>期間のモニタリング値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="257" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="268" />
         <source>Attach evidence…</source>
         <translation>証拠書類を添付…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="259" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="270" />
         <source>Attach a file (calibration certificate, invoice …) as evidence of the chosen value</source>
         <translation>選んだ値の証拠としてファイル（校正証明書、請求書など）を添付します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="262" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="273" />
         <source>Remove evidence…</source>
         <translation>証拠書類を外す…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="264" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="275" />
         <source>Remove one evidence file from the chosen value (the file stays attached)</source>
         <translation>選んだ値から証拠書類を 1 つ外します（ファイルは添付されたまま残ります）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="343" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="358" />
         <source>Enter a monitored value</source>
         <translation>モニタリング値の入力</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="368" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="387" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="383" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="402" />
         <source>Attach evidence</source>
         <translation>証拠書類の添付</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="376" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="394" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="391" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="409" />
         <source>Choose a value first.</source>
         <translation>先に値を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="380" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="395" />
         <source>evidence</source>
         <translation>証拠書類</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="399" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="414" />
         <source>This value has no evidence file.</source>
         <translation>この値には証拠書類がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="404" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="419" />
         <source>Remove evidence</source>
         <translation>証拠書類を外す</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="405" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="420" />
         <source>Evidence file to remove from this value:</source>
         <translation>この値から外す証拠書類:</translation>
     </message>
@@ -3296,7 +3296,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <source>{0} period(s) to verify: {1} signed off, {2} stale, {3} to go.</source>
         <translation>検証する期間 {0} 件: サインオフ済み {1} 件、要再確認 {2} 件、残り {3} 件。</translation>
     </message>
-<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="307" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="305" /><source>With values</source><translation>数値を代入</translation></message></context>
+<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="313" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="311" /><source>With values</source><translation>数値を代入</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>

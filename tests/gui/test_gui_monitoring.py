@@ -101,7 +101,7 @@ def test_a_period_is_added_from_the_menu_dated_and_explained(window, qtbot) -> N
     errors = [
         d for d in panel.diagnostics if d.path.startswith("monitoring.") and d.severity == "error"
     ]
-    assert f"{len(errors)} errors" in page.diagnostics_note.text()  # the gap, values missing
+    assert f"Errors: {len(errors)}," in page.diagnostics_note.text()  # the gap, values missing
     assert page.periods.item(1, 0).text() == "⚠ 2"  # the period's number carries the mark
     page.tabs.setCurrentWidget(page.comparison)
     page.select_period(0)

@@ -52,6 +52,7 @@ class _Writer(SheetWriter):
             country=country,
             draft=draft,
             draft_note="not for verification",
+            acknowledged_template=calc.project.pdd.methodology.acknowledged_template,
         )
         self.value_col = 1 + self.mrs.table1_paths.index("value")
         self.option_col = 1 + self.mrs.table1_paths.index("option")

@@ -72,6 +72,9 @@ class _Writer(SheetWriter):
             country=country,
             draft=src.draft,
             draft_note="not for submission",
+            acknowledged_template=(
+                src.project.pdd.methodology.acknowledged_template if src.project else ""
+            ),
         )
         self.src = src
         self.members, self.values = members, values

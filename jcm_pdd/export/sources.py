@@ -121,9 +121,12 @@ def calculate(project: Project) -> Calculation:
     except (UserError, ValueError, LookupError) as exc:  # the engine's InputError and friends
         problem = getattr(exc, "message", None) or str(exc)
         return Calculation(None, template=template, problem=problem)
-    from jcm_pdd.methodology.status import caveat
+    from jcm_pdd.methodology.status import document_caveat
 
-    figures = dataclasses.replace(estimate.c3, methodology_caveat=caveat(template))
+    acknowledged = project.pdd.methodology.acknowledged_template
+    figures = dataclasses.replace(
+        estimate.c3, methodology_caveat=document_caveat(template, acknowledged)
+    )
     return Calculation(figures, estimate, template)
 
 

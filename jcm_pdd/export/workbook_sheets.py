@@ -42,7 +42,7 @@ from jcm_pdd.export.workbook_style import (
 from jcm_pdd.methodology.engine import analysis
 from jcm_pdd.methodology.resolve import Source
 from jcm_pdd.methodology.schema import Parameter, Template
-from jcm_pdd.methodology.status import caveat
+from jcm_pdd.methodology.status import document_caveat
 from jcm_pdd.methodology.typeset import equation_runs
 
 # The Monitoring Plan workbook's calc_process parts (the MPS has no form of it; the MRS
@@ -71,8 +71,10 @@ class SheetWriter:
         country: str,
         draft: bool,
         draft_note: str,
+        acknowledged_template: str = "",
     ) -> None:
         self.t = template
+        self.acknowledged_template = acknowledged_template  # the project's (status.py)
         self.labels = labels_for(country or template.identity.host_country)
         self.info = analysis(template)
         self.draft = draft
@@ -100,7 +102,7 @@ class SheetWriter:
             if header is not None:
                 header.center.text = "DRAFT"
                 header.center.color = "C00000"
-        methodology_caveat = caveat(self.t)
+        methodology_caveat = document_caveat(self.t, self.acknowledged_template)
         if methodology_caveat:  # the methodology is not verified (methodology/status.py)
             ws["A5"] = methodology_caveat
             ws["A5"].font = Font(name="Arial", bold=True, color="9C5700")

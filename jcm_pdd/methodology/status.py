@@ -42,6 +42,17 @@ CAVEAT: dict[MethodologyStatus, str] = {
     ),
 }
 
+# What an exported document says instead, once the project records the participants'
+# acknowledgement ("I have checked the figures against the official methodology"): the final
+# document is read by the validator, for whom the instruction to check before submission is
+# out of place; what the participants recorded is not.
+ACKNOWLEDGED = (
+    "Methodology not read from the approved document: the equations, eligibility criteria, "
+    "numbering or title were derived from related methodologies and secondary sources. The "
+    "project participants recorded that they checked the figures against the official "
+    "methodology."
+)
+
 LABEL: dict[MethodologyStatus, str] = {
     "verified": "verified",
     "draft": "draft",
@@ -84,6 +95,16 @@ def methodology_status(template: TemplateFile) -> MethodologyStatus:
 def caveat(template: TemplateFile) -> str:
     """One product sentence for a template that is not verified ("" when it is)."""
     return CAVEAT[methodology_status(template)]
+
+
+def document_caveat(template: TemplateFile, acknowledged_template: str) -> str:
+    """The caveat an exported document prints: :data:`ACKNOWLEDGED` for a reconstructed
+    methodology whose acknowledgement the project records for this template, else
+    :func:`caveat`."""
+    status = methodology_status(template)
+    if status == "reconstructed" and acknowledged_template == template.identity.full_id:
+        return ACKNOWLEDGED
+    return CAVEAT[status]
 
 
 def needs_acknowledgement(template: TemplateFile) -> bool:

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.export import export_set
-from jcm_pdd.methodology.status import CAVEAT
+from jcm_pdd.methodology.status import ACKNOWLEDGED, CAVEAT
 from jcm_pdd.paths import sample_project_path, templates_dir, user_templates_dir
 from jcm_pdd.storage import load_project, save_project
 
@@ -80,8 +80,16 @@ def test_final_export_waits_for_the_acknowledgement(
     paths = export_set(acknowledged, tmp_path / "final", formats={"docx", "xlsx"})
     pdd = next(p for p in paths if p.suffix == ".docx" and not p.name.startswith("for_public"))
     xlsx = next(p for p in paths if p.suffix == ".xlsx" and not p.name.startswith("for_public"))
-    assert CAVEAT["reconstructed"] in _docx_text(pdd)
-    assert CAVEAT["reconstructed"] in _workbook_text(xlsx)
+    # The final document, read by the validator, records what the participants acknowledged
+    # instead of telling them to check before submission.
+    for text in (_docx_text(pdd), _workbook_text(xlsx)):
+        assert ACKNOWLEDGED in text
+        assert "before submission" not in text
+
+    # A draft of the same project before the acknowledgement still carries the instruction.
+    drafts = export_set(sample_project_path(), tmp_path / "draft", formats={"docx"}, draft=True)
+    draft = next(p for p in drafts if p.suffix == ".docx" and not p.name.startswith("for_public"))
+    assert CAVEAT["reconstructed"] in _docx_text(draft)
 
 
 def test_an_acknowledgement_for_another_template_does_not_count(

@@ -4,7 +4,8 @@ Editors call ``edit``/``insert_row``/``remove_row``; the controller records the 
 core history, pushes the matching QUndoCommand and tells every view which path changed.
 Figures are recomputed after a zero-delay single-shot timer, so a burst of keystrokes handled in
 one pass of the event loop costs one calculation; diagnostics (which read the whole document)
-run once typing pauses for ``CHECK_DELAY_MS``.
+run once typing pauses for ``CHECK_DELAY_MS``, in the background (``gui.checker``), unless a
+caller needs them at once (``recheck_now``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ class DocumentController(QObject):
     changed = Signal(str)  # model path whose value changed (edit, undo or redo)
     dirty_changed = Signal(bool)
     recalculate = Signal()  # figures are due (after every burst of edits)
-    recheck = Signal()  # diagnostics are due (once typing pauses)
+    # diagnostics are due: False once typing pauses (checked in the background), True when
+    # the caller reads them at once (``recheck_now``: checked before it returns)
+    recheck = Signal(bool)
 
     def __init__(self, session: DocumentSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,7 +49,7 @@ class DocumentController(QObject):
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(CHECK_DELAY_MS)
-        self._check_timer.timeout.connect(self.recheck)
+        self._check_timer.timeout.connect(lambda: self.recheck.emit(False))
 
     @property
     def read_only(self) -> bool:
@@ -108,9 +111,15 @@ class DocumentController(QObject):
         self._check_timer.start()
 
     def recheck_now(self) -> None:
-        """Run the pending diagnostics at once (before saving a summary, packaging, tests)."""
+        """Run the pending diagnostics at once, on this thread (before packaging, a language
+        switch, tests): the list is the document's as it is when this returns."""
         self._check_timer.stop()
-        self.recheck.emit()
+        self.recheck.emit(True)
+
+    @property
+    def recheck_due(self) -> bool:
+        """Typing paused too briefly yet: a check is scheduled, not started."""
+        return self._check_timer.isActive()
 
     def mark_saved(self) -> None:
         self.stack.setClean()

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -30,6 +30,7 @@ from jcm_pdd.forms import load_forms
 from jcm_pdd.gui import icons, theme, window_layout
 from jcm_pdd.gui.autosaver import Autosaver
 from jcm_pdd.gui.calc_panel import CalcPanel
+from jcm_pdd.gui.checker import BackgroundCheck
 from jcm_pdd.gui.confidential import ConfidentialPanel
 from jcm_pdd.gui.confidential import attach as attach_confidential
 from jcm_pdd.gui.controller import DocumentController
@@ -43,7 +44,7 @@ from jcm_pdd.model import Project
 from jcm_pdd.paths import sample_project_path
 from jcm_pdd.session import AutosavePolicy, DocumentSession
 from jcm_pdd.session import io as session_io
-from jcm_pdd.session.diagnostics import SEVERITY_ORDER, run_diagnostics
+from jcm_pdd.session.diagnostics import SEVERITY_ORDER, DiagnosticView
 from jcm_pdd.session.figures import FiguresView, estimate_figures
 from jcm_pdd.session.formview import section_completeness
 
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.prefs = prefs or Preferences.load()
         self.controller: DocumentController | None = None
+        self.checker: BackgroundCheck | None = None  # the open document's diagnostics
         self.review_docks: list[QDockWidget] = []
         self.participant_review: ParticipantReview | None = None  # a review being answered
         self.participant_dock: QDockWidget | None = None
@@ -239,6 +241,9 @@ class MainWindow(QMainWindow):
         controller.dirty_changed.connect(lambda _d: self._update_state())
         controller.stack.indexChanged.connect(lambda _i: self._update_state())
         controller.recalculate.connect(self.recalculate)
+        self.checker = BackgroundCheck(session, self)
+        self.checker.checked.connect(self._show_diagnostics)
+        self.checker.failed.connect(self._check_failed)
         controller.recheck.connect(self.recheck)
         state = getattr(session, "package_state", None)
         if state is not None:  # validator mode: findings and sign-offs beside the editor
@@ -352,6 +357,11 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
             self.view = None
+        if self.checker is not None:  # no result of this document is shown any more
+            self.checker.stop()
+            self.checker.blockSignals(True)
+            self.checker.deleteLater()
+            self.checker = None
         if self.controller is not None:
             self.controller.detach()
             self.controller.stack.blockSignals(True)
@@ -384,13 +394,48 @@ class MainWindow(QMainWindow):
         self.calc_panel.set_figures(figures, place)
         self.figures_updated.emit()
 
-    def recheck(self) -> None:
-        session = self.session
-        if session is None or self.view is None:
+    def recheck(self, at_once: bool = False) -> None:
+        """Check the document: in the background once typing pauses (the window never waits
+        for it, ``_show_diagnostics`` follows), or ``at_once`` for a caller that reads the list
+        as soon as this returns (packaging, a language switch: the whole window is rebuilt
+        then anyway)."""
+        if self.session is None or self.view is None or self.checker is None:
             return
+        if at_once:
+            self._show_diagnostics(self.checker.check_now(self.prefs.language))
+        else:
+            self.checker.request(self.prefs.language)
+
+    def checks_pending(self) -> bool:
+        """A check is scheduled or under way: the Diagnostics list may still change."""
+        return self.controller is not None and (
+            self.controller.recheck_due or (self.checker is not None and self.checker.busy)
+        )
+
+    def wait_for_checks(self, timeout: float = 60.0) -> None:
+        """Handle events until the scheduled and running checks are shown (tests, scripts)."""
+        deadline = time.monotonic() + timeout
+        while self.checks_pending():
+            if time.monotonic() > deadline:
+                raise TimeoutError("the diagnostics did not finish in time")
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            QThread.msleep(2)
+        QCoreApplication.processEvents()  # the queued result, if it just arrived
+
+    def _check_failed(self, message: str) -> None:
+        # In the Diagnostics panel's own line (it says the work stopped, and why) instead of
+        # the list, which is of an older state, until a check succeeds; and in the status bar,
+        # where the eye is while typing.
+        self.diag_panel.set_checking()
+        self.diag_panel.summary.setText(message)
+        self.statusBar().showMessage(message, 10000)
+
+    def _show_diagnostics(self, found: list[DiagnosticView]) -> None:
+        """Show the diagnostics of the newest state (on the GUI thread)."""
         view = self.view
+        if view is None:
+            return
         order = {section.id: n for n, section in enumerate(view.sections)}
-        found = run_diagnostics(session.project, self.prefs.language)
         section_of = {d.path: view.section_of_path(d.path) for d in found}
         # In the order of the submission (PDD A to F, Monitoring Plan, MoC), as a reader
         # works through it, within each severity (sorted() keeps the path order within a section).
@@ -411,7 +456,7 @@ class MainWindow(QMainWindow):
             sid = section_of[d.path]
             if d.severity == "error" and sid:
                 problems[sid] = problems.get(sid, 0) + 1
-        self.view.refresh_marks(problems)
+        view.refresh_marks(problems)
         self.diagnostics_updated.emit()
 
     def _fit_diagnostics_dock(self, has_problems: bool) -> None:

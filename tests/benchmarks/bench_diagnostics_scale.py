@@ -6,8 +6,9 @@ periods every other month (an error: a gap, 60).
 
 Prints, per run and as the median of the runs (the machine is shared and noisy):
 - the check alone: every diagnostic of the project, with its words (``run_diagnostics``)
-- a value typed until the Diagnostics dock shows the new list (the check, the fields' labels
-  and the list), and the longest the GUI thread was kept from its events meanwhile
+- a value typed until the Diagnostics dock shows the new list (the check, in a background job
+  since issue 17's gui.checker, then the fields' labels and the list), and the longest the GUI
+  thread was kept from its events meanwhile
 - the list alone filled again (the same diagnostics, a language switch's refill)
 - scrolling the list: End, then 20 x Page Up (keys, as a user), each until drawn
 

@@ -26,18 +26,19 @@ def _table(window: MainWindow, path: str) -> TableEditor:
     return next(t for t in page.tables if t.path == path)
 
 
-def _settle() -> None:
+def _settle(window: MainWindow) -> None:
     """What a person sees a moment later: the figures and the first check done."""
     from jcm_pdd.gui.controller import CHECK_DELAY_MS
 
     QTest.qWait(CHECK_DELAY_MS + 100)
+    window.wait_for_checks()  # the check runs in the background
     QApplication.processEvents()
 
 
 def table1(window: MainWindow) -> QPixmap:
     window.open_path(sample_project_path())
     _table(window, "monitoring_plan.monitored")
-    _settle()
+    _settle(window)
     return window.grab()
 
 
@@ -50,20 +51,20 @@ def table2(window: MainWindow) -> QPixmap:
     sites = [newproject.SiteEntry("S1", "Jakarta", "DKI Jakarta", units=3)]
     window.set_session(session_io.new_document(newproject.new_project("ID", choice, sites)))
     _table(window, "monitoring_plan.fixed_ex_ante")
-    _settle()
+    _settle(window)
     return window.grab()
 
 
 def b2_paragraph_cell(window: MainWindow) -> QPixmap:
     window.open_path(sample_project_path())
     editor = _table(window, "pdd.eligibility")
-    _settle()
+    _settle(window)
     cell = open_cell_editor(editor.table, 0, editor.column_of("project_information"))
     assert isinstance(cell, QPlainTextEdit)
     QTest.keyClick(cell, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClick(cell, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     QTest.keyClicks(cell, "The modules are certified to IEC 61215.")
-    _settle()
+    _settle(window)
     pixmap = window.grab()
     QTest.keyClick(cell, Qt.Key.Key_Escape)
     return pixmap
@@ -71,19 +72,19 @@ def b2_paragraph_cell(window: MainWindow) -> QPixmap:
 
 def find_bar(window: MainWindow) -> QPixmap:
     window.open_path(sample_project_path())
-    _settle()
+    _settle(window)
     QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     bar = window.view.find_bar
     QTest.keyClicks(bar.edit, "ulaanbaatar")
     QTest.keyClick(bar.edit, Qt.Key.Key_Return)
     QTest.keyClick(bar.edit, Qt.Key.Key_Return)
-    _settle()
+    _settle(window)
     return window.grab()
 
 
 def start_page(window: MainWindow) -> QPixmap:
     window.close_document()
-    _settle()
+    _settle(window)
     return window.grab()
 
 
@@ -97,7 +98,7 @@ def user_guide(window: MainWindow) -> QPixmap:
     choose_menu(window, help_menu.text().replace("&", ""), guide_action.text().replace("&", ""))
     guide = next(w for w in QApplication.topLevelWidgets() if isinstance(w, UserGuide))
     guide.resize(min(window.width() - 80, 1100), window.height() - 80)
-    _settle()
+    _settle(window)
     pixmap = guide.grab()
     guide.close()
     return pixmap
@@ -112,9 +113,9 @@ def export_refusal(window: MainWindow) -> QPixmap:
     window.set_session(session_io.new_document(project))
     dialog = window.export_dialog()
     assert dialog is not None
-    _settle()
+    _settle(window)
     press(dialog.start_button)  # type: ignore[attr-defined]
-    _settle()
+    _settle(window)
     pixmap = dialog.grab()
     dialog.close()
     return pixmap
@@ -126,7 +127,7 @@ def export_open_folder(window: MainWindow, folder: Path) -> QPixmap:
     window.open_path(sample_project_path())
     dialog = window.export_dialog()
     assert dialog is not None
-    _settle()
+    _settle(window)
     dialog.folder.selectAll()  # type: ignore[attr-defined]
     QTest.keyClicks(dialog.folder, str(folder))  # type: ignore[attr-defined]
     toggle(dialog.draft)  # type: ignore[attr-defined]
@@ -135,7 +136,7 @@ def export_open_folder(window: MainWindow, folder: Path) -> QPixmap:
         if dialog.open_folder_button.isVisible():  # type: ignore[attr-defined]
             break
         QTest.qWait(100)
-    _settle()
+    _settle(window)
     pixmap = dialog.grab()
     dialog.close()
     return pixmap

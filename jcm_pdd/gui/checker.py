@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui.jobs import Progress, Worker
+from jcm_pdd.model import Project
 from jcm_pdd.session import DocumentSession
 from jcm_pdd.session.check_copy import CheckCopier
 from jcm_pdd.session.diagnostics import DiagnosticView, run_diagnostics
@@ -70,6 +71,11 @@ class BackgroundCheck(QObject):
         self._preparing = False
         self._join()
         self._copier.detach()
+
+    def project_copy(self) -> Project | None:
+        """The project as it is now, in a copy nobody writes (for the autosave's background
+        write), or None while the first copy of a big project is still being made."""
+        return self._copier.copy_if_ready(SLICE_S)
 
     def _start(self) -> None:
         self._preparing = True

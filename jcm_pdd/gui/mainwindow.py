@@ -673,7 +673,10 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None or session.read_only:
             return False
-        return self.autosaver.tick(session, time.monotonic())
+        checker = self.checker  # its copy of the project spares the GUI thread a dump
+        return self.autosaver.tick(
+            session, time.monotonic(), checker.project_copy if checker is not None else None
+        )
 
     def _autosave_failed(self, message: str) -> None:
         text = tr("Autosave failed: {0}").format(message)

@@ -72,6 +72,11 @@ class CheckCopier:
                     return False
         return True
 
+    def copy_if_ready(self, budget: float) -> Project | None:
+        """``copy()`` once every period is copied (``prepare`` within ``budget`` seconds),
+        else None: a caller that must not wait (the autosave) takes another way meanwhile."""
+        return self.copy() if self.prepare(budget) else None
+
     def copy(self) -> Project:
         """The project as it is now, as a copy that is never written."""
         live = self._session.project

@@ -28,10 +28,12 @@ class HeldWrite:
     def __init__(self) -> None:
         self.release = threading.Event()
         self.threads: list[int] = []
+        self.snapshots: list[session_io.RecoverySnapshot] = []
         self.real = session_io.write_snapshot
 
     def __call__(self, snapshot: session_io.RecoverySnapshot) -> object:
         self.threads.append(threading.get_ident())
+        self.snapshots.append(snapshot)
         assert self.release.wait(30), "the test never released the write"
         return self.real(snapshot)
 
@@ -69,6 +71,11 @@ def test_typing_goes_on_while_the_recovery_copy_is_written(
     with qtbot.waitSignal(window.autosaver.written, timeout=30000):
         held.release.set()
     assert held.threads and held.threads[0] != threading.get_ident()
+    # The Diagnostics' copy of the project was handed over (no JSON dump on the GUI thread),
+    # and typing after the autosave was due did not reach it.
+    (snapshot,) = held.snapshots
+    assert snapshot.project is not None and not snapshot.data
+    assert snapshot.project is not window.session.project
     (entry,) = session_io.pending_recoveries()
     assert entry.original == project_file.resolve()
     # The copy holds the document as it was when the autosave was due, and opens again.

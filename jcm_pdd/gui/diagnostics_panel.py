@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from difflib import SequenceMatcher
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -45,7 +45,7 @@ class DiagnosticsPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)  # see _fit_severity
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 320)
@@ -72,6 +72,27 @@ class DiagnosticsPanel(QWidget):
     def _set_texts(self) -> None:
         self.tree.setAccessibleName(tr("Diagnostics"))
         self.tree.setHeaderLabels([tr("Severity"), tr("Problem"), tr("Field")])
+        self._fit_severity()
+
+    def _fit_severity(self) -> None:
+        """The Severity column as wide as its longest word in this language: sized to the
+        contents, Qt measured the top lines only (errors come first), cutting "Warning"."""
+        tree = self.tree
+        style = tree.style()
+        metric = QStyle.PixelMetric
+        icon = tree.iconSize().width()
+        if icon <= 0:
+            icon = style.pixelMetric(metric.PM_SmallIconSize)
+        margin = style.pixelMetric(metric.PM_FocusFrameHMargin) + 1
+        words = max(tree.fontMetrics().horizontalAdvance(severity_text(s)) for s in SEVERITIES)
+        cell = words + icon + 4 * margin + 4  # each of icon and text has a margin either side
+        header = tree.header()
+        header.resizeSection(0, max(cell, header.sectionSizeHint(0)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_severity()
 
     def retranslate(self) -> None:
         """Texts in the language just installed; the list is filled again by the next check."""

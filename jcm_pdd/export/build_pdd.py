@@ -217,7 +217,10 @@ def _signatures(block: LayoutBlock, reader: FieldReader) -> list[Block]:
                 parties.append((f"Project participant ({n + 1})", reader.text(f"{path}.{n}.name")))
         elif value is not None:
             parties.append((block.label or "Focal point entity", reader.text(f"{path}.name")))
-    return [SignatureBlock(f"{role}: {name}" if name else role) for role, name in parties]
+    return [
+        SignatureBlock(f"{role}: {name}" if name else role, key_width=block.key_width)
+        for role, name in parties
+    ]
 
 
 SIGNATURE_WIDTH_CM = 6.0  # a specimen signature at about the size it is written

@@ -71,6 +71,7 @@ class SignatureBlock:
 
     party: str
     lines: tuple[str, ...] = ("Signature", "Name", "Title", "Date")
+    key_width: float = 0.3  # share of the text width taken by the labels (Signature, Name...)
 
 
 @dataclass(frozen=True)

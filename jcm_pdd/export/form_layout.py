@@ -78,7 +78,11 @@ def _key_width(widths: list[float]) -> float:
     return widths[0] / sum(widths) if len(widths) == 2 and sum(widths) > 0 else 0.38
 
 
-def _field_blocks(section: Section, fields: list[FormField]) -> list[LayoutBlock]:
+def _field_blocks(
+    section: Section, fields: list[FormField], form_key: float | None = None
+) -> list[LayoutBlock]:
+    """``form_key``: the form's one label-column width (``[export] key_width``), over the
+    section's own."""
     layout = section.export.layout
     widths = section.export.widths
     blocks: list[LayoutBlock] = []
@@ -90,7 +94,7 @@ def _field_blocks(section: Section, fields: list[FormField]) -> list[LayoutBlock
                 LayoutBlock(
                     "key_value",
                     columns=tuple(_column(f) for f in scalars),
-                    key_width=_key_width(widths),
+                    key_width=form_key or _key_width(widths),
                 )
             )
             scalars.clear()
@@ -108,7 +112,11 @@ def _field_blocks(section: Section, fields: list[FormField]) -> list[LayoutBlock
             if kind == "records" and row_label in ("", "({n})"):
                 # sites: one cell per label, the values numbered "(1) ... (2) ..."
                 columns = _table_columns(field, [])
-                blocks.append(LayoutBlock("list_key_value", field.path, columns=columns))
+                blocks.append(
+                    LayoutBlock(
+                        "list_key_value", field.path, columns=columns, key_width=form_key or 0.38
+                    )
+                )
             elif kind == "records":
                 images = tuple(
                     Column(c.label, c.subpath, image=True)
@@ -118,7 +126,11 @@ def _field_blocks(section: Section, fields: list[FormField]) -> list[LayoutBlock
                 columns = _table_columns(field, []) + images
                 blocks.append(
                     LayoutBlock(
-                        "records", field.path, label=row_label, columns=columns, key_width=0.45
+                        "records",
+                        field.path,
+                        label=row_label,
+                        columns=columns,
+                        key_width=form_key or 0.45,
                     )
                 )
             elif hints.group_by:
@@ -129,7 +141,7 @@ def _field_blocks(section: Section, fields: list[FormField]) -> list[LayoutBlock
                         field.path,
                         columns=names,
                         group_by=hints.group_by,
-                        key_width=_key_width(own_widths),
+                        key_width=form_key or _key_width(own_widths),
                     )
                 )
             else:
@@ -167,7 +179,7 @@ def _field_blocks(section: Section, fields: list[FormField]) -> list[LayoutBlock
     return blocks
 
 
-def _section(section: Section) -> LayoutSection:
+def _section(section: Section, form_key: float | None = None) -> LayoutSection:
     blocks: list[LayoutBlock] = []
     hints = section.export
     if section.text:
@@ -185,9 +197,9 @@ def _section(section: Section) -> LayoutSection:
             )
         )
     fields = [f for f in section.fields if f.on_form and f.export.include]
-    blocks += _field_blocks(section, fields)
+    blocks += _field_blocks(section, fields, form_key)
     for path in hints.signature_blocks:
-        blocks.append(LayoutBlock("signatures", path))
+        blocks.append(LayoutBlock("signatures", path, key_width=form_key or 0.3))
     return LayoutSection(
         number=section.number,
         title=section.title,
@@ -198,7 +210,10 @@ def _section(section: Section) -> LayoutSection:
 
 
 def layout_from_definition(definition: FormDefinition, form: PageForm) -> FormLayout:
-    sections = tuple(_section(s) for s in definition.sections if s.on_form and s.export.include)
+    key = definition.export.key_width
+    sections = tuple(
+        _section(s, key) for s in definition.sections if s.on_form and s.export.include
+    )
     source = str(getattr(definition, "_source_file", "") or definition.code)
     return FormLayout(form=form, title=definition.title, sections=sections, source=source)
 

@@ -200,10 +200,10 @@ class _Body:
                 self.lines(p, value, bold=n in bold_rows)
         self.gap()
 
-    def signature(self, party: str, lines: tuple[str, ...]) -> None:
+    def signature(self, party: str, lines: tuple[str, ...], key_width: float = 0.3) -> None:
         """The party across both columns (shaded, bold), then one row per label with an empty
         cell to sign or write in; the signature row is taller."""
-        widths = _twips((0.3, 0.7))
+        widths = _twips((key_width, 1 - key_width))
         tbl = self._top("tbl")
         pr = _SUB(tbl, f"{_W}tblPr")
         _SUB(pr, f"{_W}tblStyle", {f"{_W}val": self.style_ids["Table Grid"]})
@@ -364,7 +364,7 @@ class _DocxWriter:
             cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def signature(self, block: SignatureBlock) -> None:
-        self.body.signature(block.party, block.lines)
+        self.body.signature(block.party, block.lines, block.key_width)
 
     def page_break(self) -> None:
         self.out.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

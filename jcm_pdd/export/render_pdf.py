@@ -230,7 +230,11 @@ class _PdfWriter:
         data: list[list[Any]] = [[self.p(block.party, s.cell_bold), ""]]
         data += [[self.p(f"{label}:", s.cell), ""] for label in block.lines]
         heights = [None] + [1.2 * cm if label == "Signature" else 0.8 * cm for label in block.lines]
-        table = Table(data, colWidths=[TEXT_WIDTH * 0.3, TEXT_WIDTH * 0.7], rowHeights=heights)
+        table = Table(
+            data,
+            colWidths=[TEXT_WIDTH * block.key_width, TEXT_WIDTH * (1 - block.key_width)],
+            rowHeights=heights,
+        )
         table.setStyle(
             TableStyle(
                 [

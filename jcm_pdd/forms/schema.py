@@ -108,6 +108,9 @@ class ExportHints(_Strict):
     sheet_name: str = ""  # workbook tab of a spreadsheet form, e.g. "MPS(input)"
     signature_blocks: list[str] = Field(default_factory=list)  # model paths of signing entities
     include: bool = True  # False: the exporters leave it out (app-only data)
+    # a form's label columns (key-value tables, records, grouped lists) all take this share of
+    # the text width, whatever their sections' widths say: one label column down the document
+    key_width: float | None = Field(default=None, gt=0, lt=1)
 
 
 class Column(_Strict):

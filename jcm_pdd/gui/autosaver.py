@@ -2,7 +2,7 @@
 
 When ``AutosavePolicy`` says a copy is due, the document is snapshotted on the GUI thread and
 ``session.io.write_snapshot`` serialises, compresses and writes it, attachments included, in a
-``jobs.Worker`` thread; typing goes on meanwhile. The snapshot is the Diagnostics' copy of the
+``jobs.SingleJob`` thread; typing goes on meanwhile. The snapshot is the Diagnostics' copy of the
 project (``CheckCopier``: renewed only where edited, a few ms) with a copy of the attachment
 store; only while that copy is first being made is the project dumped to JSON instead (0.1 s
 for 300 units with 120 monitoring periods on a quiet machine, up to 0.6 s under load).
@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
 from jcm_pdd.errors import UserError
-from jcm_pdd.gui.jobs import Progress, Worker
+from jcm_pdd.gui.jobs import Progress, SingleJob
 from jcm_pdd.model import Project
 from jcm_pdd.session import AutosavePolicy, DocumentSession
 from jcm_pdd.session import io as session_io
@@ -34,8 +34,7 @@ class Autosaver(QObject):
     def __init__(self, policy: AutosavePolicy, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.policy = policy
-        self._thread: QThread | None = None
-        self._worker: Worker | None = None
+        self._job = SingleJob(self)
         self._session: DocumentSession | None = None
         self._revision = 0
         self._due_at = 0.0
@@ -43,7 +42,7 @@ class Autosaver(QObject):
     @property
     def busy(self) -> bool:
         """A recovery copy is being written (or its result is not applied yet)."""
-        return self._worker is not None
+        return self._job.busy
 
     def tick(
         self,
@@ -65,37 +64,18 @@ class Autosaver(QObject):
         def job(_progress: Progress) -> RecoveryEntry:
             return session_io.write_snapshot(snapshot)
 
-        # No Qt parent: the thread and the worker are deleted (on this thread) when _apply
-        # drops them, after the thread has finished; a parent would keep one per autosave.
-        thread = QThread()
-        worker = Worker(job)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.finished.connect(self._finished)  # queued: runs on this (the GUI) thread
-        self._thread, self._worker = thread, worker
         self._session, self._revision, self._due_at = session, snapshot.revision, now
-        thread.start()
+        self._job.start(job, self._apply)
         return True
 
     def wait(self) -> None:
         """Block until the write under way, if any, has ended, and apply its result."""
-        if self._worker is not None:
-            self._apply(self._worker)
+        self._job.finish()
 
-    def _finished(self, result: object) -> None:
-        # A result wait() has applied already arrives here later: only the current job counts.
-        if self._worker is not None and result is self._worker.result:
-            self._apply(self._worker)
-
-    def _apply(self, worker: Worker) -> None:
-        thread, session = self._thread, self._session
-        assert thread is not None and session is not None
-        # Quit asked directly (a queued request would wait for this thread): the worker's
-        # thread ends as soon as its job returns, so this cannot hang on a finished job.
-        thread.quit()
-        thread.wait()
-        result = worker.result
-        self._thread = self._worker = self._session = None
+    def _apply(self, result: object) -> None:
+        session = self._session
+        assert session is not None
+        self._session = None
         if isinstance(result, UserError):
             self.failed.emit(result.message)
             return

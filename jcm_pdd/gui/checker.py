@@ -3,7 +3,7 @@
 On a 300-unit, 120-period project ``run_diagnostics`` takes 0.6-1.3 s; run on the GUI thread
 once typing paused, it froze the window that long. ``BackgroundCheck.request`` instead takes a
 copy of the project (``session.check_copy``: only what changed is copied again; a first copy
-a slice of periods per pass of the event loop) and runs the check in a ``jobs.Worker``
+a slice of periods per pass of the event loop) and runs the check in a ``jobs.SingleJob``
 thread; ``checked`` brings the diagnostics back on the GUI thread.
 Every request bumps a generation: a check that ends after a newer request is dropped, never
 shown, and the newest state is checked next (one check at a time, so a burst of requests
@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from jcm_pdd.errors import UserError
-from jcm_pdd.gui.jobs import Progress, Worker
+from jcm_pdd.gui.jobs import Progress, SingleJob
 from jcm_pdd.model import Project
 from jcm_pdd.session import DocumentSession
 from jcm_pdd.session.check_copy import CheckCopier
@@ -37,8 +37,7 @@ class BackgroundCheck(QObject):
         super().__init__(parent)
         self.session = session
         self._copier = CheckCopier(session)
-        self._thread: QThread | None = None
-        self._worker: Worker | None = None
+        self._job = SingleJob(self)
         self._requested = 0  # generation of the newest request
         self._running = 0  # generation the check under way was started for
         self._language = "en"
@@ -47,7 +46,7 @@ class BackgroundCheck(QObject):
     @property
     def busy(self) -> bool:
         """A check is under way (or its copy is being made, or its result not handled yet)."""
-        return self._worker is not None or self._preparing
+        return self._job.busy or self._preparing
 
     def request(self, language: str) -> None:
         """Check the project as it is now, in the background; ``checked`` follows."""
@@ -62,14 +61,14 @@ class BackgroundCheck(QObject):
         waited for and dropped: its state is older)."""
         self._requested += 1
         self._preparing = False  # the check below is of a newer state than that copy's
-        self._join()
+        self._job.join()
         return run_diagnostics(self.session.project, language)
 
     def stop(self) -> None:
         """The document closes: no result of it is handled any more."""
         self._requested += 1
         self._preparing = False
-        self._join()
+        self._job.join()
         self._copier.detach()
 
     def project_copy(self) -> Project | None:
@@ -89,35 +88,15 @@ class BackgroundCheck(QObject):
         def job(_progress: Progress) -> Any:
             return run_diagnostics(project, language)
 
-        # No Qt parent: the thread and the worker are dropped (on this thread) in _join,
-        # after the thread has finished, as the autosaver does.
-        thread = QThread()
-        worker = Worker(job)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.finished.connect(self._finished)  # queued: runs on this (the GUI) thread
-        self._thread, self._worker, self._running = thread, worker, self._requested
-        thread.start()
+        self._running = self._requested
+        self._job.start(job, self._finished)
 
     def _prepare_more(self) -> None:
         if self._preparing:  # (not stopped meanwhile)
             self._start()
 
-    def _join(self) -> Any:
-        """Wait for the check under way to end; its result (None if there was none)."""
-        thread, worker = self._thread, self._worker
-        if thread is None or worker is None:
-            return None
-        thread.quit()  # asked directly: the thread ends as soon as its job returns
-        thread.wait()
-        self._thread = self._worker = None
-        return worker.result
-
     def _finished(self, result: object) -> None:
-        # A result _join has dropped already arrives here later: only the current job counts.
-        if self._worker is None or result is not self._worker.result:
-            return
-        self._join()
+        # Not called for a check waited for (and dropped) by check_now or stop.
         if self._running != self._requested:
             self._start()  # edited meanwhile: this result is of an older state
             return

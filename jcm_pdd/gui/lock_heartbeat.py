@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from jcm_pdd.gui.jobs import Progress, Worker
+from jcm_pdd.gui.jobs import Progress, SingleJob
 from jcm_pdd.storage import ProjectLock
 from jcm_pdd.storage.lock import HEARTBEAT_EVERY, LockInfo
 
@@ -49,8 +49,7 @@ class LockHeartbeat(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        self._thread: QThread | None = None
-        self._worker: Worker | None = None
+        self._job = SingleJob(self)
         self._lock: ProjectLock | None = None
         self._told: ProjectLock | None = None  # the lock whose take-over was already shown
         self.timer = QTimer(self)
@@ -61,7 +60,7 @@ class LockHeartbeat(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._worker is not None
+        return self._job.busy
 
     def tick(self) -> bool:
         """Start a refresh of the open document's lock; True when one was started."""
@@ -73,31 +72,16 @@ class LockHeartbeat(QObject):
         def job(_progress: Progress) -> LockInfo | None:
             return lock.refresh()
 
-        thread = QThread()  # no Qt parent: dropped in _apply once it has finished
-        worker = Worker(job)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.finished.connect(self._finished)  # queued: runs on the GUI thread
-        self._thread, self._worker, self._lock = thread, worker, lock
-        thread.start()
+        self._lock = lock
+        self._job.start(job, self._apply)
         return True
 
     def wait(self) -> None:
         """Block until the refresh under way, if any, has ended (before a close)."""
-        if self._worker is not None:
-            self._apply(self._worker)
+        self._job.finish()
 
-    def _finished(self, result: object) -> None:
-        if self._worker is not None and result is self._worker.result:
-            self._apply(self._worker)
-
-    def _apply(self, worker: Worker) -> None:
-        thread, lock = self._thread, self._lock
-        assert thread is not None
-        thread.quit()
-        thread.wait()
-        self._thread = self._worker = self._lock = None
-        result = worker.result
+    def _apply(self, result: object) -> None:
+        lock, self._lock = self._lock, None
         session = self._window.session
         if isinstance(result, LockInfo) and session is not None and session.lock is lock:
             self._told = lock

@@ -133,7 +133,10 @@ def test_cli_export_runs_without_automatic_collection_and_gives_it_back(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     command = ["export", str(source), "--out", str(tmp_path / "out"), "--format", "docx"]
-    assert gc.isenabled()
+    # A caller with the collector on (a GUI test earlier in this process leaves it off: the
+    # window's gc_guard collects from a timer for as long as the QApplication lives).
+    was_on = gc.isenabled()
+    gc.enable()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(export_module, "export_set", spy)
         assert main([*command, "--draft"]) == 0
@@ -144,7 +147,8 @@ def test_cli_export_runs_without_automatic_collection_and_gives_it_back(
             assert main([*command, "--draft"], ends_process=True) == 0
             assert not gc.isenabled()
         finally:
-            gc.enable()
+            if was_on:
+                gc.enable()
     assert seen == [False, False, False]
     capsys.readouterr()
 

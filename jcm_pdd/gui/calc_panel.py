@@ -11,7 +11,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -102,6 +102,22 @@ def caveat_text(status: str) -> str:
     return texts.get(status, "")
 
 
+class _BoxLabel(QLabel):
+    """The words of a check box, wrapped: QCheckBox draws its text on one line, and the
+    acknowledgement's sentence then held the dock at least 380 px wide. A click toggles it."""
+
+    def __init__(self, box: QCheckBox) -> None:
+        super().__init__()
+        self._box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton and self._box.isEnabled():
+            self._box.click()  # as a click on the box: clicked (and the recorded change) follow
+        super().mouseReleaseEvent(event)
+
+
 class CalcPanel(QWidget):
     go_to_path = Signal(str)  # "Go to the field" under a message about a missing input
     # the user ticked (template full id) or cleared ("") the acknowledgement that the
@@ -126,8 +142,14 @@ class CalcPanel(QWidget):
         self.provenance.setWordWrap(True)
         self.methodology = QLabel()  # the methodology-level caveat (methodology/status.py)
         self.methodology.setWordWrap(True)
-        self.acknowledge = QCheckBox()
+        self.acknowledge = QCheckBox()  # its words in acknowledge_label, which wraps
         self.acknowledge.clicked.connect(self._acknowledge_clicked)
+        self.acknowledge_label = _BoxLabel(self.acknowledge)
+        self.acknowledge_row = QWidget()
+        row = QHBoxLayout(self.acknowledge_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.acknowledge, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.acknowledge_label, 1)
         self.table = QTableWidget(0, 5)
         self.table.verticalHeader().setVisible(False)
         # One line of figures per year, no taller: the years are what this panel is for, and on
@@ -144,7 +166,7 @@ class CalcPanel(QWidget):
         self.chart_view: YearChart | None = None  # built when first needed
         layout = QVBoxLayout(self)
         layout.addWidget(self.methodology)
-        layout.addWidget(self.acknowledge)
+        layout.addWidget(self.acknowledge_row)
         layout.addWidget(self.totals)
         layout.addWidget(self.message)
         layout.addWidget(self.provenance)
@@ -174,10 +196,12 @@ class CalcPanel(QWidget):
             assert header is not None  # set by setHorizontalHeaderLabels above
             header.setToolTip(tip)
         self.show_button.setText(tr("Show calculation…"))
-        self.acknowledge.setText(tr("I have checked the figures against the official methodology"))
-        self.acknowledge.setToolTip(
-            tr("Recorded in the project; a final export needs it for this methodology")
-        )
+        words = tr("I have checked the figures against the official methodology")
+        self.acknowledge_label.setText(words)
+        self.acknowledge.setAccessibleName(words)  # what a screen reader says for the box
+        tip = tr("Recorded in the project; a final export needs it for this methodology")
+        self.acknowledge.setToolTip(tip)
+        self.acknowledge_label.setToolTip(tip)
 
     def retranslate(self) -> None:
         """Texts in the language just installed (the figures are shown again as they are)."""
@@ -201,7 +225,7 @@ class CalcPanel(QWidget):
         self.methodology.setVisible(bool(figures.methodology_caveat))
         caution = ink("warning", self.palette()).name()
         self.methodology.setStyleSheet(f"color: {caution};" if figures.methodology_caveat else "")
-        self.acknowledge.setVisible(figures.needs_acknowledgement)
+        self.acknowledge_row.setVisible(figures.needs_acknowledgement)
         self.acknowledge.setChecked(figures.acknowledged)
         place = self._place if figures.message_path else ""
         text = html.escape(message_text(figures.message, figures.missing, place))

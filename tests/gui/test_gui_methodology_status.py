@@ -57,6 +57,21 @@ def test_acknowledgement_is_clicked_and_recorded(window, qtbot) -> None:
     assert window.session.project.pdd.methodology.acknowledged_template == ""
 
 
+def test_the_acknowledgement_wraps_in_a_narrow_panel_and_its_words_click(window, qtbot) -> None:
+    """The sentence wraps (as one line it held the dock at least 380 px wide), and a click on
+    its words ticks the box as a click on the box does."""
+    window.set_session(session_io.new_document(_project("VN", "JCM_VN_AM002")))
+    panel = window.calc_panel
+    qtbot.waitUntil(lambda: panel.acknowledge.isVisible(), timeout=10000)
+    words = panel.acknowledge_label
+    one_line = words.fontMetrics().horizontalAdvance(words.text())
+    assert panel.minimumSizeHint().width() < one_line  # the words do not set the panel's width
+    assert panel.acknowledge.accessibleName() == words.text()
+    QTest.mouseClick(words, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.acknowledge.isChecked(), timeout=5000)
+    assert window.session.project.pdd.methodology.acknowledged_template == "JCM_VN_AM002_ver01.0"
+
+
 def test_unverified_methodology_is_said_without_asking(window, qtbot) -> None:
     window.set_session(session_io.new_document(_project("MN", "JCM_MN_AM003")))
     panel = window.calc_panel

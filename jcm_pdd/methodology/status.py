@@ -23,6 +23,12 @@ RANK: dict[MethodologyStatus, int] = {
     "reconstructed": 3,
 }
 
+# What a methodology not read from the approved document is, said to users and in documents.
+_RECONSTRUCTED_STATEMENT = (
+    "Methodology not read from the approved document: the equations, eligibility criteria, "
+    "numbering or title were derived from related methodologies and secondary sources."
+)
+
 # What users, `calc`, `templates list/show` and every export are told (product words only).
 CAVEAT: dict[MethodologyStatus, str] = {
     "verified": "",
@@ -36,9 +42,8 @@ CAVEAT: dict[MethodologyStatus, str] = {
         "document."
     ),
     "reconstructed": (
-        "Methodology not read from the approved document: the equations, eligibility criteria, "
-        "numbering or title were derived from related methodologies and secondary sources. Check "
-        "every figure against the official methodology before submission."
+        f"{_RECONSTRUCTED_STATEMENT} Check every figure against the official methodology before "
+        "submission."
     ),
 }
 
@@ -47,10 +52,8 @@ CAVEAT: dict[MethodologyStatus, str] = {
 # document is read by the validator, for whom the instruction to check before submission is
 # out of place; what the participants recorded is not.
 ACKNOWLEDGED = (
-    "Methodology not read from the approved document: the equations, eligibility criteria, "
-    "numbering or title were derived from related methodologies and secondary sources. The "
-    "project participants recorded that they checked the figures against the official "
-    "methodology."
+    f"{_RECONSTRUCTED_STATEMENT} The project participants recorded that they checked the figures "
+    "against the official methodology."
 )
 
 LABEL: dict[MethodologyStatus, str] = {

@@ -129,44 +129,30 @@ class VerifyReport:
         """The problem of a figure check that failed, in words."""
         if c.quantity == "readable":  # the document itself could not be read back
             self.add("figures", f"{c.source}: its figures cannot be read ({c.stated})", c.source)
-        elif c.code == MRS_FORMULA and not c.cell:
-            self.add(
-                "figures",
-                f"{c.source}: the workbook does not state {c.quantity} of {c.period} "
-                f"(it re-computes to {readable_figure(c.recomputed)})",
-                c.source,
-                code=c.code,
+            return
+        recomputed = readable_figure(c.recomputed)
+        if c.code == MRS_FORMULA and not c.cell:
+            words = (
+                f"the workbook does not state {c.quantity} of {c.period} "
+                f"(it re-computes to {recomputed})"
             )
         elif c.code == MRS_FORMULA:
-            self.add(
-                "figures",
-                f"{c.source}: the workbook's formula for {c.quantity} of {c.period} in {c.cell} "
-                f"gives {c.stated}, but the period re-computes to {readable_figure(c.recomputed)}",
-                c.source,
-                code=c.code,
+            words = (
+                f"the workbook's formula for {c.quantity} of {c.period} in {c.cell} gives "
+                f"{c.stated}, but the period re-computes to {recomputed}"
             )
         elif c.code == MRS_STORED:
-            self.add(
-                "figures",
-                f"{c.source}: {c.cell} stores the result {c.stated}, but its formula gives "
-                f"{c.recomputed} (the stored result was edited)",
-                c.source,
-                code=c.code,
+            words = (
+                f"{c.cell} stores the result {c.stated}, but its formula gives {c.recomputed} "
+                "(the stored result was edited)"
             )
         elif c.code == MRS_UNREADABLE:
-            self.add(
-                "figures",
-                f"{c.source}: the formula in {c.cell} cannot be checked: {c.stated}",
-                c.source,
-                code=c.code,
+            words = f"the formula in {c.cell} cannot be checked: {c.stated}"
+        else:  # a document's stated figure (no code: its type and file tell it apart)
+            words = (
+                f"{c.quantity} {c.period} is stated as {c.stated} but re-computes to {c.recomputed}"
             )
-        else:
-            self.add(
-                "figures",
-                f"{c.source}: {c.quantity} {c.period} is stated as {c.stated} but "
-                f"re-computes to {c.recomputed}",
-                c.source,
-            )
+        self.add("figures", f"{c.source}: {words}", c.source, code=c.code)
 
     def finish(self) -> VerifyReport:
         if self.invalid_reason:

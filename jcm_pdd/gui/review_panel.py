@@ -17,13 +17,12 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -149,13 +148,29 @@ class ReviewPanel(QWidget):
         self.text_edit = self._text_box(tr("What the validator found"))
         self.response_edit = self._text_box(tr("The project participants' response"))
         self.assessment_edit = self._text_box(tr("The TPE's assessment of the response"))
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(tr("Type:"), self.type_box)
-        form.addRow(tr("Section / field:"), self.target_box)
-        form.addRow(tr("Finding:"), self.text_edit)
-        form.addRow(tr("Response:"), self.response_edit)
-        form.addRow(tr("Assessment:"), self.assessment_edit)
+        # Compact, to fit a laptop's low dock without scrolling: the type and the place on one
+        # line, the finding, the response and the assessment side by side, each titled above.
+        choices = QHBoxLayout()
+        choices.addWidget(QLabel(tr("Type:")))
+        choices.addWidget(self.type_box)
+        choices.addSpacing(8)
+        choices.addWidget(QLabel(tr("Section / field:")))
+        choices.addWidget(self.target_box, 1)
+        texts = QGridLayout()
+        texts.setVerticalSpacing(2)
+        for column, (title, box, share) in enumerate(
+            (
+                (tr("Finding:"), self.text_edit, 2),  # the validator's own words, widest
+                (tr("Response:"), self.response_edit, 1),
+                (tr("Assessment:"), self.assessment_edit, 1),
+            )
+        ):
+            label = QLabel(title)
+            label.setBuddy(box)
+            texts.addWidget(label, 0, column)
+            texts.addWidget(box, 1, column)
+            texts.setColumnStretch(column, share)
+        texts.setRowStretch(1, 1)
 
         self.new_button = QPushButton(tr("New finding"))
         self.raise_button = QPushButton(tr("Raise finding"))
@@ -187,22 +202,14 @@ class ReviewPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        # The form scrolls rather than sets the dock's height (its buttons stay in view): on a
-        # laptop screen the dock stays low and the document above keeps the larger share.
-        fields = QWidget()  # no wrapping label inside: the fields shrink to their minimum
-        fields.setLayout(form)
-        form.setContentsMargins(0, 0, 0, 0)
-        scroller = QScrollArea()
-        scroller.setObjectName("findingEditor")
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroller.setWidget(fields)
+        # No scroll area: the form's minimum height is the dock's, so at 1366x768 every field
+        # and button shows (a scrolled form hid the finding's second line and the response).
         editor = QWidget()
         editor_layout = QVBoxLayout(editor)
         editor_layout.setContentsMargins(6, 0, 0, 0)
         editor_layout.addWidget(self.heading)
-        editor_layout.addWidget(scroller, 1)
+        editor_layout.addLayout(choices)
+        editor_layout.addLayout(texts, 1)
         editor_layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
@@ -236,8 +243,8 @@ class ReviewPanel(QWidget):
         self.target_box.blockSignals(True)
         self.target_box.clear()
         if target:
-            title = self.section_titles.get(target, "")
-            self.target_box.addItem(title or target, target)
+            # a field's place as the form names it, never its model path ("pdd.title")
+            self.target_box.addItem(self._target_text(target), target)
             for path in self.field_paths.get(target, []):
                 self.target_box.addItem(self._target_text(path), path)
                 self.target_box.setItemData(
@@ -251,7 +258,7 @@ class ReviewPanel(QWidget):
         self.start_new()
         index = self.target_box.findData(target)
         if index < 0:
-            self.target_box.addItem(target, target)
+            self.target_box.addItem(self._target_text(target), target)
             index = self.target_box.count() - 1
         self.target_box.setCurrentIndex(index)
         self.heading.setText(tr("New finding on {0}").format(self._target_text(target)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -164,7 +164,7 @@ class CalcPanel(QWidget):
         self._set_texts()
         self.chart_holder = QVBoxLayout()
         self.chart_view: YearChart | None = None  # built when first needed
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addWidget(self.methodology)
         layout.addWidget(self.acknowledge_row)
         layout.addWidget(self.totals)
@@ -234,7 +234,6 @@ class CalcPanel(QWidget):
             text += f' <a href="{link}">{html.escape(tr("Go to the field"))}</a>'
         self.message.setText(text)
         self.message.setVisible(bool(figures.message))
-        self._fit_message()
         # The C.3 table exactly as the documents print it (``methodology.c3``): whole tCO2e,
         # totals that are the sums of the rows, the rounding note as the table's tooltip.
         rows = figures.rows
@@ -269,8 +268,6 @@ class CalcPanel(QWidget):
             self.totals.setText(tr("No figures yet."))
             self.table.setToolTip("")
             self.totals.setToolTip("")
-        if self.chart_view is not None:
-            self.chart_view.setVisible(bool(rows))
         self.show_button.setEnabled(bool(figures.trace or figures.inputs))
         counts = {p: sum(m.provenance == p for m in figures.inputs) for p in PROVENANCE_MARK}
         marks = [f"{PROVENANCE_MARK[p]} {provenance_text(p)} {n}" for p, n in counts.items() if n]
@@ -279,16 +276,39 @@ class CalcPanel(QWidget):
         unverified = counts.get("unverified default", 0)
         warning = ink("warning", self.palette()).name()
         self.provenance.setStyleSheet(f"color: {warning};" if unverified else "")
+        self._fit()
 
-    def _fit_message(self) -> None:
-        """All lines of the wrapped message are shown (its link included): a dock does not
-        give a word-wrapped label the height its width needs, so the label asks for it."""
-        width = self.message.width() or self.width()
-        self.message.setMinimumHeight(max(0, self.message.heightForWidth(width)))
+    def _fit(self) -> None:
+        """Nothing overlaps in a short window. Every wrapped text asks for the lines its width
+        needs (a dock does not give a word-wrapped label that height: the layout then squeezed
+        the caveat and stood the table over "Show calculation…"). The chart, a picture of the
+        table, is shown only when the panel has room for it beside everything else."""
+        for label in (
+            self.methodology,
+            self.acknowledge_label,
+            self.totals,
+            self.message,
+            self.provenance,
+        ):
+            width = label.width() or self.width()
+            label.setMinimumHeight(max(0, label.heightForWidth(width)))
+        chart = self.chart_view
+        if chart is not None:
+            room = self.height() - self.minimumSizeHint().height() - self._layout.spacing()
+            chart.setVisible(bool(self.figures.rows) and room >= chart.minimumHeight())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The least height is that of everything but the chart, which gives way (``_fit``):
+        counted in, the window could not be made shorter than the chart needs."""
+        hint = super().minimumSizeHint()
+        chart = self.chart_view
+        if chart is not None and chart.isVisibleTo(self):
+            hint.setHeight(hint.height() - chart.minimumHeight() - self._layout.spacing())
+        return hint
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self._fit_message()
+        self._fit()
 
     def _update_chart(self) -> None:
         from jcm_pdd.gui.chart import YearChart  # QtCharts is loaded only when needed

@@ -25,6 +25,12 @@ from jcm_pdd.gui.preferences import Preferences
 from jcm_pdd.session import io as session_io
 
 DESKTOP_FILE_NAME = "org.jcmpdd.PddStudio"
+# Qt sends QFileOpenEvent on macOS only. The handler is an event filter on the application,
+# which sees every event of every widget: in Python each one is a call and a conversion (the
+# first event of each kind builds its Python class, the enums with it), about 20 ms of CPU
+# before the window is first shown, and a cost on every mouse move after. So elsewhere it is
+# not installed.
+FILE_OPEN_EVENTS = sys.platform == "darwin"
 
 
 def application() -> QApplication:
@@ -118,8 +124,8 @@ def run_app(path: Path | None = None) -> int:
 
     crashlog.install()  # from here on a crash leaves its traceback in the user data folder
     window = build_window(path)
-    handler = FileOpenHandler(window)
-    app.installEventFilter(handler)
+    if FILE_OPEN_EVENTS:
+        app.installEventFilter(FileOpenHandler(window))
     window.raise_()
     if os.environ.get("JCM_PDD_STARTUP_PROBE"):
         probe(app, window)

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from jcm_pdd.gui import icons, theme
 from jcm_pdd.gui.fields import FIELD_MENU_HOOK
 from jcm_pdd.gui.section_editor import SectionEditor
-from jcm_pdd.gui.table_editor import TableEditor
 from jcm_pdd.model.marks import index_path
 from jcm_pdd.model.paths import PathError, get_value
 
@@ -38,6 +37,7 @@ if TYPE_CHECKING:
     from jcm_pdd.gui.controller import DocumentController
     from jcm_pdd.gui.document_view import DocumentView
     from jcm_pdd.gui.mainwindow import MainWindow
+    from jcm_pdd.gui.table_editor import TableEditor
     from jcm_pdd.model import Project
 
 SHORTCUT = "Ctrl+Shift+K"
@@ -57,6 +57,8 @@ def marker_tip() -> str:
 # -- which field or cell ----------------------------------------------------------------------
 def focused_path() -> str | None:
     """The model path of the field or table cell that has the keyboard focus."""
+    from jcm_pdd.gui.table_editor import TableEditor  # (loaded with the first table shown)
+
     widget = QApplication.focusWidget()
     while widget is not None:
         path = widget.property(PATH_PROPERTY)

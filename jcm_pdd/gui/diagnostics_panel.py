@@ -4,7 +4,6 @@ double-click (or Enter) goes to the field. With no problems it shrinks to its on
 from __future__ import annotations
 
 from collections.abc import Mapping
-from difflib import SequenceMatcher
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QIcon
@@ -121,6 +120,8 @@ class DiagnosticsPanel(QWidget):
         ]
         changes = []
         if old:
+            from difflib import SequenceMatcher  # (a start shows the first list whole)
+
             matcher = SequenceMatcher(None, self._keys, keys, autojunk=False)
             changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
         self._keys = keys

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jcm_pdd.gui.attachments import AttachmentsPage
 from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.navigator import ATTACHMENTS_ID, MONITORING_ID, Navigator
 from jcm_pdd.gui.section_editor import SectionEditor
@@ -120,7 +119,9 @@ class DocumentView(QWidget):
     def page(self, section_id: str) -> QWidget:
         page = self._pages.get(section_id)
         if page is None:
-            if section_id == ATTACHMENTS_ID:
+            if section_id == ATTACHMENTS_ID:  # (its module loads when it is first shown)
+                from jcm_pdd.gui.attachments import AttachmentsPage
+
                 page = AttachmentsPage(self.controller)
             elif section_id == MONITORING_ID:  # after registration: loaded when first shown
                 from jcm_pdd.gui.monitoring_page import MonitoringPage

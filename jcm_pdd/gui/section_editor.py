@@ -5,7 +5,7 @@ official guidance beside it. Tables span the page with their guidance above.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 from jcm_pdd.gui import theme
 from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.fields import FieldBinding
-from jcm_pdd.gui.table_editor import TableEditor
 from jcm_pdd.gui.widgets import page_heading
 from jcm_pdd.model import Project
 from jcm_pdd.model.paths import PathError, get_value
 from jcm_pdd.session.formview import SectionView
+
+if TYPE_CHECKING:
+    from jcm_pdd.gui.table_editor import TableEditor
 
 
 def tr(text: str) -> str:
@@ -76,6 +78,9 @@ class SectionEditor(QScrollArea):
             guidance.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
             guidance.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             if view.kind == "table":
+                # (loaded with the first page that has a table: a start on one without never does)
+                from jcm_pdd.gui.table_editor import TableEditor
+
                 table = TableEditor(
                     view, controller.edit, controller.insert_row, controller.remove_row, status
                 )

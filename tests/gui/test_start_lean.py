@@ -50,6 +50,14 @@ NOT_AT_START = (
     "jcm_pdd.monitoring",
     # the recovery dialog: only after a crash left recovery copies
     "jcm_pdd.gui.recovery_dialog",
+    # the table editor and its cell editors: with the first page that has a table (the sample
+    # opens on its cover page, which has none); the attachments page when it is shown; difflib
+    # when the Diagnostics list is filled again (it updates the lines that changed)
+    "jcm_pdd.gui.table_editor",
+    "jcm_pdd.gui.cell_delegates",
+    "jcm_pdd.gui.table_window",
+    "jcm_pdd.gui.attachments",
+    "difflib",
     # The engine and the checks load once the window is drawn (figures, then diagnostics).
     "jcm_pdd.methodology",
     "jcm_pdd.checks",

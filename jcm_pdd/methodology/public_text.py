@@ -32,6 +32,10 @@ INTERNAL_NOTE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\[numbering unverified\]", "a provenance remark"),
     (r"truncated in the source|source text is truncated", "a note that the source is truncated"),
     (r"complete it from the approved methodology", "an instruction to complete the text"),
+    # what the research did or did not read; the app's own methodology caveat says "not read
+    # from the approved document" to the user, which is product wording (methodology.status)
+    (r"\brecalled\b", "a note about the sources ('recalled')"),
+    (r"\bnot read\b(?! from the approved)", "a note about what was read"),
     (
         r"\b(?:methodologies-verified|jcm-forms-verified|reference-cases|peer-systems)\b",
         "the name of a notes file",

@@ -52,8 +52,8 @@ def test_report_follows_a_template_change() -> None:
     )
     changed = MINI.replace(
         'provenance = { status = "draft", tag = "SRC-DRAFT", citation = "test fixture" }',
-        'provenance = { status = "unverified", tag = "MEM-L", citation = "recalled | value" }',
+        'provenance = { status = "unverified", tag = "MEM-L", citation = "a handbook | value" }',
     )
     after = markdown([parse_template(changed, "mini.toml")])
-    assert "| 4 | - | UNVERIFIED | as value | recalled \\| value |" in after  # pipes escaped
+    assert "| 4 | - | UNVERIFIED | as value | a handbook \\| value |" in after  # pipes escaped
     assert "(read only by an eligibility check: optional for the calculation)" in after

@@ -28,6 +28,11 @@ from jcm_pdd.methodology.registry import load_registry
         "section F.2 [numbering unverified]",
         "[MEM-H reconstruction, methodologies.md §3.4]",
         "not found in any source",
+        # what the research read, in a criterion and a description of data (exported into B.2
+        # and the monitoring plan as they were)
+        "COP is 6.0 or more. (Approved ver02.0 recalled to compare the COP with a threshold)",
+        "The methodology's band table was not read: enter the value it prescribes",
+        "above the threshold of the methodology (threshold value not read).",
     ],
 )
 def test_internal_notes_are_recognised(text: str) -> None:
@@ -40,6 +45,9 @@ def test_internal_notes_are_recognised(text: str) -> None:
         "Approved methodology JCM_MN_AM003 ver02.0, section F.2, eq. (1)",
         "IGES, Additional information on calculating the emission factors, Table 1",
         "JCM Mongolia methodology page for MN_AM003, 'Summaries'",
+        # the app's own methodology caveats (methodology.status) say it to the reader
+        "Methodology not read from the approved document: the equations were derived",
+        "they were not read from the approved methodology document.",
     ],
 )
 def test_public_citations_pass(text: str) -> None:

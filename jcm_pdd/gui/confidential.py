@@ -150,13 +150,15 @@ def decorate(view: DocumentView) -> None:
     session = view.controller.session
     marked = {p for p in (index_path(session.project, m) for m in session.project.confidential)}
     marked.discard(None)
-    tinted = QBrush(theme.tint("warning"))
+    tinted: QBrush | None = None  # made for the first table (a start on a page without none)
     for page in view.built_pages():
         if not isinstance(page, SectionEditor):
             continue
         for binding in page.bindings:
             _mark_field(binding.widget, binding.editor, binding.path in marked)
         for table in page.tables:
+            if tinted is None:
+                tinted = QBrush(theme.tint("warning"))
             _mark_table(table, marked, tinted)
 
 

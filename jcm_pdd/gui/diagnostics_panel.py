@@ -10,7 +10,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
-    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -37,6 +36,7 @@ class DiagnosticsPanel(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
+        self.diagnostics: list[DiagnosticView] = []
         self.summary = QLabel()
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
@@ -55,14 +55,7 @@ class DiagnosticsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
-        pixmap = QStyle.StandardPixmap
-        style = self.style()
-        self._icons = {
-            "error": style.standardIcon(pixmap.SP_MessageBoxCritical),
-            "warning": style.standardIcon(pixmap.SP_MessageBoxWarning),
-            "info": style.standardIcon(pixmap.SP_MessageBoxInformation),
-        }
-        self.diagnostics: list[DiagnosticView] = []
+        self._icons: dict[str, QIcon] = {}  # from the style, with the first list shown
         self._labels: dict[str, str] = {}
         self._keys: list[tuple[str, str, str, str]] = []  # the lines shown, as texts
         self._shown = False
@@ -75,7 +68,15 @@ class DiagnosticsPanel(QWidget):
 
     def _fit_severity(self) -> None:
         """The Severity column as wide as its longest word in this language: sized to the
-        contents, Qt measured the top lines only (errors come first), cutting "Warning"."""
+        contents, Qt measured the top lines only (errors come first), cutting "Warning".
+
+        Only while a list is shown: until then the list is hidden, and a start does not pay
+        for the style's metrics and icons (PySide6 builds the QStyle class, with its enums,
+        when it is first used: about 4 ms). ``set_diagnostics`` fits it with the first list."""
+        if not self.diagnostics:
+            return
+        from PySide6.QtWidgets import QStyle
+
         tree = self.tree
         style = tree.style()
         metric = QStyle.PixelMetric
@@ -125,6 +126,8 @@ class DiagnosticsPanel(QWidget):
             matcher = SequenceMatcher(None, self._keys, keys, autojunk=False)
             changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
         self._keys = keys
+        if rows and not old:  # a list shown again: the column as wide as this language needs
+            self._fit_severity()
         self.tree.setUpdatesEnabled(False)
         if not old or sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in changes) > 500:
             self.tree.clear()  # most of the list: taking items one by one costs more
@@ -147,9 +150,21 @@ class DiagnosticsPanel(QWidget):
     def _item(self, d: DiagnosticView, place: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem([severity_text(d.severity), d.message, place])
         item.setToolTip(2, place)
-        item.setIcon(0, self._icons.get(d.severity, QIcon()))
+        item.setIcon(0, self._icon(d.severity))
         item.setToolTip(1, d.message)
         return item
+
+    def _icon(self, severity: str) -> QIcon:
+        if not self._icons:
+            from PySide6.QtWidgets import QStyle
+
+            pixmap, style = QStyle.StandardPixmap, self.style()
+            self._icons = {
+                "error": style.standardIcon(pixmap.SP_MessageBoxCritical),
+                "warning": style.standardIcon(pixmap.SP_MessageBoxWarning),
+                "info": style.standardIcon(pixmap.SP_MessageBoxInformation),
+            }
+        return self._icons.get(severity, QIcon())
 
     def set_checking(self) -> None:
         """Until a document's first check has run: one line, no list (the dock stays low

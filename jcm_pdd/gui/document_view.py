@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -102,6 +101,8 @@ class DocumentView(QWidget):
 
     def set_banner(self, text: str | None, state: str = "warning") -> None:
         """Show ``text`` in the banner; ``state`` (warning, ok, error) sets its colour and icon."""
+        from PySide6.QtWidgets import QStyle  # (its class is built when first used: a banner)
+
         self.banner.setText(text or "")
         self.banner_state = state
         set_banner_state(self.banner_frame, state)

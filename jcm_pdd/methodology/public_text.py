@@ -27,11 +27,12 @@ INTERNAL_NOTE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:MEM-H|MEM-L|SRC-DRAFT)\b", "a research-note tag"),
     (r"\breconstruct(?:ion|ed)\b", "the word 'reconstruction'"),
     (r"not found in any source", "a note about the sources"),
-    (r"no value was found", "a note about the sources"),
+    (r"no (?:\w+ )?value was found", "a note about the sources"),
     (r"\(unverified\)", "a provenance remark '(unverified)'"),
     (r"\[numbering unverified\]", "a provenance remark"),
     (r"truncated in the source|source text is truncated", "a note that the source is truncated"),
     (r"complete it from the approved methodology", "an instruction to complete the text"),
+    (r"\band cite it\b", "an instruction to the user ('cite it')"),
     # what the research did or did not read; the app's own methodology caveat says "not read
     # from the approved document" to the user, which is product wording (methodology.status)
     (r"\brecalled\b", "a note about the sources ('recalled')"),

@@ -33,6 +33,8 @@ from jcm_pdd.methodology.registry import load_registry
         "COP is 6.0 or more. (Approved ver02.0 recalled to compare the COP with a threshold)",
         "The methodology's band table was not read: enter the value it prescribes",
         "above the threshold of the methodology (threshold value not read).",
+        "No Thai value was found in the sources: enter the value the methodology prescribes",
+        "the value the approved methodology prescribes and cite it.",
     ],
 )
 def test_internal_notes_are_recognised(text: str) -> None:

@@ -275,7 +275,10 @@ class _Writer(SheetWriter):
 
     def finish(self) -> bytes:
         widths = {
-            INPUT: (14, 24, 36, 16, 10, 14, 24, 32, 16, 20),
+            # Table 2 and the list of default values share these columns: E holds their
+            # source of data or selected default (not only Table 1's units), A and F long
+            # parameter names and sources; each fits its longest word on one line.
+            INPUT: (18, 24, 36, 16, 17, 20, 24, 32, 16, 20),
             CALC: (16, 14, 18, 12, 60, 28),
             MSS: self._mss_widths(),
         }

@@ -218,3 +218,26 @@ def test_a_record_only_value_left_empty_leaves_a_blank_input_cell(path: Path) ->
     values = _rows_by_symbol(wb[CALC])
     re_sym, pe_sym, er_sym = _symbols(template)
     assert str(values[er_sym]).startswith("=")
+
+
+@pytest.mark.parametrize("path", sorted(templates_dir().glob("*.toml")), ids=lambda p: p.stem)
+def test_no_word_of_the_plan_sheet_is_broken_across_lines(path: Path) -> None:
+    """Table 2 and the list of default values share Table 1's columns: a column sized for
+    Table 1's units printed "Manufacturer / 's / specification" under Table 2's source of data.
+    Every word of every cell fits the line of its column (characters per line at 10 pt, as
+    ``fit_row_heights`` counts them), for a new project of every template."""
+    from jcm_pdd.methodology.prefill import new_project_from_template
+
+    template, inputs = _example(path, 0)
+    source = WorkbookSource(template, inputs, new_project_from_template(template), draft=True)
+    ws = load_workbook(io.BytesIO(workbook_bytes(source)))[INPUT]
+    merged = {c for r in ws.merged_cells.ranges for row in ws[r.coord] for c in row}
+    broken = [
+        (cell.coordinate, word)
+        for row in ws.iter_rows(min_row=6)
+        for cell in row
+        if cell.value is not None and cell.data_type != "f" and cell not in merged
+        for word in str(cell.value).split()
+        if len(word) > int(ws.column_dimensions[cell.column_letter].width * 1.15)
+    ]
+    assert not broken

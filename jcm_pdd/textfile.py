@@ -4,15 +4,19 @@ A template in ``--templates``, a calculation input, a review file: any of them m
 pipe (``mkfifo``) or a device, and ``open()`` of a FIFO blocks until someone writes to it, so
 a command would hang forever. ``read_text`` opens without blocking, checks what was opened is
 a regular file, and only then reads it. The refusal is an ``OSError`` (``NotRegularFile``), so
-every caller's existing "cannot read" handling words it.
+every caller's existing "cannot read" handling words it. ``holds_lone_surrogate`` finds JSON
+text that parses but could never be written back (a lone surrogate escape).
 """
 
 from __future__ import annotations
 
 import errno
+import json
 import os
+import re
 import stat
 from pathlib import Path
+from typing import Any
 
 
 class NotRegularFile(OSError):
@@ -48,3 +52,20 @@ def is_regular(path: Path | str) -> bool:
         return stat.S_ISREG(os.stat(path).st_mode)
     except OSError:
         return False
+
+
+# A JSON escape of a surrogate code point: valid JSON, but alone (unpaired) it is not text,
+# and printing or saving it fails. Only texts containing such an escape are examined further.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def holds_lone_surrogate(text: str, data: Any) -> bool:
+    """Whether ``data`` (parsed from the JSON ``text``) holds a lone surrogate anywhere: text
+    that cannot be written back as UTF-8, so a file holding it could never be saved again."""
+    if not _SURROGATE_ESCAPE.search(text):
+        return False
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

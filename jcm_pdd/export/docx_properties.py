@@ -16,6 +16,8 @@ from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from jcm_pdd.export.xmltext import xml_text
+
 COMPATIBILITY_MODE = "15"  # Word 2013 and later: the current mode (Word 2010 was 14)
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _WORD_URI = "http://schemas.microsoft.com/office/word"
@@ -37,10 +39,9 @@ def set_properties(
     sample template's leftovers."""
     moment = (when or dt.datetime.now(dt.UTC)).replace(microsecond=0, tzinfo=None)
     core = out.core_properties
-    core.title = title
-    core.subject = subject
-    core.author = author
-    core.last_modified_by = author
+    core.title = xml_text(title)
+    core.subject = xml_text(subject)
+    core.author = core.last_modified_by = xml_text(author)
     core.created = moment
     core.modified = moment
     core.revision = 1

@@ -37,6 +37,7 @@ from jcm_pdd.export.document import (
     SignatureBlock,
 )
 from jcm_pdd.export.docx_properties import set_properties
+from jcm_pdd.export.xmltext import xml_text
 
 LATIN_FONT = "Arial"  # LibreOffice substitutes the metric-compatible Liberation Sans
 EAST_ASIAN_FONT = "MS Gothic"  # Japanese names; viewers substitute their installed CJK font
@@ -120,6 +121,7 @@ class _Body:
 
     @staticmethod
     def _t(run: etree._Element, text: str) -> None:
+        text = xml_text(text)
         if text:
             t = _SUB(run, f"{_W}t")
             t.text = text

@@ -2,19 +2,37 @@
 
 Stored in the per-user config folder (``jcm_pdd.paths``; tests redirect it with JCM_PDD_HOME).
 Window geometry is kept as opaque base64 strings, so no Qt type leaks into the file format.
-A damaged file is ignored (defaults), never a reason not to start.
+A damaged file is ignored (defaults), never a reason not to start: not JSON, nested too deeply
+for the parser, larger than any preferences file the app writes, or values of the wrong type; a
+recent file whose name no file system can hold (a NUL, a lone surrogate) is dropped, since the
+start page opens each one to show its title.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from jcm_pdd import textfile
 from jcm_pdd.atomic import write_atomic
 from jcm_pdd.paths import user_config_dir
 
 MAX_RECENT = 12
+# Twelve paths and three layouts in base64 take a few KB; a larger file is not ours.
+MAX_BYTES = 1 << 20
+
+
+def usable_path(text: object) -> bool:
+    """Whether ``text`` can name a file: a string the file system can encode, without NUL."""
+    if not isinstance(text, str) or not text or "\0" in text:
+        return False
+    try:
+        os.fsencode(text)
+    except UnicodeError:  # a lone surrogate (hand-edited JSON: "\ud800")
+        return False
+    return True
 
 
 @dataclass
@@ -33,9 +51,15 @@ class Preferences:
     @classmethod
     def load(cls) -> Preferences:
         try:
-            data = json.loads(cls.file().read_text(encoding="utf-8"))
+            path = cls.file()
+            if path.stat().st_size > MAX_BYTES:
+                return cls()
+            raw = textfile.read_bytes(path)  # a pipe in its place is refused, never waited on
+            # utf-8-sig: a file saved by an editor that writes a byte-order mark still counts
+            data = json.loads(raw.decode("utf-8-sig"))
             prefs = cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
-        except (OSError, ValueError, TypeError, AttributeError):  # AttributeError: not an object
+        # AttributeError: not an object; RecursionError: nested deeper than the parser goes
+        except (OSError, ValueError, TypeError, AttributeError, RecursionError):
             return cls()
         if prefs.language not in ("en", "ja"):
             prefs.language = "en"
@@ -44,7 +68,7 @@ class Preferences:
                 setattr(prefs, name, "")
         if not isinstance(prefs.recent_files, list):
             prefs.recent_files = []
-        prefs.recent_files = [p for p in prefs.recent_files if isinstance(p, str)]
+        prefs.recent_files = [p for p in prefs.recent_files if usable_path(p)][:MAX_RECENT]
         return prefs
 
     def save(self) -> None:

@@ -82,8 +82,16 @@ def _column(header: list[str], name: str, what: str) -> int:
         return header.index(name)
     except ValueError:
         raise ImportFileError(
-            f"no {what} column “{name}” (the columns are: {', '.join(header)})"
+            f"no {what} column “{name}” (the columns are: {_shown_columns(header)})"
         ) from None
+
+
+def _shown_columns(header: list[str], most: int = 8, width: int = 24) -> str:
+    """The header as a message can show it: a binary file's "header" is kilobytes of noise,
+    and the message is one readable line."""
+    names = [n if len(n) <= width else n[: width - 1] + "…" for n in header[:most]]
+    more = f" and {len(header) - most:,} more" if len(header) > most else ""
+    return ", ".join(names) + more
 
 
 def _interval(rows: list[list[str]], time: int, meter: int | None) -> int:

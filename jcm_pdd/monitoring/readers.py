@@ -14,6 +14,8 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -22,8 +24,10 @@ from pathlib import Path
 from typing import Any, cast
 
 from jcm_pdd.errors import UserError
+from jcm_pdd.safezip import Limits, Problem, Refusal, SafeZipReader, Words, words_for
 
 CHUNK = 1 << 20
+_MiB = 1 << 20
 _TEXT_CHUNK = 1 << 18  # measured: faster than 8 KB and than 1 MiB (cache)
 
 
@@ -255,25 +259,82 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+# A meter export of 2.6 million readings is a sheet of about 200 MB unpacked; openpyxl holds
+# the shared strings whole, so a workbook is refused beyond these (zip bombs included).
+XLSX_LIMITS = Limits(max_entries=2_000, max_member_size=512 * _MiB, max_total_size=1024 * _MiB)
+_NOT_A_WORKBOOK = (
+    "{file} is not a readable .xlsx workbook: it is damaged, or it is not a workbook saved by a "
+    "spreadsheet program"
+)
+_BOMB = "{file} would unpack to far more data than a workbook of meter readings holds; refused"
+_BOMB_PROBLEMS = (
+    Problem.DIRECTORY_TOO_LARGE,
+    Problem.TOO_MANY_ENTRIES,
+    Problem.MEMBER_TOO_LARGE,
+    Problem.RATIO,
+    Problem.TOTAL_TOO_LARGE,
+    Problem.MORE_THAN_DECLARED,
+)
+_XLSX_WORDS: Words = {
+    **{problem: _NOT_A_WORKBOOK for problem in Problem},
+    **{problem: _BOMB for problem in _BOMB_PROBLEMS},
+    Problem.EMPTY_FILE: "{file} is empty",
+    Problem.NO_PERMISSION: "cannot read {file}: you do not have permission",
+    Problem.NOT_REGULAR: "{file} is not a regular file (a pipe, device or socket)",
+    Problem.FOLDER: "{file} is a folder, not a workbook",
+    Problem.NOT_FOUND: "{file} does not exist",
+}
+# What openpyxl (and lxml or expat under it) raise on a workbook whose parts are damaged:
+# malformed XML (SyntaxError: both parsers' errors derive from it), a part missing or of the
+# wrong shape, deflate data that is damaged or ends early.
+_DAMAGED_PARTS = (
+    SyntaxError,
+    zipfile.BadZipFile,
+    zlib.error,
+    KeyError,
+    ValueError,
+    IndexError,
+    EOFError,
+)
+
+
+def _refuse_xlsx(refusal: Refusal, text: str) -> ImportFileError:
+    return ImportFileError(text)
+
+
+def _checked_rows(name: str, rows: Iterator[tuple[object, ...]]) -> Iterator[list[str]]:
+    """The sheet's rows as text; a part that turns out damaged while read is an import error."""
+    try:
+        for row in rows:
+            yield [_cell(v) for v in row]
+    except _DAMAGED_PARTS:
+        raise ImportFileError(_NOT_A_WORKBOOK.format(file=name)) from None
+
+
 @contextmanager
 def _xlsx_rows(path: Path) -> Iterator[Rows]:
     import openpyxl  # only here: a CSV import never loads it
     from openpyxl.utils.exceptions import InvalidFileException
 
+    # The zip is checked as every zip from outside is (names, sizes, bombs) before openpyxl,
+    # which trusts it, opens it.
+    with SafeZipReader(path, XLSX_LIMITS, words_for(_XLSX_WORDS, _refuse_xlsx)):
+        pass
     try:
         sha = file_sha256(path)
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except OSError as exc:
         raise ImportFileError(f"cannot read {path.name}: {exc.strerror}") from None
-    except (InvalidFileException, KeyError, ValueError) as exc:
-        raise ImportFileError(f"{path.name} is not a readable .xlsx workbook ({exc})") from None
+    except (InvalidFileException, *_DAMAGED_PARTS):
+        raise ImportFileError(_NOT_A_WORKBOOK.format(file=path.name)) from None
     try:
-        sheet = book.worksheets[0]
-        cells = sheet.iter_rows(values_only=True)
+        if not book.worksheets:
+            raise ImportFileError(f"{path.name} has no worksheet")
+        cells = _checked_rows(path.name, book.worksheets[0].iter_rows(values_only=True))
         first = next(cells, None)
         if first is None:
             raise ImportFileError(f"{path.name}: its first sheet is empty")
-        header = [_cell(v).strip() for v in first]
-        yield Rows(header, ([_cell(v) for v in row] for row in cells), lambda: sha)
+        header = [v.strip() for v in first]
+        yield Rows(header, cells, lambda: sha)
     finally:
         book.close()

@@ -14,6 +14,7 @@ from typing import Any
 
 from jcm_pdd.atomic import write_atomic
 from jcm_pdd.errors import UserError
+from jcm_pdd.export.xmltext import xml_text
 from jcm_pdd.package.review import Finding, Review
 
 COLUMNS = (
@@ -38,9 +39,11 @@ TYPE_NAMES = {
 
 
 def _row(f: Finding) -> tuple[str, ...]:
+    """The finding's cells, without characters no Word or Excel file can hold (a control
+    character pasted into a finding made both exports fail)."""
     raised = f"round {f.raised_in_round}, {f.raised_at:%Y-%m-%d}"
     closed = f"round {f.closed_in_round}, {f.closed_at:%Y-%m-%d}" if f.closed_at is not None else ""
-    return (
+    cells = (
         f.id,
         f.type,
         f"{f.target_label} ({f.target})" if f.target_label else f.target,
@@ -52,6 +55,7 @@ def _row(f: Finding) -> tuple[str, ...]:
         closed,
         f.author,
     )
+    return tuple(xml_text(cell) for cell in cells)
 
 
 def integrity_warning(review: Review) -> str:
@@ -62,7 +66,7 @@ def integrity_warning(review: Review) -> str:
     rounds = ", ".join(
         f"round {r.round} ({r.file_name or r.package_id[:12]}: {r.verdict})" for r in bad
     )
-    return (
+    return xml_text(
         f"NOT TRUSTWORTHY: the package of {rounds} did not verify against its checksums. "
         "These findings concern contents that may have been altered after packaging."
     )
@@ -98,10 +102,10 @@ def findings_docx(review: Review, path: Path | str) -> Path:
         run.bold = True
         run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
     if review.project_title:
-        document.add_paragraph(f"Project: {review.project_title}")
+        document.add_paragraph(xml_text(f"Project: {review.project_title}"))
     rounds = ", ".join(f"round {r.round} ({r.package_id[:12]})" for r in review.packages)
     if rounds:
-        document.add_paragraph(f"Packages reviewed: {rounds}")
+        document.add_paragraph(xml_text(f"Packages reviewed: {rounds}"))
     remaining = review.open_car_cl()
     document.add_paragraph(
         "No CAR or CL remaining."

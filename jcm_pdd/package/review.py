@@ -34,6 +34,7 @@ from jcm_pdd.package.fingerprint import fingerprint, section_spec, section_value
 
 REVIEW_SUFFIX = ".jcmreview"
 MAX_REVIEW_BYTES = 64 * 1024 * 1024
+REVIEW_FORMAT_VERSION = 1
 FindingType = Literal["CAR", "CL", "FAR"]
 FindingStatus = Literal["open", "responded", "closed"]
 PackageKind = Literal["validation", "verification"]
@@ -400,7 +401,9 @@ def load_review(path: Path | str) -> Review:
         size = path.stat().st_size
         if size > MAX_REVIEW_BYTES:
             raise UserError(f"The review file '{path.name}' is too large ({size} bytes).")
-        data = json.loads(textfile.read_text(path))
+        # a byte-order mark (a review opened and saved in Notepad) is not part of the JSON
+        text = textfile.read_text(path).removeprefix("\ufeff")
+        data = json.loads(text)
     except FileNotFoundError:
         raise UserError(f"The review file '{path}' does not exist.") from None
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -409,6 +412,25 @@ def load_review(path: Path | str) -> Review:
         ) from None
     except OSError as exc:
         raise UserError(f"The review file '{path.name}' cannot be read: {exc.strerror}.") from None
+    if textfile.holds_lone_surrogate(text, data):
+        raise UserError(
+            f"The review file '{path.name}' holds text that is not valid Unicode (a lone "
+            "surrogate escape such as \\ud800); it was not written by JCM PDD Studio or was "
+            "damaged."
+        )
+    version = data.get("format_version") if isinstance(data, dict) else None
+    if (
+        isinstance(data, dict)
+        and data.get("format") == "jcmreview"
+        and isinstance(version, int)
+        and not isinstance(version, bool)
+        and version > REVIEW_FORMAT_VERSION
+    ):
+        raise UserError(
+            f"The review file '{path.name}' was written by a newer version of JCM PDD Studio "
+            f"(review format {version}; this version reads format {REVIEW_FORMAT_VERSION}). "
+            "Update JCM PDD Studio to open it."
+        )
     try:
         return Review.model_validate(data)
     except ValidationError as exc:

@@ -9,7 +9,6 @@ read-only when its content still fits this version's model, and refused otherwis
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import zipfile
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from jcm_pdd import textfile
 from jcm_pdd.model import FORMAT_VERSION, Project
 from jcm_pdd.paths import migration_backup_dir
 from jcm_pdd.storage.attachments import AttachmentStore, entry_name
@@ -57,19 +57,6 @@ def read_project_json(container: Container) -> bytes:
     return container.read_bytes(PROJECT_ENTRY, container.limits.max_json_size)
 
 
-# A JSON escape of a surrogate code point: valid JSON, but alone (unpaired) it is not text,
-# and printing or saving it fails. Only files containing such an escape are examined further.
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-
-
-def _has_lone_surrogate(data: Any) -> bool:
-    try:
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
 def _parse_json(container: Container, raw: bytes) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8")
@@ -93,7 +80,7 @@ def _parse_json(container: Container, raw: bytes) -> dict[str, Any]:
         raise container.fail(
             "its project.json holds a number too long to be read; it may be a hostile file."
         ) from None
-    if _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(data):
+    if textfile.holds_lone_surrogate(text, data):
         raise container.fail(
             "its project.json holds text that is not valid Unicode (a lone surrogate escape such "
             "as \\ud800); the file was not written by JCM PDD Studio or was damaged."

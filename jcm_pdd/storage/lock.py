@@ -39,6 +39,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
+from jcm_pdd import textfile
 from jcm_pdd.atomic import write_atomic
 from jcm_pdd.errors import UserError
 
@@ -144,9 +145,14 @@ def process_started(pid: int) -> float | None:
         return None
 
 
+# Process ids are 32-bit on every system (pid_t, a Windows DWORD holds no larger live id).
+_MAX_PID = 2**31 - 1
+
+
 def pid_alive(pid: int) -> bool:
-    """Whether a process with this id runs on this computer."""
-    if pid <= 0:
+    """Whether a process with this id runs on this computer (an id no process can have, such
+    as one a lock file from elsewhere holds, is not alive)."""
+    if not 0 < pid <= _MAX_PID:
         return False
     if sys.platform == "win32":
         import ctypes
@@ -172,10 +178,18 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
+# A lock the app writes is about 300 bytes; anything far larger is not a lock.
+MAX_LOCK_BYTES = 64 * 1024
+
+
 def read_lock(project: Path) -> LockInfo | None:
-    """The lock's content, or None when there is no (readable) lock."""
+    """The lock's content, or None when there is no (readable) lock: a damaged or foreign file,
+    one far larger than a lock, or a pipe or device in its place (read without waiting on it)."""
+    path = lock_path(project)
     try:
-        data = json.loads(lock_path(project).read_text(encoding="utf-8"))
+        if path.stat().st_size > MAX_LOCK_BYTES:
+            return None
+        data = json.loads(textfile.read_bytes(path).decode("utf-8"))
         return LockInfo(
             host=str(data["host"]),
             user=str(data["user"]),

@@ -260,3 +260,44 @@ def test_refresh_never_overwrites_a_take_over_and_a_save_is_refused(tmp_path: Pa
     session_io.close_document(session)
     assert read_lock(project) == theirs, "closing leaves the taker's lock"
     taker.release()
+
+
+# -- hostile lock files (issue 43): a lock beside a project on a shared drive is anyone's file --
+
+
+@pytest.mark.parametrize("pid", [2**31, 10**30, -(10**30)], ids=["2^31", "1e30", "-1e30"])
+def test_a_process_id_no_process_can_have_is_not_alive(tmp_path: Path, pid: int) -> None:
+    """os.kill raised OverflowError for an id beyond a C long: the project did not open."""
+    project = tmp_path / "p.jcmpdd"
+    _write_lock(project, pid=pid, age=timedelta(minutes=1))
+    with ProjectLock(project) as lock:
+        assert lock.info is not None and read_lock(project) == lock.info
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_a_pipe_in_place_of_the_lock_is_not_waited_on(tmp_path: Path) -> None:
+    """Reading the lock opened it blocking: a FIFO named like the lock hung the open forever.
+    Run in a child with a timeout, so a regression fails instead of hanging the suite."""
+    project = tmp_path / "p.jcmpdd"
+    os.mkfifo(lock_path(project))
+    code = (
+        "import sys; from jcm_pdd.storage import ProjectLock; "
+        "lock = ProjectLock(sys.argv[1]); print(lock.acquire() is not None); lock.release()"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(project)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"  # the pipe was taken over by a real lock
+
+
+def test_a_lock_far_larger_than_a_lock_is_not_read(tmp_path: Path) -> None:
+    project = tmp_path / "p.jcmpdd"
+    _write_lock(project, pid=os.getpid(), host="elsewhere", age=timedelta(minutes=1))
+    live = lock_path(project).read_text()
+    lock_path(project).write_text(live[:-1] + ', "pad": "' + "x" * (1 << 20) + '"}')
+    assert read_lock(project) is None

@@ -93,8 +93,11 @@ def format_value(kind: str, value: Any) -> str:
         return ""
     if kind == "bool":
         return "yes" if value else "no"
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.datetime):
         return value.isoformat()
+    if isinstance(value, dt.date):
+        # as the forms' guidance, the calendar and the documents write it; ISO is still typed
+        return f"{value:%d/%m/%Y}"
     return str(value)
 
 

@@ -576,12 +576,12 @@
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="375" />
         <source>Round:</source>
-        <translation>ラウンド:</translation>
+        <translation>審査回:</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="378" />
         <source>Previous round:</source>
-        <translation>前回のラウンド:</translation>
+        <translation>前回の審査回:</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="380" />
@@ -1531,7 +1531,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     <message>
         <location filename="../../jcm_pdd/gui/validator.py" line="135" />
         <source>“{0}” says it is round {1}, but its review already holds another package as round {1} (“{2}”). A resubmission must carry the next round number: ask for it to be packaged again as round {3}.</source>
-        <translation>「{0}」は第 {1} 回とされていますが、レビューには別のパッケージ（「{2}」）が第 {1} 回として記録されています。再提出には次のラウンド番号が必要です。第 {3} 回として作成し直すよう依頼してください。</translation>
+        <translation>「{0}」は第 {1} 回とされていますが、レビューには別のパッケージ（「{2}」）が第 {1} 回として記録されています。再提出には次の審査回の番号が必要です。第 {3} 回として作成し直すよう依頼してください。</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/validator.py" line="161" />
@@ -2264,7 +2264,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="167" />
         <source>The response does not resolve it: the finding stays open for the next round</source>
-        <translation>回答では解決しません: 指摘は次のラウンドまで未完了のままです</translation>
+        <translation>回答では解決しません: 指摘は次の審査回まで未完了のままです</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="169" />
@@ -2546,7 +2546,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     <message>
         <location filename="../../jcm_pdd/gui/round_view.py" line="51" />
         <source>The review holds no earlier round.</source>
-        <translation>レビューに以前のラウンドはありません。</translation>
+        <translation>レビューに以前の審査回はありません。</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/round_view.py" line="54" />
@@ -2561,7 +2561,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     <message>
         <location filename="../../jcm_pdd/gui/round_view.py" line="109" />
         <source>Findings to settle in this round</source>
-        <translation>このラウンドで判断する指摘</translation>
+        <translation>この審査回で判断する指摘</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/round_view.py" line="115" />

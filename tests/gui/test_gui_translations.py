@@ -80,3 +80,15 @@ def test_the_compiled_catalogue_matches_its_source(qapp) -> None:
         if kind is None and translator.translate(context, source) != text
     ]
     assert not stale, f"the .qm is older than the .ts; run pyside6-lrelease: {stale[:5]}"
+
+
+def test_a_review_round_has_one_japanese_name() -> None:
+    """The banner, the round's dock and the findings say 第 N 回 / 審査回; the package dialog
+    said ラウンド for the same thing, which reads as another notion."""
+    rounds = [
+        (message.findtext("source") or "", message.findtext("translation") or "")
+        for message in ET.parse(TS).getroot().iter("message")
+        if " round" in f" {(message.findtext('source') or '').lower()}"
+    ]
+    assert rounds, "the catalogue names review rounds"
+    assert [source for source, japanese in rounds if "ラウンド" in japanese] == []

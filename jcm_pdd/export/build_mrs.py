@@ -29,7 +29,7 @@ from jcm_pdd.export.excel_formula import FormulaContext, IndexKey, rounding, tra
 from jcm_pdd.export.monitoring_source import MonitoringCalc, PeriodFigures, period_text
 from jcm_pdd.export.mrs_labels import mrs_labels
 from jcm_pdd.export.redact import REDACTED, FieldReader, format_value
-from jcm_pdd.export.workbook_sheets import SheetWriter
+from jcm_pdd.export.workbook_sheets import Formula, SheetWriter
 from jcm_pdd.export.workbook_style import (
     BOLD,
     excel_number,
@@ -226,13 +226,13 @@ class _Writer(SheetWriter):
         row += 2
         first = row
         for figures in self.calc.periods:
-            value = REDACTED if figures.withheld else f"={self.credited[figures.number]}"
+            value = REDACTED if figures.withheld else Formula(f"={self.credited[figures.number]}")
             self._row(ws, row, [period_text(figures.period), value, texts["period_unit"]])
             ws.cell(row=row, column=2).number_format = "#,##0"
             row += 1
         if len(self.calc.periods) > 1:
             withheld = any(f.withheld for f in self.calc.periods)
-            total = REDACTED if withheld else f"=SUM(B{first}:B{row - 1})"
+            total = REDACTED if withheld else Formula(f"=SUM(B{first}:B{row - 1})")
             self._row(ws, row, [texts["total"], total, texts["total_unit"]])
             ws.cell(row=row, column=1).font = ws.cell(row=row, column=2).font = BOLD
             ws.cell(row=row, column=2).number_format = "#,##0"
@@ -311,7 +311,9 @@ class _Writer(SheetWriter):
         )
         for col, figures in enumerate(self.calc.periods, start=3):
             letter = get_column_letter(col)
-            value = REDACTED if figures.withheld else "=" + rounding(mode, f"{letter}{er_row}")
+            value = (
+                REDACTED if figures.withheld else Formula("=" + rounding(mode, f"{letter}{er_row}"))
+            )
             self._row(ws, row, [value], first=col)
             ws.cell(row=row, column=col).number_format = "#,##0"
             self.credited[figures.number] = f"'{self.mrs.calc_sheet}'!${letter}${row}"

@@ -22,7 +22,7 @@ from jcm_pdd.export.draft_inputs import lenient_resolve
 from jcm_pdd.export.excel_formula import FormulaContext, IndexKey, rounding, translate
 from jcm_pdd.export.redact import REDACTED, FieldReader
 from jcm_pdd.export.withheld import input_hidden, withheld_keys
-from jcm_pdd.export.workbook_sheets import SheetWriter
+from jcm_pdd.export.workbook_sheets import Formula, SheetWriter
 from jcm_pdd.export.workbook_style import (
     BOLD,
     CALC,
@@ -186,7 +186,7 @@ class _Writer(SheetWriter):
         row = self.table3_row
         ws.cell(row=row, column=1, value=self.labels.table3_title).font = BOLD
         self._head(ws, row + 1, ("CO2 emission reductions", "Units"))
-        value = REDACTED if "ER" in self.hidden_keys else f"={er_cell}"
+        value = REDACTED if "ER" in self.hidden_keys else Formula(f"={er_cell}")
         self._row(ws, row + 2, [value, "tCO2/p"])
         ws.cell(row=row + 2, column=1).number_format = "#,##0"
 
@@ -231,10 +231,10 @@ class _Writer(SheetWriter):
                 elif param.role == "calculated":
                     node = self.info.equations[key]
                     bound = dict(zip(param.index, index, strict=True))
-                    formula = "=" + translate(node, ctx, bound)
+                    formula = Formula("=" + translate(node, ctx, bound))
                     equation, ref = self._equation(key), param.equation_ref
                 else:
-                    formula = f"={self.cells[(key, index)]}"
+                    formula = Formula(f"={self.cells[(key, index)]}")
                     equation, ref = "Default value (MPS(input))", ""
                 self._row(
                     ws,
@@ -252,7 +252,7 @@ class _Writer(SheetWriter):
                             "",
                             REDACTED
                             if "ER" in self.hidden_keys
-                            else "=" + rounding(mode, f"C{cell_row}"),
+                            else Formula("=" + rounding(mode, f"C{cell_row}")),
                             "tCO2e/p",
                             f"{mode} of {param.symbol} to whole tCO2e",
                             self.t.rounding.basis,

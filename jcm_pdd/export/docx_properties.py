@@ -32,6 +32,17 @@ _APP_XML = (
 )
 
 
+# python-docx refuses a core property longer than this (the OPC convention Word follows).
+MAX_PROPERTY = 255
+
+
+def _property(text: str) -> str:
+    """``text`` as a core property can hold it: no characters XML forbids, and a long project
+    title (which made every Word export fail) cut to the limit with an ellipsis."""
+    text = xml_text(text)
+    return text if len(text) <= MAX_PROPERTY else text[: MAX_PROPERTY - 1] + "…"
+
+
 def set_properties(
     out: Any, *, title: str, subject: str, author: str, when: dt.datetime | None = None
 ) -> None:
@@ -39,9 +50,9 @@ def set_properties(
     sample template's leftovers."""
     moment = (when or dt.datetime.now(dt.UTC)).replace(microsecond=0, tzinfo=None)
     core = out.core_properties
-    core.title = xml_text(title)
-    core.subject = xml_text(subject)
-    core.author = core.last_modified_by = xml_text(author)
+    core.title = _property(title)
+    core.subject = _property(subject)
+    core.author = core.last_modified_by = _property(author)
     core.created = moment
     core.modified = moment
     core.revision = 1

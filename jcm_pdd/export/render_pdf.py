@@ -30,6 +30,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus.doctemplate import LayoutError
 
 from jcm_pdd.export import document as d
 from jcm_pdd.export.fonts import FontSet, font_set, markup
@@ -150,12 +151,22 @@ class _PdfWriter:
         self.doc = doc
         self.fonts = font_set()
         self.styles = _Styles(self.fonts)
+        # A table row taller than a page (a cell of many lines) cannot move to the next page:
+        # reportlab then refuses the whole document. Only such a document is laid out again
+        # with rows split across pages; every other keeps its rows whole.
+        self.split_rows = False
 
     def p(self, text: str, style: ParagraphStyle) -> RLParagraph:
         return RLParagraph(markup(text, self.fonts), style)
 
     def _grid(self, data: list[list[Any]], widths: list[float], header: bool) -> Table:
-        table = Table(data, colWidths=widths, repeatRows=1 if header else 0, hAlign="CENTER")
+        table = Table(
+            data,
+            colWidths=widths,
+            repeatRows=1 if header else 0,
+            hAlign="CENTER",
+            splitInRow=1 if self.split_rows else 0,
+        )
         commands: list[tuple[Any, ...]] = [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("FONTNAME", (0, 0), (-1, -1), self.fonts.latin),  # else tables select Helvetica
@@ -293,6 +304,15 @@ class _PdfWriter:
         canvas.restoreState()
 
     def write(self) -> bytes:
+        try:
+            return self._write()
+        except LayoutError:
+            if self.split_rows:
+                raise
+            self.split_rows = True
+            return self._write()
+
+    def _write(self) -> bytes:
         buffer = io.BytesIO()
         template = _OutlinedDoc(
             buffer,

@@ -39,6 +39,7 @@ from jcm_pdd.export.workbook_style import (
     fit_row_heights,
     symbol_text,
 )
+from jcm_pdd.export.xmltext import xml_text
 from jcm_pdd.methodology.engine import analysis
 from jcm_pdd.methodology.resolve import Source
 from jcm_pdd.methodology.schema import Parameter, Template
@@ -58,6 +59,13 @@ SUBSCRIPT = InlineFont(rFont="Arial", sz=10, vertAlign="subscript")
 
 # (title row, title, [(row, key, index)]) of each section of the calc_process sheet
 Section = tuple[int, str, list[tuple[int, str, IndexKey]]]
+
+
+class Formula(str):
+    """A formula the workbook computes (``=SUM(B8:B9)``), as ``SheetWriter._row`` writes it;
+    every other string is written as text."""
+
+    __slots__ = ()
 
 
 class SheetWriter:
@@ -91,8 +99,8 @@ class SheetWriter:
     def _header_block(self, ws: Worksheet, title: str, reference: str) -> int:
         """The form's first lines; returns the first row below them."""
         ws["A1"] = f"Monitoring Spreadsheet: {self.t.identity.full_id}"
-        ws["A2"] = f"Reference Number: {reference}"
-        ws["A3"] = title
+        ws["A2"] = xml_text(f"Reference Number: {reference}")
+        ws["A3"] = xml_text(title)
         ws["A1"].font = ws["A2"].font = BODY
         ws["A3"].font = Font(name="Arial", bold=True, size=12)
         if self.draft:
@@ -117,8 +125,17 @@ class SheetWriter:
             cell.font, cell.fill, cell.border, cell.alignment = BOLD, HEAD_FILL, BOX, WRAP
 
     def _row(self, ws: Worksheet, row: int, values: list[Any], first: int = 1) -> None:
+        """One row of cells from ``first``. A ``Formula`` is a live formula; any other text is
+        text, even when it starts with "=" (a project's or a template's words typed as
+        "=HYPERLINK(...)" were live formulas in the workbook, and a package holding one did
+        not verify), without the characters no workbook can hold (openpyxl refused the whole
+        export for one control character)."""
         for col, value in enumerate(values, start=first):
-            self._style(ws.cell(row=row, column=col, value=value), "body")
+            text = isinstance(value, str) and not isinstance(value, Formula)
+            cell = ws.cell(row=row, column=col, value=xml_text(value) if text else value)
+            if text and value.startswith("="):
+                cell.data_type = "s"
+            self._style(cell, "body")
 
     def _input_cell(self, ws: Worksheet, row: int, col: int, value: Any) -> None:
         self._style(ws.cell(row=row, column=col, value=value), "input")
@@ -274,10 +291,10 @@ class SheetWriter:
             values = [text(f"{base}.{f}", getattr(role, f)) for f in fields]
             self._row(ws, row + 1 + n, values)
         if note:
+            shown = text("monitoring_plan.structure_note", note)
             note_row = row + len(roles) + 2
-            cell = ws.cell(
-                row=note_row, column=1, value=text("monitoring_plan.structure_note", note)
-            )
+            cell = ws.cell(row=note_row, column=1, value=xml_text(shown))
+            cell.data_type = "s"  # the participants' words, never a formula
             cell.font, cell.alignment = BODY, WRAP
             ws.merge_cells(start_row=note_row, start_column=1, end_row=note_row, end_column=3)
 

@@ -36,6 +36,7 @@ from jcm_pdd.package.xlsx_formula_eval import (
     ExcelError,
     FormulaSyntaxError,
     Result,
+    Text,
     Value,
     Workbook,
     cell_name,
@@ -165,7 +166,7 @@ def _typed(kind: str, text: str, strings: list[str]) -> Value:
         return text.strip() == "1"
     if kind == "s":
         index = int(text) if text.strip().isdigit() else -1
-        return strings[index] if 0 <= index < len(strings) else ""
+        return Text(strings[index] if 0 <= index < len(strings) else "")
     return text  # str (a formula's text result), e (an error), d (a date as text)
 
 
@@ -199,7 +200,7 @@ def _stream_sheet(
                 if value is not None and value.text:
                     stored[key] = _typed(kind, value.text, strings)
             elif kind == "inlineStr":
-                cells[key] = "".join(t.text or "" for t in element.iter(f"{_MAIN}t"))
+                cells[key] = Text("".join(t.text or "" for t in element.iter(f"{_MAIN}t")))
             elif value is not None and value.text is not None:
                 cells[key] = _typed(kind, value.text, strings)
             element.clear()

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import TypeGuard
 
 MAX_FORMULA = 8192  # Excel's own limit on a formula's length
 MAX_DEPTH = 64  # nesting of parentheses and calls in one formula (Excel allows 64)
@@ -293,9 +294,21 @@ def _round(value: Fraction, digits: int, mode: str) -> Fraction:
     return (whole if value >= 0 else -whole) / scale
 
 
+class Text(str):
+    """A text cell's value: never a formula, even when it starts with "=" (a project's words,
+    "=HYPERLINK(...)", written as text by the exporter)."""
+
+    __slots__ = ()
+
+
+def _is_formula(value: object) -> TypeGuard[str]:
+    return isinstance(value, str) and not isinstance(value, Text) and value.startswith("=")
+
+
 class Workbook:
     """The cells of some sheets: ``cells[(sheet, row, col)]`` is a number (``Fraction``), text
-    (a formula starts with "="), a bool or None. Formula results are cached per cell."""
+    (a formula starts with "="; a text cell's value is ``Text``), a bool or None. Formula
+    results are cached per cell."""
 
     def __init__(self, cells: dict[tuple[str, int, int], Value], withheld: str = "XXX") -> None:
         self.cells = cells
@@ -306,7 +319,7 @@ class Workbook:
 
     def formula(self, key: tuple[str, int, int]) -> str | None:
         value = self.cells.get(key)
-        return value if isinstance(value, str) and value.startswith("=") else None
+        return value if _is_formula(value) else None
 
     def value(self, sheet: str, row: int, col: int) -> Result:
         """The cell's value; a formula is evaluated (``FormulaSyntaxError`` if not readable)."""
@@ -315,7 +328,7 @@ class Workbook:
         if done is not None:
             return done
         raw = self.cells.get(key)
-        if isinstance(raw, str) and raw.startswith("="):
+        if _is_formula(raw):
             if key in self._busy:
                 raise FormulaSyntaxError(f"{_name(key)} depends on itself")
             if len(self._busy) >= MAX_CHAIN:
@@ -343,7 +356,7 @@ class Workbook:
         for row in range(node.rows[0], node.rows[1] + 1):
             for col in range(node.cols[0], node.cols[1] + 1):
                 raw = self.cells.get((node.sheet, row, col))
-                if raw is None or (isinstance(raw, str) and not raw.startswith("=")):
+                if raw is None or (isinstance(raw, str) and not _is_formula(raw)):
                     # SUM and friends skip blanks and text, except a withheld value
                     if isinstance(raw, str) and raw.strip() == self.withheld:
                         yield WITHHELD
@@ -439,7 +452,7 @@ class Workbook:
             for row in range(arg.rows[0], arg.rows[1] + 1):
                 for col in range(arg.cols[0], arg.cols[1] + 1):
                     raw = self.cells.get((arg.sheet, row, col))
-                    text = isinstance(raw, str) and not raw.startswith("=")
+                    text = isinstance(raw, str) and not _is_formula(raw)
                     if text and str(raw).strip() != self.withheld:
                         column.append(Fraction(0))  # SUMPRODUCT counts text as 0
                         continue

@@ -1,0 +1,53 @@
+"""The findings table as a validator reads it in the Word file: every column's heading, every
+finding ID and date stays whole on its line (rendered by LibreOffice and read back as text).
+Ten columns at the body's 11 pt broke "Type", "Author" and "CAR-01" in the middle."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from jcm_pdd.package.findings_export import COLUMNS, findings_docx
+from jcm_pdd.package.review import Review
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PDFTOTEXT = shutil.which("pdftotext")
+WHEN = datetime(2026, 12, 5, 10, 0, tzinfo=UTC)
+
+
+@pytest.mark.skipif(
+    SOFFICE is None or PDFTOTEXT is None,
+    reason="LibreOffice and poppler-utils (pdftotext) render the table",
+)
+def test_no_heading_id_or_date_of_the_findings_table_is_broken(tmp_path: Path) -> None:
+    review = Review(project_title="Rooftop PV in Darkhan")
+    review.record_package(1, "a" * 64, "round1.jcmpkg", when=WHEN)
+    review.record_package(2, "b" * 64, "round2.jcmpkg", when=WHEN)
+    for kind, target, label in (
+        ("CAR", "pdd.sites.0.latitude", "A.3 Location of project, Sites, row 1, Latitude"),
+        ("CL", "PDD:C.3", "C.3 Estimated emissions reductions in each year"),
+        ("FAR", "MPS:T1", "Table 1 Parameters to be monitored ex post"),
+    ):
+        finding = review.raise_finding(kind, target, "See the site plan.", "T. Auditor", when=WHEN)
+        finding.target_label = label
+    review.respond("CAR-01", "Corrected from the cadastral map.", when=WHEN)
+    review.close("CAR-01", "Accepted.", round=2, when=WHEN)
+    document = findings_docx(review, tmp_path / "findings.docx")
+    subprocess.run(
+        [SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo'}",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(document)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    text = subprocess.run(
+        [PDFTOTEXT, "-layout", str(tmp_path / "findings.pdf"), "-"],
+        check=True, capture_output=True,
+    ).stdout.decode("utf-8")  # fmt: skip
+    words = set(re.findall(r"[\w'/-]+", text))
+    whole = [w for c in COLUMNS for w in c.split() if w != "/"]
+    whole += ["CAR-01", "CL-01", "FAR-01", "2026-12-05", "Auditor"]
+    assert [w for w in whole if w not in words] == []

@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from jcm_pdd import tomlcache
+from jcm_pdd import textfile, tomlcache
 from jcm_pdd.errors import UserError
 from jcm_pdd.forms.schema import FORM_TYPES, FormDefinition, FormType, Submission
 from jcm_pdd.model import Project
@@ -48,7 +48,8 @@ class FormDefinitionError(UserError):
 def read_toml(file: Path) -> dict[str, Any]:
     """The parsed file; through the JSON parse cache, as every start of the app reads them all."""
     try:
-        text = file.read_text(encoding="utf-8")
+        # never waiting on a pipe in the folder; a byte-order mark (Notepad) is not TOML
+        text = textfile.read_text(file).removeprefix("\ufeff")
         return tomlcache.loads(text, decimal=False)
     except tomllib.TOMLDecodeError as exc:
         raise FormDefinitionError(file, f"not valid TOML: {exc}") from exc

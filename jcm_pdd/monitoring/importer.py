@@ -180,7 +180,9 @@ def exact_decimal(value: Fraction) -> Decimal | None:
         return None
     places = max(twos, fives)
     scaled = value * 10**places
-    return Decimal(scaled.numerator).scaleb(-places)
+    # Parsed from its digits, never through a context: ``scaleb`` rounded to the context's 28
+    # digits, so a reading of more digits was stored rounded, not exactly.
+    return Decimal(f"{scaled.numerator}E-{places}")
 
 
 def summaries(result: ImportResult) -> Iterator[str]:

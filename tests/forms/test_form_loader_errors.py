@@ -264,3 +264,31 @@ def test_an_unreadable_forms_folder_fails_every_consumer_without_a_fallback(
                 consumer()
     finally:
         registry._load_default.cache_clear()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_among_the_form_definitions_is_refused_not_waited_on(forms_copy: Path) -> None:
+    """``forms --check DIR`` opened every file blocking: a FIFO in the folder hung it."""
+    import os
+    import subprocess
+    import sys
+
+    target = forms_copy / "MN" / "PDD_ver03.0.toml"
+    target.unlink()
+    os.mkfifo(target)
+    done = subprocess.run(
+        [sys.executable, "-m", "jcm_pdd", "forms", "--check", str(forms_copy)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "PDD_ver03.0.toml: cannot be read: not a regular file" in done.stderr
+    assert "internal error" not in done.stderr
+
+
+def test_a_byte_order_mark_is_not_a_toml_error(forms_copy: Path) -> None:
+    target = forms_copy / "MN" / "PDD_ver03.0.toml"
+    target.write_bytes(b"\xef\xbb\xbf" + target.read_bytes().replace(b"\n", b"\r\n"))
+    check_forms(forms_copy)  # raises FormDefinitionError on any problem

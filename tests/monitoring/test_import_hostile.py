@@ -173,3 +173,20 @@ def test_a_binary_file_as_csv_names_its_columns_briefly(tmp_path: Path) -> None:
     outcome = _import(path)
     assert outcome.startswith("no time column “time” (the columns are: ")
     assert outcome.endswith(" more)") and len(outcome) < 400
+
+
+def test_a_total_of_many_digits_is_kept_exactly(tmp_path: Path) -> None:
+    """The total was written through the default decimal context: rounded to 28 digits."""
+    from fractions import Fraction
+
+    from jcm_pdd.monitoring.apply import apply_import
+
+    reading = "1.0000000000000000000000000000000000001"  # 38 significant digits
+    path = tmp_path / "meters.csv"
+    path.write_text(CSV.decode().replace(",1.5\n", f",{reading}\n", 1), encoding="utf-8")
+    project = _project()
+    apply_import(project, import_file(path, project, template("JCM_MN_AM003"), SPEC))
+    value = next(v for v in project.monitoring.periods[-1].values if v.index == {"i": "PV-1"})
+    assert value.value is not None
+    # 23 readings of 1.5 kWh and one of ``reading``, in MWh
+    assert Fraction(value.value) == (Fraction(reading) + Fraction("34.5")) / 1000

@@ -69,3 +69,16 @@ def holds_lone_surrogate(text: str, data: Any) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+def usable_path(text: object) -> bool:
+    """Whether ``text`` (a path read from a file of ours: the preferences' recent files, a
+    recovery copy's original) can name a file: a string without NUL that the file system can
+    encode (no lone surrogate). ``open`` raises ValueError or UnicodeEncodeError on others."""
+    if not isinstance(text, str) or not text or "\0" in text:
+        return False
+    try:
+        os.fsencode(text)
+    except UnicodeError:
+        return False
+    return True

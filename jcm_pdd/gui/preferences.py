@@ -11,7 +11,6 @@ start page opens each one to show its title.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -22,17 +21,6 @@ from jcm_pdd.paths import user_config_dir
 MAX_RECENT = 12
 # Twelve paths and three layouts in base64 take a few KB; a larger file is not ours.
 MAX_BYTES = 1 << 20
-
-
-def usable_path(text: object) -> bool:
-    """Whether ``text`` can name a file: a string the file system can encode, without NUL."""
-    if not isinstance(text, str) or not text or "\0" in text:
-        return False
-    try:
-        os.fsencode(text)
-    except UnicodeError:  # a lone surrogate (hand-edited JSON: "\ud800")
-        return False
-    return True
 
 
 @dataclass
@@ -68,7 +56,7 @@ class Preferences:
                 setattr(prefs, name, "")
         if not isinstance(prefs.recent_files, list):
             prefs.recent_files = []
-        prefs.recent_files = [p for p in prefs.recent_files if usable_path(p)][:MAX_RECENT]
+        prefs.recent_files = [p for p in prefs.recent_files if textfile.usable_path(p)][:MAX_RECENT]
         return prefs
 
     def save(self) -> None:

@@ -19,12 +19,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from jcm_pdd import textfile
 from jcm_pdd.atomic import write_atomic
 from jcm_pdd.model import Project
 from jcm_pdd.paths import recovery_dir
 from jcm_pdd.storage.attachments import AttachmentStore
 from jcm_pdd.storage.load import LoadedProject, load_project
 from jcm_pdd.storage.save import STALE_TEMP_AGE, remove_leftover_temps, save_project
+
+# A sidecar holds a path, a title and a time: a few hundred bytes.
+MAX_SIDECAR_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -110,19 +114,23 @@ class RecoveryStore:
             if not container.is_file():
                 continue
             try:
-                meta = json.loads(sidecar.read_text(encoding="utf-8"))
+                if sidecar.stat().st_size > MAX_SIDECAR_BYTES:
+                    continue  # not a sidecar this app wrote
+                meta = json.loads(textfile.read_text(sidecar))
                 original = meta.get("original")
                 found.append(
                     RecoveryEntry(
                         key=sidecar.stem,
-                        original=Path(original) if isinstance(original, str) else None,
+                        original=Path(original) if textfile.usable_path(original) else None,
                         title=str(meta.get("title", "")),
                         written_at=str(meta.get("written_at", "")),
                         path=container,
                     )
                 )
-            except (OSError, ValueError, AttributeError):
-                continue  # a half-written sidecar: the container alone cannot be attributed
+            # a half-written or damaged sidecar (RecursionError: nested deeper than the parser
+            # goes): the container alone cannot be attributed
+            except (OSError, ValueError, AttributeError, RecursionError):
+                continue
         return sorted(found, key=lambda e: e.written_at, reverse=True)
 
     def restore(self, entry: RecoveryEntry) -> LoadedProject:

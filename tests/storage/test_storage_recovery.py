@@ -67,3 +67,29 @@ def test_half_written_sidecar_is_ignored(tmp_path: Path) -> None:
     entry = recovery.write(sample_project())
     (tmp_path / f"{entry.key}.json").write_text("{trunc")
     assert recovery.pending() == []
+
+
+def test_a_damaged_sidecar_never_stops_the_start(tmp_path: Path) -> None:
+    """``pending`` runs at every start: a sidecar nested deeper than the parser goes raised
+    RecursionError, and an original named with a NUL or a lone surrogate was offered as the
+    file to save the recovered work to (opening it raises ValueError)."""
+    import json
+    import os
+
+    recovery = RecoveryStore(tmp_path)
+    deep = recovery.write(sample_project())
+    (tmp_path / f"{deep.key}.json").write_text("[" * 100_000)
+    assert recovery.pending() == []
+    for name in ("a\x00b.jcmpdd", "\ud800.jcmpdd"):
+        entry = recovery.write(sample_project())
+        sidecar = tmp_path / f"{entry.key}.json"
+        sidecar.write_text(json.dumps({"original": name, "title": "t", "written_at": "x"}))
+        (listed,) = recovery.pending()
+        assert listed.original is None  # restored as a new document, saved where the user says
+        recovery.discard(entry.key)
+    if hasattr(os, "mkfifo"):  # a pipe named like a sidecar is skipped, not waited on
+        entry = recovery.write(sample_project())
+        sidecar = tmp_path / f"{entry.key}.json"
+        sidecar.unlink()
+        os.mkfifo(sidecar)
+        assert recovery.pending() == []

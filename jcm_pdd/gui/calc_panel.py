@@ -291,6 +291,7 @@ class CalcPanel(QWidget):
             self.provenance,
         ):
             width = label.width() or self.width()
+            label.setMinimumHeight(0)  # heightForWidth answers at least the minimum height
             label.setMinimumHeight(max(0, label.heightForWidth(width)))
         chart = self.chart_view
         if chart is not None:

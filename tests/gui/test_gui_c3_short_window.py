@@ -101,3 +101,28 @@ def test_nothing_overlaps_the_show_calculation_button(window, qtbot, tmp_path, l
     _settle(window)
     assert panel.chart_view.isVisible(), "room again: the chart is back"
     _assert_nothing_overlaps(panel)
+
+
+def test_the_texts_take_back_their_lines_when_the_panel_widens(
+    window, qtbot, tmp_path, language
+) -> None:
+    """A wrapped text asks for the lines its width needs, both ways: narrowed, the caveat takes
+    more lines; widened again, it gives them back (QLabel answers heightForWidth with at least
+    its minimum height, so the height once asked for stayed, as blank lines)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget
+
+    window.resize(1366, 900)
+    Journey(window, qtbot, tmp_path).create_through_wizard(TEMPLATE, "ID")
+    _settle(window)
+    panel = window.calc_panel
+    dock = next(d for d in window.findChildren(QDockWidget) if d.widget() is panel)
+    heights = []
+    for width in (420, 220, 420):
+        window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)  # the splitter dragged
+        _settle(window)
+        heights.append(panel.methodology.height())
+        _assert_nothing_overlaps(panel)
+    wide, narrow, wide_again = heights
+    assert narrow > wide, heights
+    assert wide_again == wide, heights

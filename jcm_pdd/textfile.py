@@ -31,7 +31,10 @@ def read_bytes(path: Path | str) -> bytes:
     path = Path(path)
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "it is a folder, not a file", str(path))
+        if not stat.S_ISREG(mode):
             raise NotRegularFile(path)
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
@@ -82,3 +85,16 @@ def usable_path(text: object) -> bool:
     except UnicodeError:
         return False
     return True
+
+
+def why(exc: OSError | UnicodeDecodeError) -> str:
+    """Why a file could not be read, in a person's words (no "[Errno 21]", no codec names)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"it is not UTF-8 text (byte {exc.start + 1} is not)"
+    if isinstance(exc, IsADirectoryError):
+        return "it is a folder, not a file"
+    if isinstance(exc, FileNotFoundError):
+        return "it does not exist"
+    if isinstance(exc, PermissionError):
+        return "you do not have permission to read it"
+    return exc.strerror or str(exc)

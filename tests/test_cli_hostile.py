@@ -167,3 +167,33 @@ def test_dump_shows_control_characters_as_json_escapes(
     assert cli.main(["dump", str(forged)]) == 0
     out = capsysbinary.readouterr().out
     assert b"\x1b" not in out and b"\\u001b]0;PWNED\\u0007\\u001b[2J" in out
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [(["calc"], "input.toml"), (["review", "show"], "r.jcmreview")],
+    ids=["calc", "review"],
+)
+def test_a_folder_in_place_of_a_text_input_is_named_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str], name: str
+) -> None:
+    """It was "[Errno 22] not a regular file (a pipe, device or socket): '/tmp/...'"."""
+    folder = tmp_path / name
+    folder.mkdir()
+    assert cli.main([*command, str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "it is a folder, not a file" in err and "Errno" not in err and "pipe" not in err
+
+
+def test_a_calculation_input_saved_with_a_byte_order_mark_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "input.toml"
+    source.write_bytes(
+        b'\xef\xbb\xbfmethodology = "JCM_MN_AM003"\r\nstart_date = 2027-04-01\r\n'
+        b"lifetime_years = 5\r\n"
+    )
+    cli.main(["calc", str(source)])
+    err = capsys.readouterr().err
+    assert "not valid TOML" not in err  # it was refused at line 1, column 1
+    assert "no Solar PV system (index set i) is listed" in err  # read: the input is incomplete

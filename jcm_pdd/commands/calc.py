@@ -72,9 +72,10 @@ def _load_input(path: Path, extra: list[Path]) -> tuple[Template, Any, ExAnteEst
     registry = load_registry(extra)
     if path.suffix.lower() == ".toml":
         try:
-            data = tomlcache.parse(textfile.read_text(path))
+            # a byte-order mark (a file saved by Notepad) is not part of the TOML
+            data = tomlcache.parse(textfile.read_text(path).removeprefix("\ufeff"))
         except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"{path}: cannot read: {exc}") from None
+            raise UserError(f"{path}: cannot read: {textfile.why(exc)}") from None
         except tomllib.TOMLDecodeError as exc:
             raise UserError(f"{path}: not valid TOML: {exc}") from None
         unknown = sorted(set(data) - _INPUT_FIELDS)

@@ -192,7 +192,7 @@ def _load(path: Path, errors: list[Problem]) -> Template | None:
     except TemplateError as exc:
         errors.extend(exc.problems)
     except OSError as exc:
-        errors.append(Problem(str(path), 1, "", f"cannot read: {exc}", "toml"))
+        errors.append(Problem(str(path), 1, "", f"cannot read: {textfile.why(exc)}", "toml"))
     return None
 
 

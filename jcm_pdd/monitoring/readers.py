@@ -28,6 +28,7 @@ from jcm_pdd.safezip import Limits, Problem, Refusal, SafeZipReader, Words, word
 
 CHUNK = 1 << 20
 _MiB = 1 << 20
+MAX_LINE = 16 * _MiB  # one CSV line; a reading's line is a few dozen bytes
 _TEXT_CHUNK = 1 << 18  # measured: faster than 8 KB and than 1 MiB (cache)
 
 
@@ -170,6 +171,11 @@ class _CsvStream:
             if cut:
                 self._carry = data[cut:]
                 return data[:cut]
+            if len(data) > MAX_LINE:  # a binary file, or one without line ends: never held whole
+                raise ImportFileError(
+                    f"{self.name}, line {self.lines + 1}: longer than {MAX_LINE >> 20} MB without "
+                    "a line end; this is not a CSV file of meter readings"
+                )
 
     def _text(self, data: bytes) -> str:
         try:

@@ -136,6 +136,11 @@ def build_package(
         raise UserError(f"The project file '{project_path}' does not exist.")
     if out_path.resolve() == project_path.resolve():
         raise UserError("The package cannot be written over the project file.")
+    if out_path.is_dir():  # said before the documents are exported, not after
+        raise UserError(
+            f"'{out_path}' is a folder; give the package's file name, for example "
+            f"'{out_path / (project_path.stem + '.jcmpkg')}'."
+        )
     report(0.0, "Loading the project")
     project = engine.load_project(project_path)
     covered = (

@@ -396,8 +396,6 @@ def review_path_for(package_path: Path | str) -> Path:
 def load_review(path: Path | str) -> Review:
     path = Path(path)
     try:
-        if path.exists() and not textfile.is_regular(path):
-            raise textfile.NotRegularFile(path)
         size = path.stat().st_size
         if size > MAX_REVIEW_BYTES:
             raise UserError(f"The review file '{path.name}' is too large ({size} bytes).")
@@ -411,7 +409,9 @@ def load_review(path: Path | str) -> Review:
             f"The review file '{path.name}' is not valid JSON; it is damaged."
         ) from None
     except OSError as exc:
-        raise UserError(f"The review file '{path.name}' cannot be read: {exc.strerror}.") from None
+        raise UserError(
+            f"The review file '{path.name}' cannot be read: {textfile.why(exc)}."
+        ) from None
     if textfile.holds_lone_surrogate(text, data):
         raise UserError(
             f"The review file '{path.name}' holds text that is not valid Unicode (a lone "

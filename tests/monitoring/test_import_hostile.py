@@ -190,3 +190,22 @@ def test_a_total_of_many_digits_is_kept_exactly(tmp_path: Path) -> None:
     assert value.value is not None
     # 23 readings of 1.5 kWh and one of ``reading``, in MWh
     assert Fraction(value.value) == (Fraction(reading) + Fraction("34.5")) / 1000
+
+
+def test_a_file_without_line_ends_is_not_held_whole(tmp_path: Path) -> None:
+    """The CSV reader gathered bytes until a line end: a large file without one was read
+    into memory whole before anything was said."""
+    import tracemalloc
+
+    from jcm_pdd.monitoring import readers
+
+    path = tmp_path / "meters.csv"
+    path.write_bytes(b"time,meter,kwh\n" + b"x," * (12 << 20))  # 24 MB, one line
+    tracemalloc.start()
+    try:
+        outcome = _import(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "line 2: longer than 16 MB without a line end" in outcome
+    assert peak < 3 * readers.MAX_LINE  # bounded by the line limit, not the file

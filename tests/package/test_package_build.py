@@ -328,3 +328,18 @@ def test_verify_reads_the_packaged_template_bytes_not_the_users_parse_cache(
     report = verify_package(built.package)
     assert report.verdict is Verdict.VERIFIED, report.problems
     assert report.figures and all(check.ok for check in report.figures)
+
+
+def test_a_folder_as_the_package_file_is_refused_before_any_work(
+    project_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``package FILE --out FOLDER`` exported every document and then failed renaming onto the
+    folder: an internal error (IsADirectoryError)."""
+    from jcm_pdd import cli
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert cli.main(["package", str(project_file), "--out", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "is a folder; give the package's file name" in err and "internal error" not in err
+    assert list(folder.iterdir()) == []

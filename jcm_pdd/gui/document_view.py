@@ -5,6 +5,7 @@ pages (built on first visit, so opening a large project stays quick).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -24,6 +25,9 @@ from jcm_pdd.gui.section_editor import SectionEditor
 from jcm_pdd.gui.theme import set_banner_state, style_banner
 from jcm_pdd.session.formview import SectionView, form_view
 from jcm_pdd.session.labels import field_index, field_of
+
+if TYPE_CHECKING:
+    from jcm_pdd.gui.find_bar import FindBar
 
 
 def tr(text: str) -> str:
@@ -68,14 +72,7 @@ class DocumentView(QWidget):
         style_banner(self.banner_frame, self.banner_state, "QFrame#readOnlyBanner")
         self.banner_frame.setVisible(False)
 
-        from jcm_pdd.gui.find_bar import FindBar
-        from jcm_pdd.gui.i18n import current_language
-        from jcm_pdd.session.search import find
-
-        self.find_bar = FindBar(
-            lambda text: find(controller.session.project, self.sections, text, current_language())
-        )
-        self.find_bar.go_to_path.connect(self.focus_path)
+        self._find_bar: FindBar | None = None  # built when first opened (Ctrl+F)
         self.navigator = Navigator()
         self.navigator.populate(self.sections)
         self.navigator.section_selected.connect(self.show_section)
@@ -86,11 +83,10 @@ class DocumentView(QWidget):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([250, 900])
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner_frame)
-        layout.addWidget(self.find_bar)
         layout.addWidget(splitter, 1)
 
         controller.changed.connect(self._on_changed)
@@ -98,6 +94,23 @@ class DocumentView(QWidget):
         if self.sections:
             self.navigator.select(self.sections[0].id)
         self.refresh_marks()
+
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar, under the banner: built when first asked for (a start does not load
+        it or the search module)."""
+        if self._find_bar is None:
+            from jcm_pdd.gui.find_bar import FindBar
+            from jcm_pdd.gui.i18n import current_language
+            from jcm_pdd.session.search import find
+
+            session = self.controller.session
+            self._find_bar = FindBar(
+                lambda text: find(session.project, self.sections, text, current_language())
+            )
+            self._find_bar.go_to_path.connect(self.focus_path)
+            self._layout.insertWidget(1, self._find_bar)
+        return self._find_bar
 
     def set_banner(self, text: str | None, state: str = "warning") -> None:
         """Show ``text`` in the banner; ``state`` (warning, ok, error) sets its colour and icon."""

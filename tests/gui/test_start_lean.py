@@ -61,6 +61,9 @@ NOT_AT_START = (
     "jcm_pdd.gui.table_window",
     "jcm_pdd.gui.attachments",
     "difflib",
+    # the find bar and the search: when the find bar is first opened (Ctrl+F)
+    "jcm_pdd.gui.find_bar",
+    "jcm_pdd.session.search",
     # The engine and the checks load once the window is drawn (figures, then diagnostics).
     "jcm_pdd.methodology",
     "jcm_pdd.checks",

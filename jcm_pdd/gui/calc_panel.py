@@ -60,6 +60,7 @@ def message_text(message: str, missing: int = 1, place: str = "") -> str:
             "Choose a methodology (B.1) to see the figures."
         ),
         "No project open.": tr("No project open."),
+        "Calculating…": tr("Calculating…"),  # a document just opened, its figures on the way
     }
     if message in known or not message:
         return known.get(message, message)

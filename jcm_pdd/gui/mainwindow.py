@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
         self.autosave.reset()
         # The figures and the diagnostics follow once the window has been drawn: the editor is
         # usable at once, and the C.3 panel fills a moment later.
-        self.calc_panel.set_figures(FiguresView(message=tr("Calculating…")))
+        self.calc_panel.set_figures(FiguresView(message="Calculating…"))  # (the panel's words)
         self.diag_panel.set_checking()
         self._fit_diagnostics_dock(False)  # one line until the check says more
         controller.schedule_recalc()

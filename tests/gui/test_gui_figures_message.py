@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from drive import click_link
 
 from jcm_pdd.gui.calc_panel import message_text
+from jcm_pdd.gui.i18n import install_language
 from jcm_pdd.methodology.where import field_of_input
 from jcm_pdd.session import io as session_io
 from jcm_pdd.session import newproject
@@ -29,6 +31,21 @@ def test_missing_start_date_links_to_a5(window, qtbot) -> None:
     assert page.section.id == window.view.section_of_path("pdd.duration.start_date")
     editor = page.binding("pdd.duration.start_date").editor
     qtbot.waitUntil(lambda: editor.hasFocus(), timeout=5000)
+
+
+@pytest.mark.parametrize(("language", "words"), [("en", "Calculating…"), ("ja", "計算中…")])
+def test_until_the_figures_come_the_panel_says_they_are_being_calculated(
+    window, project_file, language, words
+) -> None:
+    # the first frame of every start on a project: it once read "The figures need one more
+    # input: Calculating…" (the panel took its own word for a missing input's name)
+    assert install_language(language)
+    try:
+        window.retranslate()
+        assert window.open_path(project_file)
+        assert window.calc_panel.message.text() == words  # before the engine has run
+    finally:
+        install_language("en")
 
 
 def test_missing_parameter_value_points_at_its_monitoring_plan_row() -> None:

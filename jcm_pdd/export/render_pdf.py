@@ -269,7 +269,10 @@ class _PdfWriter:
             elif isinstance(block, d.Paragraph):
                 style = s.note if block.style == "note" else s.body
                 text = f"<b>{markup(block.text, self.fonts)}</b>" if block.bold else None
-                out.append(RLParagraph(text, style) if text else self.p(block.text, style))
+                para = RLParagraph(text, style) if text else self.p(block.text, style)
+                # a note (C.3's rounding, a caveat) is read as one: it moves to the next page
+                # whole rather than leave a line or two of it alone there
+                out.append(KeepTogether([para]) if block.style == "note" else para)
             elif isinstance(block, d.KeyValueTable):
                 out += self.key_value(block)
             elif isinstance(block, d.DataTable):

@@ -21,6 +21,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
+from jcm_pdd.model.base import empty_list
+
 # MRS: the Monitoring Report Sheet filled after registration (no document of the submission;
 # the monitoring exports are laid out from it).
 FormType = Literal["PDD", "MPS", "MSS", "MoC", "MRS"]
@@ -95,7 +97,7 @@ class ExportHints(_Strict):
     """How the exporters lay a section, field or column out (all optional)."""
 
     layout: Layout | None = None
-    widths: list[float] = Field(default_factory=list)  # relative column widths of a table
+    widths: list[float] = Field(default_factory=empty_list)  # relative column widths of a table
     header_row: bool = True  # whether a table prints a header row
     group_by: str = ""  # column subpath whose equal values share one cell (A.4 by country)
     row_label: str = ""  # label of each record, "{n}" = 1-based row number: "({n})"
@@ -106,7 +108,8 @@ class ExportHints(_Strict):
     page_break_before: bool = False
     orientation: Literal["portrait", "landscape"] | None = None
     sheet_name: str = ""  # workbook tab of a spreadsheet form, e.g. "MPS(input)"
-    signature_blocks: list[str] = Field(default_factory=list)  # model paths of signing entities
+    # model paths of signing entities
+    signature_blocks: list[str] = Field(default_factory=empty_list)
     include: bool = True  # False: the exporters leave it out (app-only data)
     # a form's label columns (key-value tables, records, grouped lists) all take this share of
     # the text width, whatever their sections' widths say: one label column down the document
@@ -126,9 +129,9 @@ class Column(_Strict):
     on_form: bool = True  # False: app-only column (e.g. a stable site id)
     axis: Literal["latitude", "longitude"] | None = None  # for type "coordinates"
     unit: str = ""
-    choices: list[Choice] = Field(default_factory=list)
+    choices: list[Choice] = Field(default_factory=empty_list)
     choices_from: ChoiceSource | None = None
-    accept: list[str] = Field(default_factory=list)  # media types of an attachment column
+    accept: list[str] = Field(default_factory=empty_list)  # media types of an attachment column
     guidance: str = ""
     status: Provenance = "recalled"
     width: float | None = None
@@ -162,12 +165,12 @@ class FormField(_Strict):
     read_only: bool = False
     unit: str = ""
     axis: Literal["latitude", "longitude"] | None = None
-    choices: list[Choice] = Field(default_factory=list)
+    choices: list[Choice] = Field(default_factory=empty_list)
     choices_from: ChoiceSource | None = None
-    columns: list[Column] = Field(default_factory=list)
+    columns: list[Column] = Field(default_factory=empty_list)
     min_rows: int = Field(default=0, ge=0)  # a required table needs at least max(1, min_rows)
     applies_when: Condition | None = None
-    accept: list[str] = Field(default_factory=list)  # media types of an attachment field
+    accept: list[str] = Field(default_factory=empty_list)  # media types of an attachment field
     example: str = ""
     export: ExportHints = Field(default_factory=ExportHints)
 
@@ -214,11 +217,11 @@ class Section(_Strict):
     text: str = ""  # fixed text printed by the form itself (e.g. MoC statement of decision)
     on_form: bool = True  # False: app-only section (e.g. document information)
     computed: str = ""  # a table filled by the calculation, e.g. "estimate.yearly"
-    computed_columns: list[Column] = Field(default_factory=list)
+    computed_columns: list[Column] = Field(default_factory=empty_list)
     # Fixed wording an exporter prints within a computed section, by name (a total row's
     # label, a unit, "Calibrated: {0}"); the exporter names the keys it needs.
     texts: dict[str, str] = Field(default_factory=dict)
-    fields: list[FormField] = Field(default_factory=list)
+    fields: list[FormField] = Field(default_factory=empty_list)
     export: ExportHints = Field(default_factory=ExportHints)
 
     @property
@@ -240,7 +243,8 @@ class FormDefinition(_Strict):
     note: str = ""
     sections: list[Section]
     export: ExportHints = Field(default_factory=ExportHints)
-    header_lines: list[str] = Field(default_factory=list)  # "{methodology_id}" etc. placeholders
+    # "{methodology_id}" etc. placeholders
+    header_lines: list[str] = Field(default_factory=empty_list)
 
     _source_file: Path | None = PrivateAttr(default=None)
 
@@ -327,7 +331,7 @@ class SubmissionDocument(_Strict):
 
 class Submission(_Strict):
     documents: list[SubmissionDocument]
-    extras: list[str] = Field(default_factory=list)  # app entries after the documents
+    extras: list[str] = Field(default_factory=empty_list)  # app entries after the documents
 
 
 def dump_definition(definition: FormDefinition) -> dict[str, Any]:

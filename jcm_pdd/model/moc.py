@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import Field, field_validator
 
-from jcm_pdd.model.base import DocModel, RowModel
+from jcm_pdd.model.base import DocModel, RowModel, empty_list
 
 
 class Signatory(DocModel):
@@ -44,7 +44,8 @@ class MoC(DocModel):
     focal_point_is_participant: bool | None = None
     same_signatories_as_participant: bool | None = None
     tpe_name: str = ""  # Section 3
-    other_participants: list[ParticipantEntity] = Field(default_factory=list)  # Sections 4 and 5
+    # Sections 4 and 5
+    other_participants: list[ParticipantEntity] = Field(default_factory=empty_list)
 
     @field_validator("other_participants", mode="before")
     @classmethod

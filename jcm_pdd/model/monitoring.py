@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from jcm_pdd.model.base import DocModel, RowModel
+from jcm_pdd.model.base import DocModel, RowModel, empty_list
 
 MonitoringOption = Literal["A", "B", "C"]
 
@@ -77,9 +77,9 @@ class StructureRole(RowModel):
 
 
 class MonitoringPlan(DocModel):
-    index_members: list[IndexMember] = Field(default_factory=list)
-    monitored: list[MonitoredParameter] = Field(default_factory=list)
-    fixed_ex_ante: list[FixedParameter] = Field(default_factory=list)
-    default_selections: list[DefaultSelection] = Field(default_factory=list)
-    structure: list[StructureRole] = Field(default_factory=list)
+    index_members: list[IndexMember] = Field(default_factory=empty_list)
+    monitored: list[MonitoredParameter] = Field(default_factory=empty_list)
+    fixed_ex_ante: list[FixedParameter] = Field(default_factory=empty_list)
+    default_selections: list[DefaultSelection] = Field(default_factory=empty_list)
+    structure: list[StructureRole] = Field(default_factory=empty_list)
     structure_note: str = ""

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from jcm_pdd.model.base import DocModel, RowModel
+from jcm_pdd.model.base import DocModel, RowModel, empty_list
 
 Latitude = Annotated[Decimal, Field(ge=-90, le=90)]
 Longitude = Annotated[Decimal, Field(ge=-180, le=180)]
@@ -96,8 +96,8 @@ class EmissionSource(RowModel):
 
 
 class EmissionSources(DocModel):
-    reference: list[EmissionSource] = Field(default_factory=list)
-    project: list[EmissionSource] = Field(default_factory=list)
+    reference: list[EmissionSource] = Field(default_factory=empty_list)
+    project: list[EmissionSource] = Field(default_factory=empty_list)
 
 
 class EstimationPeriod(DocModel):
@@ -133,13 +133,13 @@ class PDD(DocModel):
     # A. Project description
     title: str = ""  # A.1
     description: str = ""  # A.2
-    sites: list[Site] = Field(default_factory=list)  # A.3
-    participants: list[Participant] = Field(default_factory=list)  # A.4
+    sites: list[Site] = Field(default_factory=empty_list)  # A.3
+    participants: list[Participant] = Field(default_factory=empty_list)  # A.4
     duration: Duration = Field(default_factory=Duration)  # A.5
     contribution_from_japan: str = ""  # A.6
     # B. Application of an approved methodology
     methodology: MethodologySelection = Field(default_factory=MethodologySelection)  # B.1
-    eligibility: list[EligibilityEntry] = Field(default_factory=list)  # B.2
+    eligibility: list[EligibilityEntry] = Field(default_factory=empty_list)  # B.2
     # C. Calculation of emission reductions
     emission_sources: EmissionSources = Field(default_factory=EmissionSources)  # C.1
     figure_attachment: str = ""  # C.2: attachment id (sha256) of the figure
@@ -149,8 +149,8 @@ class PDD(DocModel):
     environmental_impact: EnvironmentalImpact = Field(default_factory=EnvironmentalImpact)
     # E. Local stakeholder consultation
     stakeholder_solicitation: str = ""  # E.1
-    stakeholder_comments: list[StakeholderComment] = Field(default_factory=list)  # E.2
+    stakeholder_comments: list[StakeholderComment] = Field(default_factory=empty_list)  # E.2
     # F. References, Annex, revision history
     references: str = ""
     annex: str = ""
-    revisions: list[Revision] = Field(default_factory=list)
+    revisions: list[Revision] = Field(default_factory=empty_list)

@@ -19,7 +19,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from jcm_pdd.model.attachments import _SHA256
-from jcm_pdd.model.base import DocModel, RowModel
+from jcm_pdd.model.base import DocModel, RowModel, empty_list
 from jcm_pdd.model.monitoring import MonitoringOption
 
 # an attachment named by its content hash (``attachments/<sha256>`` in the container)
@@ -35,7 +35,7 @@ class MonitoredValue(RowModel):
     option: MonitoringOption | None = None  # (g) A public data, B invoices, C own measurement
     instrument: str = ""  # measuring equipment (meter id, model)
     calibration_date: dt.date | None = None  # last calibration before or in the period
-    evidence: list[Sha256] = Field(default_factory=list)  # attachments
+    evidence: list[Sha256] = Field(default_factory=empty_list)  # attachments
     comments: str = ""
 
 
@@ -66,7 +66,7 @@ class ImportRecord(RowModel):
     summary: str = ""
     unit: str = ""  # the readings' unit in the file (kWh), converted exactly to plan_unit
     plan_unit: str = ""  # the Monitoring Plan row's unit (MWh/p)
-    series: list[ImportedSeries] = Field(default_factory=list)  # per meter, in file order
+    series: list[ImportedSeries] = Field(default_factory=empty_list)  # per meter, in file order
 
 
 class MonitoringPeriod(RowModel):
@@ -77,15 +77,15 @@ class MonitoringPeriod(RowModel):
     # why the period does not begin the day after the previous one ends (a gap or an overlap
     # the user explains is not a diagnostic)
     gap_reason: str = ""
-    values: list[MonitoredValue] = Field(default_factory=list)
-    imports: list[ImportRecord] = Field(default_factory=list)
+    values: list[MonitoredValue] = Field(default_factory=empty_list)
+    imports: list[ImportRecord] = Field(default_factory=empty_list)
     comments: str = ""
 
 
 class MonitoringRecord(DocModel):
     """Every monitoring period of the project, in order."""
 
-    periods: list[MonitoringPeriod] = Field(default_factory=list)
+    periods: list[MonitoringPeriod] = Field(default_factory=empty_list)
 
     @property
     def empty(self) -> bool:

@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from jcm_pdd.model.attachments import AttachmentRecord
-from jcm_pdd.model.base import DocModel
+from jcm_pdd.model.base import DocModel, empty_list
 from jcm_pdd.model.moc import MoC
 from jcm_pdd.model.monitoring import MonitoringPlan
 from jcm_pdd.model.pdd import PDD
@@ -36,7 +36,7 @@ class Project(DocModel):
     pdd: PDD = Field(default_factory=PDD)
     monitoring_plan: MonitoringPlan = Field(default_factory=MonitoringPlan)
     moc: MoC = Field(default_factory=MoC)
-    attachments: list[AttachmentRecord] = Field(default_factory=list)
+    attachments: list[AttachmentRecord] = Field(default_factory=empty_list)
     # after registration: monitoring periods and monitored values (model.periods); left out of
     # project.json while empty, so a project without periods is saved as before
     monitoring: MonitoringRecord = Field(
@@ -44,7 +44,7 @@ class Project(DocModel):
     )
     # Confidential marks: stable model paths (rows named by row_id, see jcm_pdd.model.marks)
     # whose values the public copy of every export shows as "XXX".
-    confidential: list[str] = Field(default_factory=list)
+    confidential: list[str] = Field(default_factory=empty_list)
 
     @model_validator(mode="after")
     def _stable_marks(self) -> Project:

@@ -36,6 +36,18 @@ class ImportFileError(UserError):
     """A meter file that cannot be read as monitored data; the message says where and why."""
 
 
+def _reason(exc: UnicodeDecodeError | csv.Error) -> str:
+    """What is wrong, in a person's words: Python's codec message names a byte's position in a
+    block of the file, which means nothing to whoever exported it."""
+    if isinstance(exc, UnicodeDecodeError):
+        byte = exc.object[exc.start]
+        return (
+            f"byte 0x{byte:02X} is not UTF-8 text; export the file as CSV UTF-8, or save it "
+            "again in that encoding"
+        )
+    return str(exc)
+
+
 class _HashingReader(io.BufferedIOBase):
     """Passes a binary file's bytes through and hashes them on the way. The text layer asks it
     for ``_TEXT_CHUNK`` bytes at a time straight from the file (no buffer between: one Python
@@ -107,7 +119,7 @@ def open_rows(path: Path) -> Iterator[Rows]:
             yield Rows([h.strip() for h in header], chain.from_iterable(stream.blocks()), finish)
         except (UnicodeDecodeError, csv.Error) as exc:
             raise ImportFileError(
-                f"{path.name}, line {stream.line()}: not readable as CSV in UTF-8 ({exc})"
+                f"{path.name}, line {stream.line()}: not readable as CSV in UTF-8 ({_reason(exc)})"
             ) from None
 
 
@@ -183,7 +195,7 @@ class _CsvStream:
         except UnicodeDecodeError as exc:
             line = self.lines + data.count(b"\n", 0, exc.start) + 1
             raise ImportFileError(
-                f"{self.name}, line {line}: not readable as CSV in UTF-8 ({exc})"
+                f"{self.name}, line {line}: not readable as CSV in UTF-8 ({_reason(exc)})"
             ) from None
 
     def _plain(self, data: bytes) -> list[str] | None:
@@ -218,7 +230,9 @@ class _CsvStream:
             try:
                 return next(self._csv(data), None)
             except (UnicodeDecodeError, csv.Error) as exc:
-                raise ImportFileError(f"{self.name} is not a CSV file in UTF-8 ({exc})") from None
+                raise ImportFileError(
+                    f"{self.name} is not a CSV file in UTF-8 ({_reason(exc)})"
+                ) from None
         if not lines:
             return None
         self._first = lines[1:]

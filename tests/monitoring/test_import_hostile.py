@@ -209,3 +209,20 @@ def test_a_file_without_line_ends_is_not_held_whole(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert "line 2: longer than 16 MB without a line end" in outcome
     assert peak < 3 * readers.MAX_LINE  # bounded by the line limit, not the file
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"\xff\xfet\x00i\x00m\x00e\x00\n\x00", CSV + b"2027-04-03T05:00,PV-\xe9,1\n"],
+    ids=["utf-16", "latin-1 line"],
+)
+def test_a_file_in_another_encoding_is_told_without_codec_words(
+    tmp_path: Path, body: bytes
+) -> None:
+    """It said "('utf-8' codec can't decode byte 0xe9 in position 3851: invalid continuation
+    byte)": Python's words, and a position inside a block of the file."""
+    path = tmp_path / "meters.csv"
+    path.write_bytes(body)
+    outcome = _import(path)
+    assert "is not UTF-8 text; export the file as CSV UTF-8" in outcome, outcome
+    assert "codec" not in outcome and "position" not in outcome

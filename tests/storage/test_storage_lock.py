@@ -12,6 +12,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from jcm_pdd.storage import ProjectLock, ProjectLocked
 from jcm_pdd.storage.lock import lock_path, process_started, read_lock
@@ -301,3 +303,61 @@ def test_a_lock_far_larger_than_a_lock_is_not_read(tmp_path: Path) -> None:
     live = lock_path(project).read_text()
     lock_path(project).write_text(live[:-1] + ', "pad": "' + "x" * (1 << 20) + '"}')
     assert read_lock(project) is None
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+_FIELD_VALUES = st.one_of(
+    st.sampled_from(
+        [
+            2**31,
+            10**30,
+            -1,
+            "9999-12-31T23:59:59-23:59",
+            "0001-01-01T00:00:00+23:59",
+            "2026-02-30T10:00:00Z",
+            "nan",
+            "inf",
+            1e308,
+        ]
+    ),
+    _JSON,
+)
+
+
+@settings(
+    max_examples=80,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    fields=st.fixed_dictionaries(
+        {name: _FIELD_VALUES for name in ("host", "user", "pid", "time")},
+        optional={name: _FIELD_VALUES for name in ("started", "beat", "token")},
+    ),
+    this_host=st.booleans(),
+)
+def test_any_lock_content_is_read_judged_and_taken_or_reported(
+    tmp_path_factory: pytest.TempPathFactory, fields: dict[str, object], this_host: bool
+) -> None:
+    """Whatever a lock file holds, opening the project either takes the lock or says who holds
+    it: never another exception (a 2^31 pid was an OverflowError from os.kill)."""
+    project = tmp_path_factory.mktemp("lock") / "p.jcmpdd"
+    if this_host:
+        fields = {**fields, "host": socket.gethostname()}
+    lock_path(project).write_text(json.dumps(fields))
+    lock = ProjectLock(project)
+    try:
+        lock.acquire()
+    except ProjectLocked as exc:
+        assert exc.message.startswith("“p.jcmpdd” is already open by ")
+    else:
+        assert lock.info is not None and read_lock(project) == lock.info
+    finally:
+        lock.release()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 from pathlib import Path
 
+from jcm_pdd import textfile
 from jcm_pdd.errors import UserError
 from jcm_pdd.methodology.engine import calculate
 from jcm_pdd.methodology.errors import Problem, TemplateError
@@ -65,12 +66,12 @@ def check_file(path: Path) -> tuple[Template | None, list[Problem]]:
     try:
         if path.stat().st_size > MAX_TEMPLATE_BYTES:
             return None, [Problem(str(path), 1, "", "file is too large to be a template", "toml")]
-        text = path.read_text(encoding="utf-8")
+        text = textfile.read_text(path)  # a pipe is refused, never waited on
         template = parse_text(text, str(path))
     except TemplateError as exc:
         return None, exc.problems
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(str(path), 1, "", f"cannot read file: {exc}", "toml")]
+        return None, [Problem(str(path), 1, "", f"cannot read file: {textfile.why(exc)}", "toml")]
     problems = run_examples(template, text)
     expected = f"{template.identity.full_id}.toml"
     if path.name != expected:

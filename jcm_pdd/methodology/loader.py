@@ -178,14 +178,12 @@ def load_file(path: Path, *, cached: bool = True, packaged: bool = False) -> Tem
     """Load one template file (``UserError`` if unreadable); ``cached`` and ``packaged`` as in
     ``parse_text``."""
     try:
-        if not textfile.is_regular(path):
-            raise textfile.NotRegularFile(path)
         if path.stat().st_size > MAX_TEMPLATE_BYTES:
             message = f"file is larger than {MAX_TEMPLATE_BYTES:,} bytes; not a template"
             raise TemplateError([Problem(str(path), 1, "", message, "toml")])
         text = textfile.read_text(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise TemplateError(
-            [Problem(str(path), 1, "", f"cannot read file: {exc}", "toml")]
+            [Problem(str(path), 1, "", f"cannot read file: {textfile.why(exc)}", "toml")]
         ) from None
     return parse_text(text, str(path), cached=cached, packaged=packaged)

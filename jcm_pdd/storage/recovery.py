@@ -29,6 +29,7 @@ from jcm_pdd.storage.save import STALE_TEMP_AGE, remove_leftover_temps, save_pro
 
 # A sidecar holds a path, a title and a time: a few hundred bytes.
 MAX_SIDECAR_BYTES = 1024 * 1024
+MAX_TITLE = 1000
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,9 @@ class RecoveryStore:
         entry = RecoveryEntry(
             key=key,
             original=original.resolve() if original is not None else None,
-            title=project.pdd.title,
+            # shown in the recovery dialog; kept short so the sidecar stays far below the size
+            # ``pending`` reads (a pasted title of megabytes would hide the copy)
+            title=project.pdd.title[:MAX_TITLE],
             written_at=written_at,
             path=container,
         )

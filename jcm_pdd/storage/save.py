@@ -73,6 +73,11 @@ def project_json_bytes(project: Project) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
+# The manifest is read whole and at most 1 MB; the start page shows a line of the title. A
+# pasted title of megabytes saved a manifest the reader then refused.
+SUMMARY_TITLE = 1000
+
+
 def default_summary(project: Project) -> dict[str, Any]:
     """What the start page shows when the caller passes no summary of its own."""
     methodology = project.pdd.methodology
@@ -80,7 +85,7 @@ def default_summary(project: Project) -> dict[str, Any]:
     if methodology.version:
         label = f"{label} ver{methodology.version}".strip()
     return {
-        "title": project.pdd.title,
+        "title": project.pdd.title[:SUMMARY_TITLE],
         "country": project.rule_set.partner_country,
         "methodology": label,
         "sites": len(project.pdd.sites),
@@ -186,6 +191,12 @@ def _check_reopens(temp: Path, target: Path) -> None:
                 raise container.fail(
                     f"its project text would take {human_size(size)} (at most "
                     f"{human_size(container.limits.max_json_size)} is allowed)."
+                )
+            size = container.member(MANIFEST_ENTRY).size
+            if size > container.limits.max_manifest_size:
+                raise container.fail(
+                    f"its summary would take {human_size(size)} (at most "
+                    f"{human_size(container.limits.max_manifest_size)} is allowed)."
                 )
     except ProjectFileError as exc:
         raise ProjectSaveError(

@@ -18,6 +18,7 @@ from jcm_pdd.storage import (
     ProjectFileError,
     ProjectSaveError,
     load_project,
+    read_manifest,
     save_project,
 )
 from jcm_pdd.storage import save as save_module
@@ -96,3 +97,14 @@ def test_special_files_are_refused_without_blocking() -> None:
         pytest.skip("/dev/zero is a POSIX device")
     with pytest.raises(ProjectFileError, match="not a regular file"):
         load_project("/dev/zero")
+
+
+def test_a_title_of_megabytes_saves_and_opens_again(tmp_path: Path) -> None:
+    """The title went whole into manifest.json (the start page's summary), which the reader
+    takes only up to 1 MB: the save succeeded and the file could not be opened again."""
+    project = sample_project()
+    project.pdd.title = "T" * (2 << 20)
+    path = tmp_path / "p.jcmpdd"
+    save_project(path, project)
+    assert load_project(path).project.pdd.title == project.pdd.title
+    assert read_manifest(path).summary["title"] == "T" * 1000

@@ -93,3 +93,14 @@ def test_a_damaged_sidecar_never_stops_the_start(tmp_path: Path) -> None:
         sidecar.unlink()
         os.mkfifo(sidecar)
         assert recovery.pending() == []
+
+
+def test_a_copy_with_a_huge_title_is_still_offered(tmp_path: Path) -> None:
+    """What the autosave writes is offered again: the sidecar holds the title shortened."""
+    project = sample_project()
+    project.pdd.title = "T" * (2 << 20)  # pasted megabytes
+    recovery = RecoveryStore(tmp_path)
+    recovery.write(project)
+    (listed,) = recovery.pending()
+    assert listed.title == "T" * 1000
+    assert recovery.restore(listed).project.pdd.title == project.pdd.title

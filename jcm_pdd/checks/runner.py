@@ -17,6 +17,7 @@ from jcm_pdd.checks.context import CheckContext
 from jcm_pdd.checks.diagnostic import Diagnostic, Severity, make
 from jcm_pdd.errors import UserError
 from jcm_pdd.forms import CountryTable, FormDefinition, FormRegistry, load_forms
+from jcm_pdd.forms.schema import provenance_words
 from jcm_pdd.model import Project
 from jcm_pdd.model.paths import to_pattern
 
@@ -94,7 +95,7 @@ def _forms(
                     "forms.unconfirmed",
                     f"rule_set.{field}",
                     form=code,
-                    status=resolution.definition.status,
+                    status=provenance_words(resolution.definition.status),
                 )
             )
         if resolution.version_fallback:

@@ -81,10 +81,12 @@ def unconfirmed_forms(project: Project) -> list[str]:
     """What a final export should tell the user about forms whose code, version or layout
     JCM PDD Studio has not confirmed against the official form (forms/README.md)."""
     from jcm_pdd.forms import load_forms
+    from jcm_pdd.forms.schema import provenance_words
 
     return [
-        f"{r.definition.code} is not confirmed against the official form "
-        f"({r.definition.status}): compare it with the Joint Committee's current form."
+        f"{r.definition.code}: its code, version and layout are "
+        f"{provenance_words(r.definition.status)}. Compare it with the Joint Committee's "
+        "current form."
         for r in load_forms().resolve_for_project(project)
         if r.definition.form_type in ("PDD", "MoC") and r.definition.status != "verified"
     ]

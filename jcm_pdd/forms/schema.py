@@ -32,6 +32,21 @@ FORM_TYPES: tuple[FormType, ...] = ("PDD", "MPS", "MSS", "MoC", "MRS")
 # inferred: written by JCM PDD Studio (an app-only field or a paraphrase of our own).
 Provenance = Literal["verified", "recalled", "inferred"]
 
+# What a user reads for each status (the command line, the exports, the checks' messages; the
+# GUI translates the same words): the stored "recalled" is a note for developers, and "recalled"
+# alone does not tell a validator that the form is still to be compared with the official one.
+PROVENANCE_WORDS: dict[str, str] = {
+    "verified": "confirmed against the official form",
+    "recalled": "not yet confirmed against the official form",
+    "inferred": "inferred by JCM PDD Studio, not read in an official form",
+}
+
+
+def provenance_words(status: str) -> str:
+    """The user's words for a form's provenance ``status`` (the status itself if unknown)."""
+    return PROVENANCE_WORDS.get(status, status)
+
+
 FieldType = Literal[
     "text",
     "multiline",

@@ -338,11 +338,15 @@ class ExportDialog(_JobDialog):
         (``export.api.unconfirmed_forms`` words it in English for the command line)."""
         from jcm_pdd.forms import load_forms
 
-        status = {"recalled": tr("recalled"), "inferred": tr("inferred")}
+        # forms.schema.PROVENANCE_WORDS, put into the interface language
+        status = {
+            "recalled": tr("not yet confirmed against the official form"),
+            "inferred": tr("inferred by JCM PDD Studio, not read in an official form"),
+        }
         return [
             tr(
-                "{0} is not confirmed against the official form ({1}): compare it with the "
-                "Joint Committee's current form."
+                "{0}: its code, version and layout are {1}. Compare it with the Joint "
+                "Committee's current form."
             ).format(r.definition.code, status.get(r.definition.status, r.definition.status))
             for r in load_forms().resolve_for_project(self.session.project)
             if r.definition.form_type in ("PDD", "MoC") and r.definition.status != "verified"

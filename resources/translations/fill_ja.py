@@ -677,9 +677,9 @@ JA = {
     "{0}: the formula for {1} of {2} in {3} gives {4}, but it re-computes to {5}": "{0}: {2} の {1} の計算式（{3}）は {4} になりますが、再計算すると {5} です",
     "An evidence file of a covered period is not in the package": "対象期間の証拠書類がパッケージに含まれていません",
     "Exported {0} files to {1}:": "{0} 件のファイルを {1} に出力しました:",
-    "recalled": "記憶に基づく",
-    "inferred": "推定",
-    "{0} is not confirmed against the official form ({1}): compare it with the Joint Committee's current form.": "{0} は公式の様式と照合されていません ({1}): 合同委員会の最新の様式と照合してください。",
+    "not yet confirmed against the official form": "公式の様式との照合未了",
+    "inferred by JCM PDD Studio, not read in an official form": "JCM PDD Studio による推定 (公式の様式では未確認)",
+    "{0}: its code, version and layout are {1}. Compare it with the Joint Committee's current form.": "{0}: 様式番号・版・構成は{1}です。合同委員会の最新の様式と照合してください。",
     "Checking…": "確認中…",
 }
 

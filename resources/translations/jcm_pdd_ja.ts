@@ -75,186 +75,186 @@
         <translation>プロジェクトが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="69" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="70" />
         <source>The figures need {0} more inputs. First: {1}</source>
         <translation>数値の算出にはあと {0} 件の入力が必要です。最初の項目: {1}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="70" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="71" />
         <source>The figures need one more input: {0}</source>
         <translation>数値の算出にはあと 1 つ入力が必要です: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="88" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="89" />
         <source>Methodology from a draft: the equations or eligibility criteria follow a pre-approval draft, not the approved methodology document.</source>
         <translation>方法論は草案に基づいています: 計算式または適格性要件は承認前の草案に従っており、承認済み方法論の文書ではありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="92" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="93" />
         <source>Methodology not verified: the equations and eligibility criteria follow the methodology's published summary; they were not read from the approved methodology document.</source>
         <translation>方法論は未確認です: 計算式と適格性要件は公開されている方法論の概要に従っており、承認済み方法論の文書から読み取ったものではありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="97" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="98" />
         <source>Methodology not read from the approved document: the equations, eligibility criteria, numbering or title were derived from related methodologies and secondary sources. Check every figure against the official methodology before submission.</source>
         <translation>方法論は承認済み文書から読み取っていません: 計算式、適格性要件、番号または名称は関連する方法論や二次資料から導いたものです。提出前にすべての数値を公式の方法論と照合してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="160" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="183" />
         <source>Total estimated emission reductions</source>
         <translation>推計排出削減量の合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="161" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="184" />
         <source>Where the inputs of the calculation come from</source>
         <translation>計算の入力値の出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="162" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="185" />
         <source>Estimated emissions per year</source>
         <translation>年別の推計排出量</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="186" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="84" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="186" />
         <location filename="../../jcm_pdd/gui/chart.py" line="121" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="186" />
         <location filename="../../jcm_pdd/gui/chart.py" line="121" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="186" />
         <location filename="../../jcm_pdd/gui/chart.py" line="121" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="163" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="186" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="139" />
         <source>Days</source>
         <translation>日数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="166" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="189" />
         <source>Calendar year</source>
         <translation>暦年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="167" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="190" />
         <source>Days of operation in the year: a part year is pro-rated by its days</source>
         <translation>その年の稼働日数（年の途中からの場合は日数で按分）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="168" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="191" />
         <source>Reference emissions, tCO2e</source>
         <translation>リファレンス排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="169" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="192" />
         <source>Project emissions, tCO2e</source>
         <translation>プロジェクト排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="170" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="193" />
         <source>Emission reductions credited, tCO2e (rounded down)</source>
         <translation>排出削減量 tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="176" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="199" />
         <source>Show calculation…</source>
         <translation>計算過程を表示…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="177" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="200" />
         <source>I have checked the figures against the official methodology</source>
         <translation>公式の方法論と照らして数値を確認しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="179" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="203" />
         <source>Recorded in the project; a final export needs it for this methodology</source>
         <translation>プロジェクトに記録されます。この方法論では最終エクスポートに必要です</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="233" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="257" />
         <source>Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})</source>
         <translation>合計 {0}–{1}年: ER {2} tCO2e（RE {3}、PE {4}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="245" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="269" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="110" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="253" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="275" />
         <source>Inputs:</source>
         <translation>入力値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="292" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="338" />
         <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
         <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="322" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="368" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="326" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="372" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="330" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="376" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="72" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="330" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="376" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="330" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="376" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="74" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="330" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="376" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="104" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="330" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="376" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="341" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="387" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="342" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="388" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="343" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="389" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
@@ -265,56 +265,56 @@
         <translation>年別排出量グラフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="31" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="29" />
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="31" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="29" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="31" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="29" />
         <source>Info</source>
         <translation>情報</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="73" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="136" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="308" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="65" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="138" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="313" />
         <location filename="../../jcm_pdd/gui/selftest.py" line="83" />
         <source>Diagnostics</source>
         <translation>診断</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="74" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="66" />
         <source>Severity</source>
         <translation>重大度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="74" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="66" />
         <source>Problem</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="74" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="66" />
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="117" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="142" />
         <source>Errors: {0}, warnings: {1}, notes: {2} — double-click a line to go to its field</source>
         <translation>エラー {0} 件、警告 {1} 件、情報 {2} 件 — ダブルクリックで該当項目へ移動</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="121" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="146" />
         <location filename="../../jcm_pdd/gui/window_help.py" line="94" />
         <source>No problems found.</source>
         <translation>問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="140" />
+        <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="177" />
         <source>Checking…</source>
         <translation>確認中…</translation>
     </message>
@@ -469,32 +469,32 @@
         <translation>比較対象を選択…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/jobs.py" line="33" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="35" />
         <source>The work stopped because of an internal problem in JCM PDD Studio (a bug, please report it); no file was written and your project was not changed.</source>
         <translation>JCM PDD Studio 内部の問題（不具合です。ご報告ください）により処理が止まりました。ファイルは書き込まれず、プロジェクトは変更されていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/jobs.py" line="39" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="41" />
         <source>PDD (Word)</source>
         <translation>PDD（Word）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/jobs.py" line="40" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="42" />
         <source>PDD (PDF)</source>
         <translation>PDD（PDF）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/jobs.py" line="41" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="43" />
         <source>Monitoring Plan workbook</source>
         <translation>モニタリング計画ワークブック</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/jobs.py" line="42" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="44" />
         <source>MoC (Word)</source>
         <translation>MoC（Word）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/jobs.py" line="49" />
+        <location filename="../../jcm_pdd/gui/jobs.py" line="51" />
         <source>The {document} could not be made: a file of JCM PDD Studio is missing or unreadable ({detail}). Your project was not changed. Reinstall the app; “jcm-pdd selftest” shows what is missing.</source>
         <translation>{document}を作成できませんでした。JCM PDD Studio のファイルが見つからないか読み取れません（{detail}）。プロジェクトは変更されていません。アプリを再インストールしてください。何が欠けているかは「jcm-pdd selftest」で確認できます。</translation>
     </message>
@@ -552,134 +552,134 @@
         <translation>すべての版の図から画像のメタデータ (GPS 位置や作成者などの EXIF、PNG のテキスト) を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="341" />
-        <source>recalled</source>
-        <translation>記憶に基づく</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="341" />
-        <source>inferred</source>
-        <translation>推定</translation>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="343" />
+        <source>not yet confirmed against the official form</source>
+        <translation>公式の様式との照合未了</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="344" />
-        <source>{0} is not confirmed against the official form ({1}): compare it with the Joint Committee's current form.</source>
-        <translation>{0} は公式の様式と照合されていません ({1}): 合同委員会の最新の様式と照合してください。</translation>
+        <source>inferred by JCM PDD Studio, not read in an official form</source>
+        <translation>JCM PDD Studio による推定 (公式の様式では未確認)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="366" />
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="432" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="348" />
+        <source>{0}: its code, version and layout are {1}. Compare it with the Joint Committee's current form.</source>
+        <translation>{0}: 様式番号・版・構成は{1}です。合同委員会の最新の様式と照合してください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="370" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="436" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="85" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="375" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="379" />
         <source>Round:</source>
         <translation>審査回:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="378" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="382" />
         <source>Previous round:</source>
         <translation>前回の審査回:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="380" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="384" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="383" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="387" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="386" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="390" />
         <source>Package for</source>
         <translation>パッケージの用途</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="387" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="391" />
         <source>Validation (the PDD)</source>
         <translation>妥当性確認（PDD）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="391" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="395" />
         <source>Period numbers, e.g. 1-3,5, or all</source>
         <translation>期間番号（例: 1-3,5）、または all</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="393" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="397" />
         <source>Verification of monitoring periods</source>
         <translation>モニタリング期間の検証</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="394" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="398" />
         <source>Package for:</source>
         <translation>パッケージの用途:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="395" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="399" />
         <source>Monitoring periods:</source>
         <translation>モニタリング期間:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="404" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="408" />
         <source>Responses:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="406" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="410" />
         <source>{0} response(s) to the findings of “{1}” go into the package.</source>
         <translation>「{1}」の指摘への回答 {0} 件をパッケージに含めます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="413" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="417" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="419" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="423" />
         <source>none: this is the first package of this project in its folder</source>
         <translation>なし: このフォルダーでこのプロジェクトの最初のパッケージです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="421" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="425" />
         <source>round {0}, “{1}”, package id {2}…, created {3}</source>
         <translation>第 {0} 回、「{1}」、パッケージ ID {2}…、作成 {3}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="432" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="436" />
         <source>Package for verification</source>
         <translation>検証用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="456" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="460" />
         <source>The review already holds a package as round {0}; a resubmission must be round {1}.</source>
         <translation>レビューには第 {0} 回のパッケージが既にあります。再提出は第 {1} 回にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="464" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="468" />
         <source>Replace package?</source>
         <translation>パッケージを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="465" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="469" />
         <source>“{0}” already exists. Replace it with this package (round {1})?</source>
         <translation>「{0}」は既に存在します。このパッケージ（第 {1} 回）で置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="472" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="476" />
         <source>Not packaged: “{0}” was kept.</source>
         <translation>パッケージを作成していません: 「{0}」はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="502" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="506" />
         <source>Verification package written: {0} (round {1})</source>
         <translation>検証パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="505" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="509" />
         <source>Package written: {0} (round {1})</source>
         <translation>パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
@@ -707,13 +707,13 @@
         <translation>日付を YYYY-MM-DD または DD/MM/YYYY の形式で入力してください</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="198" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="201" />
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="94" />
         <source>DD/MM/YYYY or YYYY-MM-DD</source>
         <translation>DD/MM/YYYY または YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="201" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="204" />
         <source>decimal degrees</source>
         <translation>十進数の度</translation>
     </message>
@@ -725,8 +725,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/date_field.py" line="70" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="229" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="230" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="232" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="233" />
         <source>Pick a date</source>
         <translation>日付を選択</translation>
     </message>
@@ -742,26 +742,26 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="97" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="256" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="259" />
         <source>(no file chosen)</source>
         <translation>（ファイル未選択）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="169" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="317" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="320" />
         <source>{0} (not offered here)</source>
         <translation>{0}（この行では選択肢にありません）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="59" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="296" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="299" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="340" />
         <source>missing file {0}</source>
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="130" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="307" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="132" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="312" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
@@ -936,7 +936,7 @@
         <translation>クラッシュレポートのフォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="252" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="63" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="40" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="275" />
         <source>Calculating…</source>
@@ -1015,59 +1015,59 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="143" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="309" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="145" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="314" />
         <source>Confidential items</source>
         <translation>機密項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="470" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="515" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="275" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="483" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="503" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="512" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="528" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="548" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="557" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="532" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="577" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="534" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="579" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="550" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="595" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="558" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="603" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="588" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="633" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="589" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="634" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="634" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="682" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -1124,7 +1124,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>提出書類の節</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="390" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="394" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="68" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="91" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="89" />
@@ -1249,7 +1249,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/navigator.py" line="121" />
-        <location filename="../../jcm_pdd/gui/section_editor.py" line="164" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="169" />
         <source>Open findings: {0}</source>
         <translation>未完了の指摘: {0}</translation>
     </message>
@@ -1345,8 +1345,8 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>後で決める</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/section_editor.py" line="68" />
-        <location filename="../../jcm_pdd/gui/section_editor.py" line="163" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="70" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="168" />
         <source>Required</source>
         <translation>必須</translation>
     </message>
@@ -1932,58 +1932,58 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="86" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="85" />
         <source>Show findings</source>
         <translation>表示する指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="87" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="86" />
         <source>All findings</source>
         <translation>すべての指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="89" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="88" />
         <source>Only {0}</source>
         <translation>{0}のみ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="92" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="91" />
         <source>Show findings of type</source>
         <translation>表示する指摘の種類</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="93" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="92" />
         <source>All types</source>
         <translation>すべての種類</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="97" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="96" />
         <source>Export findings…</source>
         <translation>指摘事項を出力…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="99" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="98" />
         <source>Save the findings table as Word (.docx) or Excel (.xlsx)</source>
         <translation>指摘事項一覧を Word（.docx）または Excel（.xlsx）で保存します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="102" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="101" />
         <source>Continue an earlier review…</source>
         <translation>前回の審査記録を引き継ぐ…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="104" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="103" />
         <source>Carry the findings and sign-offs of the previous round's review into this one</source>
         <translation>前回の審査記録の指摘事項とサインオフを今回に引き継ぎます</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="110" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="109" />
         <source>Show:</source>
         <translation>表示:</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_docks.py" line="106" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="116" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
         <source>Findings</source>
         <translation>指摘事項</translation>
     </message>
@@ -2015,7 +2015,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/participant.py" line="82" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="118" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="117" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="112" />
         <source>ID</source>
         <translation>ID</translation>
@@ -2026,88 +2026,88 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>機密: 公開版ではここに XXX と表示されます</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="98" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="100" />
         <source>Confidential</source>
         <translation>機密</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="98" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="100" />
         <source>Confidential cell</source>
         <translation>機密 (セル)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="100" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="102" />
         <source>Confidential row</source>
         <translation>機密 (行)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="137" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="139" />
         <source>Put the cursor in a field or a table cell to mark it confidential.</source>
         <translation>機密にする項目または表のセルにカーソルを置いてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="142" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="144" />
         <source>Marked confidential.</source>
         <translation>機密にしました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="142" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="144" />
         <source>No longer confidential.</source>
         <translation>機密を解除しました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="227" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="231" />
         <source>{0}, row {1}</source>
         <translation>{0}、{1} 行目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="266" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="270" />
         <source>These values show as XXX in the public copy of every export. Mark a field, a table row or a cell with its context menu or {0}.</source>
         <translation>これらの値は、すべてのエクスポートの公開版で XXX と表示されます。項目、表の行またはセルは、右クリックメニューまたは {0} で機密にできます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="270" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="274" />
         <location filename="../../jcm_pdd/gui/participant.py" line="82" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="118" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="117" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="113" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="270" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="274" />
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="271" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="275" />
         <source>Go to</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="272" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="276" />
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="295" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="299" />
         <source>Points at nothing: remove the mark</source>
         <translation>対象がありません: マークを外してください</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="297" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="301" />
         <source>Hidden in the public copy</source>
         <translation>公開版では伏せられます</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/participant.py" line="82" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="118" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="117" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="114" />
         <source>Section / field</source>
         <translation>セクション / 項目</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/participant.py" line="82" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="118" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="117" />
         <source>Finding</source>
         <translation>指摘内容</translation>
     </message>
@@ -2168,38 +2168,38 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>レビューを開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="373" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="118" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="377" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="117" />
         <source>Round</source>
         <translation>審査回</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="140" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="139" />
         <source>Type</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="145" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="144" />
         <source>Section or field</source>
         <translation>セクションまたは項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="147" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="146" />
         <source>The section selected in the navigator, one of its fields, or a field path</source>
         <translation>ナビゲーターで選択中のセクション、その項目、または項目のパス</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="149" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="148" />
         <source>What the validator found</source>
         <translation>審査員が指摘した内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="150" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="149" />
         <source>The project participants' response</source>
         <translation>プロジェクト参加者の回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="151" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="150" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="136" />
         <source>The TPE's assessment of the response</source>
         <translation>回答に対する TPE の評価</translation>
@@ -2210,120 +2210,120 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>種別:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="155" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="157" />
         <source>Section / field:</source>
         <translation>セクション / 項目:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="156" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="163" />
         <source>Finding:</source>
         <translation>指摘内容:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="157" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="164" />
         <source>Response:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="158" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="165" />
         <source>Assessment:</source>
         <translation>評価:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="160" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="175" />
         <source>New finding</source>
         <translation>新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="161" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="176" />
         <source>Raise finding</source>
         <translation>指摘を登録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="162" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="177" />
         <source>Save text</source>
         <translation>文面を保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="163" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="178" />
         <source>Record response</source>
         <translation>回答を記録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="164" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="179" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="140" />
         <source>Close finding</source>
         <translation>解決済みにする</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="165" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="180" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="141" />
         <source>Keep open</source>
         <translation>未完了のまま</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="167" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="182" />
         <source>The response does not resolve it: the finding stays open for the next round</source>
         <translation>回答では解決しません: 指摘は次の審査回まで未完了のままです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="169" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="184" />
         <source>Reopen</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="257" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="264" />
         <source>New finding on {0}</source>
         <translation>{0} への新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="304" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="311" />
         <source>Raised by {0} on {1}</source>
         <translation>{1} に {0} が指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="291" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="298" />
         <source>No findings yet.</source>
         <translation>指摘事項はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="294" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="301" />
         <source>{0} finding(s); {1} CAR/CL not closed — no positive opinion yet.</source>
         <translation>指摘事項 {0} 件。未解決の CAR/CL が {1} 件あります — まだ肯定的な意見は出せません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="299" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="306" />
         <source>{0} finding(s); no CAR or CL left open.</source>
         <translation>指摘事項 {0} 件。未解決の CAR・CL はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="384" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="391" />
         <source>New finding on the section selected in the navigator</source>
         <translation>ナビゲーターで選択中のセクションへの新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="405" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="412" />
         <source>{0} on {1} — {2}; raised in round {3}</source>
         <translation>{0}（{1}）— {2}。第 {3} 回で指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="449" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="456" />
         <source>Finding not saved</source>
         <translation>指摘事項は保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="464" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="483" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="471" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="490" />
         <source>A finding needs a description.</source>
         <translation>指摘事項には内容の記述が必要です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="466" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="473" />
         <source>A finding must name the section or field it concerns.</source>
         <translation>指摘事項には対象のセクションまたは項目を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="499" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="506" />
         <source>Write the participants' response first.</source>
         <translation>先に参加者の回答を入力してください。</translation>
     </message>
@@ -2402,7 +2402,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>サインオフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="270" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="274" />
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="115" />
         <source>Section</source>
         <translation>セクション</translation>
@@ -2519,27 +2519,27 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>読み取り専用</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="62" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="64" />
         <source>Take over…</source>
         <translation>ロックを引き継ぐ…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="65" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="67" />
         <source>Edit here anyway, after a warning (when the other copy is no longer running)</source>
         <translation>警告の後、ここで編集します（もう一方の JCM PDD Studio が動いていない場合）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="116" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="129" />
         <source>Verified</source>
         <translation>検証済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="116" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="129" />
         <source>Not trustworthy</source>
         <translation>信頼できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/document_view.py" line="116" />
+        <location filename="../../jcm_pdd/gui/document_view.py" line="129" />
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
@@ -3296,33 +3296,33 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <source>{0} period(s) to verify: {1} signed off, {2} stale, {3} to go.</source>
         <translation>検証する期間 {0} 件: サインオフ済み {1} 件、要再確認 {2} 件、残り {3} 件。</translation>
     </message>
-<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="313" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="311" /><source>With values</source><translation>数値を代入</translation></message></context>
+<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="359" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="357" /><source>With values</source><translation>数値を代入</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>
-        <location filename="../../jcm_pdd/gui/controller.py" line="58" />
-        <location filename="../../jcm_pdd/gui/controller.py" line="71" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="61" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="74" />
         <source>The document is read-only.</source>
         <translation>この文書は読み取り専用です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/controller.py" line="83" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="86" />
         <source>Add row</source>
         <translation>行を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/controller.py" line="89" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="92" />
         <source>Remove row</source>
         <translation>行を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/controller.py" line="97" />
-        <location filename="../../jcm_pdd/gui/controller.py" line="105" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="100" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="108" />
         <source>Unmark confidential</source>
         <translation>機密を解除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/controller.py" line="97" />
+        <location filename="../../jcm_pdd/gui/controller.py" line="100" />
         <source>Mark confidential</source>
         <translation>機密にする</translation>
     </message>

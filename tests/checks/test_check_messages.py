@@ -13,6 +13,7 @@ from check_support import TODAY
 
 from jcm_pdd.checks import CATALOG, LANGUAGES, Diagnostic, message_text, run_checks
 from jcm_pdd.checks.messages import catalogue, render
+from jcm_pdd.forms.schema import PROVENANCE_WORDS
 from jcm_pdd.model import ParticipantEntity, Project, Revision, Site
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -200,9 +201,9 @@ def test_statuses_a_message_quotes_read_japanese() -> None:
     text = render("defaults.unverified", {**params, "status": "unverified"}, "ja")
     assert "は未検証です" in text
     assert "(unverified)" in text  # the citation is data: inserted as it is
-    for status in ("recalled", "inferred"):
+    for status in PROVENANCE_WORDS.values():
         text = render("forms.unconfirmed", {"form": "F", "status": status}, "ja")
-        assert status not in text
+        assert status not in text and "記憶" not in text
     text = render(
         "methodology.status", {"methodology": "M", "version": "1", "status": "superseded"}, "ja"
     )

@@ -154,8 +154,9 @@ def test_a_final_export_reports_in_the_interface_language(window, qtbot, tmp_pat
         dialog = window.export_dialog()
         qtbot.addWidget(dialog)
         notes = dialog._unconfirmed_forms()
-        assert notes and all("公式の様式と照合されていません" in note for note in notes)
+        assert notes and all("公式の様式との照合未了" in note for note in notes)
         assert not any("recalled" in note or "official" in note for note in notes)
+        assert not any("記憶" in note for note in notes)
         dialog.close()
     finally:
         install_language("en")

@@ -125,7 +125,8 @@ def test_cli_review_show_and_export(
     path = save_review(review, tmp_path / "round1.jcmreview")
     assert main(["review", "show", str(path), "--package", str(built.package2)]) == 0
     out = capsys.readouterr().out
-    assert "CL-01 [open, raised in round 1] PDD:A.3" in out and "sign-off MPS:T1: STALE" in out
+    assert "CL-01 [open, raised in round 1] PDD A.3. Location of project" in out
+    assert "sign-off MPS:T1: STALE" in out
     assert "monitoring_plan.monitored.0.estimated_value: '1000' -> '1100'" in out
     export_dir = tmp_path / "report"
     export_dir.mkdir()
@@ -148,3 +149,34 @@ def test_cli_verify_several_packages(
     assert main(["verify", str(built.package), str(bad)]) == 1
     out = capsys.readouterr().out
     assert "VERIFIED:" in out and "INVALID:" in out and "not a zip file" in out
+
+
+def test_cli_review_show_names_a_place_as_the_app_does(
+    built: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A finding's place reads as the app's findings table shows it (the form's words), not
+    as a model key; without the package, the words the app stored when it was raised; the key
+    only where no label is known."""
+    from jcm_pdd.package.diff import load_side
+
+    side = load_side(built.package)
+    review = Review(project_title="Rooftop PV in Darkhan")
+    review.record_package(1, side.package_id, built.package.name)
+    review.raise_finding("CL", "pdd.sites.0.latitude", "Confirm the latitude.")
+    stored = review.raise_finding("CAR", "pdd.sites.0.longitude", "Longitude is off.")
+    stored.target_label = "A.3 Location of project, including coordinates, row 1, Longitude"
+    review.raise_finding("FAR", "pdd.no_such_field", "Unknown place.")
+    path = save_review(review, tmp_path / "round1.jcmreview")
+
+    assert main(["review", "show", str(path), "--package", str(built.package)]) == 0
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if x.strip().startswith("CL-01"))
+    assert "A.3 Location of project, including coordinates" in line
+    assert "row 1, Latitude: Confirm the latitude." in line
+    assert "pdd.sites.0.latitude" not in out
+    assert "FAR-01 [open, raised in round 1] pdd.no_such_field: Unknown place." in out
+
+    assert main(["review", "show", str(path)]) == 0  # no package: the stored words
+    out = capsys.readouterr().out
+    assert "row 1, Longitude: Longitude is off." in out and "pdd.sites.0.longitude" not in out
+    assert "CL-01 [open, raised in round 1] pdd.sites.0.latitude:" in out

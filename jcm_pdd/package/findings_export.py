@@ -49,7 +49,10 @@ def _row(f: Finding) -> tuple[str, ...]:
     cells = (
         f.id,
         f.type,
-        f"{f.target_label} ({f.target})" if f.target_label else f.target,
+        # the place in the form's words, as the app showed it: a validator reads the document,
+        # not the model, and the label already names the section, row and column; the model
+        # key (pdd.sites.0.latitude) only when the app stored no label
+        f.target_label or f.target,
         f.text,
         f.response,
         f.assessment,

@@ -51,3 +51,30 @@ def test_no_heading_id_or_date_of_the_findings_table_is_broken(tmp_path: Path) -
     whole = [w for c in COLUMNS for w in c.split() if w != "/"]
     whole += ["CAR-01", "CL-01", "FAR-01", "2026-12-05", "Auditor"]
     assert [w for w in whole if w not in words] == []
+
+
+def test_a_place_reads_in_the_forms_words_without_the_model_key(tmp_path: Path) -> None:
+    """The "Section / field" cell holds the label the app showed ("A.3 …, row 1, Latitude"),
+    not the model key beside it, which broke across lines in the narrow column; a finding the
+    app stored no label for still names its place by the key."""
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from jcm_pdd.package.findings_export import findings_xlsx
+
+    review = Review(project_title="Rooftop PV in Darkhan")
+    review.record_package(1, "a" * 64, "round1.jcmpkg", when=WHEN)
+    label = "A.3 Location of project, Sites, row 1, Latitude"
+    labelled = review.raise_finding("CAR", "pdd.sites.0.latitude", "Off.", when=WHEN)
+    labelled.target_label = label
+    review.raise_finding("CL", "pdd.sites.0.longitude", "Check.", when=WHEN)
+    place = COLUMNS.index("Section / field")
+
+    table = Document(str(findings_docx(review, tmp_path / "f.docx"))).tables[-1]
+    cells = [row.cells[place].text for row in table.rows[1:]]
+    assert cells == [label, "pdd.sites.0.longitude"]
+    sheet = load_workbook(findings_xlsx(review, tmp_path / "f.xlsx")).active
+    assert sheet is not None
+    column = [str(row[place]) for row in sheet.iter_rows(values_only=True) if row[0]]
+    assert label in column and "pdd.sites.0.longitude" in column
+    assert not any("pdd.sites.0.latitude" in text for text in column)

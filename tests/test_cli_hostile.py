@@ -197,3 +197,14 @@ def test_a_calculation_input_saved_with_a_byte_order_mark_is_read(
     err = capsys.readouterr().err
     assert "not valid TOML" not in err  # it was refused at line 1, column 1
     assert "no Solar PV system (index set i) is listed" in err  # read: the input is incomplete
+
+
+def test_a_version_that_is_not_text_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``version = 1`` ended as an internal error ('int' object has no attribute 'strip')."""
+    source = tmp_path / "input.toml"
+    source.write_text('methodology = "JCM_MN_AM003"\nversion = 2\n', encoding="utf-8")
+    assert cli.main(["calc", str(source)]) == 1
+    err = capsys.readouterr().err
+    assert 'version must be text such as version = "02.0"' in err and "internal" not in err

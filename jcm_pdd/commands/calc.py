@@ -85,7 +85,10 @@ def _load_input(path: Path, extra: list[Path]) -> tuple[Template, Any, ExAnteEst
             )
         if "methodology" not in data:
             raise UserError(f'{path}: name the methodology, e.g. methodology = "JCM_MN_AM003"')
-        template = registry.get(str(data["methodology"]), data.get("version"))
+        version = data.get("version")
+        if version is not None and not isinstance(version, str):
+            raise UserError(f'{path}: version must be text such as version = "02.0"')
+        template = registry.get(str(data["methodology"]), version)
         inputs = inputs_from_mapping(template, data.get("inputs", {}), data.get("members"))
         start = data.get("start_date")
         if start is None:

@@ -177,8 +177,8 @@ def test_findings_export_as_docx_and_xlsx(qtbot, package, tmp_path, answers, mon
         word = panel.export_findings()  # no suffix typed and Word chosen: .docx
         assert word == out / "findings.docx"
         rows = [[c.text for c in r.cells] for r in docx.Document(str(word)).tables[0].rows]
-        c3 = "PDD C.3. Estimated emissions reductions in each year (PDD:C.3)"
-        assert rows[1][:3] == ["CAR-01", "CAR", c3], "the form's words, then the exact key"
+        c3 = "PDD C.3. Estimated emissions reductions in each year"
+        assert rows[1][:3] == ["CAR-01", "CAR", c3], "the form's words, as the app shows them"
         assert rows[1][3] == "The estimate for PV-1 is not evidenced."
         chosen["name"] = str(out / "findings.xlsx")
         excel = panel.export_findings()

@@ -535,8 +535,10 @@ class MainWindow(QMainWindow):
                 self.prefs.add_recent(asked)
                 self.prefs.save()
             return opened
-        if not self.close_document():
-            return False
+        if self._is_open(path) and not self.close_document():
+            return False  # the same file again: this window's lock goes before it is reopened
+        # The file is read, locked and checked before the open document is closed: a file
+        # that cannot be opened leaves the window as it was, with its unsaved changes.
         try:
             if _is_sample(path):
                 # The bundled sample is opened as an untitled copy, so saving never alters it.
@@ -556,11 +558,25 @@ class MainWindow(QMainWindow):
                 session.lock.release()
             QMessageBox.warning(self, tr("Cannot open"), exc.message)
             return False
+        if not self.close_document():  # cancelled at "Save the changes…?"
+            if session.lock is not None:
+                session.lock.release()
+            return False
         self.set_session(session)
         if session.path is not None:
             self.prefs.add_recent(session.path)
             self.prefs.save()
         return True
+
+    def _is_open(self, path: Path) -> bool:
+        """Whether ``path`` is the file of the open document (by any name for it)."""
+        current = self.session.path if self.session is not None else None
+        if current is None:
+            return False
+        try:
+            return current.resolve() == path.resolve() or current.samefile(path)
+        except OSError:  # either is gone or unreadable: not the same open file
+            return False
 
     def save(self) -> bool:
         session = self.session

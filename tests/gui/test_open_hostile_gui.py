@@ -9,28 +9,19 @@ was). A project that opens and is saved under a new name opens again.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from jcm_pdd.package.review import Review, review_for_package, save_review
-from jcm_pdd.storage import load_project
+from jcm_pdd.storage import ProjectLock, load_project
+from tests.fuzz.fuzz_harness import rewrite_member
 from tests.gui.review_packages import built_rounds, copy_into
 
 PYTHON_WORDS = ("Traceback", "Error:", "KeyError", "TypeError", "<class", "object at 0x")
-
-
-def _rewrite(data: bytes, name: str, edit: Callable[[bytes], bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            body = source.read(info)
-            target.writestr(info, edit(body) if info.filename == name else body)
-    return out.getvalue()
 
 
 def _project_json(edit: Callable[[dict], object]) -> Callable[[bytes], bytes]:
@@ -40,7 +31,7 @@ def _project_json(edit: Callable[[dict], object]) -> Callable[[bytes], bytes]:
             result = edit(project)
             return json.dumps(project if result is None else result).encode()
 
-        return _rewrite(data, "project.json", apply)
+        return rewrite_member(data, "project.json", apply)
 
     return change
 
@@ -53,7 +44,7 @@ PROJECT_CASES: dict[str, Callable[[bytes], bytes]] = {
     "project.json a list": _project_json(lambda p: [1, 2]),
     "title a number": _project_json(lambda p: p["pdd"].__setitem__("title", 12)),
     "sites a string": _project_json(lambda p: p["pdd"].__setitem__("sites", "x")),
-    "deep nesting": lambda d: _rewrite(d, "project.json", lambda b: b"[" * 100_000),
+    "deep nesting": lambda d: rewrite_member(d, "project.json", lambda b: b"[" * 100_000),
     "lone surrogate": _project_json(lambda p: p["pdd"].__setitem__("title", "\ud800")),
 }
 
@@ -84,7 +75,7 @@ def test_a_newer_project_opens_read_only_and_a_copy_saved_opens_again(
 ) -> None:
     path = tmp_path / "newer.jcmpdd"
     data = project_file.read_bytes()
-    data = _rewrite(
+    data = rewrite_member(
         data, "manifest.json", lambda b: b.replace(b'"format_version": 2', b'"format_version": 99')
     )
     path.write_bytes(_project_json(lambda p: p.__setitem__("format_version", 99))(data))
@@ -115,11 +106,55 @@ def test_a_project_that_opens_is_saved_and_opens_again(
     assert window.session.project.pdd.title == odd
 
 
+def _type_into_title(window, qtbot, text: str) -> None:
+    page = window.view.show_section(window.view.section_of_path("pdd.title"))
+    edit = page.binding("pdd.title").editor
+    edit.setFocus()
+    edit.end(False)
+    qtbot.keyClicks(edit, text)
+
+
+def test_a_project_that_cannot_open_leaves_the_open_one_with_its_changes(
+    window, answers, project_file: Path, tmp_path: Path, qtbot
+) -> None:
+    """The file asked for is read before the open document is closed: a refusal neither asks
+    about the unsaved changes nor leaves the user on the start page."""
+    assert window.open_path(project_file)
+    shown = window.session
+    _type_into_title(window, qtbot, " v2")
+    assert shown.is_dirty
+    broken = tmp_path / "broken.jcmpdd"
+    broken.write_bytes(project_file.read_bytes()[:-10])
+    assert not window.open_path(broken)
+    (message,) = answers["asked"]  # the refusal only: no "Save the changes…?" first
+    assert "broken.jcmpdd" in message
+    assert window.session is shown and shown.is_dirty
+    assert shown.project.pdd.title.endswith(" v2")
+    assert window.stack.currentWidget() is window.view
+
+
+def test_cancel_at_the_save_question_keeps_the_document_and_frees_the_other_file(
+    window, answers, project_file: Path, tmp_path: Path, qtbot
+) -> None:
+    other = tmp_path / "other.jcmpdd"
+    other.write_bytes(project_file.read_bytes())
+    assert window.open_path(project_file)
+    shown = window.session
+    _type_into_title(window, qtbot, " v2")
+    answers["question"] = QMessageBox.StandardButton.Cancel
+    assert not window.open_path(other)
+    (question,) = answers["asked"]
+    assert "Save the changes" in question
+    assert window.session is shown and shown.is_dirty
+    assert ProjectLock(other).holder() is None  # opened and checked, then let go
+    answers["question"] = QMessageBox.StandardButton.Discard  # so the window closes after
+
+
 PACKAGE_CASES: dict[str, Callable[[bytes], bytes]] = {
     "empty": lambda d: b"",
     "cut in half": lambda d: d[: len(d) // 2],
     "not a zip": lambda d: b"%PDF-1.7\n" + d[:100],
-    "index a list": lambda d: _rewrite(d, "package-index.json", lambda b: b"[]"),
+    "index a list": lambda d: rewrite_member(d, "package-index.json", lambda b: b"[]"),
 }
 
 

@@ -2,7 +2,8 @@
 
 ``review show REVIEW [--package PKG] [--json]`` lists findings and, given the package of a
 later round, which sign-offs are stale and what changed; a finding's place is named in the form's
-words, as the app's findings table names it (``place_namer``). ``review export REVIEW --out DIR``
+words, as the app's findings table names it, and so is a sign-off's section and each
+change since it (``session.review_places``). ``review export REVIEW --out DIR``
 writes the findings table as .docx and .xlsx for the validation report.
 """
 
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +18,6 @@ from jcm_pdd.errors import UserError
 
 if TYPE_CHECKING:
     from jcm_pdd.model import Project
-    from jcm_pdd.package.review import Finding
 
 
 def register(subparsers: Any) -> None:
@@ -37,10 +36,11 @@ def register(subparsers: Any) -> None:
 
 def run_show(args: argparse.Namespace) -> int:
     from jcm_pdd.package.review import load_review
+    from jcm_pdd.session.review_places import PlaceNames
 
     review = load_review(args.review)
     states: list[Any] = []
-    project = None
+    project: Project | None = None
     if args.package is not None:
         from jcm_pdd.package.diff import load_side
 
@@ -73,44 +73,19 @@ def run_show(args: argparse.Namespace) -> int:
 
         print(integrity_warning(review))
     print(f"Findings ({len(review.findings)}; CAR/CL open: {len(review.open_car_cl())}):")
-    place = place_namer(project)
+    names = PlaceNames(project)
     for f in review.findings:
         closed = f", closed in round {f.closed_in_round}" if f.closed_in_round else ""
         state = f"{f.status}, raised in round {f.raised_in_round}{closed}"
-        print(f"  {f.id} [{state}] {place(f)}: {f.text}")
+        print(f"  {f.id} [{state}] {names.name(f.target, f.target_label)}: {f.text}")
         if f.response:
             print(f"      response: {f.response}")
     for s in states:
         mark = "STALE" if s.stale else "current"
-        print(f"  sign-off {s.signoff.section}: {mark}")
+        print(f"  sign-off {names.name(s.signoff.section, s.signoff.title)}: {mark}")
         for change in s.changes:
-            print(f"      {change}")
+            print(f"      {names.name(change.path)}: {change.old!r} -> {change.new!r}")
     return 0
-
-
-def place_namer(project: Project | None) -> Callable[[Finding], str]:
-    """How ``review show`` names a finding's place, as the app's findings table does: a section
-    by its title, a field in the form's words ("PDD A.3. Location of project…, row 1,
-    Latitude"; ``session.labels``), from the project of ``--package``; without it, the words
-    the app stored when the finding was raised. The model key only where no label is known."""
-    if project is None:
-        return lambda f: f.target_label or f.target
-    from jcm_pdd.package.fingerprint import period_sections, sections_for
-    from jcm_pdd.session.formview import form_view
-    from jcm_pdd.session.labels import field_index, path_label
-
-    specs = {**sections_for(project), **period_sections(project)}
-    titles = {key: spec.title for key, spec in specs.items()}
-    sections = form_view(project)
-    index = field_index(sections)
-
-    def name(f: Finding) -> str:
-        if f.target in titles:
-            return titles[f.target]
-        label = path_label(sections, f.target, "en", index)
-        return f.target_label or f.target if label == f.target else label
-
-    return name
 
 
 def run_export(args: argparse.Namespace) -> int:

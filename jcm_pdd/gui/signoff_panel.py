@@ -3,7 +3,9 @@
 The reviewer marks the section the navigator shows as reviewed (``Review.sign_off`` stores its
 values and figures). Against the package now open, ``Review.sign_off_states`` says which marks
 are stale; stale rows are highlighted and, when one is selected, the table below lists exactly
-what changed since it was signed: model path (or ``figures.<year>.<quantity>``), old -> new.
+what changed since it was signed: the field (or ``figures.<year>.<quantity>``), old -> new.
+Sections and fields are named in the form's words, as ``review show`` names them
+(``session.review_places``); the model key only where no label is known (and in the tooltip).
 Each change is saved at once to the ``.jcmreview`` file (atomic, never into the package).
 """
 
@@ -29,11 +31,13 @@ from PySide6.QtWidgets import (
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui import theme
 from jcm_pdd.gui.diff_view import period_text, quantity_text, value_text
+from jcm_pdd.gui.i18n import current_language
 from jcm_pdd.gui.review_common import guarded, select_key, selected_key
 from jcm_pdd.model import Project
 from jcm_pdd.package.engine import Figures
 from jcm_pdd.package.opened import OpenedPackage
 from jcm_pdd.package.review import Review, SignOffState, save_review
+from jcm_pdd.session.review_places import PlaceNames
 
 ROLE_KEY = Qt.ItemDataRole.UserRole
 STALE_COLOUR = theme.LIGHT_TINTS["stale"]  # in a light palette; a dark one gets its own
@@ -92,6 +96,7 @@ class SignOffPanel(QWidget):
         self.package_id = package_id
         self.reviewer = reviewer
         self.section_titles = dict(section_titles or {})
+        self.places = PlaceNames(project, current_language())
         self.current_section = ""
         self.states: list[SignOffState] = []
 
@@ -172,7 +177,7 @@ class SignOffPanel(QWidget):
         self.sign_button.setToolTip(title or self.sign_button.toolTip())
 
     def _title(self, key: str, stored: str = "") -> str:
-        return self.section_titles.get(key) or stored or key
+        return self.section_titles.get(key) or self.places.name(key, stored)
 
     # -- state -------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -252,16 +257,28 @@ class SignOffPanel(QWidget):
         for change in state.changes:
             row = self.changes.rowCount()
             self.changes.insertRow(row)
-            for column, value in enumerate(
-                (change.path, value_text(change.old), value_text(change.new))
-            ):
+            name = self._change_name(change.path)
+            for column, value in enumerate((name, value_text(change.old), value_text(change.new))):
                 item = QTableWidgetItem(value)
                 item.setData(ROLE_KEY, change.path)
-                item.setToolTip(figure_label(change.path) if column == 0 else value)
+                item.setToolTip(
+                    (figure_label(change.path) if name == change.path else change.path)
+                    if column == 0
+                    else value
+                )
                 self.changes.setItem(row, column, item)
 
+    def _change_name(self, path: str) -> str:
+        """A changed field in the form's words; a figure's path as is (its tooltip reads it)."""
+        return path if path.startswith("figures.") else self.places.name(path)
+
+    def changed_keys(self) -> list[str]:
+        """The model paths behind the rows of the changes table."""
+        items = (self.changes.item(r, 0) for r in range(self.changes.rowCount()))
+        return [str(item.data(ROLE_KEY)) for item in items if item is not None]
+
     def changed_paths(self) -> list[tuple[str, str, str]]:
-        """The rows of the changes table: (path, old, new) as shown."""
+        """The rows of the changes table: (field, old, new) as shown."""
 
         def text(row: int, column: int) -> str:
             item = self.changes.item(row, column)

@@ -173,7 +173,8 @@ def test_three_rounds_from_package_to_closed_findings(
     assert rows["CL-01"][3] == "The national grid factor of 2024, see C.3."
     assert window.signoff_panel.stale_sections() == ["PDD:A.2"]
     click_row(window.signoff_panel.table, window.signoff_panel.table.item(0, 0).text())
-    assert [row[0] for row in window.signoff_panel.changed_paths()] == [DESCRIPTION]
+    assert window.signoff_panel.changed_keys() == [DESCRIPTION]
+    assert [row[0] for row in window.signoff_panel.changed_paths()] == [DESCRIPTION_LABEL]
     keep_screenshot(window, "round2-view.png")
     click_row(view.table, "CL-01")
     type_into(view.assessment, "The factor is the published one.")

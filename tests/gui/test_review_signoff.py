@@ -80,9 +80,12 @@ def test_sign_offs_go_stale_in_round_2_and_show_what_changed(
         assert panel.table.item(row, 0).text().startswith("MPS Table 1")
 
         assert panel.select_section("MPS:T1")
-        assert panel.changed_paths() == [
-            ("monitoring_plan.monitored.0.estimated_value", "1000", "1100")
-        ]
+        assert panel.changed_keys() == ["monitoring_plan.monitored.0.estimated_value"]
+        ((field, old, new),) = panel.changed_paths()  # the field in the form's words
+        assert (old, new) == ("1000", "1100")
+        row_word = "1 行目" if language == "ja" else "row 1"  # the interface language's words
+        assert field.startswith("Table 1 ") and field.endswith(f", {row_word}, Estimated Values")
+        assert panel.changes.item(0, 0).toolTip() == "monitoring_plan.monitored.0.estimated_value"
         assert panel.select_section("PDD:C.3")
         c3 = {path: (old, new) for path, old, new in panel.changed_paths()}
         # 2026: 1100 x 0.797 + 250.5 x 0.533 = 1010.2165 -> 1010 (was 930)
@@ -148,3 +151,24 @@ def test_round_2_continues_the_review_of_round_1(qtbot, tmp_path, tmp_path_facto
         assert not findings.carry_button.isVisibleTo(findings)
         assert not findings.carry_over(review1), "only into a review not yet started"
     assert load_review(review1).packages[-1].round == 1, "round 1's review is left as it was"
+
+
+def test_a_sign_off_reads_in_the_forms_words_not_its_key(
+    qtbot, tmp_path, tmp_path_factory, answers, language
+) -> None:
+    """A sign-off of a part of a section (a model path) is listed, named on its button and in
+    the detail line as the form names it, as the findings are; the key only where no label is
+    found."""
+    package = copy_into(built_rounds(tmp_path_factory).round1, tmp_path)
+    with open_package(package) as opened:
+        review, path = review_for_opened(opened)
+        panel = _panel(qtbot, opened, review, path)
+        panel.set_section("pdd.sites")
+        assert "pdd.sites" not in panel.sign_button.text()
+        qtbot.mouseClick(panel.sign_button, Qt.MouseButton.LeftButton)
+        assert [s.section for s in load_review(path).signoffs] == ["pdd.sites"]
+        assert panel.table.rowCount() == 1
+        name = panel.table.item(0, 0).text()
+        assert name.startswith("A.3 Location of project") and "pdd.sites" not in name
+        assert panel.select_section("pdd.sites")
+        assert panel.detail_label.text().startswith("A.3 Location of project")

@@ -126,8 +126,10 @@ def test_cli_review_show_and_export(
     assert main(["review", "show", str(path), "--package", str(built.package2)]) == 0
     out = capsys.readouterr().out
     assert "CL-01 [open, raised in round 1] PDD A.3. Location of project" in out
-    assert "sign-off MPS:T1: STALE" in out
-    assert "monitoring_plan.monitored.0.estimated_value: '1000' -> '1100'" in out
+    # a sign-off and what changed since it read in the form's words, as in the app
+    assert "sign-off MPS Table 1" in out and "MPS:T1" not in out
+    assert ", row 1, Estimated Values: '1000' -> '1100'" in out
+    assert "monitoring_plan.monitored.0" not in out
     export_dir = tmp_path / "report"
     export_dir.mkdir()
     assert main(["review", "export", str(path), "--out", str(export_dir)]) == 0

@@ -8,6 +8,7 @@ on every page. Headings keep with the next block so none is left alone at a page
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab import rl_config
@@ -30,7 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus import Paragraph as RLParagraph
-from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.doctemplate import LayoutError, _FrameBreak
 
 from jcm_pdd.export import document as d
 from jcm_pdd.export.fonts import FontSet, font_set, markup
@@ -109,7 +110,7 @@ def _keep_with_headings(out: list[Flowable], group: list[Flowable]) -> None:
     """Append ``group`` as one unbreakable block together with the headings just before it, so
     a heading is never left at a page foot above a figure that moved to the next page."""
     heads: list[Flowable] = []
-    while out and isinstance(out[-1], RLParagraph) and out[-1].style.keepWithNext:
+    while out and isinstance(out[-1], RLParagraph) and _keeps_with_next(out[-1]):
         heads.insert(0, out.pop())
     out.append(KeepTogether(heads + group))
 
@@ -144,6 +145,47 @@ def _headings_with_table(out: list[Flowable], table: list[Flowable]) -> None:
         for head in heads:
             head.keepWithNext = 0  # (reportlab reads the flowable's own attribute first)
     out += heads + rest
+
+
+# Body rows of a data table kept on one page with the notes under it (the total row counts)
+TAIL_ROWS = 2
+
+
+def _kept_whole(table: d.DataTable) -> bool:
+    """A short table goes to the next page whole with its notes (rather than split)."""
+    return len(table.rows) + (1 if table.total else 0) <= 2 * TAIL_ROWS
+
+
+def _is_note(block: d.Block) -> bool:
+    return isinstance(block, d.Paragraph) and block.style == "note"
+
+
+def _notes_after(blocks: Sequence[d.Block], index: int) -> list[d.Paragraph]:
+    """The note paragraphs right after the table at ``index`` (C.3's rounding note, the
+    methodology caveat, the withheld note): read under the table, they go with its end."""
+    notes: list[d.Paragraph] = []
+    for block in blocks[index + 1 :]:
+        if not (isinstance(block, d.Paragraph) and block.style == "note"):
+            break
+        notes.append(block)
+    return notes
+
+
+class _TableTail(KeepTogether):
+    """A table's last rows and the notes under it, kept on one page as a word processor keeps
+    a caption with its table: when they move to the next page, the table's header row is
+    drawn again above them, as it is above every continued part of the table. The rest of
+    the table stays where it is, so no more than these rows' height is left blank."""
+
+    def __init__(self, flowables: list[Flowable], header: Flowable) -> None:
+        super().__init__(flowables)
+        self._header = header
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
+        parts: list[Flowable] = super().split(aW, aH)
+        if parts and isinstance(parts[0], _FrameBreak):  # moved to the next page
+            parts.insert(1, self._header)
+        return parts
 
 
 class _PdfWriter:
@@ -189,7 +231,9 @@ class _PdfWriter:
         table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), LABEL_SHADE)]))
         return [table, Spacer(1, 8)]
 
-    def data_table(self, block: d.DataTable) -> list[Flowable]:
+    def data_table(self, block: d.DataTable, notes: list[Flowable] | None = None) -> list[Flowable]:
+        """The table, its caption first; ``notes`` (the paragraphs read under it) are kept on
+        one page with its last rows (``_TableTail``)."""
         s = self.styles
         shares = block.widths or tuple(1.0 for _ in block.columns)
         widths = [TEXT_WIDTH * w / sum(shares) for w in shares]
@@ -213,8 +257,23 @@ class _PdfWriter:
         out: list[Flowable] = []
         if block.caption:
             out.append(self.p(block.caption, s.h3))
-        out += [self._grid(data, widths, header=True), Spacer(1, 8)]
-        return out
+        if not notes:
+            return [*out, self._grid(data, widths, header=True), Spacer(1, 8)]
+        if _kept_whole(block):  # the caller keeps it whole, with its headings
+            return [*out, self._grid(data, widths, header=True), *notes]
+        body, tail = data[:-TAIL_ROWS], data[-TAIL_ROWS:]
+        header = self._grid([list(data[0])], widths, header=True)
+        return [
+            *out,
+            self._grid(body, widths, header=True),
+            _TableTail([self._grid(tail, widths, header=False), Spacer(1, 8), *notes], header),
+        ]
+
+    def note(self, block: d.Paragraph) -> RLParagraph:
+        s = self.styles
+        if block.bold:
+            return RLParagraph(f"<b>{markup(block.text, self.fonts)}</b>", s.note)
+        return self.p(block.text, s.note)
 
     def figure(self, block: d.Figure) -> list[Flowable]:
         s = self.styles
@@ -262,10 +321,16 @@ class _PdfWriter:
     def flowables(self) -> list[Flowable]:
         s = self.styles
         out: list[Flowable] = []
-        for block in self.doc.blocks:
+        blocks = self.doc.blocks
+        pending = False  # notes under the last data table, drawn with it
+        for i, block in enumerate(blocks):
+            if not _is_note(block):
+                pending = False
             if isinstance(block, d.Heading):
                 style = s.title if block.level <= 1 else (s.h2 if block.level == 2 else s.h3)
                 out.append(self.p(block.text, style))
+            elif _is_note(block) and pending:
+                continue  # drawn with the table it is read under
             elif isinstance(block, d.Paragraph):
                 style = s.note if block.style == "note" else s.body
                 text = f"<b>{markup(block.text, self.fonts)}</b>" if block.bold else None
@@ -276,7 +341,14 @@ class _PdfWriter:
             elif isinstance(block, d.KeyValueTable):
                 out += self.key_value(block)
             elif isinstance(block, d.DataTable):
-                _headings_with_table(out, self.data_table(block))
+                notes = _notes_after(blocks, i)
+                pending = bool(notes)
+                table = self.data_table(block, [self.note(n) for n in notes])
+                if notes and _kept_whole(block):
+                    _keep_with_headings(out, table)  # a short table, whole with its notes
+                else:
+                    _headings_with_table(out, table)
+                continue
             elif isinstance(block, d.Figure):
                 _keep_with_headings(out, self.figure(block))
             elif isinstance(block, d.SignatureBlock):

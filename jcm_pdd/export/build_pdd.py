@@ -156,8 +156,12 @@ def _block(
         return _emission_table(block, figures, withheld)
     if block.kind == "records":
         out: list[Block] = []
-        if not _rows(reader, block.path) and _missing(reader):
-            return [Paragraph(_missing(reader))]
+        if not _rows(reader, block.path):
+            if _missing(reader):
+                return [Paragraph(_missing(reader))]
+            # none listed (MoC Section 5 when every participant is the focal point): the
+            # form's tables printed blank, as an empty list table prints its empty row
+            return _record(block, reader, f"{block.path}.0", 1, load_attachment)
         for n in range(_rows(reader, block.path)):
             row = f"{block.path}.{n}"
             title = (

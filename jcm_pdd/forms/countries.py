@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from jcm_pdd.forms.loader import FormDefinitionError, read_toml
+from jcm_pdd.forms.loader import read_toml, schema_error
 
 
 class Bounds(BaseModel):
@@ -93,6 +93,5 @@ def load_countries(forms_root: Path) -> CountryTable:
     try:
         return CountryTable.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise FormDefinitionError(file, first["msg"], where) from exc
+        where = ".".join(str(p) for p in exc.errors()[0]["loc"])
+        raise schema_error(file, data, exc, CountryTable, where) from exc

@@ -20,13 +20,14 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from jcm_pdd import textfile, tomlcache
 from jcm_pdd.errors import UserError
 from jcm_pdd.forms.schema import FORM_TYPES, FormDefinition, FormType, Submission
 from jcm_pdd.model import Project
 from jcm_pdd.model.paths import pattern_exists
+from jcm_pdd.storage.schema_errors import message
 
 BASE_FOLDER = "_base"
 _FILE_NAME = re.compile(r"^(?P<form_type>[A-Za-z]+)_ver(?P<version>\d{2}\.\d)\.toml$")
@@ -165,15 +166,38 @@ def merge_country_file(
     return result
 
 
+# pydantic's error types a form definition words differently from a project file
+_FORM_WORDS = {
+    "extra_forbidden": "is not a key a form definition knows (misspelt?)",
+    "dict_type": "must be a table of keys",
+    "model_type": "must be a table of keys",
+    "model_attributes_type": "must be a table of keys",
+}
+
+
+def schema_error(
+    file: Path,
+    data: dict[str, Any],
+    exc: ValidationError,
+    root: type[BaseModel],
+    where: str | None = None,
+) -> FormDefinitionError:
+    """The first of ``exc``'s problems in a user's words ("is required", "must be text"; as
+    ``storage.schema_errors`` words a project's), where it is (``where``, else the section and
+    field it names), and how many more there are."""
+    first = exc.errors(include_url=False)[0]
+    if where is None:
+        where = _describe_location(data, tuple(first["loc"]))
+    more = f" (and {exc.error_count() - 1} more problem(s))" if exc.error_count() > 1 else ""
+    return FormDefinitionError(file, message(first, root, _FORM_WORDS) + more, where)
+
+
 def validate_definition(file: Path, data: dict[str, Any]) -> FormDefinition:
     """Validate merged data against the schema, the file name and the document model."""
     try:
         definition = FormDefinition.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = _describe_location(data, tuple(first["loc"]))
-        more = f" (and {exc.error_count() - 1} more problem(s))" if exc.error_count() > 1 else ""
-        raise FormDefinitionError(file, f"{first['msg']}{more}", where) from exc
+        raise schema_error(file, data, exc, FormDefinition) from exc
     _check_file_name(file, definition)
     _check_model_paths(file, definition)
     definition._source_file = file
@@ -261,7 +285,4 @@ def load_submission(forms_root: Path) -> Submission:
     try:
         return Submission.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        raise FormDefinitionError(
-            file, first["msg"], _describe_location(data, tuple(first["loc"]))
-        ) from exc
+        raise schema_error(file, data, exc, Submission) from exc

@@ -2,18 +2,21 @@
 
 ``pdd.sites.0.latitude: must be between -90 and 90`` says where (the same dotted model path
 the editor, diagnostics and form definitions use) and what is expected, in plain words
-instead of pydantic's developer wording.
+instead of pydantic's developer wording. The form definitions (``forms.loader``) word their
+errors with the same ``message``.
 """
 
 from __future__ import annotations
 
 import types
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Annotated, Any, Union, get_args, get_origin
 
 import annotated_types
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
+from pydantic_core import ErrorDetails
 
 _SIMPLE = {
     "missing": "is required",
@@ -102,7 +105,7 @@ def _metadata(info: FieldInfo) -> list[Any]:
     return found
 
 
-def _bounds_message(root: type[BaseModel], error: Any) -> str:
+def _bounds_message(root: type[BaseModel], error: ErrorDetails) -> str:
     ctx = error.get("ctx", {})
     low: str | None = None
     high: str | None = None
@@ -133,19 +136,28 @@ def _bounds_message(root: type[BaseModel], error: Any) -> str:
     return f"must be less than {_fmt(ctx.get('lt'))}"
 
 
+def message(
+    error: ErrorDetails, root: type[BaseModel], words: Mapping[str, str] | None = None
+) -> str:
+    """What one pydantic error expects, in plain words ("is required", "must be text");
+    ``words`` rewords error types for another kind of file (a form definition's unknown key
+    is not "a field of a project")."""
+    kind = error["type"]
+    if words is not None and kind in words:
+        return words[kind]
+    if kind in _BOUNDS:
+        return _bounds_message(root, error)
+    if kind == "literal_error":
+        return f"must be {error.get('ctx', {}).get('expected', 'one of the allowed values')}"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    return _SIMPLE.get(kind, str(error["msg"]).lower())
+
+
 def describe(exc: ValidationError, root: type[BaseModel]) -> list[str]:
     """One line per error: ``<dotted path>: <what is expected>``."""
     lines: list[str] = []
     for error in exc.errors(include_url=False):
         loc = ".".join(str(part) for part in error["loc"]) or "(the whole project)"
-        kind = error["type"]
-        if kind in _BOUNDS:
-            message = _bounds_message(root, error)
-        elif kind == "literal_error":
-            message = f"must be {error.get('ctx', {}).get('expected', 'one of the allowed values')}"
-        elif kind == "value_error":
-            message = str(error["msg"]).removeprefix("Value error, ")
-        else:
-            message = _SIMPLE.get(kind, str(error["msg"]).lower())
-        lines.append(f"{loc}: {message}")
+        lines.append(f"{loc}: {message(error, root)}")
     return lines

@@ -10,6 +10,7 @@ import pytest
 from jcm_pdd.errors import UserError
 from jcm_pdd.forms import FormDefinitionError, check_forms, load_forms
 from jcm_pdd.paths import forms_dir, sample_project_path
+from tests.forms.broken_forms import COUNTRY_CASES, PYDANTIC_WORDS
 
 MINIMAL_PDD = """
 country = "MN"
@@ -89,7 +90,7 @@ def test_unknown_key_is_named(minimal: Path) -> None:
     _edit(minimal / "MN" / "PDD_ver03.0.toml", "required = true", "requird = true")
     error = _error(minimal)
     assert "field 'pdd.title'" in error.where and "requird" in error.where
-    assert "Extra inputs are not permitted" in error.message
+    assert error.message.endswith(": is not a key a form definition knows (misspelt?)")
 
 
 def test_unknown_field_type(minimal: Path) -> None:
@@ -292,3 +293,52 @@ def test_a_byte_order_mark_is_not_a_toml_error(forms_copy: Path) -> None:
     target = forms_copy / "MN" / "PDD_ver03.0.toml"
     target.write_bytes(b"\xef\xbb\xbf" + target.read_bytes().replace(b"\n", b"\r\n"))
     check_forms(forms_copy)  # raises FormDefinitionError on any problem
+
+
+# A broken form definition file, one problem each: pydantic's own words ("Field required",
+# "Input should be a valid string", "Extra inputs are not permitted") never reach the user.
+BROKEN = {
+    "missing key": (
+        'code = "JCM_MN_F_PDD_ver03.0"\n',
+        "",
+        "Form definition PDD_ver03.0.toml (code): is required",
+    ),
+    "wrong type": (
+        'title = "JCM Project Design Document Form"',
+        "title = 3",
+        "Form definition PDD_ver03.0.toml (title): must be text",
+    ),
+    "unknown key": (
+        "required = true",
+        "requird = true",
+        "Form definition PDD_ver03.0.toml (section 'A.1', field 'pdd.title', requird): "
+        "is not a key a form definition knows (misspelt?)",
+    ),
+}
+
+
+@pytest.mark.parametrize("problem", list(BROKEN))
+def test_forms_check_words_a_broken_definition_for_its_user(
+    minimal: Path, problem: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jcm_pdd.cli import main
+
+    old, new, expected = BROKEN[problem]
+    _edit(minimal / "MN" / "PDD_ver03.0.toml", old, new)
+    assert main(["forms", "--check", str(minimal)]) != 0
+    err = capsys.readouterr().err
+    assert expected in err, err
+    assert not any(words in err for words in PYDANTIC_WORDS), err
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), COUNTRY_CASES)
+def test_the_index_files_word_their_problems_too(
+    minimal: Path, old: str, new: str, expected: str
+) -> None:
+    """countries.toml and submission.toml are read (and validated) at every start."""
+    _edit(minimal / "countries.toml", old, new)
+    message = _error(minimal).message
+    assert (
+        message.startswith("Form definition countries.toml (countries.0.") and expected in message
+    )
+    assert not any(words in message for words in PYDANTIC_WORDS), message

@@ -20,6 +20,7 @@ from jcm_pdd.gui.recovery_dialog import RecoveryDialog
 from jcm_pdd.gui.wizard import NewProjectWizard
 from jcm_pdd.session import io as session_io
 from jcm_pdd.storage import ProjectLock, RecoveryStore, load_project
+from tests.forms.broken_forms import COUNTRY_CASES, PYDANTIC_WORDS
 from tests.gui.conftest import filled_project
 
 
@@ -187,3 +188,41 @@ def test_the_app_does_not_start_without_readable_forms(
         registry._load_default.cache_clear()
     assert any("MSS_ver01.0.toml" in str(text) for text in answers["asked"])  # type: ignore[union-attr]
     assert "cannot start" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), COUNTRY_CASES)
+def test_a_broken_form_index_stops_the_start_in_the_users_words(
+    qapp,
+    answers,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    old: str,
+    new: str,
+    expected: str,
+) -> None:
+    """countries.toml is validated at every start: a missing key, a wrong type or an unknown
+    key is told as a user reads it, never in pydantic's words ("Field required")."""
+    import shutil
+
+    from jcm_pdd.forms import registry
+    from jcm_pdd.gui.application import forms_readable
+    from jcm_pdd.paths import forms_dir
+
+    broken = tmp_path / "forms"
+    shutil.copytree(forms_dir(), broken)
+    countries = broken / "countries.toml"
+    text = countries.read_text(encoding="utf-8")
+    assert old in text
+    countries.write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.setattr(registry, "forms_dir", lambda: broken)
+    registry._load_default.cache_clear()
+    try:
+        assert not forms_readable()
+    finally:
+        registry._load_default.cache_clear()
+    (shown,) = answers["asked"]  # type: ignore[misc]
+    assert str(shown).startswith("JCM PDD Studio cannot start: Form definition countries.toml")
+    assert expected in str(shown)
+    assert not any(words in str(shown) for words in PYDANTIC_WORDS)
+    assert str(shown) in capsys.readouterr().err

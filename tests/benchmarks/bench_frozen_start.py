@@ -143,6 +143,30 @@ def writer_start(docx: Path, profile: Path, env: dict[str, str]) -> float:
         time.sleep(0.5)
 
 
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    """An X server of this run's own, on a display number Xvfb chose (``-displayfd``).
+
+    Picking a number without a lock file raced other X servers started meanwhile (the test
+    suite's, other benchmarks'): ours then failed to start, the probes used the other server,
+    and when that one ended Writer had no display ("opened no document window", none listed)."""
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+    )
+    os.close(write_end)
+    with os.fdopen(read_end) as chosen:
+        number = chosen.readline().strip()
+    if not number.isdigit():
+        raise SystemExit("Xvfb did not start (no display number)")
+    return xvfb, f":{number}"
+
+
+def check_xvfb(xvfb: subprocess.Popen[bytes]) -> None:
+    if xvfb.poll() is not None:
+        raise SystemExit(f"this run's Xvfb ended (exit {xvfb.returncode}): figures not valid")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
@@ -154,11 +178,8 @@ def main() -> None:
     args = parser.parse_args()
     bare = frozen_bare(args.pyinstaller)
     work = Path(tempfile.mkdtemp(prefix="bench-frozen-"))
-    number = next(n for n in range(90, 200) if not Path(f"/tmp/.X{n}-lock").exists())
-    display = f":{number}"  # a free display: a left-over lock would make Xvfb refuse to start
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"])
+    xvfb, display = start_xvfb()
     try:
-        time.sleep(1.0)
         env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
         env.update(DISPLAY=display, JCM_PDD_HOME=str(work / "home"), JCM_PDD_STARTUP_PROBE="1")
         app_cmd = [str(args.app), "open", "--sample"]
@@ -185,6 +206,7 @@ def main() -> None:
             figures.append(moments["figures"])
             cpu_apps.append(moments["ready cpu"])
             cpu_figures.append(moments["figures cpu"])
+            check_xvfb(xvfb)
             if not args.no_writer:
                 writers.append(writer_start(docx, profile, env))
         app_m, fig_m, bare_m = (statistics.median(x) for x in (apps, figures, bares))

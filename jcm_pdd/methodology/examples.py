@@ -68,6 +68,7 @@ def check_file(path: Path) -> tuple[Template | None, list[Problem]]:
             return None, [Problem(str(path), 1, "", "file is too large to be a template", "toml")]
         text = textfile.read_text(path)  # a pipe is refused, never waited on
         template = parse_text(text, str(path))
+        text = text.removeprefix("\ufeff")  # lines as parse_text counts them
     except TemplateError as exc:
         return None, exc.problems
     except (OSError, UnicodeDecodeError) as exc:

@@ -136,6 +136,10 @@ def parse_text(
     template that way, never through the user's parse cache (``tomlcache``). ``packaged``: the
     template comes from a validation package, so the wording rules for public text (which an
     earlier version of the app did not have) do not apply; its figures still must re-run."""
+    raw = text
+    # an editor's byte-order mark is no TOML (form definitions accept it too); the template's
+    # hash below stays over the file as it is, BOM and all (packages record that hash)
+    text = text.removeprefix("\ufeff")
     try:
         data = tomlcache.loads(text) if cached else tomlcache.parse(text)
     except tomllib.TOMLDecodeError as exc:
@@ -162,7 +166,7 @@ def parse_text(
             )
         raise TemplateError(problems) from None
     template._path = path
-    template._sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    template._sha256 = hashlib.sha256(raw.encode("utf-8")).hexdigest()  # the file's bytes
     from jcm_pdd.methodology.lint import lint
 
     problems = lint(template, lines, path)

@@ -219,7 +219,7 @@ _PEEKED: dict[Path, tuple[int, int, Key | None]] = {}  # by (size, mtime), like 
 
 def _read_key(path: Path) -> Key | None:
     try:
-        identity = tomlcache.loads(textfile.read_text(path)).get("identity")
+        identity = tomlcache.loads(textfile.read_text(path).removeprefix("\ufeff")).get("identity")
     except (OSError, UnicodeDecodeError, ValueError):
         return None
     if not isinstance(identity, dict):

@@ -3,7 +3,7 @@
 The reviewer marks the section the navigator shows as reviewed (``Review.sign_off`` stores its
 values and figures). Against the package now open, ``Review.sign_off_states`` says which marks
 are stale; stale rows are highlighted and, when one is selected, the table below lists exactly
-what changed since it was signed: the field (or ``figures.<year>.<quantity>``), old -> new.
+what changed since it was signed: the field (or a figure: its year and quantity), old -> new.
 Sections and fields are named in the form's words, as ``review show`` names them
 (``session.review_places``); the model key only where no label is known (and in the tooltip).
 Each change is saved at once to the ``.jcmreview`` file (atomic, never into the package).
@@ -261,16 +261,12 @@ class SignOffPanel(QWidget):
             for column, value in enumerate((name, value_text(change.old), value_text(change.new))):
                 item = QTableWidgetItem(value)
                 item.setData(ROLE_KEY, change.path)
-                item.setToolTip(
-                    (figure_label(change.path) if name == change.path else change.path)
-                    if column == 0
-                    else value
-                )
+                item.setToolTip(change.path if column == 0 else value)
                 self.changes.setItem(row, column, item)
 
     def _change_name(self, path: str) -> str:
-        """A changed field in the form's words; a figure's path as is (its tooltip reads it)."""
-        return path if path.startswith("figures.") else self.places.name(path)
+        """A changed field in the form's words; a figure as its year and quantity."""
+        return figure_label(path) if path.startswith("figures.") else self.places.name(path)
 
     def changed_keys(self) -> list[str]:
         """The model paths behind the rows of the changes table."""

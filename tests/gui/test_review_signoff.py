@@ -87,7 +87,13 @@ def test_sign_offs_go_stale_in_round_2_and_show_what_changed(
         assert field.startswith("Table 1 ") and field.endswith(f", {row_word}, Estimated Values")
         assert panel.changes.item(0, 0).toolTip() == "monitoring_plan.monitored.0.estimated_value"
         assert panel.select_section("PDD:C.3")
-        c3 = {path: (old, new) for path, old, new in panel.changed_paths()}
+        c3 = {
+            key: (old, new)
+            for key, (_, old, new) in zip(panel.changed_keys(), panel.changed_paths(), strict=True)
+        }
+        shown = [name for name, _, _ in panel.changed_paths()]
+        assert figure_label("figures.2026.ER_rounded") in shown  # a figure by year and quantity
+        assert not any(name.startswith("figures.") for name in shown)
         # 2026: 1100 x 0.797 + 250.5 x 0.533 = 1010.2165 -> 1010 (was 930)
         assert c3["figures.2026.ER_rounded"] == ("930", "1010")
         assert c3["figures.2026.ER"][1].endswith("(2020433/2000)")

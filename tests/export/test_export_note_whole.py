@@ -5,11 +5,10 @@ Rendered for every place the note can fall near a page foot."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
-from export_tools import PDFTOTEXT
+from export_tools import PDFTOTEXT, pdf_pages
 
 from jcm_pdd.export import document as d
 from jcm_pdd.export.render_pdf import render_pdf
@@ -22,16 +21,6 @@ NOTE = (
 )
 
 
-def _pages(pdf: bytes, tmp_path: Path) -> list[str]:
-    assert PDFTOTEXT is not None
-    path = tmp_path / "note.pdf"
-    path.write_bytes(pdf)
-    text = subprocess.run(
-        [PDFTOTEXT, "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
-    ).stdout.decode("utf-8")
-    return [" ".join(page.split()) for page in text.split("\f")]
-
-
 @pytest.mark.skipif(PDFTOTEXT is None, reason="poppler-utils (pdftotext) is not installed")
 def test_a_note_is_never_split_with_a_line_alone(tmp_path: Path) -> None:
     first, last = "Figures are in whole tCO2e.", "Totals are the sums of the years shown."
@@ -39,6 +28,6 @@ def test_a_note_is_never_split_with_a_line_alone(tmp_path: Path) -> None:
         doc = d.Document(title="Note", header_text="JCM_MV_F_PDD_ver03.0")
         doc.add(*(d.Paragraph(f"Line {n} of the text above.") for n in range(lines)))
         doc.add(d.Paragraph(NOTE, style="note"))
-        pages = _pages(render_pdf(doc), tmp_path)
+        pages = pdf_pages(render_pdf(doc), tmp_path)
         where = [n for n, page in enumerate(pages) if first in page or last in page]
         assert len(where) == 1, (lines, where)

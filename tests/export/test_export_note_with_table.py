@@ -5,27 +5,16 @@ left blank. Rendered with the table ending at every place near a page foot."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
-from export_tools import PDFTOTEXT
+from export_tools import PDFTOTEXT, pdf_pages
 
 from jcm_pdd.export import document as d
 from jcm_pdd.export.render_pdf import render_pdf
 
 NOTE = "Figures are in whole tCO2e. Totals are the sums of the years shown."
 CAVEAT = "The methodology is not yet verified against the approved text."
-
-
-def _pages(pdf: bytes, tmp_path: Path) -> list[str]:
-    assert PDFTOTEXT is not None
-    path = tmp_path / "note.pdf"
-    path.write_bytes(pdf)
-    text = subprocess.run(
-        [PDFTOTEXT, "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
-    ).stdout.decode("utf-8")
-    return [" ".join(page.split()) for page in text.split("\f")]
 
 
 def _page_of(pages: list[str], text: str) -> int:
@@ -56,13 +45,13 @@ def _doc(lines: int, years: int, notes: bool = True) -> d.Document:
 def test_the_note_stays_with_the_end_of_its_table(tmp_path: Path, years: int) -> None:
     last_year = f"Y{2030 + years - 1}"
     for lines in range(10, 36):  # the table ends at every place of a page's foot in turn
-        pages = _pages(render_pdf(_doc(lines, years)), tmp_path)
+        pages = pdf_pages(render_pdf(_doc(lines, years)), tmp_path)
         note = _page_of(pages, NOTE)
         assert _page_of(pages, CAVEAT) == note, lines
         assert _page_of(pages, "Total (tCO2e)") == note, lines  # the table's end is above it
         assert _page_of(pages, last_year) == note, lines
         # the table starts under its heading no later than it does without notes (a long one
         # is not moved whole to the next page, leaving half a page blank)
-        alone = _pages(render_pdf(_doc(lines, years, notes=False)), tmp_path)
+        alone = pdf_pages(render_pdf(_doc(lines, years, notes=False)), tmp_path)
         start = _page_of(pages, "C.3. Estimated")
         assert start == _page_of(pages, "Y2030 ") <= _page_of(alone, "C.3. Estimated"), lines

@@ -130,7 +130,9 @@ class SignOffPanel(QWidget):
         self.detail_label.setWordWrap(True)
         self.changes = QTableWidget(0, 3)
         self.changes.setAccessibleName(tr("What changed since the sign-off"))
-        self.changes.setHorizontalHeaderLabels([tr("Path"), tr("Signed-off value"), tr("Now")])
+        self.changes.setHorizontalHeaderLabels(
+            [tr("Field or figure"), tr("Signed-off value"), tr("Now")]
+        )
         self._table_defaults(self.changes)
         for column in (1, 2):
             self.changes.horizontalHeader().setSectionResizeMode(

@@ -486,7 +486,7 @@ JA = {
     "Signed off": "サインオフ日",
     "Reviewer": "審査員",
     "What changed since the sign-off": "サインオフ後の変更内容",
-    "Path": "パス",
+    "Field or figure": "項目",
     "Signed-off value": "サインオフ時の値",
     "Now": "現在の値",
     "Sign off {0}": "{0} をサインオフ",

@@ -1028,46 +1028,46 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="528" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="548" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="557" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="550" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="559" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="577" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="593" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="579" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="595" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="595" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="611" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="603" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="619" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="633" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="649" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="634" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="650" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="682" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="698" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -2380,131 +2380,131 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>指摘事項は出力されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="100" />
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="170" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="105" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="177" />
         <source>Sign off this section</source>
         <translation>このセクションをサインオフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="102" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="107" />
         <source>Mark the section selected in the navigator as reviewed in this round</source>
         <translation>ナビゲーターで選択中のセクションを、今回の審査で確認済みとして記録します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="104" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="109" />
         <source>Remove sign-off</source>
         <translation>サインオフを取り消す</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_docks.py" line="107" />
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="113" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="118" />
         <source>Sign-offs</source>
         <translation>サインオフ</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/confidential.py" line="274" />
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="115" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="120" />
         <source>Section</source>
         <translation>セクション</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="115" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="120" />
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="115" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="120" />
         <source>Signed off</source>
         <translation>サインオフ日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="115" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="120" />
         <source>Reviewer</source>
         <translation>審査員</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="127" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="132" />
         <source>What changed since the sign-off</source>
         <translation>サインオフ後の変更内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="128" />
-        <source>Path</source>
-        <translation>パス</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="128" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="134" />
         <source>Signed-off value</source>
         <translation>サインオフ時の値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="128" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="134" />
         <source>Now</source>
         <translation>現在の値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="170" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="134" />
+        <source>Field or figure</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="177" />
         <source>Sign off {0}</source>
         <translation>{0} をサインオフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="188" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="195" />
         <location filename="../../jcm_pdd/gui/verifier_periods.py" line="137" />
         <source>⚠ stale: {0} change(s)</source>
         <translation>⚠ 要再確認: 変更 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="190" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="197" />
         <source>✓ current</source>
         <translation>✓ 最新</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="194" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="201" />
         <source>round {0}, {1}</source>
         <translation>第 {0} 回、{1}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="203" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="210" />
         <source>Changed since it was signed off; select to see what</source>
         <translation>サインオフ後に変更されています。選択すると変更内容を表示します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="210" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="217" />
         <source>No section signed off yet.</source>
         <translation>サインオフしたセクションはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="213" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="220" />
         <source>{0} sign-off(s); {1} stale — changed since they were signed off.</source>
         <translation>サインオフ {0} 件。うち {1} 件はサインオフ後に変更があり、再確認が必要です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="218" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="225" />
         <source>{0} sign-off(s), all current.</source>
         <translation>サインオフ {0} 件。すべて最新です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="239" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="246" />
         <source>Select a sign-off to see what changed since.</source>
         <translation>サインオフを選択すると、その後の変更内容を表示します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="244" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="251" />
         <source>{0}: unchanged since round {1}.</source>
         <translation>{0}: 第 {1} 回から変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="249" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="256" />
         <source>{0}: changed since the sign-off in round {1} — sign off again once reviewed.</source>
         <translation>{0}: 第 {1} 回のサインオフ後に変更されました — 確認後に再度サインオフしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="305" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="320" />
         <source>Not signed off</source>
         <translation>サインオフできませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="325" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="340" />
         <source>Sign-off not removed</source>
         <translation>サインオフを取り消せませんでした</translation>
     </message>

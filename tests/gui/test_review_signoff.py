@@ -178,3 +178,5 @@ def test_a_sign_off_reads_in_the_forms_words_not_its_key(
         assert name.startswith("A.3 Location of project") and "pdd.sites" not in name
         assert panel.select_section("pdd.sites")
         assert panel.detail_label.text().startswith("A.3 Location of project")
+        header = panel.changes.horizontalHeaderItem(0).text()  # what the changes list names
+        assert header == ("項目" if language == "ja" else "Field or figure"), header

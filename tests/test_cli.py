@@ -11,6 +11,7 @@ import pytest
 
 from jcm_pdd import cli
 from jcm_pdd.errors import UserError
+from tests.fresh_python import fresh_python
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
@@ -88,8 +89,6 @@ def test_user_error_message_is_kept_verbatim(
 
 def test_the_command_entry_point_exits_with_the_command_status(tmp_path) -> None:
     """``python -m jcm_pdd`` (like the ``jcm-pdd`` script) ends the process with main()'s code."""
-    import subprocess
-    import sys
 
     missing = subprocess.run(
         [sys.executable, "-m", "jcm_pdd", "info", str(tmp_path / "none.jcmpdd")],
@@ -113,8 +112,5 @@ def test_a_command_imports_only_its_own_module() -> None:
         "assert cli.main(['info', str(sample_project_path())]) == 0\n"
         "print(sorted(m for m in sys.modules if m.startswith('jcm_pdd.commands.')))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
-    )
-    assert done.stdout.strip().splitlines()[-1] == "['jcm_pdd.commands.info']"
+    assert fresh_python(script).strip().splitlines()[-1] == "['jcm_pdd.commands.info']"
     assert cli.main(["no-such-command"]) == 2  # the whole parser names every command

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jcm_pdd.package.report import MRS_FORMULA, MRS_STORED, MRS_UNREADABLE, FigureCheck
 from jcm_pdd.package.xlsx_formula_eval import (
@@ -42,6 +43,9 @@ from jcm_pdd.package.xlsx_formula_eval import (
     cell_name,
     column_number,
 )
+
+if TYPE_CHECKING:
+    from xml.etree import ElementTree
 
 MAX_ROWS = 400_000  # 300 units x 120 periods x a few parameters, and the tables after
 MAX_INPUT_COLUMNS = 16  # MRS(input) uses columns A-K
@@ -170,40 +174,46 @@ def _typed(kind: str, text: str, strings: list[str]) -> Value:
     return text  # str (a formula's text result), e (an error), d (a date as text)
 
 
+def _cell_elements(
+    zf: zipfile.ZipFile, part: str
+) -> Iterator[tuple[ElementTree.Element, re.Match[str] | None]]:
+    """Each cell (``<c>``) of a sheet's XML with its reference matched, in one streaming pass;
+    a cell is cleared once the caller has read it, so a sheet never stands whole in memory."""
+    from xml.etree import ElementTree
+
+    with zf.open(part) as stream:
+        for _event, element in ElementTree.iterparse(stream):
+            if element.tag == f"{_MAIN}c":
+                yield element, _CELL_REF.match(element.get("r", ""))
+                element.clear()
+
+
 def _stream_sheet(
     zf: zipfile.ZipFile, part: str, sheet: str, columns: int, strings: list[str]
 ) -> tuple[Cells, Cells]:
     """The cells of one sheet (a formula as "=text") and the results formula cells store."""
-    from xml.etree import ElementTree
-
     cells: Cells = {}
     stored: Cells = {}
-    with zf.open(part) as stream:
-        for _event, element in ElementTree.iterparse(stream):
-            if element.tag != f"{_MAIN}c":
-                continue
-            where = _CELL_REF.match(element.get("r", ""))
-            if where is None:
-                raise _NeedsOpenpyxl
-            row, col = int(where[2]), column_number(where[1])
-            if row > MAX_ROWS or col > columns:
-                element.clear()
-                continue
-            key = (sheet, row, col)
-            kind = element.get("t", "n")
-            formula = element.find(f"{_MAIN}f")
-            value = element.find(f"{_MAIN}v")
-            if formula is not None:
-                if formula.get("t") == "shared":
-                    raise _NeedsOpenpyxl  # Excel's filled-down formulas: openpyxl expands them
-                cells[key] = "=" + (formula.text or "")
-                if value is not None and value.text:
-                    stored[key] = _typed(kind, value.text, strings)
-            elif kind == "inlineStr":
-                cells[key] = Text("".join(t.text or "" for t in element.iter(f"{_MAIN}t")))
-            elif value is not None and value.text is not None:
-                cells[key] = _typed(kind, value.text, strings)
-            element.clear()
+    for element, where in _cell_elements(zf, part):
+        if where is None:
+            raise _NeedsOpenpyxl
+        row, col = int(where[2]), column_number(where[1])
+        if row > MAX_ROWS or col > columns:
+            continue
+        key = (sheet, row, col)
+        kind = element.get("t", "n")
+        formula = element.find(f"{_MAIN}f")
+        value = element.find(f"{_MAIN}v")
+        if formula is not None:
+            if formula.get("t") == "shared":
+                raise _NeedsOpenpyxl  # Excel's filled-down formulas: openpyxl expands them
+            cells[key] = "=" + (formula.text or "")
+            if value is not None and value.text:
+                stored[key] = _typed(kind, value.text, strings)
+        elif kind == "inlineStr":
+            cells[key] = Text("".join(t.text or "" for t in element.iter(f"{_MAIN}t")))
+        elif value is not None and value.text is not None:
+            cells[key] = _typed(kind, value.text, strings)
     return cells, stored
 
 
@@ -251,7 +261,7 @@ def read_sheets(path: Path, sheets: tuple[str, str]) -> tuple[Cells, Cells]:
             try:
                 found, kept = _stream_sheet(zf, part, sheet, columns, strings)
             except _NeedsOpenpyxl:
-                found, kept = _openpyxl_cells(path, sheet, columns), {}
+                found = _openpyxl_cells(path, sheet, columns)
                 kept = _stream_stored(zf, part, sheet, strings)
             cells.update(found)
             stored.update(kept)
@@ -260,20 +270,13 @@ def read_sheets(path: Path, sheets: tuple[str, str]) -> tuple[Cells, Cells]:
 
 def _stream_stored(zf: zipfile.ZipFile, part: str, sheet: str, strings: list[str]) -> Cells:
     """Only the stored results of a sheet that openpyxl reads (it cannot give both at once)."""
-    from xml.etree import ElementTree
-
     stored: Cells = {}
-    with zf.open(part) as stream:
-        for _event, element in ElementTree.iterparse(stream):
-            if element.tag != f"{_MAIN}c":
-                continue
-            where = _CELL_REF.match(element.get("r", ""))
-            value = element.find(f"{_MAIN}v")
-            kept = value.text if value is not None else None  # openpyxl writes <v></v>
-            if where and element.find(f"{_MAIN}f") is not None and kept:
-                key = (sheet, int(where[2]), column_number(where[1]))
-                stored[key] = _typed(element.get("t", "n"), kept, strings)
-            element.clear()
+    for element, where in _cell_elements(zf, part):
+        value = element.find(f"{_MAIN}v")
+        kept = value.text if value is not None else None  # openpyxl writes <v></v>
+        if where and element.find(f"{_MAIN}f") is not None and kept:
+            key = (sheet, int(where[2]), column_number(where[1]))
+            stored[key] = _typed(element.get("t", "n"), kept, strings)
     return stored
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ from jcm_pdd.export.build_pdd import NOT_CALCULATED, build_pdd
 from jcm_pdd.export.document import DataTable, KeyValueTable, Paragraph
 from jcm_pdd.export.form_layout import PageForm, layout_for
 from jcm_pdd.forms import registry
+from tests.fresh_python import fresh_python
 
 SECTION_HEADINGS = [
     "A. Project description",
@@ -138,7 +137,4 @@ def test_the_moc_is_built_before_the_methodology_is_imported() -> None:
         "assert doc.blocks\n"
         "print(sorted(m for m in sys.modules if m.startswith('jcm_pdd.methodology')))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
-    )
-    assert done.stdout.strip() == "[]"
+    assert fresh_python(script).strip() == "[]"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from jcm_pdd.export.form_layout import layout_for
 from jcm_pdd.export.lazy_patterns import URI_FLAGS, URI_PATTERN, LazyPattern
 from jcm_pdd.export.render_docx import render_docx
 from jcm_pdd.export.render_pdf import render_pdf
+from tests.fresh_python import fresh_python
 
 C3_FIGURES = ["14,746", "14,749", "58,990"]
 
@@ -140,10 +140,7 @@ def test_reportlab_uri_pattern_is_compiled_only_when_used() -> None:
         "assert render_pdf(doc).startswith(b'%PDF')\n"
         "print(type(paragraph.uri_pat).__name__, paragraph.uri_pat._compiled is None)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
-    )
-    assert done.stdout.split() == ["LazyPattern", "True"]
+    assert fresh_python(script).split() == ["LazyPattern", "True"]
 
 
 @pytest.mark.parametrize(

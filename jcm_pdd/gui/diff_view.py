@@ -85,20 +85,19 @@ def figure_delta(old: str | None, new: str | None) -> str:
 
 
 def quantity_text(quantity: str) -> str:
-    # RE and PE are rounded as the template says (half up for the sample), ER always down:
-    # the whole-tonne rows are named as C.3 prints them, not by one rounding mode.
-    return {
-        "RE": tr("Reference emissions RE (exact)"),
-        "PE": tr("Project emissions PE (exact)"),
-        "ER": tr("Emission reductions ER (exact)"),
-        "RE_rounded": tr("Reference emissions RE, tCO2e (as in C.3)"),
-        "PE_rounded": tr("Project emissions PE, tCO2e (as in C.3)"),
-        "ER_rounded": tr("Emission reductions ER, tCO2e (rounded down)"),
-    }.get(quantity, quantity)
+    """A figure's quantity in the interface language (``session.figure_names`` words it)."""
+    from jcm_pdd.gui.i18n import current_language
+    from jcm_pdd.session.figure_names import quantity_name
+
+    return quantity_name(quantity, current_language())
 
 
 def period_text(period: str) -> str:
-    return tr("Total") if period == "total" else period
+    """A figure's year, or "Total", in the interface language (``session.figure_names``)."""
+    from jcm_pdd.gui.i18n import current_language
+    from jcm_pdd.session.figure_names import period_name
+
+    return period_name(period, current_language())
 
 
 def section_titles(project: Project) -> dict[str, str]:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui import theme
-from jcm_pdd.gui.diff_view import period_text, quantity_text, value_text
+from jcm_pdd.gui.diff_view import value_text
 from jcm_pdd.gui.i18n import current_language
 from jcm_pdd.gui.review_common import guarded, select_key, selected_key
 from jcm_pdd.model import Project
@@ -58,14 +58,6 @@ def package_figures(opened: OpenedPackage) -> Figures:
         return engine.estimate(opened.project, opened.template).figures
     except UserError:
         return {}
-
-
-def figure_label(path: str) -> str:
-    """``figures.2026.ER_rounded`` read as "2026 — Emission reductions ER, …"; other paths as is."""
-    parts = path.split(".")
-    if len(parts) == 3 and parts[0] == "figures":
-        return f"{period_text(parts[1])} — {quantity_text(parts[2])}"
-    return path
 
 
 class SignOffPanel(QWidget):
@@ -259,16 +251,12 @@ class SignOffPanel(QWidget):
         for change in state.changes:
             row = self.changes.rowCount()
             self.changes.insertRow(row)
-            name = self._change_name(change.path)
+            name = self.places.name(change.path)  # a figure by its year and quantity
             for column, value in enumerate((name, value_text(change.old), value_text(change.new))):
                 item = QTableWidgetItem(value)
                 item.setData(ROLE_KEY, change.path)
                 item.setToolTip(change.path if column == 0 else value)
                 self.changes.setItem(row, column, item)
-
-    def _change_name(self, path: str) -> str:
-        """A changed field in the form's words; a figure as its year and quantity."""
-        return figure_label(path) if path.startswith("figures.") else self.places.name(path)
 
     def changed_keys(self) -> list[str]:
         """The model paths behind the rows of the changes table."""

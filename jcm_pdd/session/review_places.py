@@ -5,13 +5,16 @@ period (``MRS:period 2``) or a model path (``pdd.sites``). ``review show`` and t
 findings and sign-off panels name it the same way: a form section by its heading as the form
 names it ("PDD A.3. Location of project…"), a monitoring period in the interface language
 ("Monitoring period 2 (01/01/2027 - 31/12/2027)"), a model path in the form's words
-(``labels.path_label``); failing those, the words stored when it was raised or signed, and the
-key itself only where no label is known (a person still sees something exact).
+(``labels.path_label``), a figure by its year and quantity ("2026 — Emission reductions
+ER, tCO2e (rounded down)", ``figure_names``); failing those, the words stored when it was
+raised or signed, and the key itself only where no label is known (a person still sees
+something exact).
 """
 
 from __future__ import annotations
 
 from jcm_pdd.model import Project
+from jcm_pdd.session.figure_names import figure_name
 from jcm_pdd.session.labels import field_index, path_label
 
 
@@ -35,6 +38,9 @@ class PlaceNames:
         """``key`` in the form's words; ``stored`` (the words saved with it) when none are
         found, and the key only when nothing else is known."""
         fallback = stored or key
+        figure = figure_name(key, self.language)
+        if figure:
+            return figure
         if self.project is None:
             return fallback
         if key in self.titles:

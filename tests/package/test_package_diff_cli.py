@@ -122,6 +122,7 @@ def test_cli_review_show_and_export(
     review.record_package(1, side.package_id, package.name)
     review.raise_finding("CL", "PDD:A.3", "Confirm coordinates.")
     review.sign_off("MPS:T1", side.project, side.figures)
+    review.sign_off("PDD:C.3", side.project, side.figures)
     path = save_review(review, tmp_path / "round1.jcmreview")
     assert main(["review", "show", str(path), "--package", str(built.package2)]) == 0
     out = capsys.readouterr().out
@@ -130,6 +131,10 @@ def test_cli_review_show_and_export(
     assert "sign-off MPS Table 1" in out and "MPS:T1" not in out
     assert ", row 1, Estimated Values: '1000' -> '1100'" in out
     assert "monitoring_plan.monitored.0" not in out
+    # a changed figure by its year and quantity, as the app's sign-off panel names it
+    assert "2026 — Emission reductions ER, tCO2e (rounded down): '930' -> '1010'" in out
+    assert "Total — Emission reductions ER (exact)" in out
+    assert "figures." not in out
     export_dir = tmp_path / "report"
     export_dir.mkdir()
     assert main(["review", "export", str(path), "--out", str(export_dir)]) == 0

@@ -27,3 +27,17 @@ def test_sections_periods_and_paths_read_in_the_forms_words(tmp_path: Path) -> N
     assert en.name("MRS:period 9") == "MRS:period 9"
     assert PlaceNames(None).name("pdd.sites", "A.3 stored") == "A.3 stored"
     assert PlaceNames(None).name("pdd.sites") == "pdd.sites"
+
+
+def test_a_figure_reads_as_its_year_and_quantity_in_either_language(tmp_path: Path) -> None:
+    """``review show`` and the sign-off panel name a changed figure with these words; the
+    figure key is never what a person reads, with or without the project."""
+    project = load_project(monitored_sample(tmp_path)).project
+    assert PlaceNames(project).name("figures.2026.ER_rounded") == (
+        "2026 — Emission reductions ER, tCO2e (rounded down)"
+    )
+    assert PlaceNames(None).name("figures.total.RE") == "Total — Reference emissions RE (exact)"
+    assert PlaceNames(project, "ja").name("figures.total.ER_rounded") == (
+        "合計 — 排出削減量 ER tCO2e（切り捨て）"
+    )
+    assert PlaceNames(project).name("figures.2026") == "figures.2026"  # no quantity: as is

@@ -4,12 +4,13 @@ and a rough bounding box per country for the coordinate plausibility check.
 The boxes are deliberately coarse (rectangles rounded outwards, see the note in the file): a
 site outside its country's box is almost certainly a typo (swapped latitude and longitude, a
 missing minus sign), but a site inside the box is not proven to be in the country.
-"""
 
-from __future__ import annotations
+Annotations are not postponed here (why: ``jcm_pdd/model/base.py``).
+"""
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -25,7 +26,7 @@ class Bounds(BaseModel):
     east: Decimal = Field(ge=-180, le=180)
 
     @model_validator(mode="after")
-    def _ordered(self) -> Bounds:
+    def _ordered(self) -> Self:
         if self.south > self.north:
             raise ValueError("south must not be north of north")
         return self

@@ -12,12 +12,12 @@ or Word.
 Every label and guidance text carries a provenance ``status`` because our knowledge of the
 forms is partly recalled rather than read from the official forms: the GUI and the exporters
 can then show which wording is confirmed and which is not.
+
+Annotations are not postponed here (why: ``jcm_pdd/model/base.py``).
 """
 
-from __future__ import annotations
-
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
@@ -153,7 +153,7 @@ class Column(_Strict):
     export: ExportHints = Field(default_factory=ExportHints)
 
     @model_validator(mode="after")
-    def _check(self) -> Column:
+    def _check(self) -> Self:
         if self.type == "choice" and not self.choices and self.choices_from is None:
             raise ValueError(f"column '{self.subpath}' is a choice but lists no choices")
         if self.type == "coordinates" and self.axis is None:
@@ -190,7 +190,7 @@ class FormField(_Strict):
     export: ExportHints = Field(default_factory=ExportHints)
 
     @model_validator(mode="after")
-    def _check(self) -> FormField:
+    def _check(self) -> Self:
         if self.type == "table" and not self.columns:
             raise ValueError(f"field '{self.path}' is a table but has no columns")
         if self.type != "table" and self.columns:
@@ -271,7 +271,7 @@ class FormDefinition(_Strict):
         return value
 
     @model_validator(mode="after")
-    def _check_structure(self) -> FormDefinition:
+    def _check_structure(self) -> Self:
         ids = [s.id for s in self.sections]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:

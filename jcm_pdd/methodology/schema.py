@@ -10,14 +10,14 @@ Numbers are kept exact: the loader reads TOML floats as ``Decimal`` (``parse_flo
 strings such as ``"0.797"`` are accepted too; both become ``Decimal`` here and ``Fraction``
 in the engine. Static checks that need more than one field (symbols, units, cycles) live in
 ``jcm_pdd.methodology.lint``.
-"""
 
-from __future__ import annotations
+Annotations are not postponed here (why: ``jcm_pdd/model/base.py``).
+"""
 
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -144,7 +144,7 @@ class Provenance(_Strict):
         return max(self.status, self.applies, key=_STATUS_RANK.__getitem__)
 
     @model_validator(mode="after")
-    def _tag_agrees(self) -> Provenance:
+    def _tag_agrees(self) -> Self:
         if self.tag is not None and TAG_STATUS[self.tag] != self.status:
             raise ValueError(
                 f"tag [{self.tag}] means status '{TAG_STATUS[self.tag]}', not '{self.status}'"
@@ -195,7 +195,7 @@ class Identity(_Strict):
     )
 
     @model_validator(mode="after")
-    def _country_in_id(self) -> Identity:
+    def _country_in_id(self) -> Self:
         if self.id[4:6] != self.host_country:
             raise ValueError(f"host_country {self.host_country} does not match id {self.id}")
         unknown = sorted(set(self.field_provenance) - set(IDENTITY_FIELDS))
@@ -251,7 +251,7 @@ class Criterion(_Strict):
     provenance: Provenance
 
     @model_validator(mode="after")
-    def _placeholder(self, info: ValidationInfo) -> Criterion:
+    def _placeholder(self, info: ValidationInfo) -> Self:
         if is_packaged(info):
             return self
         body = self.text.removesuffix(PLACEHOLDER) if self.incomplete else self.text
@@ -305,7 +305,7 @@ class Choice(_Strict):
         return None if value is None else to_decimal(value)
 
     @model_validator(mode="after")
-    def _value_or_entered(self) -> Choice:
+    def _value_or_entered(self) -> Self:
         if self.entered and self.value is not None:
             raise ValueError(f"choice '{self.name}': entered = true takes no value")
         if not self.entered and self.value is None:
@@ -369,7 +369,7 @@ class Parameter(_Strict):
         return None if value is None else to_decimal(value)
 
     @model_validator(mode="after")
-    def _role_fields(self) -> Parameter:
+    def _role_fields(self) -> Self:
         role = self.role
         if role == "calculated":
             if not self.equation:
@@ -429,7 +429,7 @@ class BandTable(_Strict):
     provenance: Provenance
 
     @model_validator(mode="after")
-    def _ordered(self) -> BandTable:
+    def _ordered(self) -> Self:
         previous: Decimal | None = None
         for number, band in enumerate(self.bands, 1):
             lower, upper = band.lower, band.upper
@@ -510,7 +510,7 @@ class TemplateFile(_Strict):
     history: list[HistoryRow] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _outputs(self) -> TemplateFile:
+    def _outputs(self) -> Self:
         for key in ("RE", "PE", "ER"):
             param = self.parameters.get(key)
             if param is None or param.role != "calculated":

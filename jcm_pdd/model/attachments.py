@@ -1,7 +1,5 @@
 """Attachment records: metadata of files stored in the project container by content hash."""
 
-from __future__ import annotations
-
 import re
 
 from pydantic import Field, field_validator

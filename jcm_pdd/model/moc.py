@@ -1,7 +1,5 @@
 """The Modalities of Communication (MoC) statement: focal point, signatories, TPE, participants."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Any
 

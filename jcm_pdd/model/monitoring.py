@@ -6,8 +6,6 @@ from the template unless a ``DefaultSelection`` picks a variant or overrides the
 Indexed parameters (per unit ``i``, per fuel ``j`` ...) carry their index in ``index``.
 """
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Literal
 

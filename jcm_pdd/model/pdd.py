@@ -5,8 +5,6 @@ them by path (e.g. ``pdd.sites.0.latitude``). Every field may be empty: a half-f
 must save and load; completeness is judged by ``jcm_pdd.checks``.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 from typing import Annotated

@@ -10,8 +10,6 @@ what the plan allows) are diagnostics in ``jcm_pdd.monitoring``, not validation 
 half-entered period can always be saved.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 from typing import Annotated

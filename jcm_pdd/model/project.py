@@ -4,9 +4,7 @@
 ``format_version`` is the project-file schema version (migrations live in ``jcm_pdd.storage``).
 """
 
-from __future__ import annotations
-
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -47,7 +45,7 @@ class Project(DocModel):
     confidential: list[str] = Field(default_factory=empty_list)
 
     @model_validator(mode="after")
-    def _stable_marks(self) -> Project:
+    def _stable_marks(self) -> Self:
         """Marks given with row numbers name the rows that are there now (then stay with them).
         The list is changed in place: assigning would validate again."""
         from jcm_pdd.model.marks import stable_path

@@ -67,6 +67,8 @@ NOT_AT_START = (
     # The engine and the checks load once the window is drawn (figures, then diagnostics).
     "jcm_pdd.methodology",
     "jcm_pdd.checks",
+    # pydantic's plugin loader imports it (jcm_pdd/pydantic_plugins.py provides the loader)
+    "importlib.metadata",
 )
 
 

@@ -95,4 +95,4 @@ def load_countries(forms_root: Path) -> CountryTable:
         return CountryTable.model_validate(data)
     except ValidationError as exc:
         where = ".".join(str(p) for p in exc.errors()[0]["loc"])
-        raise schema_error(file, data, exc, CountryTable, where) from exc
+        raise schema_error(file, data, exc, CountryTable, where) from None

@@ -36,7 +36,11 @@ _COUNTRY_KEYS = {"base", "vars", "overrides"}
 
 
 class FormDefinitionError(UserError):
-    """A form definition file that cannot be used; names the file and, if known, the field."""
+    """A form definition file that cannot be used; names the file and, if known, the field.
+
+    Raised ``from None``: a damaged definition is a file to mend, not a bug, and the command
+    line and the background jobs keep a crash-log entry for a UserError raised from another
+    exception (its message already says all the parser said)."""
 
     def __init__(self, file: Path, problem: str, where: str = "") -> None:
         self.file = file
@@ -53,11 +57,11 @@ def read_toml(file: Path) -> dict[str, Any]:
         text = textfile.read_text(file).removeprefix("\ufeff")
         return tomlcache.loads(text, decimal=False)
     except tomllib.TOMLDecodeError as exc:
-        raise FormDefinitionError(file, f"not valid TOML: {exc}") from exc
+        raise FormDefinitionError(file, f"not valid TOML: {exc}") from None
     except UnicodeDecodeError as exc:
-        raise FormDefinitionError(file, f"is not UTF-8 text: {exc.reason}") from exc
+        raise FormDefinitionError(file, f"is not UTF-8 text: {exc.reason}") from None
     except OSError as exc:
-        raise FormDefinitionError(file, f"cannot be read: {exc.strerror or exc}") from exc
+        raise FormDefinitionError(file, f"cannot be read: {exc.strerror or exc}") from None
 
 
 def _describe_location(data: dict[str, Any], loc: tuple[int | str, ...]) -> str:
@@ -197,7 +201,7 @@ def validate_definition(file: Path, data: dict[str, Any]) -> FormDefinition:
     try:
         definition = FormDefinition.model_validate(data)
     except ValidationError as exc:
-        raise schema_error(file, data, exc, FormDefinition) from exc
+        raise schema_error(file, data, exc, FormDefinition) from None
     _check_file_name(file, definition)
     _check_model_paths(file, definition)
     definition._source_file = file
@@ -285,4 +289,4 @@ def load_submission(forms_root: Path) -> Submission:
     try:
         return Submission.model_validate(data)
     except ValidationError as exc:
-        raise schema_error(file, data, exc, Submission) from exc
+        raise schema_error(file, data, exc, Submission) from None

@@ -126,6 +126,7 @@ def build_package(
     verification package of those periods (``periods``); ``None`` a validation package.
     """
     from jcm_pdd.checks import blocking_errors, blocking_lines
+    from jcm_pdd.forms import load_forms
     from jcm_pdd.package.producers import DEFAULT_PRODUCERS
 
     report = progress or (lambda _f, _m: None)
@@ -143,6 +144,9 @@ def build_package(
         )
     report(0.0, "Loading the project")
     project = engine.load_project(project_path)
+    # a damaged form definition is said in its own one line (the file and what is wrong), not
+    # as one of a list of check errors: every document of the package is drawn from the forms
+    load_forms().for_project(project)
     covered = (
         periods.covered(project, monitoring_periods) if monitoring_periods is not None else None
     )

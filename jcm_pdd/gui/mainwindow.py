@@ -59,6 +59,7 @@ if TYPE_CHECKING:
 PROJECT_FILTER = "JCM PDD project (*.jcmpdd)"
 OPEN_FILTER = "JCM PDD project or validation package (*.jcmpdd *.jcmpkg)"
 REVIEW_DOCK_SHARE = 0.28  # of the window height: the review docks' starting height
+PREFERENCES_SAVE_DELAY_MS = 1000  # after a file opens or saves: see MainWindow.remember_recent
 
 
 def tr(text: str) -> str:
@@ -166,6 +167,10 @@ class MainWindow(QMainWindow):
         self.autosave_timer.setInterval(int(self.autosave.interval * 1000))
         self.autosave_timer.timeout.connect(self.autosave_tick)
         self.autosave_timer.start()
+        self._prefs_save = QTimer(self)  # see remember_recent
+        self._prefs_save.setSingleShot(True)
+        self._prefs_save.setInterval(PREFERENCES_SAVE_DELAY_MS)
+        self._prefs_save.timeout.connect(lambda: self.prefs.save())
         from jcm_pdd.gui import gc_guard, none_guard  # PySide6 crashes: see the modules
 
         self.none_guard = none_guard.install(self)
@@ -532,8 +537,7 @@ class MainWindow(QMainWindow):
 
             opened = open_package_in(self, path)
             if opened:  # validators reopen their packages and reviews from the start page
-                self.prefs.add_recent(asked)
-                self.prefs.save()
+                self.remember_recent(asked)
             return opened
         if self._is_open(path) and not self.close_document():
             return False  # the same file again: this window's lock goes before it is reopened
@@ -564,9 +568,15 @@ class MainWindow(QMainWindow):
             return False
         self.set_session(session)
         if session.path is not None:
-            self.prefs.add_recent(session.path)
-            self.prefs.save()
+            self.remember_recent(session.path)
         return True
+
+    def remember_recent(self, path: Path) -> None:
+        """``path`` heads the recent files at once; the preferences file follows a moment
+        later (and again at close). It is written durably (two fsyncs, which on a laptop's disk
+        can take longer than drawing the window): not while a double-clicked file opens."""
+        self.prefs.add_recent(path)
+        self._prefs_save.start()
 
     def _is_open(self, path: Path) -> bool:
         """Whether ``path`` is the file of the open document (by any name for it)."""
@@ -614,8 +624,7 @@ class MainWindow(QMainWindow):
         self.lock_heartbeat.saved()  # a taken-over file saved under another name: ours again
         self.autosave.reset()
         self.autosave_problem.hide()
-        self.prefs.add_recent(path)
-        self.prefs.save()
+        self.remember_recent(path)
         self.status(tr("Saved {0}").format(path.name))
         self._update_state()
         return True
@@ -743,6 +752,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.prefs.geometry = window_layout.encode(self.saveGeometry())
+        self._prefs_save.stop()
         self.prefs.save()
         event.accept()
 

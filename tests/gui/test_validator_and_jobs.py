@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from jcm_pdd.gui.attachments import AttachmentsPage
 from jcm_pdd.gui.export_dialog import ExportDialog, PackageDialog
+from jcm_pdd.gui.preferences import Preferences
 from jcm_pdd.gui.section_editor import SectionEditor
 from jcm_pdd.package import build_package, snapshot_folder
 from jcm_pdd.paths import sample_project_path
@@ -149,13 +150,18 @@ def test_every_generated_input_has_an_accessible_name(window, project_file) -> N
             assert table.add_button.accessibleName()
 
 
-def test_open_dialog_and_recent_files(window, project_file, monkeypatch) -> None:
+def test_open_dialog_and_recent_files(window, project_file, monkeypatch, qtbot) -> None:
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(project_file), ""))
     )
     window.act_open.trigger()
     assert window.session is not None and window.session.path == project_file
-    assert window.prefs.recent_files[0] == str(project_file.resolve())
+    recent = str(project_file.resolve())
+    assert window.prefs.recent_files[0] == recent
+    # The preferences file is written a moment after the file opened (durably, with fsync:
+    # not while the window draws a double-clicked file), not during the open.
+    assert recent not in Preferences.load().recent_files
+    qtbot.waitUntil(lambda: Preferences.load().recent_files[:1] == [recent], timeout=5000)
     window.close_document()
     window.start_page.refresh(window.prefs.recent_files)
     assert window.start_page.table.item(0, 0).text() == "Rooftop solar PV in Ulaanbaatar"

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from jcm_pdd.gui.theme import ink
-from jcm_pdd.gui.widgets import read_only_item
+from jcm_pdd.gui.widgets import read_only_item, reading_table
 from jcm_pdd.session.figures import FiguresView
 
 if TYPE_CHECKING:
@@ -152,6 +152,7 @@ class CalcPanel(QWidget):
         row.addWidget(self.acknowledge, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.acknowledge_label, 1)
         self.table = QTableWidget(0, 5)
+        reading_table(self.table)
         self.table.verticalHeader().setVisible(False)
         # One line of figures per year, no taller: the years are what this panel is for, and on
         # a 1366x768 laptop (a long methodology caveat above) the default rows showed one year.
@@ -372,6 +373,7 @@ class CalculationDialog(QDialog):
         steps.setAccessibleName(tr("Calculation steps"))
         steps.setHtml(trace_html(figures))
         inputs = QTableWidget(len(figures.inputs), 5)
+        reading_table(inputs)
         inputs.setHorizontalHeaderLabels(
             [tr("Parameter"), tr("Description"), tr("Value"), tr("Unit"), tr("Provenance")]
         )

@@ -58,6 +58,10 @@ class YearChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(180)  # (the C.3 table above keeps four years on a laptop)
         self.setAccessibleName(tr("Emissions per year chart"))
+        # A picture of the C.3 table beside it: Tab goes to the table, which a screen reader
+        # reads figure by figure, rather than stopping on a chart that shows no focus.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._chart = QChart()
         self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
@@ -108,6 +112,14 @@ class YearChart(QChartView):
             return
         self._key = key
         self._years = years
+        self.setAccessibleDescription(
+            tr(
+                "Reference emissions (RE), project emissions (PE) and emission reductions (ER) "
+                "per year, {0}–{1}, in tCO2e: the figures of the table above"
+            ).format(years[0].year, years[-1].year)
+            if years
+            else ""
+        )
         # A fresh chart per change: removing axes from a live QChart left stale axis labels
         # drawn over the new ones.
         old = self._chart

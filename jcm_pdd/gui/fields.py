@@ -167,6 +167,9 @@ class FieldBinding:
         self.widget = self._build()
         self.widget.setAccessibleName(view.label)
         self.widget.setToolTip(view.guidance)
+        if self.editor is not self.widget:  # a drop-down or a date in a box: the editor has
+            self.editor.setAccessibleName(view.label)  # the focus, and a screen reader reads
+            self.editor.setAccessibleDescription(view.guidance)  # its name, not the box's
         watched = [self.widget, self.editor]
         if isinstance(self.editor, QPlainTextEdit):
             watched.append(self.editor.viewport())  # where its mouse events arrive

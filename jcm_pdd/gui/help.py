@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jcm_pdd.gui.widgets import reading_table
 from jcm_pdd.paths import resources_dir
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ class Shortcuts(QDialog):
         self.resize(620, 560)
         rows = [*actions, *((key, tr(str(what))) for key, what in EDITING_KEYS)]
         self.table = QTableWidget(len(rows), 2)
+        reading_table(self.table)
         self.table.setAccessibleName(tr("Keyboard shortcuts"))
         self.table.setHorizontalHeaderLabels([tr("Keys"), tr("What it does")])
         self.table.verticalHeader().setVisible(False)

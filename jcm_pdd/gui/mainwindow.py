@@ -11,7 +11,16 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import (
+    QChildEvent,
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -21,6 +30,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
+    QTabBar,
     QToolBar,
     QWidget,
 )
@@ -745,6 +755,15 @@ class MainWindow(QMainWindow):
                 self.signoff_panel.reviewer = reviewer_name(self)
             if self.prefs.language != language:
                 self.retranslate()
+
+    def childEvent(self, event: QChildEvent) -> None:  # noqa: N802 - Qt override
+        # The tab bars the window makes for tabbed docks (C.3 and Confidential items) take no
+        # Tab stop: with one dock hidden the bar is parked off screen yet still took focus,
+        # unseen. The View menu shows and raises each dock.
+        super().childEvent(event)
+        child = event.child()
+        if event.type() == QEvent.Type.ChildPolished and isinstance(child, QTabBar):
+            child.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     # -- closing ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from jcm_pdd.errors import UserError
-from jcm_pdd.gui.widgets import read_only_item
+from jcm_pdd.gui.widgets import read_only_item, reading_table
 from jcm_pdd.methodology.fmt import format_fraction
 from jcm_pdd.monitoring import Comparison, PeriodActual
 from jcm_pdd.session.monitoring import PeriodFigures
@@ -75,6 +75,7 @@ class ComparisonView(QWidget):
         )
         self.note.setWordWrap(True)
         self.table = QTableWidget(0, 5)
+        reading_table(self.table)
         self.table.setAccessibleName(tr("Actual vs estimated emission reductions per year"))
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.jobs import Progress, Worker
+from jcm_pdd.gui.widgets import reading_table
 from jcm_pdd.monitoring.importer import ImportResult, ImportSpec, conversion, exact_decimal
 from jcm_pdd.monitoring.readers import open_rows
 
@@ -182,6 +183,7 @@ class ImportDialog(QDialog):
             combo.setAccessibleName(label)
         self.preview_model = PreviewModel()
         self.preview = QTableView()  # a model: 30 meters x 120 periods are 3,600 rows
+        reading_table(self.preview)
         self.preview.setModel(self.preview_model)
         self.preview.setAccessibleName(tr("Preview of the import"))
         self.preview.verticalHeader().setVisible(False)

@@ -34,7 +34,7 @@ from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.monitoring_figures import ComparisonView, period_figures_text
 from jcm_pdd.gui.monitoring_period import PeriodEditor
 from jcm_pdd.gui.monitoring_values import ValuesEditor
-from jcm_pdd.gui.widgets import page_heading, read_only_item
+from jcm_pdd.gui.widgets import page_heading, read_only_item, reading_table
 from jcm_pdd.monitoring import PeriodActual
 from jcm_pdd.session.diagnostics import DiagnosticView
 from jcm_pdd.session.monitoring import MonitoringFigures, PeriodFigures, new_period
@@ -88,6 +88,7 @@ class MonitoringPage(QWidget):
         buttons.addStretch(1)
 
         self.periods = QTableWidget(0, 5)
+        reading_table(self.periods)
         self.periods.setAccessibleName(tr("Monitoring periods"))
         self.periods.verticalHeader().setVisible(False)
         self.periods.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.fields import parse_date
+from jcm_pdd.gui.keyboard import TabLeavesAtEnds
 from jcm_pdd.gui.theme import ink
 from jcm_pdd.session.monitoring import ValueRow, value_edit, value_rows
 
@@ -254,6 +255,7 @@ class ValuesEditor(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(tr("Monitored values of the period"))
+        TabLeavesAtEnds(self.table)
         self.table.setItemDelegate(OptionDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         # a long file name keeps its start and its extension; the tooltip has it all

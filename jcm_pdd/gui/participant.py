@@ -40,6 +40,7 @@ from jcm_pdd.gui.review_common import (
     status_text,
     type_text,
 )
+from jcm_pdd.gui.widgets import reading_table
 from jcm_pdd.package.review import REVIEW_SUFFIX, Review, load_review, save_review
 
 if TYPE_CHECKING:
@@ -77,6 +78,7 @@ class ResponsePanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 5)
+        reading_table(self.table)
         self.table.setAccessibleName(tr("Findings to answer"))
         self.table.setHorizontalHeaderLabels(
             [tr("ID"), tr("Status"), tr("Section / field"), tr("Finding"), tr("Your response")]

@@ -46,6 +46,7 @@ from jcm_pdd.gui.review_common import (  # noqa: F401 - review_for_opened, targe
     type_text,
     write_findings,
 )
+from jcm_pdd.gui.widgets import reading_table
 from jcm_pdd.package.review import Finding, FindingType, Review, save_review
 
 ROLE_ID = Qt.ItemDataRole.UserRole
@@ -112,6 +113,7 @@ class ReviewPanel(QWidget):
         top.addWidget(self.export_button)
 
         self.table = QTableWidget(0, 5)
+        reading_table(self.table)
         self.table.setAccessibleName(tr("Findings"))
         self.table.setHorizontalHeaderLabels(
             [tr("ID"), tr("Status"), tr("Section / field"), tr("Finding"), tr("Round")]

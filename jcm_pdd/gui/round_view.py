@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui.diff_view import DiffView, field_labels, value_text
 from jcm_pdd.gui.review_common import fill_findings, select_key, selected_key, status_text
+from jcm_pdd.gui.widgets import reading_table
 from jcm_pdd.package.diff import ProjectDiff, Side, compare_sides, load_side
 
 if TYPE_CHECKING:
@@ -106,6 +107,7 @@ class RoundView(QWidget):
         self.diff_view.go_to_path.connect(self.go_to_target)
 
         self.table = QTableWidget(0, 6)
+        reading_table(self.table)
         self.table.setAccessibleName(tr("Findings to settle in this round"))
         self.table.setHorizontalHeaderLabels(
             [

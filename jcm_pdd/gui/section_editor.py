@@ -44,6 +44,9 @@ class SectionEditor(QScrollArea):
         self.controller = controller
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Tab goes from field to field; the page itself took a stop of its own that showed
+        # nothing (the page scrolls to the focused field, Page Up/Down reach it from a field)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.bindings: list[FieldBinding] = []
         self.tables: list[TableEditor] = []
         self.labels: dict[str, tuple[QLabel, str]] = {}  # field path -> label, its own text

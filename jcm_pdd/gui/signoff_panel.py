@@ -33,6 +33,7 @@ from jcm_pdd.gui import theme
 from jcm_pdd.gui.diff_view import value_text
 from jcm_pdd.gui.i18n import current_language
 from jcm_pdd.gui.review_common import guarded, select_key, selected_key
+from jcm_pdd.gui.widgets import reading_table
 from jcm_pdd.model import Project
 from jcm_pdd.package.engine import Figures
 from jcm_pdd.package.opened import OpenedPackage
@@ -107,6 +108,7 @@ class SignOffPanel(QWidget):
         top.addWidget(self.remove_button)
 
         self.table = QTableWidget(0, 4)
+        reading_table(self.table)
         self.table.setAccessibleName(tr("Sign-offs"))
         self.table.setHorizontalHeaderLabels(
             [tr("Section"), tr("State"), tr("Signed off"), tr("Reviewer")]
@@ -121,6 +123,7 @@ class SignOffPanel(QWidget):
         self.detail_label = QLabel()
         self.detail_label.setWordWrap(True)
         self.changes = QTableWidget(0, 3)
+        reading_table(self.changes)
         self.changes.setAccessibleName(tr("What changed since the sign-off"))
         self.changes.setHorizontalHeaderLabels(
             [tr("Field or figure"), tr("Signed-off value"), tr("Now")]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from jcm_pdd.errors import UserError
 from jcm_pdd.gui import icons
+from jcm_pdd.gui.widgets import reading_table
 from jcm_pdd.paths import sample_project_path
 
 if TYPE_CHECKING:
@@ -167,6 +168,7 @@ class StartPage(QWidget):
         recent_font.setBold(True)
         recent_label.setFont(recent_font)
         self.table = QTableWidget(0, 7)
+        reading_table(self.table)
         self.table.setAccessibleName(tr("Recent projects"))
         self.table.setHorizontalHeaderLabels(
             [

@@ -39,6 +39,7 @@ from jcm_pdd.gui.cell_delegates import (
 )
 from jcm_pdd.gui.controller import DocumentController
 from jcm_pdd.gui.fields import dms_text, field_menu_actions, format_value, parse_value
+from jcm_pdd.gui.keyboard import TabLeavesAtEnds
 from jcm_pdd.gui.table_window import SHORTCUT as TABLE_WINDOW_SHORTCUT
 from jcm_pdd.gui.table_window import TableWindow
 from jcm_pdd.model import Project
@@ -111,7 +112,7 @@ class TableEditor(QWidget):
         header.sectionResized.connect(self._column_resized)
         self.table.setWordWrap(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setTabKeyNavigation(True)
+        TabLeavesAtEnds(self.table)  # Tab walks the cells, and leaves after the last
         self.table.itemChanged.connect(self._item_changed)
         self.table.setMinimumHeight(140)
         self.delegates: dict[int, ChoiceDelegate] = {}

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from jcm_pdd.gui import theme
 from jcm_pdd.gui.review_panel import ReviewPanel
 from jcm_pdd.gui.signoff_panel import SignOffPanel
+from jcm_pdd.gui.widgets import reading_table
 from jcm_pdd.package.fingerprint import PERIOD_PREFIX
 from jcm_pdd.package.review import Review
 
@@ -98,6 +99,7 @@ class PeriodsPanel(QWidget):
             top.addWidget(button)
 
         self.table = QTableWidget(0, 5)
+        reading_table(self.table)
         self.table.setAccessibleName(tr("Monitoring periods to verify"))
         self.table.setHorizontalHeaderLabels(
             [tr("Period"), tr("Dates"), tr("ER credited"), tr("Open findings"), tr("Sign-off")]

@@ -56,14 +56,14 @@ def _build_actions(w: MainWindow) -> None:
     w.act_save_as = _action(w, tr("Save &As…"), w.save_as, keys.SaveAs)
     w.act_close = _action(w, tr("&Close"), w.close_document, keys.Close)
     w.act_export = _action(w, tr("&Export…"), w.export_dialog, "Ctrl+E", "export")
-    w.act_package = _action(w, tr("&Package for validation…"), w.package_dialog, None, "package")
+    w.act_package = _action(w, tr("Package for &validation…"), w.package_dialog, None, "package")
     w.act_prefs = _action(w, tr("&Preferences…"), w.preferences_dialog, keys.Preferences)
     w.act_quit = _action(w, tr("&Quit"), w.close, keys.Quit)
     w.act_start = _action(w, tr("Start &page"), w.show_start_page_only)
     w.act_show_calc = _action(w, tr("Show &calculation…"), w.calc_panel.show_calculation)
     w.act_about = _action(w, tr("&About JCM PDD Studio"), lambda: about(w))
     w.act_compare = _action(w, tr("Co&mpare with…"), w.compare_dialog)
-    w.act_open_review = _action(w, tr("Answer a validator's &review…"), lambda: open_review(w))
+    w.act_open_review = _action(w, tr("Ans&wer a validator's review…"), lambda: open_review(w))
     w.act_undo = _action(w, tr("&Undo"), w.undo, keys.Undo, "undo")
     w.act_redo = _action(w, tr("&Redo"), w.redo, keys.Redo, "redo")
     w.act_confidential = _action(
@@ -71,7 +71,7 @@ def _build_actions(w: MainWindow) -> None:
     )
     w.act_confidential_items = _action(w, tr("Confidential &items…"), lambda: show_overview(w))
     w.act_export_monitoring = _action(
-        w, tr("Export m&onitoring report…"), lambda: export_monitoring_report(w)
+        w, tr("Export monitoring repor&t…"), lambda: export_monitoring_report(w)
     )
     w.act_add_period = _action(w, tr("Add &monitoring period…"), lambda: add_monitoring_period(w))
     _build_help_actions(w)
@@ -93,7 +93,7 @@ def _build_help_actions(w: MainWindow) -> None:
     w.act_find = _action(w, tr("&Find…"), lambda: h.find(w), keys.Find)
     w.act_next_problem = _action(w, tr("&Next problem"), lambda: h.next_problem(w, 1), "F8")
     w.act_previous_problem = _action(
-        w, tr("P&revious problem"), lambda: h.next_problem(w, -1), "Shift+F8"
+        w, tr("&Previous problem"), lambda: h.next_problem(w, -1), "Shift+F8"
     )
     w.act_guide = _action(w, tr("&User guide"), lambda: h.show_guide(w))
     w.act_field_help = _action(w, tr("Help on this &field"), lambda: h.field_help(w), "F1")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from jcm_pdd.gui import theme
+from jcm_pdd.gui.keyboard import TabLeavesAtEnds
 from jcm_pdd.model import Project
 from jcm_pdd.session import newproject
 
@@ -146,6 +147,7 @@ class SitesPage(QWizardPage):
         )
         self.table = QTableWidget(0, len(self.HEADERS))
         self.table.setAccessibleName(tr("Sites"))
+        TabLeavesAtEnds(self.table)
         self.table.setHorizontalHeaderLabels(
             [tr("Site ID"), tr("City"), tr("Region"), tr("Latitude"), tr("Longitude"), tr("Units")]
         )

@@ -65,7 +65,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="60" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="318" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="320" />
         <source>Choose a methodology (B.1) to see the figures.</source>
         <translation>数値を表示するには方法論（B.1）を選択してください。</translation>
     </message>
@@ -100,169 +100,174 @@
         <translation>方法論は承認済み文書から読み取っていません: 計算式、適格性要件、番号または名称は関連する方法論や二次資料から導いたものです。提出前にすべての数値を公式の方法論と照合してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="183" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="184" />
         <source>Total estimated emission reductions</source>
         <translation>推計排出削減量の合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="184" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="185" />
         <source>Where the inputs of the calculation come from</source>
         <translation>計算の入力値の出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="185" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="186" />
         <source>Estimated emissions per year</source>
         <translation>年別の推計排出量</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="186" />
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="84" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="187" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="85" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="186" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="121" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="187" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="133" />
         <source>RE</source>
         <translation>RE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="186" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="121" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="187" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="133" />
         <source>PE</source>
         <translation>PE</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="186" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="121" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="187" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="133" />
         <source>ER</source>
         <translation>ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="186" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="139" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="187" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="140" />
         <source>Days</source>
         <translation>日数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="189" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="190" />
         <source>Calendar year</source>
         <translation>暦年</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="190" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="191" />
         <source>Days of operation in the year: a part year is pro-rated by its days</source>
         <translation>その年の稼働日数（年の途中からの場合は日数で按分）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="191" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="192" />
         <source>Reference emissions, tCO2e</source>
         <translation>リファレンス排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="192" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="193" />
         <source>Project emissions, tCO2e</source>
         <translation>プロジェクト排出量 tCO2e</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="193" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="194" />
         <source>Emission reductions credited, tCO2e (rounded down)</source>
         <translation>排出削減量 tCO2e（切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="199" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="200" />
         <source>Show calculation…</source>
         <translation>計算過程を表示…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="200" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="201" />
         <source>I have checked the figures against the official methodology</source>
         <translation>公式の方法論と照らして数値を確認しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="203" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="204" />
         <source>Recorded in the project; a final export needs it for this methodology</source>
         <translation>プロジェクトに記録されます。この方法論では最終エクスポートに必要です</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="257" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="258" />
         <source>Total {0}–{1}: ER {2} tCO2e (RE {3}, PE {4})</source>
         <translation>合計 {0}–{1}年: ER {2} tCO2e（RE {3}、PE {4}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="269" />
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="110" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="270" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="111" />
         <source>No figures yet.</source>
         <translation>まだ数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="275" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="276" />
         <source>Inputs:</source>
         <translation>入力値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="338" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="339" />
         <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
         <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="368" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="369" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="372" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="373" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="376" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="72" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="378" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="73" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="376" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="378" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="376" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="74" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="378" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="75" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="376" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="104" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="378" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="105" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="376" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="378" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="387" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="389" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="388" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="390" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="389" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="391" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/chart.py" line="60" />
-        <location filename="../../jcm_pdd/gui/chart.py" line="98" />
+        <location filename="../../jcm_pdd/gui/chart.py" line="102" />
         <source>Emissions per year chart</source>
         <translation>年別排出量グラフ</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/chart.py" line="117" />
+        <source>Reference emissions (RE), project emissions (PE) and emission reductions (ER) per year, {0}–{1}, in tCO2e: the figures of the table above</source>
+        <translation>{0}–{1}年の年ごとのリファレンス排出量（RE）、プロジェクト排出量（PE）、排出削減量（ER）（tCO2e）: 上の表の数値</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="29" />
@@ -281,8 +286,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="65" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="138" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="313" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="148" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="323" />
         <location filename="../../jcm_pdd/gui/selftest.py" line="83" />
         <source>Diagnostics</source>
         <translation>診断</translation>
@@ -320,7 +325,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="114" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="195" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="197" />
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
@@ -376,8 +381,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="101" />
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="134" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="105" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="135" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="106" />
         <source>Total</source>
         <translation>合計</translation>
     </message>
@@ -449,7 +454,7 @@
     <message>
         <location filename="../../jcm_pdd/gui/diff_view.py" line="303" />
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="134" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="129" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="130" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
@@ -686,8 +691,8 @@
     <message>
         <location filename="../../jcm_pdd/gui/fields.py" line="59" />
         <location filename="../../jcm_pdd/gui/fields.py" line="61" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="200" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="202" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="201" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="203" />
         <source>Enter a number, e.g. 1234.5</source>
         <translation>数値を入力してください（例: 1234.5）</translation>
     </message>
@@ -707,13 +712,13 @@
         <translation>日付を YYYY-MM-DD または DD/MM/YYYY の形式で入力してください</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="201" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="204" />
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="94" />
         <source>DD/MM/YYYY or YYYY-MM-DD</source>
         <translation>DD/MM/YYYY または YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="204" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="207" />
         <source>decimal degrees</source>
         <translation>十進数の度</translation>
     </message>
@@ -725,8 +730,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/date_field.py" line="70" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="232" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="233" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="235" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="236" />
         <source>Pick a date</source>
         <translation>日付を選択</translation>
     </message>
@@ -742,26 +747,26 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="97" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="259" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="262" />
         <source>(no file chosen)</source>
         <translation>（ファイル未選択）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="169" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="320" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="323" />
         <source>{0} (not offered here)</source>
         <translation>{0}（この行では選択肢にありません）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="59" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="299" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="340" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="302" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="342" />
         <source>missing file {0}</source>
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="132" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="312" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="142" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="322" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
@@ -796,11 +801,6 @@
         <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="59" />
-        <source>&amp;Package for validation…</source>
-        <translation>有効化審査用パッケージ作成(&amp;P)…</translation>
-    </message>
-    <message>
         <location filename="../../jcm_pdd/gui/window_menus.py" line="60" />
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
@@ -831,11 +831,6 @@
         <translation>比較(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="66" />
-        <source>Answer a validator's &amp;review…</source>
-        <translation>審査機関のレビューに回答(&amp;R)…</translation>
-    </message>
-    <message>
         <location filename="../../jcm_pdd/gui/window_menus.py" line="67" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
@@ -856,11 +851,6 @@
         <translation>機密項目(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="74" />
-        <source>Export m&amp;onitoring report…</source>
-        <translation>モニタリング報告書をエクスポート(&amp;O)…</translation>
-    </message>
-    <message>
         <location filename="../../jcm_pdd/gui/window_menus.py" line="76" />
         <source>Add &amp;monitoring period…</source>
         <translation>モニタリング期間を追加(&amp;M)…</translation>
@@ -876,9 +866,24 @@
         <translation>次の問題(&amp;N)</translation>
     </message>
     <message>
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="59" />
+        <source>Package for &amp;validation…</source>
+        <translation>有効化審査用パッケージ作成(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="66" />
+        <source>Ans&amp;wer a validator's review…</source>
+        <translation>審査機関のレビューに回答(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="74" />
+        <source>Export monitoring repor&amp;t…</source>
+        <translation>モニタリング報告書をエクスポート(&amp;T)…</translation>
+    </message>
+    <message>
         <location filename="../../jcm_pdd/gui/window_menus.py" line="96" />
-        <source>P&amp;revious problem</source>
-        <translation>前の問題(&amp;R)</translation>
+        <source>&amp;Previous problem</source>
+        <translation>前の問題(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/window_menus.py" line="98" />
@@ -938,7 +943,7 @@
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="63" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="40" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="275" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="276" />
         <source>Calculating…</source>
         <translation>計算中…</translation>
     </message>
@@ -1015,59 +1020,59 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="145" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="314" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="155" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="324" />
         <source>Confidential items</source>
         <translation>機密項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="515" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="275" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="525" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="277" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="528" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="550" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="559" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="538" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="560" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="569" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="593" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="603" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="595" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="605" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="611" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="621" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="619" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="629" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="649" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="659" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="650" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="660" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="698" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="708" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -1126,7 +1131,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="394" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="68" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="91" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="92" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="89" />
         <source>Monitoring periods</source>
         <translation>モニタリング期間</translation>
@@ -1157,83 +1162,83 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>モニタリング報告書をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="106" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="107" />
         <source>Monitored values</source>
         <translation>モニタリング値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="107" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="108" />
         <source>Actual vs estimated</source>
         <translation>実績と推計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="139" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="140" />
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="139" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="140" />
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="115" />
         <source>First day</source>
         <translation>初日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="139" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="140" />
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="116" />
         <source>Last day</source>
         <translation>最終日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="139" />
-        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="140" />
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="105" />
         <source>ER credited</source>
         <translation>ER（クレジット）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="143" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="144" />
         <source>The period's emission reductions in tCO2e, rounded down</source>
         <translation>期間の排出削減量（tCO2e、切り捨て）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="208" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="209" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="105" />
         <source>{0} problem(s)</source>
         <translation>問題 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="334" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="335" />
         <source>Monitoring periods. Errors: {0}, warnings: {1} (listed under Diagnostics; double-click one to go to its value).</source>
         <translation>モニタリング期間: エラー {0} 件、警告 {1} 件（「診断」に一覧があります。ダブルクリックで該当する値へ移動します）。</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/navigator.py" line="107" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="177" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="179" />
         <source>Complete</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="338" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="339" />
         <source>Monitoring periods: no problems found.</source>
         <translation>モニタリング期間: 問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="76" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="220" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="77" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="221" />
         <source>Option</source>
         <translation>オプション</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="77" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="78" />
         <source>Instrument</source>
         <translation>計測機器</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="78" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="79" />
         <source>Calibration date</source>
         <translation>校正日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="79" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="80" />
         <source>Evidence</source>
         <translation>証拠書類</translation>
     </message>
@@ -1249,7 +1254,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/navigator.py" line="121" />
-        <location filename="../../jcm_pdd/gui/section_editor.py" line="169" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="172" />
         <source>Open findings: {0}</source>
         <translation>未完了の指摘: {0}</translation>
     </message>
@@ -1310,7 +1315,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="46" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="173" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="175" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
@@ -1345,181 +1350,181 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>後で決める</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/section_editor.py" line="70" />
-        <location filename="../../jcm_pdd/gui/section_editor.py" line="168" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="73" />
+        <location filename="../../jcm_pdd/gui/section_editor.py" line="171" />
         <source>Required</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="71" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="98" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="120" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="72" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="99" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="121" />
         <source>cannot be read</source>
         <translation>読み込めません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="73" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="100" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="122" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="74" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="101" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="123" />
         <source>missing</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="108" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="109" />
         <source>validation package, round {0}</source>
         <translation>検証パッケージ（第 {0} 回）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="120" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="122" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="124" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="121" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="123" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="125" />
         <source>review</source>
         <translation>レビュー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="124" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="125" />
         <source>review, round {0}</source>
         <translation>レビュー（第 {0} 回）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="133" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="134" />
         <source>JCM PDD Studio</source>
         <translation>JCM PDD Studio</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="140" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="141" />
         <source>Draft, calculate, export and package Project Design Documents for the Joint Crediting Mechanism — offline.</source>
         <translation>二国間クレジット制度（JCM）のプロジェクト設計書（PDD）を、オフラインで作成・計算・出力・パッケージ化します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="146" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="147" />
         <source>New project…</source>
         <translation>新規プロジェクト…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="148" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="149" />
         <source>Open…</source>
         <translation>開く…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="150" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="151" />
         <source>Duplicate…</source>
         <translation>複製…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="151" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="152" />
         <source>Copy the selected project as the base of a new one</source>
         <translation>選択したプロジェクトを複製して新しいプロジェクトの基にします</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="153" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="154" />
         <source>Open the sample project</source>
         <translation>サンプルプロジェクトを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="165" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="170" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="166" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="172" />
         <source>Recent projects</source>
         <translation>最近のプロジェクト</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="174" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="176" />
         <source>Country</source>
         <translation>国</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="175" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="177" />
         <source>Methodology</source>
         <translation>方法論</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="176" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="178" />
         <source>ER (tCO2e/yr)</source>
         <translation>ER（tCO2e/年）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="178" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="180" />
         <source>Last saved</source>
         <translation>最終保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="179" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="181" />
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="197" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="199" />
         <source>No recent projects yet. Start a new one or open the sample.</source>
         <translation>最近のプロジェクトはありません。新規作成するか、サンプルを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="249" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="251" />
         <source>Duplicate project</source>
         <translation>プロジェクトを複製</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="251" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="253" />
         <source>JCM PDD project (*.jcmpdd)</source>
         <translation>JCM PDD プロジェクト (*.jcmpdd)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="259" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="261" />
         <source>Not duplicated</source>
         <translation>複製できませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="276" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="278" />
         <source>Show in folder</source>
         <translation>フォルダーに表示</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="277" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="279" />
         <source>Remove from list</source>
         <translation>一覧から削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="129" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="130" />
         <source>Add row</source>
         <translation>行を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="130" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="131" />
         <source>Add row to {0}</source>
         <translation>{0} に行を追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="132" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="133" />
         <source>Remove row</source>
         <translation>行を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="133" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="134" />
         <source>Remove row from {0}</source>
         <translation>{0} から行を削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="135" />
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="143" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="136" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="144" />
         <source>Full width</source>
         <translation>全幅で編集</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="137" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="138" />
         <source>Edit this table in a window as large as the main window ({0})</source>
         <translation>この表をメインウィンドウと同じ大きさのウィンドウで編集します ({0})</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="141" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="142" />
         <source>Edit {0} full width</source>
         <translation>{0} を全幅で編集</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="161" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="162" />
         <source>This table is open in its own window.</source>
         <translation>この表は別のウィンドウで開いています。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/table_editor.py" line="341" />
+        <location filename="../../jcm_pdd/gui/table_editor.py" line="342" />
         <source>“{0}” is not one of the choices offered here</source>
         <translation>「{0}」はこの行の選択肢にありません</translation>
     </message>
@@ -1744,150 +1749,150 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>その他の問題:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="98" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="100" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="99" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="101" />
         <location filename="../../jcm_pdd/gui/validator.py" line="161" />
         <source>validation package</source>
         <translation>審査パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="42" />
-        <location filename="../../jcm_pdd/gui/wizard.py" line="50" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="43" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="51" />
         <source>Partner country</source>
         <translation>パートナー国</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="45" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="46" />
         <source>The country hosting the project; its Joint Committee's forms and approved methodologies apply.</source>
         <translation>プロジェクトの実施国。その国の合同委員会の様式と承認済み方法論が適用されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="53" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="54" />
         <source> (no methodology shipped yet)</source>
         <translation>（方法論は未収録）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="56" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="57" />
         <source>&amp;Country:</source>
         <translation>国(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="68" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="69" />
         <source>Approved methodology</source>
         <translation>承認済み方法論</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="70" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="71" />
         <source>Methodologies approved for the chosen country, with their version and status.</source>
         <translation>選択した国で承認された方法論（バージョンと状態）。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="73" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="74" />
         <source>Methodologies</source>
         <translation>方法論</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="91" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="92" />
         <source>valid</source>
         <translation>有効</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="91" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="92" />
         <source>superseded</source>
         <translation>改訂済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="102" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="103" />
         <source>No methodology for this country is shipped yet.</source>
         <translation>この国の方法論はまだ収録されていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="125" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="126" />
         <source>⚠ Some default values in this template are not verified against the published methodology. They will be marked “unverified default” everywhere; check them before submitting.</source>
         <translation>⚠ このテンプレートの一部のデフォルト値は、公表された方法論と照合されていません。どこでも「未検証のデフォルト値」と表示されます。提出前に確認してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="131" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="132" />
         <source>This version is superseded; a newer version may be required.</source>
         <translation>このバージョンは改訂済みです。新しいバージョンが必要な場合があります。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="140" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="141" />
         <source>Sites and units</source>
         <translation>サイトと設備</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="143" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="144" />
         <source>One row per site; the number of units (e.g. PV systems) gives one monitoring row per unit.</source>
         <translation>サイトごとに 1 行。設備数（例: PV システム）に応じて設備ごとのモニタリング行が作られます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="148" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="149" />
         <source>Sites</source>
         <translation>サイト</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="150" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="152" />
         <source>Site ID</source>
         <translation>サイト ID</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="150" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="152" />
         <source>City</source>
         <translation>市町村</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="150" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="152" />
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="150" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="152" />
         <source>Latitude</source>
         <translation>緯度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="150" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="152" />
         <source>Longitude</source>
         <translation>経度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="150" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="152" />
         <source>Units</source>
         <translation>設備数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="153" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="155" />
         <source>Add site</source>
         <translation>サイトを追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="155" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="157" />
         <source>Remove site</source>
         <translation>サイトを削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="190" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="192" />
         <source>Row {0}: give the site an ID.</source>
         <translation>{0} 行目: サイト ID を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="198" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="200" />
         <source>Row {0}: coordinates are decimal degrees, e.g. 47.918</source>
         <translation>{0} 行目: 座標は十進数の度で入力してください（例: 47.918）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="201" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="203" />
         <source>Row {0}: coordinate out of range.</source>
         <translation>{0} 行目: 座標が範囲外です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="206" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="208" />
         <source>Row {0}: units must be a whole number of at least 1.</source>
         <translation>{0} 行目: 設備数は 1 以上の整数にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="233" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="235" />
         <source>New project</source>
         <translation>新規プロジェクト</translation>
     </message>
@@ -1932,58 +1937,58 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="85" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="86" />
         <source>Show findings</source>
         <translation>表示する指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="86" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="87" />
         <source>All findings</source>
         <translation>すべての指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="88" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="89" />
         <source>Only {0}</source>
         <translation>{0}のみ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="91" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="92" />
         <source>Show findings of type</source>
         <translation>表示する指摘の種類</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="92" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="93" />
         <source>All types</source>
         <translation>すべての種類</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="96" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="97" />
         <source>Export findings…</source>
         <translation>指摘事項を出力…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="98" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="99" />
         <source>Save the findings table as Word (.docx) or Excel (.xlsx)</source>
         <translation>指摘事項一覧を Word（.docx）または Excel（.xlsx）で保存します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="101" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="102" />
         <source>Continue an earlier review…</source>
         <translation>前回の審査記録を引き継ぐ…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="103" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="104" />
         <source>Carry the findings and sign-offs of the previous round's review into this one</source>
         <translation>前回の審査記録の指摘事項とサインオフを今回に引き継ぎます</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="109" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="110" />
         <source>Show:</source>
         <translation>表示:</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_docks.py" line="106" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="115" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="117" />
         <source>Findings</source>
         <translation>指摘事項</translation>
     </message>
@@ -2008,15 +2013,15 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>{0} への指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="80" />
-        <location filename="../../jcm_pdd/gui/participant.py" line="289" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="82" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="291" />
         <source>Findings to answer</source>
         <translation>回答する指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="82" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="117" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="112" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="84" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="119" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="114" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -2067,9 +2072,9 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/confidential.py" line="274" />
-        <location filename="../../jcm_pdd/gui/participant.py" line="82" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="117" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="113" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="84" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="119" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="115" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
@@ -2099,231 +2104,231 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>公開版では伏せられます</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="82" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="117" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="114" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="84" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="119" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="116" />
         <source>Section / field</source>
         <translation>セクション / 項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="82" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="117" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="84" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="119" />
         <source>Finding</source>
         <translation>指摘内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="82" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="84" />
         <source>Your response</source>
         <translation>あなたの回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="106" />
-        <location filename="../../jcm_pdd/gui/participant.py" line="107" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="108" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="109" />
         <source>Your response to this finding</source>
         <translation>この指摘へのあなたの回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="109" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="111" />
         <source>Save response</source>
         <translation>回答を保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="165" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="167" />
         <source>Review “{0}” (round {1}): {2} finding(s), {3} waiting for your response. Responses go into the next package.</source>
         <translation>レビュー「{0}」（第 {1} 回）: 指摘 {2} 件、うち回答待ち {3} 件。回答は次のパッケージに含まれます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="184" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="186" />
         <source>Select a finding to answer it.</source>
         <translation>回答する指摘を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="192" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="194" />
         <source>{0} ({1}) on {2} — {3}; raised in round {4}</source>
         <translation>{2} への {0}（{1}）— {3}、第 {4} 回で提起</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="202" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="204" />
         <source>Validator's assessment: {0}</source>
         <translation>審査機関の評価: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="224" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="226" />
         <source>Write your response first.</source>
         <translation>先に回答を書いてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="233" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="235" />
         <source>Response not saved</source>
         <translation>回答は保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="254" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="256" />
         <source>Open the validator's review</source>
         <translation>審査機関のレビューを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="262" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="264" />
         <source>Review not opened</source>
         <translation>レビューを開けませんでした</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="377" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="117" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="119" />
         <source>Round</source>
         <translation>審査回</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="139" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="141" />
         <source>Type</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="144" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="146" />
         <source>Section or field</source>
         <translation>セクションまたは項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="146" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="148" />
         <source>The section selected in the navigator, one of its fields, or a field path</source>
         <translation>ナビゲーターで選択中のセクション、その項目、または項目のパス</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="148" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="150" />
         <source>What the validator found</source>
         <translation>審査員が指摘した内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="149" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="151" />
         <source>The project participants' response</source>
         <translation>プロジェクト参加者の回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="150" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="136" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="152" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="138" />
         <source>The TPE's assessment of the response</source>
         <translation>回答に対する TPE の評価</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="156" />
         <source>Type:</source>
         <translation>種別:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="157" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="159" />
         <source>Section / field:</source>
         <translation>セクション / 項目:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="163" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="165" />
         <source>Finding:</source>
         <translation>指摘内容:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="164" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="166" />
         <source>Response:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="165" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="167" />
         <source>Assessment:</source>
         <translation>評価:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="175" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="177" />
         <source>New finding</source>
         <translation>新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="176" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="178" />
         <source>Raise finding</source>
         <translation>指摘を登録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="177" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="179" />
         <source>Save text</source>
         <translation>文面を保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="178" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="180" />
         <source>Record response</source>
         <translation>回答を記録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="179" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="140" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="181" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="142" />
         <source>Close finding</source>
         <translation>解決済みにする</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="180" />
-        <location filename="../../jcm_pdd/gui/round_view.py" line="141" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="182" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="143" />
         <source>Keep open</source>
         <translation>未完了のまま</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="182" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="184" />
         <source>The response does not resolve it: the finding stays open for the next round</source>
         <translation>回答では解決しません: 指摘は次の審査回まで未完了のままです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="184" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="186" />
         <source>Reopen</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="264" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="266" />
         <source>New finding on {0}</source>
         <translation>{0} への新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="311" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="313" />
         <source>Raised by {0} on {1}</source>
         <translation>{1} に {0} が指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="298" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="300" />
         <source>No findings yet.</source>
         <translation>指摘事項はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="301" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="303" />
         <source>{0} finding(s); {1} CAR/CL not closed — no positive opinion yet.</source>
         <translation>指摘事項 {0} 件。未解決の CAR/CL が {1} 件あります — まだ肯定的な意見は出せません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="306" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="308" />
         <source>{0} finding(s); no CAR or CL left open.</source>
         <translation>指摘事項 {0} 件。未解決の CAR・CL はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="391" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="393" />
         <source>New finding on the section selected in the navigator</source>
         <translation>ナビゲーターで選択中のセクションへの新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="412" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="414" />
         <source>{0} on {1} — {2}; raised in round {3}</source>
         <translation>{0}（{1}）— {2}。第 {3} 回で指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="456" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="458" />
         <source>Finding not saved</source>
         <translation>指摘事項は保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="471" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="490" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="473" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="492" />
         <source>A finding needs a description.</source>
         <translation>指摘事項には内容の記述が必要です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="473" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="475" />
         <source>A finding must name the section or field it concerns.</source>
         <translation>指摘事項には対象のセクションまたは項目を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="506" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="508" />
         <source>Write the participants' response first.</source>
         <translation>先に参加者の回答を入力してください。</translation>
     </message>
@@ -2339,7 +2344,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>この審査記録には既に指摘事項またはサインオフがあるため、引き継ぎは行いませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="256" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="258" />
         <location filename="../../jcm_pdd/gui/review_files.py" line="37" />
         <source>JCM review (*{0})</source>
         <translation>JCM 審査記録 (*{0})</translation>
@@ -2380,136 +2385,136 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>指摘事項は出力されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="105" />
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="177" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="106" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="180" />
         <source>Sign off this section</source>
         <translation>このセクションをサインオフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="107" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="108" />
         <source>Mark the section selected in the navigator as reviewed in this round</source>
         <translation>ナビゲーターで選択中のセクションを、今回の審査で確認済みとして記録します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="109" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="110" />
         <source>Remove sign-off</source>
         <translation>サインオフを取り消す</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_docks.py" line="107" />
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="118" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="120" />
         <source>Sign-offs</source>
         <translation>サインオフ</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/confidential.py" line="274" />
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="120" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="122" />
         <source>Section</source>
         <translation>セクション</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="120" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="122" />
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="120" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="122" />
         <source>Signed off</source>
         <translation>サインオフ日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="120" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="122" />
         <source>Reviewer</source>
         <translation>審査員</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="132" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="135" />
         <source>What changed since the sign-off</source>
         <translation>サインオフ後の変更内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="134" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="137" />
         <source>Signed-off value</source>
         <translation>サインオフ時の値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="134" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="137" />
         <source>Now</source>
         <translation>現在の値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="134" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="137" />
         <source>Field or figure</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="177" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="180" />
         <source>Sign off {0}</source>
         <translation>{0} をサインオフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="195" />
-        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="137" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="198" />
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="139" />
         <source>⚠ stale: {0} change(s)</source>
         <translation>⚠ 要再確認: 変更 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="197" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="200" />
         <source>✓ current</source>
         <translation>✓ 最新</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="201" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="204" />
         <source>round {0}, {1}</source>
         <translation>第 {0} 回、{1}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="210" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="213" />
         <source>Changed since it was signed off; select to see what</source>
         <translation>サインオフ後に変更されています。選択すると変更内容を表示します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="217" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="220" />
         <source>No section signed off yet.</source>
         <translation>サインオフしたセクションはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="220" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="223" />
         <source>{0} sign-off(s); {1} stale — changed since they were signed off.</source>
         <translation>サインオフ {0} 件。うち {1} 件はサインオフ後に変更があり、再確認が必要です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="225" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="228" />
         <source>{0} sign-off(s), all current.</source>
         <translation>サインオフ {0} 件。すべて最新です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="246" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="249" />
         <source>Select a sign-off to see what changed since.</source>
         <translation>サインオフを選択すると、その後の変更内容を表示します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="251" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="254" />
         <source>{0}: unchanged since round {1}.</source>
         <translation>{0}: 第 {1} 回から変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="256" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="259" />
         <source>{0}: changed since the sign-off in round {1} — sign off again once reviewed.</source>
         <translation>{0}: 第 {1} 回のサインオフ後に変更されました — 確認後に再度サインオフしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="320" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="323" />
         <source>Not signed off</source>
         <translation>サインオフできませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="340" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="343" />
         <source>Sign-off not removed</source>
         <translation>サインオフを取り消せませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/participant.py" line="111" />
+        <location filename="../../jcm_pdd/gui/participant.py" line="113" />
         <source>Go to the field</source>
         <translation>該当項目へ移動</translation>
     </message>
@@ -2544,77 +2549,77 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="51" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="52" />
         <source>The review holds no earlier round.</source>
         <translation>レビューに以前の審査回はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="54" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="55" />
         <source>The package of round {0} (“{1}”) is not in this folder, so the changes since then cannot be shown; use Compare with… to choose it.</source>
         <translation>第 {0} 回のパッケージ（「{1}」）がこのフォルダーにないため、それ以降の変更を表示できません。「比較…」で選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="64" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="65" />
         <source>“{0}” beside this package is not the package the review saw as round {1}.</source>
         <translation>このパッケージの隣の「{0}」は、レビューが第 {1} 回として記録したパッケージではありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="109" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="111" />
         <source>Findings to settle in this round</source>
         <translation>この審査回で判断する指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="115" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="117" />
         <source>Participants' response</source>
         <translation>参加者の回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="116" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="118" />
         <source>The field now</source>
         <translation>現在の値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="117" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="119" />
         <source>Since last round</source>
         <translation>前回からの変化</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="137" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="139" />
         <source>Assessment</source>
         <translation>評価</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="142" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="144" />
         <source>Re-open</source>
         <translation>再オープン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="194" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="196" />
         <source>(no response)</source>
         <translation>（回答なし）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="196" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="198" />
         <source>changed</source>
         <translation>変更あり</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="196" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="198" />
         <source>unchanged</source>
         <translation>変更なし</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="205" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="207" />
         <source>{0} field(s) and {1} figure(s) changed since round {2}</source>
         <translation>第 {2} 回以降に項目 {0} 件と数値 {1} 件が変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="209" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="211" />
         <source>the changes since the last round are not available</source>
         <translation>前回からの変更は表示できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/round_view.py" line="213" />
+        <location filename="../../jcm_pdd/gui/round_view.py" line="215" />
         <source>Round {0}: {1}; {2} finding(s) not closed, {3} answered in this package.</source>
         <translation>第 {0} 回: {1}。未完了の指摘 {2} 件、このパッケージで回答 {3} 件。</translation>
     </message>
@@ -2659,69 +2664,69 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="47" />
-        <location filename="../../jcm_pdd/gui/help.py" line="50" />
+        <location filename="../../jcm_pdd/gui/help.py" line="48" />
+        <location filename="../../jcm_pdd/gui/help.py" line="51" />
         <source>User guide</source>
         <translation>ユーザーガイド</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="65" />
+        <location filename="../../jcm_pdd/gui/help.py" line="66" />
         <source>Keep a table cell's text and close its editor</source>
         <translation>表のセルの入力を確定して編集を終える</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="66" />
+        <location filename="../../jcm_pdd/gui/help.py" line="67" />
         <source>A new line in a paragraph cell (B.2, Table 1 methods)</source>
         <translation>段落セル内の改行（B.2、表1の方法）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="69" />
+        <location filename="../../jcm_pdd/gui/help.py" line="70" />
         <source>Edit the table full width; F11 or Esc goes back to the form</source>
         <translation>表を全幅で編集する。F11 または Esc でフォームに戻る</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="71" />
+        <location filename="../../jcm_pdd/gui/help.py" line="72" />
         <source>Next / previous field or cell</source>
         <translation>次・前の項目またはセル</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="72" />
+        <location filename="../../jcm_pdd/gui/help.py" line="73" />
         <source>Drop the change in a cell; close the find bar</source>
         <translation>セルの変更を取り消す。検索バーを閉じる</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="73" />
+        <location filename="../../jcm_pdd/gui/help.py" line="74" />
         <source>Next / previous match</source>
         <translation>次・前の一致</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="82" />
-        <location filename="../../jcm_pdd/gui/help.py" line="86" />
+        <location filename="../../jcm_pdd/gui/help.py" line="83" />
+        <location filename="../../jcm_pdd/gui/help.py" line="88" />
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="87" />
+        <location filename="../../jcm_pdd/gui/help.py" line="89" />
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="87" />
+        <location filename="../../jcm_pdd/gui/help.py" line="89" />
         <source>What it does</source>
         <translation>機能</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="108" />
+        <location filename="../../jcm_pdd/gui/help.py" line="110" />
         <source>Help on this field</source>
         <translation>この項目のヘルプ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="112" />
+        <location filename="../../jcm_pdd/gui/help.py" line="114" />
         <source>The form gives no guidance for this field.</source>
         <translation>様式にはこの項目のガイダンスがありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="115" />
+        <location filename="../../jcm_pdd/gui/help.py" line="117" />
         <source>Methodology: {0}</source>
         <translation>方法論: {0}</translation>
     </message>
@@ -2782,74 +2787,74 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>単位は tCO2e（整数）。各年の実績 ER はその年に属する各期間の持ち分（年をまたぐ期間は日数で按分）の合計で、C.3 の行と同じく丸めます。クレジット対象の合計は各期間の ER を切り捨てた値の合計です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="78" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="79" />
         <source>Actual vs estimated emission reductions per year</source>
         <translation>年ごとの排出削減量の実績と推計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="85" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="86" />
         <source>Estimated ER (C.3)</source>
         <translation>推計 ER（C.3）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="86" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="87" />
         <source>Actual ER</source>
         <translation>実績 ER</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="87" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="88" />
         <source>Difference</source>
         <translation>差</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="88" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="89" />
         <source>Monitored days</source>
         <translation>モニタリング日数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="106" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="107" />
         <source>Calculating… {0} of {1} periods done.</source>
         <translation>計算中… {1} 期間中 {0} 期間が完了。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="122" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="123" />
         <source>Monitored {0} of the {1} days of {2}: no difference is shown</source>
         <translation>{2}年の {1} 日のうち {0} 日をモニタリング: 差は表示しません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="138" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="139" />
         <source>C.3 covers every year; the periods only the days they monitor</source>
         <translation>C.3 はすべての年を、モニタリング期間はその対象日だけを含みます</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="164" />
+        <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="165" />
         <source>Estimated (C.3) in total: {0} tCO2e. Credited in the monitoring periods: {1} tCO2e ({2} of {3} periods calculated).</source>
         <translation>推計（C.3）合計: {0} tCO2e。モニタリング期間のクレジット対象: {1} tCO2e（{3} 期間中 {2} 期間を算定）。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="120" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="230" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="417" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="121" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="232" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="419" />
         <source>Import monitored data</source>
         <translation>モニタリングデータの取り込み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="127" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="128" />
         <source>File of meter readings</source>
         <translation>メーター読み取り値のファイル</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="143" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="144" />
         <source>Unit of the readings</source>
         <translation>読み取り値の単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="144" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="145" />
         <source>e.g. kWh</source>
         <translation>例: kWh</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="146" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="147" />
         <source>Periods to fill</source>
         <translation>取り込む期間</translation>
     </message>
@@ -2895,7 +2900,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_export.py" line="58" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="152" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="153" />
         <source>Period {0}</source>
         <translation>期間 {0}</translation>
     </message>
@@ -2910,161 +2915,161 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>エクスポートしたファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="158" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="159" />
         <source>Keep the first of duplicate readings (else refuse the file)</source>
         <translation>重複した読み取り値は最初のものを使う（使わない場合はファイルを拒否）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="167" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="168" />
         <source>File:</source>
         <translation>ファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="168" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="169" />
         <source>First rows:</source>
         <translation>先頭の行:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="169" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="170" />
         <source>Time column:</source>
         <translation>時刻の列:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="170" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="171" />
         <source>Value column:</source>
         <translation>値の列:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="171" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="172" />
         <source>Meter column:</source>
         <translation>メーターの列:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="172" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="173" />
         <source>Parameter (Table 1):</source>
         <translation>パラメータ（表1）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="173" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="174" />
         <source>Unit of the readings:</source>
         <translation>読み取り値の単位:</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_export.py" line="63" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="174" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="175" />
         <source>Periods:</source>
         <translation>期間:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="177" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="178" />
         <source>Time column</source>
         <translation>時刻の列</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="178" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="179" />
         <source>Value column</source>
         <translation>値の列</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="179" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="180" />
         <source>Meter column</source>
         <translation>メーターの列</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="180" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="181" />
         <source>Parameter (Table 1)</source>
         <translation>パラメータ（表1）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="186" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="188" />
         <source>Preview of the import</source>
         <translation>取り込みのプレビュー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="102" />
-        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="105" />
-        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="103" />
+        <location filename="../../jcm_pdd/gui/monitoring_page.py" line="106" />
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="105" />
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="103" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="104" />
         <source>Meter</source>
         <translation>メーター</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="106" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="107" />
         <source>Readings</source>
         <translation>読み取り数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="107" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="108" />
         <source>Expected</source>
         <translation>想定数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="108" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="109" />
         <source>Missing (first)</source>
         <translation>欠測（最初）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="109" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="110" />
         <source>Duplicates</source>
         <translation>重複</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="200" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="202" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="201" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="203" />
         <source>Apply</source>
         <translation>適用</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="232" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="234" />
         <source>Meter readings (*.csv *.xlsx);;All files (*)</source>
         <translation>メーター読み取り値 (*.csv *.xlsx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="246" />
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="320" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="248" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="322" />
         <source>Choose a CSV or .xlsx file of meter readings.</source>
         <translation>メーター読み取り値の CSV または .xlsx ファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="264" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="266" />
         <source>(none: one series)</source>
         <translation>（なし: 1 系列）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="273" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="275" />
         <source>Check the columns and the unit, then press Preview.</source>
         <translation>列と単位を確認してから「プレビュー」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="296" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="298" />
         <source>Choose at least one period to fill.</source>
         <translation>取り込む期間を 1 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="331" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="333" />
         <source>Reading {0}…</source>
         <translation>{0} を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="385" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="387" />
         <source>{0}: {1} rows, SHA-256 {2}. Readings in {3} are converted to {4}. {5} readings missing, {6} duplicate(s) ignored, {7} rows outside the chosen periods. Apply writes the totals and keeps the file as their evidence.</source>
         <translation>{0}: {1} 行、SHA-256 {2}。{3} の読み取り値を {4} に換算します。欠測 {5} 件、無視した重複 {6} 件、選んだ期間外の行 {7} 行。「適用」で合計を書き込み、ファイルをその証拠として保存します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="412" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="414" />
         <source>monitored data</source>
         <translation>モニタリングデータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="422" />
+        <location filename="../../jcm_pdd/gui/monitoring_import.py" line="424" />
         <source>{0} imported into {1} period(s)</source>
         <translation>{0} を {1} 期間に取り込みました</translation>
     </message>
@@ -3130,7 +3135,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="118" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="80" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="81" />
         <source>Comments</source>
         <translation>コメント</translation>
     </message>
@@ -3150,153 +3155,153 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>{0}: {1} 行、{2} に取り込み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="73" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="74" />
         <source>Project unit</source>
         <translation>ユニット</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="75" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="76" />
         <source>Unit of measure</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="86" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="87" />
         <source>A: public data</source>
         <translation>A: 公開データ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="87" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="88" />
         <source>B: invoices or transactions</source>
         <translation>B: 請求書・取引記録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="88" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="89" />
         <source>C: own measurement</source>
         <translation>C: 自ら計測</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="154" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="155" />
         <source>The Monitoring Plan (Table 1) does not list this parameter and unit</source>
         <translation>モニタリング計画（表1）にこのパラメータと単位の組み合わせはありません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="256" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="257" />
         <source>Monitored values of the period</source>
         <translation>期間のモニタリング値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="268" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="270" />
         <source>Attach evidence…</source>
         <translation>証拠書類を添付…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="270" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="272" />
         <source>Attach a file (calibration certificate, invoice …) as evidence of the chosen value</source>
         <translation>選んだ値の証拠としてファイル（校正証明書、請求書など）を添付します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="273" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="275" />
         <source>Remove evidence…</source>
         <translation>証拠書類を外す…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="275" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="277" />
         <source>Remove one evidence file from the chosen value (the file stays attached)</source>
         <translation>選んだ値から証拠書類を 1 つ外します（ファイルは添付されたまま残ります）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="358" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="360" />
         <source>Enter a monitored value</source>
         <translation>モニタリング値の入力</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="383" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="402" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="385" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="404" />
         <source>Attach evidence</source>
         <translation>証拠書類の添付</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="391" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="409" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="393" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="411" />
         <source>Choose a value first.</source>
         <translation>先に値を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="395" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="397" />
         <source>evidence</source>
         <translation>証拠書類</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="414" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="416" />
         <source>This value has no evidence file.</source>
         <translation>この値には証拠書類がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="419" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="421" />
         <source>Remove evidence</source>
         <translation>証拠書類を外す</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="420" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="422" />
         <source>Evidence file to remove from this value:</source>
         <translation>この値から外す証拠書類:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="86" />
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="87" />
         <source>Sign off period</source>
         <translation>期間をサインオフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="88" />
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="89" />
         <source>Mark the selected period's values and figures as verified in this round</source>
         <translation>選択した期間の値と数値を、この回で検証済みとして記録します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="90" />
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="91" />
         <source>Raise finding on period…</source>
         <translation>期間に指摘を出す…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="91" />
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="92" />
         <source>Show period</source>
         <translation>期間を表示</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="101" />
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
         <source>Monitoring periods to verify</source>
         <translation>検証するモニタリング期間</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="105" />
         <source>Dates</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="105" />
         <source>Open findings</source>
         <translation>未解決の指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="103" />
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="105" />
         <source>Sign-off</source>
         <translation>サインオフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="135" />
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="137" />
         <source>not signed off</source>
         <translation>未サインオフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="140" />
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="142" />
         <source>✓ round {0}</source>
         <translation>✓ 第 {0} 回</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="156" />
+        <location filename="../../jcm_pdd/gui/verifier_periods.py" line="158" />
         <source>{0} period(s) to verify: {1} signed off, {2} stale, {3} to go.</source>
         <translation>検証する期間 {0} 件: サインオフ済み {1} 件、要再確認 {2} 件、残り {3} 件。</translation>
     </message>
-<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="359" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="357" /><source>With values</source><translation>数値を代入</translation></message></context>
+<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="360" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="358" /><source>With values</source><translation>数値を代入</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>

@@ -1,0 +1,176 @@
+"""Keyboard-only use of the main window: every shortcut and menu mnemonic is unique per window
+(English and Japanese, editor and validator), Tab reaches every control and leaves every table
+(no focus trap, no stop that shows nothing), with QTest key events only."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAction, QShortcut
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QPushButton, QWidget
+
+from jcm_pdd.gui.i18n import install_language
+from jcm_pdd.gui.mainwindow import MainWindow
+from jcm_pdd.gui.preferences import Preferences
+from jcm_pdd.gui.section_editor import SectionEditor
+from tests.gui.review_packages import built_rounds, copy_into
+
+TAB = Qt.Key.Key_Tab
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the focus"
+    return widget
+
+
+def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(focused(), key, modifier)
+
+
+def spoken_name(widget: QWidget) -> str:
+    """What a screen reader says a widget is (Qt's accessibility interface's name)."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name) if interface is not None else ""
+
+
+def window_shortcuts(window: QWidget) -> Counter[str]:
+    """Every key sequence that triggers something anywhere in ``window`` (actions of the
+    window and of its children, shortcut objects), each as often as it is bound."""
+    keys: Counter[str] = Counter()
+    for action in window.findChildren(QAction):
+        if action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut:
+            continue  # only while its own widget has the focus
+        keys.update({k.toString() for k in action.shortcuts() if not k.isEmpty()})
+    for shortcut in window.findChildren(QShortcut):
+        keys.update([shortcut.key().toString()])
+    return keys
+
+
+def mnemonic(text: str) -> str:
+    """The letter after a single "&" ("Save &As…" -> "a", "保存(&S)" -> "s")."""
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).lower() if found else ""
+
+
+def menu_clashes(window: QMainWindow) -> list[str]:
+    """Menus (the bar included) in which two entries answer the same Alt+letter."""
+    clashes = []
+
+    def check(title: str, actions: list[QAction]) -> None:
+        letters = Counter(mnemonic(a.text()) for a in actions if a.isVisible())
+        letters.pop("", None)
+        for letter, count in letters.items():
+            if count > 1:
+                texts = [a.text() for a in actions if mnemonic(a.text()) == letter]
+                clashes.append(f"{title}: {letter!r} in {texts}")
+        for action in actions:
+            if isinstance(action.menu(), QMenu):
+                check(action.text(), action.menu().actions())
+
+    check("menu bar", window.menuBar().actions())
+    return clashes
+
+
+def unique_keys(window: MainWindow) -> None:
+    doubled = {key: n for key, n in window_shortcuts(window).items() if n > 1}
+    assert doubled == {}, doubled
+    assert menu_clashes(window) == []
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_shortcuts_and_mnemonics_are_unique_in_editor_and_validator(
+    qtbot, answers, project_file: Path, tmp_path: Path, tmp_path_factory, language: str
+) -> None:
+    install_language(language)
+    try:
+        window = MainWindow(Preferences())
+        qtbot.addWidget(window)
+        window.show()
+        assert window.open_path(project_file)
+        unique_keys(window)
+        assert window_shortcuts(window)["Ctrl+F"] == 1  # (the probe sees the menus' keys)
+        package = copy_into(built_rounds(tmp_path_factory).round1, tmp_path / "received")
+        assert window.open_path(package)  # validator mode: its docks and panels
+        unique_keys(window)
+        window.close_document()
+    finally:
+        install_language("en")
+
+
+def _c3_table_focused(window: MainWindow, qtbot) -> None:
+    qtbot.waitUntil(lambda: window.calc_panel.table.rowCount() > 3, timeout=10000)
+    window.activateWindow()
+    window.calc_panel.table.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.calc_panel.table)
+
+
+def test_tab_leaves_the_c3_table_for_show_calculation(window, project_file, qtbot) -> None:
+    """A table one only reads takes one Tab stop: the arrows move between its years."""
+    assert window.open_path(project_file)
+    _c3_table_focused(window, qtbot)
+    press(Qt.Key.Key_Down)
+    assert window.calc_panel.table.currentRow() == 1  # the arrows walk the years
+    press(TAB)
+    assert focused() is window.calc_panel.show_button
+    press(TAB, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is window.calc_panel.table
+
+
+def test_tab_round_the_editor_stops_only_where_something_shows(window, project_file, qtbot):
+    """From the navigator, Tab visits the page's fields, the C.3 table and its button, and
+    comes back to the navigator: no stop on the page itself, the chart or a parked tab bar."""
+    assert window.open_path(project_file)
+    _c3_table_focused(window, qtbot)
+    window.view.navigator.setFocus()
+    stops: list[QWidget] = []
+    for _ in range(40):
+        press(TAB)
+        if focused() is window.view.navigator:
+            break
+        stops.append(focused())
+    else:
+        pytest.fail("Tab never came back to the navigator: " + str(stops[-5:]))
+    page = window.view.current_page()
+    assert isinstance(page, SectionEditor)
+    editors = [b.editor for b in page.bindings]
+    assert stops[: len(editors)] == editors  # the page's fields first, in the form's order
+    assert stops[len(editors) :] == [window.calc_panel.table, window.calc_panel.show_button]
+    for widget in stops:
+        assert spoken_name(widget), f"{type(widget).__name__} has no accessible name"
+
+
+def _sites_table(window: MainWindow):
+    assert window.view is not None
+    page = window.view.show_section(window.view.section_of_path("pdd.sites"))
+    assert isinstance(page, SectionEditor)
+    return next(t for t in page.tables if t.path == "pdd.sites")
+
+
+def test_tab_walks_a_table_s_cells_and_leaves_after_the_last(window, project_file, qtbot):
+    assert window.open_path(project_file)
+    editor = _sites_table(window)
+    table = editor.table
+    window.activateWindow()
+    table.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+    press(Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert (table.currentRow(), table.currentColumn()) == (0, 0)
+    press(TAB)
+    assert focused() is table and table.currentColumn() == 1  # like a spreadsheet
+    press(Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    last = (table.rowCount() - 1, table.columnCount() - 1)
+    assert (table.currentRow(), table.currentColumn()) == last
+    press(TAB)
+    assert focused() is editor.add_button, type(focused()).__name__
+    assert isinstance(focused(), QPushButton)
+    press(TAB, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is table and (table.currentRow(), table.currentColumn()) == last
+    press(Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    press(TAB, Qt.KeyboardModifier.ShiftModifier)  # before the first cell: the field above
+    assert focused() is not table and not table.isAncestorOf(focused())

@@ -1,16 +1,18 @@
-"""Keyboard behaviour the editable tables share: Tab walks their cells like a spreadsheet's and
-leaves the table after its last cell (Shift+Tab before its first), where Qt's table wraps round
-to the first cell, which kept a keyboard user inside the table for good.
+"""What the keyboard does where Qt's defaults fall short: Tab walks an editable table's cells
+like a spreadsheet's and leaves the table after its last cell (Shift+Tab before its first),
+where Qt's table wraps round to the first cell and kept a keyboard user inside for good; and
+where the focus goes when a "go to" shows a section (its first field); and no Tab stop on the
+tab bar Qt parks off screen when only one of two tabbed docks is shown.
 
-Loaded with the first editable table (the table editor, the wizard's sites, the monitored
-values), never at start.
+Loaded once an opened document has been drawn (the tab bars are settled then), never before
+the window's first paint.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMainWindow, QTabBar, QWidget
 
 
 class TabLeavesAtEnds(QObject):
@@ -70,3 +72,34 @@ def next_focus(widget: QWidget, forward: bool) -> QWidget | None:
             return candidate
         candidate = candidate.nextInFocusChain() if forward else candidate.previousInFocusChain()
     return None
+
+
+def first_focus(widget: QWidget) -> QWidget | None:
+    """The first control inside ``widget`` that Tab would stop at (a page's first field)."""
+    candidate = widget.nextInFocusChain()
+    while candidate is not None and candidate is not widget:
+        if (
+            widget.isAncestorOf(candidate)
+            and candidate.isVisible()
+            and candidate.isEnabled()
+            and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            return candidate
+        candidate = candidate.nextInFocusChain()
+    return None
+
+
+def settle_dock_tabs(window: QMainWindow) -> None:
+    """The tab bars of ``window``'s tabbed docks take a Tab stop only with two tabs or more:
+    with one (C.3 while Confidential items is hidden) Qt parks the bar off screen, still
+    "visible", and it took the focus where nobody could see it. Again whenever a dock is shown
+    or hidden (a bar's tabs change then)."""
+    for bar in window.findChildren(QTabBar):
+        many = bar.count() > 1
+        bar.setFocusPolicy(Qt.FocusPolicy.TabFocus if many else Qt.FocusPolicy.NoFocus)
+    for dock in window.findChildren(QDockWidget):
+        if not dock.property("settlesTabs"):
+            dock.setProperty("settlesTabs", True)
+            dock.visibilityChanged.connect(
+                lambda _shown: QTimer.singleShot(0, lambda: settle_dock_tabs(window))
+            )

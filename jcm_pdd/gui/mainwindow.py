@@ -12,9 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QChildEvent,
     QCoreApplication,
-    QEvent,
     QEventLoop,
     Qt,
     QThread,
@@ -30,7 +28,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
-    QTabBar,
     QToolBar,
     QWidget,
 )
@@ -279,7 +276,13 @@ class MainWindow(QMainWindow):
         # starting height unless the reviewer's own layout was put back).
         self._layout_restored = restored
         QTimer.singleShot(0, self._raise_first_review_dock)
+        QTimer.singleShot(0, self._settle_dock_tabs)  # (after the window is drawn)
         self.document_opened.emit()
+
+    def _settle_dock_tabs(self) -> None:
+        from jcm_pdd.gui.keyboard import settle_dock_tabs  # no Tab stop on a parked tab bar
+
+        settle_dock_tabs(self)
 
     def _raise_first_review_dock(self) -> None:
         if self.review_docks:
@@ -493,8 +496,12 @@ class MainWindow(QMainWindow):
         if self.view is None:
             return
         if any(s.id == target for s in self.view.sections):
+            from jcm_pdd.gui.keyboard import first_focus
+
             self.stack.setCurrentWidget(self.view)
-            self.view.show_section(target)
+            field = first_focus(self.view.show_section(target))
+            if field is not None:  # the keyboard goes on where the eyes went: the section
+                field.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.go_to_path(target)
 
@@ -755,15 +762,6 @@ class MainWindow(QMainWindow):
                 self.signoff_panel.reviewer = reviewer_name(self)
             if self.prefs.language != language:
                 self.retranslate()
-
-    def childEvent(self, event: QChildEvent) -> None:  # noqa: N802 - Qt override
-        # The tab bars the window makes for tabbed docks (C.3 and Confidential items) take no
-        # Tab stop: with one dock hidden the bar is parked off screen yet still took focus,
-        # unseen. The View menu shows and raises each dock.
-        super().childEvent(event)
-        child = event.child()
-        if event.type() == QEvent.Type.ChildPolished and isinstance(child, QTabBar):
-            child.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     # -- closing ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

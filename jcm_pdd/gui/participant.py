@@ -96,7 +96,7 @@ class ResponsePanel(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.table.itemDoubleClicked.connect(
+        self.table.itemActivated.connect(
             lambda item: self.go_to_target.emit(self.review.finding(item.data(ROLE_ID)).target)
         )
         self.heading = QLabel()

@@ -132,7 +132,7 @@ class ReviewPanel(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(2, 190)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.table.itemDoubleClicked.connect(self._double_clicked)
+        self.table.itemActivated.connect(self._activated)
 
         self.heading = QLabel()
         self.heading.setObjectName("findingHeading")
@@ -381,7 +381,7 @@ class ReviewPanel(QWidget):
         else:
             self._show(self.review.finding(finding_id))
 
-    def _double_clicked(self, item: QTableWidgetItem) -> None:
+    def _activated(self, item: QTableWidgetItem) -> None:
         self.go_to_target.emit(self.review.finding(item.data(ROLE_ID)).target)
 
     # -- editor ------------------------------------------------------------------------------

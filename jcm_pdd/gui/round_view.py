@@ -127,7 +127,7 @@ class RoundView(QWidget):
         for column in (0, 1, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.itemDoubleClicked.connect(
+        self.table.itemActivated.connect(
             lambda item: self.go_to_target.emit(
                 self.state.review.finding(item.data(ROLE_ID)).target
             )

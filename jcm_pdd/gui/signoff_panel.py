@@ -116,7 +116,7 @@ class SignOffPanel(QWidget):
         self._table_defaults(self.table)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.table.itemDoubleClicked.connect(
+        self.table.itemActivated.connect(
             lambda item: self.go_to_path.emit(str(item.data(ROLE_KEY)))
         )
 
@@ -133,7 +133,7 @@ class SignOffPanel(QWidget):
             self.changes.horizontalHeader().setSectionResizeMode(
                 column, QHeaderView.ResizeMode.Stretch
             )
-        self.changes.itemDoubleClicked.connect(self._change_clicked)
+        self.changes.itemActivated.connect(self._change_clicked)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)

@@ -112,7 +112,7 @@ class PeriodsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.table.itemDoubleClicked.connect(lambda _item: self.show_selected())
+        self.table.itemActivated.connect(lambda _item: self.show_selected())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -174,3 +174,43 @@ def test_tab_walks_a_table_s_cells_and_leaves_after_the_last(window, project_fil
     press(Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     press(TAB, Qt.KeyboardModifier.ShiftModifier)  # before the first cell: the field above
     assert focused() is not table and not table.isAncestorOf(focused())
+
+
+def test_validator_raises_a_finding_and_enter_goes_to_it_by_keyboard(
+    window, tmp_path: Path, tmp_path_factory, qtbot
+) -> None:
+    """In the Findings dock: type the finding, Tab to "Raise finding", Space; later, Enter on
+    the finding's row shows its section with the focus on the section's first field."""
+    package = copy_into(built_rounds(tmp_path_factory).round1, tmp_path / "received")
+    window.resize(1366, 768)
+    assert window.open_path(package)
+    window.activateWindow()
+    panel = window.findings_panel
+    qtbot.waitUntil(lambda: panel.text_edit.isVisible())  # its dock on top of the tabs
+    navigator = window.view.navigator
+    navigator.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is navigator)
+    while window.view.current_page().section.id != "PDD:A.2":  # the arrows walk the sections
+        press(Qt.Key.Key_Down)
+    assert panel.target() == "PDD:A.2"
+    panel.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+    QTest.keyClicks(focused(), "The description omits the second site.")
+    for _ in range(10):
+        if focused() is panel.raise_button:
+            break
+        press(TAB)
+    assert focused() is panel.raise_button
+    press(Qt.Key.Key_Space)
+    assert [f.target for f in panel.review.findings] == ["PDD:A.2"]
+
+    navigator.setFocus(Qt.FocusReason.OtherFocusReason)
+    press(Qt.Key.Key_Up)
+    assert window.view.current_page().section.id == "PDD:A.1"
+    panel.table.setFocus(Qt.FocusReason.OtherFocusReason)
+    press(Qt.Key.Key_Home)
+    assert panel.table.currentRow() == 0
+    press(Qt.Key.Key_Return)
+    page = window.view.current_page()
+    assert page.section.id == "PDD:A.2"
+    assert page.isAncestorOf(focused()), type(focused()).__name__
+    assert focused() is page.bindings[0].editor

@@ -273,7 +273,6 @@ class CompareDialog(QDialog):
         self.path_a = self._path_row(form, tr("Before (earlier round):"), a)
         self.path_b = self._path_row(form, tr("After (later round):"), b)
         self.compare_button = QPushButton(tr("Compare"))
-        self.compare_button.setDefault(True)
         self.compare_button.clicked.connect(self.start)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
@@ -293,6 +292,7 @@ class CompareDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
+        self.compare_button.setDefault(True)  # once in the dialog, or Enter pressed Close
         self.thread_: QThread | None = None
         self.diff: ProjectDiff | None = None
 

@@ -116,7 +116,6 @@ class _JobDialog(QDialog):
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.start_button = QPushButton(title)
-        self.start_button.setDefault(True)
         self.buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.start_button.clicked.connect(self.start)
         self.buttons.rejected.connect(self.reject)
@@ -125,6 +124,9 @@ class _JobDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.message, 1)
         layout.addWidget(self.buttons)
+        # Enter starts the job from any field. Set once the button is in the dialog: set
+        # before, the dialog never learnt its default and Enter pressed Close instead.
+        self.start_button.setDefault(True)
         self.thread_: QThread | None = None
         self.result: Any = None
 

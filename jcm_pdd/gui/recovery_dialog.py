@@ -62,7 +62,6 @@ class RecoveryDialog(QDialog):
             self.tree.setCurrentItem(first)
         self.tree.itemDoubleClicked.connect(lambda *_: self.restore_selected())
         self.restore_button = QPushButton(tr("Restore"))
-        self.restore_button.setDefault(True)
         self.restore_button.clicked.connect(self.restore_selected)
         self.discard_button = QPushButton(tr("Discard"))
         self.discard_button.clicked.connect(self.discard_selected)
@@ -77,6 +76,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
+        self.restore_button.setDefault(True)  # once in the dialog, or Enter presses nothing
 
     def _selected(self) -> RecoveryEntry | None:
         item = self.tree.currentItem()

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -127,6 +127,12 @@ def review_row(path: Path) -> list[str]:
     return [review.project_title or path.stem, "", "", "", rounds, seen]
 
 
+def _settle_dock_tabs(window: MainWindow) -> None:
+    from jcm_pdd.gui.keyboard import settle_dock_tabs  # no Tab stop on a parked tab bar
+
+    settle_dock_tabs(window)
+
+
 class StartPage(QWidget):
     def __init__(self, window: MainWindow) -> None:
         super().__init__()
@@ -209,6 +215,7 @@ class StartPage(QWidget):
         # with no recent files the note sits under its heading and the spare height stays below
         layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.table, 1)
+        QTimer.singleShot(0, lambda: _settle_dock_tabs(window))  # (after the first paint)
 
     def refresh(self, recent: list[str]) -> None:
         self.sample_button.setVisible(sample_project_path().is_file())
@@ -231,6 +238,8 @@ class StartPage(QWidget):
         self.duplicate_button.setEnabled(bool(recent))
         if recent:
             self.table.selectRow(0)
+        # The keyboard starts where the eyes do: the latest file (Enter opens it), else New.
+        (self.table if recent else self.new_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _selection_changed(self) -> None:
         """Duplicate makes a new project from a project; a package or a review is no base."""

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -214,3 +215,56 @@ def test_validator_raises_a_finding_and_enter_goes_to_it_by_keyboard(
     assert page.section.id == "PDD:A.2"
     assert page.isAncestorOf(focused()), type(focused()).__name__
     assert focused() is page.bindings[0].editor
+
+
+def test_start_page_focus_starts_on_new_project_then_on_the_latest_file(
+    window, project_file: Path, qtbot
+) -> None:
+    """No Tab stop but the page's buttons (the parked dock tab bar took the first one);
+    with a recent file, the keyboard starts on it and Enter opens it."""
+    window.activateWindow()
+    page = window.start_page
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.new_button)
+    stops = []
+    for _ in range(5):
+        press(TAB)
+        stops.append(focused())
+    assert stops == ([page.open_button, page.sample_button, page.new_button] * 2)[:5]
+    assert window.open_path(project_file)
+    assert window.close_document()  # back on the start page, the file now in its list
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table)
+    press(Qt.Key.Key_Return)
+    assert window.session is not None and window.session.path == project_file
+
+
+def choose_by_keyboard(window: MainWindow, menu_letter: Qt.Key, entry_letter: Qt.Key) -> None:
+    """Alt+letter opens a menu of the bar, the entry's letter chooses it."""
+    window.activateWindow()
+    QTest.keyClick(window, menu_letter, Qt.KeyboardModifier.AltModifier)
+    popup = QApplication.activePopupWidget()
+    assert isinstance(popup, QMenu), "Alt+letter opened no menu"
+    QTest.keyClick(popup, entry_letter)
+
+
+def test_enter_in_the_package_dialog_packages_instead_of_closing(
+    window, tmp_path: Path, qtbot
+) -> None:
+    """File > Package for validation (Alt+F, V); Enter in "Packaged by" builds the package
+    (the default button was set before it belonged to the dialog, so Enter pressed Close)."""
+    from jcm_pdd.gui.export_dialog import PackageDialog
+    from jcm_pdd.paths import sample_project_path
+
+    project = Path(shutil.copyfile(sample_project_path(), tmp_path / "sample.jcmpdd"))
+    assert window.open_path(project)
+    choose_by_keyboard(window, Qt.Key.Key_F, Qt.Key.Key_V)
+    dialog = window.findChildren(PackageDialog)[-1]
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.packaged_by.setFocus(Qt.FocusReason.OtherFocusReason)
+    QTest.keyClicks(dialog.packaged_by, "D. Developer")
+    target = Path(dialog.target.text())
+    with qtbot.waitSignal(dialog.finished_job, timeout=180000):
+        QTest.keyClick(dialog.packaged_by, Qt.Key.Key_Return)
+    assert dialog.isVisible(), "Enter closed the dialog"
+    assert target.is_file(), dialog.message.text()
+    QTest.keyClick(dialog.packaged_by, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

@@ -286,8 +286,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="65" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="148" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="323" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="145" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="326" />
         <location filename="../../jcm_pdd/gui/selftest.py" line="83" />
         <source>Diagnostics</source>
         <translation>診断</translation>
@@ -350,126 +350,95 @@
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="91" />
-        <source>Reference emissions RE (exact)</source>
-        <translation>リファレンス排出量 RE（厳密値）</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="92" />
-        <source>Project emissions PE (exact)</source>
-        <translation>プロジェクト排出量 PE（厳密値）</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="93" />
-        <source>Emission reductions ER (exact)</source>
-        <translation>排出削減量 ER（厳密値）</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="94" />
-        <source>Reference emissions RE, tCO2e (as in C.3)</source>
-        <translation>リファレンス排出量 RE tCO2e（C.3 の表示値）</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="95" />
-        <source>Project emissions PE, tCO2e (as in C.3)</source>
-        <translation>プロジェクト排出量 PE tCO2e（C.3 の表示値）</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="96" />
-        <source>Emission reductions ER, tCO2e (rounded down)</source>
-        <translation>排出削減量 ER tCO2e（切り捨て）</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="101" />
         <location filename="../../jcm_pdd/gui/monitoring_figures.py" line="135" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="106" />
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="134" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="133" />
         <source>Differences</source>
         <translation>差分</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="136" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="135" />
         <source>What changed</source>
         <translation>変更箇所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="136" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="135" />
         <source>Before</source>
         <translation>変更前</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="136" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="135" />
         <source>After</source>
         <translation>変更後</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="136" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="135" />
         <source>Change</source>
         <translation>増減</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="168" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="167" />
         <source>Comparing “{0}” (before) with “{1}” (after): {2} field(s) and {3} figure(s) differ.</source>
         <translation>「{0}」（変更前）と「{1}」（変更後）の比較: 項目 {2} 件、数値 {3} 件が異なります。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="177" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="176" />
         <source>No differences in fields or figures.</source>
         <translation>項目・数値に差分はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="182" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="181" />
         <source>Fields ({0} changed)</source>
         <translation>項目（変更 {0} 件）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="207" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="206" />
         <source>Figures ({0} changed)</source>
         <translation>数値（変更 {0} 件）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="271" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="270" />
         <source>Compare projects or package rounds</source>
         <translation>プロジェクトまたはパッケージの版を比較</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="274" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="273" />
         <source>Before (earlier round):</source>
         <translation>変更前（前回）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="275" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="274" />
         <source>After (later round):</source>
         <translation>変更後（今回）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="276" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="275" />
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="303" />
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="134" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="302" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="136" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="130" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="325" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="324" />
         <source>Choose the two files to compare.</source>
         <translation>比較する 2 つのファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="332" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="331" />
         <source>Verifying and recomputing both sides…</source>
         <translation>両方のファイルを検証し、再計算しています…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/diff_view.py" line="373" />
+        <location filename="../../jcm_pdd/gui/diff_view.py" line="372" />
         <source>Compare with…</source>
         <translation>比較対象を選択…</translation>
     </message>
@@ -504,187 +473,187 @@
         <translation>{document}を作成できませんでした。JCM PDD Studio のファイルが見つからないか読み取れません（{detail}）。プロジェクトは変更されていません。アプリを再インストールしてください。何が欠けているかは「jcm-pdd selftest」で確認できます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="205" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="207" />
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="209" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="211" />
         <location filename="../../jcm_pdd/gui/monitoring_export.py" line="30" />
         <source>Folder:</source>
         <translation>フォルダー:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="215" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="217" />
         <source>Monitoring Plan (Excel)</source>
         <translation>モニタリング計画（Excel）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="222" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="224" />
         <location filename="../../jcm_pdd/gui/monitoring_export.py" line="42" />
         <source>Documents:</source>
         <translation>文書:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="223" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="225" />
         <location filename="../../jcm_pdd/gui/monitoring_export.py" line="64" />
         <source>Draft (allowed while errors remain; marked DRAFT)</source>
         <translation>ドラフト（エラーが残っていても可。DRAFT と表示）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="226" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="228" />
         <source>Errors to fix</source>
         <translation>修正が必要なエラー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="239" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="241" />
         <source>Open folder</source>
         <translation>フォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="263" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="265" />
         <source>A final export is not possible while {0} error(s) remain (export a draft instead, or fix them):</source>
         <translation>エラーが {0} 件残っているため、最終版をエクスポートできません（下書きとしてエクスポートするか、エラーを修正してください）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="324" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="326" />
         <source>Exported {0} files to {1}:</source>
         <translation>{0} 件のファイルを {1} に出力しました:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="331" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="333" />
         <source>Image metadata (EXIF such as GPS position and author, PNG text) was removed from the figures in every copy.</source>
         <translation>すべての版の図から画像のメタデータ (GPS 位置や作成者などの EXIF、PNG のテキスト) を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="343" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="345" />
         <source>not yet confirmed against the official form</source>
         <translation>公式の様式との照合未了</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="344" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="346" />
         <source>inferred by JCM PDD Studio, not read in an official form</source>
         <translation>JCM PDD Studio による推定 (公式の様式では未確認)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="348" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="350" />
         <source>{0}: its code, version and layout are {1}. Compare it with the Joint Committee's current form.</source>
         <translation>{0}: 様式番号・版・構成は{1}です。合同委員会の最新の様式と照合してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="370" />
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="436" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="372" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="438" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="85" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="379" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="381" />
         <source>Round:</source>
         <translation>審査回:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="382" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="384" />
         <source>Previous round:</source>
         <translation>前回の審査回:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="384" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="386" />
         <source>Package file:</source>
         <translation>パッケージファイル:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="387" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="389" />
         <source>Packaged by:</source>
         <translation>作成者:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="390" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="392" />
         <source>Package for</source>
         <translation>パッケージの用途</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="391" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="393" />
         <source>Validation (the PDD)</source>
         <translation>妥当性確認（PDD）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="395" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="397" />
         <source>Period numbers, e.g. 1-3,5, or all</source>
         <translation>期間番号（例: 1-3,5）、または all</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="397" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="399" />
         <source>Verification of monitoring periods</source>
         <translation>モニタリング期間の検証</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="398" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="400" />
         <source>Package for:</source>
         <translation>パッケージの用途:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="399" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="401" />
         <source>Monitoring periods:</source>
         <translation>モニタリング期間:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="408" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="410" />
         <source>Responses:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="410" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="412" />
         <source>{0} response(s) to the findings of “{1}” go into the package.</source>
         <translation>「{1}」の指摘への回答 {0} 件をパッケージに含めます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="417" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="419" />
         <source>Save the project first: the package is built from the saved file.</source>
         <translation>先にプロジェクトを保存してください。パッケージは保存済みのファイルから作成されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="423" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="425" />
         <source>none: this is the first package of this project in its folder</source>
         <translation>なし: このフォルダーでこのプロジェクトの最初のパッケージです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="425" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="427" />
         <source>round {0}, “{1}”, package id {2}…, created {3}</source>
         <translation>第 {0} 回、「{1}」、パッケージ ID {2}…、作成 {3}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="436" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="438" />
         <source>Package for verification</source>
         <translation>検証用パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="460" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="462" />
         <source>The review already holds a package as round {0}; a resubmission must be round {1}.</source>
         <translation>レビューには第 {0} 回のパッケージが既にあります。再提出は第 {1} 回にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="468" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="470" />
         <source>Replace package?</source>
         <translation>パッケージを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="469" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="471" />
         <source>“{0}” already exists. Replace it with this package (round {1})?</source>
         <translation>「{0}」は既に存在します。このパッケージ（第 {1} 回）で置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="476" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="478" />
         <source>Not packaged: “{0}” was kept.</source>
         <translation>パッケージを作成していません: 「{0}」はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="506" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="508" />
         <source>Verification package written: {0} (round {1})</source>
         <translation>検証パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="509" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="511" />
         <source>Package written: {0} (round {1})</source>
         <translation>パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
@@ -765,8 +734,8 @@
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="142" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="322" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="139" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="325" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
@@ -1020,59 +989,59 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="155" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="324" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="152" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="327" />
         <source>Confidential items</source>
         <translation>機密項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="525" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="277" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="532" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="286" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="538" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="560" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="569" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="545" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="567" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="576" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="603" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="610" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="605" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="612" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="621" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="628" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="629" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="636" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="659" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="666" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="660" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="667" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="708" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="715" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -1129,7 +1098,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>提出書類の節</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="394" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="396" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="68" />
         <location filename="../../jcm_pdd/gui/monitoring_page.py" line="92" />
         <location filename="../../jcm_pdd/gui/navigator.py" line="89" />
@@ -1212,7 +1181,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/navigator.py" line="107" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="179" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="185" />
         <source>Complete</source>
         <translation>完了</translation>
     </message>
@@ -1315,7 +1284,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="46" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="175" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="181" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
@@ -1340,12 +1309,12 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>復元</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="67" />
+        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="66" />
         <source>Discard</source>
         <translation>破棄</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="69" />
+        <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="68" />
         <source>Decide later</source>
         <translation>後で決める</translation>
     </message>
@@ -1387,98 +1356,98 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>レビュー（第 {0} 回）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="134" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="140" />
         <source>JCM PDD Studio</source>
         <translation>JCM PDD Studio</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="141" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="147" />
         <source>Draft, calculate, export and package Project Design Documents for the Joint Crediting Mechanism — offline.</source>
         <translation>二国間クレジット制度（JCM）のプロジェクト設計書（PDD）を、オフラインで作成・計算・出力・パッケージ化します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="147" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="153" />
         <source>New project…</source>
         <translation>新規プロジェクト…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="149" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="155" />
         <source>Open…</source>
         <translation>開く…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="151" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="157" />
         <source>Duplicate…</source>
         <translation>複製…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="152" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="158" />
         <source>Copy the selected project as the base of a new one</source>
         <translation>選択したプロジェクトを複製して新しいプロジェクトの基にします</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="154" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="160" />
         <source>Open the sample project</source>
         <translation>サンプルプロジェクトを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="166" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="172" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="178" />
         <source>Recent projects</source>
         <translation>最近のプロジェクト</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="176" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="182" />
         <source>Country</source>
         <translation>国</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="177" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="183" />
         <source>Methodology</source>
         <translation>方法論</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="178" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="184" />
         <source>ER (tCO2e/yr)</source>
         <translation>ER（tCO2e/年）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="180" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="186" />
         <source>Last saved</source>
         <translation>最終保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="181" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="187" />
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="199" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="205" />
         <source>No recent projects yet. Start a new one or open the sample.</source>
         <translation>最近のプロジェクトはありません。新規作成するか、サンプルを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="251" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="260" />
         <source>Duplicate project</source>
         <translation>プロジェクトを複製</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="253" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="262" />
         <source>JCM PDD project (*.jcmpdd)</source>
         <translation>JCM PDD プロジェクト (*.jcmpdd)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="261" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="270" />
         <source>Not duplicated</source>
         <translation>複製できませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="278" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="287" />
         <source>Show in folder</source>
         <translation>フォルダーに表示</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="279" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="288" />
         <source>Remove from list</source>
         <translation>一覧から削除</translation>
     </message>
@@ -2173,7 +2142,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>レビューを開けませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/export_dialog.py" line="377" />
+        <location filename="../../jcm_pdd/gui/export_dialog.py" line="379" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="119" />
         <source>Round</source>
         <translation>審査回</translation>
@@ -2385,131 +2354,131 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>指摘事項は出力されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="106" />
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="180" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="98" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="172" />
         <source>Sign off this section</source>
         <translation>このセクションをサインオフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="108" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="100" />
         <source>Mark the section selected in the navigator as reviewed in this round</source>
         <translation>ナビゲーターで選択中のセクションを、今回の審査で確認済みとして記録します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="110" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="102" />
         <source>Remove sign-off</source>
         <translation>サインオフを取り消す</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_docks.py" line="107" />
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="120" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="112" />
         <source>Sign-offs</source>
         <translation>サインオフ</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/confidential.py" line="274" />
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="122" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="114" />
         <source>Section</source>
         <translation>セクション</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="122" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="114" />
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="122" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="114" />
         <source>Signed off</source>
         <translation>サインオフ日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="122" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="114" />
         <source>Reviewer</source>
         <translation>審査員</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="135" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="127" />
         <source>What changed since the sign-off</source>
         <translation>サインオフ後の変更内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="137" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="129" />
         <source>Signed-off value</source>
         <translation>サインオフ時の値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="137" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="129" />
         <source>Now</source>
         <translation>現在の値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="137" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="129" />
         <source>Field or figure</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="180" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="172" />
         <source>Sign off {0}</source>
         <translation>{0} をサインオフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="198" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="190" />
         <location filename="../../jcm_pdd/gui/verifier_periods.py" line="139" />
         <source>⚠ stale: {0} change(s)</source>
         <translation>⚠ 要再確認: 変更 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="200" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="192" />
         <source>✓ current</source>
         <translation>✓ 最新</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="204" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="196" />
         <source>round {0}, {1}</source>
         <translation>第 {0} 回、{1}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="213" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="205" />
         <source>Changed since it was signed off; select to see what</source>
         <translation>サインオフ後に変更されています。選択すると変更内容を表示します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="220" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="212" />
         <source>No section signed off yet.</source>
         <translation>サインオフしたセクションはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="223" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="215" />
         <source>{0} sign-off(s); {1} stale — changed since they were signed off.</source>
         <translation>サインオフ {0} 件。うち {1} 件はサインオフ後に変更があり、再確認が必要です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="228" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="220" />
         <source>{0} sign-off(s), all current.</source>
         <translation>サインオフ {0} 件。すべて最新です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="249" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="241" />
         <source>Select a sign-off to see what changed since.</source>
         <translation>サインオフを選択すると、その後の変更内容を表示します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="254" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="246" />
         <source>{0}: unchanged since round {1}.</source>
         <translation>{0}: 第 {1} 回から変更はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="259" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="251" />
         <source>{0}: changed since the sign-off in round {1} — sign off again once reviewed.</source>
         <translation>{0}: 第 {1} 回のサインオフ後に変更されました — 確認後に再度サインオフしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="323" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="311" />
         <source>Not signed off</source>
         <translation>サインオフできませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="343" />
+        <location filename="../../jcm_pdd/gui/signoff_panel.py" line="331" />
         <source>Sign-off not removed</source>
         <translation>サインオフを取り消せませんでした</translation>
     </message>

@@ -204,7 +204,8 @@ class _Body:
 
     def signature(self, party: str, lines: tuple[str, ...], key_width: float = 0.3) -> None:
         """The party across both columns (shaded, bold), then one row per label with an empty
-        cell to sign or write in; the signature row is taller."""
+        cell to sign or write in; the signature row is taller. The box stays on one page
+        (keep-with-next on every row but the last, rows that never split), as the PDF keeps it."""
         widths = _twips((key_width, 1 - key_width))
         tbl = self._top("tbl")
         pr = _SUB(tbl, f"{_W}tblPr")
@@ -223,8 +224,11 @@ class _Body:
         _SUB(tc_pr, f"{_W}tcW", {f"{_W}type": "dxa", f"{_W}w": widths[-1]})
         _SUB(tc_pr, f"{_W}gridSpan", {f"{_W}val": "2"})
         _SUB(tc_pr, f"{_W}shd", {f"{_W}val": "clear", f"{_W}fill": LABEL_SHADE})
-        self._cell_paragraph(tc, party, bold=True)
-        for label in lines:
+        self._cell_paragraph(tc, party, bold=True, keep_next=True)
+        for n, label in enumerate(lines, start=1):
+            # every row but the last keeps with the next: Word and LibreOffice then move the
+            # whole box to the next page rather than leave its party or first lines behind
+            keep = n < len(lines)
             tr = _SUB(tbl, f"{_W}tr")
             tr_pr = _SUB(tr, f"{_W}trPr")
             height = Cm(1.0 if label == "Signature" else 0.7).twips
@@ -233,16 +237,21 @@ class _Body:
             for col, width in enumerate(widths):
                 tc = _SUB(tr, f"{_W}tc")
                 _SUB(_SUB(tc, f"{_W}tcPr"), f"{_W}tcW", {f"{_W}type": "dxa", f"{_W}w": width})
-                if col == 0:
-                    self._cell_paragraph(tc, f"{label}:", bold=False)
-                else:
-                    _SUB(tc, f"{_W}p")
+                self._cell_paragraph(
+                    tc, f"{label}:" if col == 0 else "", bold=False, keep_next=keep
+                )
         self.gap()
 
-    def _cell_paragraph(self, tc: etree._Element, text: str, *, bold: bool) -> None:
+    def _cell_paragraph(
+        self, tc: etree._Element, text: str, *, bold: bool, keep_next: bool = False
+    ) -> None:
         p = _SUB(tc, f"{_W}p")
-        _SUB(_SUB(p, f"{_W}pPr"), f"{_W}spacing", {f"{_W}after": "0"})
-        self.lines(p, text, bold=bold)
+        p_pr = _SUB(p, f"{_W}pPr")
+        if keep_next:
+            _SUB(p_pr, f"{_W}keepNext")
+        _SUB(p_pr, f"{_W}spacing", {f"{_W}after": "0"})
+        if text:  # an empty cell (to sign or write in) has no run
+            self.lines(p, text, bold=bold)
 
 
 def _base() -> tuple[Any, dict[str, str]]:

@@ -64,6 +64,18 @@ def _row(f: Finding) -> tuple[str, ...]:
     return tuple(xml_text(cell) for cell in cells)
 
 
+# A zero-width space: a place to break a line that prints nothing (Word and LibreOffice)
+BREAK = "\u200b"
+
+
+def breakable_key(key: str) -> str:
+    """A model key printed where no label is known (``monitoring_plan.monitored.0.value``),
+    with a break opportunity after each dot and underscore, so that the narrow "Section / field"
+    column of the Word table breaks it between its parts, not in the middle of a word. For the
+    Word text only: the review file and the workbook keep the key exactly."""
+    return key.replace(".", "." + BREAK).replace("_", "_" + BREAK)
+
+
 def integrity_warning(review: Review) -> str:
     """Said at the top of every findings export when a round's package did not verify."""
     bad = review.untrusted()
@@ -124,9 +136,13 @@ def findings_docx(review: Review, path: Path | str) -> Path:
         cell.text = title
         for run in cell.paragraphs[0].runs:
             run.bold = True
+    place = COLUMNS.index("Section / field")
     for finding in review.findings:
         cells = table.add_row().cells
-        for cell, text in zip(cells, _row(finding), strict=True):
+        texts = list(_row(finding))
+        if not finding.target_label:  # the bare key: breakable between its parts
+            texts[place] = breakable_key(texts[place])
+        for cell, text in zip(cells, texts, strict=True):
             cell.text = text
     # Word follows cell widths, LibreOffice the table grid: set both; text columns get room.
     table.autofit = False

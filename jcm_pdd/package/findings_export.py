@@ -72,7 +72,8 @@ def breakable_key(key: str) -> str:
     """A model key printed where no label is known (``monitoring_plan.monitored.0.value``),
     with a break opportunity after each dot and underscore, so that the narrow "Section / field"
     column of the Word table breaks it between its parts, not in the middle of a word. For the
-    Word text only: the review file and the workbook keep the key exactly."""
+    Word text only: the review file and the workbook keep the key exactly. (A section key,
+    ``PDD:C.3``, is short and stays as it is.)"""
     return key.replace(".", "." + BREAK).replace("_", "_" + BREAK)
 
 
@@ -140,7 +141,7 @@ def findings_docx(review: Review, path: Path | str) -> Path:
     for finding in review.findings:
         cells = table.add_row().cells
         texts = list(_row(finding))
-        if not finding.target_label:  # the bare key: breakable between its parts
+        if not finding.target_label and ":" not in finding.target:  # a bare model path
             texts[place] = breakable_key(texts[place])
         for cell, text in zip(cells, texts, strict=True):
             cell.text = text

@@ -109,7 +109,8 @@ Node = Num | Ref | Unary | Binary | Call | Reduce | BandLookup | Convert
 
 _TOKEN = re.compile(
     r"(?P<ws>\s+)"
-    r"|(?P<num>(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)"
+    # [0-9], not \d: Decimal would read Arabic-Indic or full-width digits as 0-9 unseen
+    r"|(?P<num>(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
     r"|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
     r"|(?P<str>\"[^\"\n]*\")"
     r"|(?P<op>\*\*|<=|>=|==|!=|[-+*/^()\[\],<>])"

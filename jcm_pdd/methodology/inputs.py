@@ -88,6 +88,8 @@ def to_fraction(value: Any, key: str = "", index: dict[str, str] | None = None) 
             numbers = [Decimal(part) for part in parts]
         except InvalidOperation:
             raise fail(f"'{value}' is not a number") from None
+        if not text.isascii():  # Decimal reads Arabic-Indic, full-width... digits as 0-9
+            raise fail(f"'{value}' is written with digits other than 0-9; use the digits 0-9")
         if len(numbers) > 2 or not all(n.is_finite() for n in numbers):
             raise fail(f"'{value}' is not a finite number")
         if any(n and abs(n.adjusted()) > MAX_EXPONENT for n in numbers):

@@ -19,7 +19,7 @@ from jcm_pdd.model import Project
 from jcm_pdd.monitoring.readers import ImportFileError
 
 DAY = 1440  # minutes
-_TIME = re.compile(r"^[T ](\d\d):(\d\d)(?::(\d\d))?$")
+_TIME = re.compile(r"^[T ](\d\d):(\d\d)(?::(\d\d))?$", re.ASCII)  # 0-9 only, as dates
 _NAN = Decimal("NaN")
 # a timestamp's place, packed in one int: ``period << 32 | slot``; ints, unlike tuples, are not
 # followed by the garbage collector, so the cache of 200,000 timestamps costs it nothing (a
@@ -77,6 +77,15 @@ class _Meter:
         self.sums = [Decimal(0)] * periods
         self.duplicates = 0
         self.first_duplicate = 0
+
+
+def not_ascii_digits(line: int, column: str, text: str) -> ImportFileError:
+    """Python's Decimal reads Arabic-Indic, full-width and other digits as 0-9; a meter export
+    holds the digits 0-9, so a value written otherwise is refused, naming where it is."""
+    return ImportFileError(
+        f"row {line}, column “{column}”: “{text[:30]}” is written with digits other than 0-9; "
+        "export the readings with the digits 0-9"
+    )
 
 
 def _day(text: str) -> dt.date | None:
@@ -252,6 +261,8 @@ class Tally:
                     number = _NAN
                 if not number.is_finite():
                     raise ImportFileError(f"row {line}: “{text[:30]}” is not a number")
+                if not text.isascii():  # (constant time: the string knows it is ASCII)
+                    raise not_ascii_digits(line, self.spec.value_column, text)
                 if state.bitmap[slot]:
                     if refuse:
                         raise ImportFileError(
@@ -309,6 +320,8 @@ class Tally:
                     raise InvalidOperation
             except InvalidOperation:
                 raise ImportFileError(f"row {line}: “{text[:30]}” is not a number") from None
+            if not text.isascii():
+                raise not_ascii_digits(line, self.spec.value_column, text)
             state.sums[where[0]] += number
             for s in span:
                 state.bitmap[s] = 1

@@ -35,6 +35,8 @@ from jcm_pdd.methodology import expr
         ("a < b < c", "chained comparisons"),
         ("import os", "import is not allowed"),
         ("EG; x", "unexpected character ';'"),
+        ("EG * \u0662", "unexpected character '٢'"),  # Arabic-Indic 2: digits are 0-9 only
+        ("EG * \uff12", "unexpected character '２'"),  # full-width 2
         ("EG[0]", "index-set name"),
         ("x" * 5000, "longer than"),
         ("(" * 100 + "1" + ")" * 100, "nests deeper"),

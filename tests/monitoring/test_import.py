@@ -122,6 +122,16 @@ def test_duplicates_are_refused_or_the_first_kept(tmp_path: Path) -> None:
         ("2027-04-01T05:00\n", r"row 194: fewer columns than the header"),
         ("2027-13-01T05:00,PV-1,1\n", r"row 194: “2027-13-01” is not a date"),
         ("2027-04-01T05:00+09:00,PV-1,1\n", r"row 194: the time “T05:00\+09:00” is not HH:MM"),
+        # digits other than 0-9, which Python's Decimal and \\d read as 0-9: refused
+        (
+            "2027-04-01T05:00,PV-1,\u0661\u0662.\u0665\n",  # Arabic-Indic 12.5
+            r"row 194, column “kwh”: “١٢.٥” is written with digits other than 0-9",
+        ),
+        (
+            "2027-04-01T05:00,PV-1,\uff11\uff12\n",  # full-width 12
+            r"row 194, column “kwh”: “１２” is written with digits other than 0-9",
+        ),
+        ("2027-04-01T\u0660\u0665:00,PV-1,1\n", r"row 194: the time “T٠٥:00” is not HH:MM"),
     ],
 )
 def test_bad_rows_are_named(tmp_path: Path, extra: str, message: str) -> None:
@@ -362,3 +372,29 @@ def test_gaps_and_duplicates_are_found_the_same_through_either_reader(tmp_path: 
     pv1 = [f for f in facts[1] if f[0] == "PV-1"]
     assert all(f[5] == 2 for f in pv1)  # 05:00 and 06:00 of 1 April read twice: first kept
     assert [f[:5] for f in facts[1]] == [f[:5] for f in facts[0]]
+
+
+def test_digits_other_than_0_9_are_refused_in_workbooks_and_monthly_rows(tmp_path: Path) -> None:
+    """A text cell of a workbook and a monthly total are read by the same rule as CSV rows."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["time", "meter", "kwh"])
+    sheet.append([dt.datetime(2027, 4, 3, 0), "PV-1", 1.5])
+    sheet.append([dt.datetime(2027, 4, 3, 1), "PV-1", "\u06f1\u06f5"])  # Persian 15, as text
+    path = tmp_path / "meters.xlsx"
+    book.save(path)
+    before = path.read_bytes()
+    with pytest.raises(ImportFileError, match=r"row 3, column “kwh”: “۱۵” is written with digits"):
+        import_file(path, _project(), template(MN), SPEC)
+    assert path.read_bytes() == before
+
+    project = sample()
+    project.monitoring.periods.append(MonitoringPeriod(start=D(2027, 4, 1), end=D(2027, 4, 30)))
+    monthly = tmp_path / "monthly.csv"
+    monthly.write_text("date,unit,mwh\n2027-04,PV-1,\u0663\u0660\n", encoding="utf-8")
+    spec = ImportSpec("EG", "MWh", "date", "mwh", "unit")
+    with pytest.raises(ImportFileError, match=r"row 2, column “mwh”: “٣٠” is written with digits"):
+        import_file(monthly, project, template(MN), spec)

@@ -36,16 +36,62 @@ class ImportFileError(UserError):
     """A meter file that cannot be read as monitored data; the message says where and why."""
 
 
+# The csv module's complaints (strict mode), by a fragment of its message, in a person's words:
+# what is wrong with the line and what to do. Its own words ("field larger than field limit
+# (131072)", "new-line character seen in unquoted field - do you need to open the file in
+# universal-newline mode?") speak of its internals.
+_CSV_WORDS = (
+    (
+        "field larger than field limit",
+        f"a field is longer than {csv.field_size_limit():,} characters, which no meter reading "
+        "is: a double quote opened on this line or above is probably never closed; check the "
+        "quotes, or export the readings again",
+    ),
+    (
+        "line contains NUL",
+        "the line holds a NUL byte, which no text file of readings has: the file is damaged or "
+        "not a CSV file; export the readings again as CSV",
+    ),
+    (
+        "new-line character seen in unquoted field",
+        "a line break inside a field that is not in double quotes; put that field in double "
+        "quotes, or remove the line break",
+    ),
+    (
+        "expected after",
+        "text follows the closing double quote of a field; end the field at its closing quote, "
+        'and write a double quote inside a field as two ("")',
+    ),
+    (
+        "unexpected end of data",
+        "the file ends inside a field in double quotes: a double quote opened on this line or "
+        "above is never closed; close it, or export the readings again",
+    ),
+)
+
+
 def _reason(exc: UnicodeDecodeError | csv.Error) -> str:
     """What is wrong, in a person's words: Python's codec message names a byte's position in a
-    block of the file, which means nothing to whoever exported it."""
+    block of the file, and the csv module's its parser's state; neither means anything to
+    whoever exported it."""
     if isinstance(exc, UnicodeDecodeError):
         byte = exc.object[exc.start]
         return (
             f"byte 0x{byte:02X} is not UTF-8 text; export the file as CSV UTF-8, or save it "
             "again in that encoding"
         )
-    return str(exc)
+    said = str(exc)
+    for fragment, words in _CSV_WORDS:
+        if fragment in said:
+            return words
+    return f"not readable as CSV ({said}); export the readings again as CSV"
+
+
+def _problem(exc: UnicodeDecodeError | csv.Error) -> str:
+    """A line's problem as the import error says it after the file and line."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not readable as CSV in UTF-8 ({_reason(exc)})"
+    return _reason(exc)
 
 
 class _HashingReader(io.BufferedIOBase):
@@ -118,9 +164,7 @@ def open_rows(path: Path) -> Iterator[Rows]:
         try:
             yield Rows([h.strip() for h in header], chain.from_iterable(stream.blocks()), finish)
         except (UnicodeDecodeError, csv.Error) as exc:
-            raise ImportFileError(
-                f"{path.name}, line {stream.line()}: not readable as CSV in UTF-8 ({_reason(exc)})"
-            ) from None
+            raise ImportFileError(f"{path.name}, line {stream.line()}: {_problem(exc)}") from None
 
 
 class _Prefixed(io.BufferedIOBase):
@@ -231,7 +275,7 @@ class _CsvStream:
                 return next(self._csv(data), None)
             except (UnicodeDecodeError, csv.Error) as exc:
                 raise ImportFileError(
-                    f"{self.name} is not a CSV file in UTF-8 ({_reason(exc)})"
+                    f"{self.name}, line {max(self.line(), 1)} (the header): {_problem(exc)}"
                 ) from None
         if not lines:
             return None

@@ -236,7 +236,7 @@ def test_a_file_that_is_not_utf8_csv_is_named_with_its_line(tmp_path: Path) -> N
     with pytest.raises(ImportFileError, match=r"m.csv, line \d+: not readable as CSV in UTF-8"):
         import_file(path, _project(), template(MN), SPEC)
     path.write_text('time,meter,kwh\n2027-04-03T05:00,"PV-1,1\n', encoding="utf-8")
-    with pytest.raises(ImportFileError, match=r"m.csv, line \d+: not readable as CSV"):
+    with pytest.raises(ImportFileError, match=r"m.csv, line \d+: the file ends inside a field"):
         import_file(path, _project(), template(MN), SPEC)
 
 
@@ -309,7 +309,7 @@ def test_bad_utf8_after_plain_blocks_is_named_with_its_line(tmp_path: Path) -> N
     with pytest.raises(ImportFileError, match=r"m.csv, line 100002: not readable as CSV in UTF-8"):
         import_file(path, _project(), template(MN), SPEC)
     path.write_bytes(b"time,meter,kwh\n" + rows.encode() + b'2027-04-03T05:00,"PV-1,1\n')
-    with pytest.raises(ImportFileError, match=r"m.csv, line 100002: not readable as CSV"):
+    with pytest.raises(ImportFileError, match=r"m.csv, line 100002: the file ends inside a"):
         import_file(path, _project(), template(MN), SPEC)
 
 
@@ -398,3 +398,66 @@ def test_digits_other_than_0_9_are_refused_in_workbooks_and_monthly_rows(tmp_pat
     spec = ImportSpec("EG", "MWh", "date", "mwh", "unit")
     with pytest.raises(ImportFileError, match=r"row 2, column “mwh”: “٣٠” is written with digits"):
         import_file(monthly, project, template(MN), spec)
+
+
+# What the csv module says (strict), and the words a person reads instead: which file, which
+# line, what is wrong and what to do; never the module's own words.
+CSV_PROBLEMS = {
+    "a field beyond the field limit": (
+        b'time,meter,kwh\n2027-04-03T00:00,PV-1,"' + b"1" * 200_000 + b'"\n',
+        "m.csv, line 2: a field is longer than 131,072 characters",
+    ),
+    "text after a closing quote": (
+        b'time,meter,kwh\n"2027-04-03T00:00"x,PV-1,1\n',
+        "m.csv, line 2: text follows the closing double quote of a field",
+    ),
+    "a quote never closed": (
+        b'time,meter,kwh\n2027-04-03T00:00,"PV-1,1\n2027-04-03T01:00,PV-1,1\n',
+        "m.csv, line 3: the file ends inside a field in double quotes",
+    ),
+    "a header field beyond the limit": (
+        b'"' + b"t" * 200_000 + b'",meter,kwh\n2027-04-03T00:00,PV-1,1\n',
+        "m.csv, line 1 (the header): a field is longer than 131,072 characters",
+    ),
+    "text after a closing quote in the header": (
+        b'"time"x,meter,kwh\n2027-04-03T00:00,PV-1,1\n',
+        "m.csv, line 1 (the header): text follows the closing double quote",
+    ),
+}
+CSV_MODULE_WORDS = ("field limit (", "expected after", "unexpected end of data", "new-line char")
+
+
+@pytest.mark.parametrize("problem", list(CSV_PROBLEMS))
+def test_the_csv_modules_complaints_are_worded_for_the_user(tmp_path: Path, problem: str) -> None:
+    data, expected = CSV_PROBLEMS[problem]
+    path = tmp_path / "m.csv"
+    path.write_bytes(data)
+    with pytest.raises(ImportFileError) as caught:
+        import_file(path, _project(), template(MN), SPEC)
+    message = caught.value.message
+    assert message.startswith(expected), message
+    assert not any(words in message for words in CSV_MODULE_WORDS), message
+    assert "\n" not in message
+    assert path.read_bytes() == data  # the file is left as it is
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("line contains NUL", "the line holds a NUL byte"),
+        (
+            "new-line character seen in unquoted field - do you need to open the file in "
+            "universal-newline mode?",
+            "a line break inside a field that is not in double quotes",
+        ),
+        ("something new", "not readable as CSV (something new); export the readings again"),
+    ],
+)
+def test_complaints_this_python_no_longer_makes_are_worded_too(said: str, expected: str) -> None:
+    """Python 3.11's csv module reads a NUL, and a lone carriage return ends a line where the
+    file is opened as the importer opens it; older or newer versions may say these again."""
+    import csv
+
+    from jcm_pdd.monitoring.readers import _reason
+
+    assert _reason(csv.Error(said)).startswith(expected)

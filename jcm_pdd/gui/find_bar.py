@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from jcm_pdd.session.search import Match
 
@@ -56,14 +56,17 @@ class FindBar(QWidget):
         previous = QToolButton()
         previous.setText("▲")
         previous.setToolTip(tr("Previous match (Shift+Enter)"))
+        previous.setAccessibleName(tr("Previous match"))  # not "▲" to a screen reader
         previous.clicked.connect(lambda: self.step(-1))
         following = QToolButton()
         following.setText("▼")
         following.setToolTip(tr("Next match (Enter)"))
+        following.setAccessibleName(tr("Next match"))
         following.clicked.connect(lambda: self.step(1))
         close = QToolButton()
         close.setText("✕")
         close.setToolTip(tr("Close (Esc)"))
+        close.setAccessibleName(tr("Close the find bar"))
         close.clicked.connect(self.close_bar)
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 4, 6, 4)
@@ -75,14 +78,24 @@ class FindBar(QWidget):
         row.addWidget(self.where, 3)
         row.addWidget(close)
         self.setVisible(False)
+        self._came_from: QWidget | None = None  # where the focus was before Ctrl+F
 
     def open_bar(self) -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None and not self.isAncestorOf(focus):
+            self._came_from = focus
         self.setVisible(True)
         self.edit.setFocus()
         self.edit.selectAll()
 
     def close_bar(self) -> None:
+        """Hide the bar; the keyboard goes on at the match shown, else where it was before."""
         self.setVisible(False)
+        if 0 <= self.current < len(self.matches):
+            self.go_to_path.emit(self.matches[self.current].path)
+        elif self._came_from is not None and self._came_from.isVisible():
+            self._came_from.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._came_from = None
 
     def _search_now(self, text: str) -> None:
         self.matches = self._search(text)
@@ -106,7 +119,12 @@ class FindBar(QWidget):
         if not self.matches:
             self.count.setText(tr("no match"))
             self.where.setText("")
+            self.edit.setAccessibleDescription(self.count.text())
             return
         shown = self.current + 1 if self.current >= 0 else 0
         self.count.setText(tr("{0} of {1}").format(shown, len(self.matches)))
         self.where.setText(self.matches[self.current].label if self.current >= 0 else "")
+        # what a screen reader says of the find field: "3 of 12, A.1 Title of the JCM project"
+        self.edit.setAccessibleDescription(
+            ", ".join(filter(None, (self.count.text(), self.where.text())))
+        )

@@ -286,8 +286,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="65" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="145" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="326" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="146" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="331" />
         <location filename="../../jcm_pdd/gui/selftest.py" line="83" />
         <source>Diagnostics</source>
         <translation>診断</translation>
@@ -734,8 +734,8 @@
         <translation>見つからないファイル {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="139" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="325" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="140" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="330" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
@@ -989,59 +989,59 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="152" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="327" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="153" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="332" />
         <source>Confidential items</source>
         <translation>機密項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="532" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="537" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="286" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="545" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="567" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="576" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="550" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="571" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="580" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
         <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="610" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="620" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="612" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="622" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="628" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="638" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="636" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="645" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="666" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="675" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="667" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="676" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="715" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="724" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
@@ -2608,27 +2608,42 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>前の一致 (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/find_bar.py" line="62" />
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="59" />
+        <source>Previous match</source>
+        <translation>前の一致</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="63" />
         <source>Next match (Enter)</source>
         <translation>次の一致 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/find_bar.py" line="66" />
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="64" />
+        <source>Next match</source>
+        <translation>次の一致</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="68" />
         <source>Close (Esc)</source>
         <translation>閉じる (Esc)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/find_bar.py" line="70" />
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="69" />
+        <source>Close the find bar</source>
+        <translation>検索バーを閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="73" />
         <source>Find:</source>
         <translation>検索:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/find_bar.py" line="107" />
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="120" />
         <source>no match</source>
         <translation>一致なし</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/find_bar.py" line="111" />
+        <location filename="../../jcm_pdd/gui/find_bar.py" line="125" />
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
     </message>

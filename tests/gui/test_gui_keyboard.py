@@ -13,7 +13,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAction, QShortcut
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from jcm_pdd.gui.i18n import install_language
 from jcm_pdd.gui.mainwindow import MainWindow
@@ -268,3 +275,38 @@ def test_enter_in_the_package_dialog_packages_instead_of_closing(
     assert target.is_file(), dialog.message.text()
     QTest.keyClick(dialog.packaged_by, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_escape_in_the_find_bar_leaves_the_focus_at_the_match(window, qtbot) -> None:
+    """Ctrl+F, type, Enter, Esc: the keyboard is on the match's field (it went to the C.3
+    table, the next stop after the closed bar); with no match, back where it was. The bar's
+    arrow and cross buttons are named in words for a screen reader."""
+    from jcm_pdd.paths import sample_project_path
+
+    window.resize(1366, 768)
+    assert window.open_path(sample_project_path())
+    window.activateWindow()
+    page = window.view.show_section(window.view.section_of_path("pdd.title"))
+    title = page.binding("pdd.title").editor
+    title.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is title)
+    press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.view.find_bar
+    assert focused() is bar.edit
+    QTest.keyClicks(bar.edit, "zzz-nowhere")
+    press(Qt.Key.Key_Escape)
+    assert not bar.isVisible() and focused() is title  # nothing found: back where it was
+
+    press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(bar.edit, "ulaanbaatar")
+    press(Qt.Key.Key_Return)
+    press(Qt.Key.Key_Return)
+    assert focused() is bar.edit  # Enter again finds the next one
+    assert bar.edit.accessibleDescription().startswith(f"2 of {len(bar.matches)}, ")
+    match = bar.matches[bar.current].path
+    press(Qt.Key.Key_Escape)
+    shown = window.view.current_page()
+    assert shown.section.id == window.view.section_of_path(match)
+    assert shown.isAncestorOf(focused()), type(focused()).__name__
+    names = [spoken_name(b) for b in bar.findChildren(QToolButton)]
+    assert names == ["Previous match", "Next match", "Close the find bar"]

@@ -1,8 +1,11 @@
 """What the keyboard does where Qt's defaults fall short: Tab walks an editable table's cells
 like a spreadsheet's and leaves the table after its last cell (Shift+Tab before its first),
 where Qt's table wraps round to the first cell and kept a keyboard user inside for good; and
-where the focus goes when a "go to" shows a section (its first field); and no Tab stop on the
-tab bar Qt parks off screen when only one of two tabbed docks is shown.
+where the focus goes when a "go to" shows a section (its first field); no Tab stop on the
+tab bar Qt parks off screen when only one of two tabbed docks is shown; and which list or table
+has the focus, visibly: Qt (Fusion) paints every view's selection in the same full highlight, so
+the navigator's selected section looked focused while the keyboard was in the C.3 table. A view
+without the focus now shows its selection pale, with text in the normal colour.
 
 Loaded once an opened document has been drawn (the tab bars are settled then), never before
 the window's first paint.
@@ -11,8 +14,17 @@ the window's first paint.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMainWindow, QTabBar, QWidget
+from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDockWidget,
+    QMainWindow,
+    QTabBar,
+    QWidget,
+)
+
+from jcm_pdd.gui.theme import mix
 
 
 class TabLeavesAtEnds(QObject):
@@ -103,3 +115,60 @@ def settle_dock_tabs(window: QMainWindow) -> None:
             dock.visibilityChanged.connect(
                 lambda _shown: QTimer.singleShot(0, lambda: settle_dock_tabs(window))
             )
+
+
+def settle(window: QMainWindow) -> None:
+    """Once a window is drawn: its dock tab bars (``settle_dock_tabs``) and its lists' and
+    tables' selections shaded by focus (``shade_by_focus``)."""
+    settle_dock_tabs(window)
+    shade_by_focus(window)
+
+
+def shade_by_focus(window: QWidget) -> None:
+    """Every list, tree and table of ``window`` shows its selection in the full highlight only
+    while it has the focus (a cell being edited counts), from now on in every window."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and not app.property("shadesSelections"):
+        app.setProperty("shadesSelections", True)
+        app.focusChanged.connect(_focus_moved)
+    focused = view_of(QApplication.focusWidget())
+    for view in window.findChildren(QAbstractItemView):
+        shade(view, view is focused)
+
+
+def _focus_moved(old: QWidget | None, new: QWidget | None) -> None:
+    before, after = view_of(old), view_of(new)
+    if before is not None and before is not after:
+        shade(before, False)
+    if after is not None:
+        shade(after, True)
+
+
+def view_of(widget: QWidget | None) -> QAbstractItemView | None:
+    """The list or table ``widget`` is, or whose cell it edits (an editor sits on the view's
+    viewport)."""
+    for _ in range(3):
+        if widget is None or isinstance(widget, QAbstractItemView):
+            return widget
+        widget = widget.parentWidget()
+    return None
+
+
+def shade(view: QAbstractItemView, focused: bool) -> None:
+    """The full highlight with the focus; without it, a pale one behind the normal text."""
+    if focused:
+        if view.property("shaded"):
+            view.setProperty("shaded", False)
+            view.setPalette(QPalette())  # back to the inherited palette
+        return
+    if view.property("shaded"):
+        return
+    palette = QApplication.palette(view)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        base = palette.color(group, QPalette.ColorRole.Base)
+        highlight = palette.color(group, QPalette.ColorRole.Highlight)
+        palette.setColor(group, QPalette.ColorRole.Highlight, mix(base, highlight, 0.3))
+        text = palette.color(group, QPalette.ColorRole.Text)
+        palette.setColor(group, QPalette.ColorRole.HighlightedText, text)
+    view.setProperty("shaded", True)
+    view.setPalette(palette)

@@ -250,6 +250,8 @@ class MainWindow(QMainWindow):
         controller = DocumentController(session, self)
         self.controller = controller
         self._build_view(controller)
+        assert self.view is not None
+        self.view.navigator.setFocus()  # the keyboard starts at the sections (not C.3's table)
         controller.dirty_changed.connect(lambda _d: self._update_state())
         controller.stack.indexChanged.connect(lambda _i: self._update_state())
         controller.recalculate.connect(self.recalculate)
@@ -276,13 +278,13 @@ class MainWindow(QMainWindow):
         # starting height unless the reviewer's own layout was put back).
         self._layout_restored = restored
         QTimer.singleShot(0, self._raise_first_review_dock)
-        QTimer.singleShot(0, self._settle_dock_tabs)  # (after the window is drawn)
+        QTimer.singleShot(0, self._settle_keyboard)  # (after the window is drawn)
         self.document_opened.emit()
 
-    def _settle_dock_tabs(self) -> None:
-        from jcm_pdd.gui.keyboard import settle_dock_tabs  # no Tab stop on a parked tab bar
+    def _settle_keyboard(self) -> None:
+        from jcm_pdd.gui.keyboard import settle  # focus seen: tab bars, selections
 
-        settle_dock_tabs(self)
+        settle(self)
 
     def _raise_first_review_dock(self) -> None:
         if self.review_docks:

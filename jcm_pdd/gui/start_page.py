@@ -127,10 +127,10 @@ def review_row(path: Path) -> list[str]:
     return [review.project_title or path.stem, "", "", "", rounds, seen]
 
 
-def _settle_dock_tabs(window: MainWindow) -> None:
-    from jcm_pdd.gui.keyboard import settle_dock_tabs  # no Tab stop on a parked tab bar
+def _settle_keyboard(window: MainWindow) -> None:
+    from jcm_pdd.gui.keyboard import settle  # focus seen: tab bars, selections
 
-    settle_dock_tabs(window)
+    settle(window)
 
 
 class StartPage(QWidget):
@@ -215,7 +215,7 @@ class StartPage(QWidget):
         # with no recent files the note sits under its heading and the spare height stays below
         layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.table, 1)
-        QTimer.singleShot(0, lambda: _settle_dock_tabs(window))  # (after the first paint)
+        QTimer.singleShot(0, lambda: _settle_keyboard(window))  # (after the first paint)
 
     def refresh(self, recent: list[str]) -> None:
         self.sample_button.setVisible(sample_project_path().is_file())

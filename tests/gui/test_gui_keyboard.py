@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAction, QShortcut
+from PySide6.QtGui import QAccessible, QAction, QColor, QPalette, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -310,3 +310,37 @@ def test_escape_in_the_find_bar_leaves_the_focus_at_the_match(window, qtbot) -> 
     assert shown.isAncestorOf(focused()), type(focused()).__name__
     names = [spoken_name(b) for b in bar.findChildren(QToolButton)]
     assert names == ["Previous match", "Next match", "Close the find bar"]
+
+
+def _selection_colour(view) -> tuple[QColor, QColor]:
+    """The colours the view paints its selected row with: background and text."""
+    palette = view.palette()
+    return (
+        palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight),
+        palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText),
+    )
+
+
+def test_the_focused_list_is_the_one_with_the_full_highlight(window, project_file, qtbot):
+    """An opened document puts the keyboard on the navigator; Tab onwards to C.3's table and
+    the navigator's selected section turns pale (both were painted alike, so nobody could see
+    which had the focus), the table's current year full; the focus back on the navigator, and
+    the other way round."""
+    window.resize(1366, 768)
+    assert window.open_path(project_file)
+    window.activateWindow()
+    navigator, table = window.view.navigator, window.calc_panel.table
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is navigator)
+    qtbot.waitUntil(lambda: table.rowCount() > 3, timeout=10000)
+    full = _selection_colour(navigator)  # (it has the focus)
+    for _ in range(30):
+        if focused() is table:
+            break
+        press(TAB)
+    assert focused() is table
+    press(Qt.Key.Key_Down)
+    pale = _selection_colour(navigator)
+    assert _selection_colour(table) == full
+    assert pale != full and pale[1] == navigator.palette().color(QPalette.ColorRole.Text)
+    window.view.navigator.setFocus(Qt.FocusReason.BacktabFocusReason)
+    assert _selection_colour(navigator) == full and _selection_colour(table) == pale

@@ -1,4 +1,5 @@
-"""Projects with monitoring periods for the tests of jcm_pdd.monitoring."""
+"""Projects with monitoring periods for the tests of jcm_pdd.monitoring (and of the editor's
+session over them, ``periods_session``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from functools import cache
 from jcm_pdd.methodology import Registry, Template, load_registry, new_project_from_template
 from jcm_pdd.model import MonitoredValue, MonitoringPeriod, Project
 from jcm_pdd.paths import registered_sample_path, sample_project_path
+from jcm_pdd.session import DocumentSession
 from jcm_pdd.storage import load_project
 
 
@@ -65,3 +67,15 @@ def project_for(template_id: str, fixed: dict[str, str], choice: str = "") -> Pr
     project.pdd.duration.start_date = dt.date(2027, 1, 1)
     project.pdd.duration.operational_lifetime_years = 10
     return project
+
+
+def periods_session(*more: MonitoringPeriod) -> DocumentSession:
+    """An editor's session on the sample with two periods: 01/04/2027 - 31/12/2027 (EG of PV-1
+    100, of PV-2 200) and the year 2028 (PV-1 100, PV-2's value missing), then ``more``."""
+    project = sample()
+    project.monitoring.periods += [
+        period(dt.date(2027, 4, 1), dt.date(2027, 12, 31), EG__PV_1="100", EG__PV_2="200"),
+        period(dt.date(2028, 1, 1), dt.date(2028, 12, 31), EG__PV_1="100"),
+        *more,
+    ]
+    return DocumentSession(project)

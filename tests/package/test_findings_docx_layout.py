@@ -20,6 +20,20 @@ PDFTOTEXT = shutil.which("pdftotext")
 WHEN = datetime(2026, 12, 5, 10, 0, tzinfo=UTC)
 
 
+def _rendered_text(document: Path, tmp_path: Path) -> str:
+    """The Word file as LibreOffice lays it out, read back as text (pdftotext -layout)."""
+    assert SOFFICE is not None and PDFTOTEXT is not None
+    subprocess.run(
+        [SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo'}",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(document)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    return subprocess.run(
+        [PDFTOTEXT, "-layout", str(tmp_path / document.with_suffix(".pdf").name), "-"],
+        check=True, capture_output=True,
+    ).stdout.decode("utf-8")  # fmt: skip
+
+
 @pytest.mark.skipif(
     SOFFICE is None or PDFTOTEXT is None,
     reason="LibreOffice and poppler-utils (pdftotext) render the table",
@@ -38,15 +52,7 @@ def test_no_heading_id_or_date_of_the_findings_table_is_broken(tmp_path: Path) -
     review.respond("CAR-01", "Corrected from the cadastral map.", when=WHEN)
     review.close("CAR-01", "Accepted.", round=2, when=WHEN)
     document = findings_docx(review, tmp_path / "findings.docx")
-    subprocess.run(
-        [SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo'}",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(document)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    text = subprocess.run(
-        [PDFTOTEXT, "-layout", str(tmp_path / "findings.pdf"), "-"],
-        check=True, capture_output=True,
-    ).stdout.decode("utf-8")  # fmt: skip
+    text = _rendered_text(document, tmp_path)
     words = set(re.findall(r"[\w'/-]+", text))
     whole = [w for c in COLUMNS for w in c.split() if w != "/"]
     whole += ["CAR-01", "CL-01", "FAR-01", "2026-12-05", "Auditor"]
@@ -102,15 +108,7 @@ def test_a_bare_model_key_breaks_at_its_dots_and_underscores_not_mid_word(tmp_pa
     for key in KEYS:
         review.raise_finding("CL", key, "Check.", when=WHEN)
     document = findings_docx(review, tmp_path / "findings.docx")
-    subprocess.run(
-        [SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo'}",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(document)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    text = subprocess.run(
-        [PDFTOTEXT, "-layout", str(tmp_path / "findings.pdf"), "-"],
-        check=True, capture_output=True,
-    ).stdout.decode("utf-8")  # fmt: skip
+    text = _rendered_text(document, tmp_path)
     words = set(re.findall(r"[A-Za-z]+", text))
     parts = {part for key in KEYS for part in re.split(r"[._\d]+", key) if part}
     assert sorted(parts - words) == []

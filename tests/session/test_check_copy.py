@@ -8,19 +8,14 @@ from decimal import Decimal
 
 from jcm_pdd.session import DocumentSession
 from jcm_pdd.session.check_copy import CheckCopier
-from tests.monitoring.periods_support import period, sample
+from tests.monitoring.periods_support import period, periods_session
 
 D = dt.date
 
 
 def _session() -> DocumentSession:
-    project = sample()
-    project.monitoring.periods += [
-        period(D(2027, 4, 1), D(2027, 12, 31), EG__PV_1="100", EG__PV_2="200"),
-        period(D(2028, 1, 1), D(2028, 12, 31), EG__PV_1="100"),
-        period(D(2029, 1, 1), D(2029, 12, 31), EG__PV_1="300"),
-    ]
-    return DocumentSession(project)
+    """The shared two periods, and a third (2029) for the copies to follow."""
+    return periods_session(period(D(2029, 1, 1), D(2029, 12, 31), EG__PV_1="300"))
 
 
 def _same(a: object, b: object) -> bool:

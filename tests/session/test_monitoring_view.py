@@ -9,24 +9,14 @@ from fractions import Fraction
 
 from jcm_pdd.model import MonitoredValue
 from jcm_pdd.monitoring import PeriodActual
-from jcm_pdd.session import DocumentSession
 from jcm_pdd.session.monitoring import MonitoringFigures, new_period, value_edit, value_rows
-from tests.monitoring.periods_support import period, sample
+from tests.monitoring.periods_support import periods_session, sample
 
 D = dt.date
 
 
-def _session() -> DocumentSession:
-    project = sample()
-    project.monitoring.periods += [
-        period(D(2027, 4, 1), D(2027, 12, 31), EG__PV_1="100", EG__PV_2="200"),
-        period(D(2028, 1, 1), D(2028, 12, 31), EG__PV_1="100"),
-    ]
-    return DocumentSession(project)
-
-
 def test_rows_follow_table_1_of_the_plan_with_values_or_without() -> None:
-    session = _session()
+    session = periods_session()
     project = session.project
     project.monitoring.periods[1].values.append(MonitoredValue(key="EG", index={"i": "PV-9"}))
     rows = value_rows(project, 1)
@@ -61,7 +51,7 @@ def test_a_new_period_follows_the_last_one_or_the_start_of_operation() -> None:
 
 
 def test_one_edit_recalculates_one_period_and_a_new_period_only_itself() -> None:
-    session = _session()
+    session = periods_session()
     figures = MonitoringFigures()
     listener = figures.edited
     session.listeners.append(listener)
@@ -99,7 +89,7 @@ def test_one_edit_recalculates_one_period_and_a_new_period_only_itself() -> None
 def test_adding_or_removing_a_period_records_that_period_only() -> None:
     """A step of a 120-period table keeps the row it adds or removes, not the whole table;
     undo and redo restore it exactly."""
-    session = _session()
+    session = periods_session()
     periods = lambda: session.project.monitoring.periods  # noqa: E731
     before = [p.model_copy(deep=True) for p in periods()]
     added = session.insert_row("monitoring.periods", 1, new_period(session.project))
@@ -129,7 +119,7 @@ def test_a_place_in_a_period_is_named_in_words() -> None:
 def test_figures_given_a_deadline_come_in_slices() -> None:
     import time
 
-    session = _session()
+    session = periods_session()
     figures = MonitoringFigures()
     late = figures.figures(session.project, deadline=time.perf_counter() - 1)
     assert late.pending == 2 and late.comparison is None  # nothing yet, and no comparison

@@ -115,7 +115,9 @@ def _started_with(marker: str) -> list[int]:
     return found
 
 
-def writer_start(docx: Path, profile: Path, env: dict[str, str]) -> float:
+def writer_start(
+    docx: Path, profile: Path, env: dict[str, str], xvfb: subprocess.Popen[bytes]
+) -> float:
     """Seconds from launching LibreOffice Writer on ``docx`` until its document window exists.
 
     Each launch opens a fresh copy (a killed Writer leaves a lock file that would make the next
@@ -133,6 +135,7 @@ def writer_start(docx: Path, profile: Path, env: dict[str, str]) -> float:
             if "- LibreOffice Writer" in _windows(env):  # the document window's title
                 return time.time() - started
             time.sleep(0.01)
+        check_xvfb(xvfb)  # ended by another process (a "pkill Xvfb" elsewhere): not Writer
         named = sorted({line.split('"')[1] for line in _windows(env).splitlines() if '"' in line})
         raise SystemExit(f"LibreOffice opened no document window in 120 s; windows: {named}")
     finally:
@@ -194,7 +197,7 @@ def main() -> None:
         probe_start([str(bare)], env)
         profile = work / "lo-profile"
         if not args.no_writer:
-            writer_start(docx, profile, env)
+            writer_start(docx, profile, env, xvfb)
         apps, figures, bares, writers = [], [], [], []
         cpu_apps, cpu_figures, cpu_bares = [], [], []
         for _ in range(args.runs):
@@ -208,7 +211,7 @@ def main() -> None:
             cpu_figures.append(moments["figures cpu"])
             check_xvfb(xvfb)
             if not args.no_writer:
-                writers.append(writer_start(docx, profile, env))
+                writers.append(writer_start(docx, profile, env, xvfb))
         app_m, fig_m, bare_m = (statistics.median(x) for x in (apps, figures, bares))
 
         def runs(values: list[float]) -> list[float]:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from jcm_pdd.gui.widgets import reading_table
+from jcm_pdd.gui.window_layout import fit_to_screen
 from jcm_pdd.paths import resources_dir
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ class UserGuide(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("User guide"))
         self.resize(960, 720)
+        fit_to_screen(self)  # 720 pixels and a title bar: taller than a 1366x768 laptop's
         self.browser = QTextBrowser()
         self.browser.setAccessibleName(tr("User guide"))
         self.browser.setOpenExternalLinks(False)

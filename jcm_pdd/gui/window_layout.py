@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRect
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from jcm_pdd.gui.mainwindow import MainWindow
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
 LAYOUT_VERSION = 1
 # How much of the window must lie on a screen for it to be found and dragged back.
 _VISIBLE = (120, 40)
+# Room left for the window's title bar and frame, which the size given to resize() excludes
+# and which is not known before the window is first shown (about 30 pixels on most desktops).
+_TITLE_BAR = 40
 
 
 def encode(data: QByteArray) -> str:
@@ -53,12 +57,29 @@ def mode(window: MainWindow) -> str:
 
 
 def restore_geometry(window: MainWindow) -> bool:
-    """Put the window where it was; keep the default size and place when the saved one is bad."""
+    """Put the window where it was; with nothing saved (a first start) or a saved geometry that
+    is bad, keep the default size as far as the screen holds it (``fit_to_screen``)."""
     data = decode(window.prefs.geometry)
     if data is None or not window.restoreGeometry(data):
+        fit_to_screen(window)
         return False
     keep_on_screen(window)
     return True
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Shrink the default size to the screen's free area, its title bar included: a 1366x768
+    laptop (with a task bar, 728 pixels high on Windows) would otherwise open the window taller
+    than the screen, the Diagnostics dock and the bottom of the C.3 panel below its edge (the
+    user guide's window too, the other tall one)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    area: QRect = screen.availableGeometry()
+    width = min(window.width(), area.width())
+    height = min(window.height(), area.height() - _TITLE_BAR)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
 
 
 def keep_on_screen(window: MainWindow) -> None:

@@ -121,3 +121,19 @@ def test_a_dock_floated_on_a_screen_that_is_gone_comes_back_into_the_window(
     seen = [s.availableGeometry().intersected(frame) for s in QGuiApplication.screens()]
     assert not dock.isFloating() or any(r.width() >= 120 and r.height() >= 40 for r in seen)
     assert dock.isVisible()
+
+
+def test_a_first_start_fits_the_window_and_the_guide_to_the_screen(qtbot, answers) -> None:
+    """Nothing saved yet (a first start): the window's default 1280x820 is shrunk to the screen
+    it opens on, its title bar included, so no dock starts below the screen's edge (a 1366x768
+    laptop; the offscreen test screen is smaller still); the user guide likewise."""
+    from jcm_pdd.gui.help import UserGuide
+
+    window = start(qtbot)
+    area = window.screen().availableGeometry()
+    assert window.width() <= area.width()
+    assert window.height() <= area.height() - 30  # room for a title bar
+    assert window.height() >= window.minimumHeight()  # never below the usable minimum
+    guide = UserGuide("en", window)
+    qtbot.addWidget(guide)
+    assert guide.width() <= area.width() and guide.height() <= area.height() - 30

@@ -28,16 +28,22 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """Free text; ``\\n`` starts a new line within the paragraph."""
+    """Free text; ``\\n`` starts a new line within the paragraph. A ``bold`` one is the title
+    of a record or of a group of its fields ("Primary authorised signatory"): every renderer
+    keeps it on one page with the block after it, as a heading."""
 
     text: str
     style: ParagraphStyle = "body"
     bold: bool = False
 
 
+WHOLE_ROWS = 8  # a key-value table this short moves to the next page whole, never split
+
+
 @dataclass(frozen=True)
 class KeyValueTable:
-    """A two-column table: label on the left (shaded), value on the right."""
+    """A two-column table: label on the left (shaded), value on the right; one of at most
+    ``WHOLE_ROWS`` rows (a contact's, a signatory's) is kept on one page."""
 
     rows: tuple[tuple[str, str], ...]
     key_width: float = 0.38  # share of the text width taken by the label column

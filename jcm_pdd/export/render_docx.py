@@ -27,6 +27,7 @@ from docx.shared import Cm, Pt, RGBColor
 from lxml import etree  # type: ignore[import-untyped]  # python-docx's XML library
 
 from jcm_pdd.export.document import (
+    WHOLE_ROWS,
     DataTable,
     Document,
     Figure,
@@ -151,7 +152,12 @@ class _Body:
             self._run_content(_SUB(p, f"{_W}r"), text)
 
     def paragraph(self, text: str, *, bold: bool, italic: bool) -> None:
-        self.lines(self._top("p"), text, bold=bold, italic=italic)
+        p = self._top("p")
+        if bold:  # a record's or group's title: on the page of the table it names
+            p_pr = _SUB(p, f"{_W}pPr")
+            _SUB(p_pr, f"{_W}keepNext")
+            _SUB(p_pr, f"{_W}keepLines")
+        self.lines(p, text, bold=bold, italic=italic)
 
     def gap(self) -> None:
         p = self._top("p")
@@ -166,10 +172,12 @@ class _Body:
         bold_rows: frozenset[int] = frozenset(),
         right: frozenset[int] = frozenset(),
         header: bool = False,
+        whole: bool = False,
     ) -> None:
         """A "Table Grid" table: fixed column widths, rows never split across pages (else
         LibreOffice may carry an empty row remainder to the next page); ``shade`` per column
-        (key-value labels) or, with ``header``, the first row shaded and repeated."""
+        (key-value labels) or, with ``header``, the first row shaded and repeated; ``whole``:
+        every row but the last keeps with the next, so the table moves to a page whole."""
         widths = _twips(shares)
         tbl = self._top("tbl")
         pr = _SUB(tbl, f"{_W}tblPr")
@@ -196,6 +204,8 @@ class _Body:
                     _SUB(tc_pr, f"{_W}shd", {f"{_W}val": "clear", f"{_W}fill": fill})
                 p = _SUB(tc, f"{_W}p")
                 p_pr = _SUB(p, f"{_W}pPr")
+                if whole and n < len(rows) - 1:
+                    _SUB(p_pr, f"{_W}keepNext")
                 _SUB(p_pr, f"{_W}spacing", {f"{_W}after": "0"})  # the cell margins give it
                 if col in right and not (header and n == 0):
                     _SUB(p_pr, f"{_W}jc", {f"{_W}val": "right"})
@@ -346,6 +356,7 @@ class _DocxWriter:
             list(block.rows),
             (block.key_width, 1 - block.key_width),
             shade=(LABEL_SHADE, None),
+            whole=len(block.rows) <= WHOLE_ROWS,
         )
 
     def data_table(self, block: DataTable) -> None:

@@ -335,11 +335,19 @@ class _PdfWriter:
                 style = s.note if block.style == "note" else s.body
                 text = f"<b>{markup(block.text, self.fonts)}</b>" if block.bold else None
                 para = RLParagraph(text, style) if text else self.p(block.text, style)
+                if block.bold:  # a record's or group's title: with the table it names
+                    para.keepWithNext = 1
                 # a note (C.3's rounding, a caveat) is read as one: it moves to the next page
                 # whole rather than leave a line or two of it alone there
                 out.append(KeepTogether([para]) if block.style == "note" else para)
             elif isinstance(block, d.KeyValueTable):
-                out += self.key_value(block)
+                table = self.key_value(block)
+                if table and len(block.rows) <= d.WHOLE_ROWS:
+                    # a contact's, a signatory's: never split, and with its title or heading
+                    # (reportlab's keepWithNext leaves them apart before a KeepTogether)
+                    _keep_with_headings(out, table)
+                else:
+                    out += table
             elif isinstance(block, d.DataTable):
                 notes = _notes_after(blocks, i)
                 pending = bool(notes)

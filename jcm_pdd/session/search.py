@@ -16,7 +16,7 @@ from typing import Any
 from jcm_pdd.model import Project
 from jcm_pdd.model.paths import PathError, get_value
 from jcm_pdd.session.formview import FieldView, SectionView, methodology_template
-from jcm_pdd.session.labels import path_label
+from jcm_pdd.session.labels import field_index, path_label
 
 
 @dataclass(frozen=True)
@@ -33,17 +33,21 @@ def _value(root: Any, path: str) -> Any:
         return None
 
 
-def _places(project: Project, sections: Sequence[SectionView]) -> Iterator[tuple[str, FieldView]]:
-    """Every (path, field) the editor shows, table cells row by row."""
+def _places(
+    project: Project, sections: Sequence[SectionView]
+) -> Iterator[tuple[str, FieldView, Any]]:
+    """Every (path, field, value) the editor shows, table cells row by row. A cell's value is
+    read from its row (a table of 2,000 rows has 20,000 cells: each walked from the project's
+    root was half of a search's time)."""
     for section in sections:
         for view in section.fields:
             if view.kind != "table":
-                yield view.path, view
+                yield view.path, view, _value(project, view.path)
                 continue
             rows = _value(project, view.path)
-            for n in range(len(rows) if isinstance(rows, list) else 0):
+            for n, row in enumerate(rows if isinstance(rows, list) else ()):
                 for column in view.columns:
-                    yield f"{view.path}.{n}.{column.path}", column
+                    yield f"{view.path}.{n}.{column.path}", column, _value(row, column.path)
 
 
 def find(
@@ -54,14 +58,14 @@ def find(
     wanted = text.strip().casefold()
     if not wanted:
         return []
+    index = field_index(sections)  # once: each match's place is looked up in it
     found: list[Match] = []
-    for path, view in _places(project, sections):
-        value = _value(project, path)
+    for path, view, value in _places(project, sections):
         shown = "" if value is None else str(value)
         if wanted in shown.casefold():
-            found.append(Match(path, path_label(sections, path, language), shown))
+            found.append(Match(path, path_label(sections, path, language, index), shown))
         elif wanted in view.label.casefold() and not any(p.isdigit() for p in path.split(".")):
-            found.append(Match(path, path_label(sections, path, language), view.label))
+            found.append(Match(path, path_label(sections, path, language, index), view.label))
     return found
 
 

@@ -324,6 +324,8 @@ class CalcPanel(QWidget):
     def show_calculation(self) -> QDialog:
         dialog = CalculationDialog(self.figures, self)
         dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()  # asked for from the keyboard: the keyboard goes with it
         return dialog
 
 
@@ -403,3 +405,4 @@ class CalculationDialog(QDialog):
         layout.addWidget(buttons)
         self.steps_view = steps
         self.inputs_table = inputs
+        steps.setFocus()  # the keyboard reads and scrolls the equations at once (Tab: Close)

@@ -37,6 +37,8 @@ def show_shortcuts(window: MainWindow) -> QDialog:
             rows.append((keys, action.text().replace("&", "").rstrip("…")))
     dialog = Shortcuts(sorted(set(rows)), window)
     dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()  # the keyboard goes with it (Esc closes it)
     return dialog
 
 

@@ -159,7 +159,9 @@ def about(window: MainWindow) -> QMessageBox:
     folder = crash_dir()
     box.setInformativeText(tr("Crash reports are kept in {0}").format(folder))
     logs = box.addButton(tr("Open crash reports folder"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(QMessageBox.StandardButton.Close)
+    close = box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(close)  # Enter closes (it pressed "Open crash reports folder")
+    box.setEscapeButton(close)
     logs.clicked.disconnect()  # keep the box open: opening a folder is not an answer
     logs.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
     box.open()

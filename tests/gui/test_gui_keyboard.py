@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAction, QColor, QPalette, QShortcut
+from PySide6.QtGui import QAccessible, QAction, QColor, QDesktopServices, QPalette, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QPushButton,
     QToolButton,
     QWidget,
@@ -247,6 +248,7 @@ def test_start_page_focus_starts_on_new_project_then_on_the_latest_file(
 def choose_by_keyboard(window: MainWindow, menu_letter: Qt.Key, entry_letter: Qt.Key) -> None:
     """Alt+letter opens a menu of the bar, the entry's letter chooses it."""
     window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)
     QTest.keyClick(window, menu_letter, Qt.KeyboardModifier.AltModifier)
     popup = QApplication.activePopupWidget()
     assert isinstance(popup, QMenu), "Alt+letter opened no menu"
@@ -344,3 +346,30 @@ def test_the_focused_list_is_the_one_with_the_full_highlight(window, project_fil
     assert pale != full and pale[1] == navigator.palette().color(QPalette.ColorRole.Text)
     window.view.navigator.setFocus(Qt.FocusReason.BacktabFocusReason)
     assert _selection_colour(navigator) == full and _selection_colour(table) == pale
+
+
+def test_show_calculation_and_about_by_keyboard(window, project_file, qtbot) -> None:
+    """View > Show calculation (Alt+V, C) opens a window that has the keyboard (Esc closes it);
+    Help > About (Alt+H, A): Enter closes the box, it does not open the crash-log folder."""
+    from jcm_pdd.gui.calc_panel import CalculationDialog
+
+    assert window.open_path(project_file)
+    qtbot.waitUntil(lambda: window.calc_panel.table.rowCount() > 3, timeout=10000)
+    choose_by_keyboard(window, Qt.Key.Key_V, Qt.Key.Key_C)
+    dialog = window.calc_panel.findChildren(CalculationDialog)[-1]
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert focused() is dialog.steps_view  # the equations, to read and scroll
+    press(Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+    opened: list[str] = []
+    monkey = QDesktopServices.openUrl
+    QDesktopServices.openUrl = staticmethod(lambda url: opened.append(url.toString()) or True)
+    try:
+        choose_by_keyboard(window, Qt.Key.Key_H, Qt.Key.Key_A)
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox))
+        qtbot.waitUntil(box.isVisible)
+        QTest.keyClick(box, Qt.Key.Key_Return)
+        assert not box.isVisible() and opened == []
+    finally:
+        QDesktopServices.openUrl = monkey

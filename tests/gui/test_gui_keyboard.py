@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QToolButton,
+    QTreeWidget,
     QWidget,
 )
 
@@ -373,3 +374,50 @@ def test_show_calculation_and_about_by_keyboard(window, project_file, qtbot) -> 
         assert not box.isVisible() and opened == []
     finally:
         QDesktopServices.openUrl = monkey
+
+
+def test_the_recovery_dialog_restores_with_enter_and_keeps_the_copy_with_esc(
+    qtbot, project_file: Path, answers
+) -> None:
+    """Enter on the offered document restores it (Restore is the default button; it was set
+    before the button belonged to the dialog, so Enter pressed nothing); Esc is "Decide
+    later": the recovery copy stays for the next start."""
+    from PySide6.QtCore import QTimer
+
+    from jcm_pdd.gui.application import build_window
+    from jcm_pdd.gui.recovery_dialog import RecoveryDialog
+    from jcm_pdd.session import io as session_io
+    from jcm_pdd.storage import RecoveryStore
+
+    crashed = session_io.open_document(project_file, lock=False)
+    crashed.set_value("pdd.title", "Typed just before the power cut")
+    session_io.write_recovery(crashed)
+
+    def answer(key: Qt.Key) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RecoveryDialog) or QApplication.focusWidget() is None:
+            QTimer.singleShot(20, lambda: answer(key))  # (until it is shown and active)
+            return
+        try:
+            seen.append(focused())
+            press(key)
+        finally:
+            if dialog.isVisible():  # a failure must not leave the modal dialog open
+                seen.append("left open")
+                dialog.reject()
+
+    seen: list[object] = []
+    QTimer.singleShot(0, lambda: answer(Qt.Key.Key_Escape))
+    later = build_window(None)
+    qtbot.addWidget(later)
+    assert len(seen) == 1 and isinstance(seen[0], QTreeWidget), seen  # on the documents
+    assert later.session is None and RecoveryStore().pending()  # kept for later
+    later.close()
+
+    QTimer.singleShot(0, lambda: answer(Qt.Key.Key_Return))
+    window = build_window(None)
+    qtbot.addWidget(window)
+    assert "left open" not in seen, seen
+    assert window.session is not None
+    assert window.session.project.pdd.title == "Typed just before the power cut"
+    window.close_document()

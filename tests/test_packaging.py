@@ -110,3 +110,33 @@ def test_lean_filter_keeps_what_the_app_loads_and_drops_the_rest() -> None:
     assert lean.keep_data("PySide6/Qt/translations/qtbase_ja.qm")
     assert not lean.keep_data("PySide6/Qt/translations/qtbase_de.qm")
     assert not lean.keep_data("PySide6/Qt/translations/qtdeclarative_ja.qm")
+
+
+def test_the_pyside6_run_time_hook_is_ours_and_leaves_qtcore_to_the_app(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PyInstaller takes PySide6's run-time hook from packaging/hooks (the spec's hookspath),
+    and that hook imports nothing of Qt: QtCore loads when the app imports it, after its
+    headless modules. It points Qt at the bundle's plugins, as PyInstaller's own did."""
+    import ast
+    import os
+    import runpy
+
+    hooks = PACKAGING / "hooks"
+    table = ast.literal_eval((hooks / "rthooks.dat").read_text(encoding="utf-8"))
+    assert list(table) == ["PySide6"]
+    (name,) = table["PySide6"]
+    hook = hooks / "rthooks" / name
+    assert 'hookspath=[str(Path(SPECPATH) / "hooks")]' in (PACKAGING / "jcm_pdd.spec").read_text()
+    imported = {
+        alias.name
+        for node in ast.walk(ast.parse(hook.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in (node.names if isinstance(node, ast.Import) else [ast.alias(node.module)])
+    }
+    assert imported == {"os", "sys"}
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    monkeypatch.delenv("QT_PLUGIN_PATH", raising=False)  # (put back after the test)
+    runpy.run_path(str(hook))
+    qt = tmp_path / "PySide6" if sys.platform.startswith("win") else tmp_path / "PySide6" / "Qt"
+    assert os.environ["QT_PLUGIN_PATH"] == str(qt / "plugins")

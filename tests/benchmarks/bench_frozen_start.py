@@ -50,7 +50,7 @@ BARE_SPEC = """
 import sys
 sys.path.insert(0, {packaging!r})
 from lean import EXCLUDED_MODULES, lean
-a = Analysis([{script!r}], excludes=EXCLUDED_MODULES)
+a = Analysis([{script!r}], excludes=EXCLUDED_MODULES, hookspath=[{hooks!r}])
 a.binaries = lean(a.binaries, system_libs=sys.platform.startswith("linux"))
 a.datas = lean(a.datas, system_libs=False)
 pyz = PYZ(a.pure)
@@ -60,16 +60,21 @@ coll = COLLECT(exe, a.binaries, a.datas, strip=True, name="bare")
 
 
 def frozen_bare(pyinstaller: Path) -> Path:
-    """The bare QMainWindow, frozen like the app (built once into build/bench/)."""
+    """The bare QMainWindow, frozen like the app, with the app's run-time hook for PySide6
+    (built into build/bench/, again whenever the way it is built changes)."""
     out = BUILD / "bench"
     exe = out / "dist" / "bare" / "bare"
-    if exe.exists():
+    script = out / "bare.py"
+    spec = out / "bare.spec"
+    packaging = ROOT / "packaging"
+    text = BARE_SPEC.format(
+        packaging=str(packaging), script=str(script), hooks=str(packaging / "hooks")
+    )
+    if exe.exists() and spec.is_file() and spec.read_text() == text:
         return exe
     out.mkdir(parents=True, exist_ok=True)
-    script = out / "bare.py"
     script.write_text(BARE)
-    spec = out / "bare.spec"
-    spec.write_text(BARE_SPEC.format(packaging=str(ROOT / "packaging"), script=str(script)))
+    spec.write_text(text)
     subprocess.run(
         [str(pyinstaller), str(spec), "--noconfirm", "--log-level", "WARN",
          "--distpath", str(out / "dist"), "--workpath", str(out / "work")],

@@ -98,6 +98,7 @@ def test_sign_offs_go_stale_in_round_2_and_show_what_changed(
             else "Emission reductions ER, tCO2e (rounded down)"
         )
         assert f"2026 — {er}" in shown  # a figure by year and quantity, as review show names it
+        keep_screenshot(panel, f"review_signoff_figures_{language}.png")
         assert not any(name.startswith("figures.") for name in shown)
         # 2026: 1100 x 0.797 + 250.5 x 0.533 = 1010.2165 -> 1010 (was 930)
         assert c3["figures.2026.ER_rounded"] == ("930", "1010")

@@ -95,3 +95,23 @@ def test_every_command_reading_forms_refuses_a_damaged_one_as_a_user_error(
     assert file.read_bytes() == damage  # the definition is left as it is
     assert project.read_bytes() == before
     assert not (tmp_path / "new.jcmpdd").exists() and not (tmp_path / "p.jcmpkg").exists()
+
+
+def test_the_monitoring_export_refuses_a_damaged_definition_too(
+    damaged_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Monitoring Report names the partner country from countries.toml."""
+    from jcm_pdd.paths import registered_sample_path
+
+    file = damaged_root / "forms" / "countries.toml"
+    file.write_bytes(b"\xff\xfe not text\n")
+    project = shutil.copy(registered_sample_path(), tmp_path / "r.jcmpdd")
+    before = project.read_bytes()
+    (tmp_path / "out").mkdir()
+    argv = ["monitoring", "export", str(project), "--out", str(tmp_path / "out"), "--draft"]
+    assert main(argv) != 0
+    err = capsys.readouterr().err
+    assert "countries.toml" in err and len(err.strip().splitlines()) == 1, err
+    assert "internal error" not in err
+    assert not log_path().exists() or log_path().read_text(encoding="utf-8") == ""
+    assert project.read_bytes() == before and file.read_bytes() == b"\xff\xfe not text\n"

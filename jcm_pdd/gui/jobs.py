@@ -167,3 +167,42 @@ class SingleJob(QObject):
         # A result join has taken already arrives here later: only the current job's counts.
         if self._worker is not None and result is self._worker.result:
             self.finish()
+
+
+def wait_for_job(
+    parent: QObject | None, label: str, job: Callable[[], Any], *, show_after_ms: int = 400
+) -> Any:
+    """Run ``job`` off the GUI thread and return its result (raise its ``UserError``), for a
+    caller that needs the result before it goes on (opening a package verifies every file:
+    seconds for a package of 500 MB, during which the window drew nothing).
+
+    Meanwhile the GUI thread keeps drawing and its timers run, but the user's input waits
+    (``ExcludeUserInputEvents``: keys and clicks are handled once the job is done, so nothing
+    can act on a half-opened document); after ``show_after_ms`` a window-modal busy dialog
+    says what is under way."""
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
+    loop = QEventLoop()
+    results: list[Any] = []
+
+    def done(result: Any) -> None:
+        results.append(result)
+        loop.quit()
+
+    runner = SingleJob()
+    runner.start(lambda _progress: job(), done)
+    dialog = QProgressDialog(label, "", 0, 0, parent if isinstance(parent, QWidget) else None)
+    dialog.setCancelButton(None)  # no Cancel: the job cannot be stopped halfway
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(show_after_ms)
+    dialog.setValue(0)  # starts the timer that shows it once the wait is long enough
+    if not results:
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    dialog.reset()
+    dialog.close()
+    dialog.deleteLater()
+    result = results[0]
+    if isinstance(result, UserError):
+        raise result
+    return result

@@ -66,8 +66,8 @@ class LockHeartbeat(QObject):
         """Start a refresh of the open document's lock; True when one was started."""
         session = self._window.session
         lock = session.lock if session is not None else None
-        if lock is None or self.busy or lock is self._told:
-            return False
+        if lock is None or self.busy or lock is self._told or self._window.saving:
+            return False  # (a save under way holds or takes the lock itself)
 
         def job(_progress: Progress) -> LockInfo | None:
             return lock.refresh()

@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         install_menus(self)
         self.autosaver = Autosaver(self.autosave, self)  # writes in a background job
         self.lock_heartbeat = LockHeartbeat(self)  # another computer sees the file still open
+        self.saving = False  # a save is being written (no autosave nor lock refresh beside it)
         # Shown until an autosave or a save succeeds: a failing autosave must not go unseen.
         self.autosave_problem = QLabel()
         self.autosave_problem.setObjectName("autosaveProblem")
@@ -634,11 +635,24 @@ class MainWindow(QMainWindow):
         session = self.session
         assert session is not None and self.controller is not None
         self.autosaver.wait()  # never two writes at once; the save then drops its copy
+        self.lock_heartbeat.wait()
+        summary = self.summary()
+        from jcm_pdd.gui.jobs import wait_for_job
+
+        # A project with hundreds of MB of attachments takes seconds to write: in a job, while
+        # the window keeps drawing (the user's input waits until the file is written).
+        self.saving = True
         try:
-            session_io.save_document(session, path, self.summary())
+            wait_for_job(
+                self,
+                tr("Saving “{0}”…").format(path.name),
+                lambda: session_io.save_document(session, path, summary),
+            )
         except UserError as exc:
             QMessageBox.critical(self, tr("Not saved"), exc.message)
             return False
+        finally:
+            self.saving = False
         self.controller.mark_saved()
         self.lock_heartbeat.saved()  # a taken-over file saved under another name: ours again
         self.autosave.reset()
@@ -715,7 +729,7 @@ class MainWindow(QMainWindow):
     def autosave_tick(self) -> bool:
         """Start writing the recovery copy in the background if one is due; True if started."""
         session = self.session
-        if session is None or session.read_only:
+        if session is None or session.read_only or self.saving:
             return False
         checker = self.checker  # its copy of the project spares the GUI thread a dump
         return self.autosaver.tick(

@@ -36,10 +36,15 @@ def package_state(session: DocumentSession | None) -> PackageState | None:
 
 def open_package_in(window: MainWindow, path: Path) -> bool:
     """Open the package at ``path`` in ``window`` (validator mode); False if not opened."""
+    from jcm_pdd.gui.jobs import wait_for_job
     from jcm_pdd.gui.validator import open_package_session
 
-    try:
-        session, state = open_package_session(path)
+    try:  # every file's checksum is verified: seconds for a big package, off the GUI thread
+        session, state = wait_for_job(
+            window,
+            tr("Verifying “{0}”…").format(path.name),
+            lambda: open_package_session(path),
+        )
     except PackageFormatError as exc:  # INVALID: refused, and said as loudly as ALTERED
         QMessageBox.critical(
             window,

@@ -13,13 +13,14 @@ import getpass
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from jcm_pdd.gui.fields import FIELD_MENU_HOOK
 from jcm_pdd.gui.navigator import MONITORING_ID
 
 if TYPE_CHECKING:
+    from jcm_pdd.gui.document_view import DocumentView
     from jcm_pdd.gui.mainwindow import MainWindow
     from jcm_pdd.gui.validator import PackageState
     from jcm_pdd.package.review import Review
@@ -223,6 +224,20 @@ def follow_navigator(window: MainWindow) -> None:
         signoffs.set_section(section_id if section_id in titles else "")
 
     view.navigator.section_selected.connect(section_shown)
+
+    def page_shown(_index: int) -> None:
+        # A "go to" (a diagnostic, a finding, a match of Find) shows a section without the
+        # navigator's signal: the docks follow it once the navigator has been moved there.
+        QTimer.singleShot(0, lambda: _follow_current(view, section_shown))
+
+    view.pages.currentChanged.connect(page_shown)
     current = view.navigator.currentItem()
     if current is not None and current.data(0, Qt.ItemDataRole.UserRole):
         section_shown(current.data(0, Qt.ItemDataRole.UserRole))
+
+
+def _follow_current(view: DocumentView, section_shown: Callable[[str], None]) -> None:
+    current = view.navigator.currentItem()
+    section = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
+    if section:
+        section_shown(str(section))

@@ -144,6 +144,9 @@ class ReviewPanel(QWidget):
         self.target_box = QComboBox()
         self.target_box.setEditable(True)
         self.target_box.setAccessibleName(tr("Section or field"))
+        typed = self.target_box.lineEdit()
+        if typed is not None:  # where the keyboard is in an editable box: named the same
+            typed.setAccessibleName(tr("Section or field"))
         self.target_box.setToolTip(
             tr("The section selected in the navigator, one of its fields, or a field path")
         )

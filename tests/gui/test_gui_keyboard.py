@@ -421,3 +421,26 @@ def test_the_recovery_dialog_restores_with_enter_and_keeps_the_copy_with_esc(
     assert window.session is not None
     assert window.session.project.pdd.title == "Typed just before the power cut"
     window.close_document()
+
+
+def test_the_review_docks_follow_a_go_to_by_keyboard(
+    window, tmp_path: Path, tmp_path_factory, qtbot
+) -> None:
+    """Ctrl+F to a field of another section, Esc: the page shown is the one a new finding and
+    a sign-off are about (the docks stayed on the section the navigator had shown)."""
+    package = copy_into(built_rounds(tmp_path_factory).round1, tmp_path / "received")
+    window.resize(1366, 768)
+    assert window.open_path(package)
+    window.activateWindow()
+    navigator = window.view.navigator
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is navigator)
+    while window.view.current_page().section.id != "PDD:A.2":
+        press(Qt.Key.Key_Down)
+    assert window.signoff_panel.current_section == "PDD:A.2"
+    press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(focused(), "Title of the JCM project")
+    press(Qt.Key.Key_Return)
+    press(Qt.Key.Key_Escape)
+    assert window.view.current_page().section.id == "PDD:A.1"
+    qtbot.waitUntil(lambda: window.signoff_panel.current_section == "PDD:A.1")
+    assert window.findings_panel.target() == "PDD:A.1"

@@ -214,7 +214,10 @@ def follow_navigator(window: MainWindow) -> None:
     state = getattr(session, "package_state", None)
     verifying = state is not None and state.verification
 
+    followed = [""]  # the section the docks follow
+
     def section_shown(section_id: str) -> None:
+        followed[0] = section_id
         if verifying and section_id == MONITORING_ID:
             key = _period_shown(window, lambda: section_shown(MONITORING_ID))
             findings.set_target(key or section_id)
@@ -228,7 +231,7 @@ def follow_navigator(window: MainWindow) -> None:
     def page_shown(_index: int) -> None:
         # A "go to" (a diagnostic, a finding, a match of Find) shows a section without the
         # navigator's signal: the docks follow it once the navigator has been moved there.
-        QTimer.singleShot(0, lambda: _follow_current(view, section_shown))
+        QTimer.singleShot(0, lambda: _follow_current(view, followed[0], section_shown))
 
     view.pages.currentChanged.connect(page_shown)
     current = view.navigator.currentItem()
@@ -236,8 +239,12 @@ def follow_navigator(window: MainWindow) -> None:
         section_shown(current.data(0, Qt.ItemDataRole.UserRole))
 
 
-def _follow_current(view: DocumentView, section_shown: Callable[[str], None]) -> None:
+def _follow_current(
+    view: DocumentView, followed: str, section_shown: Callable[[str], None]
+) -> None:
+    """The docks onto the navigator's section if they are not on it already (a finding begun
+    on one of its fields keeps that field)."""
     current = view.navigator.currentItem()
     section = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
-    if section:
+    if section and section != followed:
         section_shown(str(section))

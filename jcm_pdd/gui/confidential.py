@@ -112,10 +112,13 @@ def add_toggle_actions(controller: DocumentController, menu: QMenu, path: str) -
     return True
 
 
-def show_overview(window: MainWindow) -> None:
-    """Bring the "Confidential items" dock to the front (a tab beside the C.3 figures)."""
+def show_overview(window: MainWindow, focus: bool = False) -> None:
+    """Bring the "Confidential items" dock to the front (a tab beside the C.3 figures); with
+    ``focus`` (Edit > Confidential items…) the keyboard goes to its list (Enter: go to)."""
     window.confidential_dock.show()
     window.confidential_dock.raise_()
+    if focus:
+        window.confidential_panel.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def install_field_hook(window: MainWindow, controller: DocumentController) -> None:
@@ -272,6 +275,7 @@ class ConfidentialPanel(QWidget):
             ).format(QKeySequence(SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText))
         )
         self.tree.setHeaderLabels([tr("Item"), tr("Section"), tr("Status")])
+        self.tree.setAccessibleName(tr("Confidential items"))
         self.go_button.setText(tr("Go to"))
         self.remove_button.setText(tr("Remove mark"))
         self.refresh()

@@ -69,7 +69,9 @@ def _build_actions(w: MainWindow) -> None:
     w.act_confidential = _action(
         w, tr("Mark &confidential"), lambda: toggle_focused(w), CONFIDENTIAL_SHORTCUT, "lock"
     )
-    w.act_confidential_items = _action(w, tr("Confidential &items…"), lambda: show_overview(w))
+    w.act_confidential_items = _action(
+        w, tr("Confidential &items…"), lambda: show_overview(w, focus=True)
+    )
     w.act_export_monitoring = _action(
         w, tr("Export monitoring repor&t…"), lambda: export_monitoring_report(w)
     )

@@ -201,60 +201,60 @@
         <translation>入力値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="339" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="341" />
         <source>One full year of operation (period p); each year in C.3 scales it by its days of operation.</source>
         <translation>1 年間の稼働（期間 p）。C.3 の各年はその年の稼働日数で按分されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="369" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="371" />
         <source>Show calculation</source>
         <translation>計算過程</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="373" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="375" />
         <source>Calculation steps</source>
         <translation>計算手順</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="378" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="380" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="73" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="378" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="380" />
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="378" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="380" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="75" />
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="378" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="380" />
         <location filename="../../jcm_pdd/gui/monitoring_import.py" line="105" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="378" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="380" />
         <source>Provenance</source>
         <translation>出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="389" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="391" />
         <source>Inputs and their provenance</source>
         <translation>入力値とその出所</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="390" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="392" />
         <source>Equations</source>
         <translation>計算式</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/calc_panel.py" line="391" />
+        <location filename="../../jcm_pdd/gui/calc_panel.py" line="393" />
         <source>Inputs</source>
         <translation>入力値</translation>
     </message>
@@ -287,7 +287,7 @@
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="65" />
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="146" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="331" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="334" />
         <location filename="../../jcm_pdd/gui/selftest.py" line="83" />
         <source>Diagnostics</source>
         <translation>診断</translation>
@@ -314,7 +314,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="146" />
-        <location filename="../../jcm_pdd/gui/window_help.py" line="94" />
+        <location filename="../../jcm_pdd/gui/window_help.py" line="96" />
         <source>No problems found.</source>
         <translation>問題は見つかりませんでした。</translation>
     </message>
@@ -543,7 +543,7 @@
     <message>
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="372" />
         <location filename="../../jcm_pdd/gui/export_dialog.py" line="438" />
-        <location filename="../../jcm_pdd/gui/package_window.py" line="85" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="90" />
         <source>Package for validation</source>
         <translation>有効化審査用パッケージ</translation>
     </message>
@@ -735,7 +735,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="140" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="330" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="333" />
         <source>Estimated emission reductions (C.3)</source>
         <translation>排出削減量の推計（C.3）</translation>
     </message>
@@ -815,22 +815,22 @@
         <translation>機密にする(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="72" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="73" />
         <source>Confidential &amp;items…</source>
         <translation>機密項目(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="76" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="78" />
         <source>Add &amp;monitoring period…</source>
         <translation>モニタリング期間を追加(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="93" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="95" />
         <source>&amp;Find…</source>
         <translation>検索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="94" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="96" />
         <source>&amp;Next problem</source>
         <translation>次の問題(&amp;N)</translation>
     </message>
@@ -845,67 +845,67 @@
         <translation>審査機関のレビューに回答(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="74" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="76" />
         <source>Export monitoring repor&amp;t…</source>
         <translation>モニタリング報告書をエクスポート(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="96" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="98" />
         <source>&amp;Previous problem</source>
         <translation>前の問題(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="98" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="100" />
         <source>&amp;User guide</source>
         <translation>ユーザーガイド(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="99" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="101" />
         <source>Help on this &amp;field</source>
         <translation>この項目のヘルプ(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="100" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="102" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="105" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="107" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="107" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="109" />
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="116" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="118" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="124" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="126" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="130" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="132" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="134" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="136" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="160" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="162" />
         <source>Crash reports are kept in {0}</source>
         <translation>クラッシュレポートの保存先: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="161" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="163" />
         <source>Open crash reports folder</source>
         <translation>クラッシュレポートのフォルダーを開く</translation>
     </message>
@@ -917,18 +917,23 @@
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="46" />
-        <location filename="../../jcm_pdd/gui/package_window.py" line="66" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="45" />
+        <source>Verifying “{0}”…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="71" />
         <source>Package not trustworthy</source>
         <translation>信頼できないパッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="47" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="52" />
         <source>“{0}” is INVALID and was not opened: {1}</source>
         <translation>「{0}」は INVALID（無効）のため開きませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="110" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="115" />
         <source>Read-only: “{0}” is already open by {1} on {2} since {3}. It is opened read-only.</source>
         <translation>読み取り専用: 「{0}」は {3} から {1} が {2} で開いています。読み取り専用で開きました。</translation>
     </message>
@@ -955,21 +960,21 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
     <message>
         <location filename="../../jcm_pdd/gui/lock_heartbeat.py" line="40" />
         <location filename="../../jcm_pdd/gui/lock_takeover.py" line="56" />
-        <location filename="../../jcm_pdd/gui/package_window.py" line="113" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="118" />
         <source>someone</source>
         <translation>他のユーザー</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/lock_heartbeat.py" line="41" />
         <location filename="../../jcm_pdd/gui/lock_takeover.py" line="57" />
-        <location filename="../../jcm_pdd/gui/package_window.py" line="114" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="119" />
         <source>an unknown computer</source>
         <translation>不明なコンピューター</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/lock_heartbeat.py" line="42" />
         <location filename="../../jcm_pdd/gui/lock_takeover.py" line="58" />
-        <location filename="../../jcm_pdd/gui/package_window.py" line="115" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="120" />
         <source>an unknown time</source>
         <translation>不明な時刻</translation>
     </message>
@@ -984,79 +989,85 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
         <translation>「{0}」のロックを引き継ぎました。ここで編集できます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="119" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="124" />
         <source>Read-only: {0}</source>
         <translation>読み取り専用: {0}</translation>
     </message>
     <message>
+        <location filename="../../jcm_pdd/gui/confidential.py" line="278" />
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="153" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="332" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="335" />
         <source>Confidential items</source>
         <translation>機密項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="537" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="540" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="286" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="550" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="571" />
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="580" />
-        <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
-        <location filename="../../jcm_pdd/gui/package_window.py" line="63" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="553" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="574" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="583" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="56" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="68" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="620" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="623" />
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="52" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="622" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="625" />
         <source>Save As</source>
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="638" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="648" />
+        <source>Saving “{0}”…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="652" />
         <source>Not saved</source>
         <translation>保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="645" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="661" />
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="675" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="691" />
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="676" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="692" />
         <source>Save the changes to “{0}” before closing?</source>
         <translation>閉じる前に「{0}」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/mainwindow.py" line="724" />
+        <location filename="../../jcm_pdd/gui/mainwindow.py" line="740" />
         <source>Autosave failed: {0}</source>
         <translation>自動保存に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="87" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="92" />
         <source>The diagnostics report {0} error(s). Fix them before packaging for validation.</source>
         <translation>診断で {0} 件のエラーがあります。パッケージを作成する前に修正してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="152" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="154" />
         <source>About JCM PDD Studio</source>
         <translation>JCM PDD Studio について</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/window_menus.py" line="155" />
+        <location filename="../../jcm_pdd/gui/window_menus.py" line="157" />
         <source>JCM PDD Studio {0}
 Draft, calculate, export and package JCM Project Design Documents, offline.</source>
         <translation>JCM PDD Studio {0}
@@ -1956,28 +1967,28 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>表示:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="106" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="107" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="117" />
         <source>Findings</source>
         <translation>指摘事項</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="110" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="111" />
         <source>Periods</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="117" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="118" />
         <source>Round {0}</source>
         <translation>第 {0} 回</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="138" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="139" />
         <source>Raise finding…</source>
         <translation>指摘を登録…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="139" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="140" />
         <source>A finding on {0}</source>
         <translation>{0} への指摘</translation>
     </message>
@@ -2015,32 +2026,32 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>機密 (行)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="139" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="142" />
         <source>Put the cursor in a field or a table cell to mark it confidential.</source>
         <translation>機密にする項目または表のセルにカーソルを置いてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="144" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="147" />
         <source>Marked confidential.</source>
         <translation>機密にしました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="144" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="147" />
         <source>No longer confidential.</source>
         <translation>機密を解除しました。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="231" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="234" />
         <source>{0}, row {1}</source>
         <translation>{0}、{1} 行目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="270" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="273" />
         <source>These values show as XXX in the public copy of every export. Mark a field, a table row or a cell with its context menu or {0}.</source>
         <translation>これらの値は、すべてのエクスポートの公開版で XXX と表示されます。項目、表の行またはセルは、右クリックメニューまたは {0} で機密にできます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="274" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="277" />
         <location filename="../../jcm_pdd/gui/participant.py" line="84" />
         <location filename="../../jcm_pdd/gui/review_panel.py" line="119" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="115" />
@@ -2048,27 +2059,27 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="274" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="277" />
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="275" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="279" />
         <source>Go to</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="276" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="280" />
         <source>Remove mark</source>
         <translation>マークを外す</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="299" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="303" />
         <source>Points at nothing: remove the mark</source>
         <translation>対象がありません: マークを外してください</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="301" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="305" />
         <source>Hidden in the public copy</source>
         <translation>公開版では伏せられます</translation>
     </message>
@@ -2154,150 +2165,151 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/review_panel.py" line="146" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="149" />
         <source>Section or field</source>
         <translation>セクションまたは項目</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="148" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="151" />
         <source>The section selected in the navigator, one of its fields, or a field path</source>
         <translation>ナビゲーターで選択中のセクション、その項目、または項目のパス</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="150" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="153" />
         <source>What the validator found</source>
         <translation>審査員が指摘した内容</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="151" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="154" />
         <source>The project participants' response</source>
         <translation>プロジェクト参加者の回答</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="152" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="155" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="138" />
         <source>The TPE's assessment of the response</source>
         <translation>回答に対する TPE の評価</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="156" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="159" />
         <source>Type:</source>
         <translation>種別:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="159" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="162" />
         <source>Section / field:</source>
         <translation>セクション / 項目:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="165" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="168" />
         <source>Finding:</source>
         <translation>指摘内容:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="166" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="169" />
         <source>Response:</source>
         <translation>回答:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="167" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="170" />
         <source>Assessment:</source>
         <translation>評価:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="177" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="180" />
         <source>New finding</source>
         <translation>新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="178" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="181" />
         <source>Raise finding</source>
         <translation>指摘を登録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="179" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="182" />
         <source>Save text</source>
         <translation>文面を保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="180" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="183" />
         <source>Record response</source>
         <translation>回答を記録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="181" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="184" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="142" />
         <source>Close finding</source>
         <translation>解決済みにする</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="182" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="185" />
         <location filename="../../jcm_pdd/gui/round_view.py" line="143" />
         <source>Keep open</source>
         <translation>未完了のまま</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="184" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="187" />
         <source>The response does not resolve it: the finding stays open for the next round</source>
         <translation>回答では解決しません: 指摘は次の審査回まで未完了のままです</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="186" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="189" />
         <source>Reopen</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="266" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="269" />
         <source>New finding on {0}</source>
         <translation>{0} への新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="313" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="316" />
         <source>Raised by {0} on {1}</source>
         <translation>{1} に {0} が指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="300" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="303" />
         <source>No findings yet.</source>
         <translation>指摘事項はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="303" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="306" />
         <source>{0} finding(s); {1} CAR/CL not closed — no positive opinion yet.</source>
         <translation>指摘事項 {0} 件。未解決の CAR/CL が {1} 件あります — まだ肯定的な意見は出せません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="308" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="311" />
         <source>{0} finding(s); no CAR or CL left open.</source>
         <translation>指摘事項 {0} 件。未解決の CAR・CL はありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="393" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="396" />
         <source>New finding on the section selected in the navigator</source>
         <translation>ナビゲーターで選択中のセクションへの新しい指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="414" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="417" />
         <source>{0} on {1} — {2}; raised in round {3}</source>
         <translation>{0}（{1}）— {2}。第 {3} 回で指摘</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="458" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="461" />
         <source>Finding not saved</source>
         <translation>指摘事項は保存されませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="473" />
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="492" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="476" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="495" />
         <source>A finding needs a description.</source>
         <translation>指摘事項には内容の記述が必要です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="475" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="478" />
         <source>A finding must name the section or field it concerns.</source>
         <translation>指摘事項には対象のセクションまたは項目を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_panel.py" line="508" />
+        <location filename="../../jcm_pdd/gui/review_panel.py" line="511" />
         <source>Write the participants' response first.</source>
         <translation>先に参加者の回答を入力してください。</translation>
     </message>
@@ -2370,13 +2382,13 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>サインオフを取り消す</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/review_docks.py" line="107" />
+        <location filename="../../jcm_pdd/gui/review_docks.py" line="108" />
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="112" />
         <source>Sign-offs</source>
         <translation>サインオフ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/confidential.py" line="274" />
+        <location filename="../../jcm_pdd/gui/confidential.py" line="277" />
         <location filename="../../jcm_pdd/gui/signoff_panel.py" line="114" />
         <source>Section</source>
         <translation>セクション</translation>
@@ -2488,7 +2500,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>該当項目へ移動</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/package_window.py" line="129" />
+        <location filename="../../jcm_pdd/gui/package_window.py" line="134" />
         <source>read-only</source>
         <translation>読み取り専用</translation>
     </message>
@@ -2648,69 +2660,69 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="48" />
-        <location filename="../../jcm_pdd/gui/help.py" line="51" />
+        <location filename="../../jcm_pdd/gui/help.py" line="49" />
+        <location filename="../../jcm_pdd/gui/help.py" line="53" />
         <source>User guide</source>
         <translation>ユーザーガイド</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="66" />
+        <location filename="../../jcm_pdd/gui/help.py" line="68" />
         <source>Keep a table cell's text and close its editor</source>
         <translation>表のセルの入力を確定して編集を終える</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="67" />
+        <location filename="../../jcm_pdd/gui/help.py" line="69" />
         <source>A new line in a paragraph cell (B.2, Table 1 methods)</source>
         <translation>段落セル内の改行（B.2、表1の方法）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="70" />
+        <location filename="../../jcm_pdd/gui/help.py" line="72" />
         <source>Edit the table full width; F11 or Esc goes back to the form</source>
         <translation>表を全幅で編集する。F11 または Esc でフォームに戻る</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="72" />
+        <location filename="../../jcm_pdd/gui/help.py" line="74" />
         <source>Next / previous field or cell</source>
         <translation>次・前の項目またはセル</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="73" />
+        <location filename="../../jcm_pdd/gui/help.py" line="75" />
         <source>Drop the change in a cell; close the find bar</source>
         <translation>セルの変更を取り消す。検索バーを閉じる</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="74" />
+        <location filename="../../jcm_pdd/gui/help.py" line="76" />
         <source>Next / previous match</source>
         <translation>次・前の一致</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="83" />
-        <location filename="../../jcm_pdd/gui/help.py" line="88" />
+        <location filename="../../jcm_pdd/gui/help.py" line="85" />
+        <location filename="../../jcm_pdd/gui/help.py" line="90" />
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="89" />
+        <location filename="../../jcm_pdd/gui/help.py" line="91" />
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="89" />
+        <location filename="../../jcm_pdd/gui/help.py" line="91" />
         <source>What it does</source>
         <translation>機能</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="110" />
+        <location filename="../../jcm_pdd/gui/help.py" line="112" />
         <source>Help on this field</source>
         <translation>この項目のヘルプ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="114" />
+        <location filename="../../jcm_pdd/gui/help.py" line="116" />
         <source>The form gives no guidance for this field.</source>
         <translation>様式にはこの項目のガイダンスがありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/help.py" line="117" />
+        <location filename="../../jcm_pdd/gui/help.py" line="119" />
         <source>Methodology: {0}</source>
         <translation>方法論: {0}</translation>
     </message>
@@ -3285,7 +3297,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <source>{0} period(s) to verify: {1} signed off, {2} stale, {3} to go.</source>
         <translation>検証する期間 {0} 件: サインオフ済み {1} 件、要再確認 {2} 件、残り {3} 件。</translation>
     </message>
-<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="360" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="358" /><source>With values</source><translation>数値を代入</translation></message></context>
+<message><location filename="../../jcm_pdd/gui/calc_panel.py" line="362" /><source>Result</source><translation>結果</translation></message><message><location filename="../../jcm_pdd/gui/calc_panel.py" line="360" /><source>With values</source><translation>数値を代入</translation></message></context>
 <context>
     <name>DocumentController</name>
     <message>

@@ -444,3 +444,25 @@ def test_the_review_docks_follow_a_go_to_by_keyboard(
     assert window.view.current_page().section.id == "PDD:A.1"
     qtbot.waitUntil(lambda: window.signoff_panel.current_section == "PDD:A.1")
     assert window.findings_panel.target() == "PDD:A.1"
+
+
+def test_mark_confidential_and_go_back_to_it_by_keyboard(window, project_file, qtbot) -> None:
+    """Ctrl+Shift+K in the title marks it; Edit > Confidential items (Alt+E, I) puts the
+    keyboard on the list (it only showed the dock), Enter goes back to the field."""
+    window.resize(1366, 768)
+    assert window.open_path(project_file)
+    window.activateWindow()
+    page = window.view.show_section(window.view.section_of_path("pdd.title"))
+    title = page.binding("pdd.title").editor
+    title.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is title)
+    press(Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert "pdd.title" in window.session.project.confidential
+    window.view.navigator.setFocus(Qt.FocusReason.OtherFocusReason)
+    press(Qt.Key.Key_Down)  # elsewhere now
+    choose_by_keyboard(window, Qt.Key.Key_E, Qt.Key.Key_I)
+    tree = window.confidential_panel.tree
+    assert focused() is tree and spoken_name(tree) == "Confidential items"
+    press(Qt.Key.Key_Home)
+    press(Qt.Key.Key_Return)
+    assert focused() is window.view.current_page().binding("pdd.title").editor

@@ -645,6 +645,8 @@ JA = {
     "Edit this table in a window as large as the main window ({0})": "この表をメインウィンドウと同じ大きさのウィンドウで編集します ({0})",
     "Edit {0} full width": "{0} を全幅で編集",
     "This table is open in its own window.": "この表は別のウィンドウで開いています。",
+    "Saving “{0}”…": "「{0}」を保存しています…",
+    "Verifying “{0}”…": "「{0}」を検証しています…",
     "Back to the form": "フォームに戻る",
     "Undo": "元に戻す",
     "Redo": "やり直す",

@@ -919,7 +919,7 @@
     <message>
         <location filename="../../jcm_pdd/gui/package_window.py" line="45" />
         <source>Verifying “{0}”…</source>
-        <translation type="unfinished" />
+        <translation>「{0}」を検証しています…</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/package_window.py" line="51" />
@@ -1029,7 +1029,7 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="648" />
         <source>Saving “{0}”…</source>
-        <translation type="unfinished" />
+        <translation>「{0}」を保存しています…</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="652" />

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from jcm_pdd.gui import theme
 from jcm_pdd.model.pdd import decimal_to_dms
 from jcm_pdd.session.formview import FieldView
+from jcm_pdd.session.typed_numbers import typed_number
 
 # The window attribute holding ``hook(menu, path)``: adds actions about the field at ``path``.
 FIELD_MENU_HOOK = "field_menu_actions"
@@ -52,6 +53,8 @@ def parse_value(kind: str, text: str, choices: tuple[str, ...] = ()) -> Any:
         return text
     if text == "":
         return "" if kind == "choice" and not choices else None
+    if kind in ("decimal", "coordinate", "int"):
+        text = typed_number(text)  # １２．５ from a Japanese input method, a pasted − sign
     if kind in ("decimal", "coordinate"):
         try:
             value = Decimal(text.replace(",", ""))

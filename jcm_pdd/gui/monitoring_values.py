@@ -44,6 +44,7 @@ from jcm_pdd.gui.fields import parse_date
 from jcm_pdd.gui.keyboard import TabLeavesAtEnds
 from jcm_pdd.gui.theme import ink
 from jcm_pdd.session.monitoring import ValueRow, value_edit, value_rows
+from jcm_pdd.session.typed_numbers import typed_number
 
 Index = QModelIndex | QPersistentModelIndex
 # (model field, header); "" : shown only
@@ -196,7 +197,7 @@ def parse_cell(name: str, text: str) -> Any:
         if not text:
             return None
         try:
-            number = Decimal(text.replace(",", ""))
+            number = Decimal(typed_number(text).replace(",", ""))
         except InvalidOperation:
             raise ValueError(tr("Enter a number, e.g. 1234.5")) from None
         if not number.is_finite():

@@ -29,6 +29,7 @@ from jcm_pdd.gui import theme
 from jcm_pdd.gui.keyboard import TabLeavesAtEnds
 from jcm_pdd.model import Project
 from jcm_pdd.session import newproject
+from jcm_pdd.session.typed_numbers import typed_number
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -194,7 +195,7 @@ class SitesPage(QWizardPage):
             for column, limit in ((3, 90), (4, 180)):
                 text = self._cell(row, column)
                 try:
-                    value = Decimal(text) if text else None
+                    value = Decimal(typed_number(text)) if text else None
                 except InvalidOperation:
                     raise ValueError(
                         tr("Row {0}: coordinates are decimal degrees, e.g. 47.918").format(row + 1)

@@ -93,6 +93,8 @@ def to_decimal(value: Number) -> Decimal:
         result = Decimal(value)
     elif isinstance(value, str):
         text = value.strip().replace(",", "").replace("_", "")
+        if not text.isascii():  # Decimal reads Arabic-Indic, full-width... digits as 0-9, unseen
+            raise ValueError(f"'{value}' is written with characters other than 0-9")
         try:
             result = Decimal(text)
         except Exception as exc:  # decimal.InvalidOperation

@@ -6,12 +6,11 @@ from the template unless a ``DefaultSelection`` picks a variant or overrides the
 Indexed parameters (per unit ``i``, per fuel ``j`` ...) carry their index in ``index``.
 """
 
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field
 
-from jcm_pdd.model.base import DocModel, RowModel, empty_list
+from jcm_pdd.model.base import DocModel, Number, RowModel, empty_list
 
 MonitoringOption = Literal["A", "B", "C"]
 
@@ -33,7 +32,7 @@ class MonitoredParameter(RowModel):
     index: dict[str, str] = Field(default_factory=dict)
     symbol: str = ""  # (b) as printed in the methodology
     description: str = ""  # (c)
-    estimated_value: Decimal | None = None  # (d)
+    estimated_value: Number | None = None  # (d)
     unit: str = ""  # (e)
     option: MonitoringOption | None = None  # (f)
     source_of_data: str = ""  # (g)
@@ -49,7 +48,7 @@ class FixedParameter(RowModel):
     index: dict[str, str] = Field(default_factory=dict)
     symbol: str = ""
     description: str = ""
-    value: Decimal | None = None
+    value: Number | None = None
     unit: str = ""
     source_of_data: str = ""
     comments: str = ""
@@ -62,7 +61,7 @@ class DefaultSelection(RowModel):
     key: str = ""
     index: dict[str, str] = Field(default_factory=dict)
     choice: str = ""
-    override_value: Decimal | None = None
+    override_value: Number | None = None
     override_reason: str = ""
 
 

@@ -11,10 +11,10 @@ from typing import Annotated
 
 from pydantic import Field
 
-from jcm_pdd.model.base import DocModel, RowModel, empty_list
+from jcm_pdd.model.base import DocModel, Number, RowModel, empty_list
 
-Latitude = Annotated[Decimal, Field(ge=-90, le=90)]
-Longitude = Annotated[Decimal, Field(ge=-180, le=180)]
+Latitude = Annotated[Number, Field(ge=-90, le=90)]
+Longitude = Annotated[Number, Field(ge=-180, le=180)]
 
 
 def decimal_to_dms(value: Decimal, positive: str, negative: str) -> str:

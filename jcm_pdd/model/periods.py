@@ -11,13 +11,12 @@ half-entered period can always be saved.
 """
 
 import datetime as dt
-from decimal import Decimal
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
 from jcm_pdd.model.attachments import _SHA256
-from jcm_pdd.model.base import DocModel, RowModel, empty_list
+from jcm_pdd.model.base import DocModel, Number, RowModel, empty_list
 from jcm_pdd.model.monitoring import MonitoringOption
 
 # an attachment named by its content hash (``attachments/<sha256>`` in the container)
@@ -29,7 +28,7 @@ class MonitoredValue(RowModel):
 
     key: str = ""  # template parameter key, as in monitoring_plan.monitored
     index: dict[str, str] = Field(default_factory=dict)  # the unit, e.g. {"i": "PV-1"}
-    value: Decimal | None = None  # (e) Monitored Values, in the plan row's unit
+    value: Number | None = None  # (e) Monitored Values, in the plan row's unit
     option: MonitoringOption | None = None  # (g) A public data, B invoices, C own measurement
     instrument: str = ""  # measuring equipment (meter id, model)
     calibration_date: dt.date | None = None  # last calibration before or in the period
@@ -45,7 +44,7 @@ class ImportedSeries(DocModel):
     index: dict[str, str] = Field(default_factory=dict)  # the unit, e.g. {"i": "PV-1"}
     # in the plan row's unit (ImportRecord.plan_unit); None when this meter's share alone is
     # not an exact decimal (only the value's sum over meters must be)
-    total: Decimal | None = None
+    total: Number | None = None
     readings: int = Field(default=0, ge=0)
     expected: int = Field(default=0, ge=0)  # intervals (or days) of the period
     first_missing: str = ""  # the first interval without a reading; "" when complete

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLineEdit
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from jcm_pdd.gui.mainwindow import MainWindow
 from jcm_pdd.gui.section_editor import SectionEditor
@@ -74,6 +76,27 @@ def test_invalid_number_is_marked_not_written(window, project_file, qtbot) -> No
     qtbot.keyClicks(edit, "17")
     assert window.session.project.pdd.duration.operational_lifetime_years == 17
     assert edit.property("invalid") is False
+
+
+def test_full_width_digits_and_a_pasted_minus_read_as_the_number_shown(
+    window, project_file, qtbot
+) -> None:
+    """A Japanese input method in full-width mode types １７; a figure copied from a PDF
+    carries the minus sign −: both are the number the user sees. (QTest types ASCII keys only;
+    an input method hands the widget its text in one event, as here.)"""
+    window.open_path(project_file)
+    edit = _editor(window, "pdd.duration.operational_lifetime_years")
+    edit.clear()
+    edit.setFocus()
+    typed = QInputMethodEvent()  # an input method commits its text, no key presses
+    typed.setCommitString("\uff11\uff17")  # １７
+    QApplication.sendEvent(edit, typed)
+    assert edit.property("invalid") is False
+    assert window.session.project.pdd.duration.operational_lifetime_years == 17
+    table = next(t for t in _page(window, "pdd.sites").tables if t.path == "pdd.sites")
+    column = next(i for i, (c, d) in enumerate(table._cols) if c.path == "latitude" and not d)
+    table.table.item(0, column).setText("\u2212\uff14\uff17\uff0e\uff19")  # −４７．９
+    assert window.session.project.pdd.sites[0].latitude == Decimal("-47.9")
 
 
 def test_table_rows_add_edit_remove_with_undo(window, project_file) -> None:

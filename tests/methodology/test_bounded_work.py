@@ -175,3 +175,11 @@ def test_far_future_dates_are_input_errors(
 ) -> None:
     with pytest.raises(InputError, match=message):
         operating_end(dt.date(2027, 4, 1), lifetime, end_year)
+
+
+def test_a_template_number_in_other_digits_is_refused() -> None:
+    """Python's Decimal reads full-width or Arabic-Indic digits as 0-9: a template's numbers
+    are written with 0-9 or refused, naming the value."""
+    assert 'value = "0.5"' in MINI
+    problems = problems_of(MINI.replace('value = "0.5"', 'value = "\uff10.\uff15"', 1))
+    assert any("'０.５' is written with characters other than 0-9" in p.message for p in problems)

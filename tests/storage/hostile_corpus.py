@@ -192,6 +192,11 @@ CASES: list[Case] = [
         _project(project_data(pdd={"sites": [{"latitude": "95"}]})),
         "pdd.sites.0.latitude: must be between -90 and 90",
     ),
+    Case(  # Python's Decimal would read the Arabic-Indic digits as 47.9 unseen
+        "latitude in other digits",
+        _project(project_data(pdd={"sites": [{"latitude": "\u0664\u0667.\u0669"}]})),
+        "pdd.sites.0.latitude: “٤٧.٩” is written with characters other than 0-9",
+    ),
     Case(
         "unknown field",
         _project(project_data(pdd={"titel": "typo"})),

@@ -188,6 +188,46 @@ class _TableTail(KeepTogether):
         return parts
 
 
+class _Paragraph(RLParagraph):
+    """A paragraph that keeps its lines for the width it was last laid out at. When a long
+    table goes on to the next page, reportlab makes a new table of the rows left and lays every
+    one of them out again: a table of 1,500 rows over 100 pages broke its paragraphs into
+    lines 50 times each (quadratic; 100 s). The lines depend only on the width."""
+
+    _laid_out: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        laid_out = self._laid_out  # (reportlab drops the lines when it moves a paragraph on)
+        if laid_out is not None and laid_out[0] == availWidth and "blPara" in self.__dict__:
+            return laid_out[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._laid_out = (availWidth, size)
+        return size
+
+
+CELL_CHUNK = 2000  # characters: a cell's text longer than this is drawn in chunks of lines
+
+
+def _line_chunks(text: str) -> list[str]:
+    """``text`` cut at line ends into chunks of about ``CELL_CHUNK`` characters, each ending
+    on a line with text (a chunk never starts or ends with a lost blank line); a line longer
+    than that stays whole."""
+    chunks: list[str] = []
+    lines: list[str] = []
+    size = 0
+    for line in text.split("\n"):
+        lines.append(line)
+        size += len(line) + 1
+        if size >= CELL_CHUNK and line.strip():
+            chunks.append("\n".join(lines))
+            lines, size = [], 0
+    if lines:
+        rest = "\n".join(lines)
+        if rest.strip() or not chunks:
+            chunks.append(rest)
+    return chunks
+
+
 class _PdfWriter:
     def __init__(self, doc: d.Document) -> None:
         self.doc = doc
@@ -199,7 +239,36 @@ class _PdfWriter:
         self.split_rows = False
 
     def p(self, text: str, style: ParagraphStyle) -> RLParagraph:
-        return RLParagraph(markup(text, self.fonts), style)
+        return _Paragraph(markup(text, self.fonts), style)
+
+    def cell(self, text: str, style: ParagraphStyle) -> RLParagraph | list[RLParagraph]:
+        """A table cell's text: one paragraph, or for pages of text one paragraph per few
+        lines. A row taller than a page is split across pages, and reportlab lays a split
+        paragraph out again from its start for every page: 60 pages of A.2 in one paragraph
+        took 100 s to lay out (quadratic), a paragraph per chunk of lines is laid out once."""
+        if len(text) <= CELL_CHUNK:
+            return self.p(text, style)
+        return [self.p(chunk, style) for chunk in _line_chunks(text)]
+
+    def _chunked(self, text: str, style: ParagraphStyle) -> list[RLParagraph]:
+        """Pages of body text as a paragraph per chunk of lines, spaced as the one paragraph
+        would be (its space before the first chunk, after the last)."""
+        chunks = _line_chunks(text)
+        inner = ParagraphStyle(f"{style.name}-chunk", parent=style, spaceBefore=0, spaceAfter=0)
+        out = []
+        for n, chunk in enumerate(chunks):
+            first, last = n == 0, n == len(chunks) - 1
+            if first or last:
+                chunk_style = ParagraphStyle(
+                    f"{style.name}-chunk-{int(first)}{int(last)}",
+                    parent=style,
+                    spaceBefore=style.spaceBefore if first else 0,
+                    spaceAfter=style.spaceAfter if last else 0,
+                )
+            else:
+                chunk_style = inner
+            out.append(self.p(chunk, chunk_style))
+        return out
 
     def _grid(self, data: list[list[Any]], widths: list[float], header: bool) -> Table:
         table = Table(
@@ -225,7 +294,7 @@ class _PdfWriter:
         s = self.styles
         if not block.rows:  # nothing to draw (reportlab refuses a table without rows)
             return []
-        data = [[self.p(k, s.cell), self.p(v, s.cell)] for k, v in block.rows]
+        data = [[self.p(k, s.cell), self.cell(v, s.cell)] for k, v in block.rows]
         widths = [TEXT_WIDTH * block.key_width, TEXT_WIDTH * (1 - block.key_width)]
         table = self._grid(data, widths, header=False)
         table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), LABEL_SHADE)]))
@@ -241,7 +310,7 @@ class _PdfWriter:
         for row in block.rows:
             data.append(
                 [
-                    self.p(v, s.cell_right if i in block.numeric else s.cell)
+                    self.cell(v, s.cell_right if i in block.numeric else s.cell)
                     for i, v in enumerate(row)
                 ]
             )
@@ -339,6 +408,9 @@ class _PdfWriter:
                     para.keepWithNext = 1
                 # a note (C.3's rounding, a caveat) is read as one: it moves to the next page
                 # whole rather than leave a line or two of it alone there
+                if block.style != "note" and not block.bold and len(block.text) > CELL_CHUNK:
+                    out += self._chunked(block.text, style)  # pages of text: see cell()
+                    continue
                 out.append(KeepTogether([para]) if block.style == "note" else para)
             elif isinstance(block, d.KeyValueTable):
                 table = self.key_value(block)

@@ -269,7 +269,19 @@ def load_bases(forms_root: Path) -> dict[str, dict[str, Any]]:
 
 def load_definition_file(file: Path, bases: dict[str, dict[str, Any]]) -> FormDefinition:
     data = read_toml(file)
-    return validate_definition(file, merge_country_file(file, data, bases))
+    merged = merge_country_file(file, data, bases)
+    try:
+        return validate_definition(file, merged)
+    except FormDefinitionError as exc:
+        base = data.get("base")
+        if exc.file != file or not isinstance(base, str):
+            raise
+        # Most of a country file's content is its base's: a problem found in the merged data
+        # may be in either file, so the message names both (not only the country file).
+        built_on = f"{exc.problem} (the definition is built on {BASE_FOLDER}/{base}.toml: the "
+        raise FormDefinitionError(
+            file, built_on + "problem is in one of the two files)", exc.where
+        ) from None
 
 
 def country_files(forms_root: Path) -> list[Path]:

@@ -14,6 +14,7 @@ from jcm_pdd import paths
 from jcm_pdd.cli import main
 from jcm_pdd.crashlog import log_path
 from jcm_pdd.forms import registry
+from jcm_pdd.forms.loader import FormDefinitionError
 from jcm_pdd.package.review import Review, save_review
 from jcm_pdd.paths import forms_dir, sample_project_path
 
@@ -115,3 +116,17 @@ def test_the_monitoring_export_refuses_a_damaged_definition_too(
     assert "internal error" not in err
     assert not log_path().exists() or log_path().read_text(encoding="utf-8") == ""
     assert project.read_bytes() == before and file.read_bytes() == b"\xff\xfe not text\n"
+
+
+def test_a_problem_in_a_base_file_names_the_base_too(damaged_root: Path) -> None:
+    """Most of a country file's content comes from its base (``_base/``): a schema problem in
+    the merged definition names the base beside the country file that was being read."""
+    base = damaged_root / "forms" / "_base" / "MoC.toml"
+    text = base.read_text(encoding="utf-8")
+    assert 'orientation = "portrait"' in text
+    base.write_text(text.replace('orientation = "portrait"', "orientation = 3"), encoding="utf-8")
+    with pytest.raises(FormDefinitionError) as caught:
+        registry.load_forms(damaged_root / "forms").get("MN", "MoC")
+    message = str(caught.value)
+    assert message.startswith("Form definition MoC_ver02.0.toml")
+    assert "built on _base/MoC.toml" in message

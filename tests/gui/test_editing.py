@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from drive import commit_cell, open_cell_editor
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
@@ -93,10 +94,19 @@ def test_full_width_digits_and_a_pasted_minus_read_as_the_number_shown(
     QApplication.sendEvent(edit, typed)
     assert edit.property("invalid") is False
     assert window.session.project.pdd.duration.operational_lifetime_years == 17
+    # the same in a table cell: its editor opened by a double-click, the text committed by
+    # the input method, then Enter
     table = next(t for t in _page(window, "pdd.sites").tables if t.path == "pdd.sites")
     column = next(i for i, (c, d) in enumerate(table._cols) if c.path == "latitude" and not d)
-    table.table.item(0, column).setText("\u2212\uff14\uff17\uff0e\uff19")  # −４７．９
+    cell = open_cell_editor(table.table, 0, column)
+    assert isinstance(cell, QLineEdit)
+    qtbot.keyClick(cell, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # over the old
+    typed = QInputMethodEvent()
+    typed.setCommitString("\u2212\uff14\uff17\uff0e\uff19")  # −４７．９
+    QApplication.sendEvent(cell, typed)
+    commit_cell(cell)
     assert window.session.project.pdd.sites[0].latitude == Decimal("-47.9")
+    assert table.table.item(0, column).text().startswith("-47.9")  # shown as it was read
 
 
 def test_table_rows_add_edit_remove_with_undo(window, project_file) -> None:

@@ -80,7 +80,9 @@ def parse_value(kind: str, text: str, choices: tuple[str, ...] = ()) -> Any:
 
 
 def parse_date(text: str) -> dt.date:
-    """ISO (2027-04-01) or as the JCM forms print dates (01/04/2027, day first)."""
+    """ISO (2027-04-01) or as the JCM forms print dates (01/04/2027, day first); typed in
+    full-width forms too (２０２７－０４－０１ from a Japanese input method), as numbers are."""
+    text = typed_number(text)
     try:
         return dt.date.fromisoformat(text)
     except ValueError:

@@ -1,4 +1,4 @@
-"""Numbers as people type or paste them into the editors, before they are read as numbers.
+"""Numbers (and dates) as people type or paste them into the editors, before they are read.
 
 A Japanese input method left in full-width mode types １２．５ (full-width digits, point and
 comma); a figure copied from a published PDD or a PDF often carries the typographic minus sign

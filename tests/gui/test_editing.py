@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -94,6 +95,19 @@ def test_full_width_digits_and_a_pasted_minus_read_as_the_number_shown(
     QApplication.sendEvent(edit, typed)
     assert edit.property("invalid") is False
     assert window.session.project.pdd.duration.operational_lifetime_years == 17
+    # a date typed in the same mode: ２０２７－０１－１５ and １５／０１／２０２７
+    date = _editor(window, "pdd.duration.start_date")
+    for text in (
+        "\uff12\uff10\uff12\uff17\uff0d\uff10\uff11\uff0d\uff11\uff15",
+        "\uff11\uff15\uff0f\uff10\uff11\uff0f\uff12\uff10\uff12\uff17",
+    ):
+        date.clear()
+        date.setFocus()
+        typed = QInputMethodEvent()
+        typed.setCommitString(text)
+        QApplication.sendEvent(date, typed)
+        assert date.property("invalid") is False, text
+        assert window.session.project.pdd.duration.start_date == dt.date(2027, 1, 15)
     # the same in a table cell: its editor opened by a double-click, the text committed by
     # the input method, then Enter
     table = next(t for t in _page(window, "pdd.sites").tables if t.path == "pdd.sites")

@@ -30,6 +30,7 @@ from pydantic import (
     model_validator,
 )
 
+from jcm_pdd.digits import written_with
 from jcm_pdd.methodology.public_text import (
     PLACEHOLDER,
     check_public,
@@ -94,7 +95,7 @@ def to_decimal(value: Number) -> Decimal:
     elif isinstance(value, str):
         text = value.strip().replace(",", "").replace("_", "")
         if not text.isascii():  # Decimal reads Arabic-Indic, full-width... digits as 0-9, unseen
-            raise ValueError(f"'{value}' is written with characters other than 0-9")
+            raise ValueError(f"{written_with(value)}; write numbers with the digits 0-9")
         try:
             result = Decimal(text)
         except Exception as exc:  # decimal.InvalidOperation

@@ -42,7 +42,9 @@ def digits_0_9(value: object) -> object:
     full-width and other digits as the same number, unseen. The app writes 0-9 only; its editors
     convert what a user types into the number shown."""
     if isinstance(value, str) and not value.isascii():
-        raise ValueError(f"“{value[:30]}” is written with characters other than 0-9")
+        from jcm_pdd.digits import written_with  # (only for such a file: not at start)
+
+        raise ValueError(f"{written_with(value)}; write numbers with the digits 0-9")
     return value
 
 

@@ -15,6 +15,7 @@ from decimal import Decimal, Inexact, InvalidOperation, localcontext
 from fractions import Fraction
 from typing import Literal
 
+from jcm_pdd.digits import written_with
 from jcm_pdd.model import Project
 from jcm_pdd.monitoring.readers import ImportFileError
 
@@ -83,8 +84,8 @@ def not_ascii_digits(line: int, column: str, text: str) -> ImportFileError:
     """Python's Decimal reads Arabic-Indic, full-width and other digits as 0-9; a meter export
     holds the digits 0-9, so a value written otherwise is refused, naming where it is."""
     return ImportFileError(
-        f"row {line}, column “{column}”: “{text[:30]}” is written with digits other than 0-9; "
-        "export the readings with the digits 0-9"
+        f"row {line}, column “{column}”: {written_with(text)}; export the readings with the "
+        "digits 0-9"
     )
 
 

@@ -182,4 +182,7 @@ def test_a_template_number_in_other_digits_is_refused() -> None:
     are written with 0-9 or refused, naming the value."""
     assert 'value = "0.5"' in MINI
     problems = problems_of(MINI.replace('value = "0.5"', 'value = "\uff10.\uff15"', 1))
-    assert any("'０.５' is written with characters other than 0-9" in p.message for p in problems)
+    assert any(
+        "“０.５” is written with ‘０’ (fullwidth digit zero); write numbers with" in p.message
+        for p in problems
+    )

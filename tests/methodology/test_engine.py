@@ -201,7 +201,7 @@ def test_eligibility_check_with_band_lookup(mini_template) -> None:  # type: ign
         ),
         (  # Arabic-Indic 50, which Python's Decimal would read as 50
             {"EC_PJ": [{"i": "U-1", "value": "\u0665\u0660"}, {"i": "U-2", "value": "50"}]},
-            "'٥٠' is written with digits other than 0-9",
+            "“٥٠” is written with ‘٥’ (arabic-indic digit five); write numbers with the digits",
         ),
         ({"EC_PJ": [{"i": "U-1", "value": 1.5}]}, "binary float"),
         ({"EC_PJ": [{"i": "U-1", "value": "1e999999999"}]}, "out of range"),

@@ -125,11 +125,11 @@ def test_duplicates_are_refused_or_the_first_kept(tmp_path: Path) -> None:
         # digits other than 0-9, which Python's Decimal and \\d read as 0-9: refused
         (
             "2027-04-01T05:00,PV-1,\u0661\u0662.\u0665\n",  # Arabic-Indic 12.5
-            r"row 194, column “kwh”: “١٢.٥” is written with digits other than 0-9",
+            r"row 194, column “kwh”: “١٢.٥” is written with ‘١’ \(arabic-indic digit one\); export",
         ),
         (
             "2027-04-01T05:00,PV-1,\uff11\uff12\n",  # full-width 12
-            r"row 194, column “kwh”: “１２” is written with digits other than 0-9",
+            r"row 194, column “kwh”: “１２” is written with ‘１’ \(fullwidth digit one\); export",
         ),
         ("2027-04-01T\u0660\u0665:00,PV-1,1\n", r"row 194: the time “T٠٥:00” is not HH:MM"),
     ],
@@ -387,7 +387,10 @@ def test_digits_other_than_0_9_are_refused_in_workbooks_and_monthly_rows(tmp_pat
     path = tmp_path / "meters.xlsx"
     book.save(path)
     before = path.read_bytes()
-    with pytest.raises(ImportFileError, match=r"row 3, column “kwh”: “۱۵” is written with digits"):
+    with pytest.raises(
+        ImportFileError,
+        match=r"row 3, column “kwh”: “۱۵” is written with ‘۱’ \(extended arabic-indic digit one\)",
+    ):
         import_file(path, _project(), template(MN), SPEC)
     assert path.read_bytes() == before
 
@@ -396,7 +399,10 @@ def test_digits_other_than_0_9_are_refused_in_workbooks_and_monthly_rows(tmp_pat
     monthly = tmp_path / "monthly.csv"
     monthly.write_text("date,unit,mwh\n2027-04,PV-1,\u0663\u0660\n", encoding="utf-8")
     spec = ImportSpec("EG", "MWh", "date", "mwh", "unit")
-    with pytest.raises(ImportFileError, match=r"row 2, column “mwh”: “٣٠” is written with digits"):
+    with pytest.raises(
+        ImportFileError,
+        match=r"row 2, column “mwh”: “٣٠” is written with ‘٣’ \(arabic-indic digit three\)",
+    ):
         import_file(monthly, project, template(MN), spec)
 
 

@@ -195,7 +195,14 @@ CASES: list[Case] = [
     Case(  # Python's Decimal would read the Arabic-Indic digits as 47.9 unseen
         "latitude in other digits",
         _project(project_data(pdd={"sites": [{"latitude": "\u0664\u0667.\u0669"}]})),
-        "pdd.sites.0.latitude: “٤٧.٩” is written with characters other than 0-9",
+        "pdd.sites.0.latitude: “٤٧.٩” is written with ‘٤’ (arabic-indic digit four); write numbers "
+        "with the digits 0-9",
+    ),
+    Case(  # a look-alike named by its Unicode name, as its shape cannot tell it from '-'
+        "latitude with a typographic minus sign",
+        _project(project_data(pdd={"sites": [{"latitude": "\u221247.9"}]})),
+        "pdd.sites.0.latitude: “−47.9” is written with ‘−’ (minus sign); write numbers with the "
+        "digits 0-9",
     ),
     Case(
         "unknown field",

@@ -173,18 +173,11 @@ def test_an_unknown_language_or_key_falls_back_to_english(
 def test_the_acknowledgement_reads_japanese_and_quotes_the_checkbox_as_shown() -> None:
     """The methodology caveat the message quotes is put into Japanese too, and the message
     names the calculation panel's checkbox by the words the Japanese interface shows."""
-    import importlib.util
+    from translations_support import japanese_texts
 
     from jcm_pdd.methodology.status import CAVEAT
-    from jcm_pdd.paths import resources_dir
 
-    spec = importlib.util.spec_from_file_location(
-        "fill_ja", resources_dir() / "translations" / "fill_ja.py"
-    )
-    assert spec is not None and spec.loader is not None
-    fill_ja = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(fill_ja)
-    checkbox = fill_ja.JA["I have checked the figures against the official methodology"]
+    checkbox = japanese_texts()["I have checked the figures against the official methodology"]
     for status, sentence in CAVEAT.items():
         if not sentence:
             continue

@@ -100,19 +100,14 @@ def test_every_japanese_translation_is_of_a_string_the_interface_has() -> None:
     ``session/figure_names``, which words them in both languages itself) and then read as the
     place to change a text that is worded elsewhere. Checked against the GUI code's strings,
     not the catalogue, which is regenerated only now and then."""
-    import importlib.util
+    from translations_support import japanese_texts
 
-    spec = importlib.util.spec_from_file_location(
-        "fill_ja", resources_dir() / "translations" / "fill_ja.py"
-    )
-    assert spec is not None and spec.loader is not None
-    fill_ja = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(fill_ja)
+    japanese = japanese_texts()
     in_code = {
         node.value
         for module in GUI.glob("*.py")
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8")))
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
     }
-    assert len(fill_ja.JA) > 250
-    assert sorted(set(fill_ja.JA) - in_code) == []
+    assert len(japanese) > 250
+    assert sorted(set(japanese) - in_code) == []

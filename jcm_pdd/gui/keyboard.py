@@ -13,9 +13,10 @@ the window's first paint.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QDockWidget,
@@ -29,15 +30,24 @@ from jcm_pdd.gui.theme import mix
 
 class TabLeavesAtEnds(QObject):
     """Installed on a table: Tab on its last cell moves focus to the control after the table,
-    Shift+Tab on its first cell to the one before; elsewhere Tab moves cell by cell."""
+    Shift+Tab on its first cell to the one before, from the cell or from its editor (where the
+    view itself wrapped round and opened the editor of the other end); elsewhere Tab moves cell
+    by cell."""
 
     def __init__(self, table: QAbstractItemView) -> None:
         super().__init__(table)
         self.table = table
         table.setTabKeyNavigation(True)
         table.installEventFilter(self)
+        self._moves: tuple[tuple[int, int], tuple[int, int]] | None = None  # the last one
+        self._hooked: list[QAbstractItemDelegate] = []  # delegates whose editors we follow
+        selection = table.selectionModel()
+        if selection is not None:
+            selection.currentChanged.connect(self._moved)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table and event.type() == QEvent.Type.FocusIn:
+            self._hook_delegates()
         if watched is not self.table or event.type() != QEvent.Type.KeyPress:
             return False
         assert isinstance(event, QKeyEvent)
@@ -57,6 +67,47 @@ class TabLeavesAtEnds(QObject):
             Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
         )
         return True
+
+    def _moved(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._moves = ((previous.row(), previous.column()), (current.row(), current.column()))
+
+    def _hook_delegates(self) -> None:
+        """Follow the cell editors' Tab (their delegate's closeEditor), the cells' delegates as
+        they are when the table takes the focus (they are set after the table is built)."""
+        model = self.table.model()
+        columns = model.columnCount() if model is not None else 0
+        delegates = [self.table.itemDelegate()]
+        delegates += [self.table.itemDelegateForColumn(c) for c in range(columns)]
+        for delegate in delegates:
+            if delegate is not None and all(delegate is not d for d in self._hooked):
+                self._hooked.append(delegate)
+                delegate.closeEditor.connect(self._editor_closed)
+
+    def _editor_closed(self, _editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Tab in the last cell's editor: the view has wrapped round to the first cell (and
+        opened its editor); Shift+Tab in the first one's to the last. Leave the table instead,
+        back on the cell just edited."""
+        hints = QAbstractItemDelegate.EndEditHint
+        model = self.table.model()
+        if hint not in (hints.EditNextItem, hints.EditPreviousItem) or model is None:
+            return
+        first, last = (0, 0), (model.rowCount() - 1, model.columnCount() - 1)
+        forward = hint == hints.EditNextItem
+        if self._moves != ((last, first) if forward else (first, last)):
+            return
+        row, column = last if forward else first
+        QTimer.singleShot(0, lambda: self._leave(row, column, forward))
+
+    def _leave(self, row: int, column: int, forward: bool) -> None:
+        model = self.table.model()
+        if model is not None and row < model.rowCount() and column < model.columnCount():
+            # back on the cell just edited: the editor opened at the other end closes
+            self.table.setCurrentIndex(model.index(row, column))
+        target = next_focus(self.table, forward)
+        if target is not None:
+            target.setFocus(
+                Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+            )
 
     def _at_end(self, forward: bool) -> bool:
         model = self.table.model()

@@ -466,3 +466,49 @@ def test_mark_confidential_and_go_back_to_it_by_keyboard(window, project_file, q
     press(Qt.Key.Key_Home)
     press(Qt.Key.Key_Return)
     assert focused() is window.view.current_page().binding("pdd.title").editor
+
+
+def test_tab_in_the_last_cell_s_editor_leaves_the_table(window, qtbot) -> None:
+    """New project wizard, sites: F2 on the last cell (Units), type, Tab: the value is kept
+    and the keyboard is on "Add site" (the view wrapped round to the first cell, editing)."""
+    from PySide6.QtCore import QTimer
+
+    from jcm_pdd.gui.wizard import NewProjectWizard
+
+    seen: dict[str, object] = {}
+
+    def drive() -> None:
+        wizard = QApplication.activeModalWidget()
+        if not isinstance(wizard, NewProjectWizard) or QApplication.activeWindow() is not wizard:
+            QTimer.singleShot(20, drive)
+            return
+        try:
+            assert focused() is wizard.country_page.combo
+            QTest.keyClicks(focused(), "Ken")  # Kenya, chosen by typing in the country box
+            press(Qt.Key.Key_Return)
+            QTest.qWait(50)
+            press(Qt.Key.Key_Down)  # its first methodology (KE_AM002)
+            press(Qt.Key.Key_Return)
+            QTest.qWait(50)
+            sites = wizard.sites_page
+            table = sites.table
+            assert focused() is table, (
+                type(focused()).__name__,
+                wizard.currentId(),
+                wizard.country_page.country(),
+                wizard.methodology_page.list.currentRow(),
+            )
+            press(Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+            press(Qt.Key.Key_F2)
+            QTest.keyClicks(focused(), "3")
+            press(TAB)
+            QTest.qWait(20)
+            seen["focus"], seen["add"] = focused(), sites.add_button
+            seen["units"] = table.item(table.rowCount() - 1, table.columnCount() - 1).text()
+        finally:
+            wizard.reject()
+
+    QTimer.singleShot(0, drive)
+    choose_by_keyboard(window, Qt.Key.Key_F, Qt.Key.Key_N)
+    assert seen.get("units", "").endswith("3"), seen
+    assert seen["focus"] is seen["add"], seen

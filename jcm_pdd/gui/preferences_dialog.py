@@ -42,14 +42,14 @@ class PreferencesDialog(QDialog):
         )
         note.setWordWrap(True)
         form = QFormLayout()
-        label = QLabel(tr("Interface language:"))
+        label = QLabel(tr("Interface &language:"))  # Alt+L goes to it
         label.setBuddy(self.language)
         form.addRow(label, self.language)
         self.reviewer = QLineEdit(prefs.reviewer_name)
         self.reviewer.setAccessibleName(tr("Your name on findings and sign-offs"))
         self.reviewer.setPlaceholderText(tr("e.g. Aiko Tanaka, TPE Co."))
         self.reviewer.setMaxLength(120)
-        reviewer_label = QLabel(tr("Your name (validators):"))
+        reviewer_label = QLabel(tr("Your &name (validators):"))  # Alt+N
         reviewer_label.setBuddy(self.reviewer)
         reviewer_label.setToolTip(
             tr(

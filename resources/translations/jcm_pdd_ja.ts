@@ -217,7 +217,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="380" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="73" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="74" />
         <source>Parameter</source>
         <translation>パラメータ</translation>
     </message>
@@ -228,7 +228,7 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/calc_panel.py" line="380" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="75" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="76" />
         <source>Value</source>
         <translation>値</translation>
     </message>
@@ -658,36 +658,36 @@
         <translation>パッケージを書き出しました: {0}（第 {1} 回）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="59" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="61" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="201" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="203" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="62" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="64" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="202" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="204" />
         <source>Enter a number, e.g. 1234.5</source>
         <translation>数値を入力してください（例: 1234.5）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="67" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="70" />
         <source>Enter a whole number</source>
         <translation>整数を入力してください</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="74" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="77" />
         <source>Choose one of: {0}</source>
         <translation>次のいずれかを選択してください: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="88" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="91" />
         <source>Enter a date as YYYY-MM-DD or DD/MM/YYYY</source>
         <translation>日付を YYYY-MM-DD または DD/MM/YYYY の形式で入力してください</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="204" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="207" />
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="94" />
         <source>DD/MM/YYYY or YYYY-MM-DD</source>
         <translation>DD/MM/YYYY または YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="207" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="210" />
         <source>decimal degrees</source>
         <translation>十進数の度</translation>
     </message>
@@ -699,8 +699,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/date_field.py" line="70" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="235" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="236" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="238" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="239" />
         <source>Pick a date</source>
         <translation>日付を選択</translation>
     </message>
@@ -716,20 +716,20 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="97" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="262" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="265" />
         <source>(no file chosen)</source>
         <translation>（ファイル未選択）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="169" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="323" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="326" />
         <source>{0} (not offered here)</source>
         <translation>{0}（この行では選択肢にありません）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="59" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="302" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="342" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="305" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="343" />
         <source>missing file {0}</source>
         <translation>見つからないファイル {0}</translation>
     </message>
@@ -1202,23 +1202,23 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>モニタリング期間: 問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="77" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="221" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="78" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="222" />
         <source>Option</source>
         <translation>オプション</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="78" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="79" />
         <source>Instrument</source>
         <translation>計測機器</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="79" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="80" />
         <source>Calibration date</source>
         <translation>校正日</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="80" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="81" />
         <source>Evidence</source>
         <translation>証拠書類</translation>
     </message>
@@ -1255,8 +1255,13 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="45" />
-        <source>Interface language:</source>
-        <translation>表示言語:</translation>
+        <source>Interface &amp;language:</source>
+        <translation>表示言語(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="52" />
+        <source>Your &amp;name (validators):</source>
+        <translation>氏名（審査担当者）(&amp;N):</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="49" />
@@ -1267,11 +1272,6 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="50" />
         <source>e.g. Aiko Tanaka, TPE Co.</source>
         <translation>例: 田中 愛子（TPE 株式会社）</translation>
-    </message>
-    <message>
-        <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="52" />
-        <source>Your name (validators):</source>
-        <translation>氏名（審査担当者）:</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/preferences_dialog.py" line="56" />
@@ -1736,143 +1736,143 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>審査パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="43" />
-        <location filename="../../jcm_pdd/gui/wizard.py" line="51" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="44" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="52" />
         <source>Partner country</source>
         <translation>パートナー国</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="46" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="47" />
         <source>The country hosting the project; its Joint Committee's forms and approved methodologies apply.</source>
         <translation>プロジェクトの実施国。その国の合同委員会の様式と承認済み方法論が適用されます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="54" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="55" />
         <source> (no methodology shipped yet)</source>
         <translation>（方法論は未収録）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="57" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="58" />
         <source>&amp;Country:</source>
         <translation>国(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="69" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="70" />
         <source>Approved methodology</source>
         <translation>承認済み方法論</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="71" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="72" />
         <source>Methodologies approved for the chosen country, with their version and status.</source>
         <translation>選択した国で承認された方法論（バージョンと状態）。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="74" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="75" />
         <source>Methodologies</source>
         <translation>方法論</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="92" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="93" />
         <source>valid</source>
         <translation>有効</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="92" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="93" />
         <source>superseded</source>
         <translation>改訂済み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="103" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="104" />
         <source>No methodology for this country is shipped yet.</source>
         <translation>この国の方法論はまだ収録されていません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="126" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="127" />
         <source>⚠ Some default values in this template are not verified against the published methodology. They will be marked “unverified default” everywhere; check them before submitting.</source>
         <translation>⚠ このテンプレートの一部のデフォルト値は、公表された方法論と照合されていません。どこでも「未検証のデフォルト値」と表示されます。提出前に確認してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="132" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="133" />
         <source>This version is superseded; a newer version may be required.</source>
         <translation>このバージョンは改訂済みです。新しいバージョンが必要な場合があります。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="141" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="142" />
         <source>Sites and units</source>
         <translation>サイトと設備</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="144" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="145" />
         <source>One row per site; the number of units (e.g. PV systems) gives one monitoring row per unit.</source>
         <translation>サイトごとに 1 行。設備数（例: PV システム）に応じて設備ごとのモニタリング行が作られます。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="149" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="150" />
         <source>Sites</source>
         <translation>サイト</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="152" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="153" />
         <source>Site ID</source>
         <translation>サイト ID</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="152" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="153" />
         <source>City</source>
         <translation>市町村</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="152" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="153" />
         <source>Region</source>
         <translation>地域</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="152" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="153" />
         <source>Latitude</source>
         <translation>緯度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="152" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="153" />
         <source>Longitude</source>
         <translation>経度</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="152" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="153" />
         <source>Units</source>
         <translation>設備数</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="155" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="156" />
         <source>Add site</source>
         <translation>サイトを追加</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="157" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="158" />
         <source>Remove site</source>
         <translation>サイトを削除</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="192" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="193" />
         <source>Row {0}: give the site an ID.</source>
         <translation>{0} 行目: サイト ID を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="200" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="201" />
         <source>Row {0}: coordinates are decimal degrees, e.g. 47.918</source>
         <translation>{0} 行目: 座標は十進数の度で入力してください（例: 47.918）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="203" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="204" />
         <source>Row {0}: coordinate out of range.</source>
         <translation>{0} 行目: 座標が範囲外です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="208" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="209" />
         <source>Row {0}: units must be a whole number of at least 1.</source>
         <translation>{0} 行目: 設備数は 1 以上の整数にしてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/wizard.py" line="235" />
+        <location filename="../../jcm_pdd/gui/wizard.py" line="236" />
         <source>New project</source>
         <translation>新規プロジェクト</translation>
     </message>
@@ -3131,7 +3131,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="118" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="81" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="82" />
         <source>Comments</source>
         <translation>コメント</translation>
     </message>
@@ -3151,94 +3151,94 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>{0}: {1} 行、{2} に取り込み</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="74" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="75" />
         <source>Project unit</source>
         <translation>ユニット</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="76" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="77" />
         <source>Unit of measure</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="87" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="88" />
         <source>A: public data</source>
         <translation>A: 公開データ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="88" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="89" />
         <source>B: invoices or transactions</source>
         <translation>B: 請求書・取引記録</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="89" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="90" />
         <source>C: own measurement</source>
         <translation>C: 自ら計測</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="155" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="156" />
         <source>The Monitoring Plan (Table 1) does not list this parameter and unit</source>
         <translation>モニタリング計画（表1）にこのパラメータと単位の組み合わせはありません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="257" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="258" />
         <source>Monitored values of the period</source>
         <translation>期間のモニタリング値</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="270" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="271" />
         <source>Attach evidence…</source>
         <translation>証拠書類を添付…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="272" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="273" />
         <source>Attach a file (calibration certificate, invoice …) as evidence of the chosen value</source>
         <translation>選んだ値の証拠としてファイル（校正証明書、請求書など）を添付します</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="275" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="276" />
         <source>Remove evidence…</source>
         <translation>証拠書類を外す…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="277" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="278" />
         <source>Remove one evidence file from the chosen value (the file stays attached)</source>
         <translation>選んだ値から証拠書類を 1 つ外します（ファイルは添付されたまま残ります）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="360" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="361" />
         <source>Enter a monitored value</source>
         <translation>モニタリング値の入力</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="385" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="404" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="386" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="405" />
         <source>Attach evidence</source>
         <translation>証拠書類の添付</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="393" />
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="411" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="394" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="412" />
         <source>Choose a value first.</source>
         <translation>先に値を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="397" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="398" />
         <source>evidence</source>
         <translation>証拠書類</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="416" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="417" />
         <source>This value has no evidence file.</source>
         <translation>この値には証拠書類がありません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="421" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="422" />
         <source>Remove evidence</source>
         <translation>証拠書類を外す</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="422" />
+        <location filename="../../jcm_pdd/gui/monitoring_values.py" line="423" />
         <source>Evidence file to remove from this value:</source>
         <translation>この値から外す証拠書類:</translation>
     </message>

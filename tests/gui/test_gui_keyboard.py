@@ -512,3 +512,44 @@ def test_tab_in_the_last_cell_s_editor_leaves_the_table(window, qtbot) -> None:
     choose_by_keyboard(window, Qt.Key.Key_F, Qt.Key.Key_N)
     assert seen.get("units", "").endswith("3"), seen
     assert seen["focus"] is seen["add"], seen
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_preferences_by_keyboard(qtbot, answers, language: str) -> None:
+    """File > Preferences (Alt+F, P); Alt+N goes to the reviewer's name (the labels had no
+    letter), typing and Enter keep it (OK); again, Esc keeps what was saved."""
+    from PySide6.QtCore import QTimer
+
+    from jcm_pdd.gui.preferences_dialog import PreferencesDialog
+
+    install_language(language)
+    try:
+        window = MainWindow(Preferences())
+        qtbot.addWidget(window)
+        window.show()
+
+        def answer(keys: str, close: Qt.Key) -> None:
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, PreferencesDialog) or (
+                QApplication.activeWindow() is not dialog
+            ):
+                QTimer.singleShot(20, lambda: answer(keys, close))
+                return
+            try:
+                assert focused() is dialog.language
+                press(Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+                assert focused() is dialog.reviewer
+                QTest.keyClicks(dialog.reviewer, keys)
+                press(close)
+            finally:
+                if dialog.isVisible():
+                    dialog.reject()
+
+        QTimer.singleShot(0, lambda: answer("A. Tanaka", Qt.Key.Key_Return))
+        choose_by_keyboard(window, Qt.Key.Key_F, Qt.Key.Key_P)
+        assert window.prefs.reviewer_name == "A. Tanaka"
+        QTimer.singleShot(0, lambda: answer(" (draft)", Qt.Key.Key_Escape))
+        choose_by_keyboard(window, Qt.Key.Key_F, Qt.Key.Key_P)
+        assert window.prefs.reviewer_name == "A. Tanaka"
+    finally:
+        install_language("en")

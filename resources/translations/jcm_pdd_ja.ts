@@ -267,7 +267,7 @@
     <message>
         <location filename="../../jcm_pdd/gui/chart.py" line="117" />
         <source>Reference emissions (RE), project emissions (PE) and emission reductions (ER) per year, {0}–{1}, in tCO2e: the figures of the table above</source>
-        <translation>{0}–{1}年の年ごとのリファレンス排出量（RE）、プロジェクト排出量（PE）、排出削減量（ER）（tCO2e）: 上の表の数値</translation>
+        <translation>{0}–{1}年の各年のリファレンス排出量（RE）、プロジェクト排出量（PE）、排出削減量（ER）（tCO2e）。上の表と同じ数値です</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/diagnostics_panel.py" line="29" />
@@ -676,18 +676,18 @@
         <translation>次のいずれかを選択してください: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="91" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="93" />
         <source>Enter a date as YYYY-MM-DD or DD/MM/YYYY</source>
         <translation>日付を YYYY-MM-DD または DD/MM/YYYY の形式で入力してください</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="207" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="209" />
         <location filename="../../jcm_pdd/gui/monitoring_period.py" line="94" />
         <source>DD/MM/YYYY or YYYY-MM-DD</source>
         <translation>DD/MM/YYYY または YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/fields.py" line="210" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="212" />
         <source>decimal degrees</source>
         <translation>十進数の度</translation>
     </message>
@@ -699,8 +699,8 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/date_field.py" line="70" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="238" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="239" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="240" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="241" />
         <source>Pick a date</source>
         <translation>日付を選択</translation>
     </message>
@@ -716,19 +716,19 @@
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="97" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="265" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="267" />
         <source>(no file chosen)</source>
         <translation>（ファイル未選択）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="169" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="326" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="328" />
         <source>{0} (not offered here)</source>
         <translation>{0}（この行では選択肢にありません）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/cell_delegates.py" line="59" />
-        <location filename="../../jcm_pdd/gui/fields.py" line="305" />
+        <location filename="../../jcm_pdd/gui/fields.py" line="307" />
         <location filename="../../jcm_pdd/gui/monitoring_values.py" line="343" />
         <source>missing file {0}</source>
         <translation>見つからないファイル {0}</translation>

@@ -111,6 +111,7 @@ class Navigator(QTreeWidget):
                 mark, tip = "○", tr("Not started")
             item.setText(1, mark)
             item.setToolTip(1, tip)
+            item.setData(1, Qt.ItemDataRole.AccessibleTextRole, tip)  # said, not "✓"
         self.resizeColumnToContents(1)
 
     def set_finding_marks(self, findings: dict[str, list[str]]) -> None:
@@ -119,6 +120,7 @@ class Navigator(QTreeWidget):
             ids = findings.get(sid, [])
             item.setText(2, f"⚑{len(ids)}" if ids else "")
             item.setToolTip(2, tr("Open findings: {0}").format(", ".join(ids)) if ids else "")
+            item.setData(2, Qt.ItemDataRole.AccessibleTextRole, item.toolTip(2))  # not "⚑1"
             item.setForeground(2, theme.ink("error", self.palette()))
         self.resizeColumnToContents(2)
 

@@ -553,3 +553,13 @@ def test_preferences_by_keyboard(qtbot, answers, language: str) -> None:
         assert window.prefs.reviewer_name == "A. Tanaka"
     finally:
         install_language("en")
+
+
+def test_a_screen_reader_reads_the_navigator_s_marks_in_words(window, project_file) -> None:
+    """The navigator's ✓ / ◐ / ⚠ column reads "Complete", "2 of 5 required fields filled"…
+    through Qt's accessibility (it read the symbol)."""
+    assert window.open_path(project_file)
+    tree = QAccessible.queryAccessibleInterface(window.view.navigator)
+    cells = [tree.child(k).text(QAccessible.Text.Name) for k in range(tree.childCount())]
+    assert "Complete" in cells or any("required fields filled" in c for c in cells), cells
+    assert not {"✓", "◐", "○", "⚠"} & set(cells), cells

@@ -51,7 +51,7 @@ def main() -> int:
 
     folder = args.folder or tmp
     files = {k: folder / f"{args.size}-{k}.jcmpdd" for k in ("pv", "led")}
-    review = folder / f"{args.size}-pv.jcmreview"
+    review = folder / f"{args.size}-pv-findings.jcmreview"
     if not all(p.exists() for p in [*files.values(), review]):
         files = {k: v for k, v in bigproject.write(bigproject.SIZES[args.size], folder).items()}
         review = files.pop("review")

@@ -293,7 +293,9 @@ def write(size: Size, folder: Path) -> dict[str, Path]:
         save_project(path, project, store)
         out[kind] = path
         if kind == "pv":
-            out["review"] = save_review(review(project, size), folder / f"{size.name}-pv.jcmreview")
+            # not named after the PV package (its review would be this one, of other rounds)
+            findings = folder / f"{size.name}-pv-findings.jcmreview"
+            out["review"] = save_review(review(project, size), findings)
     return out
 
 

@@ -111,3 +111,19 @@ def test_every_japanese_translation_is_of_a_string_the_interface_has() -> None:
     }
     assert len(japanese) > 250
     assert sorted(set(japanese) - in_code) == []
+
+
+def test_validation_and_verification_keep_their_japanese_names() -> None:
+    """JCM's validation (of the PDD) and verification (of monitoring periods) are two steps
+    with two kinds of package; 検証 names verification only (the start page called a
+    validation package 検証パッケージ)."""
+    import re
+
+    from translations_support import japanese_texts
+
+    texts = japanese_texts()
+    validation = {en: ja for en, ja in texts.items() if re.search(r"\bvalidation\b", en, re.I)}
+    verification = {en: ja for en, ja in texts.items() if re.search(r"\bverification\b", en, re.I)}
+    assert len(validation) > 5 and len(verification) > 3
+    assert [en for en, ja in validation.items() if "検証" in ja] == []
+    assert [en for en, ja in verification.items() if "検証" not in ja] == []

@@ -97,11 +97,11 @@ def settle(ms: int = 50) -> None:
 def close_modals() -> object:
     """A dialog the app shows (an error, a question) is printed and closed: never a hang."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
     def look() -> None:
         modal = QApplication.activeModalWidget()
-        if modal is not None:
+        if modal is not None and not isinstance(modal, QProgressDialog):  # (a busy dialog)
             text = modal.text() if isinstance(modal, QMessageBox) else modal.windowTitle()
             print(f"  (a dialog was shown and closed: {text})", file=sys.stderr, flush=True)
             modal.reject()

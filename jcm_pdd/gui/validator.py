@@ -130,12 +130,23 @@ def open_package_state(path: Path) -> PackageState:
             review = Review(project_title=opened.project.pdd.title)
         clash = review.package_of_round(round_)
         if clash is not None and clash.package_id != opened.package_id:
-            raise UserError(
+            words = (
                 tr(
                     "“{0}” says it is round {1}, but its review already holds another package "
                     "as round {1} (“{2}”). A resubmission must carry the next round number: "
                     "ask for it to be packaged again as round {3}."
-                ).format(path.name, round_, clash.file_name, review.latest_round + 1)
+                )
+                if clash.file_name
+                # a package recorded without its file's name (a review written by hand or by
+                # another tool): the message quoted an empty name, (“”)
+                else tr(
+                    "“{0}” says it is round {1}, but its review already holds another package "
+                    "as round {1}. A resubmission must carry the next round number: ask for it "
+                    "to be packaged again as round {3}."
+                )
+            )
+            raise UserError(
+                words.format(path.name, round_, clash.file_name, review.latest_round + 1)
             )
         verification = opened.report.kind == KIND_VERIFICATION
         review.record_package(

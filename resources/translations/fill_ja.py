@@ -554,6 +554,7 @@ JA = {
     "“{0}” was taken over by {1} on {2} since {3}: saving it here would overwrite their changes. Save your changes under another name (File > Save As…).": "「{0}」は {3} から {1} が {2} で引き継いでいます。ここで保存すると相手の変更を上書きしてしまいます。変更は別の名前で保存してください（ファイル > 名前を付けて保存…）。",
     "Open findings: {0}": "未完了の指摘: {0}",
     "“{0}” says it is round {1}, but its review already holds another package as round {1} (“{2}”). A resubmission must carry the next round number: ask for it to be packaged again as round {3}.": "「{0}」は第 {1} 回とされていますが、レビューには別のパッケージ（「{2}」）が第 {1} 回として記録されています。再提出には次の審査回の番号が必要です。第 {3} 回として作成し直すよう依頼してください。",
+    "“{0}” says it is round {1}, but its review already holds another package as round {1}. A resubmission must carry the next round number: ask for it to be packaged again as round {3}.": "「{0}」は第 {1} 回とされていますが、レビューには別のパッケージが第 {1} 回として記録されています。再提出には次の審査回の番号が必要です。第 {3} 回として作成し直すよう依頼してください。",
     "{1} — NOT TRUSTWORTHY. {0} does not match its checksums: {2}. Do not base findings or an opinion on it. Read-only.": "{1} — 信頼できません。{0}はチェックサムと一致しません: {2}。これに基づいて指摘や意見を出さないでください。読み取り専用です。",
     "altered: {0}": "改変: {0}",
     "missing: {0}": "欠落: {0}",

@@ -1233,7 +1233,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>未着手</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/navigator.py" line="121" />
+        <location filename="../../jcm_pdd/gui/navigator.py" line="122" />
         <location filename="../../jcm_pdd/gui/section_editor.py" line="172" />
         <source>Open findings: {0}</source>
         <translation>未完了の指摘: {0}</translation>
@@ -1352,7 +1352,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     <message>
         <location filename="../../jcm_pdd/gui/start_page.py" line="109" />
         <source>validation package, round {0}</source>
-        <translation>検証パッケージ（第 {0} 回）</translation>
+        <translation>審査パッケージ（第 {0} 回）</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/start_page.py" line="121" />
@@ -1519,219 +1519,224 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
         <translation>「{0}」は第 {1} 回とされていますが、レビューには別のパッケージ（「{2}」）が第 {1} 回として記録されています。再提出には次の審査回の番号が必要です。第 {3} 回として作成し直すよう依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="161" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="143" />
+        <source>“{0}” says it is round {1}, but its review already holds another package as round {1}. A resubmission must carry the next round number: ask for it to be packaged again as round {3}.</source>
+        <translation>「{0}」は第 {1} 回とされていますが、レビューには別のパッケージが第 {1} 回として記録されています。再提出には次の審査回の番号が必要です。第 {3} 回として作成し直すよう依頼してください。</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/validator.py" line="172" />
         <source>verification package</source>
         <translation>検証パッケージ</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="179" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="190" />
         <source>Verification package “{0}” (round {1}; monitoring periods {2})</source>
         <translation>検証パッケージ「{0}」（第 {1} 回、モニタリング期間 {2}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="183" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="194" />
         <source>Validation package “{0}” (round {1})</source>
         <translation>審査パッケージ「{0}」（第 {1} 回）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="187" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="198" />
         <source>{0}: VERIFIED — every file matches its checksum and every figure re-computes. Read-only.</source>
         <translation>{0}: 検証済み — すべてのファイルがチェックサムと一致し、すべての数値が再計算で一致しました。読み取り専用です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="195" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="206" />
         <source>{1} — NOT TRUSTWORTHY. {0} does not match its checksums: {2}. Do not base findings or an opinion on it. Read-only.</source>
         <translation>{1} — 信頼できません。{0}はチェックサムと一致しません: {2}。これに基づいて指摘や意見を出さないでください。読み取り専用です。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="233" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="244" />
         <source>altered: {0}</source>
         <translation>改変: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="234" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="245" />
         <source>missing: {0}</source>
         <translation>欠落: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="235" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="246" />
         <source>not listed: {0}</source>
         <translation>一覧にない: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="236" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="247" />
         <source>cannot be read: {0}</source>
         <translation>読み取れない: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="237" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="248" />
         <source>figures differ: {0}</source>
         <translation>数値が異なる: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="238" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="249" />
         <source>cannot re-compute from: {0}</source>
         <translation>再計算できない: {0}</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="245" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="256" />
         <source>size or file count differs from bag-info.txt</source>
         <translation>サイズまたはファイル数が bag-info.txt と異なる</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="261" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="272" />
         <source>The package index does not name the project file and the template</source>
         <translation>パッケージの索引がプロジェクトファイルとテンプレートを示していません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="263" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="274" />
         <source>The package index does not say which monitoring periods the package covers</source>
         <translation>パッケージの索引が対象のモニタリング期間を示していません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="265" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="276" />
         <source>The covered monitoring periods cannot be re-computed from the package</source>
         <translation>対象のモニタリング期間をパッケージから再計算できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="267" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="278" />
         <source>The package index names no monitoring data file</source>
         <translation>パッケージの索引がモニタリングデータのファイルを示していません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="269" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="280" />
         <source>{0}: not the monitoring data this app writes</source>
         <translation>{0}: このアプリが書き出すモニタリングデータではありません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="271" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="282" />
         <source>{0}: the calculation trace cannot be read</source>
         <translation>{0}: 計算トレースを読み取れません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="274" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="285" />
         <source>{0}: an evidence file of a covered period is missing</source>
         <translation>{0}: 対象期間の証拠書類がありません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="275" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="286" />
         <source>An evidence file of a covered period is not in the package</source>
         <translation>対象期間の証拠書類がパッケージに含まれていません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="278" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="289" />
         <source>{0}: the workbook's formulas do not give the re-computed figures (edited formulas or values)</source>
         <translation>{0}: ワークブックの計算式が再計算した数値と一致しません（計算式または値が編集されています）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="282" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="293" />
         <source>{0}: a result stored in the workbook is not what its formula gives</source>
         <translation>{0}: ワークブックに保存された計算結果が、その計算式の結果と一致しません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="286" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="297" />
         <source>{0}: the workbook has a formula that cannot be checked</source>
         <translation>{0}: ワークブックに確認できない計算式があります</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="293" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="304" />
         <source>{0}: {1} stores the result {2}, but its formula gives {3}</source>
         <translation>{0}: {1} には計算結果 {2} が保存されていますが、計算式の結果は {3} です</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="297" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="308" />
         <source>{0}: the formula in {1} cannot be checked ({2})</source>
         <translation>{0}: {1} の計算式を確認できません（{2}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="300" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="311" />
         <source>all periods</source>
         <translation>全期間</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="302" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="313" />
         <source>{0}: the workbook does not state {1} of {2} (it re-computes to {3})</source>
         <translation>{0}: ワークブックに {2} の {1} が記載されていません（再計算すると {3}）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="305" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="316" />
         <source>{0}: the formula for {1} of {2} in {3} gives {4}, but it re-computes to {5}</source>
         <translation>{0}: {2} の {1} の計算式（{3}）は {4} になりますが、再計算すると {5} です</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="314" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="325" />
         <source>{0}, not trustworthy</source>
         <translation>{0}、信頼できません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="325" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="336" />
         <source>{0}: its figures cannot be read</source>
         <translation>{0}: 数値を読み取れません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="330" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="341" />
         <source>total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="332" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="343" />
         <source>{0}: {1} {2} is stated as {3} but re-computes to {4}</source>
         <translation>{0}: {1} {2} は {3} と記載されていますが、再計算すると {4} です</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="343" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="354" />
         <source>Altered (content differs from its checksum):</source>
         <translation>改変（内容がチェックサムと異なる）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="344" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="355" />
         <source>Missing (listed, but not in the package):</source>
         <translation>欠落（一覧にあるがパッケージにない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="345" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="356" />
         <source>Extra (in the package, but not listed):</source>
         <translation>余分（パッケージにあるが一覧にない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="346" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="357" />
         <source>Damaged (cannot be read):</source>
         <translation>破損（読み取れない）:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="347" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="358" />
         <source>The calculation could not be re-run from:</source>
         <translation>次のファイルから計算を再実行できませんでした:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="351" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="362" />
         <source>“{0}” did not verify: {1}. Its contents are not trustworthy; ask the project participants to send the package again.</source>
         <translation>「{0}」は検証に失敗しました: {1}。内容は信頼できません。プロジェクト参加者にパッケージの再送を依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="368" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="379" />
         <source>The payload's size or file count differs from bag-info.txt.</source>
         <translation>ペイロードのサイズまたはファイル数が bag-info.txt の記録と異なります。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="374" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="385" />
         <source>No PDD (.docx) in the package has a C.3 table that could be read back, so its stated figures cannot be checked.</source>
         <translation>パッケージ内の PDD (.docx) に読み取れる C.3 の表がないため、記載された数値を確認できません。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="384" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="395" />
         <source>Figures that differ from the re-computed ones:</source>
         <translation>再計算の結果と異なる数値:</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/validator.py" line="388" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="399" />
         <source>Other problems:</source>
         <translation>その他の問題:</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/start_page.py" line="99" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="101" />
-        <location filename="../../jcm_pdd/gui/validator.py" line="161" />
+        <location filename="../../jcm_pdd/gui/validator.py" line="172" />
         <source>validation package</source>
         <translation>審査パッケージ</translation>
     </message>

@@ -106,7 +106,12 @@ def package_row(path: Path) -> list[str]:
         info.get("Partner-Country", ""),
         methodology,
         "",  # the package states totals, not a year's ER
-        tr("validation package, round {0}").format(info.get("Package-Round", "?")),
+        # (the kind as the bag states it; the package module is not loaded for the start page)
+        (
+            tr("verification package, round {0}")
+            if info.get("Package-Kind") == "verification"
+            else tr("validation package, round {0}")
+        ).format(info.get("Package-Round", "?")),
         info.get("Created", "").replace("T", " ").replace("Z", " UTC"),
     ]
 

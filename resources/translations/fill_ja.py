@@ -633,6 +633,7 @@ JA = {
     "Redo": "やり直す",
     "Edit the table full width; F11 or Esc goes back to the form": "表を全幅で編集する。F11 または Esc でフォームに戻る",
     "validation package, round {0}": "審査パッケージ（第 {0} 回）",
+    "verification package, round {0}": "検証パッケージ（第 {0} 回）",
     "review": "レビュー",
     "review, round {0}": "レビュー（第 {0} 回）",
     "{0}: its figures cannot be read": "{0}: 数値を読み取れません",

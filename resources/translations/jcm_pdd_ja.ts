@@ -1002,7 +1002,7 @@ Take over only if that copy of JCM PDD Studio is no longer running (the computer
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/mainwindow.py" line="540" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="286" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="291" />
         <source>Open</source>
         <translation>開く</translation>
     </message>
@@ -1192,7 +1192,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/navigator.py" line="107" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="185" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="190" />
         <source>Complete</source>
         <translation>完了</translation>
     </message>
@@ -1295,7 +1295,7 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/recovery_dialog.py" line="46" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="181" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="186" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
@@ -1338,127 +1338,132 @@ JCM プロジェクト設計書をオフラインで作成・計算・出力・�
     <message>
         <location filename="../../jcm_pdd/gui/start_page.py" line="72" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="99" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="121" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="126" />
         <source>cannot be read</source>
         <translation>読み込めません</translation>
     </message>
     <message>
         <location filename="../../jcm_pdd/gui/start_page.py" line="74" />
         <location filename="../../jcm_pdd/gui/start_page.py" line="101" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="123" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="128" />
         <source>missing</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="109" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="111" />
+        <source>verification package, round {0}</source>
+        <translation>検証パッケージ（第 {0} 回）</translation>
+    </message>
+    <message>
+        <location filename="../../jcm_pdd/gui/start_page.py" line="113" />
         <source>validation package, round {0}</source>
         <translation>審査パッケージ（第 {0} 回）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="121" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="123" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="125" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="126" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="128" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="130" />
         <source>review</source>
         <translation>レビュー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="125" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="130" />
         <source>review, round {0}</source>
         <translation>レビュー（第 {0} 回）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="140" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="145" />
         <source>JCM PDD Studio</source>
         <translation>JCM PDD Studio</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="147" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="152" />
         <source>Draft, calculate, export and package Project Design Documents for the Joint Crediting Mechanism — offline.</source>
         <translation>二国間クレジット制度（JCM）のプロジェクト設計書（PDD）を、オフラインで作成・計算・出力・パッケージ化します。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="153" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="158" />
         <source>New project…</source>
         <translation>新規プロジェクト…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="155" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="160" />
         <source>Open…</source>
         <translation>開く…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="157" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="162" />
         <source>Duplicate…</source>
         <translation>複製…</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="158" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="163" />
         <source>Copy the selected project as the base of a new one</source>
         <translation>選択したプロジェクトを複製して新しいプロジェクトの基にします</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="160" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="165" />
         <source>Open the sample project</source>
         <translation>サンプルプロジェクトを開く</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="172" />
-        <location filename="../../jcm_pdd/gui/start_page.py" line="178" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="177" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="183" />
         <source>Recent projects</source>
         <translation>最近のプロジェクト</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="182" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="187" />
         <source>Country</source>
         <translation>国</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="183" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="188" />
         <source>Methodology</source>
         <translation>方法論</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="184" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="189" />
         <source>ER (tCO2e/yr)</source>
         <translation>ER（tCO2e/年）</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="186" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="191" />
         <source>Last saved</source>
         <translation>最終保存</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="187" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="192" />
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="205" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="210" />
         <source>No recent projects yet. Start a new one or open the sample.</source>
         <translation>最近のプロジェクトはありません。新規作成するか、サンプルを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="260" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="265" />
         <source>Duplicate project</source>
         <translation>プロジェクトを複製</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="262" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="267" />
         <source>JCM PDD project (*.jcmpdd)</source>
         <translation>JCM PDD プロジェクト (*.jcmpdd)</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="270" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="275" />
         <source>Not duplicated</source>
         <translation>複製できませんでした</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="287" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="292" />
         <source>Show in folder</source>
         <translation>フォルダーに表示</translation>
     </message>
     <message>
-        <location filename="../../jcm_pdd/gui/start_page.py" line="288" />
+        <location filename="../../jcm_pdd/gui/start_page.py" line="293" />
         <source>Remove from list</source>
         <translation>一覧から削除</translation>
     </message>

@@ -256,3 +256,14 @@ def test_an_edited_mrs_formula_is_named_in_japanese(
         assert "re-computes" not in summary and "formula for" not in summary
     finally:
         install_language("en")
+
+
+def test_the_start_page_names_a_verification_package_as_one(
+    window, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A verifier's recent package reads "verification package, round 1" on the start page (it
+    read "validation package", the other kind)."""
+    package = _package(tmp_path_factory, tmp_path / "verifier")
+    assert window.open_path(package)
+    assert window.close_document()
+    assert window.start_page.table.item(0, 4).text() == "verification package, round 1"

@@ -9,6 +9,7 @@ value with the file (the caller keeps the file itself as an attachment).
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from fractions import Fraction
 
 from jcm_pdd.model import ImportedSeries, ImportRecord, MonitoredValue, Project
@@ -26,10 +27,12 @@ def apply_import(project: Project, result: ImportResult, today: dt.date | None =
     for ident, total in totals.items():
         exact = exact_decimal(total)
         if exact is None:
+            # an approximation only to say which value it is (never through a binary float)
+            about = Decimal(total.numerator) / Decimal(total.denominator)
             raise ImportFileError(
-                f"period {ident[0] + 1}: {ident[1]} in {result.plan_unit} would be {float(total):g}"
-                f", not an exact decimal ({result.unit} -> {result.plan_unit}); export the "
-                f"readings in a unit that converts exactly"
+                f"period {ident[0] + 1}: {ident[1]} in {result.plan_unit} would be about "
+                f"{about:.12g}, not an exact decimal ({result.unit} -> {result.plan_unit}); "
+                f"export the readings in a unit that converts exactly"
             )
         values[ident] = exact
     options = {

@@ -154,9 +154,11 @@ def test_units_must_sum_into_the_plan_unit(tmp_path: Path) -> None:
     result = import_file(path, _project(), template(MN), gj)
     project = _project()
     before = project.model_copy(deep=True)
-    with pytest.raises(ImportFileError, match=r"not an exact decimal \(GJ -> MWh/p\)"):
+    with pytest.raises(ImportFileError, match=r"not an exact decimal \(GJ -> MWh/p\)") as caught:
         apply_import(project, result)
     assert project == before
+    # the value named to 12 digits through exact decimals, not a float's %g (0.277778)
+    assert "would be about 0.277777777778," in caught.value.message
 
 
 def test_daily_and_monthly_rows(tmp_path: Path) -> None:

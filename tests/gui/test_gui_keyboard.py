@@ -93,6 +93,16 @@ def unique_keys(window: MainWindow) -> None:
     assert menu_clashes(window) == []
 
 
+def down_to_section(window, section_id: str, most: int = 30) -> None:
+    """Down arrow in the navigator until ``section_id`` shows (a bounded walk: a test fails,
+    never hangs, if the arrows stop moving)."""
+    for _ in range(most):
+        if window.view.current_page().section.id == section_id:
+            return
+        press(Qt.Key.Key_Down)
+    raise AssertionError(f"{most} Down presses did not reach {section_id}")
+
+
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_shortcuts_and_mnemonics_are_unique_in_editor_and_validator(
     qtbot, answers, project_file: Path, tmp_path: Path, tmp_path_factory, language: str
@@ -200,8 +210,7 @@ def test_validator_raises_a_finding_and_enter_goes_to_it_by_keyboard(
     navigator = window.view.navigator
     navigator.setFocus(Qt.FocusReason.OtherFocusReason)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is navigator)
-    while window.view.current_page().section.id != "PDD:A.2":  # the arrows walk the sections
-        press(Qt.Key.Key_Down)
+    down_to_section(window, "PDD:A.2")  # the arrows walk the sections
     assert panel.target() == "PDD:A.2"
     panel.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
     QTest.keyClicks(focused(), "The description omits the second site.")
@@ -434,8 +443,7 @@ def test_the_review_docks_follow_a_go_to_by_keyboard(
     window.activateWindow()
     navigator = window.view.navigator
     qtbot.waitUntil(lambda: QApplication.focusWidget() is navigator)
-    while window.view.current_page().section.id != "PDD:A.2":
-        press(Qt.Key.Key_Down)
+    down_to_section(window, "PDD:A.2")
     assert window.signoff_panel.current_section == "PDD:A.2"
     press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClicks(focused(), "Title of the JCM project")

@@ -22,3 +22,12 @@ def written_with(text: str) -> str:
         return f"“{text[:30]}”"
     name = unicodedata.name(odd, f"U+{ord(odd):04X}").lower()
     return f"“{text[:30]}” is written with ‘{odd}’ ({name})"
+
+
+def other_digits(text: str, shown: str | None = None) -> str | None:
+    """Why a number read from a file is refused when ``text`` is not ASCII, naming it as
+    ``shown`` (the value as the file wrote it, by default ``text``), and what to do; None
+    when ``text`` is plain ASCII. One sentence for the project, template and input readers."""
+    if text.isascii():
+        return None
+    return f"{written_with(text if shown is None else shown)}; write numbers with the digits 0-9"

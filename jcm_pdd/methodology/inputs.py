@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from jcm_pdd.digits import written_with
+from jcm_pdd.digits import other_digits
 from jcm_pdd.methodology.errors import InputError, index_label
 from jcm_pdd.methodology.lint import Analysis
 from jcm_pdd.methodology.schema import MAX_DIGITS, MAX_EXPONENT, Choice, Parameter, Template
@@ -89,8 +89,9 @@ def to_fraction(value: Any, key: str = "", index: dict[str, str] | None = None) 
             numbers = [Decimal(part) for part in parts]
         except InvalidOperation:
             raise fail(f"'{value}' is not a number") from None
-        if not text.isascii():  # Decimal reads Arabic-Indic, full-width... digits as 0-9
-            raise fail(f"{written_with(value)}; write numbers with the digits 0-9")
+        refused = other_digits(text, value)  # Decimal reads Arabic-Indic... digits as 0-9
+        if refused is not None:
+            raise fail(refused)
         if len(numbers) > 2 or not all(n.is_finite() for n in numbers):
             raise fail(f"'{value}' is not a finite number")
         if any(n and abs(n.adjusted()) > MAX_EXPONENT for n in numbers):

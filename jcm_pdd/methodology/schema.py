@@ -30,7 +30,7 @@ from pydantic import (
     model_validator,
 )
 
-from jcm_pdd.digits import written_with
+from jcm_pdd.digits import other_digits
 from jcm_pdd.methodology.public_text import (
     PLACEHOLDER,
     check_public,
@@ -94,8 +94,9 @@ def to_decimal(value: Number) -> Decimal:
         result = Decimal(value)
     elif isinstance(value, str):
         text = value.strip().replace(",", "").replace("_", "")
-        if not text.isascii():  # Decimal reads Arabic-Indic, full-width... digits as 0-9, unseen
-            raise ValueError(f"{written_with(value)}; write numbers with the digits 0-9")
+        refused = other_digits(text, value)  # Decimal reads Arabic-Indic... digits as 0-9
+        if refused is not None:
+            raise ValueError(refused)
         try:
             result = Decimal(text)
         except Exception as exc:  # decimal.InvalidOperation

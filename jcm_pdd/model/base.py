@@ -42,9 +42,9 @@ def digits_0_9(value: object) -> object:
     full-width and other digits as the same number, unseen. The app writes 0-9 only; its editors
     convert what a user types into the number shown."""
     if isinstance(value, str) and not value.isascii():
-        from jcm_pdd.digits import written_with  # (only for such a file: not at start)
+        from jcm_pdd.digits import other_digits  # (only for such a file: not at start)
 
-        raise ValueError(f"{written_with(value)}; write numbers with the digits 0-9")
+        raise ValueError(other_digits(value))
     return value
 
 
